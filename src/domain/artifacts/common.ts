@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/*
+ * Conventions for every artifact schema:
+ * - the same schema validates what a model produces, what a user edits and what is read back from SQLite;
+ * - optional facts are `.nullable()`, never `.optional()`, because OpenAI's strict structured output
+ *   requires every property to be present;
+ * - anything derivable (severity, enterprise value) is not a field: it is computed, so it cannot disagree.
+ */
+
+export const Id = z.string().trim().min(1).max(60).describe('short stable identifier, e.g. "t1" or "r3"');
+
+export const Text = z.string().trim().min(1).max(4000);
+export const ShortText = z.string().trim().min(1).max(300);
+export const TextList = z.array(z.string().trim().min(1).max(1000)).max(40);
+
+/** The horizons the method forecasts in, in months. */
+export const Horizon = z.enum(['0-6', '6-18', '18-36']).describe('months from now');
+export type Horizon = z.infer<typeof Horizon>;
+
+export const HORIZON_LABELS: Readonly<Record<Horizon, string>> = {
+  '0-6': '0–6 months',
+  '6-18': '6–18 months',
+  '18-36': '18–36 months',
+};
+
+export const Level = z.enum(['low', 'medium', 'high']);
+export type Level = z.infer<typeof Level>;
+
+/** A 1–5 score, as on the 5×5 risk matrix. */
+export const Score = z.number().int().min(1).max(5);
+export type Score = z.infer<typeof Score>;

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { Horizon, Id, Level, ShortText, Text } from './common.js';
+
+export const ImpactScope = z.enum(['company', 'industry', 'market']);
+export type ImpactScope = z.infer<typeof ImpactScope>;
+export const IMPACT_SCOPES = ImpactScope.options;
+
+export const Forecast = z.object({
+  scope: ImpactScope,
+  trendId: Id.nullable(),
+  change: Text.describe('what changes'),
+  direction: z.enum(['up', 'down', 'mixed']),
+  magnitude: Level,
+  horizon: Horizon,
+  confidence: Level,
+  reasoning: z.string().trim().max(3000).nullable(),
+  insightIds: z.array(Id).max(20),
+  signpost: ShortText.nullable().describe('the observable indicator that would confirm or refute this early'),
+});
+export type Forecast = z.infer<typeof Forecast>;
+
+/** Step 4: what the trends do to the company, its industry and its market. */
+export const ImpactArtifact = z.object({
+  forecasts: z.array(Forecast).min(1).max(30),
+});
+export type ImpactArtifact = z.infer<typeof ImpactArtifact>;
+
+export function scopesMissing(artifact: ImpactArtifact): ImpactScope[] {
+  return IMPACT_SCOPES.filter((scope) => !artifact.forecasts.some((f) => f.scope === scope));
+}

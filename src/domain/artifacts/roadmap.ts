@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { Horizon, Id, ShortText, Text, TextList } from './common.js';
+
+export const SuccessMetric = z.object({
+  name: ShortText.describe('e.g. deployment frequency, MTTR, cloud cost, incident rate'),
+  baseline: ShortText.nullable(),
+  target: ShortText,
+});
+
+/**
+ * Money, with the assumption said aloud. Enterprise value is derived (EBITDA effect × multiple),
+ * never typed in, so the multiple can be challenged.
+ */
+export const FinancialFraming = z.object({
+  oneOffCost: z.number().nonnegative().nullable().describe('currency units'),
+  annualEbitdaEffect: z.number().nullable().describe('currency units per year; savings flow straight to EBITDA'),
+  evMultiple: z.number().positive().max(100).nullable().describe('EBITDA multiple assumed for enterprise value'),
+  capexOpex: z.string().trim().max(1000).nullable().describe('e.g. capitalising development labour moves cost to CapEx'),
+  assumption: z.string().trim().max(2000).nullable(),
+});
+export type FinancialFraming = z.infer<typeof FinancialFraming>;
+
+export const Adr = z.object({
+  context: Text,
+  decision: Text,
+  alternatives: TextList,
+  consequences: Text,
+});
+
+export const RoadmapEntry = z.object({
+  id: Id,
+  title: ShortText,
+  rationale: Text.describe('which trends, insights and risks it answers'),
+  horizon: Horizon,
+  effortWeeks: z.number().positive().max(520).describe('effort in weeks, never story points'),
+  owner: ShortText.nullable(),
+  deadline: ShortText.nullable().describe('a date (YYYY-MM-DD) or a quarter (2027-Q2)'),
+  metric: SuccessMetric.nullable(),
+  financial: FinancialFraming,
+  trendIds: z.array(Id).max(10),
+  riskIds: z.array(Id).max(20),
+  adr: Adr.nullable(),
+});
+export type RoadmapEntry = z.infer<typeof RoadmapEntry>;
+
+/** Step 6: entries a team can start on Monday. */
+export const RoadmapArtifact = z.object({
+  entries: z.array(RoadmapEntry).min(1).max(30),
+});
+export type RoadmapArtifact = z.infer<typeof RoadmapArtifact>;
+
+export function enterpriseValueEffect(f: FinancialFraming): number | null {
+  return f.annualEbitdaEffect !== null && f.evMultiple !== null ? f.annualEbitdaEffect * f.evMultiple : null;
+}
+
+/** What keeps an entry from being startable on Monday; empty when it is complete. */
+export function roadmapGaps(entry: RoadmapEntry): string[] {
+  const gaps: string[] = [];
+  if (!entry.owner) gaps.push('owner');
+  if (!entry.deadline) gaps.push('deadline');
+  if (!entry.metric) gaps.push('success metric');
+  else if (!entry.metric.baseline) gaps.push('metric baseline');
+  if (entry.financial.oneOffCost === null && entry.financial.annualEbitdaEffect === null) gaps.push('financial framing');
+  return gaps;
+}

@@ -1,0 +1,71 @@
+import type { StepId, SessionMode, Quarter } from './steps.js';
+import type { Progress } from './stepMachine.js';
+
+export type MessageRole = 'user' | 'assistant';
+
+/**
+ * streaming: being generated now (or the server died while it was: fixed to incomplete on start);
+ * incomplete: cut off by a crash or a broken stream; stopped: the user pressed stop;
+ * failed: the provider failed before any text came.
+ */
+export type MessageStatus = 'complete' | 'streaming' | 'incomplete' | 'stopped' | 'failed';
+
+/** chat: an ordinary turn; opening: the step's entry prompt; draft: the note beside a drafted artifact. */
+export type MessageKind = 'chat' | 'opening' | 'draft';
+
+export interface Message {
+  readonly id: number;
+  readonly sessionId: number;
+  readonly step: StepId;
+  /** In the dialogue step, the trend the exchange explores. */
+  readonly trendId: string | null;
+  readonly role: MessageRole;
+  readonly kind: MessageKind;
+  readonly content: string;
+  readonly status: MessageStatus;
+  readonly provider: string | null;
+  readonly model: string | null;
+  readonly promptVersion: string | null;
+  readonly tokensIn: number | null;
+  readonly tokensOut: number | null;
+  /** Tokens of the prompt as we built it, counted locally. */
+  readonly promptTokens: number | null;
+  readonly latencyMs: number | null;
+  readonly error: string | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export interface Client {
+  readonly id: number;
+  readonly name: string;
+  readonly industry: string;
+  readonly createdAt: string;
+}
+
+export interface Session {
+  readonly id: number;
+  readonly clientId: number;
+  readonly quarter: Quarter;
+  readonly mode: SessionMode;
+  readonly title: string | null;
+  readonly progress: Progress;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export type ArtifactSource = 'model' | 'offline' | 'user';
+
+export interface ArtifactRevision<T = unknown> {
+  readonly id: number;
+  readonly sessionId: number;
+  readonly step: StepId;
+  readonly revision: number;
+  readonly data: T;
+  readonly source: ArtifactSource;
+  readonly provider: string | null;
+  readonly model: string | null;
+  readonly promptVersion: string | null;
+  readonly messageId: number | null;
+  readonly createdAt: string;
+}

@@ -1,0 +1,32 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { migrate } from './migrations.js';
+
+export type Db = Database.Database;
+
+/** Opens (creating if needed) the session database: WAL, foreign keys on, migrated. */
+export function openDatabase(path: string): Db {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  // NORMAL in WAL mode loses no committed transaction on a process crash, only on power loss.
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+const cache = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/** A statement prepared once per database and reused. */
+export function stmt(db: Db, sql: string): Database.Statement {
+  let perDb = cache.get(db);
+  if (!perDb) cache.set(db, (perDb = new Map()));
+  let s = perDb.get(sql);
+  if (!s) perDb.set(sql, (s = db.prepare(sql)));
+  return s;
+}
+
+export const now = () => new Date().toISOString();

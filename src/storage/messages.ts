@@ -1,0 +1,91 @@
+import type { Message, MessageKind, MessageRole, MessageStatus, StepId } from '../domain/index.js';
+import { now, stmt, type Db } from './db.js';
+
+interface MessageRow {
+  id: number; session_id: number; step: StepId; trend_id: string | null; role: MessageRole; kind: MessageKind;
+  content: string; status: MessageStatus; provider: string | null; model: string | null; prompt_version: string | null;
+  tokens_in: number | null; tokens_out: number | null; prompt_tokens: number | null; latency_ms: number | null;
+  error: string | null; created_at: string; updated_at: string;
+}
+
+const toMessage = (r: MessageRow): Message => ({
+  id: r.id, sessionId: r.session_id, step: r.step, trendId: r.trend_id, role: r.role, kind: r.kind,
+  content: r.content, status: r.status, provider: r.provider, model: r.model, promptVersion: r.prompt_version,
+  tokensIn: r.tokens_in, tokensOut: r.tokens_out, promptTokens: r.prompt_tokens, latencyMs: r.latency_ms,
+  error: r.error, createdAt: r.created_at, updatedAt: r.updated_at,
+});
+
+export interface NewMessage {
+  sessionId: number;
+  step: StepId;
+  trendId: string | null;
+  role: MessageRole;
+  kind: MessageKind;
+  content: string;
+  status: MessageStatus;
+  provider?: string | null;
+  model?: string | null;
+  promptVersion?: string | null;
+}
+
+export function insertMessage(db: Db, m: NewMessage): Message {
+  const t = now();
+  const row = stmt(
+    db,
+    `INSERT INTO messages (session_id, step, trend_id, role, kind, content, status, provider, model, prompt_version, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+  ).get(m.sessionId, m.step, m.trendId, m.role, m.kind, m.content, m.status, m.provider ?? null, m.model ?? null, m.promptVersion ?? null, t, t) as MessageRow;
+  return toMessage(row);
+}
+
+/** The partial text of a reply still streaming: written in batches, so a crash keeps what came. */
+export function savePartialContent(db: Db, id: number, content: string): void {
+  stmt(db, "UPDATE messages SET content = ?, updated_at = ? WHERE id = ? AND status = 'streaming'").run(content, now(), id);
+}
+
+export interface FinishedReply {
+  content: string;
+  status: Exclude<MessageStatus, 'streaming'>;
+  provider: string;
+  model: string | null;
+  promptVersion: string | null;
+  tokensIn: number | null;
+  tokensOut: number | null;
+  promptTokens: number | null;
+  latencyMs: number | null;
+  error: string | null;
+  /** A reply may learn its trend only once it is generated (the dialogue moving to the next trend). */
+  trendId?: string | null;
+}
+
+export function finishMessage(db: Db, id: number, f: FinishedReply): Message {
+  const row = stmt(
+    db,
+    `UPDATE messages SET content = ?, status = ?, provider = ?, model = ?, prompt_version = ?, tokens_in = ?, tokens_out = ?,
+       prompt_tokens = ?, latency_ms = ?, error = ?, trend_id = COALESCE(?, trend_id), updated_at = ?
+     WHERE id = ? RETURNING *`,
+  ).get(f.content, f.status, f.provider, f.model, f.promptVersion, f.tokensIn, f.tokensOut, f.promptTokens, f.latencyMs, f.error, f.trendId ?? null, now(), id) as MessageRow;
+  return toMessage(row);
+}
+
+export function getMessage(db: Db, id: number): Message | undefined {
+  const row = stmt(db, 'SELECT * FROM messages WHERE id = ?').get(id) as MessageRow | undefined;
+  return row && toMessage(row);
+}
+
+export function listMessages(db: Db, sessionId: number): Message[] {
+  return (stmt(db, 'SELECT * FROM messages WHERE session_id = ? ORDER BY id').all(sessionId) as MessageRow[]).map(toMessage);
+}
+
+/** Replies that were streaming when the process died are incomplete, not lost: run once on start. */
+export function markInterruptedReplies(db: Db): number {
+  return stmt(db, "UPDATE messages SET status = 'incomplete', error = COALESCE(error, 'The server stopped while this reply was being written.'), updated_at = ? WHERE status = 'streaming'").run(now()).changes;
+}
+
+export function countUserAnswersByTrend(db: Db, sessionId: number): Record<string, number> {
+  const rows = stmt(
+    db,
+    "SELECT trend_id, COUNT(*) AS n FROM messages WHERE session_id = ? AND step = 'dialogue' AND role = 'user' AND trend_id IS NOT NULL GROUP BY trend_id",
+  ).all(sessionId) as Array<{ trend_id: string; n: number }>;
+  return Object.fromEntries(rows.map((r) => [r.trend_id, r.n]));
+}

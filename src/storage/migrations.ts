@@ -1,0 +1,114 @@
+import type { Database } from 'better-sqlite3';
+
+export interface Migration {
+  readonly version: number;
+  readonly up: string;
+}
+
+/** Ordered, append-only. A released migration is never edited: add the next one. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    up: `
+      CREATE TABLE clients (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL COLLATE NOCASE UNIQUE,
+        industry TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE sessions (
+        id INTEGER PRIMARY KEY,
+        client_id INTEGER NOT NULL REFERENCES clients(id),
+        quarter TEXT NOT NULL,
+        mode TEXT NOT NULL CHECK (mode IN ('quarterly', 'quick_check')),
+        title TEXT,
+        progress TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX sessions_by_client ON sessions(client_id, quarter);
+      CREATE TABLE messages (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER NOT NULL REFERENCES sessions(id),
+        step TEXT NOT NULL,
+        trend_id TEXT,
+        role TEXT NOT NULL CHECK (role IN ('user', 'assistant')),
+        kind TEXT NOT NULL CHECK (kind IN ('chat', 'opening', 'draft')),
+        content TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('complete', 'streaming', 'incomplete', 'stopped', 'failed')),
+        provider TEXT,
+        model TEXT,
+        prompt_version TEXT,
+        tokens_in INTEGER,
+        tokens_out INTEGER,
+        prompt_tokens INTEGER,
+        latency_ms INTEGER,
+        error TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX messages_by_session ON messages(session_id, id);
+      CREATE INDEX messages_streaming ON messages(status) WHERE status = 'streaming';
+      CREATE TABLE artifacts (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER NOT NULL REFERENCES sessions(id),
+        step TEXT NOT NULL,
+        revision INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        source TEXT NOT NULL CHECK (source IN ('model', 'offline', 'user')),
+        provider TEXT,
+        model TEXT,
+        prompt_version TEXT,
+        message_id INTEGER REFERENCES messages(id),
+        created_at TEXT NOT NULL,
+        UNIQUE (session_id, step, revision)
+      );
+      CREATE TABLE model_calls (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER NOT NULL REFERENCES sessions(id),
+        message_id INTEGER REFERENCES messages(id),
+        purpose TEXT NOT NULL,
+        provider TEXT NOT NULL,
+        model TEXT,
+        tokens_in INTEGER,
+        tokens_out INTEGER,
+        latency_ms INTEGER NOT NULL,
+        outcome TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE VIRTUAL TABLE messages_fts USING fts5(
+        content, content = 'messages', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'
+      );
+      CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN
+        INSERT INTO messages_fts(rowid, content) VALUES (new.id, new.content);
+      END;
+      CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN
+        INSERT INTO messages_fts(messages_fts, rowid, content) VALUES ('delete', old.id, old.content);
+      END;
+      CREATE TRIGGER messages_fts_update AFTER UPDATE OF content ON messages BEGIN
+        INSERT INTO messages_fts(messages_fts, rowid, content) VALUES ('delete', old.id, old.content);
+        INSERT INTO messages_fts(rowid, content) VALUES (new.id, new.content);
+      END;
+    `,
+  },
+];
+
+/** Runs every pending migration in one transaction; refuses a database newer than this code. */
+export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): { from: number; to: number } {
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`migration ${i} has version ${m.version}; versions must run 1, 2, 3…`);
+  });
+  const latest = migrations.length;
+  const from = db.pragma('user_version', { simple: true }) as number;
+  if (from > latest) {
+    throw new Error(
+      `The database is at schema version ${from}, newer than this build knows (${latest}). Upgrade Foresight Accelerator or point DATABASE_PATH at another file.`,
+    );
+  }
+  if (from === latest) return { from, to: latest };
+  db.transaction(() => {
+    for (const m of migrations.slice(from)) db.exec(m.up);
+    db.pragma(`user_version = ${latest}`);
+  })();
+  return { from, to: latest };
+}

@@ -1,0 +1,103 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { initialProgress } from '../../src/domain/index.js';
+import * as store from '../../src/storage/index.js';
+import { minimal } from '../support/minimal.js';
+
+const tempDb = () => join(mkdtempSync(join(tmpdir(), 'foresight-')), 'test.db');
+
+function seeded() {
+  const db = store.openDatabase(':memory:');
+  const client = store.insertClient(db, 'Northwind Logistics', 'Logistics');
+  const session = store.insertSession(db, { clientId: client.id, quarter: '2027-Q1', mode: 'quarterly', title: null, progress: initialProgress('quarterly') });
+  return { db, client, session };
+}
+
+describe('storage', () => {
+  it('opens in WAL mode with foreign keys on and the schema migrated', () => {
+    const path = tempDb();
+    const db = store.openDatabase(path);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(store.MIGRATIONS.length);
+    db.close();
+    // Opening again runs nothing twice.
+    const again = store.openDatabase(path);
+    expect(again.pragma('user_version', { simple: true })).toBe(store.MIGRATIONS.length);
+    again.close();
+  });
+
+  it('refuses a database newer than the code, with a message that says what to do', () => {
+    const path = tempDb();
+    const raw = new Database(path);
+    raw.pragma(`user_version = ${store.MIGRATIONS.length + 1}`);
+    raw.close();
+    expect(() => store.openDatabase(path)).toThrow(/newer than this build/);
+  });
+
+  it('rolls a failing migration back whole', () => {
+    const db = new Database(':memory:');
+    const bad = [...store.MIGRATIONS, { version: store.MIGRATIONS.length + 1, up: 'CREATE TABLE ok (x); CREATE TABLE broken (' }];
+    expect(() => store.migrate(db, bad)).toThrow();
+    expect(db.pragma('user_version', { simple: true })).toBe(0);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name IN ('ok', 'clients')").all()).toEqual([]);
+  });
+
+  it('keeps every artifact revision and returns the latest per step', () => {
+    const { db, session } = seeded();
+    store.insertRevision(db, { sessionId: session.id, step: 'trends', data: minimal.trends(1), source: 'offline' });
+    store.insertRevision(db, { sessionId: session.id, step: 'trends', data: minimal.trends(2), source: 'user' });
+    store.insertRevision(db, { sessionId: session.id, step: 'context', data: minimal.context(), source: 'offline' });
+    const history = store.revisionHistory(db, session.id, 'trends');
+    expect(history.map((r) => [r.revision, r.source])).toEqual([[1, 'offline'], [2, 'user']]);
+    const latest = store.latestArtifacts(db, session.id);
+    expect(latest.trends!.trends.filter((t) => t.chosen)).toHaveLength(2);
+    expect(latest.context!.summary).toContain('Northwind');
+  });
+
+  it('refuses to read back a stored artifact that no longer matches its schema', () => {
+    const { db, session } = seeded();
+    db.prepare("INSERT INTO artifacts (session_id, step, revision, data, source, created_at) VALUES (?, 'risks', 1, ?, 'user', 'now')")
+      .run(session.id, JSON.stringify({ risks: [{ id: 'r1', likelihood: 9 }] }));
+    expect(() => store.latestArtifacts(db, session.id)).toThrow(/no longer matches its schema/);
+  });
+
+  it('marks replies that were streaming when the process died as incomplete, keeping their text', () => {
+    const { db, session } = seeded();
+    const m = store.insertMessage(db, { sessionId: session.id, step: 'context', trendId: null, role: 'assistant', kind: 'chat', content: '', status: 'streaming' });
+    store.savePartialContent(db, m.id, 'Half a thought');
+    expect(store.markInterruptedReplies(db)).toBe(1);
+    const after = store.getMessage(db, m.id)!;
+    expect(after).toMatchObject({ status: 'incomplete', content: 'Half a thought' });
+    expect(after.error).toMatch(/server stopped/);
+  });
+
+  it('finds messages by words and prefixes across sessions, with the client and quarter', () => {
+    const { db, session } = seeded();
+    store.insertMessage(db, { sessionId: session.id, step: 'dialogue', trendId: 't1', role: 'user', kind: 'chat', content: 'Our dispatchers distrust automated routing.', status: 'complete' });
+    store.insertMessage(db, { sessionId: session.id, step: 'context', trendId: null, role: 'user', kind: 'chat', content: 'ARR is $8M with 14 engineers.', status: 'complete' });
+    const hits = store.searchMessages(db, 'dispatch rout');
+    expect(hits).toHaveLength(1);
+    expect(hits[0]).toMatchObject({ clientName: 'Northwind Logistics', quarter: '2027-Q1', step: 'dialogue' });
+    expect(hits[0]!.snippet).toContain('\u0002dispatchers\u0003');
+    expect(store.searchMessages(db, '" OR ( NEAR')).toEqual([]);
+    expect(store.searchMessages(db, '***')).toEqual([]);
+  });
+
+  it('keeps the search index in step with streamed updates', () => {
+    const { db, session } = seeded();
+    const m = store.insertMessage(db, { sessionId: session.id, step: 'context', trendId: null, role: 'assistant', kind: 'chat', content: '', status: 'streaming' });
+    store.savePartialContent(db, m.id, 'Consider tariffs');
+    store.finishMessage(db, m.id, { content: 'Consider tariffs and nearshoring', status: 'complete', provider: 'offline', model: null, promptVersion: null, tokensIn: null, tokensOut: null, promptTokens: null, latencyMs: 1, error: null });
+    expect(store.searchMessages(db, 'nearshoring')).toHaveLength(1);
+    expect(store.searchMessages(db, 'tariffs')).toHaveLength(1);
+  });
+
+  it('enforces foreign keys', () => {
+    const { db } = seeded();
+    expect(() => store.insertMessage(db, { sessionId: 999, step: 'context', trendId: null, role: 'user', kind: 'chat', content: 'x', status: 'complete' })).toThrow(/FOREIGN KEY/);
+  });
+});
