@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { resolve } from 'node:path';
+
+const PORT = z.coerce.number().int().min(0).max(65535);
+const POSITIVE = z.coerce.number().int().positive();
+const EMPTY_AS_UNDEFINED = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(EMPTY_AS_UNDEFINED, z.string().trim().optional());
+const optionalUrl = z.preprocess(EMPTY_AS_UNDEFINED, z.url({ message: 'must be a URL such as http://localhost:11434/v1' }).optional());
+
+/** Every setting, from the environment only (see .env.example). Keys are never logged or stored. */
+export const EnvSchema = z.object({
+  PORT: z.preprocess(EMPTY_AS_UNDEFINED, PORT.default(3000)),
+  HOST: z.preprocess(EMPTY_AS_UNDEFINED, z.string().default('127.0.0.1')),
+  DATABASE_PATH: z.preprocess(EMPTY_AS_UNDEFINED, z.string().default('sessions/foresight.db')),
+  PROVIDER: z.preprocess(EMPTY_AS_UNDEFINED, z.enum(['auto', 'offline', 'openai', 'anthropic'], {
+    message: 'must be one of auto, offline, openai, anthropic',
+  }).default('auto')),
+  MODEL: optionalString,
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalUrl,
+  ANTHROPIC_API_KEY: optionalString,
+  ANTHROPIC_BASE_URL: optionalUrl,
+  PROMPT_TOKEN_BUDGET: z.preprocess(EMPTY_AS_UNDEFINED, POSITIVE.min(500, 'must be at least 500 tokens').default(6000)),
+  MODEL_TIMEOUT_MS: z.preprocess(EMPTY_AS_UNDEFINED, POSITIVE.default(120_000)),
+  MODEL_MAX_ATTEMPTS: z.preprocess(EMPTY_AS_UNDEFINED, POSITIVE.max(10).default(3)),
+  MODEL_RETRY_BASE_MS: z.preprocess(EMPTY_AS_UNDEFINED, z.coerce.number().int().min(0).default(500)),
+  STREAM_FLUSH_MS: z.preprocess(EMPTY_AS_UNDEFINED, POSITIVE.default(200)),
+});
+
+export type ModelSettings =
+  | { readonly kind: 'offline' }
+  | { readonly kind: 'openai'; readonly apiKey: string; readonly model: string; readonly baseURL: string | null }
+  | { readonly kind: 'anthropic'; readonly apiKey: string; readonly model: string; readonly baseURL: string | null };
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly databasePath: string;
+  readonly model: ModelSettings;
+  readonly promptTokenBudget: number;
+  readonly modelTimeoutMs: number;
+  readonly modelMaxAttempts: number;
+  readonly modelRetryBaseMs: number;
+  readonly streamFlushMs: number;
+}
+
+export const DEFAULT_MODELS = { openai: 'gpt-4.1-mini', anthropic: 'claude-sonnet-4-5' } as const;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Reads and checks the environment once, at start-up, with a message that names the setting to fix. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Configuration error (check your environment or .env):\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databasePath: e.DATABASE_PATH === ':memory:' ? ':memory:' : resolve(cwd, e.DATABASE_PATH),
+    model: modelSettings(e),
+    promptTokenBudget: e.PROMPT_TOKEN_BUDGET,
+    modelTimeoutMs: e.MODEL_TIMEOUT_MS,
+    modelMaxAttempts: e.MODEL_MAX_ATTEMPTS,
+    modelRetryBaseMs: e.MODEL_RETRY_BASE_MS,
+    streamFlushMs: e.STREAM_FLUSH_MS,
+  };
+}
+
+function modelSettings(e: z.infer<typeof EnvSchema>): ModelSettings {
+  const provider = e.PROVIDER === 'auto'
+    ? e.ANTHROPIC_API_KEY ? 'anthropic' : e.OPENAI_API_KEY || e.OPENAI_BASE_URL ? 'openai' : 'offline'
+    : e.PROVIDER;
+  switch (provider) {
+    case 'offline':
+      return { kind: 'offline' };
+    case 'openai':
+      // A local OpenAI-compatible server (Ollama, vLLM, LM Studio, llama.cpp) needs no real key.
+      if (!e.OPENAI_API_KEY && !e.OPENAI_BASE_URL) throw new ConfigError('PROVIDER=openai needs OPENAI_API_KEY, or OPENAI_BASE_URL for a local OpenAI-compatible server.');
+      if (e.OPENAI_BASE_URL && !e.MODEL) throw new ConfigError('OPENAI_BASE_URL is set: also set MODEL to the model name your server serves (e.g. MODEL=llama3.1).');
+      return { kind: 'openai', apiKey: e.OPENAI_API_KEY ?? 'not-needed-for-local-servers', model: e.MODEL ?? DEFAULT_MODELS.openai, baseURL: e.OPENAI_BASE_URL ?? null };
+    case 'anthropic':
+      if (!e.ANTHROPIC_API_KEY) throw new ConfigError('PROVIDER=anthropic needs ANTHROPIC_API_KEY.');
+      return { kind: 'anthropic', apiKey: e.ANTHROPIC_API_KEY, model: e.MODEL ?? DEFAULT_MODELS.anthropic, baseURL: e.ANTHROPIC_BASE_URL ?? null };
+    default: {
+      const unreachable: never = provider;
+      return unreachable;
+    }
+  }
+}

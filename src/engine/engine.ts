@@ -1,0 +1,338 @@
+import {
+  ARTIFACT_SCHEMAS, AppError, STEPS, chosenTrends, conflict, guardToLeave, initialProgress, invalid, nextDialogueTrend,
+  notFound, refused, stepStatuses, stepsOf, transition,
+  type ArtifactRevision, type ArtifactSource, type Client, type Message, type Progress, type Session, type SessionMode,
+  type StepEvent, type StepFacts, type StepId, type StepStatus,
+} from '../domain/index.js';
+import * as store from '../storage/index.js';
+import type { Db } from '../storage/index.js';
+import type { Facilitator, TurnInput } from './facilitator.js';
+import type { LiveTurn } from './liveTurn.js';
+import { TurnRegistry } from './turnRegistry.js';
+import { runDraftTurn, runReplyTurn, type TurnDeps } from './turnRunner.js';
+
+export interface EngineOptions {
+  readonly db: Db;
+  readonly facilitator: Facilitator;
+  readonly flushIntervalMs?: number;
+}
+
+export interface StepView {
+  readonly step: StepId;
+  readonly number: number;
+  readonly title: string;
+  readonly produces: string;
+  readonly status: StepStatus;
+  readonly hasArtifact: boolean;
+}
+
+export interface ArtifactView {
+  readonly revision: number;
+  readonly source: ArtifactSource;
+  readonly createdAt: string;
+  readonly stale: boolean;
+  readonly data: unknown;
+}
+
+/** Everything the page needs to draw a session, in one answer. */
+export interface SessionView {
+  readonly session: Session;
+  readonly client: Client;
+  readonly steps: readonly StepView[];
+  readonly current: StepId | null;
+  /** Null when the current step may be left; otherwise why not, in words a user can act on. */
+  readonly advanceBlockedBy: string | null;
+  readonly artifacts: Partial<Record<StepId, ArtifactView>>;
+  readonly answersByTrend: Readonly<Record<string, number>>;
+  /** Dialogue: the trend the conversation is on now. */
+  readonly dialogueTrendId: string | null;
+  readonly liveTurn: { readonly turnId: number; readonly kind: 'reply' | 'draft' } | null;
+}
+
+export interface NewSession {
+  readonly clientName: string;
+  readonly industry: string;
+  readonly quarter: string;
+  readonly mode: SessionMode;
+  readonly title?: string | null;
+}
+
+/**
+ * The foresight engine: sessions move through the step machine; turns run on the server,
+ * independent of the HTTP connection that asked for them, and everything lands in SQLite.
+ */
+export class Engine {
+  readonly turns = new TurnRegistry();
+  private readonly db: Db;
+  private readonly facilitator: Facilitator;
+  private readonly turnDeps: TurnDeps;
+
+  constructor(options: EngineOptions) {
+    this.db = options.db;
+    this.facilitator = options.facilitator;
+    this.turnDeps = {
+      db: options.db,
+      facilitator: options.facilitator,
+      flushIntervalMs: options.flushIntervalMs ?? 200,
+      storeArtifact: (step, data, meta) => this.storeRevision(this.requireSession(this.sessionOfMessage(meta.messageId)), step, data, {
+        source: this.facilitator.identity.provider === 'offline' ? 'offline' : 'model',
+        promptVersion: meta.promptVersion,
+        messageId: meta.messageId,
+      }),
+    };
+    // Replies that were streaming when the last process died are kept, marked incomplete.
+    store.markInterruptedReplies(this.db);
+  }
+
+  get identity() {
+    return this.facilitator.identity;
+  }
+
+  createSession(input: NewSession): SessionView {
+    const session = this.db.transaction(() => {
+      const client = store.findClientByName(this.db, input.clientName) ?? store.insertClient(this.db, input.clientName, input.industry);
+      const created = store.insertSession(this.db, {
+        clientId: client.id, quarter: input.quarter, mode: input.mode, title: input.title ?? null, progress: initialProgress(input.mode),
+      });
+      this.postOpening(created, client, stepsOf(input.mode)[0]!);
+      return created;
+    })();
+    return this.view(session.id);
+  }
+
+  listClients(): Client[] {
+    return store.listClients(this.db);
+  }
+
+  listSessions(clientId?: number): Session[] {
+    return store.listSessions(this.db, clientId);
+  }
+
+  messages(sessionId: number): Message[] {
+    this.requireSession(sessionId);
+    return store.listMessages(this.db, sessionId);
+  }
+
+  view(sessionId: number): SessionView {
+    const session = this.requireSession(sessionId);
+    const client = store.getClient(this.db, session.clientId)!;
+    const revisions = store.latestRevisions(this.db, sessionId);
+    const facts = this.facts(sessionId);
+    const progress = session.progress;
+    const current = progress.status === 'active' ? progress.current : null;
+    const live = this.turns.inFlight(sessionId);
+    return {
+      session,
+      client,
+      steps: stepStatuses(progress).map(({ step, status }) => ({
+        ...STEPS[step], step, status, hasArtifact: facts.artifacts[step] !== undefined,
+      })),
+      current,
+      advanceBlockedBy: current ? this.advanceBlockedBy(progress, current, facts) : 'The session is complete.',
+      artifacts: Object.fromEntries(revisions.map((r) => [r.step, {
+        revision: r.revision, source: r.source, createdAt: r.createdAt, stale: progress.stale.includes(r.step), data: r.data,
+      } satisfies ArtifactView])),
+      answersByTrend: facts.exchangesByTrend,
+      dialogueTrendId: this.dialogueTrend(sessionId, facts, null),
+      liveTurn: live ? { turnId: live.turnId, kind: live.kind } : null,
+    };
+  }
+
+  /** Stores the user's message and starts the reply; the reply runs on whether or not anyone listens. */
+  postMessage(sessionId: number, body: { content: string; trendId?: string | null }): LiveTurn {
+    const session = this.requireSession(sessionId);
+    const step = this.requireActiveStep(session);
+    this.refuseIfBusy(sessionId);
+    const facts = this.facts(sessionId);
+    let trendId: string | null = null;
+    if (step === 'dialogue') {
+      const chosen = facts.artifacts.trends ? chosenTrends(facts.artifacts.trends) : [];
+      if (body.trendId && !chosen.some((t) => t.id === body.trendId)) {
+        throw invalid(`"${body.trendId}" is not one of the chosen trends (${chosen.map((t) => t.id).join(', ') || 'none chosen'}).`, 'trendId');
+      }
+      trendId = body.trendId ?? this.dialogueTrend(sessionId, facts, null);
+    }
+    const { reply, userMessage } = this.db.transaction(() => {
+      const userMessage = store.insertMessage(this.db, { sessionId, step, trendId, role: 'user', kind: 'chat', content: body.content, status: 'complete' });
+      const reply = this.insertPendingReply(sessionId, step, trendId, 'chat');
+      store.touchSession(this.db, sessionId);
+      return { reply, userMessage };
+    })();
+    return this.startTurn(session, step, trendId, reply, userMessage, 'reply');
+  }
+
+  /** Asks the facilitator to build the current step's artifact from the conversation so far. */
+  draft(sessionId: number): LiveTurn {
+    const session = this.requireSession(sessionId);
+    const step = this.requireActiveStep(session);
+    this.refuseIfBusy(sessionId);
+    const reply = this.insertPendingReply(sessionId, step, null, 'draft');
+    return this.startTurn(session, step, null, reply, null, 'draft');
+  }
+
+  stop(sessionId: number): void {
+    this.requireSession(sessionId);
+    const turn = this.turns.inFlight(sessionId);
+    if (!turn) throw conflict('No reply is being written in this session, so there is nothing to stop.');
+    turn.abort('stopped');
+  }
+
+  advance(sessionId: number, force = false): SessionView {
+    return this.applyEvent(sessionId, { type: 'advance', force });
+  }
+
+  goBack(sessionId: number, to: StepId): SessionView {
+    return this.applyEvent(sessionId, { type: 'go_back', to });
+  }
+
+  /** Keeps a stale artifact as it is. */
+  confirm(sessionId: number, step: StepId): SessionView {
+    return this.applyEvent(sessionId, { type: 'confirm', step });
+  }
+
+  /** A hand edit: validated like any artifact, stored as a new revision, never overwriting history. */
+  editArtifact(sessionId: number, step: StepId, data: unknown): ArtifactRevision {
+    const session = this.requireSession(sessionId);
+    const live = this.turns.inFlight(sessionId);
+    if (live?.kind === 'draft') throw conflict('An artifact is being drafted right now; edit it when the draft is done.');
+    return this.storeRevision(session, step, data, { source: 'user', promptVersion: null, messageId: null });
+  }
+
+  artifactHistory(sessionId: number, step: StepId): ArtifactRevision[] {
+    this.requireSession(sessionId);
+    return store.revisionHistory(this.db, sessionId, step);
+  }
+
+  search(text: string, clientId?: number): store.SearchHit[] {
+    return store.searchMessages(this.db, text, { clientId });
+  }
+
+  /** Stops every turn in flight (their partial text is stored as incomplete) and waits for them. */
+  async shutdown(): Promise<void> {
+    await this.turns.abortAll('shutdown');
+  }
+
+  // --- internals ---
+
+  private startTurn(session: Session, step: StepId, trendId: string | null, reply: Message, userMessage: Message | null, kind: 'reply' | 'draft'): LiveTurn {
+    const turn = this.turns.start(reply.id, session.id, kind);
+    turn.emit({ type: 'turn', data: { turnId: reply.id, kind, step, userMessage, assistantMessageId: reply.id } });
+    const input = this.turnInput(session, step, trendId);
+    void (kind === 'reply' ? runReplyTurn(this.turnDeps, turn, input, reply) : runDraftTurn(this.turnDeps, turn, input, reply));
+    return turn;
+  }
+
+  private insertPendingReply(sessionId: number, step: StepId, trendId: string | null, kind: 'chat' | 'draft'): Message {
+    const { provider, model } = this.facilitator.identity;
+    return store.insertMessage(this.db, { sessionId, step, trendId, role: 'assistant', kind, content: '', status: 'streaming', provider, model });
+  }
+
+  private turnInput(session: Session, step: StepId, trendId: string | null): TurnInput {
+    const client = store.getClient(this.db, session.clientId)!;
+    return {
+      session: { id: session.id, clientName: client.name, industry: client.industry, quarter: session.quarter, mode: session.mode },
+      step,
+      trendId,
+      artifacts: store.latestArtifacts(this.db, session.id),
+      // The pending reply is not part of what the facilitator reads.
+      transcript: store.listMessages(this.db, session.id).filter((m) => m.status !== 'streaming'),
+    };
+  }
+
+  private applyEvent(sessionId: number, event: StepEvent): SessionView {
+    const session = this.requireSession(sessionId);
+    if (event.type === 'advance' || event.type === 'go_back') this.refuseIfBusy(sessionId);
+    this.db.transaction(() => {
+      const result = transition(session.progress, event, this.facts(sessionId));
+      if (!result.ok) {
+        throw new AppError(result.refusal.code === 'guard' || result.refusal.code === 'stale' ? 'refused' : 'conflict', result.refusal.message);
+      }
+      store.updateProgress(this.db, sessionId, result.progress);
+      for (const effect of result.effects) {
+        if (effect.type === 'entered_step') this.postOpeningOnce({ ...session, progress: result.progress }, effect.step);
+      }
+    })();
+    return this.view(sessionId);
+  }
+
+  private storeRevision(
+    session: Session, step: StepId, data: unknown,
+    meta: { source: ArtifactSource; promptVersion: string | null; messageId: number | null },
+  ): ArtifactRevision {
+    const parsed = ARTIFACT_SCHEMAS[step].safeParse(data);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const path = ['data', ...issue.path.map(String)].join('.');
+      throw invalid(`The ${STEPS[step].produces.toLowerCase()} is not valid: ${path}: ${issue.message}`, path, parsed.error.issues);
+    }
+    return this.db.transaction(() => {
+      const fresh = this.requireSession(session.id);
+      const result = transition(fresh.progress, { type: 'artifact_revised', step }, this.facts(session.id));
+      if (!result.ok) throw new AppError('conflict', result.refusal.message);
+      const revision = store.insertRevision(this.db, {
+        sessionId: session.id, step, data: parsed.data, source: meta.source,
+        provider: meta.source === 'user' ? null : this.facilitator.identity.provider,
+        model: meta.source === 'user' ? null : this.facilitator.identity.model,
+        promptVersion: meta.promptVersion, messageId: meta.messageId,
+      });
+      store.updateProgress(this.db, session.id, result.progress);
+      return revision;
+    })();
+  }
+
+  private postOpeningOnce(session: Session, step: StepId): void {
+    const already = store.listMessages(this.db, session.id).some((m) => m.step === step);
+    if (!already) this.postOpening(session, store.getClient(this.db, session.clientId)!, step);
+  }
+
+  private postOpening(session: Session, client: Client, step: StepId): void {
+    const input = this.turnInput(session, step, null);
+    const opening = this.facilitator.opening({ ...input, session: { ...input.session, clientName: client.name, industry: client.industry } });
+    const { provider, model } = this.facilitator.identity;
+    store.insertMessage(this.db, {
+      sessionId: session.id, step, trendId: opening.trendId, role: 'assistant', kind: 'opening', content: opening.text,
+      status: 'complete', provider, model, promptVersion: opening.promptVersion,
+    });
+  }
+
+  private facts(sessionId: number): StepFacts {
+    return { artifacts: store.latestArtifacts(this.db, sessionId), exchangesByTrend: store.countUserAnswersByTrend(this.db, sessionId) };
+  }
+
+  private advanceBlockedBy(progress: Progress, current: StepId, facts: StepFacts): string | null {
+    if (progress.stale.includes(current)) return `This step's artifact is stale: revise it, or keep it as it is.`;
+    return guardToLeave(current, facts);
+  }
+
+  /** The trend the dialogue is on: the latest dialogue question's trend, moved on once it has its answers. */
+  private dialogueTrend(sessionId: number, facts: StepFacts, fallback: string | null): string | null {
+    const lastQuestion = store.listMessages(this.db, sessionId).filter((m) => m.step === 'dialogue' && m.role === 'assistant' && m.trendId).at(-1);
+    const current = lastQuestion?.trendId ?? fallback;
+    const chosen = facts.artifacts.trends ? chosenTrends(facts.artifacts.trends) : [];
+    if (current && chosen.some((t) => t.id === current)) return current;
+    return nextDialogueTrend(facts.artifacts.trends, facts.exchangesByTrend, null);
+  }
+
+  private requireSession(id: number): Session {
+    const s = store.getSession(this.db, id);
+    if (!s) throw notFound(`Session ${id}`);
+    return s;
+  }
+
+  private sessionOfMessage(messageId: number): number {
+    const m = store.getMessage(this.db, messageId);
+    if (!m) throw notFound(`Message ${messageId}`);
+    return m.sessionId;
+  }
+
+  private requireActiveStep(session: Session): StepId {
+    if (session.progress.status !== 'active') throw refused('The session is complete. Go back to a step to revise it before writing more.');
+    return session.progress.current;
+  }
+
+  private refuseIfBusy(sessionId: number): void {
+    if (this.turns.inFlight(sessionId)) {
+      throw conflict('A reply is still being written in this session. Wait for it to finish, or stop it, then try again.');
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import type { ArtifactSet, Message, SessionMode, StepId } from '../domain/index.js';
+import type { CallRecord, ModelIdentity, Usage } from '../providers/types.js';
+
+/** Everything a facilitator may know when it takes its turn; it decides how much of it to use. */
+export interface TurnInput {
+  readonly session: {
+    readonly id: number;
+    readonly clientName: string;
+    readonly industry: string;
+    readonly quarter: string;
+    readonly mode: SessionMode;
+  };
+  readonly step: StepId;
+  /** Dialogue step: the trend the user's message answers about. */
+  readonly trendId: string | null;
+  /** The latest artifact of every step that has one. */
+  readonly artifacts: ArtifactSet;
+  /** The whole stored transcript of the session, oldest first, including the user's new message. */
+  readonly transcript: readonly Message[];
+}
+
+export type ReplyPart =
+  | { readonly type: 'text-delta'; readonly text: string }
+  | {
+      readonly type: 'finish';
+      readonly usage: Usage;
+      readonly promptVersion: string;
+      /** Tokens of the prompt as built, counted locally (null when no prompt is sent anywhere). */
+      readonly promptTokens: number | null;
+      readonly calls: readonly CallRecord[];
+      /** Dialogue: the trend the reply's question is about (it may move to the next trend). */
+      readonly trendId?: string | null;
+      /** A new revision of the current step's artifact that the reply produced, if any (validated by the engine). */
+      readonly artifact?: unknown;
+    };
+
+export interface DraftResult {
+  /** The current step's artifact; the engine validates it against the step's schema before storing. */
+  readonly artifact: unknown;
+  /** A short note shown beside it in the transcript, e.g. "Drafted the risk register: 6 risks, 2 Critical." */
+  readonly note: string;
+  readonly usage: Usage;
+  readonly promptVersion: string;
+  readonly promptTokens: number | null;
+  readonly calls: readonly CallRecord[];
+}
+
+export interface Opening {
+  readonly text: string;
+  readonly promptVersion: string;
+  readonly trendId: string | null;
+}
+
+/**
+ * Who runs the steps: a model behind a ChatModel (ModelFacilitator), or the offline facilitator
+ * that works from curated question banks and the user's own answers.
+ */
+export interface Facilitator {
+  readonly identity: ModelIdentity;
+  /** The step's entry prompt, posted when the session enters the step. No model call. */
+  opening(input: TurnInput): Opening;
+  /** The answer to the user's latest message, streamed. */
+  reply(input: TurnInput, signal: AbortSignal): AsyncIterable<ReplyPart>;
+  /** Builds the current step's artifact from the conversation so far. */
+  draft(input: TurnInput, signal: AbortSignal): Promise<DraftResult>;
+}

@@ -1,0 +1,70 @@
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { STEP_IDS, type StepId } from '../domain/index.js';
+
+/**
+ * system: who the facilitator is at this step; opening: the step's entry prompt, shown as is;
+ * reply: how to answer a user's message at this step (dialogue: the Socratic question generator);
+ * extractor: how to build the step's artifact; critic: how to attack it (sounding board).
+ */
+export const PROMPT_ROLES = ['system', 'opening', 'reply', 'extractor', 'critic'] as const;
+export type PromptRole = (typeof PROMPT_ROLES)[number];
+
+export interface Prompt {
+  readonly step: StepId;
+  readonly role: PromptRole;
+  readonly version: number;
+  readonly text: string;
+  /** What the transcript records, e.g. "dialogue/reply@3". */
+  readonly id: string;
+}
+
+export const PROMPTS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'prompts');
+
+const FRONT_MATTER = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/;
+
+export function parsePromptFile(step: StepId, role: PromptRole, source: string): Prompt {
+  const m = FRONT_MATTER.exec(source.replace(/\r\n/g, '\n'));
+  if (!m) throw new Error(`prompts/${step}/${role}.md must start with front matter holding "version: N"`);
+  const version = Number(/^version:\s*(\d+)\s*$/m.exec(m[1]!)?.[1]);
+  if (!Number.isInteger(version) || version < 1) throw new Error(`prompts/${step}/${role}.md has no valid "version: N" in its front matter`);
+  return { step, role, version, text: m[2]!.trim(), id: `${step}/${role}@${version}` };
+}
+
+export class PromptLibrary {
+  private constructor(private readonly prompts: ReadonlyMap<string, Prompt>) {}
+
+  /** Reads every prompts/<step>/<role>.md once at start-up; a missing system or opening prompt is a start-up error. */
+  static load(dir: string = PROMPTS_DIR): PromptLibrary {
+    const prompts = new Map<string, Prompt>();
+    for (const step of STEP_IDS) {
+      const stepDir = join(dir, step);
+      if (!existsSync(stepDir)) throw new Error(`Missing prompt folder ${stepDir}`);
+      const files = new Set(readdirSync(stepDir));
+      for (const role of PROMPT_ROLES) {
+        if (!files.has(`${role}.md`)) continue;
+        prompts.set(`${step}/${role}`, parsePromptFile(step, role, readFileSync(join(stepDir, `${role}.md`), 'utf8')));
+      }
+      for (const required of ['system', 'opening', 'reply', 'extractor'] as const) {
+        if (!prompts.has(`${step}/${required}`)) throw new Error(`Missing prompt ${join(stepDir, `${required}.md`)}`);
+      }
+    }
+    return new PromptLibrary(prompts);
+  }
+
+  get(step: StepId, role: PromptRole): Prompt {
+    const p = this.prompts.get(`${step}/${role}`);
+    if (!p) throw new Error(`No ${role} prompt for step ${step}`);
+    return p;
+  }
+
+  find(step: StepId, role: PromptRole): Prompt | undefined {
+    return this.prompts.get(`${step}/${role}`);
+  }
+}
+
+/** Fills {{name}} placeholders; an unknown placeholder is left visible rather than silently emptied. */
+export function fillTemplate(text: string, values: Readonly<Record<string, string>>): string {
+  return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => values[name] ?? whole);
+}

@@ -1,0 +1,163 @@
+import { isAppError, type ArtifactRevision, type Message, type StepId } from '../domain/index.js';
+import { isProviderError, type CallRecord, type ModelIdentity, type Usage } from '../providers/types.js';
+import { finishMessage, recordModelCall, savePartialContent, type Db, type FinishedReply } from '../storage/index.js';
+import type { Facilitator, TurnInput } from './facilitator.js';
+import type { LiveTurn } from './liveTurn.js';
+
+export interface TurnDeps {
+  readonly db: Db;
+  readonly facilitator: Facilitator;
+  /** How often partial text is written while it streams: batched, never one write per token. */
+  readonly flushIntervalMs: number;
+  /** Validates and stores a new artifact revision (and marks what it makes stale). */
+  readonly storeArtifact: (step: StepId, data: unknown, meta: { messageId: number; promptVersion: string }) => ArtifactRevision;
+}
+
+interface Outcome {
+  usage: Usage;
+  promptVersion: string | null;
+  promptTokens: number | null;
+  calls: readonly CallRecord[];
+  trendId?: string | null;
+  artifact?: unknown;
+}
+
+/** Streams the facilitator's answer into the turn and the transcript; never throws. */
+export async function runReplyTurn(deps: TurnDeps, turn: LiveTurn, input: TurnInput, reply: Message): Promise<void> {
+  const started = performance.now();
+  let text = '';
+  let outcome: Outcome | null = null;
+  let failure: unknown = null;
+  const flusher = batchedFlush(deps, reply.id, () => text);
+  try {
+    for await (const part of deps.facilitator.reply(input, turn.signal)) {
+      if (part.type === 'text-delta') {
+        if (part.text === '') continue;
+        text += part.text;
+        turn.emit({ type: 'delta', data: { text: part.text } });
+        flusher.schedule();
+      } else {
+        outcome = part;
+      }
+    }
+    if (turn.signal.aborted) throw turn.signal.reason;
+  } catch (e) {
+    failure = e;
+  } finally {
+    flusher.cancel();
+  }
+  finish(deps, turn, input, reply, text, outcome, failure, performance.now() - started);
+}
+
+/** Builds the step's artifact; the note beside it is the turn's text. Never throws. */
+export async function runDraftTurn(deps: TurnDeps, turn: LiveTurn, input: TurnInput, note: Message): Promise<void> {
+  const started = performance.now();
+  let text = '';
+  let outcome: Outcome | null = null;
+  let failure: unknown = null;
+  try {
+    const result = await deps.facilitator.draft(input, turn.signal);
+    if (turn.signal.aborted) throw turn.signal.reason;
+    text = result.note;
+    turn.emit({ type: 'delta', data: { text } });
+    outcome = { ...result };
+  } catch (e) {
+    failure = e;
+  }
+  finish(deps, turn, input, note, text, outcome, failure, performance.now() - started);
+}
+
+function finish(
+  deps: TurnDeps, turn: LiveTurn, input: TurnInput, message: Message, text: string,
+  outcome: Outcome | null, failure: unknown, latencyMs: number,
+): void {
+  const identity = deps.facilitator.identity;
+  let artifactFailure: unknown = null;
+  let revision: ArtifactRevision | null = null;
+  if (!failure && outcome?.artifact !== undefined) {
+    try {
+      revision = deps.storeArtifact(input.step, outcome.artifact, { messageId: message.id, promptVersion: outcome.promptVersion ?? '' });
+    } catch (e) {
+      artifactFailure = e;
+    }
+  }
+  const error = failure ?? artifactFailure;
+  const status = statusOf(turn, failure, text);
+  const stored = finishMessage(deps.db, message.id, {
+    content: text,
+    status,
+    provider: identity.provider,
+    model: identity.model,
+    promptVersion: outcome?.promptVersion ?? null,
+    tokensIn: outcome?.usage.tokensIn ?? null,
+    tokensOut: outcome?.usage.tokensOut ?? null,
+    promptTokens: outcome?.promptTokens ?? null,
+    latencyMs: Math.round(latencyMs),
+    error: error ? describe(error, turn).message : null,
+    trendId: outcome?.trendId ?? null,
+  } satisfies FinishedReply);
+  recordCalls(deps.db, input.session.id, message.id, identity, outcome?.calls ?? [], failure, turn, latencyMs);
+  if (revision) {
+    turn.emit({ type: 'artifact', data: { step: revision.step, revision: revision.revision, source: revision.source, data: revision.data } });
+  }
+  turn.emit({ type: 'message', data: stored });
+  if (error && status !== 'stopped') turn.emit({ type: 'error', data: describe(error, turn) });
+  turn.emit({ type: 'done', data: { status } });
+  turn.close();
+}
+
+function statusOf(turn: LiveTurn, failure: unknown, text: string): FinishedReply['status'] {
+  if (!failure) return 'complete';
+  if (turn.abortedBecause === 'stopped') return 'stopped';
+  return text === '' ? 'failed' : 'incomplete';
+}
+
+/** Our words for what went wrong; a provider's own message is already ours (see providers/errors). */
+function describe(error: unknown, turn: LiveTurn): { kind: string; message: string; retryable: boolean } {
+  if (turn.abortedBecause === 'shutdown') {
+    return { kind: 'interrupted', message: 'The server is shutting down; the partial reply is kept. Retry after it restarts.', retryable: true };
+  }
+  if (isProviderError(error)) {
+    const issues = error.issues.length > 0 ? ` (${error.issues.slice(0, 5).join('; ')})` : '';
+    return { kind: error.kind, message: `${error.message}${issues}`, retryable: error.retryable || error.kind === 'invalid_output' };
+  }
+  if (isAppError(error)) return { kind: error.kind, message: error.message, retryable: false };
+  return { kind: 'internal', message: 'Something went wrong while writing this reply; what was written so far is kept. Retry.', retryable: true };
+}
+
+function recordCalls(
+  db: Db, sessionId: number, messageId: number, identity: ModelIdentity,
+  calls: readonly CallRecord[], failure: unknown, turn: LiveTurn, latencyMs: number,
+): void {
+  if (identity.provider === 'offline') return;
+  const made = calls.length > 0 ? calls : [{
+    purpose: turn.kind === 'draft' ? 'draft' : 'reply',
+    usage: { tokensIn: null, tokensOut: null },
+    latencyMs,
+    outcome: turn.signal.aborted ? 'aborted' : isProviderError(failure) && failure.kind === 'invalid_output' ? 'invalid_output' : 'error',
+  } satisfies CallRecord];
+  for (const c of made) {
+    recordModelCall(db, {
+      sessionId, messageId, purpose: c.purpose, provider: identity.provider, model: identity.model,
+      tokensIn: c.usage.tokensIn, tokensOut: c.usage.tokensOut, latencyMs: c.latencyMs, outcome: c.outcome,
+    });
+  }
+}
+
+/** Writes the partial text at most once per interval while a reply streams. */
+function batchedFlush(deps: TurnDeps, messageId: number, current: () => string) {
+  let timer: NodeJS.Timeout | null = null;
+  return {
+    schedule() {
+      if (timer) return;
+      timer = setTimeout(() => {
+        timer = null;
+        savePartialContent(deps.db, messageId, current());
+      }, deps.flushIntervalMs);
+    },
+    cancel() {
+      if (timer) clearTimeout(timer);
+      timer = null;
+    },
+  };
+}

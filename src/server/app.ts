@@ -1,0 +1,54 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { AppError } from '../domain/index.js';
+import type { Engine } from '../engine/engine.js';
+import type { Db } from '../storage/index.js';
+import { errorResponse, validate } from './errors.js';
+import { sessionRoutes } from './routes/sessions.js';
+import { SearchQuery } from './schemas.js';
+
+export interface AppOptions {
+  readonly engine: Engine;
+  readonly db: Db;
+  readonly version: string;
+  /** Serves the page and its modules; absent in API-only tests. */
+  readonly staticRoutes?: Hono;
+}
+
+export function createApp({ engine, db, version, staticRoutes }: AppOptions): Hono {
+  const app = new Hono();
+  app.onError((e, c) => errorResponse(c, e));
+  app.notFound((c) => errorResponse(c, new AppError('not_found', `There is no ${c.req.method} ${c.req.path}.`)));
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  );
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: 1024 * 1024,
+      onError: (c) => errorResponse(c, new AppError('validation', 'The request body is larger than 1 MB.', { field: '(body)' })),
+    }),
+  );
+
+  app.get('/api/health', (c) => c.json({ ok: true, version, provider: engine.identity }));
+  app.get('/api/clients', (c) => c.json({ clients: engine.listClients() }));
+  app.get('/api/search', (c) => {
+    const { q, clientId } = validate(SearchQuery, c.req.query());
+    return c.json({ query: q, hits: engine.search(q, clientId) });
+  });
+  app.route('/api/sessions', sessionRoutes(engine, db));
+  if (staticRoutes) app.route('/', staticRoutes);
+  return app;
+}

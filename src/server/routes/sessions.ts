@@ -1,0 +1,104 @@
+import { Hono } from 'hono';
+import { notFound } from '../../domain/index.js';
+import type { Engine } from '../../engine/engine.js';
+import { parseEventId } from '../../engine/liveTurn.js';
+import { getMessage } from '../../storage/index.js';
+import type { Db } from '../../storage/index.js';
+import { readJson, validate } from '../errors.js';
+import {
+  AdvanceBody, ConfirmBody, CreateSessionBody, EditArtifactBody, GoBackBody, ListSessionsQuery, PostMessageBody, SessionIdParam, StepParam,
+} from '../schemas.js';
+import { staticEventStream, turnEventStream } from '../sse.js';
+
+export function sessionRoutes(engine: Engine, db: Db): Hono {
+  const app = new Hono();
+  const sessionId = (raw: string) => {
+    const parsed = SessionIdParam.safeParse(raw);
+    if (!parsed.success) throw notFound(`Session "${raw}"`);
+    return parsed.data;
+  };
+
+  app.get('/', (c) => {
+    const { clientId } = validate(ListSessionsQuery, c.req.query());
+    return c.json({ sessions: engine.listSessions(clientId) });
+  });
+
+  app.post('/', async (c) => {
+    const body = await readJson(c, CreateSessionBody);
+    return c.json(engine.createSession(body), 201);
+  });
+
+  app.get('/:id', (c) => c.json(engine.view(sessionId(c.req.param('id')))));
+
+  app.get('/:id/messages', (c) => c.json({ messages: engine.messages(sessionId(c.req.param('id'))) }));
+
+  /** Posts the user's message; the answer streams back as SSE, and runs on if this connection drops. */
+  app.post('/:id/messages', async (c) => {
+    const id = sessionId(c.req.param('id'));
+    const body = await readJson(c, PostMessageBody);
+    return turnEventStream(engine.postMessage(id, body), 0, 200);
+  });
+
+  app.post('/:id/draft', async (c) => {
+    const id = sessionId(c.req.param('id'));
+    return turnEventStream(engine.draft(id), 0, 200);
+  });
+
+  /**
+   * Reattach to the session's reply: the rest of a live one after Last-Event-ID (no duplicates, no gaps),
+   * or, when it has ended, the stored message; "idle" when nothing is being written.
+   */
+  app.get('/:id/stream', (c) => {
+    const id = sessionId(c.req.param('id'));
+    engine.view(id);
+    const last = parseEventId(c.req.header('last-event-id') ?? c.req.query('lastEventId'));
+    const turn = engine.turns.attachable(id);
+    if (turn) return turnEventStream(turn, last?.turnId === turn.turnId ? last.seq : 0);
+    const finished = last ? getMessage(db, last.turnId) : undefined;
+    if (finished && finished.sessionId === id) {
+      return staticEventStream([{ event: 'message', data: finished }, { event: 'done', data: { status: finished.status } }]);
+    }
+    return staticEventStream([{ event: 'idle', data: {} }]);
+  });
+
+  app.post('/:id/stop', (c) => {
+    engine.stop(sessionId(c.req.param('id')));
+    return c.json({ stopping: true }, 202);
+  });
+
+  app.post('/:id/advance', async (c) => {
+    const id = sessionId(c.req.param('id'));
+    const { force } = await readJson(c, AdvanceBody);
+    return c.json(engine.advance(id, force));
+  });
+
+  app.post('/:id/back', async (c) => {
+    const id = sessionId(c.req.param('id'));
+    const { to } = await readJson(c, GoBackBody);
+    return c.json(engine.goBack(id, to));
+  });
+
+  app.post('/:id/confirm', async (c) => {
+    const id = sessionId(c.req.param('id'));
+    const { step } = await readJson(c, ConfirmBody);
+    return c.json(engine.confirm(id, step));
+  });
+
+  app.get('/:id/artifacts', (c) => c.json({ artifacts: engine.view(sessionId(c.req.param('id'))).artifacts }));
+
+  app.get('/:id/artifacts/:step', (c) => {
+    const id = sessionId(c.req.param('id'));
+    const step = validate(StepParam, c.req.param('step'));
+    return c.json({ step, revisions: engine.artifactHistory(id, step) });
+  });
+
+  app.put('/:id/artifacts/:step', async (c) => {
+    const id = sessionId(c.req.param('id'));
+    const step = validate(StepParam, c.req.param('step'));
+    const { data } = await readJson(c, EditArtifactBody);
+    const revision = engine.editArtifact(id, step, data);
+    return c.json({ revision, session: engine.view(id) });
+  });
+
+  return app;
+}

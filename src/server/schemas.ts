@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { Quarter, SessionMode, StepId } from '../domain/index.js';
+
+/** Request bodies and parameters: the HTTP boundary, validated before anything is stored. */
+
+const Name = z.string({ message: 'is required' }).trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters');
+
+export const CreateSessionBody = z.object({
+  clientName: Name,
+  industry: Name,
+  quarter: Quarter,
+  mode: SessionMode.default('quarterly'),
+  title: z.string().trim().max(200).nullish(),
+});
+
+export const PostMessageBody = z.object({
+  content: z.string({ message: 'is required: the text of your message' }).trim().min(1, 'must not be empty').max(20_000, 'must be at most 20,000 characters'),
+  trendId: z.string().trim().min(1).max(60).nullish(),
+});
+
+export const AdvanceBody = z.object({
+  force: z.boolean().default(false).describe('end the dialogue step before every trend has its answers'),
+});
+
+export const GoBackBody = z.object({ to: StepId });
+export const ConfirmBody = z.object({ step: StepId });
+export const EditArtifactBody = z.object({ data: z.unknown().refine((v) => v !== undefined, 'is required: the whole artifact') });
+
+export const SessionIdParam = z.coerce.number({ message: 'must be a session number' }).int().positive('must be a session number');
+export const StepParam = StepId;
+
+export const SearchQuery = z.object({
+  q: z.string().trim().min(1, 'type something to search for').max(200),
+  clientId: z.coerce.number().int().positive().optional(),
+});
+
+export const ListSessionsQuery = z.object({
+  clientId: z.coerce.number().int().positive().optional(),
+});
