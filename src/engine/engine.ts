@@ -1,7 +1,7 @@
 import {
   ARTIFACT_SCHEMAS, AppError, STEPS, chosenTrends, conflict, guardToLeave, initialProgress, invalid, nextDialogueTrend,
   notFound, refused, stepStatuses, stepsOf, transition,
-  type ArtifactRevision, type ArtifactSource, type Client, type Message, type Progress, type Session, type SessionMode,
+  type ArtifactRevision, type ArtifactSet, type ArtifactSource, type Client, type Message, type Progress, type Session, type SessionMode,
   type StepEvent, type StepFacts, type StepId, type StepStatus,
 } from '../domain/index.js';
 import * as store from '../storage/index.js';
@@ -47,6 +47,13 @@ export interface SessionView {
   /** Dialogue: the trend the conversation is on now. */
   readonly dialogueTrendId: string | null;
   readonly liveTurn: { readonly turnId: number; readonly kind: 'reply' | 'draft' } | null;
+}
+
+export interface SessionSnapshot {
+  readonly client: Client;
+  readonly session: Session;
+  readonly artifacts: ArtifactSet;
+  readonly stale: StepId[];
 }
 
 export interface NewSession {
@@ -201,6 +208,23 @@ export class Engine {
   artifactHistory(sessionId: number, step: StepId): ArtifactRevision[] {
     this.requireSession(sessionId);
     return store.revisionHistory(this.db, sessionId, step);
+  }
+
+  /** What an export needs of a session: its client, latest artifacts and which of them are stale. */
+  snapshot(sessionId: number): SessionSnapshot {
+    const session = this.requireSession(sessionId);
+    return {
+      client: store.getClient(this.db, session.clientId)!,
+      session,
+      artifacts: store.latestArtifacts(this.db, sessionId),
+      stale: [...session.progress.stale],
+    };
+  }
+
+  /** The same client's session of the latest quarter before this one's: what a Radar Review compares with. */
+  previousSession(sessionId: number): Session | undefined {
+    const session = this.requireSession(sessionId);
+    return store.listSessions(this.db, session.clientId).find((s) => s.quarter < session.quarter);
   }
 
   search(text: string, clientId?: number): store.SearchHit[] {

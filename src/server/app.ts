@@ -5,6 +5,7 @@ import { AppError } from '../domain/index.js';
 import type { Engine } from '../engine/engine.js';
 import type { Db } from '../storage/index.js';
 import { errorResponse, validate } from './errors.js';
+import { exportRoutes } from './routes/exports.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { SearchQuery } from './schemas.js';
 
@@ -49,6 +50,7 @@ export function createApp({ engine, db, version, staticRoutes }: AppOptions): Ho
     return c.json({ query: q, hits: engine.search(q, clientId) });
   });
   app.route('/api/sessions', sessionRoutes(engine, db));
+  app.route('/api/sessions', exportRoutes(engine));
   if (staticRoutes) app.route('/', staticRoutes);
   return app;
 }

@@ -37,3 +37,8 @@ export const SearchQuery = z.object({
 export const ListSessionsQuery = z.object({
   clientId: z.coerce.number().int().positive().optional(),
 });
+
+export const CompareQuery = z.object({
+  with: z.coerce.number().int().positive().optional(),
+  format: z.enum(['json', 'md']).default('json'),
+});

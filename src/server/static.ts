@@ -1,3 +1,4 @@
+import { build } from 'esbuild';
 import { Hono } from 'hono';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -31,17 +32,39 @@ const VENDOR: Readonly<Record<string, string>> = {
   'purify.mjs': 'dompurify/dist/purify.es.mjs',
 };
 
+/**
+ * The pure modules the page shares with the server (SVG pictures, severity bands), bundled from
+ * src/ once on first request: one source for both sides, still no build step for the user.
+ */
+const SHARED_ENTRY = `
+export { riskHeatMapSvg, roadmapTimelineSvg } from './src/export/svg.ts';
+export { severityOf, SEVERITY_BANDS } from './src/domain/severity.ts';
+export { enterpriseValueEffect, roadmapGaps } from './src/domain/artifacts/roadmap.ts';
+`;
+
+let sharedBundle: Promise<string> | null = null;
+
+export function sharedModule(): Promise<string> {
+  sharedBundle ??= build({
+    stdin: { contents: SHARED_ENTRY, resolveDir: ROOT, loader: 'ts', sourcefile: 'shared-entry.ts' },
+    bundle: true, format: 'esm', platform: 'browser', target: 'es2022', write: false, minify: true, legalComments: 'none',
+  }).then((r) => r.outputFiles[0]!.text);
+  return sharedBundle;
+}
+
 /** Serves web/ and the vendored modules; paths are confined to their folders. */
 export function staticRoutes(webDir: string = WEB_DIR): Hono {
   const app = new Hono();
+  app.get('/shared/pictures.mjs', async (c) =>
+    c.body(await sharedModule(), 200, { 'content-type': TYPES['.js']!, 'cache-control': 'no-cache' }));
   app.get('/vendor/:file', async (c) => {
     const target = VENDOR[c.req.param('file')];
     if (!target) return c.notFound();
-    const body = await readFile(require.resolve(target));
+    let body = await readFile(require.resolve(target), 'utf8');
+    // preact/hooks imports the bare name "preact"; without an import map (an inline script, which our CSP forbids) point it at our copy.
+    if (c.req.param('file') === 'preact-hooks.mjs') body = body.replace(/from\s*"preact"/g, 'from"/vendor/preact.mjs"');
     return c.body(body, 200, { 'content-type': TYPES['.js']!, 'cache-control': 'public, max-age=3600' });
   });
-  // The domain's pure modules the page shares with the server (SVG pictures), compiled on the fly is not
-  // possible without a build, so the page imports them from /shared once they exist as plain JS.
   app.get('/*', async (c) => {
     const path = c.req.path === '/' ? '/index.html' : c.req.path;
     const file = normalize(join(webDir, decodeURIComponent(path)));

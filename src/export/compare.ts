@@ -1,0 +1,176 @@
+/**
+ * The Radar Review: what moved between two sessions of the same client. Pure; the Markdown
+ * rendering is separate so the page can show the same comparison its own way.
+ *
+ * Matching: trends by normalized name; risks by id, then by normalized threat; roadmap entries by
+ * id, then by normalized title; recommendations by id, then by normalized claim. An id match whose
+ * text differs is kept but flagged `reworded`, because a regenerated register may reuse ids.
+ */
+import {
+  chosenTrends,
+  invalid,
+  rankRisks,
+  type ArtifactSet,
+  type Horizon,
+  type Level,
+  type Quarter,
+  type RankedRisk,
+  type Recommendation,
+  type RoadmapEntry,
+  type Severity,
+  type StepId,
+  type Verdict,
+} from '../domain/index.js';
+import { normalizeForMatch } from './format.js';
+import type { ExportInput } from './types.js';
+
+export type Side = 'earlier' | 'later';
+export interface NotComparable { readonly status: 'not_comparable'; readonly missingIn: readonly Side[] }
+type Compared<T> = { readonly status: 'compared' } & T;
+type Section<T> = Compared<T> | NotComparable;
+
+export interface TrendRef { readonly id: string; readonly name: string }
+export interface RiskRef {
+  readonly id: string; readonly threat: string; readonly likelihood: number; readonly impact: number;
+  readonly score: number; readonly severity: Severity;
+}
+export interface RiskMove {
+  readonly earlier: RiskRef; readonly later: RiskRef;
+  readonly direction: 'up' | 'down'; readonly matchedBy: 'id' | 'threat'; readonly reworded: boolean;
+}
+export interface RoadmapRef {
+  readonly id: string; readonly title: string; readonly horizon: Horizon; readonly effortWeeks: number;
+  readonly owner: string | null; readonly deadline: string | null; readonly metricTarget: string | null;
+}
+export type RoadmapField = 'horizon' | 'effortWeeks' | 'owner' | 'deadline' | 'metricTarget';
+export interface FieldChange { readonly field: RoadmapField; readonly from: string | number | null; readonly to: string | number | null }
+export interface RoadmapChange { readonly earlier: RoadmapRef; readonly later: RoadmapRef; readonly changes: readonly FieldChange[] }
+export interface RecommendationRef {
+  readonly id: string; readonly claim: string; readonly ceoOneLiner: string; readonly verdict: Verdict; readonly confidence: Level;
+}
+export interface VerdictChange { readonly earlier: RecommendationRef; readonly later: RecommendationRef }
+
+export interface SessionRef { readonly sessionId: number; readonly quarter: Quarter; readonly title: string | null }
+
+export interface QuarterComparison {
+  readonly client: { readonly id: number; readonly name: string };
+  readonly earlier: SessionRef;
+  readonly later: SessionRef;
+  /** Chosen trends only: the candidates nobody kept are not part of the strategy. */
+  readonly trends: Section<{ added: TrendRef[]; dropped: TrendRef[]; kept: Array<{ earlier: TrendRef; later: TrendRef }> }>;
+  readonly risks: Section<{ moved: RiskMove[]; added: RiskRef[]; closed: RiskRef[]; unchanged: RiskRef[] }>;
+  /** `dropped` means absent from the later roadmap: done or abandoned, the roadmap does not say which. */
+  readonly roadmap: Section<{ added: RoadmapRef[]; changed: RoadmapChange[]; dropped: RoadmapRef[]; unchanged: RoadmapRef[] }>;
+  readonly recommendations: Section<{ verdictChanged: VerdictChange[]; added: RecommendationRef[]; withdrawn: RecommendationRef[]; unchanged: RecommendationRef[] }>;
+}
+
+// ---------- matching ----------
+
+interface Matched<T> { readonly pairs: Array<{ earlier: T; later: T; by: 'id' | 'text'; reworded: boolean }>; readonly onlyEarlier: T[]; readonly onlyLater: T[] }
+
+/** Pairs items: same id and text, then same text, then same id; each item is used once. */
+function match<T>(earlier: readonly T[], later: readonly T[], id: (t: T) => string | null, text: (t: T) => string): Matched<T> {
+  const usedLater = new Set<number>();
+  const pairedEarlier = new Map<number, { later: number; by: 'id' | 'text' }>();
+  const pass = (same: (a: T, b: T) => boolean, by: 'id' | 'text') => {
+    earlier.forEach((a, i) => {
+      if (pairedEarlier.has(i)) return;
+      const j = later.findIndex((b, k) => !usedLater.has(k) && same(a, b));
+      if (j < 0) return;
+      usedLater.add(j);
+      pairedEarlier.set(i, { later: j, by });
+    });
+  };
+  const sameId = (a: T, b: T) => id(a) !== null && id(a) === id(b);
+  const sameText = (a: T, b: T) => normalizeForMatch(text(a)) === normalizeForMatch(text(b));
+  pass((a, b) => sameId(a, b) && sameText(a, b), 'id');
+  pass(sameText, 'text');
+  pass(sameId, 'id');
+  const pairs = [...pairedEarlier.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([i, { later: j, by }]) => ({ earlier: earlier[i]!, later: later[j]!, by, reworded: !sameText(earlier[i]!, later[j]!) }));
+  return {
+    pairs,
+    onlyEarlier: earlier.filter((_, i) => !pairedEarlier.has(i)),
+    onlyLater: later.filter((_, k) => !usedLater.has(k)),
+  };
+}
+
+function section<S extends StepId, T>(step: S, a: ArtifactSet, b: ArtifactSet, compare: (x: NonNullable<ArtifactSet[S]>, y: NonNullable<ArtifactSet[S]>) => T): Section<T> {
+  const x = a[step];
+  const y = b[step];
+  if (x === undefined || y === undefined) {
+    const missingIn: Side[] = [];
+    if (x === undefined) missingIn.push('earlier');
+    if (y === undefined) missingIn.push('later');
+    return { status: 'not_comparable', missingIn };
+  }
+  return { status: 'compared', ...compare(x as NonNullable<ArtifactSet[S]>, y as NonNullable<ArtifactSet[S]>) };
+}
+
+// ---------- the comparison ----------
+
+const SEVERITY_RANK: Readonly<Record<Severity, number>> = { Low: 1, Medium: 2, High: 3, Critical: 4 };
+
+const riskRef = (r: RankedRisk): RiskRef => ({ id: r.id, threat: r.threat, likelihood: r.likelihood, impact: r.impact, score: r.score, severity: r.severity });
+const entryRef = (e: RoadmapEntry): RoadmapRef => ({
+  id: e.id, title: e.title, horizon: e.horizon, effortWeeks: e.effortWeeks, owner: e.owner, deadline: e.deadline, metricTarget: e.metric?.target ?? null,
+});
+const recRef = (r: Recommendation): RecommendationRef => ({ id: r.id, claim: r.claim, ceoOneLiner: r.ceoOneLiner, verdict: r.verdict, confidence: r.confidence });
+
+const ROADMAP_FIELDS: readonly RoadmapField[] = ['horizon', 'effortWeeks', 'owner', 'deadline', 'metricTarget'];
+
+export function compareQuarters(earlier: ExportInput, later: ExportInput): QuarterComparison {
+  if (earlier.client.id !== later.client.id) {
+    throw invalid(`A Radar Review compares two sessions of the same client, not ${earlier.client.name} with ${later.client.name}.`);
+  }
+  const a = earlier.artifacts;
+  const b = later.artifacts;
+  const sessionRef = (i: ExportInput): SessionRef => ({ sessionId: i.session.id, quarter: i.session.quarter, title: i.session.title });
+
+  return {
+    client: { id: later.client.id, name: later.client.name },
+    earlier: sessionRef(earlier),
+    later: sessionRef(later),
+    trends: section('trends', a, b, (x, y) => {
+      const ref = (t: { id: string; name: string }): TrendRef => ({ id: t.id, name: t.name });
+      const m = match(chosenTrends(x).map(ref), chosenTrends(y).map(ref), () => null, (t) => t.name);
+      return { added: m.onlyLater, dropped: m.onlyEarlier, kept: m.pairs.map(({ earlier: e, later: l }) => ({ earlier: e, later: l })) };
+    }),
+    risks: section('risks', a, b, (x, y) => {
+      const m = match(rankRisks(x).map(riskRef), rankRisks(y).map(riskRef), (r) => r.id, (r) => r.threat);
+      const moved: RiskMove[] = [];
+      const unchanged: RiskRef[] = [];
+      for (const p of m.pairs) {
+        const delta = SEVERITY_RANK[p.later.severity] - SEVERITY_RANK[p.earlier.severity];
+        if (delta === 0) unchanged.push(p.later);
+        else moved.push({ earlier: p.earlier, later: p.later, direction: delta > 0 ? 'up' : 'down', matchedBy: p.by === 'id' ? 'id' : 'threat', reworded: p.reworded });
+      }
+      return { moved, added: m.onlyLater, closed: m.onlyEarlier, unchanged };
+    }),
+    roadmap: section('roadmap', a, b, (x, y) => {
+      const m = match(x.entries.map(entryRef), y.entries.map(entryRef), (e) => e.id, (e) => e.title);
+      const changed: RoadmapChange[] = [];
+      const unchanged: RoadmapRef[] = [];
+      for (const p of m.pairs) {
+        const changes = ROADMAP_FIELDS.filter((f) => !sameValue(p.earlier[f], p.later[f])).map((f) => ({ field: f, from: p.earlier[f], to: p.later[f] }));
+        if (changes.length > 0) changed.push({ earlier: p.earlier, later: p.later, changes });
+        else unchanged.push(p.later);
+      }
+      return { added: m.onlyLater, changed, dropped: m.onlyEarlier, unchanged };
+    }),
+    recommendations: section('sounding_board', a, b, (x, y) => {
+      const m = match(x.recommendations.map(recRef), y.recommendations.map(recRef), (r) => r.id, (r) => r.claim);
+      const verdictChanged = m.pairs.filter((p) => p.earlier.verdict !== p.later.verdict).map(({ earlier: e, later: l }) => ({ earlier: e, later: l }));
+      const unchanged = m.pairs.filter((p) => p.earlier.verdict === p.later.verdict).map((p) => p.later);
+      return { verdictChanged, added: m.onlyLater, withdrawn: m.onlyEarlier, unchanged };
+    }),
+  };
+}
+
+function sameValue(x: string | number | null, y: string | number | null): boolean {
+  if (typeof x === 'string' && typeof y === 'string') return x.trim() === y.trim();
+  return x === y;
+}
+
+export { comparisonMarkdown } from './compareMarkdown.js';

@@ -1,0 +1,131 @@
+/** The Radar Review as Markdown, from a QuarterComparison. All user and model text is escaped. */
+import { HORIZON_LABELS } from '../domain/index.js';
+import { formatWeeks, mdCell, mdText } from './format.js';
+import { VERDICT_LABELS } from './memoStory.js';
+import type { FieldChange, NotComparable, QuarterComparison, RiskRef, RoadmapRef, SessionRef, Side } from './compare.js';
+
+const FIELD_LABELS: Readonly<Record<FieldChange['field'], string>> = {
+  horizon: 'Horizon',
+  effortWeeks: 'Effort',
+  owner: 'Owner',
+  deadline: 'Deadline',
+  metricTarget: 'Metric target',
+};
+
+const WHAT: Readonly<Record<'trends' | 'risks' | 'roadmap' | 'recommendations', string>> = {
+  trends: 'no trends drafted',
+  risks: 'no risk register',
+  roadmap: 'no roadmap',
+  recommendations: 'no pressure-tested recommendations',
+};
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export function comparisonMarkdown(c: QuarterComparison): string {
+  const label = sessionLabels(c.earlier, c.later);
+  const parts = [
+    `# Radar Review: ${mdText(c.client.name)}, ${label.earlier} → ${label.later}`,
+    glance(c),
+    '## Trends',
+    c.trends.status === 'compared'
+      ? list([
+          ['Added', c.trends.added.map((t) => mdText(t.name))],
+          ['Dropped', c.trends.dropped.map((t) => mdText(t.name))],
+          ['Kept', c.trends.kept.map((t) => mdText(t.later.name))],
+        ])
+      : notComparable(c.trends, 'trends', label),
+    '## Risks',
+    c.risks.status === 'compared' ? risks(c.risks, label) : notComparable(c.risks, 'risks', label),
+    '## Roadmap',
+    c.roadmap.status === 'compared' ? roadmap(c.roadmap) : notComparable(c.roadmap, 'roadmap', label),
+    '## Recommendations',
+    c.recommendations.status === 'compared' ? recommendations(c.recommendations, label) : notComparable(c.recommendations, 'recommendations', label),
+  ];
+  return `${parts.join('\n\n')}\n`;
+}
+
+function sessionLabels(earlier: SessionRef, later: SessionRef): Record<Side, string> {
+  if (earlier.quarter !== later.quarter) return { earlier: mdText(earlier.quarter), later: mdText(later.quarter) };
+  return { earlier: `${mdText(earlier.quarter)} (session ${earlier.sessionId})`, later: `${mdText(later.quarter)} (session ${later.sessionId})` };
+}
+
+function glance(c: QuarterComparison): string {
+  const bits: string[] = [];
+  if (c.trends.status === 'compared') bits.push(`trends: ${c.trends.added.length} added, ${c.trends.dropped.length} dropped, ${c.trends.kept.length} kept`);
+  if (c.risks.status === 'compared') bits.push(`risks: ${c.risks.moved.length} changed severity, ${c.risks.added.length} new, ${c.risks.closed.length} closed`);
+  if (c.roadmap.status === 'compared') bits.push(`roadmap: ${c.roadmap.added.length} new, ${c.roadmap.changed.length} changed, ${c.roadmap.dropped.length} dropped`);
+  if (c.recommendations.status === 'compared') bits.push(`verdicts: ${c.recommendations.verdictChanged.length} changed`);
+  return bits.length > 0 ? `**At a glance:** ${bits.join('; ')}.` : '**At a glance:** nothing to compare yet.';
+}
+
+function notComparable(s: NotComparable, what: keyof typeof WHAT, label: Record<Side, string>): string {
+  const where = s.missingIn.map((side) => `the ${label[side]} session`).join(' and ');
+  return `Not comparable: ${where} ${s.missingIn.length > 1 ? 'have' : 'has'} ${WHAT[what]} yet (not drafted yet).`;
+}
+
+function list(groups: Array<[string, string[]]>): string {
+  return groups.map(([title, items]) => `- **${title}:** ${items.length > 0 ? items.join('; ') : 'none'}`).join('\n');
+}
+
+const sev = (r: RiskRef) => `${r.severity} (${r.likelihood} × ${r.impact} = ${r.score})`;
+
+function risks(r: Extract<QuarterComparison['risks'], { status: 'compared' }>, label: Record<Side, string>): string {
+  const parts: string[] = [];
+  if (r.moved.length > 0) {
+    const rows = r.moved.map((m) => {
+      const name = m.reworded ? `${mdCell(m.later.threat)} (was: ${mdCell(m.earlier.threat)})` : mdCell(m.later.threat);
+      return `| ${name} | ${sev(m.earlier)} | ${sev(m.later)} | ${m.direction === 'up' ? '↑ worse' : '↓ better'} |`;
+    });
+    parts.push(['**Severity moved**', '', `| Risk | ${label.earlier} | ${label.later} | Moved |`, '| --- | --- | --- | --- |', ...rows].join('\n'));
+  } else {
+    parts.push('**Severity moved:** none.');
+  }
+  parts.push(list([
+    ['New', r.added.map((x) => `${mdText(x.threat)}: ${sev(x)}`)],
+    ['Closed (no longer in the register)', r.closed.map((x) => `${mdText(x.threat)}: was ${sev(x)}`)],
+  ]));
+  parts.push(`${plural(r.unchanged.length, 'risk')} kept ${r.unchanged.length === 1 ? 'its' : 'their'} severity.`);
+  return parts.join('\n\n');
+}
+
+function show(field: FieldChange['field'], v: string | number | null): string {
+  if (v === null) return 'none';
+  if (field === 'effortWeeks' && typeof v === 'number') return formatWeeks(v);
+  if (field === 'horizon' && typeof v === 'string' && v in HORIZON_LABELS) return HORIZON_LABELS[v as keyof typeof HORIZON_LABELS];
+  return mdCell(String(v));
+}
+
+const entryLine = (e: RoadmapRef) => `${mdText(e.title)} (${HORIZON_LABELS[e.horizon]}, ${formatWeeks(e.effortWeeks)}, owner: ${e.owner ? mdText(e.owner) : 'not named'})`;
+
+function roadmap(r: Extract<QuarterComparison['roadmap'], { status: 'compared' }>): string {
+  const parts = [list([['New', r.added.map(entryLine)]])];
+  if (r.changed.length > 0) {
+    const rows = r.changed.map((ch) => `| ${mdCell(ch.later.title)} | ${ch.changes.map((f) => `${FIELD_LABELS[f.field]}: ${show(f.field, f.from)} → ${show(f.field, f.to)}`).join('<br>')} |`);
+    parts.push(['**Changed**', '', '| Entry | What changed |', '| --- | --- |', ...rows].join('\n'));
+  } else {
+    parts.push('**Changed:** none.');
+  }
+  parts.push(list([['Dropped (done or abandoned: the roadmap does not say which)', r.dropped.map(entryLine)]]));
+  parts.push(`${plural(r.unchanged.length, 'entry', 'entries')} unchanged.`);
+  return parts.join('\n\n');
+}
+
+function recommendations(r: Extract<QuarterComparison['recommendations'], { status: 'compared' }>, label: Record<Side, string>): string {
+  const parts: string[] = [];
+  if (r.verdictChanged.length > 0) {
+    const rows = r.verdictChanged.map(
+      (v) => `| ${mdCell(v.later.claim)} | ${VERDICT_LABELS[v.earlier.verdict]} (${v.earlier.confidence}) | ${VERDICT_LABELS[v.later.verdict]} (${v.later.confidence}) |`,
+    );
+    parts.push(['**Verdict changed**', '', `| Recommendation | ${label.earlier} | ${label.later} |`, '| --- | --- | --- |', ...rows].join('\n'));
+  } else {
+    parts.push('**Verdict changed:** none.');
+  }
+  parts.push(list([
+    ['New', r.added.map((x) => `${mdText(x.claim)} (${VERDICT_LABELS[x.verdict]})`)],
+    ['Withdrawn', r.withdrawn.map((x) => `${mdText(x.claim)} (was ${VERDICT_LABELS[x.verdict]})`)],
+  ]));
+  parts.push(`${plural(r.unchanged.length, 'recommendation')} kept ${r.unchanged.length === 1 ? 'its' : 'their'} verdict.`);
+  return parts.join('\n\n');
+}

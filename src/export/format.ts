@@ -1,0 +1,88 @@
+/**
+ * Text helpers shared by the Markdown exports: escaping user and model text so it stays text,
+ * and formatting numbers the same way everywhere. Pure and locale-independent (deterministic output).
+ */
+
+/** Characters that change meaning anywhere in an inline run of Markdown. */
+const INLINE_SPECIALS = /[\\`*_[\]<>|~]/g;
+/** Something that would be read as an HTML entity (&amp;, &#60;) rather than as text. */
+const ENTITY_LIKE = /&(?=#?[a-z0-9]+;)/gi;
+/** Line starts that would open a block: quote, list item, ordered list item, setext underline. */
+const BLOCK_START = /^(\s*)(>|[-+]|\d+[.)]|=)/;
+/** A # that could open a heading or close one ("Title ##"). */
+const HEADING_HASH = /(^|\s)#/g;
+
+function collapseWhitespace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function escapeInline(text: string): string {
+  const escaped = text
+    .replace(INLINE_SPECIALS, (c) => `\\${c}`)
+    .replace(ENTITY_LIKE, '\\&')
+    .replace(HEADING_HASH, '$1\\#');
+  return escaped.replace(BLOCK_START, (_m, space: string, marker: string) =>
+    /^\d/.test(marker) ? `${space}${marker.slice(0, -1)}\\${marker.slice(-1)}` : `${space}\\${marker}`,
+  );
+}
+
+/** One line of text inside a paragraph, list item or heading: newlines become spaces, syntax stays literal. */
+export function mdText(text: string): string {
+  return escapeInline(collapseWhitespace(text));
+}
+
+/** A table cell: like mdText (which already escapes pipes), with line breaks kept as <br>. */
+export function mdCell(text: string | null | undefined, empty = '—'): string {
+  if (text === null || text === undefined || text.trim() === '') return empty;
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((line) => mdText(line))
+    .filter((line) => line !== '')
+    .join('<br>');
+}
+
+/** A multi-line block (a summary): paragraphs kept, each line escaped. */
+export function mdParagraphs(text: string): string {
+  return text
+    .split(/(?:\r\n|\r|\n)\s*(?:\r\n|\r|\n)/)
+    .map((p) => mdText(p))
+    .filter((p) => p !== '')
+    .join('\n\n');
+}
+
+/** Whole currency units with thousands separators: 1200000 → "1,200,000", -50000 → "-50,000". */
+export function formatAmount(n: number): string {
+  const rounded = Math.round(Math.abs(n));
+  const grouped = rounded.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return n < 0 && rounded !== 0 ? `-${grouped}` : grouped;
+}
+
+/** An EBITDA multiple: 8 → "8×", 7.5 → "7.5×". */
+export function formatMultiple(m: number): string {
+  return `${Number(m.toFixed(2))}×`;
+}
+
+/** Effort in weeks: 1 → "1 week", 6 → "6 weeks", 2.5 → "2.5 weeks". */
+export function formatWeeks(w: number): string {
+  const n = Number(w.toFixed(1));
+  return `${n} ${n === 1 ? 'week' : 'weeks'}`;
+}
+
+/** The calendar date of a moment, in UTC: "2027-03-28". */
+export function isoDate(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+/** For matching the same thing across quarters: case, accents, punctuation and spacing ignored. */
+export function normalizeForMatch(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+export function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

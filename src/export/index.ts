@@ -1,0 +1,31 @@
+export type { ExportInput } from './types.js';
+export { strategyMemoMarkdown, strategyMemoSections, NOT_DRAFTED, type MemoSection, type MemoSectionKey } from './memo.js';
+export { roadmapCsv, riskRegisterCsv, csvField, toCsv, ROADMAP_CSV_HEADER, RISK_REGISTER_CSV_HEADER, type CsvCell } from './csv.js';
+export { renderMarkdownSafe } from './markdown.js';
+export {
+  riskHeatMapSvg,
+  roadmapTimelineSvg,
+  severityBandRanges,
+  escapeXml,
+  SEVERITY_COLOURS,
+  HORIZON_COLOURS,
+  HORIZON_ORDER,
+} from './svg.js';
+export { strategyMemoHtml } from './html.js';
+export {
+  compareQuarters,
+  comparisonMarkdown,
+  type QuarterComparison,
+  type NotComparable,
+  type Side,
+  type SessionRef,
+  type TrendRef,
+  type RiskRef,
+  type RiskMove,
+  type RoadmapRef,
+  type RoadmapField,
+  type FieldChange,
+  type RoadmapChange,
+  type RecommendationRef,
+  type VerdictChange,
+} from './compare.js';

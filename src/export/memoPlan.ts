@@ -1,0 +1,197 @@
+/**
+ * The memo's second half: impact forecast, top risks, roadmap with its money, and the open
+ * assumptions and evidence gaps. Severity and enterprise value are derived here, never read.
+ */
+import {
+  HORIZON_LABELS,
+  IMPACT_SCOPES,
+  enterpriseValueEffect,
+  rankRisks,
+  roadmapGaps,
+  scopesMissing,
+  type ContextArtifact,
+  type DialogueArtifact,
+  type Forecast,
+  type ImpactArtifact,
+  type RisksArtifact,
+  type RoadmapArtifact,
+  type RoadmapEntry,
+  type SoundingBoardArtifact,
+} from '../domain/index.js';
+import { capitalize, formatAmount, formatMultiple, formatWeeks, mdCell, mdText } from './format.js';
+import { HORIZON_ORDER, severityBandRanges } from './svg.js';
+
+/** How many risks the memo lists; the CSV register has all of them. */
+export const MEMO_TOP_RISKS = 5;
+
+const DIRECTION: Readonly<Record<Forecast['direction'], string>> = { up: '↑ up', down: '↓ down', mixed: '↕ mixed' };
+
+export function impactSection(impact: ImpactArtifact): string {
+  const rows = IMPACT_SCOPES.flatMap((scope) => impact.forecasts.filter((f) => f.scope === scope)).map(
+    (f) =>
+      `| ${capitalize(f.scope)} | ${mdCell(f.change)} | ${DIRECTION[f.direction]} | ${f.magnitude} | ${HORIZON_LABELS[f.horizon]} | ${f.confidence} | ${mdCell(f.signpost, 'none yet')} |`,
+  );
+  const parts = [
+    ['| Scope | What changes | Direction | Magnitude | Horizon | Confidence | Signpost to watch |', '| --- | --- | --- | --- | --- | --- | --- |', ...rows].join('\n'),
+  ];
+  const missing = scopesMissing(impact);
+  if (missing.length > 0) parts.push(`No forecast yet for: ${missing.join(', ')}.`);
+  return parts.join('\n\n');
+}
+
+/** The bands of the 5×5 matrix, said once in the memo. */
+export function severityBandsLine(): string {
+  const bands = severityBandRanges().map((b) => `**${b.severity}** ${b.min}–${b.max} (${b.meaning})`);
+  return `Severity bands (score = likelihood × impact, each 1–5): ${bands.join(' · ')}.`;
+}
+
+export function risksSection(risks: RisksArtifact): string {
+  const ranked = rankRisks(risks);
+  const counts = severityBandRanges()
+    .map((b) => ({ severity: b.severity, n: ranked.filter((r) => r.severity === b.severity).length }))
+    .filter((c) => c.n > 0)
+    .map((c) => `${c.n} ${c.severity}`);
+  const top = ranked.slice(0, MEMO_TOP_RISKS);
+  const rows = top.map(
+    (r, i) =>
+      `| ${i + 1} | ${mdCell(r.threat)} | ${r.severity} | ${r.likelihood} × ${r.impact} = ${r.score} | ${mdCell(r.mitigation, 'none yet')} | ${mdCell(r.owner, 'not named')} | ${mdCell(r.trigger, 'none yet')} | ${r.reviewDate ?? 'not set'} |`,
+  );
+  const parts = [
+    severityBandsLine(),
+    `${ranked.length} ${ranked.length === 1 ? 'risk' : 'risks'} in the register: ${counts.join(', ')}. Ranked by score, then impact.`,
+    ['| # | Risk | Severity | Likelihood × impact | Mitigation | Owner | Early warning | Review by |', '| --- | --- | --- | --- | --- | --- | --- | --- |', ...rows].join('\n'),
+  ];
+  if (ranked.length > top.length) parts.push(`${ranked.length - top.length} more in the full risk register (CSV).`);
+  return parts.join('\n\n');
+}
+
+function metricCell(e: RoadmapEntry): string {
+  if (!e.metric) return 'no metric yet';
+  return `${mdCell(e.metric.name)}: ${mdCell(e.metric.baseline, 'baseline unknown')} → ${mdCell(e.metric.target)}`;
+}
+
+function evCell(e: RoadmapEntry): string {
+  const ev = enterpriseValueEffect(e.financial);
+  if (ev === null) return e.financial.annualEbitdaEffect === null ? '—' : 'no multiple stated';
+  return `${formatAmount(ev)} (${formatAmount(e.financial.annualEbitdaEffect!)} × ${formatMultiple(e.financial.evMultiple!)})`;
+}
+
+const money = (n: number | null) => (n === null ? '—' : formatAmount(n));
+
+export function roadmapSection(roadmap: RoadmapArtifact): string {
+  const entries = HORIZON_ORDER.flatMap((h) => roadmap.entries.filter((e) => e.horizon === h));
+  const rows = entries.map(
+    (e) =>
+      `| ${mdCell(e.title)} | ${HORIZON_LABELS[e.horizon]} | ${formatWeeks(e.effortWeeks)} | ${mdCell(e.owner, 'not named')} | ${mdCell(e.deadline, 'not set')} | ${metricCell(e)} | ${money(e.financial.oneOffCost)} | ${money(e.financial.annualEbitdaEffect)} | ${evCell(e)} |`,
+  );
+  const parts = [
+    ['| Entry | Horizon | Effort | Owner | Deadline | Success metric (baseline → target) | One-off cost | EBITDA effect / year | EV effect |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- |', ...rows].join('\n'),
+    totalsLine(entries),
+  ];
+  const multiples = multiplesLine(entries);
+  if (multiples) parts.push(multiples);
+  const assumptions = entries.filter((e) => e.financial.assumption || e.financial.capexOpex);
+  if (assumptions.length > 0) {
+    parts.push(
+      [
+        '**Financial assumptions**',
+        '',
+        ...assumptions.map((e) => {
+          const bits = [e.financial.assumption ? mdText(e.financial.assumption) : null, e.financial.capexOpex ? `CapEx/OpEx: ${mdText(e.financial.capexOpex)}` : null];
+          return `- *${mdText(e.title)}:* ${bits.filter((b) => b !== null).join('. ')}`;
+        }),
+      ].join('\n'),
+    );
+  }
+  const adrs = entries.filter((e) => e.adr !== null);
+  if (adrs.length > 0) {
+    parts.push(
+      [
+        '**Architecture decisions**',
+        '',
+        ...adrs.map((e) => {
+          const alternatives = e.adr!.alternatives.length > 0 ? ` Alternatives considered: ${e.adr!.alternatives.map(mdText).join('; ')}.` : '';
+          return `- *${mdText(e.title)}:* ${mdText(e.adr!.decision)}${alternatives} Consequences: ${mdText(e.adr!.consequences)}`;
+        }),
+      ].join('\n'),
+    );
+  }
+  return parts.join('\n\n');
+}
+
+function totalsLine(entries: readonly RoadmapEntry[]): string {
+  const sum = (xs: Array<number | null>) => xs.filter((x): x is number => x !== null).reduce((a, b) => a + b, 0);
+  const effort = sum(entries.map((e) => e.effortWeeks));
+  const costs = entries.map((e) => e.financial.oneOffCost);
+  const ebitda = entries.map((e) => e.financial.annualEbitdaEffect);
+  const ev = entries.map((e) => enterpriseValueEffect(e.financial));
+  const total = (xs: Array<number | null>, unit = '') => {
+    const missing = xs.filter((x) => x === null).length;
+    if (missing === xs.length) return 'no estimate yet';
+    return `${formatAmount(sum(xs))}${unit}${missing === 0 ? '' : ` (${missing} of ${xs.length} without an estimate)`}`;
+  };
+  return (
+    `Totals: ${formatWeeks(effort)} of effort; one-off cost ${total(costs)}; ` +
+    `EBITDA effect ${total(ebitda, ' a year')}; EV effect ${total(ev)}. ` +
+    'Amounts are in the client’s reporting currency.'
+  );
+}
+
+/** The EBITDA multiples, stated as the assumptions they are. */
+function multiplesLine(entries: readonly RoadmapEntry[]): string | null {
+  const byMultiple = new Map<number, string[]>();
+  for (const e of entries) {
+    if (enterpriseValueEffect(e.financial) === null) continue;
+    const m = e.financial.evMultiple!;
+    byMultiple.set(m, [...(byMultiple.get(m) ?? []), e.title]);
+  }
+  if (byMultiple.size === 0) return null;
+  const statements = [...byMultiple.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([m, titles]) => `${formatMultiple(m)} for ${titles.map(mdText).join('; ')}`);
+  return `EV effect = annual EBITDA effect × an EBITDA multiple. **Assumption:** the multiple is ${statements.join(', and ')}; it is an assumption to challenge, not a valuation.`;
+}
+
+export interface GapsInputs {
+  readonly dialogue: DialogueArtifact | undefined;
+  readonly board: SoundingBoardArtifact | undefined;
+  readonly context: ContextArtifact | undefined;
+  readonly roadmap: RoadmapArtifact | undefined;
+  /** Which of these steps belong to the session at all (a quick check has only the sounding board). */
+  readonly inMode: (step: 'dialogue' | 'sounding_board' | 'context' | 'roadmap') => boolean;
+  readonly trendName: (id: string) => string | null;
+}
+
+/** What is still assumed rather than known: open assumptions, missing evidence, unknowns, incomplete entries. */
+export function gapsSection(g: GapsInputs): string {
+  const blocks: string[] = [];
+  const block = (title: string, items: string[], none: string) =>
+    blocks.push([`**${title}**`, '', ...(items.length > 0 ? items.map((i) => `- ${i}`) : [none])].join('\n'));
+
+  if (g.inMode('dialogue')) {
+    const open = g.dialogue?.assumptions.filter((a) => a.status === 'stated' || a.status === 'challenged') ?? [];
+    block(
+      'Assumptions not yet settled',
+      open.map((a) => {
+        const trend = g.trendName(a.trendId);
+        return `${trend ? `*${mdText(trend)}:* ` : ''}${mdText(a.text)} (${a.status}${a.note ? `: ${mdText(a.note)}` : ''})`;
+      }),
+      g.dialogue ? 'None: every assumption on the ledger is supported or refuted.' : 'Not drafted yet: the dialogue has no assumption ledger.',
+    );
+  }
+  if (g.inMode('sounding_board')) {
+    const gaps = g.board?.recommendations.flatMap((r) => r.evidenceGaps.map((e) => `${mdText(e)} (for: ${mdText(r.claim)})`)) ?? [];
+    block('Evidence still missing', gaps, g.board ? 'None recorded.' : 'Not drafted yet: no recommendation has been pressure-tested.');
+  }
+  if (g.inMode('context') && g.context && g.context.gaps.length > 0) {
+    block('Still unknown about the company', g.context.gaps.map(mdText), 'None recorded.');
+  }
+  if (g.inMode('roadmap') && g.roadmap) {
+    const incomplete = g.roadmap.entries
+      .map((e) => ({ e, missing: roadmapGaps(e) }))
+      .filter(({ missing }) => missing.length > 0)
+      .map(({ e, missing }) => `${mdText(e.title)}: no ${missing.join(', no ')}`);
+    block('Roadmap entries not yet startable on Monday', incomplete, 'None: every entry has an owner, a deadline, a metric with a baseline and a financial framing.');
+  }
+  return blocks.length > 0 ? blocks.join('\n\n') : 'None recorded.';
+}

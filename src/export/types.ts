@@ -1,0 +1,14 @@
+import type { ArtifactSet, Client, Session, StepId } from '../domain/index.js';
+
+/** Everything an export needs, gathered by the caller (server or CLI); the exports themselves do no I/O. */
+export interface ExportInput {
+  readonly client: Client;
+  readonly session: Session;
+  /** The latest artifact of each step that has one. */
+  readonly artifacts: ArtifactSet;
+  /** Steps whose artifact rests on answers the user has since revised (progress.stale). */
+  readonly stale: readonly StepId[];
+  readonly generatedAt: Date;
+  /** Who facilitated, in words for the footer, e.g. "the offline facilitator (no AI model)". */
+  readonly provider: { readonly label: string };
+}

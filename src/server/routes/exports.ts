@@ -1,0 +1,61 @@
+import { Hono } from 'hono';
+import { notFound } from '../../domain/index.js';
+import type { Engine } from '../../engine/engine.js';
+import {
+  comparisonMarkdown, compareQuarters, riskRegisterCsv, roadmapCsv, strategyMemoHtml, strategyMemoMarkdown, type ExportInput,
+} from '../../export/index.js';
+import { validate } from '../errors.js';
+import { CompareQuery, SessionIdParam } from '../schemas.js';
+
+/** Files an advisor hands to the client, and the quarter-over-quarter Radar Review. */
+export function exportRoutes(engine: Engine): Hono {
+  const app = new Hono();
+  const sessionId = (raw: string) => {
+    const parsed = SessionIdParam.safeParse(raw);
+    if (!parsed.success) throw notFound(`Session "${raw}"`);
+    return parsed.data;
+  };
+  const input = (id: number): ExportInput => ({ ...engine.snapshot(id), generatedAt: new Date(), provider: { label: engine.identity.label } });
+  const fileName = (x: ExportInput, what: string) =>
+    `${x.client.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'client'}-${x.session.quarter}-${what}`;
+  const attachment = (name: string) => `attachment; filename="${name}"`;
+
+  app.get('/:id/export/memo.md', (c) => {
+    const x = input(sessionId(c.req.param('id')));
+    return c.body(strategyMemoMarkdown(x), 200, { 'content-type': 'text/markdown; charset=utf-8', 'content-disposition': attachment(fileName(x, 'strategy-memo.md')) });
+  });
+
+  app.get('/:id/export/memo.html', (c) => {
+    const x = input(sessionId(c.req.param('id')));
+    return c.body(strategyMemoHtml(x), 200, { 'content-type': 'text/html; charset=utf-8', 'content-disposition': `inline; filename="${fileName(x, 'strategy-memo.html')}"` });
+  });
+
+  app.get('/:id/export/roadmap.csv', (c) => {
+    const x = input(sessionId(c.req.param('id')));
+    return c.body(roadmapCsv(x), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': attachment(fileName(x, 'roadmap.csv')) });
+  });
+
+  app.get('/:id/export/risks.csv', (c) => {
+    const x = input(sessionId(c.req.param('id')));
+    return c.body(riskRegisterCsv(x), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': attachment(fileName(x, 'risk-register.csv')) });
+  });
+
+  /** Compares this session with another of the same client (default: the previous quarter's). */
+  app.get('/:id/compare', (c) => {
+    const id = sessionId(c.req.param('id'));
+    const { with: otherId, format } = validate(CompareQuery, c.req.query());
+    const later = input(id);
+    const earlierSession = otherId !== undefined ? engine.snapshot(otherId).session : engine.previousSession(id);
+    if (!earlierSession) throw notFound(`An earlier quarter's session for ${later.client.name}`);
+    const earlier = input(earlierSession.id);
+    if (earlier.client.id !== later.client.id) throw notFound(`Session ${earlierSession.id} of ${later.client.name}`);
+    const comparison = compareQuarters(earlier, later);
+    const markdown = comparisonMarkdown(comparison);
+    if (format === 'md') {
+      return c.body(markdown, 200, { 'content-type': 'text/markdown; charset=utf-8', 'content-disposition': attachment(fileName(later, 'radar-review.md')) });
+    }
+    return c.json({ earlier: { sessionId: earlier.session.id, quarter: earlier.session.quarter }, later: { sessionId: id, quarter: later.session.quarter }, comparison, markdown });
+  });
+
+  return app;
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { formatAmount, formatMultiple, mdCell, mdText, normalizeForMatch } from '../../src/export/format.js';
+import { renderMarkdownSafe } from '../../src/export/index.js';
+
+const TRICKY = [
+  'We are #1 ##',
+  '# not a heading',
+  '1. not a list',
+  '- not a bullet',
+  '> not a quote',
+  '=== not an underline',
+  'a_b *c* `d` [e](f) ![g](h) <i> &amp; ~j~ | k \\ l',
+  'C# and F#, 50% off, $8M ARR',
+];
+
+const htmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+describe('Markdown escaping of user and model text', () => {
+  it.each(TRICKY)('keeps %j literal in a list item, a heading and a table cell', (text) => {
+    expect(renderMarkdownSafe(`- ${mdText(text)}`)).toBe(`<ul>\n<li>${htmlText(text)}</li>\n</ul>\n`);
+    expect(renderMarkdownSafe(`### ${mdText(text)}`)).toBe(`<h3>${htmlText(text)}</h3>\n`);
+    expect(renderMarkdownSafe(`| h |\n| - |\n| ${mdCell(text)} |`)).toContain(`<td>${htmlText(text)}</td>`);
+  });
+
+  it('turns line breaks into spaces in running text and into <br> in a table cell', () => {
+    expect(mdText('one\ntwo\r\n  three')).toBe('one two three');
+    expect(mdCell('one\n\ntwo')).toBe('one<br>two');
+    expect(mdCell(null)).toBe('—');
+    expect(mdCell('  ', 'none yet')).toBe('none yet');
+  });
+});
+
+describe('number formatting', () => {
+  it('groups thousands without depending on the locale', () => {
+    expect(formatAmount(9600000)).toBe('9,600,000');
+    expect(formatAmount(-50000)).toBe('-50,000');
+    expect(formatAmount(999.6)).toBe('1,000');
+    expect(formatMultiple(8)).toBe('8×');
+    expect(formatMultiple(7.5)).toBe('7.5×');
+  });
+});
+
+describe('normalizeForMatch', () => {
+  it('ignores case, accents, punctuation and spacing', () => {
+    expect(normalizeForMatch('  AI-assisted  Freight Pricing. ')).toBe(normalizeForMatch('ai assisted freight-pricing'));
+    expect(normalizeForMatch('Nuevo León')).toBe('nuevo leon');
+  });
+});

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { parseArtifact } from '../../src/domain/index.js';
+import { renderMarkdownSafe, strategyMemoMarkdown, strategyMemoSections } from '../../src/export/index.js';
+import type { ExportInput } from '../../src/export/index.js';
+import { northwindExportInput, northwindSession } from '../support/fixtures.js';
+
+const memo = (input: ExportInput = northwindExportInput()) => strategyMemoMarkdown(input);
+const section = (md: string, heading: string) => {
+  const start = md.indexOf(`## ${heading}`);
+  if (start < 0) throw new Error(`no section ${heading}`);
+  const next = md.indexOf('\n## ', start + 3);
+  const end = md.indexOf('\n---\n', start);
+  return md.slice(start, Math.min(...[next, end].filter((i) => i > 0), md.length));
+};
+const rowOf = (md: string, text: string) => md.split('\n').find((l) => l.startsWith('|') && l.includes(text)) ?? '';
+
+describe('strategyMemoMarkdown', () => {
+  it('titles the memo with the client and the quarter', () => {
+    expect(memo().split('\n')[0]).toBe('# Strategy memo: Northwind Logistics, 2027-Q1');
+  });
+
+  it('puts the CEO one-liners and verdicts first, ready before revise', () => {
+    const md = memo();
+    const ceo = md.indexOf('## For the CEO');
+    expect(ceo).toBeGreaterThan(0);
+    expect(ceo).toBeLessThan(md.indexOf('## Company context'));
+    const board = section(md, 'For the CEO');
+    expect(board).toContain('3 recommendations pressure-tested: 1 ready, 2 to revise.');
+    expect(board).toContain('### 1. Turn data we already hold into the emissions reports our biggest shippers now require.');
+    expect(board).toContain('**Verdict: Ready** (confidence high)');
+    expect(board.indexOf('Verdict: Ready')).toBeLessThan(board.indexOf('Verdict: Revise'));
+    expect(board).toContain('*Strongest alternative:* Buy Greenscreens predictions and skip the in-house model.');
+  });
+
+  it('gives the context with its key numbers and the chosen trends with why now and signals', () => {
+    const md = memo();
+    expect(section(md, 'Company context')).toContain('| Revenue | $142M |');
+    const trends = section(md, 'Trends we chose');
+    expect(trends).toContain('3 trends chosen from 4 candidates.');
+    expect(trends).toContain('### AI-assisted freight pricing');
+    expect(trends).toContain('**Why now:** Two of the top five brokers quote spot loads in under a minute');
+    expect(trends).toContain('- DAT and Greenscreens sell lane-level rate prediction as a service');
+    expect(trends).not.toContain('Warehouse robotics as a service');
+  });
+
+  it('tabulates the impact forecast by scope with direction, horizon, confidence and signpost', () => {
+    const impact = section(memo(), 'Impact forecast');
+    expect(impact).toContain('| Scope | What changes | Direction | Magnitude | Horizon | Confidence | Signpost to watch |');
+    expect(rowOf(impact, 'Freight volume shifts')).toBe('| Market | Freight volume shifts toward Texas border lanes | ↕ mixed | low | 18–36 months | low | none yet |');
+  });
+
+  it('ranks risks with severity derived from likelihood × impact, stating the bands once', () => {
+    const input = northwindExportInput();
+    const md = memo(input);
+    expect(md.match(/Severity bands/g)).toHaveLength(1);
+    expect(md.match(/\*\*Critical\*\* 15–25 \(company-ending: fix now\)/g)).toHaveLength(1);
+    const risks = section(md, 'Top risks');
+    expect(rowOf(risks, 'Dana Whitfield understands')).toMatch(/^\| 1 \| Key-person risk.* \| Critical \| 4 × 5 = 20 \|/);
+    expect(rowOf(risks, 'Three-year cloud')).toMatch(/^\| 5 \| .* \| Low \| 2 × 2 = 4 \|/);
+
+    input.artifacts.risks!.risks[0]!.likelihood = 2; // 2 × 5 = 10: High, now tied with r4 and ranked by impact
+    expect(rowOf(section(memo(input), 'Top risks'), 'Dana Whitfield understands')).toContain('| High | 2 × 5 = 10 |');
+  });
+
+  it('lists only the top five risks and points to the register for the rest', () => {
+    const input = northwindExportInput();
+    const extra = [6, 7].map((n) => ({ ...input.artifacts.risks!.risks[4]!, id: `r${n}`, threat: `Minor risk ${n}`, likelihood: 1, impact: 1 }));
+    input.artifacts.risks = parseArtifact('risks', { risks: [...input.artifacts.risks!.risks, ...extra] });
+    const risks = section(memo(input), 'Top risks');
+    expect(risks).not.toContain('Minor risk');
+    expect(risks).toContain('2 more in the full risk register (CSV).');
+  });
+
+  it('frames the roadmap in weeks, owners, metrics and money, with EV = EBITDA × the stated multiple', () => {
+    const roadmap = section(memo(), 'Roadmap');
+    expect(rowOf(roadmap, 'Spot-lane pricing model v1')).toBe(
+      '| Spot-lane pricing model v1 | 6–18 months | 16 weeks | Head of Data (Sam Okafor) | 2027-Q4 | Brokerage gross margin: 14% → 16% | 380,000 | 1,200,000 | 9,600,000 (1,200,000 × 8×) |',
+    );
+    expect(rowOf(roadmap, 'Nearshore cross-dock')).toContain('| 8 weeks | not named | not set | no metric yet | — | — | — |');
+    expect(roadmap).toContain('**Assumption:** the multiple is 8× for');
+    expect(roadmap).toContain('EV effect 16,000,000');
+    expect(roadmap).toContain('*Spot-lane pricing model v1:* Gradient-boosted model on our lane history');
+  });
+
+  it('collects open assumptions, missing evidence and entries not yet startable', () => {
+    const gaps = section(memo(), 'Open assumptions and evidence gaps');
+    expect(gaps).toContain('*AI-assisted freight pricing:* Two years of lane history is enough to train a useful pricing model. (challenged: The 2025 spot market was unusually calm.)');
+    expect(gaps).not.toContain('Faster quotes, not lower prices'); // supported: not open
+    expect(gaps).toContain('- Back-test of the model on 2022 shock-period lanes (for: Fund the spot-lane pricing model in 2027 H2)');
+    expect(gaps).toContain('- Nearshore cross-dock feasibility study: no owner, no deadline, no success metric, no financial framing');
+  });
+
+  it('says which facilitator prepared it in the footer', () => {
+    const md = memo();
+    const footer = md.slice(md.lastIndexOf('\n---\n'));
+    expect(footer).toContain('Prepared with the offline facilitator (no AI model) on 2027-01-27 for Northwind Logistics, 2027-Q1.');
+    expect(footer).toContain('No section is stale.');
+  });
+
+  it('marks stale sections in their heading, under it and in the footer', () => {
+    const md = memo({ ...northwindExportInput(), stale: ['risks', 'roadmap'] });
+    expect(md).toContain('## Top risks (stale)\n\n> **Stale:** drafted before earlier answers were revised (Risks).');
+    expect(md).toContain('## Roadmap (stale)');
+    expect(md).toContain('## Impact forecast\n');
+    expect(md).toContain('> **Stale sections:** Top risks, Roadmap.');
+    expect(md.slice(md.lastIndexOf('\n---\n'))).toContain('**Stale sections:** Top risks, Roadmap (marked “stale” above).');
+  });
+
+  it('says "Not drafted yet" for missing steps and invents nothing', () => {
+    const full = northwindExportInput();
+    const md = memo({ ...full, artifacts: { context: full.artifacts.context, trends: full.artifacts.trends } });
+    for (const heading of ['For the CEO', 'Impact forecast', 'Top risks', 'Roadmap']) {
+      expect(section(md, heading)).toBe(`## ${heading}\n\nNot drafted yet.\n`);
+    }
+    expect(md).toContain('Not drafted yet: the dialogue has no assumption ledger.');
+    expect(md).toContain('Not drafted yet: no recommendation has been pressure-tested.');
+    expect(md).toContain('**Not drafted yet:** For the CEO, Impact forecast, Top risks, Roadmap.');
+    expect(md).not.toMatch(/Verdict|Severity bands|EV effect/);
+  });
+
+  it('shows only the sounding board for a quick check', () => {
+    const full = northwindExportInput();
+    const session = { ...northwindSession(), mode: 'quick_check' as const, progress: { status: 'completed' as const, mode: 'quick_check' as const, furthest: 'sounding_board' as const, stale: [] } };
+    const md = memo({ ...full, session, artifacts: { sounding_board: full.artifacts.sounding_board } });
+    expect(strategyMemoSections({ ...full, session, artifacts: {} }).map((s) => s.key)).toEqual(['header', 'ceo', 'gaps', 'footer']);
+    expect(md).toContain('## For the CEO');
+    expect(md).not.toContain('## Company context');
+    expect(md).not.toContain('Not drafted yet');
+  });
+
+  it('keeps user text literal: pipes and line breaks stay inside their table cell, Markdown stays text', () => {
+    const input = northwindExportInput();
+    input.artifacts.risks!.risks[0]!.threat = 'Dana | the WMS *bus factor*\nis one\n# not a heading';
+    input.artifacts.risks!.risks[0]!.owner = '[click](javascript:alert(1))';
+    const md = memo(input);
+    const row = rowOf(md, 'Dana \\| the WMS');
+    expect(row).toContain('| Dana \\| the WMS \\*bus factor\\*<br>is one<br>\\# not a heading | Critical |');
+    expect(row.replace(/\\\|/g, '').split('|')).toHaveLength(10); // 8 columns, 9 real pipes
+    const html = renderMarkdownSafe(md);
+    expect(html).toContain('<td>Dana | the WMS *bus factor*<br />is one<br /># not a heading</td>');
+    expect(html).toContain('<td>[click](javascript:alert(1))</td>');
+    expect(html).not.toMatch(/<a [^>]*javascript/i);
+  });
+});

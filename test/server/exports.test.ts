@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { STEP_IDS, type ArtifactSet } from '../../src/domain/index.js';
+import { insertRevision, updateProgress } from '../../src/storage/index.js';
+import { northwindArtifactsQ1, northwindArtifactsQ2 } from '../support/fixtures.js';
+import { harness } from '../support/harness.js';
+import { ScriptedFacilitator } from '../support/scriptedFacilitator.js';
+
+/** Two completed quarters of the same client, stored as the engine would store them. */
+async function twoQuarters() {
+  const h = harness(new ScriptedFacilitator());
+  const fill = async (quarter: string, artifacts: ArtifactSet) => {
+    const { session } = await h.createSession({ quarter });
+    for (const step of STEP_IDS) insertRevision(h.db, { sessionId: session.id, step, data: artifacts[step], source: 'model' });
+    updateProgress(h.db, session.id, { status: 'completed', mode: 'quarterly', furthest: 'sounding_board', stale: [] });
+    return session.id;
+  };
+  const q1 = await fill('2027-Q1', northwindArtifactsQ1());
+  const q2 = await fill('2027-Q2', northwindArtifactsQ2());
+  return { h, q1, q2 };
+}
+
+describe('export routes', () => {
+  it('serves the strategy memo as a Markdown download named for the client and quarter', async () => {
+    const { h, q1 } = await twoQuarters();
+    const res = await h.app.request(`/api/sessions/${q1}/export/memo.md`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="northwind-logistics-2027-Q1-strategy-memo.md"');
+    const md = await res.text();
+    expect(md).toContain('Northwind Logistics');
+    expect(md).toContain(northwindArtifactsQ1().sounding_board!.recommendations[0]!.ceoOneLiner);
+    expect(md).toContain('Prepared with Scripted test model');
+  });
+
+  it('serves the roadmap and the risk register as CSV with derived severity', async () => {
+    const { h, q1 } = await twoQuarters();
+    const risks = await h.app.request(`/api/sessions/${q1}/export/risks.csv`);
+    expect(risks.headers.get('content-type')).toContain('text/csv');
+    const lines = (await risks.text()).trim().split('\r\n');
+    expect(lines).toHaveLength(northwindArtifactsQ1().risks!.risks.length + 1);
+    expect(lines.some((l) => l.includes('Critical'))).toBe(true);
+    const roadmap = await (await h.app.request(`/api/sessions/${q1}/export/roadmap.csv`)).text();
+    expect(roadmap).toContain(northwindArtifactsQ1().roadmap!.entries[0]!.title);
+  });
+
+  it('serves a standalone HTML memo with no script in it', async () => {
+    const { h, q1 } = await twoQuarters();
+    const html = await (await h.app.request(`/api/sessions/${q1}/export/memo.html`)).text();
+    expect(html).toMatch(/^<!doctype html>/i);
+    expect(html).toContain('<svg');
+    expect(html).not.toMatch(/<script/i);
+  });
+
+  it('compares a quarter with the previous one of the same client (the Radar Review)', async () => {
+    const { h, q1, q2 } = await twoQuarters();
+    const res = await h.app.request(`/api/sessions/${q2}/compare`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { earlier: { sessionId: number; quarter: string }; markdown: string };
+    expect(body.earlier).toEqual({ sessionId: q1, quarter: '2027-Q1' });
+    expect(body.markdown).toContain('Agentic AI in customer service');
+    const none = await h.app.request(`/api/sessions/${q1}/compare`);
+    expect(none.status).toBe(404);
+    expect(((await none.json()) as { error: { message: string } }).error.message).toMatch(/earlier quarter/);
+  });
+});
