@@ -1,4 +1,5 @@
 import { isAppError, type ArtifactRevision, type Message, type StepId } from '../domain/index.js';
+import { callsOf } from '../providers/structured.js';
 import { isProviderError, type CallRecord, type ModelIdentity, type Usage } from '../providers/types.js';
 import { finishMessage, recordModelCall, savePartialContent, type Db, type FinishedReply } from '../storage/index.js';
 import type { Facilitator, TurnInput } from './facilitator.js';
@@ -96,7 +97,8 @@ function finish(
     error: error ? describe(error, turn).message : null,
     trendId: outcome?.trendId ?? null,
   } satisfies FinishedReply);
-  recordCalls(deps.db, input.session.id, message.id, identity, outcome?.calls ?? [], failure, turn, latencyMs);
+  // A failed structured call still cost tokens: its draft and repair calls ride on the error.
+  recordCalls(deps.db, input.session.id, message.id, identity, outcome?.calls ?? callsOf(failure), failure, turn, latencyMs);
   if (revision) {
     turn.emit({ type: 'artifact', data: { step: revision.step, revision: revision.revision, source: revision.source, data: revision.data } });
   }

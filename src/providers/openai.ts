@@ -1,0 +1,88 @@
+import type { z } from 'zod';
+import { ChatOpenAI, ChatOpenAICompletions } from '@langchain/openai';
+import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
+import type { AIMessageChunk } from '@langchain/core/messages';
+import { ProviderError, type ChatMessage, type ChatModel, type ModelIdentity, type StreamOptions, type StructuredOptions } from './types.js';
+import { toProviderError } from './errors.js';
+import { RETRY_DEFAULTS, type RetryRun } from './retry.js';
+import { count, toLangChainMessages } from './langchain.js';
+import { streamReply, type ChunkAccounting, type FinishReason } from './stream.js';
+import { generateStructured } from './structured.js';
+import { publicUrl, type ProviderSettings } from './settings.js';
+
+/**
+ * OpenAI, or any OpenAI-compatible server (Ollama, vLLM, LM Studio, llama.cpp) when `baseURL` is set,
+ * through LangChain's ChatOpenAI on the official `openai` SDK.
+ */
+
+export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
+
+export function openAiIdentity(settings: Pick<ProviderSettings, 'model' | 'baseURL'>): ModelIdentity {
+  return settings.baseURL
+    ? { provider: 'openai-compatible', label: `OpenAI-compatible ${settings.model} at ${publicUrl(settings.baseURL)}`, model: settings.model }
+    : { provider: 'openai', label: `OpenAI ${settings.model}`, model: settings.model };
+}
+
+/** Chat completions' finish_reason → ours. */
+export function mapOpenAiFinish(reason: string): FinishReason {
+  if (reason === 'stop') return 'stop';
+  if (reason === 'length') return 'length';
+  return 'other';
+}
+
+/** Usage arrives in one last chunk (stream_options.include_usage); finish_reason on the chunk before. */
+function openAiAccounting(): ChunkAccounting {
+  let tokensIn: number | null = null;
+  let tokensOut: number | null = null;
+  let finish: string | undefined;
+  return {
+    read(chunk: AIMessageChunk) {
+      const u = chunk.usage_metadata;
+      if (u) {
+        tokensIn = (tokensIn ?? 0) + (count(u.input_tokens) ?? 0);
+        tokensOut = (tokensOut ?? 0) + (count(u.output_tokens) ?? 0);
+      }
+      const reason = chunk.response_metadata?.finish_reason;
+      if (typeof reason === 'string' && reason) finish = reason;
+    },
+    result: () => (finish === undefined ? null : { usage: { tokensIn, tokensOut }, finishReason: mapOpenAiFinish(finish) }),
+  };
+}
+
+export function createOpenAiModel(settings: ProviderSettings): ChatModel {
+  const baseURL = settings.baseURL || OPENAI_BASE_URL; // explicit: OPENAI_BASE_URL / LANGSMITH_GATEWAY in the environment must not redirect our key
+  const fields = {
+    model: settings.model,
+    // Local servers ignore the key, but the SDK wants one.
+    apiKey: settings.apiKey || (settings.baseURL ? 'not-needed' : ''),
+    configuration: { baseURL },
+    timeout: settings.timeoutMs,
+    maxRetries: 0,
+    streamUsage: true,
+  };
+  let model: BaseChatModel | undefined;
+  // Built on first use: msw (tests) only sees clients built after server.listen().
+  // An OpenAI-compatible server speaks chat completions only: ChatOpenAI would switch to the
+  // Responses API for some model names (e.g. containing "codex").
+  const lazyModel = () => {
+    if (!fields.apiKey) throw new ProviderError('auth', 'No OpenAI API key is configured. Set one in the configuration, or use the offline facilitator.');
+    return (model ??= settings.baseURL ? new ChatOpenAICompletions(fields) : new ChatOpenAI(fields));
+  };
+  const errorContext = { endpoint: publicUrl(baseURL), model: settings.model, timeoutMs: settings.timeoutMs, secrets: [settings.apiKey] };
+  const retry = (signal: AbortSignal): RetryRun => ({
+    policy: { ...RETRY_DEFAULTS, maxAttempts: settings.maxAttempts, baseDelayMs: settings.retryBaseMs },
+    signal,
+    toError: (e) => toProviderError(e, { ...errorContext, signal }),
+  });
+  const toMessages = (messages: readonly ChatMessage[]) => toLangChainMessages(messages, { mergeSystem: false });
+
+  return {
+    identity: openAiIdentity(settings),
+    stream: (messages: readonly ChatMessage[], options: StreamOptions) => streamReply({ model: lazyModel, toMessages, retry, accounting: openAiAccounting }, messages, options),
+    // functionCalling, not jsonSchema: on the jsonSchema path a zod-4 schema is parsed inside the
+    // request, so an invalid reply throws a ZodError and the raw output is lost for the repair
+    // re-ask; LangChain also forces strict mode there (measured; see README.md in this folder).
+    structured: <T>(messages: readonly ChatMessage[], schema: z.ZodType<T>, options: StructuredOptions) =>
+      generateStructured({ model: lazyModel, method: 'functionCalling', toMessages, retry }, messages, schema, options),
+  };
+}

@@ -1,0 +1,23 @@
+/** What every adapter is built from (ProviderConfig in index.ts adds the `kind`). */
+export interface ProviderSettings {
+  readonly apiKey: string;
+  readonly model: string;
+  /** OpenAI: set for an OpenAI-compatible server (e.g. "http://localhost:11434/v1"). Anthropic: a proxy. */
+  readonly baseURL?: string | null;
+  /** Per request, until the reply starts. */
+  readonly timeoutMs: number;
+  /** Attempts in all for retryable failures (rate limits, 5xx, timeouts, network), e.g. 3. */
+  readonly maxAttempts: number;
+  /** The first backoff, doubling per attempt, e.g. 500. */
+  readonly retryBaseMs: number;
+}
+
+/** A URL fit to show: no credentials, query or fragment (where keys sometimes hide). */
+export function publicUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}${u.pathname.replace(/\/+$/, '')}`;
+  } catch {
+    return 'the configured server';
+  }
+}

@@ -1,0 +1,56 @@
+import type { ChatModel, ChatMessage, StreamPart } from '../../src/providers/types.js';
+import type { ProviderSettings } from '../../src/providers/settings.js';
+
+export const TEST_KEY = 'test-key-not-real';
+
+/** Fast retries (1 ms base) so bounded-retry tests take milliseconds. */
+export const baseSettings: Omit<ProviderSettings, 'model'> = { apiKey: TEST_KEY, timeoutMs: 5_000, maxAttempts: 3, retryBaseMs: 1 };
+
+export const conversation: ChatMessage[] = [
+  { role: 'system', content: 'You are a foresight facilitator.' },
+  { role: 'user', content: 'Our ARR is $8M.' },
+  { role: 'assistant', content: 'What worries the CEO most?' },
+  { role: 'user', content: 'Regulation.' },
+];
+
+export interface Collected {
+  readonly parts: StreamPart[];
+  readonly text: string;
+  readonly error: unknown;
+}
+
+/** Reads a whole stream, keeping what arrived before an error. */
+export async function collect(stream: AsyncIterable<StreamPart>, onPart?: (p: StreamPart) => void): Promise<Collected> {
+  const parts: StreamPart[] = [];
+  let error: unknown;
+  try {
+    for await (const part of stream) {
+      parts.push(part);
+      onPart?.(part);
+    }
+  } catch (e) {
+    error = e;
+  }
+  const text = parts.map((p) => (p.type === 'text-delta' ? p.text : '')).join('');
+  return { parts, text, error };
+}
+
+export function streamOf(model: ChatModel, messages: readonly ChatMessage[] = conversation, signal = new AbortController().signal) {
+  return model.stream(messages, { signal });
+}
+
+/** Awaits a promise expected to reject, and returns what it rejected with. */
+export async function rejection(p: Promise<unknown>): Promise<any> {
+  try {
+    await p;
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected a rejection, but it resolved');
+}
+
+/** What no message shown to people may contain. */
+export function expectCleanMessage(message: string) {
+  if (message.includes(TEST_KEY)) throw new Error(`message leaks the key: ${message}`);
+  if (/troubleshooting/i.test(message) || message.includes('langchain.com')) throw new Error(`message carries LangChain's troubleshooting URL: ${message}`);
+}
