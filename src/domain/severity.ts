@@ -1,7 +1,7 @@
-import { z } from 'zod';
+/* No zod here: the page imports this module too (bundled at /shared/pictures.mjs). */
 
-export const Severity = z.enum(['Critical', 'High', 'Medium', 'Low']);
-export type Severity = z.infer<typeof Severity>;
+export const SEVERITIES = ['Critical', 'High', 'Medium', 'Low'] as const;
+export type Severity = (typeof SEVERITIES)[number];
 
 /**
  * The bands of the 5×5 matrix, said once. Score = likelihood × impact (1–25).

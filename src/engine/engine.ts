@@ -165,7 +165,7 @@ export class Engine {
       store.touchSession(this.db, sessionId);
       return { reply, userMessage };
     })();
-    return this.startTurn(session, step, trendId, reply, userMessage, 'reply');
+    return this.startTurn(session, step, trendId, reply, userMessage, 'reply', facts.artifacts);
   }
 
   /** Asks the facilitator to build the current step's artifact from the conversation so far. */
@@ -174,7 +174,7 @@ export class Engine {
     const step = this.requireActiveStep(session);
     this.refuseIfBusy(sessionId);
     const reply = this.insertPendingReply(sessionId, step, null, 'draft');
-    return this.startTurn(session, step, null, reply, null, 'draft');
+    return this.startTurn(session, step, null, reply, null, 'draft', store.latestArtifacts(this.db, sessionId));
   }
 
   stop(sessionId: number): void {
@@ -238,10 +238,12 @@ export class Engine {
 
   // --- internals ---
 
-  private startTurn(session: Session, step: StepId, trendId: string | null, reply: Message, userMessage: Message | null, kind: 'reply' | 'draft'): LiveTurn {
+  private startTurn(
+    session: Session, step: StepId, trendId: string | null, reply: Message, userMessage: Message | null, kind: 'reply' | 'draft', artifacts: ArtifactSet,
+  ): LiveTurn {
     const turn = this.turns.start(reply.id, session.id, kind);
     turn.emit({ type: 'turn', data: { turnId: reply.id, kind, step, userMessage, assistantMessageId: reply.id } });
-    const input = this.turnInput(session, step, trendId);
+    const input = this.turnInput(session, step, trendId, artifacts);
     void (kind === 'reply' ? runReplyTurn(this.turnDeps, turn, input, reply) : runDraftTurn(this.turnDeps, turn, input, reply));
     return turn;
   }
@@ -251,15 +253,15 @@ export class Engine {
     return store.insertMessage(this.db, { sessionId, step, trendId, role: 'assistant', kind, content: '', status: 'streaming', provider, model });
   }
 
-  private turnInput(session: Session, step: StepId, trendId: string | null): TurnInput {
+  private turnInput(session: Session, step: StepId, trendId: string | null, artifacts: ArtifactSet): TurnInput {
     const client = store.getClient(this.db, session.clientId)!;
     return {
       session: { id: session.id, clientName: client.name, industry: client.industry, quarter: session.quarter, mode: session.mode },
       step,
       trendId,
-      artifacts: store.latestArtifacts(this.db, session.id),
+      artifacts,
       // The pending reply is not part of what the facilitator reads.
-      transcript: store.listMessages(this.db, session.id).filter((m) => m.status !== 'streaming'),
+      transcript: store.listStepMessages(this.db, session.id, step).filter((m) => m.status !== 'streaming'),
     };
   }
 
@@ -305,12 +307,12 @@ export class Engine {
   }
 
   private postOpeningOnce(session: Session, step: StepId): void {
-    const already = store.listMessages(this.db, session.id).some((m) => m.step === step);
+    const already = store.listStepMessages(this.db, session.id, step).length > 0;
     if (!already) this.postOpening(session, store.getClient(this.db, session.clientId)!, step);
   }
 
   private postOpening(session: Session, client: Client, step: StepId): void {
-    const input = this.turnInput(session, step, null);
+    const input = this.turnInput(session, step, null, store.latestArtifacts(this.db, session.id));
     const opening = this.facilitator.opening({ ...input, session: { ...input.session, clientName: client.name, industry: client.industry } });
     const { provider, model } = this.facilitator.identity;
     store.insertMessage(this.db, {
@@ -330,7 +332,7 @@ export class Engine {
 
   /** The trend the dialogue is on: the latest dialogue question's trend, moved on once it has its answers. */
   private dialogueTrend(sessionId: number, facts: StepFacts, fallback: string | null): string | null {
-    const lastQuestion = store.listMessages(this.db, sessionId).filter((m) => m.step === 'dialogue' && m.role === 'assistant' && m.trendId).at(-1);
+    const lastQuestion = store.listStepMessages(this.db, sessionId, 'dialogue').filter((m) => m.role === 'assistant' && m.trendId).at(-1);
     const current = lastQuestion?.trendId ?? fallback;
     const chosen = facts.artifacts.trends ? chosenTrends(facts.artifacts.trends) : [];
     if (current && chosen.some((t) => t.id === current)) return current;

@@ -15,7 +15,10 @@ export interface TurnInput {
   readonly trendId: string | null;
   /** The latest artifact of every step that has one. */
   readonly artifacts: ArtifactSet;
-  /** The whole stored transcript of the session, oldest first, including the user's new message. */
+  /**
+   * The current step's stored conversation, oldest first, including the user's new message. Other
+   * steps reach the facilitator distilled, as artifacts; the full transcript stays in SQLite.
+   */
   readonly transcript: readonly Message[];
 }
 

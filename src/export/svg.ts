@@ -4,7 +4,7 @@
  * Output is deterministic: the same artifact gives the same bytes. All text is XML-escaped.
  */
 import { SEVERITY_BANDS, severityOf, type Severity } from '../domain/severity.js';
-import { HORIZON_LABELS, type Horizon } from '../domain/artifacts/common.js';
+import { HORIZON_LABELS, type Horizon } from '../domain/horizons.js';
 import type { RisksArtifact, Risk } from '../domain/artifacts/risks.js';
 import type { RoadmapArtifact, RoadmapEntry } from '../domain/artifacts/roadmap.js';
 

@@ -1,13 +1,11 @@
 import { build } from 'esbuild';
 import { Hono } from 'hono';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const WEB_DIR = join(ROOT, 'web');
-const require = createRequire(import.meta.url);
 
 const TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -39,7 +37,8 @@ const VENDOR: Readonly<Record<string, string>> = {
 const SHARED_ENTRY = `
 export { riskHeatMapSvg, roadmapTimelineSvg } from './src/export/svg.ts';
 export { severityOf, SEVERITY_BANDS } from './src/domain/severity.ts';
-export { enterpriseValueEffect, roadmapGaps } from './src/domain/artifacts/roadmap.ts';
+export { enterpriseValueEffect, roadmapGaps } from './src/domain/roadmapMeasures.ts';
+export { HORIZON_LABELS } from './src/domain/horizons.ts';
 `;
 
 let sharedBundle: Promise<string> | null = null;
@@ -60,7 +59,7 @@ export function staticRoutes(webDir: string = WEB_DIR): Hono {
   app.get('/vendor/:file', async (c) => {
     const target = VENDOR[c.req.param('file')];
     if (!target) return c.notFound();
-    let body = await readFile(require.resolve(target), 'utf8');
+    let body = await readFile(join(ROOT, 'node_modules', target), 'utf8');
     // preact/hooks imports the bare name "preact"; without an import map (an inline script, which our CSP forbids) point it at our copy.
     if (c.req.param('file') === 'preact-hooks.mjs') body = body.replace(/from\s*"preact"/g, 'from"/vendor/preact.mjs"');
     return c.body(body, 200, { 'content-type': TYPES['.js']!, 'cache-control': 'public, max-age=3600' });

@@ -6,6 +6,33 @@ interface ArtifactRow {
   provider: string | null; model: string | null; prompt_version: string | null; message_id: number | null; created_at: string;
 }
 
+/**
+ * Revisions are append-only, so a row validated once stays valid: keep the parsed value by row id
+ * and skip re-validating on every turn. Bounded; the oldest entries go first.
+ */
+const parsedCache = new WeakMap<Db, Map<number, ArtifactRevision>>();
+const CACHE_LIMIT = 1000;
+
+function cachedRevision(db: Db, r: ArtifactRow): ArtifactRevision {
+  let cache = parsedCache.get(db);
+  if (!cache) parsedCache.set(db, (cache = new Map()));
+  const hit = cache.get(r.id);
+  if (hit) return hit;
+  const revision = deepFreeze(toRevision(r));
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  cache.set(r.id, revision);
+  return revision;
+}
+
+/** Shared cached values must not be changed by one reader under another. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
 function toRevision(r: ArtifactRow): ArtifactRevision {
   const parsed = safeParseArtifact(r.step, JSON.parse(r.data));
   if (!parsed.success) {
@@ -36,7 +63,7 @@ export function insertRevision(db: Db, r: NewRevision): ArtifactRevision {
      VALUES (?, ?, (SELECT COALESCE(MAX(revision), 0) + 1 FROM artifacts WHERE session_id = ? AND step = ?), ?, ?, ?, ?, ?, ?, ?)
      RETURNING *`,
   ).get(r.sessionId, r.step, r.sessionId, r.step, JSON.stringify(r.data), r.source, r.provider ?? null, r.model ?? null, r.promptVersion ?? null, r.messageId ?? null, now()) as ArtifactRow;
-  return toRevision(row);
+  return cachedRevision(db, row);
 }
 
 export function latestRevisions(db: Db, sessionId: number): ArtifactRevision[] {
@@ -47,7 +74,7 @@ export function latestRevisions(db: Db, sessionId: number): ArtifactRevision[] {
        ON a.step = m.step AND a.revision = m.revision
      WHERE a.session_id = ?`,
   ).all(sessionId, sessionId) as ArtifactRow[];
-  return rows.map(toRevision);
+  return rows.map((r) => cachedRevision(db, r));
 }
 
 export function latestArtifacts(db: Db, sessionId: number): ArtifactSet {
@@ -57,5 +84,5 @@ export function latestArtifacts(db: Db, sessionId: number): ArtifactSet {
 }
 
 export function revisionHistory(db: Db, sessionId: number, step: StepId): ArtifactRevision[] {
-  return (stmt(db, 'SELECT * FROM artifacts WHERE session_id = ? AND step = ? ORDER BY revision').all(sessionId, step) as ArtifactRow[]).map(toRevision);
+  return (stmt(db, 'SELECT * FROM artifacts WHERE session_id = ? AND step = ? ORDER BY revision').all(sessionId, step) as ArtifactRow[]).map((r) => cachedRevision(db, r));
 }

@@ -77,6 +77,11 @@ export function listMessages(db: Db, sessionId: number): Message[] {
   return (stmt(db, 'SELECT * FROM messages WHERE session_id = ? ORDER BY id').all(sessionId) as MessageRow[]).map(toMessage);
 }
 
+/** One step's conversation, oldest first: what a turn reads, so a turn's cost does not grow with the session. */
+export function listStepMessages(db: Db, sessionId: number, step: StepId): Message[] {
+  return (stmt(db, 'SELECT * FROM messages WHERE session_id = ? AND step = ? ORDER BY id').all(sessionId, step) as MessageRow[]).map(toMessage);
+}
+
 /** Replies that were streaming when the process died are incomplete, not lost: run once on start. */
 export function markInterruptedReplies(db: Db): number {
   return stmt(db, "UPDATE messages SET status = 'incomplete', error = COALESCE(error, 'The server stopped while this reply was being written.'), updated_at = ? WHERE status = 'streaming'").run(now()).changes;

@@ -91,6 +91,11 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 2,
+    // A turn reads only its own step's conversation.
+    up: `CREATE INDEX messages_by_step ON messages(session_id, step, id);`,
+  },
 ];
 
 /** Runs every pending migration in one transaction; refuses a database newer than this code. */

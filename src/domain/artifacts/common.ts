@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HORIZONS } from '../horizons.js';
 
 /*
  * Conventions for every artifact schema:
@@ -14,15 +15,9 @@ export const Text = z.string().trim().min(1).max(4000);
 export const ShortText = z.string().trim().min(1).max(300);
 export const TextList = z.array(z.string().trim().min(1).max(1000)).max(40);
 
-/** The horizons the method forecasts in, in months. */
-export const Horizon = z.enum(['0-6', '6-18', '18-36']).describe('months from now');
+export const Horizon = z.enum(HORIZONS).describe('months from now');
 export type Horizon = z.infer<typeof Horizon>;
-
-export const HORIZON_LABELS: Readonly<Record<Horizon, string>> = {
-  '0-6': '0–6 months',
-  '6-18': '6–18 months',
-  '18-36': '18–36 months',
-};
+export { HORIZON_LABELS } from '../horizons.js';
 
 export const Level = z.enum(['low', 'medium', 'high']);
 export type Level = z.infer<typeof Level>;

@@ -1,0 +1,45 @@
+import { serve } from '@hono/node-server';
+import { readFileSync } from 'node:fs';
+import { ConfigError, loadConfig } from './config.js';
+import { Engine } from './engine/engine.js';
+import { createFacilitator } from './facilitatorFactory.js';
+import { createApp } from './server/app.js';
+import { staticRoutes } from './server/static.js';
+import { openDatabase } from './storage/index.js';
+
+const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+function start(): void {
+  const config = loadConfig();
+  const db = openDatabase(config.databasePath);
+  const engine = new Engine({ db, facilitator: createFacilitator(config), flushIntervalMs: config.streamFlushMs });
+  const app = createApp({ engine, db, version, staticRoutes: staticRoutes() });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    console.log(`Foresight Accelerator ${version} on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}`);
+    console.log(`Facilitator: ${engine.identity.label}`);
+    console.log(`Sessions stored in ${config.databasePath}`);
+  });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: stopping; replies in flight are stored as incomplete.`);
+    await engine.shutdown();
+    server.close();
+    db.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+try {
+  start();
+} catch (e) {
+  if (e instanceof ConfigError) {
+    console.error(e.message);
+    process.exit(2);
+  }
+  throw e;
+}

@@ -1,0 +1,103 @@
+/** What every step module of the offline facilitator shares: its context, placeholders and the words it uses about itself. */
+import {
+  HORIZON_LABELS, STEPS, chosenTrends, rankRisks, type Horizon, type Message, type TrendLens,
+} from '../../domain/index.js';
+import type { TurnInput } from '../../engine/facilitator.js';
+import { fillTemplate } from '../../engine/promptLibrary.js';
+import type { BankQuestion, OfflineBanks } from './bank.js';
+import { truncate } from './parse/index.js';
+
+export interface StepContext {
+  readonly input: TurnInput;
+  readonly banks: OfflineBanks;
+  /** The current step's messages that carry text, oldest first. */
+  readonly messages: readonly Message[];
+  readonly now: Date;
+}
+
+export interface Drafted {
+  readonly artifact: unknown;
+  readonly note: string;
+}
+
+/** What a bank step contributes: a line acknowledging an answer, and the artifact built from all answers. */
+export interface BankStep<Q extends BankQuestion> {
+  readonly questions: (ctx: StepContext) => readonly Q[];
+  readonly ack: (question: Q, text: string, ctx: StepContext) => string;
+  readonly draft: (ctx: StepContext) => Drafted;
+}
+
+/** Said under every reply: what answered, so nobody mistakes the bank for a model. */
+export const FOOTER = '_Offline facilitator: a fixed question bank, no AI model._';
+
+export const LENS_LABELS: Readonly<Record<TrendLens, string>> = {
+  technology: 'technology',
+  customers_society: 'customers & society',
+  economics: 'economics',
+  regulation_politics: 'regulation & politics',
+  environment: 'environment',
+  industry: 'industry',
+};
+
+export const horizonLabel = (h: Horizon) => HORIZON_LABELS[h];
+
+export function joinWords(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+export const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
+
+export function chosen(input: TurnInput) {
+  return input.artifacts.trends ? chosenTrends(input.artifacts.trends) : [];
+}
+
+/** The placeholders bank texts may use; `extra` adds or overrides ({{trend}}, {{question}}…). */
+export function placeholders(input: TurnInput, extra: Readonly<Record<string, string>> = {}): Record<string, string> {
+  const trends = chosen(input);
+  const insights = input.artifacts.dialogue?.insights ?? [];
+  const risks = input.artifacts.risks ? rankRisks(input.artifacts.risks) : [];
+  const entries = input.artifacts.roadmap?.entries ?? [];
+  return {
+    client: input.session.clientName,
+    industry: input.session.industry,
+    quarter: input.session.quarter,
+    trend: trends.length > 0 ? joinWords(trends.map((t) => t.name)) : 'the chosen trends',
+    trends: trends.length > 0 ? trends.map((t) => `**${t.name}** (${t.id})`).join(', ') : 'none chosen yet',
+    insights: insights.length > 0
+      ? `\n\nLedger insights you can cite: ${insights.slice(0, 8).map((i) => `${i.id} “${truncate(i.text, 70)}”`).join('; ')}.`
+      : '',
+    risks: risks.length > 0
+      ? `\n\nThe risk register, highest score first: ${risks.slice(0, 6).map((r) => `${r.id} ${truncate(r.threat, 60)} (${r.severity}, ${r.likelihood}×${r.impact})`).join('; ')}.`
+      : '',
+    roadmap: entries.length > 0
+      ? `\n\nThe roadmap: ${entries.map((e) => `${e.id} ${truncate(e.title, 70)}`).join('; ')}. Name entries by id when you state the recommendation.`
+      : '',
+    ...extra,
+  };
+}
+
+/** A possessive that suits the name: "Northwind Logistics'", "Acme's". */
+export const possessive = (name: string) => (/s$/i.test(name) ? `${name}'` : `${name}'s`);
+
+/** "{{client}}'s" in a bank text is written with `possessive`. */
+const POSSESSIVE = /\{\{\s*(\w+)\s*\}\}'s\b/g;
+
+export function fill(text: string, input: TurnInput, extra: Readonly<Record<string, string>> = {}): string {
+  const values = placeholders(input, extra);
+  const withPossessives = text.replace(POSSESSIVE, (whole, name: string) => {
+    const value = values[name];
+    return value === undefined ? whole : possessive(value);
+  });
+  return fillTemplate(withPossessives, values);
+}
+
+/** A bank question as shown: its topic, where it sits in the bank, the question. */
+export function questionBlock(question: BankQuestion, all: readonly BankQuestion[], input: TurnInput): string {
+  const at = all.findIndex((q) => q.id === question.id) + 1;
+  return `**${question.topic}** (question ${at} of ${all.length}): ${fill(question.text, input)}`;
+}
+
+export function stepTitle(input: TurnInput): string {
+  return STEPS[input.step].title;
+}

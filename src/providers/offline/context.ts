@@ -1,0 +1,89 @@
+/** Step 1 offline: the company context, field by field, from the user's answers. */
+import type { ContextArtifact } from '../../domain/index.js';
+import type { ContextField, ContextQuestion } from './bank.js';
+import { joinWords, plural, type BankStep, type StepContext } from './common.js';
+import { answersById, pairAnswers } from './interview.js';
+import { isNonAnswer, parseKeyNumbers, splitList, truncate } from './parse/index.js';
+
+const LIST_FIELDS = ['services', 'products', 'customers', 'competitors', 'ceoGoals'] as const;
+type ListField = (typeof LIST_FIELDS)[number];
+const isListField = (f: ContextField): f is ListField => (LIST_FIELDS as readonly string[]).includes(f);
+
+export const contextStep: BankStep<ContextQuestion> = {
+  questions: (ctx) => ctx.banks.context.questions,
+
+  ack(question, text) {
+    if (isNonAnswer(text)) return `Left open: **${question.topic}**. It will be listed as a gap.`;
+    const field = question.fills[0]!;
+    if (field === 'keyNumbers') {
+      const numbers = parseKeyNumbers(text);
+      return numbers.length > 0
+        ? `Read ${plural(numbers.length, 'key number')}: ${numbers.map((n) => `${n.label} ${n.value}`).join('; ')}.`
+        : `Noted under **${question.topic}**, but no figure could be read from it: write \"label value\", e.g. \"churn 9%\".`;
+    }
+    if (isListField(field)) {
+      const items = splitList(text);
+      return `Noted under **${question.topic}** (${plural(items.length, 'item')}): ${items.map((i) => truncate(i, 60)).join('; ')}.`;
+    }
+    return `Noted under **${question.topic}**.`;
+  },
+
+  draft(ctx) {
+    const questions = ctx.banks.context.questions;
+    const answers = answersById(pairAnswers(ctx.messages, questions));
+    const textFor = (field: ContextField): string | null => {
+      const texts = questions.filter((q) => q.fills.includes(field)).map((q) => answers.text(q.id)).filter((t): t is string => t !== null);
+      return texts.length > 0 ? texts.join('\n') : null;
+    };
+    const list = (field: ListField) => splitList(textFor(field) ?? '').slice(0, 40);
+    const prose = (field: ContextField, max: number) => {
+      const t = textFor(field);
+      return t === null ? null : truncate(t.replace(/\n+/g, '; '), max);
+    };
+
+    const keyNumbers = parseKeyNumbers(textFor('keyNumbers') ?? '');
+    const artifact: ContextArtifact = {
+      summary: '',
+      services: list('services'),
+      products: list('products'),
+      customers: list('customers'),
+      marketPosition: prose('marketPosition', 2000),
+      competitors: list('competitors'),
+      businessModel: prose('businessModel', 2000),
+      ceoGoals: list('ceoGoals'),
+      constraints: {
+        budget: prose('constraints.budget', 1000),
+        team: prose('constraints.team', 1000),
+        time: prose('constraints.time', 1000),
+        regulation: prose('constraints.regulation', 1000),
+      },
+      keyNumbers,
+      gaps: [],
+    };
+    const filled = (q: ContextQuestion) =>
+      q.fills.some((f) => (f === 'keyNumbers' ? keyNumbers.length > 0 : textFor(f) !== null));
+    artifact.gaps.push(...questions.filter((q) => !filled(q)).map((q) => q.gap ?? `${q.topic}: not answered yet`));
+    artifact.summary = summarise(ctx, artifact);
+
+    const answered = questions.length - artifact.gaps.length;
+    const note = answered === 0
+      ? `No context answers yet, so the context holds only the client's name and industry; all ${questions.length} topics are listed as gaps. Answer a few questions, then press Draft again.`
+      : `Built the company context from your answers (offline, no AI model): ${plural(answered, 'topic')} answered, ${plural(keyNumbers.length, 'key number')} read. Gaps: ${artifact.gaps.length}${artifact.gaps.length > 0 ? ` (${joinWords(questions.filter((q) => !filled(q)).map((q) => q.topic))})` : ''}.`;
+    return { artifact, note };
+  },
+};
+
+/** Two or three plain sentences from the user's own words; says so when there is nothing yet. */
+function summarise(ctx: StepContext, a: ContextArtifact): string {
+  const { clientName, industry } = ctx.input.session;
+  const parts: string[] = [];
+  const first = (xs: readonly string[], n: number) => joinWords(xs.slice(0, n).map((x) => truncate(x, 80)));
+  if (a.services.length > 0) {
+    parts.push(`${clientName} (${industry}) provides ${first(a.services, 3)}${a.customers.length > 0 ? ` to ${first(a.customers, 2)}` : ''}.`);
+  } else {
+    parts.push(`${clientName} (${industry}): services not described yet.`);
+  }
+  if (a.keyNumbers.length > 0) parts.push(`Key numbers: ${a.keyNumbers.slice(0, 6).map((k) => `${k.label} ${k.value}`).join(', ')}.`);
+  if (a.ceoGoals.length > 0) parts.push(`The CEO's goal${a.ceoGoals.length > 1 ? 's' : ''}: ${first(a.ceoGoals, 2)}.`);
+  return truncate(parts.join(' '), 4000);
+}

@@ -1,0 +1,262 @@
+/**
+ * Step 3 offline: the Socratic interview. One question at a time from six families, rotated so each
+ * trend is seen from several; the last answer is quoted back; the trend moves on via the domain's
+ * nextDialogueTrend. The ledger (insights, assumptions) is built from the user's own words.
+ */
+import {
+  MIN_EXCHANGES_PER_TREND, QuestionFamily, nextDialogueTrend, type Assumption, type DialogueArtifact, type Insight,
+  type Message, type Trend,
+} from '../../domain/index.js';
+import type { TurnInput } from '../../engine/facilitator.js';
+import type { DialogueBank, DialogueTemplate } from './bank.js';
+import { FOOTER, chosen, fill, plural } from './common.js';
+import { askedItems, lastUserMessage } from './interview.js';
+import { assumptionSentences, isNonAnswer, normalise, shortQuote, truncate, wordCount } from './parse/index.js';
+
+const FAMILIES = QuestionFamily.options;
+type Family = QuestionFamily;
+export type FamilyTemplate = DialogueTemplate & { readonly family: Family };
+
+const INSIGHT_FAMILIES: ReadonlySet<Family> = new Set(['implications', 'probe_evidence', 'other_viewpoints']);
+const CHALLENGE_FAMILIES: ReadonlySet<Family> = new Set(['probe_assumptions', 'probe_evidence']);
+const usesLast = (t: DialogueTemplate) => /\{\{\s*last\s*\}\}/.test(t.text);
+/** A question that only makes sense right after a real answer about the same trend. */
+const followsUp = (t: DialogueTemplate) => usesLast(t) || t.refersBack === true;
+
+export function familyTemplates(bank: DialogueBank): FamilyTemplate[] {
+  return FAMILIES.flatMap((family) => bank.families[family].map((t) => ({ ...t, family })));
+}
+
+export interface AskedQuestion {
+  readonly template: FamilyTemplate;
+  readonly trendId: string | null;
+  readonly message: Message;
+}
+
+/** An answer with the question it answered (the last question asked before it). */
+export interface DialogueAnswer {
+  readonly message: Message;
+  readonly trendId: string | null;
+  readonly question: AskedQuestion | null;
+}
+
+export function dialogueHistory(messages: readonly Message[], bank: DialogueBank) {
+  const asked: AskedQuestion[] = askedItems(messages, familyTemplates(bank)).map((a) => ({ template: a.item, trendId: a.message.trendId, message: a.message }));
+  const byMessage = new Map(asked.map((a) => [a.message.id, a]));
+  const answers: DialogueAnswer[] = [];
+  let current: AskedQuestion | null = null;
+  for (const m of messages) {
+    if (m.role === 'assistant') current = byMessage.get(m.id) ?? current;
+    else answers.push({ message: m, trendId: m.trendId ?? current?.trendId ?? null, question: current });
+  }
+  return { asked, answers };
+}
+
+function answersByTrend(answers: readonly DialogueAnswer[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const a of answers) if (a.trendId) counts[a.trendId] = (counts[a.trendId] ?? 0) + 1;
+  return counts;
+}
+
+/**
+ * The next question for a trend: a trend's first question clarifies; after that, a family this trend
+ * has not had yet, in rotation after the last family asked (never the same family twice running).
+ * An answer that takes something for granted is probed first; a very short one is clarified.
+ * `lastAnswer` is the user's last answer when it was about this trend, else null.
+ */
+export function pickQuestion(
+  bank: DialogueBank, trendId: string, asked: readonly AskedQuestion[], lastAnswer: string | null,
+): FamilyTemplate | null {
+  const onTrend = asked.filter((a) => a.trendId === trendId);
+  const usedIds = new Set(onTrend.map((a) => a.template.id));
+  const usedFamilies = new Set(onTrend.map((a) => a.template.family));
+  const real = lastAnswer !== null && !isNonAnswer(lastAnswer) && shortQuote(lastAnswer) !== '';
+  const available = (f: Family) => bank.families[f].map((t) => ({ ...t, family: f })).filter((t) => !usedIds.has(t.id) && (real || !followsUp(t)));
+  const lastFamily = asked.at(-1)?.template.family ?? null;
+
+  if (onTrend.length === 0 && available('clarify').length > 0) return available('clarify')[0]!;
+  const start = lastFamily ? FAMILIES.indexOf(lastFamily) + 1 : 0;
+  const rotation = FAMILIES.map((_, i) => FAMILIES[(start + i) % FAMILIES.length]!).filter((f) => f !== lastFamily);
+
+  // "Don't know" leaves nothing to probe: ask again from another angle, clarifying or through someone else's eyes.
+  if (lastAnswer !== null && isNonAnswer(lastAnswer)) {
+    const fallback = (['clarify', 'other_viewpoints'] as const).find((f) => available(f).length > 0);
+    if (fallback) return available(fallback)[0]!;
+  }
+  const preferred: Family | null = lastAnswer && assumptionSentences(lastAnswer).length > 0
+    ? 'probe_assumptions'
+    : lastAnswer && wordCount(lastAnswer) < 6 ? 'clarify' : null;
+  if (preferred && preferred !== lastFamily && !usedFamilies.has(preferred) && available(preferred).length > 0) return available(preferred)[0]!;
+
+  const family = rotation.find((f) => !usedFamilies.has(f) && available(f).length > 0)
+    ?? rotation.find((f) => available(f).length > 0)
+    ?? (lastFamily && available(lastFamily).length > 0 ? lastFamily : null);
+  return family ? available(family)[0]! : null;
+}
+
+function renderQuestion(bank: DialogueBank, template: FamilyTemplate, trend: Trend, input: TurnInput, quote: string): string {
+  const text = fill(template.text, input, { trend: trend.name, last: quote });
+  return `**${bank.familyLabels[template.family]}.** ${text}`;
+}
+
+export function dialogueOpening(input: TurnInput, bank: DialogueBank): { text: string; trendId: string | null } {
+  const trendId = nextDialogueTrend(input.artifacts.trends, {}, null);
+  const trend = chosen(input).find((t) => t.id === trendId);
+  if (!trend) return { text: fill(bank.noTrends, input), trendId: null };
+  const first = pickQuestion(bank, trend.id, [], null)!;
+  const question = renderQuestion(bank, first, trend, input, '');
+  return { text: fill(bank.opening, input, { trend: trend.name, question }), trendId: trend.id };
+}
+
+export interface DialogueTurn {
+  readonly text: string;
+  readonly trendId: string | null;
+  readonly ledger: DialogueArtifact | null;
+}
+
+const MOVE_ON = /\b(?:next trend|move on|skip (?:this|the) trend|another trend|switch trends?|other trend)\b/i;
+const ENOUGH = /^(?:ok(?:ay)?[,.]?\s*)?(?:i think\s+)?(?:that'?s |that is |it'?s )?(?:enough|done|stop|we'?re done|let'?s stop|finish(?:ed)?|no more)\b/i;
+
+/** A short message that steers the dialogue ("next trend", "enough") rather than answering: not quoted, not on the ledger. */
+export function steering(text: string): 'move_on' | 'enough' | null {
+  const t = normalise(text);
+  if (wordCount(t) > 8) return null;
+  if (MOVE_ON.test(t)) return 'move_on';
+  if (ENOUGH.test(t)) return 'enough';
+  return null;
+}
+
+export function dialogueReply(input: TurnInput, bank: DialogueBank, messages: readonly Message[]): DialogueTurn {
+  const trends = chosen(input);
+  if (trends.length === 0) return { text: `${fill(bank.noTrends, input)}\n\n${FOOTER}`, trendId: null, ledger: null };
+  const { asked, answers } = dialogueHistory(messages, bank);
+  const last = lastUserMessage(messages);
+  const steer = last ? steering(last.content) : null;
+  const lastText = last && !steer ? normalise(last.content) : null;
+  const counts = answersByTrend(answers);
+  const current = input.trendId ?? asked.at(-1)?.trendId ?? null;
+  const ledger = buildLedger(input, bank, messages);
+
+  if (steer === 'enough') {
+    return { text: `${fill(bank.enough, input)}\n\n${FOOTER}`, trendId: current, ledger };
+  }
+  let next = nextDialogueTrend(input.artifacts.trends, counts, current);
+  if (steer === 'move_on' && trends.length > 1) {
+    next = [...trends].filter((t) => t.id !== current).sort((a, b) => (counts[a.id] ?? 0) - (counts[b.id] ?? 0))[0]!.id;
+  }
+  let trend = trends.find((t) => t.id === next) ?? trends[0]!;
+  const answeredTrend = last?.trendId ?? current;
+  let template = pickQuestion(bank, trend.id, asked, trend.id === answeredTrend ? lastText : null);
+  if (!template) {
+    // This trend's bank is used up: any other chosen trend with questions left, least explored first.
+    for (const other of [...trends].sort((a, b) => (counts[a.id] ?? 0) - (counts[b.id] ?? 0))) {
+      template = pickQuestion(bank, other.id, asked, other.id === answeredTrend ? lastText : null);
+      if (template) {
+        trend = other;
+        break;
+      }
+    }
+  }
+
+  const parts: string[] = [];
+  const quote = lastText && !isNonAnswer(lastText) ? shortQuote(lastText) : '';
+  const named = lastText ? assumptionSentences(lastText) : [];
+  const bare = (s: string) => s.replace(/[“”"…]/g, '').replace(/[.!?]+$/, '').trim();
+  const quotedAssumption = named.length > 0 && bare(named[0]!).startsWith(bare(quote));
+  if (quote && !(template && usesLast(template))) parts.push(`You said “${quote}”.`);
+  if (named.length > 0) {
+    parts.push(quotedAssumption || (template && usesLast(template))
+      ? 'That takes something for granted, so it goes on the ledger as a stated assumption.'
+      : `That takes something for granted, so it goes on the ledger as a stated assumption: “${truncate(bare(named[0]!), 160)}”.`);
+  }
+  if (lastText && isNonAnswer(lastText)) parts.push('Noted: no answer to that one. It stays open.');
+
+  const previous = trends.find((t) => t.id === current);
+  if (template && previous && previous.id !== trend.id) {
+    parts.push(fill(bank.moveOn, input, { trend: trend.name, previous: previous.name, count: String(counts[previous.id] ?? 0) }));
+  }
+  const explored = (c: Record<string, number>) => trends.every((t) => (c[t.id] ?? 0) >= MIN_EXCHANGES_PER_TREND);
+  const before = answersByTrend(answers.filter((a) => a.message.id !== last?.id));
+  if (explored(counts) && !explored(before)) parts.push(fill(bank.explored, input));
+
+  if (template) parts.push(renderQuestion(bank, template, trend, input, quote));
+  else parts.push(fill(bank.exhausted, input));
+  const answered = counts[trend.id] ?? 0;
+  parts.push(`_Offline facilitator: a fixed question bank, no AI model · ${trend.name}: ${plural(answered, 'answer')} so far._`);
+
+  return { text: parts.join('\n\n'), trendId: template ? trend.id : current, ledger };
+}
+
+/**
+ * The ledger from the user's words. Insights: answers to implications, evidence and other-viewpoint
+ * questions (an evidence question left unanswered is an evidence gap). Assumptions: answers to
+ * probe-assumptions questions, and sentences that take something for granted; "challenged" once a
+ * probe-assumptions or probe-evidence question followed. Supported / refuted are the user's to set.
+ */
+export function buildLedger(input: TurnInput, bank: DialogueBank, messages: readonly Message[]): DialogueArtifact {
+  const trends = chosen(input);
+  const { asked, answers } = dialogueHistory(messages, bank);
+  const insights: Insight[] = [];
+  const assumptions: Assumption[] = [];
+
+  answers.forEach((a, i) => {
+    if (!a.trendId || steering(a.message.content)) return;
+    const text = normalise(a.message.content);
+    const family = a.question?.template.family ?? null;
+    const label = family ? bank.familyLabels[family] : null;
+    if (family && INSIGHT_FAMILIES.has(family)) {
+      if (!isNonAnswer(text)) insights.push({ id: '', trendId: a.trendId, text: `${label}: ${truncate(text, 600)}`, fromMessageId: a.message.id });
+      else if (family === 'probe_evidence') {
+        insights.push({ id: '', trendId: a.trendId, text: `Evidence gap: no evidence named when asked “${truncate(questionText(a, input), 200)}”`, fromMessageId: a.message.id });
+      }
+    }
+    if (isNonAnswer(text)) return;
+    const stated = family === 'probe_assumptions' ? [text] : assumptionSentences(text);
+    if (stated.length === 0) return;
+    // Challenged when the next question asked after this answer probed assumptions or evidence.
+    const nextAsked = asked.find((q) => q.message.id > a.message.id);
+    const challenged = nextAsked && CHALLENGE_FAMILIES.has(nextAsked.template.family) && nextAsked.trendId === a.trendId ? nextAsked : null;
+    const reply = challenged ? answers.slice(i + 1).find((b) => b.question === challenged) : undefined;
+    for (const s of stated) {
+      assumptions.push({
+        id: '',
+        trendId: a.trendId,
+        text: truncate(s, 1000),
+        status: challenged ? 'challenged' : 'stated',
+        note: challenged
+          ? truncate(`Challenged with a “${bank.familyLabels[challenged.template.family]}” question (message ${challenged.message.id}); ${reply && !isNonAnswer(reply.message.content) ? `your answer: “${truncate(normalise(reply.message.content), 400)}”` : 'not answered yet'}.`, 2000)
+          : `Stated in message ${a.message.id}.`,
+      });
+    }
+  });
+
+  const trendSummaries = trends.slice(0, 3).flatMap((t) => {
+    const own = answers.filter((a) => a.trendId === t.id && !steering(a.message.content));
+    if (own.length === 0) return [];
+    const families = [...new Set(own.map((a) => a.question?.template.family).filter((f): f is Family => f !== undefined))];
+    const latest = [...own].reverse().find((a) => !isNonAnswer(a.message.content));
+    return [{
+      trendId: t.id,
+      summary: truncate(
+        `${plural(own.length, 'answer')} from ${families.length > 0 ? families.map((f) => bank.familyLabels[f].toLowerCase()).join(', ') : 'no bank question'}: ${plural(insights.filter((x) => x.trendId === t.id).length, 'insight')}, ${plural(assumptions.filter((x) => x.trendId === t.id).length, 'assumption')} on the ledger.${latest ? ` Latest: “${shortQuote(latest.message.content)}”.` : ''}`,
+        4000,
+      ),
+    }];
+  });
+
+  return {
+    trendSummaries,
+    insights: insights.slice(0, 60).map((x, i) => ({ ...x, id: `i${i + 1}` })),
+    assumptions: assumptions.slice(0, 60).map((x, i) => ({ ...x, id: `a${i + 1}` })),
+  };
+}
+
+function questionText(a: DialogueAnswer, input: TurnInput): string {
+  const trend = chosen(input).find((t) => t.id === a.trendId);
+  return a.question ? fill(a.question.template.text, input, { trend: trend?.name ?? 'this trend', last: '…' }) : '';
+}
+
+export function ledgerNote(ledger: DialogueArtifact): string {
+  const challenged = ledger.assumptions.filter((a) => a.status === 'challenged').length;
+  return `Updated the ledger from your answers (offline, no AI model): ${plural(ledger.insights.length, 'insight')}, ${plural(ledger.assumptions.length, 'assumption')} (${challenged} challenged) across ${plural(ledger.trendSummaries.length, 'trend')}. Whether an assumption is supported or refuted is yours to set.`;
+}

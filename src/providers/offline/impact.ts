@@ -1,0 +1,129 @@
+/** Step 4 offline: one forecast per change the user names, per scope; an unanswered scope says so. */
+import { IMPACT_SCOPES, type Forecast, type ImpactArtifact, type ImpactScope } from '../../domain/index.js';
+import type { ImpactField, ImpactQuestion } from './bank.js';
+import { chosen, horizonLabel, joinWords, plural, type BankStep, type StepContext } from './common.js';
+import { answersById, pairAnswers } from './interview.js';
+import {
+  isNonAnswer, mentionedIds, mentionedName, parseConfidence, parseDirection, parseHorizon, parseMagnitude, sentences, splitLines, truncate,
+} from './parse/index.js';
+
+/** Used where the user gave none, and said so in the forecast's reasoning. */
+const PLACEHOLDER = { direction: 'mixed', magnitude: 'medium', horizon: '6-18', confidence: 'low' } as const;
+
+function scopeLabel(scope: ImpactScope, ctx: StepContext): string {
+  const { clientName, industry } = ctx.input.session;
+  return scope === 'company' ? `${clientName} itself` : scope === 'industry' ? `the ${industry} industry` : `the market ${clientName} sells into`;
+}
+
+interface Read {
+  readonly change: string;
+  readonly direction: Forecast['direction'] | null;
+  readonly magnitude: Forecast['magnitude'] | null;
+  readonly horizon: Forecast['horizon'] | null;
+  readonly trendId: string | null;
+}
+
+function readChange(item: string, ctx: StepContext): Read {
+  const trends = chosen(ctx.input);
+  return {
+    change: truncate(item, 4000),
+    direction: parseDirection(item),
+    magnitude: parseMagnitude(item),
+    horizon: parseHorizon(item, ctx.now),
+    trendId: mentionedName(item, trends) ?? (trends.length === 1 ? trends[0]!.id : null),
+  };
+}
+
+/** The signpost without the sentence that only gives the confidence. */
+function signpostOf(text: string): string | null {
+  const parts = sentences(text);
+  const kept = parts.length > 1 ? parts.filter((s) => !/\b(?:confiden\w*|sure|certain|a guess)\b/i.test(s)) : parts;
+  const signpost = kept.join(' ').trim();
+  return signpost === '' ? null : truncate(signpost, 300);
+}
+
+export const impactStep: BankStep<ImpactQuestion> = {
+  questions: (ctx) => ctx.banks.impact.questions,
+
+  ack(question, text, ctx) {
+    if (isNonAnswer(text)) return `Left open: **${question.topic}**. The draft will say it was not discussed, with low confidence.`;
+    if (question.fills.includes('forecasts[].change')) {
+      const reads = splitLines(text).map((item) => readChange(item, ctx));
+      const describe = (r: Read) => {
+        const missing = [!r.direction && 'direction', !r.magnitude && 'size', !r.horizon && 'horizon'].filter(Boolean);
+        const got = [r.direction, r.magnitude && `${r.magnitude} magnitude`, r.horizon && horizonLabel(r.horizon), r.trendId].filter(Boolean);
+        return `“${truncate(r.change, 50)}” (${got.join(', ') || 'nothing read'}${missing.length > 0 ? `; not stated: ${missing.join(', ')}` : ''})`;
+      };
+      return `Read ${plural(reads.length, 'forecast')}: ${reads.map(describe).join('; ')}.`;
+    }
+    if (question.fills.includes('forecasts[].signpost')) {
+      const confidence = parseConfidence(text);
+      return `Noted as the signpost; confidence ${confidence ?? 'not stated (it will be recorded as low)'}.`;
+    }
+    const ids = mentionedIds(text, (ctx.input.artifacts.dialogue?.insights ?? []).map((i) => i.id));
+    return `Noted as the reasoning${ids.length > 0 ? `; it cites ${ids.join(', ')}` : ''}.`;
+  },
+
+  draft(ctx) {
+    const questions = ctx.banks.impact.questions;
+    const answers = answersById(pairAnswers(ctx.messages, questions));
+    const textOf = (scope: ImpactScope, field: ImpactField) => {
+      const texts = questions.filter((q) => q.scope === scope && q.fills.includes(field)).map((q) => answers.text(q.id)).filter((t): t is string => t !== null);
+      return texts.length > 0 ? texts.join('\n') : null;
+    };
+    const insightIds = (ctx.input.artifacts.dialogue?.insights ?? []).map((i) => i.id);
+
+    const forecasts: Forecast[] = [];
+    const notDiscussed: ImpactScope[] = [];
+    let withPlaceholders = 0;
+    for (const scope of IMPACT_SCOPES) {
+      const change = textOf(scope, 'forecasts[].change');
+      if (change === null) {
+        notDiscussed.push(scope);
+        forecasts.push({
+          scope, trendId: null,
+          change: `Not discussed yet — what changes for ${scopeLabel(scope, ctx)} was not answered in this step.`,
+          ...PLACEHOLDER, confidence: 'low',
+          reasoning: 'Placeholder: nothing was said about this scope, so direction, magnitude and horizon are not a forecast.',
+          insightIds: [], signpost: null,
+        });
+        continue;
+      }
+      const reads = splitLines(change).map((item) => readChange(item, ctx));
+      const signpostText = textOf(scope, 'forecasts[].signpost') ?? '';
+      const signpostLines = splitLines(signpostText);
+      const reasoning = textOf(scope, 'forecasts[].reasoning');
+      reads.forEach((r, i) => {
+        const own = signpostLines.length === reads.length ? signpostLines[i]! : signpostText;
+        const confidence = parseConfidence(own) ?? parseConfidence(signpostText);
+        const missing = [
+          !r.direction && 'direction', !r.magnitude && 'magnitude', !r.horizon && 'horizon', !confidence && 'confidence',
+        ].filter((m): m is string => typeof m === 'string');
+        if (missing.length > 0) withPlaceholders++;
+        const placeholderNote = missing.length > 0
+          ? `Not stated in your answers: ${joinWords(missing)} (recorded as ${joinWords(missing.map((m) => `${m} ${m === 'horizon' ? horizonLabel(PLACEHOLDER.horizon) : PLACEHOLDER[m as keyof typeof PLACEHOLDER]}`))}).`
+          : null;
+        forecasts.push({
+          scope,
+          trendId: r.trendId,
+          change: r.change,
+          direction: r.direction ?? PLACEHOLDER.direction,
+          magnitude: r.magnitude ?? PLACEHOLDER.magnitude,
+          horizon: r.horizon ?? PLACEHOLDER.horizon,
+          confidence: confidence ?? PLACEHOLDER.confidence,
+          reasoning: [reasoning ? truncate(reasoning, 2400) : null, placeholderNote].filter(Boolean).join(' ') || null,
+          insightIds: mentionedIds(`${reasoning ?? ''}\n${r.change}`, insightIds),
+          signpost: own.trim() === '' ? null : signpostOf(own),
+        });
+      });
+    }
+    const artifact: ImpactArtifact = { forecasts: forecasts.slice(0, 30) };
+
+    const counts = IMPACT_SCOPES.map((s) => `${s} ${forecasts.filter((f) => f.scope === s && !notDiscussed.includes(s)).length}`).join(', ');
+    const noSignpost = forecasts.filter((f) => f.signpost === null && !notDiscussed.includes(f.scope)).length;
+    const note = notDiscussed.length === IMPACT_SCOPES.length
+      ? 'No impact answers yet: the forecast holds one "not discussed yet" entry per scope (company, industry, market), low confidence. Answer the questions, then press Draft again.'
+      : `Built the impact forecast from your answers (offline, no AI model): ${plural(forecasts.length - notDiscussed.length, 'forecast')} (${counts}).${notDiscussed.length > 0 ? ` Not discussed yet: ${joinWords(notDiscussed)} (placeholder entries, low confidence).` : ''}${noSignpost > 0 ? ` Without a signpost: ${noSignpost}.` : ''}${withPlaceholders > 0 ? ` With a placeholder for something you did not state: ${withPlaceholders}.` : ''}`;
+    return { artifact, note };
+  },
+};

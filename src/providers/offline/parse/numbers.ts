@@ -1,0 +1,145 @@
+/** Numbers as typed: 1–5 scores, money, the EBITDA multiple, effort in weeks, key numbers. */
+import type { Score } from '../../../domain/index.js';
+import { labelled, splitList } from './text.js';
+
+const LEVEL_SCORES: ReadonlyArray<[RegExp, Score]> = [
+  [/\b(?:very low|negligible|rare|very unlikely|almost never)\b/i, 1],
+  [/\b(?:very high|critical|catastrophic|severe|company[- ]ending|almost certain|certain)\b/i, 5],
+  [/\b(?:unlikely|low|minor|small)\b/i, 2],
+  [/\b(?:medium|moderate|possible|some|mid)\b/i, 3],
+  [/\b(?:likely|high|major|large|big|serious|probable)\b/i, 4],
+];
+
+/** Lookahead for a score label: "impact on margins" is not a score, "impact 4" and "impact: high" are. */
+export const SCORE_AHEAD =
+  '(?=\\s*(?:[:=]|is|of)?\\s*(?:[1-5]\\b|very|high|medium|low|critical|severe|catastrophic|moderate|minor|major|likely|unlikely|rare|possible|almost|negligible|company))';
+
+/** A 1–5 score from "4", "4/5", "4 out of 5", or a word ("high" → 4, "critical" → 5). */
+export function scoreFrom(value: string): Score | null {
+  const n = /^\s*([1-5])(?:\s*(?:\/|out of|of)\s*5)?\b/i.exec(value);
+  if (n) return Number(n[1]) as Score;
+  for (const [re, score] of LEVEL_SCORES) if (re.test(value)) return score;
+  return null;
+}
+
+/** Likelihood and impact from a risk line: labelled ("likelihood 4", "impact: high"), "L4 I5", or two "x/5" in that order. */
+export function parseScores(text: string): { likelihood: Score | null; impact: Score | null } {
+  const { values } = labelled(text, {
+    likelihood: ['likelihood', 'probability', 'chance'].map((l) => l + SCORE_AHEAD),
+    impact: ['impact', 'severity', 'consequence'].map((l) => l + SCORE_AHEAD),
+  });
+  let likelihood = values.likelihood ? scoreFrom(values.likelihood) : null;
+  let impact = values.impact ? scoreFrom(values.impact) : null;
+  const short = /\bL\s*([1-5])\s*[/,x×]?\s*I\s*([1-5])\b/.exec(text);
+  if (short) {
+    likelihood ??= Number(short[1]) as Score;
+    impact ??= Number(short[2]) as Score;
+  }
+  if (likelihood === null && impact === null) {
+    const fifths = [...text.matchAll(/\b([1-5])\s*\/\s*5\b/g)].map((m) => Number(m[1]) as Score);
+    if (fifths.length === 2) [likelihood, impact] = [fifths[0]!, fifths[1]!];
+  }
+  return { likelihood, impact };
+}
+
+const MONEY =
+  /(?:([$€£])\s?|\b(?:usd|eur|gbp)\s?)?(\d+(?:[.,]\d+)*)\s?(k|thousand|m|mn|million|bn|b|billion)?\b(?:\s?(usd|eur|gbp|dollars|euros|pounds))?/gi;
+
+export interface MoneyHit {
+  readonly amount: number;
+  readonly raw: string;
+  readonly index: number;
+}
+
+/**
+ * Amounts of money: "$120k", "€1.2M", "120,000 USD", "$8M". A bare number is not money: it needs a
+ * currency or a magnitude (k, M, bn), so "8x" and "14 engineers" are left alone.
+ */
+export function findMoney(text: string): MoneyHit[] {
+  const hits: MoneyHit[] = [];
+  for (const m of text.matchAll(MONEY)) {
+    const [raw, symbol, digits, magnitude, code] = m;
+    const hasCode = /^(?:usd|eur|gbp)/i.test(raw);
+    if (!symbol && !magnitude && !code && !hasCode) continue;
+    // "M" right before a letter is a word ("8 Months"), not millions.
+    if (magnitude && /^[a-z]/i.test(text.slice(m.index + raw.length, m.index + raw.length + 1))) continue;
+    if (magnitude && /^m$/i.test(magnitude) && !symbol && /\b(?:months?|min)/i.test(text.slice(m.index, m.index + raw.length + 6))) continue;
+    const amount = Number(digits!.replace(/,(?=\d{3}\b)/g, '').replace(',', '.')) * multiplier(magnitude);
+    if (Number.isFinite(amount)) hits.push({ amount, raw: raw.trim(), index: m.index });
+  }
+  return hits;
+}
+
+function multiplier(magnitude: string | undefined): number {
+  const m = (magnitude ?? '').toLowerCase();
+  if (m === 'k' || m === 'thousand') return 1e3;
+  if (m === 'm' || m === 'mn' || m === 'million') return 1e6;
+  if (m === 'b' || m === 'bn' || m === 'billion') return 1e9;
+  return 1;
+}
+
+export function parseMoney(text: string): number | null {
+  return findMoney(text)[0]?.amount ?? null;
+}
+
+/** The EBITDA multiple: "8x", "8× EBITDA", "multiple of 8", "EBITDA multiple 8x". */
+export function parseMultiple(text: string): number | null {
+  const m = /(\d+(?:\.\d+)?)\s?[x×](?![\w])/i.exec(text) ?? /multiple\s*(?:of|is|at|:|=)?\s*(\d+(?:\.\d+)?)/i.exec(text);
+  const n = m ? Number(m[1]) : NaN;
+  return Number.isFinite(n) && n > 0 && n <= 100 ? n : null;
+}
+
+/** Money in an answer sorted into a one-off cost and a yearly EBITDA effect, by the words around each amount. */
+export function parseFinancials(text: string): { oneOffCost: number | null; annualEbitdaEffect: number | null } {
+  let oneOffCost: number | null = null;
+  let annualEbitdaEffect: number | null = null;
+  for (const hit of findMoney(text)) {
+    const before = text.slice(Math.max(0, hit.index - 40), hit.index).toLowerCase();
+    const after = text.slice(hit.index + hit.raw.length, hit.index + hit.raw.length + 30).toLowerCase();
+    const yearly = /^\s*(?:a|per|\/|each)\s*(?:year|yr|annum)|^\s*(?:annually|yearly|p\.?\s?a\.?)/.test(after) || /\b(?:ebitda|annual|yearly|per year|a year)\b[^$€£\d]*$/.test(before);
+    const saving = /\b(?:sav(?:e|es|ing|ings)|cut|reduc\w*|lower\w*|add(?:s|ing)?|gain|improv\w*|increase\w*|revenue|ebitda)\b[^$€£\d]*$/.test(before);
+    const burden = /\b(?:extra|more|additional|recurring|running|opex of|costs? us)\b[^$€£\d]*$/.test(before);
+    if (yearly || (saving && !/\b(?:cost|invest|spend|one[- ]off|upfront|capex)\b[^$€£\d]*$/.test(before))) {
+      if (annualEbitdaEffect === null) annualEbitdaEffect = burden && !saving ? -hit.amount : hit.amount;
+    } else if (oneOffCost === null) {
+      oneOffCost = hit.amount;
+    }
+  }
+  return { oneOffCost, annualEbitdaEffect };
+}
+
+/**
+ * Effort in weeks from "6 weeks", "2-3 weeks" (the upper end), "3 months" (×4.33), "10 days"
+ * (working days), "2 sprints" (two-week sprints). Story points are not weeks: null.
+ */
+export function parseWeeks(text: string): number | null {
+  if (/story points?|\bpts\b/i.test(text) && !/\bweeks?\b/i.test(text)) return null;
+  const m = /(\d+(?:\.\d+)?)(?:\s*(?:-|–|to)\s*(\d+(?:\.\d+)?))?[\s-]*(weeks?|wks?|w\b|months?|mos?\b|days?|sprints?)/i.exec(text);
+  if (!m) return null;
+  const n = Number(m[2] ?? m[1]);
+  const unit = m[3]!.toLowerCase();
+  const weeks = unit.startsWith('mo') ? n * 4.33 : unit.startsWith('d') ? n / 5 : unit.startsWith('s') ? n * 2 : n;
+  const rounded = Math.round(weeks * 2) / 2;
+  return rounded > 0 && rounded <= 520 ? Math.max(rounded, 0.5) : null;
+}
+
+const FIGURE = /(?:[$€£]\s?)?\d+(?:[.,]\d+)*\s?(?:%|[kmb]n?\b|million\b|thousand\b|billion\b|x\b)?/i;
+
+/** "ARR $8M, 14 engineers, churn 9%" → [{ARR, $8M}, {engineers, 14}, {churn, 9%}]. */
+export function parseKeyNumbers(text: string): Array<{ label: string; value: string }> {
+  const out: Array<{ label: string; value: string }> = [];
+  for (const item of splitList(text)) {
+    const m = FIGURE.exec(item);
+    if (!m) continue;
+    const per = /^\s*(?:\/|per |a )\s*(?:month|mo|year|yr|quarter)\b/i.exec(item.slice(m.index + m[0].length));
+    const value = (m[0] + (per ? per[0] : '')).replace(/\s+/g, ' ').trim();
+    const end = m.index + m[0].length + (per ? per[0].length : 0);
+    const label = `${item.slice(0, m.index)} ${item.slice(end)}`
+      .replace(/\s+/g, ' ')
+      .replace(/^(?:of|is|at|=|:|~|about|around|approx\.?|roughly)\s+|\s+(?:of|is|at|=|:|~)$/gi, '')
+      .replace(/^[\s:=~-]+|[\s:=~-]+$/g, '')
+      .trim();
+    if (label !== '') out.push({ label: label.slice(0, 300), value: value.slice(0, 300) });
+  }
+  return out.slice(0, 20);
+}

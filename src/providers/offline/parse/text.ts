@@ -1,0 +1,123 @@
+/** Text as typed: normalised, split into items and sentences, quoted, searched for labelled parts and assumptions. */
+
+export function normalise(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.replace(/[ \t]+/g, ' ').trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+const NON_ANSWER =
+  /^(?:n\/?a|none(?: yet)?|nothing(?: yet)?|no|nope|skip|pass|unknown|not sure|unsure|no idea|idk|tbd|to be decided|not applicable|no comment|later|-+|—|\?+|(?:i |we )?(?:really )?(?:don'?t|do not) know(?: yet)?|(?:i'?m |we'?re )?not sure(?: yet)?|not discussed(?: yet)?)$/i;
+
+/** "don't know", "n/a", "skip", "none": an answer that leaves the question open. */
+export function isNonAnswer(text: string): boolean {
+  const t = normalise(text).toLowerCase().replace(/[.!]+$/, '').trim();
+  return t === '' || NON_ANSWER.test(t);
+}
+
+const BULLET = /^(?:[-*•·‣▪–—]|\(?\d{1,2}[.)]|\(?[a-h][.)](?=\s))\s*/i;
+
+function cleanItem(item: string): string {
+  return item
+    .replace(BULLET, '')
+    .replace(/^(?:and|or|&)\s+/i, '')
+    .replace(/\s+/g, ' ')
+    .replace(/[\s.;,]+$/, '')
+    .trim()
+    .slice(0, 1000);
+}
+
+export const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
+
+/** Lines, bullets and inline numbering ("1) a 2) b") as items; for answers whose items carry their own details. */
+export function splitLines(text: string): string[] {
+  const t = normalise(text);
+  if (isNonAnswer(t)) return [];
+  const lines = t.split('\n').filter((l) => l.trim() !== '');
+  const items = lines.length > 1 ? lines : (lines[0] ?? '').split(/\s+(?=\(?\d{1,2}[.)]\s)/);
+  return items.map(cleanItem).filter((i) => i !== '' && !isNonAnswer(i));
+}
+
+/**
+ * A list answer as items: bullets, numbered lines and newlines first; then semicolons; then commas
+ * (and a final "and") when every part is short, so "ARR $8M, 14 engineers and churn 9%" gives three.
+ */
+export function splitList(text: string): string[] {
+  const lines = splitLines(text);
+  if (lines.length !== 1) return lines;
+  let line = lines[0]!;
+  // "Our services: a, b, c": the lead-in is a label, not an item.
+  const lead = /^([^:]{1,40}):\s+(.+)$/.exec(line);
+  if (lead && /[,;]/.test(lead[2]!)) line = lead[2]!;
+  if (line.includes(';')) return line.split(';').map(cleanItem).filter((i) => i !== '' && !isNonAnswer(i));
+  if (line.includes(',')) {
+    const parts = line.split(/,(?!\d{3}\b)\s*/);
+    const last = parts.pop()!;
+    parts.push(...last.split(/\s+(?:and|&)\s+/));
+    const items = parts.map(cleanItem).filter((i) => i !== '');
+    if (items.length > 1 && items.every((i) => wordCount(i) <= 7)) return items;
+  }
+  return [cleanItem(line)].filter((i) => i !== '');
+}
+
+export function sentences(text: string): string[] {
+  return normalise(text)
+    .split(/(?<=[.!?])\s+(?=[A-Z“"'($€£\d])|\n+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** A short quote of an answer: its most telling sentence (a number, or a claim), cut to a few words. */
+export function shortQuote(text: string, maxWords = 14): string {
+  const all = sentences(text);
+  if (all.length === 0) return '';
+  const score = (s: string) => (/\d/.test(s) ? 2 : 0) + (ASSUMPTION_MARKER.test(s) ? 2 : 0) + (wordCount(s) >= 4 ? 1 : 0);
+  const best = all.reduce((a, b) => (score(b) > score(a) ? b : a));
+  const ws = best.replace(/[.!?]+$/, '').replace(/[“”"]/g, '').split(/\s+/);
+  return ws.length > maxWords ? `${ws.slice(0, maxWords).join(' ').replace(/[,;:—–-]+$/, '')}…` : ws.join(' ');
+}
+
+export function truncate(text: string, max: number): string {
+  const t = text.trim();
+  return t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
+}
+
+const ASSUMPTION_MARKER =
+  /\b(?:always|never|must|can'?t|cannot|won'?t|everyone|everybody|nobody|no one|obviously|clearly|of course|surely|definitely|certainly|assum(?:e|es|ed|ing|ption)|take(?:s|n)? for granted|guaranteed|bound to|inevitabl[ey]|no way)\b/i;
+
+/** Sentences that take something for granted ("customers will never…", "we assume…"). */
+export function assumptionSentences(text: string): string[] {
+  return sentences(text).filter((s) => ASSUMPTION_MARKER.test(s));
+}
+
+
+export type LabelSpec<K extends string> = Readonly<Record<K, readonly string[]>>;
+
+/**
+ * Finds labelled parts in a line. Each label is a regex source matched at a word boundary; a value
+ * runs to the next label. `rest` is what comes before the first label (usually the thing itself).
+ */
+export function labelled<K extends string>(text: string, spec: LabelSpec<K>): { rest: string; values: Partial<Record<K, string>> } {
+  const hits: Array<{ key: K; start: number; end: number }> = [];
+  for (const key of Object.keys(spec) as K[]) {
+    for (const source of spec[key]) {
+      const re = new RegExp(`(?<![\\w-])(?:${source})(?![\\w-])\\s*(?:[:=]|-(?!\\d)|–|—)?\\s*`, 'gi');
+      for (const m of text.matchAll(re)) hits.push({ key, start: m.index, end: m.index + m[0].length });
+    }
+  }
+  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept = hits.filter((h, i) => i === 0 || h.start >= hits[i - 1]!.end);
+  const values: Partial<Record<K, string>> = {};
+  kept.forEach((h, i) => {
+    const next = kept[i + 1]?.start ?? text.length;
+    const value = text.slice(h.end, next).replace(/^[\s,;:]+|[\s,;.(—–-]+$/g, '').trim();
+    if (value !== '' && values[h.key] === undefined) values[h.key] = value;
+  });
+  const first = kept[0]?.start ?? text.length;
+  const rest = text.slice(0, first).replace(/[\s,;:(—–-]+$/g, '').trim();
+  return { rest, values };
+}

@@ -1,0 +1,167 @@
+/**
+ * Step 5 offline: one risk per threat line, scores and owners read from the line. Severity is never
+ * stored (the domain derives it from likelihood × impact); a score the user did not give is a
+ * placeholder that says so.
+ */
+import {
+  rankRisks, severityOf, type Risk, type RisksArtifact, type Score, type Trend, type TrendLens,
+} from '../../domain/index.js';
+import type { RiskQuestion } from './bank.js';
+import { chosen, joinWords, plural, type BankStep, type StepContext } from './common.js';
+import { answersById, pairAnswers } from './interview.js';
+import { SCORE_AHEAD, isNonAnswer, labelled, mentionedName, parseDate, parseScores, splitLines, truncate } from './parse/index.js';
+
+const PLACEHOLDER_SCORE: Score = 3;
+
+const RISK_LABELS = {
+  likelihood: [`likelihood${SCORE_AHEAD}`, `probability${SCORE_AHEAD}`, `chance${SCORE_AHEAD}`],
+  impact: [`impact${SCORE_AHEAD}`, `severity${SCORE_AHEAD}`, `consequence${SCORE_AHEAD}`],
+  mitigation: ['mitigation', 'mitigated? by', 'mitigate', 'fix(?=\\s*:)', 'plan(?=\\s*:)', 'response(?=\\s*:)'],
+  owner: ['owner', 'owned by', 'accountable'],
+  trigger: ['trigger', 'early[- ]warning(?: sign)?', 'warning sign', 'watch for', 'signal(?=\\s*:)'],
+  reviewDate: ['review(?: date| by| on)?(?=\\s*[:=]|\\s+(?:20\\d\\d|in\\s|at\\s|next\\s))', 'revisit(?:ed)?(?: by| on)?'],
+} as const;
+
+export interface ReadRisk {
+  readonly threat: string;
+  readonly likelihood: Score | null;
+  readonly impact: Score | null;
+  readonly mitigation: string | null;
+  readonly owner: string | null;
+  readonly trigger: string | null;
+  readonly reviewDate: string | null;
+  readonly trendId: string | null;
+}
+
+/** Splits an answer into threat lines: one per line, or per ";" when one line carries several scored threats. */
+export function threatLines(text: string): string[] {
+  const lines = splitLines(text);
+  if (lines.length === 1 && (lines[0]!.match(/\blikelihood\b|\bL[1-5]\b/gi)?.length ?? 0) > 1) {
+    return lines[0]!.split(';').map((s) => s.trim()).filter(Boolean);
+  }
+  return lines;
+}
+
+export function readRisk(line: string, trends: readonly Trend[], now: Date): ReadRisk {
+  const { rest, values } = labelled(line, RISK_LABELS);
+  const { likelihood, impact } = parseScores(line);
+  const ownedBy = /\b([A-Z][\w'-]+(?: [A-Z][\w'-]+)?) (?:owns|will own|leads) (?:it|this)\b/.exec(line);
+  const text = (v: string | undefined, max: number) => (v && v.trim() !== '' ? truncate(v, max) : null);
+  const threat = (rest !== '' ? rest : line)
+    .replace(/\bL\s*[1-5]\s*[/,x×]?\s*I\s*[1-5]\b/g, '')
+    .replace(/\b[1-5]\s*\/\s*5\b/g, '')
+    .replace(/[\s,;:(—–-]+$/g, '')
+    .trim();
+  return {
+    threat: truncate(threat !== '' ? threat : line, 3800),
+    likelihood,
+    impact,
+    mitigation: text(values.mitigation, 2000),
+    owner: text(values.owner, 300) ?? (ownedBy ? ownedBy[1]! : null),
+    trigger: text(values.trigger, 1000),
+    reviewDate: values.reviewDate ? parseDate(values.reviewDate, now) : null,
+    trendId: mentionedName(line, trends),
+  };
+}
+
+const CATEGORY_OF_LENS: Readonly<Record<TrendLens, Risk['category']>> = {
+  technology: 'technical',
+  customers_society: 'market',
+  economics: 'financial',
+  regulation_politics: 'regulatory',
+  environment: 'financial',
+  industry: 'market',
+};
+
+export const risksStep: BankStep<RiskQuestion> = {
+  questions: (ctx) => ctx.banks.risks.questions,
+
+  ack(question, text, ctx) {
+    if (isNonAnswer(text)) return `Noted: nothing under **${question.topic}**.`;
+    if (question.category === null) {
+      const date = parseDate(text, ctx.now);
+      return date ? `Review date read: ${date}. It applies to every risk without its own.` : 'No date could be read from that: write YYYY-MM-DD or "in 90 days".';
+    }
+    const reads = threatLines(text).map((line) => readRisk(line, chosen(ctx.input), ctx.now));
+    const describe = (r: ReadRisk) => {
+      const scores = r.likelihood && r.impact
+        ? `likelihood ${r.likelihood} × impact ${r.impact} = ${r.likelihood * r.impact}, ${severityOf(r.likelihood, r.impact)}`
+        : `${[!r.likelihood && 'likelihood', !r.impact && 'impact'].filter(Boolean).join(' and ')} not given`;
+      return `“${truncate(r.threat, 50)}” (${scores}; ${r.owner ? `owner ${r.owner}` : 'no owner yet'})`;
+    };
+    return `Read ${plural(reads.length, `${question.category} threat`)}: ${reads.map(describe).join('; ')}.`;
+  },
+
+  draft(ctx) {
+    const questions = ctx.banks.risks.questions;
+    const answers = answersById(pairAnswers(ctx.messages, questions));
+    const trends = chosen(ctx.input);
+    const reviewText = questions.filter((q) => q.category === null).map((q) => answers.text(q.id)).filter(Boolean).join('\n');
+    const registerReview = reviewText ? parseDate(reviewText, ctx.now) : null;
+
+    const risks: Risk[] = [];
+    const notDiscussed: string[] = [];
+    let unscored = 0;
+    for (const q of questions) {
+      if (q.category === null) continue;
+      const text = answers.text(q.id);
+      if (text === null) {
+        if (!answers.declined(q.id)) notDiscussed.push(q.category);
+        continue;
+      }
+      for (const line of threatLines(text)) {
+        const r = readRisk(line, trends, ctx.now);
+        const missing = [!r.likelihood && 'likelihood', !r.impact && 'impact'].filter((m): m is string => typeof m === 'string');
+        if (missing.length > 0) unscored++;
+        risks.push({
+          id: `r${risks.length + 1}`,
+          threat: missing.length > 0 ? `${r.threat} [${joinWords(missing)} not given: ${PLACEHOLDER_SCORE} is a placeholder]` : r.threat,
+          category: q.category,
+          trendId: r.trendId,
+          likelihood: r.likelihood ?? PLACEHOLDER_SCORE,
+          impact: r.impact ?? PLACEHOLDER_SCORE,
+          mitigation: r.mitigation,
+          owner: r.owner,
+          trigger: r.trigger,
+          reviewDate: r.reviewDate ?? registerReview,
+        });
+      }
+    }
+
+    if (risks.length === 0) {
+      const placeholders = placeholderRisks(ctx, trends);
+      return {
+        artifact: { risks: placeholders } satisfies RisksArtifact,
+        note: `No threats named yet, so the register holds ${plural(placeholders.length, 'placeholder')} (one per chosen trend) saying so, scored 3 × 3 only as placeholders. Answer the category questions, then press Draft again.`,
+      };
+    }
+    const artifact: RisksArtifact = { risks: risks.slice(0, 40) };
+    const ranked = rankRisks(artifact);
+    const count = (s: string) => ranked.filter((r) => r.severity === s).length;
+    const noOwner = risks.filter((r) => r.owner === null).length;
+    const noTrigger = risks.filter((r) => r.trigger === null).length;
+    const note = [
+      `Built the risk register from your answers (offline, no AI model): ${plural(risks.length, 'risk')}, ${count('Critical')} Critical, ${count('High')} High (severity from likelihood × impact).`,
+      `Missing owners: ${noOwner}.`,
+      noTrigger > 0 ? `Without an early-warning trigger: ${noTrigger}.` : '',
+      unscored > 0 ? `Not fully scored (placeholder 3, marked in the threat): ${unscored}.` : '',
+      registerReview ? `Review date: ${registerReview}.` : 'No review date yet.',
+      notDiscussed.length > 0 ? `Categories not discussed: ${joinWords(notDiscussed)}.` : '',
+    ].filter(Boolean).join(' ');
+    return { artifact, note };
+  },
+};
+
+function placeholderRisks(ctx: StepContext, trends: readonly Trend[]): Risk[] {
+  const base = { likelihood: PLACEHOLDER_SCORE, impact: PLACEHOLDER_SCORE, mitigation: null, owner: null, trigger: null, reviewDate: null };
+  if (trends.length === 0) {
+    return [{ id: 'r1', threat: `Not discussed yet — no threat has been named for ${ctx.input.session.clientName}. Likelihood and impact are placeholders (3 of 5).`, category: 'technical', trendId: null, ...base }];
+  }
+  return trends.map((t, i) => ({
+    id: `r${i + 1}`,
+    threat: `Not discussed yet — which threat does “${t.name}” bring to ${ctx.input.session.clientName}? Likelihood and impact are placeholders (3 of 5) until you score them.`,
+    category: CATEGORY_OF_LENS[t.lens],
+    trendId: t.id,
+    ...base,
+  }));
+}

@@ -1,0 +1,262 @@
+/**
+ * Step 6 offline: up to three roadmap entries from the user's answers: effort in weeks, owner,
+ * deadline, a metric with baseline and target, and money with the EBITDA multiple stated as an
+ * assumption. What keeps an entry from starting on Monday is reported with the domain's roadmapGaps.
+ */
+import {
+  enterpriseValueEffect, roadmapGaps, type FinancialFraming, type Horizon, type RoadmapArtifact,
+  type RoadmapEntry, type Trend,
+} from '../../domain/index.js';
+import type { RoadmapQuestion } from './bank.js';
+import { chosen, joinWords, plural, type BankStep, type StepContext } from './common.js';
+import { answersById, pairAnswers } from './interview.js';
+import {
+  isNonAnswer, labelled, mentionedIds, mentionedName, parseDeadline, parseFinancials, parseHorizon, parseMultiple, parseWeeks,
+  splitList, truncate,
+} from './parse/index.js';
+
+const PLACEHOLDER_EFFORT = 1;
+
+const ENTRY_LABELS = {
+  answers: ['answers', 'addresses', 'responds to'],
+  rationale: ['rationale', 'why', 'because'],
+  effort: ['effort', 'estimate'],
+  owner: ['owner', 'owned by', 'led by'],
+  deadline: ['deadline', 'due(?: by| on)?', 'done by', 'by(?=\\s+(?:20\\d\\d|end of|q[1-4]\\b))'],
+} as const;
+
+export interface ReadEntry {
+  readonly title: string;
+  readonly rationale: string | null;
+  readonly effortWeeks: number | null;
+  readonly owner: string | null;
+  readonly deadline: string | null;
+  readonly horizon: Horizon | null;
+  readonly trendIds: string[];
+  readonly riskIds: string[];
+}
+
+function mentionedTrends(text: string, trends: readonly Trend[]): string[] {
+  return trends.filter((t) => mentionedIds(text, [t.id]).length > 0 || mentionedName(text, [t]) === t.id).map((t) => t.id);
+}
+
+const OWNED = /\b([A-Z][\w'-]+(?: [A-Z][\w'-]+)?) (?:owns|will own|leads|is leading) (?:it|this)\b/;
+const ONLY_IDS = /^\(?\s*(?:[a-z]\d{1,3}\s*(?:,|and|&)?\s*)+\)?$/i;
+
+/**
+ * "Document the routing engine — answers r1; 6 weeks; owner: Dana; deadline 2027-03-31", or with
+ * commas: "Pilot an agent (t1, r2), 8-10 weeks, Priya leads it, by end of Q2". The title is what
+ * comes before the first part that reads as a detail (effort, owner, deadline, ids, a label).
+ */
+export function readEntry(text: string, ctx: StepContext): ReadEntry {
+  const parts = text.split(/;|\s[—–]\s|\s-\s|\n|,\s+(?![^()]*\))/).map((s) => s.trim()).filter(Boolean);
+  const values: { answers: string[]; rationale: string[]; effort?: string; owner?: string; deadline?: string } = { answers: [], rationale: [] };
+  const titleParts: string[] = [];
+  let inTitle = true;
+  for (const part of parts) {
+    const { rest, values: v } = labelled(part, ENTRY_LABELS);
+    if (v.answers) values.answers.push(v.answers);
+    if (v.rationale) values.rationale.push(v.rationale);
+    values.effort ??= v.effort;
+    values.owner ??= v.owner;
+    values.deadline ??= v.deadline;
+    const labelledPart = rest !== part.replace(/[\s,;:(—–-]+$/g, '').trim();
+    const detail = labelledPart || rest === '' || OWNED.test(rest) || ONLY_IDS.test(rest) || parseWeeks(rest) !== null || (/^(?:in|by|before|until)\s/i.test(rest) && parseDeadline(rest, ctx.now) !== null);
+    if (inTitle && !detail) {
+      titleParts.push(rest);
+      continue;
+    }
+    inTitle = titleParts.length === 0 && rest === '' ? inTitle : false;
+    if (rest === '' || OWNED.test(rest) || ONLY_IDS.test(rest)) continue;
+    if (/^(?:in|by|before|until)\s/i.test(rest) && parseDeadline(rest, ctx.now)) values.deadline ??= rest;
+    else if (parseWeeks(rest) !== null && values.effort === undefined) values.effort = rest;
+    else values.rationale.push(rest);
+  }
+  const title = titleParts.join(', ')
+    .replace(/^(?:initiative\s*\d\s*[:.)-]?|e\d\s*[:.)-]|\d[.)])\s*/i, '')
+    .replace(/\s*\((?:\s*[a-z]\d{1,3}\s*(?:,|and|&)?)+\s*\)/gi, '')
+    .trim();
+  const owned = OWNED.exec(text);
+  const deadline = values.deadline ? parseDeadline(values.deadline, ctx.now) : null;
+  const effortWeeks = values.effort ? parseWeeks(values.effort) : null;
+  const riskIds = mentionedIds(text, (ctx.input.artifacts.risks?.risks ?? []).map((r) => r.id));
+  const rationale = [...values.answers.map((a) => `Answers ${a}.`), ...values.rationale].join(' ').replace(/\.\./g, '.');
+  return {
+    title: truncate(title || parts[0] || text, 300),
+    rationale: rationale ? truncate(rationale, 4000) : null,
+    effortWeeks,
+    owner: values.owner ? truncate(values.owner, 300) : (owned?.[1] ?? null),
+    deadline,
+    horizon: horizonOf(deadline, effortWeeks, text, ctx.now),
+    trendIds: mentionedTrends(text, chosen(ctx.input)),
+    riskIds,
+  };
+}
+
+/** From the deadline when there is one, else from the words, else from the effort. */
+function horizonOf(deadline: string | null, effortWeeks: number | null, text: string, now: Date): Horizon | null {
+  if (deadline) {
+    const q = /^(\d{4})-Q([1-4])$/.exec(deadline);
+    const end = q ? Date.UTC(Number(q[1]), Number(q[2]) * 3, 0) : Date.parse(deadline);
+    const months = (end - now.getTime()) / (30.4 * 24 * 3600 * 1000);
+    if (Number.isFinite(months)) return months <= 6 ? '0-6' : months <= 18 ? '6-18' : '18-36';
+  }
+  const said = parseHorizon(text.replace(/\d+(?:\.\d+)?\s*(?:-|–|to)?\s*\d*\s*(?:weeks?|wks?)\b/gi, ''), now);
+  if (said) return said;
+  if (effortWeeks !== null) return effortWeeks <= 26 ? '0-6' : effortWeeks <= 78 ? '6-18' : '18-36';
+  return null;
+}
+
+/** "MTTR from 4 hours to 30 minutes", or "metric: …, baseline …, target …". A metric needs a target. */
+export function readMetric(text: string): RoadmapEntry['metric'] {
+  const fromTo = /(?:^|[.;\n]\s*)([^.;\n]*?)\s+(?:from|at)\s+([^;\n]+?)\s+(?:to|→|->)\s+([^;\n]+?)(?=[.;\n]|,\s|$)/i.exec(text);
+  const { rest, values } = labelled(text, { name: ['metric', 'kpi', 'measure'], baseline: ['baseline', 'today'], target: ['target', 'goal'] });
+  const clean = (s: string | undefined) => (s ? truncate(s.replace(/^(?:we(?:'ll| will)? (?:measure|track)|measured by|measure)\s+/i, '').replace(/[.,;]+$/, '').trim(), 300) : null);
+  const name = clean(fromTo?.[1]) ?? clean(values.name) ?? clean(rest);
+  const baseline = clean(fromTo?.[2]) ?? clean(values.baseline);
+  const target = clean(fromTo?.[3]) ?? clean(values.target);
+  if (!name || !target) return null;
+  return { name, baseline, target };
+}
+
+export function readFinancials(text: string): FinancialFraming {
+  const { oneOffCost, annualEbitdaEffect } = parseFinancials(text);
+  const evMultiple = parseMultiple(text);
+  const clauses = text.split(/(?<=[.!?])\s+|;\s*|\n+/).map((c) => c.trim().replace(/[.;]+$/, '')).filter(Boolean);
+  const capexOpex = clauses.filter((c) => /\b(?:capex|opex|capitali[sz]\w*)\b/i.test(c)).join('; ');
+  const assumed = clauses.filter((c) => /\bassum\w*/i.test(c) && parseMultiple(c) === null).join('; ');
+  const assumption = [
+    evMultiple !== null ? `Enterprise value uses an EBITDA multiple of ${evMultiple}× — your assumption, not a valuation.` : null,
+    assumed ? `${assumed}.` : null,
+  ].filter(Boolean).join(' ');
+  return {
+    oneOffCost,
+    annualEbitdaEffect,
+    evMultiple,
+    capexOpex: capexOpex ? truncate(capexOpex, 1000) : null,
+    assumption: assumption ? truncate(assumption, 2000) : null,
+  };
+}
+
+const ADR_LABELS = { context: ['context'], decision: ['decision', 'decided'], alternatives: ['alternatives?(?: considered)?', 'options'], consequences: ['consequences?'] } as const;
+
+function readAdr(text: string, entries: readonly RoadmapEntry[]): { index: number; adr: NonNullable<RoadmapEntry["adr"]> } | null {
+  const which = /\binitiative\s*(\d)\b|\b(first|second|third)\b|\be(\d)\b|^\s*(\d)\b/i.exec(text);
+  const word = which?.[2]?.toLowerCase();
+  const n = Number(which?.[1] ?? which?.[3] ?? which?.[4] ?? (word === 'second' ? 2 : word === 'third' ? 3 : 1));
+  const index = Math.min(Math.max(n, 1), entries.length) - 1;
+  const entry = entries[index];
+  if (!entry) return null;
+  const { rest, values } = labelled(text, ADR_LABELS);
+  const decision = values.decision ?? rest.replace(which?.[0] ?? '', '').replace(/^[\s:,.-]+/, '');
+  if (!decision) return null;
+  return {
+    index,
+    adr: {
+      context: truncate(values.context ?? `From the entry's rationale: ${entry.rationale}`, 4000),
+      decision: truncate(decision, 4000),
+      alternatives: splitList(values.alternatives ?? '').slice(0, 40),
+      consequences: truncate(values.consequences ?? 'Consequences not stated yet.', 4000),
+    },
+  };
+}
+
+export const roadmapStep: BankStep<RoadmapQuestion> = {
+  questions: (ctx) => ctx.banks.roadmap.questions,
+
+  ack(question, text, ctx) {
+    if (isNonAnswer(text)) return `Noted: nothing under **${question.topic}**.`;
+    if (question.fills.includes('entries[].title')) {
+      const e = readEntry(text, ctx);
+      const got = [
+        e.effortWeeks !== null ? `effort ${e.effortWeeks} weeks` : 'effort not given',
+        e.owner ? `owner ${e.owner}` : 'no owner',
+        e.deadline ? `deadline ${e.deadline}` : 'no deadline',
+        [...e.trendIds, ...e.riskIds].length > 0 ? `answers ${[...e.trendIds, ...e.riskIds].join(', ')}` : null,
+      ].filter(Boolean);
+      return `Read “${truncate(e.title, 60)}”: ${got.join(', ')}.`;
+    }
+    if (question.fills.includes('entries[].metric')) {
+      const m = readMetric(text);
+      const f = readFinancials(text);
+      const money = [
+        f.oneOffCost !== null ? `one-off cost ${f.oneOffCost.toLocaleString('en-US')}` : null,
+        f.annualEbitdaEffect !== null ? `EBITDA effect ${f.annualEbitdaEffect.toLocaleString('en-US')} a year` : null,
+        f.evMultiple !== null ? `multiple ${f.evMultiple}× (your assumption)` : null,
+      ].filter(Boolean);
+      return `Read ${m ? `metric “${m.name}”: ${m.baseline ?? 'no baseline'} → ${m.target}` : 'no metric with a target (write "X from A to B")'}; ${money.length > 0 ? money.join(', ') : 'no amounts (write "$40k", "saves $120k a year", "8x")'}.`;
+    }
+    return `Noted under **${question.topic}**.`;
+  },
+
+  draft(ctx) {
+    const questions = ctx.banks.roadmap.questions;
+    const answers = answersById(pairAnswers(ctx.messages, questions));
+    const slots = [...new Set(questions.map((q) => q.entry).filter((e): e is number => e !== null))].sort();
+    const entries: RoadmapEntry[] = [];
+    const placeholderEffort: string[] = [];
+    for (const slot of slots) {
+      const what = questions.filter((q) => q.entry === slot && q.fills.includes('entries[].title')).map((q) => answers.text(q.id)).filter((t): t is string => t !== null).join('\n');
+      if (what === '') continue;
+      const measure = questions.filter((q) => q.entry === slot && !q.fills.includes('entries[].title')).map((q) => answers.text(q.id)).filter((t): t is string => t !== null).join('\n');
+      const e = readEntry(what, ctx);
+      const id = `e${entries.length + 1}`;
+      if (e.effortWeeks === null) placeholderEffort.push(id);
+      const answered = [...e.trendIds, ...e.riskIds];
+      const rationale = [
+        e.rationale,
+        answered.length > 0 && !e.rationale ? `Answers ${joinWords(answered)}.` : null,
+        e.effortWeeks === null ? `Effort not estimated yet: ${PLACEHOLDER_EFFORT} week is a placeholder.` : null,
+      ].filter(Boolean).join(' ');
+      entries.push({
+        id,
+        title: e.title,
+        rationale: rationale || 'Rationale not given yet: say which trend, insight or risk this answers.',
+        horizon: e.horizon ?? '0-6',
+        effortWeeks: e.effortWeeks ?? PLACEHOLDER_EFFORT,
+        owner: e.owner,
+        deadline: e.deadline,
+        metric: measure ? readMetric(measure) : null,
+        financial: readFinancials(measure),
+        trendIds: e.trendIds,
+        riskIds: e.riskIds,
+        adr: null,
+      });
+    }
+    const adrText = questions.filter((q) => q.entry === null).map((q) => answers.text(q.id)).filter((t): t is string => t !== null).join('\n');
+    const adr = adrText ? readAdr(adrText, entries) : null;
+    if (adr) entries[adr.index] = { ...entries[adr.index]!, adr: adr.adr };
+
+    if (entries.length === 0) {
+      const artifact: RoadmapArtifact = { entries: [emptyEntry()] };
+      return { artifact, note: 'No initiative named yet, so the roadmap holds one "not defined yet" entry that says so. Answer the roadmap questions, then press Draft again.' };
+    }
+    const artifact: RoadmapArtifact = { entries };
+    return { artifact, note: roadmapNote(entries, placeholderEffort) };
+  },
+};
+
+function emptyEntry(): RoadmapEntry {
+  return {
+    id: 'e1', title: 'Not defined yet — no initiative named',
+    rationale: 'No initiative was named in this step; nothing here is a plan yet.',
+    horizon: '0-6', effortWeeks: PLACEHOLDER_EFFORT, owner: null, deadline: null, metric: null,
+    financial: { oneOffCost: null, annualEbitdaEffect: null, evMultiple: null, capexOpex: null, assumption: null },
+    trendIds: [], riskIds: [], adr: null,
+  };
+}
+
+function roadmapNote(entries: readonly RoadmapEntry[], placeholderEffort: readonly string[]): string {
+  const gaps = entries.map((e) => ({ id: e.id, gaps: [...roadmapGaps(e), ...(placeholderEffort.includes(e.id) ? ['effort'] : [])] }));
+  const ready = gaps.filter((g) => g.gaps.length === 0).length;
+  const ev = entries
+    .map((e) => ({ e, value: enterpriseValueEffect(e.financial) }))
+    .filter((x): x is { e: RoadmapEntry; value: number } => x.value !== null)
+    .map(({ e, value }) => `${e.id} ${value.toLocaleString('en-US')} (${e.financial.annualEbitdaEffect!.toLocaleString('en-US')} EBITDA × ${e.financial.evMultiple}, the multiple is your assumption)`);
+  return [
+    `Built the roadmap from your answers (offline, no AI model): ${plural(entries.length, 'entry', 'entries')}, ${ready} ready to start on Monday.`,
+    gaps.some((g) => g.gaps.length > 0) ? `Gaps: ${gaps.filter((g) => g.gaps.length > 0).map((g) => `${g.id} ${g.gaps.join(', ')}`).join('; ')}.` : '',
+    placeholderEffort.length > 0 ? `Effort not estimated (a placeholder of ${PLACEHOLDER_EFFORT} week is recorded): ${placeholderEffort.join(', ')}.` : '',
+    ev.length > 0 ? `Enterprise-value effect: ${ev.join('; ')}.` : '',
+  ].filter(Boolean).join(' ');
+}

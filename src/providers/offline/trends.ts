@@ -1,0 +1,176 @@
+/**
+ * Step 2 offline: candidates from the curated catalogue, ranked by keyword match with the client's
+ * industry, context and answers, plus the trends the user named. Only the user's own are chosen.
+ */
+import {
+  MAX_CHOSEN_TRENDS, TrendLens, type Trend, type TrendsArtifact,
+} from '../../domain/index.js';
+import type { CatalogueTrend, TrendsQuestion } from './bank.js';
+import { LENS_LABELS, fill, horizonLabel, joinWords, plural, possessive, type BankStep, type StepContext } from './common.js';
+import { answersById, pairAnswers } from './interview.js';
+import { isNonAnswer, mentionedName, parseHorizon, splitList, truncate } from './parse/index.js';
+
+const MAX_TRENDS = 12;
+const MAX_PROPOSED = 8;
+
+export interface RankedTrend {
+  readonly entry: CatalogueTrend;
+  readonly score: number;
+  /** The industry words and keywords found, for an honest "why it is on the list". */
+  readonly matched: readonly string[];
+}
+
+const phrase = (words: string) => new RegExp(`(?<![a-z0-9])${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:s|es)?(?![a-z0-9])`, 'i');
+const has = (text: string, words: string) => phrase(words).test(text);
+
+/** Ranks the catalogue: industry words in the client's industry count 3, elsewhere in the context 1; keywords 1. */
+export function rankCatalogue(catalogue: readonly CatalogueTrend[], industry: string, context: string): RankedTrend[] {
+  return catalogue
+    .map((entry) => {
+      const inIndustry = entry.industries.filter((w) => has(industry, w));
+      const inContext = entry.industries.filter((w) => !inIndustry.includes(w) && has(context, w));
+      const keywords = entry.keywords.filter((w) => has(`${industry}\n${context}`, w));
+      const score = 3 * inIndustry.length + inContext.length + keywords.length + (entry.industries.length === 0 ? 1 : 0);
+      return { entry, score, matched: [...new Set([...inIndustry, ...inContext, ...keywords])] };
+    })
+    .sort((a, b) => b.score - a.score);
+}
+
+/** Up to `max`: the best of every lens first (so all six are seen), then the best of the rest. */
+export function selectAcrossLenses(ranked: readonly RankedTrend[], max: number): RankedTrend[] {
+  const picked: RankedTrend[] = [];
+  for (const lens of TrendLens.options) {
+    const best = ranked.find((r) => r.entry.lens === lens);
+    if (best && picked.length < max) picked.push(best);
+  }
+  for (const r of ranked) if (picked.length < max && !picked.includes(r)) picked.push(r);
+  return picked.sort((a, b) => b.score - a.score);
+}
+
+const LENS_WORDS: ReadonlyArray<[RegExp, TrendLens]> = [
+  [/\b(?:regulat\w*|act|law|laws|compliance|gdpr|nis2|dora|directive|tariffs?|sanctions?|policy|government|election)\b/i, 'regulation_politics'],
+  [/\b(?:energy|carbon|emissions?|climate|sustainab\w*|esg|weather|scope 3)\b/i, 'environment'],
+  [/\b(?:costs?|pric\w*|inflation|interest|capital|budgets?|margins?|funding|valuation|economy|recession)\b/i, 'economics'],
+  [/\b(?:customers?|consumers?|talent|hiring|skills|remote|society|generation|expectations?|workforce)\b/i, 'customers_society'],
+  [/\b(?:ai|cloud|software|quantum|data|automation|platforms?|security|cyber|robot\w*|agents?|models?|api)\b/i, 'technology'],
+];
+
+function guessLens(text: string): TrendLens {
+  return LENS_WORDS.find(([re]) => re.test(text))?.[1] ?? 'industry';
+}
+
+function contextText(ctx: StepContext): string {
+  const c = ctx.input.artifacts.context;
+  if (!c) return '';
+  return [
+    c.summary, ...c.services, ...c.products, ...c.customers, c.marketPosition ?? '', ...c.competitors, c.businessModel ?? '',
+    ...c.ceoGoals, c.constraints.budget ?? '', c.constraints.team ?? '', c.constraints.time ?? '', c.constraints.regulation ?? '',
+  ].join('\n');
+}
+
+function answerTexts(ctx: StepContext) {
+  const questions = ctx.banks.trends.questions;
+  const answers = answersById(pairAnswers(ctx.messages, questions));
+  const of = (field: TrendsQuestion['fills'][number]) =>
+    questions.filter((q) => q.fills.includes(field)).map((q) => answers.text(q.id)).filter((t): t is string => t !== null).join('\n');
+  return { named: of('trends[].name'), relevance: of('trends[].relevance') };
+}
+
+export const trendsStep: BankStep<TrendsQuestion> = {
+  questions: (ctx) => ctx.banks.trends.questions,
+
+  ack(question, text, ctx) {
+    if (isNonAnswer(text)) return `Noted: nothing under **${question.topic}**.`;
+    if (question.fills.includes('trends[].name')) {
+      const named = splitList(text);
+      return `Your own trends go on the list when you press Draft${named.length > MAX_CHOSEN_TRENDS ? ` (the first ${MAX_CHOSEN_TRENDS} pre-chosen)` : ', pre-chosen'}: ${named.map((n) => truncate(n, 60)).join('; ')}.`;
+    }
+    const matches = rankCatalogue(ctx.banks.trends.catalogue, '', text).filter((r) => r.score > (r.entry.industries.length === 0 ? 1 : 0)).slice(0, 3);
+    if (matches.length === 0) {
+      return 'No catalogue trend has a keyword in that answer. If a trend is behind it, name it on a line starting "Your trends:".';
+    }
+    return `Catalogue trends whose keywords appear in your answer: ${matches
+      .map((m) => `**${m.entry.name}** (${LENS_LABELS[m.entry.lens]}, impact in ${horizonLabel(m.entry.timeToImpact)})`)
+      .join('; ')}. They rank higher when you press Draft.`;
+  },
+
+  draft(ctx) {
+    const { catalogue } = ctx.banks.trends;
+    const { named, relevance } = answerTexts(ctx);
+    const namedLines = [...new Set(splitList(named))].slice(0, MAX_TRENDS);
+    const ranked = rankCatalogue(catalogue, ctx.input.session.industry, `${contextText(ctx)}\n${relevance}\n${named}`);
+    const byKey = new Map(ranked.map((r) => [r.entry.key, r]));
+
+    const trends: Array<Omit<Trend, 'id'>> = [];
+    const usedKeys = new Set<string>();
+    for (const [i, line] of namedLines.entries()) {
+      const key = mentionedName(line, catalogue.map((c) => ({ id: c.key, name: c.name })));
+      const entry = key && !usedKeys.has(key) ? byKey.get(key)?.entry : undefined;
+      if (entry) usedKeys.add(entry.key);
+      trends.push(entry
+        ? { ...fromCatalogue(entry, ctx), relevance: `You named it: “${truncate(line, 200)}”.`, chosen: i < MAX_CHOSEN_TRENDS, origin: 'user' }
+        : {
+            name: truncate(line, 120), lens: guessLens(line), description: truncate(line, 4000), whyNow: null, signals: [],
+            timeToImpact: parseHorizon(line, ctx.now), relevance: null, chosen: i < MAX_CHOSEN_TRENDS, origin: 'user',
+          });
+    }
+    const proposed = selectAcrossLenses(ranked.filter((r) => !usedKeys.has(r.entry.key)), Math.min(MAX_PROPOSED, MAX_TRENDS - trends.length));
+    for (const r of proposed) {
+      trends.push({
+        ...fromCatalogue(r.entry, ctx),
+        relevance: r.matched.length > 0
+          ? `Keyword match with ${possessive(ctx.input.session.clientName)} industry, context or your answers: ${r.matched.slice(0, 5).map((w) => `“${w}”`).join(', ')}. Why it matters here is yours to say.`
+          : null,
+        chosen: false,
+        origin: 'proposed',
+      });
+    }
+    const artifact: TrendsArtifact = { trends: keepIds(trends, ctx) };
+
+    const userCount = trends.filter((t) => t.origin === 'user').length;
+    const chosenCount = artifact.trends.filter((t) => t.chosen).length;
+    const matchedCount = proposed.filter((r) => r.matched.length > 0).length;
+    const unmatched = proposed.length - matchedCount;
+    const note = [
+      `Listed ${plural(artifact.trends.length, 'candidate trend')} (offline, no AI model): ${userCount} named by you, ${proposed.length} from the curated catalogue, ${matchedCount} of them matching ${possessive(ctx.input.session.clientName)} industry, context or answers by keyword.`,
+      unmatched > 0 ? `${plural(unmatched, 'other is', 'others are')} there so every lens (${joinWords(TrendLens.options.map((l) => LENS_LABELS[l]))}) is seen; their relevance is yours to judge.` : '',
+      `${chosenCount} chosen. Choose two or three to explore.`,
+    ].filter(Boolean).join(' ');
+    return { artifact, note };
+  },
+};
+
+function fromCatalogue(entry: CatalogueTrend, ctx: StepContext) {
+  return {
+    name: entry.name,
+    lens: entry.lens,
+    description: fill(entry.description, ctx.input),
+    whyNow: fill(entry.whyNow, ctx.input),
+    signals: entry.signals.map((s) => fill(s, ctx.input)),
+    timeToImpact: entry.timeToImpact,
+  };
+}
+
+/** A re-draft keeps the ids and choices of trends already on the list (by name), so the dialogue's references hold. */
+function keepIds(trends: ReadonlyArray<Omit<Trend, 'id'>>, ctx: StepContext): Trend[] {
+  const previous = new Map((ctx.input.artifacts.trends?.trends ?? []).map((t) => [t.name.toLowerCase(), t]));
+  const taken = new Set<string>();
+  const kept = trends.map((t) => {
+    const before = previous.get(t.name.toLowerCase());
+    if (before && !taken.has(before.id)) {
+      taken.add(before.id);
+      return { ...t, id: before.id, chosen: before.chosen };
+    }
+    return { ...t, id: '' };
+  });
+  let n = 1;
+  let chosen = 0;
+  for (const t of kept) {
+    if (t.chosen && ++chosen > MAX_CHOSEN_TRENDS) t.chosen = false;
+    if (t.id !== '') continue;
+    while (taken.has(`t${n}`)) n++;
+    t.id = `t${n}`;
+    taken.add(t.id);
+  }
+  return kept;
+}

@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import { MIN_EXCHANGES_PER_TREND, nextDialogueTrend, parseArtifact, type TrendsArtifact } from '../../src/domain/index.js';
+import { loadBanks } from '../../src/providers/offline/index.js';
+import { familyTemplates, type FamilyTemplate } from '../../src/providers/offline/dialogue.js';
+import { templateMatcher } from '../../src/providers/offline/interview.js';
+import { Interview, offline, turnInput } from './driver.js';
+
+const bank = loadBanks().dialogue;
+const templates = familyTemplates(bank);
+
+/** The bank questions an assistant text asks. */
+function questionsIn(text: string): FamilyTemplate[] {
+  return templates.filter((t) => templateMatcher(t.text).test(text.replace(/[ \t]+/g, ' ')));
+}
+
+const trend = (id: string, name: string, chosen: boolean) => ({
+  id, name, lens: 'technology' as const, description: name, whyNow: null, signals: [], timeToImpact: '6-18' as const,
+  relevance: null, chosen, origin: 'proposed' as const,
+});
+
+const TRENDS: TrendsArtifact = parseArtifact('trends', {
+  trends: [
+    trend('t1', 'Agentic AI in operations', true),
+    trend('t2', 'EU AI Act obligations', true),
+    trend('t3', 'FinOps and cloud cost pressure', false),
+  ],
+});
+
+/** Realistic answers from Northwind's CTO, about whichever trend is asked. */
+const ANSWERS = [
+  'Dispatch exceptions first: late pickups and missed appointments, about 400 a week handled by 6 people.',
+  'Our shippers will always want a human to confirm a rebooked load.',
+  'Two of our top 5 accounts asked for automated rebooking in their last QBR.',
+  'The AI Act matters because we score carrier reliability with a model and shippers see the score.',
+  'If it counts as high-risk we need documentation and human oversight, maybe $60k of work.',
+  'Our largest shipper would ask for the documentation in the next renewal, in Q3.',
+  'Then the dispatch team shrinks from 6 to 4 and overtime falls by about $120k a year.',
+  'Our best engineer would say the TMS integration is the hard part, not the model.',
+];
+
+describe('the Socratic dialogue, offline', () => {
+  it('opens on the first chosen trend with a clarifying question and says it is a question bank, not an AI', () => {
+    const opening = offline().opening(turnInput('dialogue', { trends: TRENDS }, []));
+    expect(opening.trendId).toBe('t1');
+    expect(opening.promptVersion).toBe('offline/dialogue@1');
+    expect(opening.text).toMatch(/\*\*offline facilitator\*\*: a fixed bank of questions, not an AI model/);
+    expect(opening.text).toContain('**Agentic AI in operations** (t1), **EU AI Act obligations** (t2)');
+    expect(opening.text).not.toContain('FinOps');
+    expect(questionsIn(opening.text).map((t) => t.family)).toEqual(['clarify']);
+  });
+
+  it('says there is nothing to question when no trend is chosen', async () => {
+    const none = parseArtifact('trends', { trends: [trend('t1', 'Agentic AI in operations', false)] });
+    const interview = new Interview('dialogue', { trends: none });
+    expect(interview.openingText).toMatch(/No trends are chosen yet/);
+    const reply = await interview.answer('Shall we start?');
+    expect(reply.finish.trendId).toBeNull();
+    expect(reply.finish.artifact).toBeUndefined();
+  });
+
+  it('asks exactly one question per reply, quoting the last answer', async () => {
+    const interview = new Interview('dialogue', { trends: TRENDS });
+    for (const answer of ANSWERS.slice(0, 6)) {
+      const reply = await interview.answer(answer);
+      expect(questionsIn(reply.text)).toHaveLength(1);
+      const quote = /“([^”]+)”/.exec(reply.text)?.[1] ?? '';
+      expect(quote.length).toBeGreaterThan(10);
+      expect(answer.replace(/[.]$/, '')).toContain(quote.replace(/…$/, ''));
+    }
+  });
+
+  it('never asks the same kind of question twice running, and gives each trend at least three kinds before moving on', async () => {
+    const interview = new Interview('dialogue', { trends: TRENDS });
+    await interview.answerAll(ANSWERS);
+    const asked = interview.transcript
+      .filter((m) => m.role === 'assistant')
+      .flatMap((m) => questionsIn(m.content).map((t) => ({ family: t.family, trendId: m.trendId })));
+    asked.slice(1).forEach((q, i) => expect(q.family, `question ${i + 2}`).not.toBe(asked[i]!.family));
+    const t1 = asked.filter((q) => q.trendId === 't1').slice(0, MIN_EXCHANGES_PER_TREND);
+    expect(new Set(t1.map((q) => q.family)).size).toBe(MIN_EXCHANGES_PER_TREND);
+  });
+
+  it('moves to the next trend as the domain decides (nextDialogueTrend), and says so', async () => {
+    const interview = new Interview('dialogue', { trends: TRENDS });
+    const replies = await interview.answerAll(ANSWERS.slice(0, 4));
+    expect(replies.map((r) => r.finish.trendId)).toEqual(['t1', 't1', 't2', 't2']);
+    expect(replies[2]!.text).toContain('That makes 3 answers on **Agentic AI in operations**. Moving on to **EU AI Act obligations**.');
+    // Same decision as the domain's, from the same counts.
+    const counts = { t1: 3, t2: 1 };
+    expect(nextDialogueTrend(TRENDS, counts, 't2')).toBe(replies[3]!.finish.trendId);
+    expect(questionsIn(replies[2]!.text)[0]!.family).toBe('clarify');
+  });
+
+  it('names an assumption aloud and probes it next', async () => {
+    const interview = new Interview('dialogue', { trends: TRENDS });
+    await interview.answer(ANSWERS[0]!);
+    const reply = await interview.answer('Our shippers will always want a human to confirm a rebooked load.');
+    expect(reply.text).toContain('You said “Our shippers will always want a human to confirm a rebooked load”.');
+    expect(reply.text).toContain('That takes something for granted, so it goes on the ledger as a stated assumption.');
+    const next = questionsIn(reply.text)[0]!;
+    expect(['probe_assumptions', 'probe_evidence']).toContain(next.family);
+  });
+
+  it('keeps a ledger in every reply: insights tied to the answer that produced them, assumptions stated then challenged', async () => {
+    const interview = new Interview('dialogue', { trends: TRENDS });
+    await interview.answerAll(ANSWERS);
+    const ledger = interview.artifacts.dialogue!;
+    const userIds = interview.transcript.filter((m) => m.role === 'user').map((m) => m.id);
+    expect(ledger.insights.length).toBeGreaterThanOrEqual(3);
+    for (const insight of ledger.insights) {
+      expect(userIds).toContain(insight.fromMessageId);
+      expect(insight.text).toMatch(/^(Probe evidence|Implications|Other viewpoints|Evidence gap): /);
+    }
+    const shippers = ledger.assumptions.find((a) => a.text.startsWith('Our shippers will always want a human'))!;
+    expect(shippers).toMatchObject({ trendId: 't1', status: 'challenged' });
+    expect(shippers.note).toContain('Two of our top 5 accounts asked for automated rebooking');
+    expect(ledger.insights.map((i) => i.id)).toEqual(ledger.insights.map((_, i) => `i${i + 1}`));
+    expect(ledger.trendSummaries.map((s) => s.trendId)).toEqual(['t1', 't2']);
+  });
+
+  it('records "don\'t know" to an evidence question as an evidence gap, and asks again from another angle', async () => {
+    const interview = new Interview('dialogue', { trends: TRENDS });
+    await interview.answerAll([ANSWERS[0]!, 'We assume the exception data in the TMS is clean enough.']);
+    const evidence = interview.transcript.at(-1)!;
+    expect(questionsIn(evidence.content)[0]!.family).toBe('probe_evidence');
+    const reply = await interview.answer("Don't know");
+    expect(reply.text).toContain('Noted: no answer to that one. It stays open.');
+    expect(['clarify', 'other_viewpoints']).toContain(questionsIn(reply.text)[0]!.family);
+    expect(interview.artifacts.dialogue!.insights.at(-1)!.text).toMatch(/^Evidence gap: no evidence named when asked/);
+  });
+
+  it('moves on when told "next trend", and stops asking when told "enough"', async () => {
+    const interview = new Interview('dialogue', { trends: TRENDS });
+    await interview.answer(ANSWERS[0]!);
+    const moved = await interview.answer('next trend please');
+    expect(moved.finish.trendId).toBe('t2');
+    expect(moved.text).not.toContain('You said');
+    const enough = await interview.answer("that's enough");
+    expect(questionsIn(enough.text)).toEqual([]);
+    expect(enough.text).toMatch(/Press \*\*Draft\*\* to update the ledger/);
+    expect(interview.artifacts.dialogue!.insights.every((i) => !/next trend|enough/.test(i.text))).toBe(true);
+  });
+
+  it('says so when every chosen trend has its answers', async () => {
+    const interview = new Interview('dialogue', { trends: TRENDS });
+    const replies = await interview.answerAll(ANSWERS.slice(0, 6));
+    expect(replies.slice(0, 5).some((r) => r.text.includes('Every chosen trend now has at least three answers'))).toBe(false);
+    expect(replies[5]!.text).toContain('Every chosen trend now has at least three answers');
+  });
+
+  it('never repeats a question on a trend, and says when the bank is used up', async () => {
+    const interview = new Interview('dialogue', { trends: TRENDS });
+    for (let i = 0; i < 2 * templates.length + 2; i++) await interview.answer(`Answer ${i + 1}: about 400 exceptions a week, $120k of overtime.`);
+    const pairs = interview.transcript.filter((m) => m.role === 'assistant').flatMap((m) => questionsIn(m.content).map((t) => `${m.trendId}:${t.id}`));
+    expect(new Set(pairs).size).toBe(pairs.length);
+    // A question that refers back to the previous answer cannot open a visit to a trend, so one may stay unasked.
+    expect(pairs.length).toBeGreaterThanOrEqual(2 * templates.length - 2);
+    expect(interview.replies.at(-1)!.text).toMatch(/last question the offline bank holds[\s\S]*Press \*\*Draft\*\*/);
+  });
+
+  it('drafts the same ledger, with an honest count', async () => {
+    const interview = new Interview('dialogue', { trends: TRENDS });
+    await interview.answerAll(ANSWERS.slice(0, 4));
+    const draft = await interview.draft();
+    expect(draft.artifact).toEqual(interview.artifacts.dialogue);
+    expect(draft.note).toMatch(/^Updated the ledger from your answers \(offline, no AI model\): \d+ insights?, \d+ assumptions? \(\d+ challenged\) across 2 trends\./);
+  });
+});

@@ -1,0 +1,345 @@
+import { describe, expect, it } from 'vitest';
+import {
+  chosenTrends, enterpriseValueEffect, parseArtifact, rankRisks, roadmapGaps, scopesMissing, type ArtifactSet,
+} from '../../src/domain/index.js';
+import { Interview } from './driver.js';
+
+/** Northwind Logistics, as its CTO describes it. */
+const CONTEXT_ANSWERS = [
+  'Freight brokerage\nWarehousing (3 sites)\nLast-mile delivery',
+  'Shipper portal (our own TMS); driver app',
+  'Mid-market manufacturers in the Midwest; top 5 accounts = 41% of revenue',
+  'Regional challenger: we win on service and on-time rate, lose on price to digital brokers',
+  'Uber Freight, Coyote, Echo Global',
+  'Per-load brokerage margin plus warehousing contracts of 1-3 years; gross margin 17%',
+  'ARR $8M, 14 engineers, churn 9%, cloud spend $45k/month',
+  'Cut churn from 9% to 6% by Q4\nLaunch a shipper API by June',
+  '$400k for the year, about half capitalisable',
+  '14 engineers, strong on .NET, nobody on data; Mike is the only one who knows the routing engine',
+  'Peak season freeze from October to December; two top accounts renew in Q3',
+  'SOC 2 asked for by two customers; NIS2 applies to us as a transport company',
+];
+
+const trend = (id: string, name: string, lens: 'technology' | 'regulation_politics', chosen = true) => ({
+  id, name, lens, description: name, whyNow: null, signals: [], timeToImpact: '6-18' as const, relevance: null, chosen, origin: 'proposed' as const,
+});
+
+const UPSTREAM: ArtifactSet = {
+  trends: parseArtifact('trends', { trends: [trend('t1', 'Agentic AI in operations', 'technology'), trend('t2', 'EU AI Act obligations', 'regulation_politics')] }),
+  dialogue: parseArtifact('dialogue', {
+    trendSummaries: [],
+    insights: [
+      { id: 'i1', trendId: 't1', text: 'Probe evidence: two of the top 5 accounts asked for automated rebooking', fromMessageId: 3 },
+      { id: 'i2', trendId: 't2', text: 'Implications: carrier scoring may be high-risk under the AI Act', fromMessageId: 5 },
+    ],
+    assumptions: [],
+  }),
+  risks: parseArtifact('risks', {
+    risks: [
+      { id: 'r1', threat: 'Only Mike knows the routing engine', category: 'organisational', trendId: null, likelihood: 4, impact: 5, mitigation: null, owner: 'Dana', trigger: null, reviewDate: null },
+      { id: 'r2', threat: 'Legacy TMS has no API for the agent', category: 'technical', trendId: 't1', likelihood: 4, impact: 3, mitigation: null, owner: 'Priya', trigger: null, reviewDate: null },
+    ],
+  }),
+};
+
+describe('drafting the company context', () => {
+  it('builds it from the answers: lists as items, key numbers as written, constraints in the client\'s words, no gaps', async () => {
+    const interview = new Interview('context');
+    await interview.answerAll(CONTEXT_ANSWERS);
+    const { artifact, note } = await interview.draft('context');
+    expect(artifact.services).toEqual(['Freight brokerage', 'Warehousing (3 sites)', 'Last-mile delivery']);
+    expect(artifact.products).toEqual(['Shipper portal (our own TMS)', 'driver app']);
+    expect(artifact.competitors).toEqual(['Uber Freight', 'Coyote', 'Echo Global']);
+    expect(artifact.ceoGoals).toEqual(['Cut churn from 9% to 6% by Q4', 'Launch a shipper API by June']);
+    expect(artifact.keyNumbers).toEqual([
+      { label: 'ARR', value: '$8M' }, { label: 'engineers', value: '14' }, { label: 'churn', value: '9%' }, { label: 'cloud spend', value: '$45k/month' },
+    ]);
+    expect(artifact.constraints.team).toContain('Mike is the only one who knows the routing engine');
+    expect(artifact.constraints.regulation).toContain('NIS2');
+    expect(artifact.gaps).toEqual([]);
+    expect(artifact.summary).toBe(
+      "Northwind Logistics (Third-party logistics and freight brokerage) provides Freight brokerage, Warehousing (3 sites) and Last-mile delivery to Mid-market manufacturers in the Midwest and top 5 accounts = 41% of revenue. Key numbers: ARR $8M, engineers 14, churn 9%, cloud spend $45k/month. The CEO's goals: Cut churn from 9% to 6% by Q4 and Launch a shipper API by June.",
+    );
+    expect(note).toMatch(/^Built the company context from your answers \(offline, no AI model\): 12 topics answered, 4 key numbers read\. Gaps: 0\./);
+  });
+
+  it('lists what was not said as gaps, and invents nothing', async () => {
+    const interview = new Interview('context');
+    await interview.answerAll(['Freight brokerage', "don't know", 'skip']);
+    const { artifact, note } = await interview.draft('context');
+    expect(artifact.services).toEqual(['Freight brokerage']);
+    expect(artifact).toMatchObject({ products: [], customers: [], competitors: [], ceoGoals: [], keyNumbers: [], marketPosition: null, businessModel: null });
+    expect(artifact.constraints).toEqual({ budget: null, team: null, time: null, regulation: null });
+    expect(artifact.gaps).toHaveLength(11);
+    expect(artifact.gaps).toContain('Key numbers: revenue or ARR, growth, churn, margin, headcount, engineers, cloud spend');
+    expect(note).toContain('Gaps: 11');
+  });
+
+  it('says so when nothing has been answered at all', async () => {
+    const { artifact, note } = await new Interview('context').draft('context');
+    expect(artifact.summary).toBe('Northwind Logistics (Third-party logistics and freight brokerage): services not described yet.');
+    expect(artifact.gaps).toHaveLength(12);
+    expect(note).toMatch(/^No context answers yet/);
+  });
+});
+
+describe('drafting the trend candidates', () => {
+  const context = () => new Interview('context').draft('context');
+
+  it('ranks the catalogue by the client\'s industry and context, adds the user\'s own trends, and chooses only those', async () => {
+    const ctx = (await (async () => {
+      const i = new Interview('context');
+      await i.answerAll(CONTEXT_ANSWERS);
+      return i.draft('context');
+    })()).artifact;
+    const interview = new Interview('trends', { context: ctx });
+    await interview.answerAll([
+      'Agentic AI for dispatch\nAI Act compliance\nDriver shortage in the Midwest',
+      'Shippers want live ETAs and API access; two RFPs asked for CO2 per shipment.',
+      'Cloud bill is $45k a month and growing faster than revenue.',
+    ]);
+    const { artifact, note } = await interview.draft('trends');
+    const [first, second, third, ...proposed] = artifact.trends;
+    expect(first).toMatchObject({ id: 't1', name: 'Agentic AI in operations', origin: 'user', chosen: true, relevance: 'You named it: “Agentic AI for dispatch”.' });
+    expect(first!.signals.length).toBeGreaterThan(1);
+    expect(second).toMatchObject({ name: 'EU AI Act obligations', origin: 'user', chosen: true });
+    expect(third).toMatchObject({ name: 'Driver shortage in the Midwest', description: 'Driver shortage in the Midwest', origin: 'user', chosen: true, whyNow: null, signals: [] });
+    expect(proposed.every((t) => t.origin === 'proposed' && !t.chosen)).toBe(true);
+    expect(proposed[0]!.name).toBe('AI planning, pricing and visibility in logistics');
+    expect(proposed[0]!.relevance).toMatch(/^Keyword match with Northwind Logistics' industry, context or your answers: “logistics”, “freight”, “brokerage”/);
+    expect(new Set(artifact.trends.map((t) => t.lens)).size).toBe(6);
+    expect(artifact.trends.length).toBeLessThanOrEqual(12);
+    expect(chosenTrends(artifact)).toHaveLength(3);
+    expect(note).toMatch(/3 named by you, \d+ from the curated catalogue/);
+    expect(note).toContain('3 chosen. Choose two or three to explore.');
+  });
+
+  it('chooses none of its own proposals when the user named none, and pre-chooses at most three of theirs', async () => {
+    const quiet = new Interview('trends', { context: (await context()).artifact });
+    await quiet.answer('none');
+    expect(chosenTrends((await quiet.draft('trends')).artifact)).toEqual([]);
+
+    const keen = new Interview('trends');
+    await keen.answer('Agentic AI\nFinOps\nQuantum-safe crypto\nData sovereignty\nDrones');
+    const { artifact } = await keen.draft('trends');
+    expect(artifact.trends.filter((t) => t.origin === 'user')).toHaveLength(5);
+    expect(chosenTrends(artifact)).toHaveLength(3);
+  });
+
+  it('keeps the ids and choices of trends already listed when drafted again', async () => {
+    const interview = new Interview('trends');
+    await interview.answer('none');
+    const first = (await interview.draft('trends')).artifact;
+    const picked = { trends: first.trends.map((t, i) => ({ ...t, chosen: i === 2 || i === 4 })) };
+    const again = new Interview('trends', { trends: parseArtifact('trends', picked) });
+    await again.answer('Agentic AI for dispatch');
+    const second = (await again.draft('trends')).artifact;
+    for (const before of picked.trends.filter((t) => t.chosen)) {
+      expect(second.trends.find((t) => t.name === before.name)).toMatchObject({ id: before.id, chosen: true });
+    }
+    expect(new Set(second.trends.map((t) => t.id)).size).toBe(second.trends.length);
+  });
+});
+
+describe('drafting the impact forecast', () => {
+  it('reads direction, size, horizon, trend, signpost, confidence and cited insights from the answers', async () => {
+    const interview = new Interview('impact', UPSTREAM);
+    await interview.answerAll([
+      'Agentic AI: dispatch cost per load down 15%, within 18 months\nAI Act: compliance cost up, small, next year',
+      'Cost per load under $38 by Q3; AI questionnaire in a renewal\nconfidence medium',
+      'i1 and the pilot numbers from the exception desk',
+      'Digital brokers take the spot market: brokerage margins down, high, in 2-3 years',
+      'Top-3 digital broker price index; fairly confident',
+      'i2',
+      'Shippers expect API quotes and ETAs as standard, up, within 6 months',
+      'RFPs asking for APIs; very confident',
+      'Two RFPs this quarter',
+    ]);
+    const { artifact, note } = await interview.draft('impact');
+    expect(artifact.forecasts.map((f) => [f.scope, f.trendId, f.direction, f.magnitude, f.horizon, f.confidence])).toEqual([
+      ['company', 't1', 'down', 'medium', '6-18', 'medium'],
+      ['company', 't2', 'up', 'low', '6-18', 'medium'],
+      ['industry', null, 'down', 'high', '18-36', 'medium'],
+      ['market', null, 'up', 'medium', '0-6', 'high'],
+    ]);
+    expect(artifact.forecasts[0]!.signpost).toBe('Cost per load under $38 by Q3; AI questionnaire in a renewal');
+    expect(artifact.forecasts[0]!.insightIds).toEqual(['i1']);
+    expect(artifact.forecasts[2]!.insightIds).toEqual(['i2']);
+    expect(artifact.forecasts[3]!.reasoning).toContain('Not stated in your answers: magnitude (recorded as magnitude medium).');
+    expect(scopesMissing(artifact)).toEqual([]);
+    expect(note).toMatch(/^Built the impact forecast from your answers \(offline, no AI model\): 4 forecasts \(company 2, industry 1, market 1\)\./);
+  });
+
+  it('writes an honest "not discussed yet" forecast for a scope nobody answered, with low confidence', async () => {
+    const interview = new Interview('impact', UPSTREAM);
+    await interview.answerAll(['Things will change a lot for us']);
+    const { artifact, note } = await interview.draft('impact');
+    const [company, industry, market] = artifact.forecasts;
+    expect(company).toMatchObject({ scope: 'company', direction: 'mixed', horizon: '6-18', confidence: 'low', signpost: null });
+    expect(company!.reasoning).toBe('Not stated in your answers: direction, magnitude, horizon and confidence (recorded as direction mixed, magnitude medium, horizon 6–18 months and confidence low).');
+    expect(industry!.change).toMatch(/^Not discussed yet — what changes for the Third-party logistics and freight brokerage industry was not answered/);
+    expect(market).toMatchObject({ confidence: 'low', signpost: null, insightIds: [] });
+    expect(scopesMissing(artifact)).toEqual([]);
+    expect(note).toContain('Not discussed yet: industry and market (placeholder entries, low confidence).');
+  });
+});
+
+describe('drafting the risk register', () => {
+  const answers = [
+    'Legacy TMS has no API for the agent — likelihood 4, impact 3, mitigation: wrap it with an integration layer, owner: Priya, trigger: pilot slips past March',
+    'Agent with write access to bookings gets prompt-injected via carrier emails; 3/5, 5/5; owner: Sam',
+    'Only Mike knows the routing engine - likelihood 4, impact: high, mitigation: pair and document by June, owner: Dana, trigger: Mike on leave more than a week',
+    'none',
+    'Carrier scoring classed as high-risk under the AI Act',
+    'skip',
+    'at the next Radar Review',
+  ];
+
+  it('reads one risk per threat line with its scores, owner, trigger and review date; severity is left to the domain', async () => {
+    const interview = new Interview('risks', UPSTREAM);
+    await interview.answerAll(answers);
+    const { artifact, note } = await interview.draft('risks');
+    expect(artifact.risks.map((r) => [r.id, r.category, r.likelihood, r.impact, r.owner])).toEqual([
+      ['r1', 'technical', 4, 3, 'Priya'],
+      ['r2', 'security', 3, 5, 'Sam'],
+      ['r3', 'organisational', 4, 4, 'Dana'],
+      ['r4', 'regulatory', 3, 3, null],
+    ]);
+    expect(artifact.risks[0]).toMatchObject({ threat: 'Legacy TMS has no API for the agent', mitigation: 'wrap it with an integration layer', trigger: 'pilot slips past March' });
+    expect(artifact.risks[1]!.threat).toBe('Agent with write access to bookings gets prompt-injected via carrier emails');
+    expect(artifact.risks[3]).toMatchObject({ trendId: 't2', threat: 'Carrier scoring classed as high-risk under the AI Act [likelihood and impact not given: 3 is a placeholder]' });
+    expect(artifact.risks.every((r) => r.reviewDate === '2027-04-15')).toBe(true);
+    expect(artifact.risks.every((r) => !('severity' in r))).toBe(true);
+    expect(rankRisks(artifact).map((r) => `${r.id} ${r.severity}`)).toEqual(['r3 Critical', 'r2 Critical', 'r1 High', 'r4 Medium']);
+    expect(note).toBe(
+      'Built the risk register from your answers (offline, no AI model): 4 risks, 2 Critical, 1 High (severity from likelihood × impact). Missing owners: 1. Without an early-warning trigger: 2. Not fully scored (placeholder 3, marked in the threat): 1. Review date: 2027-04-15.',
+    );
+  });
+
+  it('holds one honest placeholder per chosen trend when no threat was named', async () => {
+    const interview = new Interview('risks', UPSTREAM);
+    await interview.answerAll(['none', 'none']);
+    const { artifact, note } = await interview.draft('risks');
+    expect(artifact.risks.map((r) => [r.trendId, r.category, r.owner])).toEqual([['t1', 'technical', null], ['t2', 'regulatory', null]]);
+    expect(artifact.risks[0]!.threat).toMatch(/^Not discussed yet — which threat does “Agentic AI in operations” bring to Northwind Logistics\?/);
+    expect(note).toMatch(/^No threats named yet/);
+  });
+});
+
+describe('drafting the roadmap', () => {
+  it('builds startable entries: weeks, owner, deadline, metric with baseline and target, money with the multiple as an assumption', async () => {
+    const interview = new Interview('roadmap', UPSTREAM);
+    await interview.answerAll([
+      'Document and pair on the routing engine — answers r1; 6 weeks; owner: Dana; deadline 2027-03-31',
+      'Bus factor from 1 to 3. Cost $20k one-off, mostly engineering time we capitalise as CapEx.',
+      'Pilot an exception-handling agent for late pickups (t1, r2), 8-10 weeks, Priya leads it, by end of Q2',
+      'Exception handling time from 25 minutes to 5 minutes per case. $60k build cost; saves $120k a year in dispatcher overtime; EBITDA multiple 8x.',
+      'none',
+      'Initiative 2. Context: the TMS has no API. Decision: build a thin integration layer instead of replacing the TMS. Alternatives: replace the TMS; RPA on the UI. Consequences: we own the layer and its upkeep.',
+    ]);
+    const { artifact, note } = await interview.draft('roadmap');
+    const [e1, e2] = artifact.entries;
+    expect(artifact.entries).toHaveLength(2);
+    expect(e1).toMatchObject({
+      id: 'e1', title: 'Document and pair on the routing engine', rationale: 'Answers r1.', horizon: '0-6', effortWeeks: 6, owner: 'Dana',
+      deadline: '2027-03-31', metric: { name: 'Bus factor', baseline: '1', target: '3' }, riskIds: ['r1'], adr: null,
+    });
+    expect(e1!.financial).toMatchObject({ oneOffCost: 20_000, annualEbitdaEffect: null, evMultiple: null });
+    expect(e1!.financial.capexOpex).toContain('capitalise as CapEx');
+    expect(roadmapGaps(e1!)).toEqual([]);
+    expect(e2).toMatchObject({
+      title: 'Pilot an exception-handling agent for late pickups', effortWeeks: 10, owner: 'Priya', deadline: '2027-Q2', horizon: '0-6',
+      trendIds: ['t1'], riskIds: ['r2'], metric: { name: 'Exception handling time', baseline: '25 minutes', target: '5 minutes per case' },
+    });
+    expect(e2!.financial).toMatchObject({ oneOffCost: 60_000, annualEbitdaEffect: 120_000, evMultiple: 8 });
+    expect(e2!.financial.assumption).toBe('Enterprise value uses an EBITDA multiple of 8× — your assumption, not a valuation.');
+    expect(enterpriseValueEffect(e2!.financial)).toBe(960_000);
+    expect(e2!.adr).toEqual({
+      context: 'the TMS has no API', decision: 'build a thin integration layer instead of replacing the TMS',
+      alternatives: ['replace the TMS', 'RPA on the UI'], consequences: 'we own the layer and its upkeep',
+    });
+    expect(note).toBe(
+      'Built the roadmap from your answers (offline, no AI model): 2 entries, 2 ready to start on Monday. Enterprise-value effect: e2 960,000 (120,000 EBITDA × 8, the multiple is your assumption).',
+    );
+  });
+
+  it('reports what keeps a thin entry from starting on Monday instead of filling it in', async () => {
+    const interview = new Interview('roadmap', UPSTREAM);
+    await interview.answerAll(['Pilot an agent for exceptions', 'skip', 'none']);
+    const { artifact, note } = await interview.draft('roadmap');
+    const [e1] = artifact.entries;
+    expect(artifact.entries).toHaveLength(1);
+    expect(e1).toMatchObject({ title: 'Pilot an agent for exceptions', owner: null, deadline: null, metric: null, effortWeeks: 1 });
+    expect(e1!.rationale).toContain('Effort not estimated yet: 1 week is a placeholder.');
+    expect(e1!.financial).toEqual({ oneOffCost: null, annualEbitdaEffect: null, evMultiple: null, capexOpex: null, assumption: null });
+    expect(roadmapGaps(e1!)).toEqual(['owner', 'deadline', 'success metric', 'financial framing']);
+    expect(note).toBe(
+      'Built the roadmap from your answers (offline, no AI model): 1 entry, 0 ready to start on Monday. Gaps: e1 owner, deadline, success metric, financial framing, effort. Effort not estimated (a placeholder of 1 week is recorded): e1.',
+    );
+  });
+
+  it('says "not defined yet" when no initiative was named', async () => {
+    const { artifact, note } = await new Interview('roadmap', UPSTREAM).draft('roadmap');
+    expect(artifact.entries.map((e) => e.title)).toEqual(['Not defined yet — no initiative named']);
+    expect(note).toMatch(/^No initiative named yet/);
+  });
+});
+
+describe('drafting the sounding board', () => {
+  const QUICK_CHECK = [
+    'Fund an 8-week pilot of an exception-handling agent for $60k, owned by Priya, to cut handling time from 25 to 5 minutes.',
+    'Because late pickups cost us two renewals last year; we stop the manual QA rota to make room.',
+    "don't know",
+    'Risk is contained: pilot on one lane, a human approves every rebooking. Priya is accountable.',
+    'Yes: we have the integration engineer and the TMS sandbox.',
+    'Shippers refuse automated rebooking\nThe TMS integration takes 3x longer\nPriya leaves',
+    'Cost per exception today\nHow many exceptions are rebookable',
+    'Buy the TMS vendor add-on for $40k a year; ours is cheaper over 3 years and we keep the data.',
+    'revise, medium confidence',
+    'Spend $60k on an 8-week pilot to halve exception costs.\nSaves $120k a year in overtime\nPays back in 6 months',
+  ];
+
+  it('records a quick check from the user\'s answers alone: objections per lens, open ones, pre-mortem, verdict and one-liner', async () => {
+    const interview = new Interview('sounding_board', {}, undefined, 'quick_check');
+    await interview.answerAll(QUICK_CHECK);
+    const { artifact, note } = await interview.draft('sounding_board');
+    const [rec] = artifact.recommendations;
+    expect(rec).toMatchObject({
+      id: 'c1', claim: QUICK_CHECK[0], roadmapEntryIds: [], verdict: 'revise', confidence: 'medium',
+      preMortem: ['Shippers refuse automated rebooking', 'The TMS integration takes 3x longer', 'Priya leaves'],
+      evidenceGaps: ['Cost per exception today', 'How many exceptions are rebookable'],
+      strongestAlternative: QUICK_CHECK[7],
+      ceoOneLiner: 'Spend $60k on an 8-week pilot to halve exception costs',
+      supportingPoints: ['Saves $120k a year in overtime', 'Pays back in 6 months'],
+    });
+    expect(rec!.objections.map((o) => [o.lens, o.response !== null])).toEqual([['ceo', true], ['cfo', false], ['board', true], ['engineer', true]]);
+    expect(rec!.openObjections).toEqual(['CFO: What does it cost, when does it pay back, what does it do to EBITDA, and how much is CapEx versus OpEx?']);
+    expect(note).toBe(
+      'Pressure-tested the recommendation from your answers (offline, no AI model): verdict revise, confidence medium. Objections answered: 3 of 4; open: CFO. Pre-mortem reasons: 3. Evidence gaps: 2.',
+    );
+  });
+
+  it('ties the recommendation to the roadmap entries it names', async () => {
+    const roadmap = parseArtifact('roadmap', {
+      entries: [{
+        id: 'e1', title: 'Document and pair on the routing engine', rationale: 'Answers r1.', horizon: '0-6', effortWeeks: 6, owner: 'Dana',
+        deadline: '2027-03-31', metric: null, financial: { oneOffCost: 20000, annualEbitdaEffect: null, evMultiple: null, capexOpex: null, assumption: null },
+        trendIds: [], riskIds: ['r1'], adr: null,
+      }],
+    });
+    const interview = new Interview('sounding_board', { ...UPSTREAM, roadmap });
+    expect(interview.openingText).toContain('The roadmap: e1 Document and pair on the routing engine.');
+    await interview.answer('e1');
+    const { artifact } = await interview.draft('sounding_board');
+    expect(artifact.recommendations[0]).toMatchObject({ claim: 'e1: Document and pair on the routing engine', roadmapEntryIds: ['e1'] });
+  });
+
+  it('leaves every objection open and the verdict at revise, low confidence, when nothing was answered', async () => {
+    const { artifact, note } = await new Interview('sounding_board', {}, undefined, 'quick_check').draft('sounding_board');
+    const [rec] = artifact.recommendations;
+    expect(rec).toMatchObject({ claim: 'Not stated yet — the recommendation to pressure-test has not been written down.', verdict: 'revise', confidence: 'low', ceoOneLiner: 'Not stated yet.' });
+    expect(rec!.openObjections).toHaveLength(4);
+    expect(note).toContain('(you gave no verdict: recorded as revise, low confidence, until you decide)');
+    expect(note).toContain('The recommendation itself is not stated yet.');
+  });
+});

@@ -1,0 +1,116 @@
+/**
+ * Runs the offline facilitator the way the engine does, without the engine: the opening is posted
+ * once, each user message is stored with the trend it answers, each reply is stored with the trend
+ * its question is about, and artifacts land in the session after the domain's schema check.
+ */
+import {
+  parseArtifact, type ArtifactSet, type Message, type SessionMode, type StepId,
+} from '../../src/domain/index.js';
+import type { DraftResult, Facilitator, ReplyPart, TurnInput } from '../../src/engine/facilitator.js';
+import { createOfflineFacilitator } from '../../src/providers/offline/index.js';
+
+/** Fixed clock: 2027-01-15, in 2027-Q1. */
+export const NOW = new Date('2027-01-15T10:00:00Z');
+
+export const CLIENT = { clientName: 'Northwind Logistics', industry: 'Third-party logistics and freight brokerage', quarter: '2027-Q1' };
+
+export function offline(): Facilitator {
+  return createOfflineFacilitator({ now: () => NOW });
+}
+
+let nextId = 1;
+
+export function message(over: Partial<Message> & Pick<Message, 'step' | 'role' | 'content'>): Message {
+  const at = new Date(NOW.getTime() + nextId * 1000).toISOString();
+  return {
+    id: nextId++, sessionId: 1, trendId: null, kind: 'chat', status: 'complete', provider: null, model: null,
+    promptVersion: null, tokensIn: null, tokensOut: null, promptTokens: null, latencyMs: null, error: null,
+    createdAt: at, updatedAt: at, ...over,
+  };
+}
+
+export function turnInput(step: StepId, artifacts: ArtifactSet, transcript: readonly Message[], options: { trendId?: string | null; mode?: SessionMode } = {}): TurnInput {
+  return {
+    session: { id: 1, ...CLIENT, mode: options.mode ?? 'quarterly' },
+    step,
+    trendId: options.trendId ?? null,
+    artifacts,
+    transcript,
+  };
+}
+
+export interface ReplyResult {
+  readonly text: string;
+  readonly deltas: number;
+  readonly finish: Extract<ReplyPart, { type: 'finish' }>;
+}
+
+export async function collect(parts: AsyncIterable<ReplyPart>): Promise<ReplyResult> {
+  let text = '';
+  let deltas = 0;
+  let finish: Extract<ReplyPart, { type: 'finish' }> | null = null;
+  for await (const part of parts) {
+    if (part.type === 'text-delta') {
+      text += part.text;
+      deltas++;
+    } else {
+      finish = part;
+    }
+  }
+  if (!finish) throw new Error('the reply never finished');
+  return { text, deltas, finish };
+}
+
+/** One step of a session, driven like the engine drives it. */
+export class Interview {
+  readonly transcript: Message[] = [];
+  readonly replies: ReplyResult[] = [];
+  readonly openingText: string;
+
+  constructor(
+    readonly step: StepId,
+    readonly artifacts: ArtifactSet = {},
+    readonly facilitator: Facilitator = offline(),
+    readonly mode: SessionMode = 'quarterly',
+  ) {
+    const opening = facilitator.opening(turnInput(step, artifacts, [], { mode }));
+    this.openingText = opening.text;
+    this.transcript.push(message({ step, role: 'assistant', kind: 'opening', content: opening.text, trendId: opening.trendId, promptVersion: opening.promptVersion }));
+  }
+
+  /** The trend the engine files a dialogue answer under: the latest dialogue question's trend. */
+  private answerTrend(): string | null {
+    if (this.step !== 'dialogue') return null;
+    return this.transcript.filter((m) => m.role === 'assistant' && m.trendId).at(-1)?.trendId ?? null;
+  }
+
+  async answer(content: string): Promise<ReplyResult> {
+    const trendId = this.answerTrend();
+    this.transcript.push(message({ step: this.step, role: 'user', content, trendId }));
+    const input = turnInput(this.step, this.artifacts, [...this.transcript], { trendId, mode: this.mode });
+    const result = await collect(this.facilitator.reply(input, new AbortController().signal));
+    this.transcript.push(message({ step: this.step, role: 'assistant', content: result.text, trendId: result.finish.trendId ?? null, promptVersion: result.finish.promptVersion }));
+    if (result.finish.artifact !== undefined) (this.artifacts as Record<string, unknown>)[this.step] = parseArtifact(this.step, result.finish.artifact);
+    this.replies.push(result);
+    return result;
+  }
+
+  async answerAll(answers: readonly string[]): Promise<ReplyResult[]> {
+    const out: ReplyResult[] = [];
+    for (const a of answers) out.push(await this.answer(a));
+    return out;
+  }
+
+  /** Drafts the step's artifact and checks it against the domain schema, as the engine does before storing. */
+  async draft<S extends StepId>(step: S = this.step as S) {
+    const result: DraftResult = await this.facilitator.draft(turnInput(this.step, this.artifacts, [...this.transcript], { mode: this.mode }), new AbortController().signal);
+    const artifact = parseArtifact(step, result.artifact);
+    this.transcript.push(message({ step: this.step, role: 'assistant', kind: 'draft', content: result.note }));
+    return { ...result, artifact };
+  }
+
+  /** Every assistant text this step produced, opening included. */
+  get assistantTexts(): string[] {
+    return this.transcript.filter((m) => m.role === 'assistant').map((m) => m.content);
+  }
+}

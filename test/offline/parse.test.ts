@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import {
+  assumptionSentences, findMoney, isNonAnswer, labelled, mentionedIds, mentionedName, parseConfidence, parseDate, parseDeadline,
+  parseDirection, parseFinancials, parseHorizon, parseKeyNumbers, parseMagnitude, parseMultiple, parseScores, parseVerdict,
+  parseWeeks, scoreFrom, shortQuote, splitLines, splitList,
+} from '../../src/providers/offline/parse/index.js';
+
+const NOW = new Date('2027-01-15T10:00:00Z');
+
+describe('lists', () => {
+  it('reads bullets, numbered lines and plain lines as items', () => {
+    expect(splitList('- Freight brokerage\n- Warehousing (3 sites)\n* Last-mile delivery')).toEqual(['Freight brokerage', 'Warehousing (3 sites)', 'Last-mile delivery']);
+    expect(splitList('1. Cut churn to 6%\n2) Launch the shipper API')).toEqual(['Cut churn to 6%', 'Launch the shipper API']);
+    expect(splitList('1) brokerage 2) warehousing')).toEqual(['brokerage', 'warehousing']);
+  });
+
+  it('splits one line on semicolons, and on commas when every part is short', () => {
+    expect(splitList('TMS portal for shippers; a driver app')).toEqual(['TMS portal for shippers', 'a driver app']);
+    expect(splitList('Echo Global, Coyote and Uber Freight')).toEqual(['Echo Global', 'Coyote', 'Uber Freight']);
+    expect(splitList('Our services: brokerage, warehousing, last mile.')).toEqual(['brokerage', 'warehousing', 'last mile']);
+  });
+
+  it('keeps a sentence with commas whole when its parts are not short items', () => {
+    const sentence = 'We win on service because our dispatchers know every shipper by name, which nobody else in the region can match, and we answer in minutes';
+    expect(splitList(sentence)).toHaveLength(1);
+  });
+
+  it('does not split a number with a thousands separator', () => {
+    expect(splitList('budget $120,000, two hires')).toEqual(['budget $120,000', 'two hires']);
+  });
+
+  it('reads "none", "skip" and "don\'t know" as no answer at all', () => {
+    for (const t of ['none', 'skip', "Don't know", 'n/a', 'not sure yet', '?', 'TBD.']) expect(isNonAnswer(t), t).toBe(true);
+    expect(isNonAnswer('None of our competitors has this')).toBe(false);
+    expect(splitList('none')).toEqual([]);
+    expect(splitLines('skip')).toEqual([]);
+  });
+});
+
+describe('numbers', () => {
+  it('reads key numbers as label and value, as the client wrote them', () => {
+    expect(parseKeyNumbers('ARR $8M, 14 engineers, churn 9%')).toEqual([
+      { label: 'ARR', value: '$8M' },
+      { label: 'engineers', value: '14' },
+      { label: 'churn', value: '9%' },
+    ]);
+    expect(parseKeyNumbers('cloud spend $45k/month\ngross margin: 38%')).toEqual([
+      { label: 'cloud spend', value: '$45k/month' },
+      { label: 'gross margin', value: '38%' },
+    ]);
+  });
+
+  it('reads money with currency or magnitude, and leaves bare counts alone', () => {
+    expect(findMoney('$120k').map((m) => m.amount)).toEqual([120_000]);
+    expect(findMoney('€1.2M and 120,000 USD').map((m) => m.amount)).toEqual([1_200_000, 120_000]);
+    expect(findMoney('14 engineers, 9% churn, 8x multiple, 6 months')).toEqual([]);
+  });
+
+  it('sorts money into a one-off cost and a yearly EBITDA effect by the words around it', () => {
+    expect(parseFinancials('$60k build cost; saves $120k a year in overtime')).toEqual({ oneOffCost: 60_000, annualEbitdaEffect: 120_000 });
+    expect(parseFinancials('One-off cost $20k, EBITDA +$50k')).toEqual({ oneOffCost: 20_000, annualEbitdaEffect: 50_000 });
+    expect(parseFinancials('adds $30k of extra running cost per year')).toEqual({ oneOffCost: null, annualEbitdaEffect: 30_000 });
+  });
+
+  it('reads the EBITDA multiple', () => {
+    expect(parseMultiple('EBITDA multiple 8x')).toBe(8);
+    expect(parseMultiple('assume a multiple of 6.5')).toBe(6.5);
+    expect(parseMultiple('at 10× EBITDA')).toBe(10);
+    expect(parseMultiple('no multiple')).toBeNull();
+  });
+
+  it('reads effort in weeks, never story points', () => {
+    expect(parseWeeks('6 weeks')).toBe(6);
+    expect(parseWeeks('8-10 weeks')).toBe(10);
+    expect(parseWeeks('a 12-week project')).toBe(12);
+    expect(parseWeeks('3 months')).toBe(13);
+    expect(parseWeeks('10 days')).toBe(2);
+    expect(parseWeeks('2 sprints')).toBe(4);
+    expect(parseWeeks('13 story points')).toBeNull();
+  });
+
+  it('reads likelihood and impact as 1–5 scores, labelled, abbreviated, as fifths or in words', () => {
+    expect(parseScores('likelihood 4, impact: high')).toEqual({ likelihood: 4, impact: 4 });
+    expect(parseScores('L3 I5')).toEqual({ likelihood: 3, impact: 5 });
+    expect(parseScores('4/5 likely, 5/5 bad')).toEqual({ likelihood: 4, impact: 5 });
+    expect(parseScores('likelihood: almost certain, impact: company-ending')).toEqual({ likelihood: 5, impact: 5 });
+    expect(parseScores('impact on margins is unclear')).toEqual({ likelihood: null, impact: null });
+    expect(scoreFrom('medium')).toBe(3);
+  });
+});
+
+describe('time', () => {
+  it('reads horizons from the words people use', () => {
+    expect(parseHorizon('within 6 months', NOW)).toBe('0-6');
+    expect(parseHorizon('next year', NOW)).toBe('6-18');
+    expect(parseHorizon('in 2-3 years', NOW)).toBe('18-36');
+    expect(parseHorizon('6-18 months', NOW)).toBe('6-18');
+    expect(parseHorizon('already happening', NOW)).toBe('0-6');
+    expect(parseHorizon('by 2029', NOW)).toBe('18-36');
+    expect(parseHorizon('no idea', NOW)).toBeNull();
+  });
+
+  it('reads review dates and deadlines', () => {
+    expect(parseDate('2027-03-31', NOW)).toBe('2027-03-31');
+    expect(parseDate('in 90 days', NOW)).toBe('2027-04-15');
+    expect(parseDate('at the next Radar Review', NOW)).toBe('2027-04-15');
+    expect(parseDate('end of June', NOW)).toBe('2027-06-30');
+    expect(parseDate('we may revisit it', NOW)).toBeNull();
+    expect(parseDeadline('by end of Q2', NOW)).toBe('2027-Q2');
+    expect(parseDeadline('Q3 2027', NOW)).toBe('2027-Q3');
+    expect(parseDeadline('deadline 2027-09-30', NOW)).toBe('2027-09-30');
+  });
+});
+
+describe('words', () => {
+  it('reads direction, magnitude and confidence', () => {
+    expect(parseDirection('dispatch cost per load down 15%')).toBe('down');
+    expect(parseDirection('compliance cost up')).toBe('up');
+    expect(parseDirection('revenue up but margin down')).toBe('mixed');
+    expect(parseMagnitude('a major shift')).toBe('high');
+    expect(parseMagnitude('down 15%')).toBe('medium');
+    expect(parseMagnitude('magnitude: low')).toBe('low');
+    expect(parseConfidence('Confidence medium.')).toBe('medium');
+    expect(parseConfidence('honestly a guess')).toBe('low');
+    expect(parseConfidence('very confident')).toBe('high');
+  });
+
+  it('reads a verdict, negations first', () => {
+    expect(parseVerdict('ready')).toBe('ready');
+    expect(parseVerdict('not ready yet, revise')).toBe('revise');
+    expect(parseVerdict('drop it')).toBe('drop');
+    expect(parseVerdict('we will see')).toBeNull();
+  });
+
+  it('finds labelled parts of a line and what comes before them', () => {
+    const { rest, values } = labelled('Only Mike knows the routing engine — owner: Dana, trigger: Mike on leave', { owner: ['owner'], trigger: ['trigger'] });
+    expect(rest).toBe('Only Mike knows the routing engine');
+    expect(values).toEqual({ owner: 'Dana', trigger: 'Mike on leave' });
+  });
+
+  it('quotes the most telling sentence of an answer, shortened', () => {
+    expect(shortQuote('Hard to say. Our shippers will never accept an agent rebooking a load without a human call first, frankly.'))
+      .toBe('Our shippers will never accept an agent rebooking a load without a human call…');
+    expect(shortQuote('About 400 exceptions a week.')).toBe('About 400 exceptions a week');
+  });
+
+  it('hears assumptions in sentences that take something for granted', () => {
+    expect(assumptionSentences('We have 6 dispatchers. Customers always want a human on the phone.')).toEqual(['Customers always want a human on the phone.']);
+    expect(assumptionSentences('We have 6 dispatchers.')).toEqual([]);
+  });
+
+  it('finds ids and trend names a text mentions', () => {
+    expect(mentionedIds('answers r1 and R3, not r9', ['r1', 'r2', 'r3'])).toEqual(['r1', 'r3']);
+    const trends = [{ id: 't1', name: 'Agentic AI in operations' }, { id: 't2', name: 'EU AI Act obligations' }];
+    expect(mentionedName('AI agents in dispatch', trends)).toBe('t1');
+    expect(mentionedName('the AI Act', trends)).toBe('t2');
+    expect(mentionedName('cloud costs', trends)).toBeNull();
+  });
+});
