@@ -19,7 +19,8 @@ export function tempDatabasePath(): string {
 
 /** Starts the real product (`src/main.ts`) as a child process on a free port and waits until it listens. */
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const proc = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['src/main.ts'], {
+  // node itself, with tsx as a loader: the pid we hold is the server, so SIGKILL kills the server (the tsx CLI would fork a child).
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp',

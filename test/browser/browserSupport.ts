@@ -1,0 +1,65 @@
+/**
+ * For the browser tests: the real product as a child process, real headless Chromium, and the
+ * waits the page's own markers make possible (main[data-busy] is false when no reply is in flight).
+ */
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startServerProcess, tempDatabasePath, type ServerProcess } from '../support/serverProcess.js';
+
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-quic',
+];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+export interface Product {
+  readonly url: string;
+  readonly server: ServerProcess;
+  stop(): Promise<void>;
+}
+
+/** The real server (src/main.ts) with its own temporary database; `stop` kills it and removes the folder. */
+export async function startProduct(env: Record<string, string> = {}): Promise<Product> {
+  const databasePath = tempDatabasePath();
+  const server = await startServerProcess({ DATABASE_PATH: databasePath, STREAM_FLUSH_MS: '50', ...env });
+  await waitForHealth(server.url);
+  return {
+    url: server.url,
+    server,
+    async stop() {
+      await server.kill();
+      rmSync(dirname(databasePath), { recursive: true, force: true });
+    },
+  };
+}
+
+async function waitForHealth(url: string): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    try {
+      const r = await fetch(`${url}/api/health`);
+      if (r.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url}/api/health never answered`);
+}
+
+/** Waits until no reply or draft is in flight and the page has the server's latest view. */
+export async function settled(page: Page, timeout = 15_000): Promise<void> {
+  await page.waitForSelector('main.session[data-busy="false"]', { timeout });
+  await page.waitForSelector('.live-region .message', { state: 'detached', timeout });
+}
+
+/** Collects uncaught page errors, so a test can assert there were none. */
+export function pageErrors(page: Page): Error[] {
+  const errors: Error[] = [];
+  page.on('pageerror', (e) => errors.push(e));
+  return errors;
+}

@@ -1,0 +1,410 @@
+/**
+ * The page in a real browser against the real server, with the model's HTTP faked: a quarterly
+ * session from the first answer to the CEO one-liner, streaming, reload and reattach, going back,
+ * hand edits, errors, search, and model or user text that tries to run script.
+ */
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startFakeOpenAi, structuredName, type ChatRequest, type FakeOpenAi, type FakeReply } from '../support/fakeOpenAiServer.js';
+import { northwindArtifactsQ1 } from '../support/fixtures.js';
+import { launchBrowser, pageErrors, settled, startProduct, type Product } from './browserSupport.js';
+
+const RESULTS = 'test-results';
+const XSS = '<script>window.__xss = "script"</script> <img src=x onerror="window.__xss = \'img\'">';
+
+/** What the fake model says next; drafts always get the Northwind fixture for the step asked. */
+const model = {
+  text: 'A first question: what exactly do you mean by "margin", and which lanes?',
+  delayMs: 15,
+  status: undefined as number | undefined,
+};
+
+function respond(request: ChatRequest): FakeReply {
+  const name = structuredName(request);
+  if (name) {
+    const artifacts = northwindArtifactsQ1() as Record<string, unknown>;
+    const step = Object.keys(artifacts).find((s) => name === s || name.includes(s));
+    const data = step ? artifacts[step] : undefined;
+    // The user chooses the trends in the page: none are chosen in the draft.
+    if (step === 'trends') return { json: { trends: (data as { trends: object[] }).trends.map((t) => ({ ...t, chosen: false })) } };
+    return { json: data };
+  }
+  if (model.status) return { status: model.status };
+  return { text: model.text, chunkChars: 6, delayMs: model.delayMs };
+}
+
+let fake: FakeOpenAi;
+let product: Product;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let errors: Error[];
+
+beforeAll(async () => {
+  mkdirSync(RESULTS, { recursive: true });
+  fake = await startFakeOpenAi(respond, { record: false });
+  [product, browser] = await Promise.all([
+    startProduct({ OPENAI_BASE_URL: fake.url, MODEL: 'fake-model', MODEL_MAX_ATTEMPTS: '1', MODEL_RETRY_BASE_MS: '0' }),
+    launchBrowser(),
+  ]);
+  context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  errors = pageErrors(page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await product?.stop();
+  await fake?.close();
+});
+
+const textOf = (selector: string) => page.locator(selector).innerText();
+const stepStatus = (step: string) => page.locator(`.step[data-step="${step}"]`).getAttribute('data-status');
+const revision = () => page.locator('.artifact-meta .revision').getAttribute('data-revision');
+
+async function send(text: string): Promise<void> {
+  await page.fill('#composer-text', text);
+  await page.press('#composer-text', 'Enter');
+}
+
+async function draft(): Promise<void> {
+  await page.click('[data-action="draft"]');
+  await settled(page);
+}
+
+async function advance(): Promise<void> {
+  const before = await page.locator('.step[data-status="current"]').getAttribute('data-step');
+  await page.click('[data-action="advance"]');
+  await page.waitForFunction((b) => document.querySelector('.step[data-status="current"]')?.getAttribute('data-step') !== b, before);
+}
+
+describe('the session page, in Chromium, against the real server', () => {
+  it('serves the page and its ES modules (vendored libraries, shared pictures)', async () => {
+    const paths = ['/', '/app.js', '/styles.css', '/vendor/preact.mjs', '/vendor/preact-hooks.mjs', '/vendor/htm.mjs', '/vendor/marked.mjs', '/vendor/purify.mjs', '/shared/pictures.mjs', '/sessions/12345'];
+    const answers = await Promise.all(paths.map(async (p) => {
+      const r = await fetch(`${product.url}${p}`);
+      return `${p} ${r.status} ${r.headers.get('content-type')?.split(';')[0]}`;
+    }));
+    expect(answers).toEqual([
+      '/ 200 text/html', '/app.js 200 text/javascript', '/styles.css 200 text/css',
+      '/vendor/preact.mjs 200 text/javascript', '/vendor/preact-hooks.mjs 200 text/javascript', '/vendor/htm.mjs 200 text/javascript',
+      '/vendor/marked.mjs 200 text/javascript', '/vendor/purify.mjs 200 text/javascript', '/shared/pictures.mjs 200 text/javascript',
+      '/sessions/12345 200 text/html',
+    ]);
+  });
+
+  it('names the model that answers, in the header', async () => {
+    await page.goto(product.url);
+    await expect.poll(() => textOf('[data-testid="provider"]')).toContain('fake-model');
+  });
+
+  it('starts a session from the list and deep-links to it', async () => {
+    expect(await page.inputValue('#new-quarter')).toMatch(/^\d{4}-Q[1-4]$/);
+    await page.fill('#new-client', 'Northwind Logistics');
+    await page.fill('#new-industry', 'Third-party logistics');
+    await page.fill('#new-quarter', '2027-Q1');
+    await page.click('button[type="submit"]:has-text("Start session")');
+    await page.waitForURL(/\/sessions\/\d+$/);
+    await page.waitForSelector('.message[data-role="assistant"]');
+    expect(await page.locator('.step').count()).toBe(7);
+    expect(await stepStatus('context')).toBe('current');
+    expect(await stepStatus('trends')).toBe('upcoming');
+    expect(await textOf('.session-title')).toContain('2027-Q1');
+  });
+
+  it('streams a reply as it is written: partial text first, then the stored message', async () => {
+    model.text = `Thanks. ${'Which of your lanes lose spot loads to faster brokers, and what does a lost load cost? '.repeat(3)}END-OF-REPLY`;
+    model.delayMs = 20;
+    // Shift+Enter is a new line, not a send.
+    await page.fill('#composer-text', 'We run 14 warehouses,');
+    await page.press('#composer-text', 'Shift+Enter');
+    await page.type('#composer-text', 'ARR $142M, 38 engineers.');
+    expect(await page.inputValue('#composer-text')).toBe('We run 14 warehouses,\nARR $142M, 38 engineers.');
+    expect(await page.locator('.messages .message[data-role="user"]').count()).toBe(0);
+    await page.press('#composer-text', 'Enter');
+    const live = page.locator('.live-region .message-body');
+    await live.waitFor();
+    await page.waitForFunction(() => (document.querySelector('.live-region .message-body')?.textContent ?? '').length > 20);
+    const partial = await live.innerText();
+    expect(partial).not.toContain('END-OF-REPLY');
+    expect(await page.isDisabled('#composer-text')).toBe(true);
+    expect(await page.isVisible('button:has-text("Stop")')).toBe(true);
+    await settled(page);
+    const last = page.locator('.messages .message[data-role="assistant"]').last();
+    expect(await last.innerText()).toContain('END-OF-REPLY');
+    expect(await last.getAttribute('data-status')).toBe('complete');
+    expect((await last.innerText()).length).toBeGreaterThan(partial.length);
+    expect(await page.inputValue('#composer-text')).toBe('');
+    expect(await page.isEnabled('#composer-text')).toBe(true);
+  });
+
+  it('shows a <script> or onerror payload from the user and from the model as text, and never runs it', async () => {
+    model.text = `Noted. Model says: ${XSS} **bold** [a link](javascript:window.__xss='link') done.`;
+    model.delayMs = 5;
+    await send(`My note: ${XSS}`);
+    await settled(page);
+    const user = page.locator('.messages .message[data-role="user"]').last();
+    const reply = page.locator('.messages .message[data-role="assistant"]').last();
+    expect(await user.innerText()).toContain('<script>window.__xss');
+    expect(await reply.innerText()).toContain('<img src=x onerror=');
+    expect(await reply.locator('strong').innerText()).toBe('bold');
+    const dom = await page.evaluate(() => ({
+      xss: (window as unknown as { __xss?: string }).__xss,
+      scripts: document.querySelectorAll('.messages script, .live-region script').length,
+      imgs: document.querySelectorAll('.messages img').length,
+      jsLinks: document.querySelectorAll('.messages a[href^="javascript" i]').length,
+      handlers: [...document.querySelectorAll('.messages *')].filter((el) => [...el.attributes].some((a) => a.name.startsWith('on'))).length,
+    }));
+    expect(dom).toEqual({ xss: undefined, scripts: 0, imgs: 0, jsLinks: 0, handlers: 0 });
+  });
+
+  it('reattaches to a reply still being written after a reload, without repeating any text', async () => {
+    model.text = `Reattach ${Array.from({ length: 90 }, (_, i) => `w${i}`).join(' ')} FINAL-MARK`;
+    model.delayMs = 30;
+    await send('Tell me more about the lanes.');
+    await page.waitForFunction(() => (document.querySelector('.live-region .message-body')?.textContent ?? '').includes('w3'));
+    const url = page.url();
+    const t0 = Date.now();
+    await page.reload();
+    expect(page.url()).toBe(url);
+    console.log('reload took', Date.now() - t0);
+    // After the reload the page finds the live turn and follows it again.
+    await page.locator('.live-region .message[data-status="streaming"]').waitFor({ timeout: 5000 });
+    await settled(page);
+    const transcript = await textOf('.messages');
+    expect(transcript.split('FINAL-MARK').length - 1).toBe(1);
+    expect(transcript.split('Reattach w0 w1').length - 1).toBe(1);
+    expect(await page.locator('.messages .message[data-role="assistant"]').last().innerText()).toContain(model.text);
+  });
+
+  it('reconnects with Last-Event-ID when the reply stream breaks mid-way', async () => {
+    model.text = `Resumed reply ${Array.from({ length: 12 }, (_, i) => `r${i}`).join(' ')} RESUME-END`;
+    model.delayMs = 5;
+    let cutAfter: string | null = null;
+    await page.route('**/api/sessions/*/messages', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      const response = await route.fetch();
+      const frames = (await response.text()).split('\n\n').filter((f) => f.trim() !== '');
+      const kept = frames.slice(0, 4); // the turn event and a few deltas: then the "connection drops"
+      cutAfter = /^id: (.+)$/m.exec(kept.at(-1)!)?.[1] ?? null;
+      await route.fulfill({ status: 200, headers: { 'content-type': 'text/event-stream' }, body: `${kept.join('\n\n')}\n\n` });
+    });
+    const reattach = page.waitForRequest((r) => r.url().endsWith('/stream'));
+    await send('And the brokerage side?');
+    const request = await reattach;
+    await settled(page);
+    await page.unroute('**/api/sessions/*/messages');
+    expect(cutAfter).toMatch(/^\d+\.\d+$/);
+    expect(request.headers()['last-event-id']).toBe(cutAfter);
+    const transcript = await textOf('.messages');
+    expect(transcript.split('RESUME-END').length - 1).toBe(1);
+    expect(transcript.split('Resumed reply r0').length - 1).toBe(1);
+  });
+
+  it('goes through all seven steps: drafts each artifact, chooses trends, answers the dialogue, advances', async () => {
+    model.text = 'What are you taking for granted about quote speed?';
+    model.delayMs = 3;
+    // 1. Context
+    await draft();
+    expect(await revision()).toBe('1');
+    expect(await textOf('.context-view')).toContain('Northwind Logistics');
+    await advance();
+
+    // 2. Trends: choosing is editing the artifact, one revision per choice.
+    expect(await stepStatus('context')).toBe('done');
+    expect(await stepStatus('trends')).toBe('current');
+    await draft();
+    expect(await page.isDisabled('[data-action="advance"]')).toBe(true);
+    expect(await textOf('.step-bar .blocked')).toContain('Choose at least 2');
+    await page.check('.trend-card[data-trend-id="t1"] input[type="checkbox"]');
+    await expect.poll(revision).toBe('2');
+    await page.check('.trend-card[data-trend-id="t2"] input[type="checkbox"]');
+    await expect.poll(revision).toBe('3');
+    await expect.poll(() => page.isEnabled('[data-action="advance"]')).toBe(true);
+    await advance();
+
+    // 3. Dialogue: answer about a chosen trend, draft the ledger, then say it is enough.
+    expect(await page.locator('#composer-trend option').count()).toBe(2);
+    await send('Quote speed matters more than price; median quote takes 47 minutes.');
+    await settled(page);
+    await draft();
+    expect(await textOf('.dialogue-view')).toContain('Assumption ledger');
+    expect(await page.isDisabled('[data-action="advance"]')).toBe(true);
+    await page.click('button:has-text("That\'s enough dialogue")');
+    await page.waitForFunction(() => document.querySelector('.step[data-status="current"]')?.getAttribute('data-step') === 'impact');
+
+    // 4. Impact: a company / industry / market table.
+    await draft();
+    expect(await page.locator('.impact-table tbody[data-scope]').count()).toBe(3);
+    await advance();
+
+    // 5. Risks: severity derived from likelihood × impact, and the 5×5 heat map.
+    await draft();
+    await page.locator('.heat-map svg').waitFor();
+    expect(await page.locator('.heat-map svg g.cell').count()).toBe(25);
+    expect(await textOf('tr[data-risk-id="r1"]')).toContain('Critical');
+    expect(await textOf('tr[data-risk-id="r1"] td[data-score]')).toBe('20');
+    expect(await textOf('tr[data-risk-id="r5"]')).toContain('Low');
+    await page.screenshot({ path: `${RESULTS}/session-page.png`, fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: `${RESULTS}/session-page-narrow.png`, fullPage: true });
+    const box = await page.locator('.artifact-pane').boundingBox();
+    const chat = await page.locator('.chat-pane').boundingBox();
+    expect(box!.y).toBeGreaterThan(chat!.y + chat!.height - 1); // the artifacts sit below the chat
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await advance();
+
+    // 6. Roadmap: the money (EV = EBITDA × multiple) and the timeline by horizon.
+    await draft();
+    await page.locator('.timeline svg').waitFor();
+    expect(await textOf('tr[data-entry-id="e2"]')).toContain('9.6M');
+    expect(await page.locator('.timeline svg g.horizon').count()).toBe(3);
+    await advance();
+
+    // 7. Sounding board: verdicts and the CEO one-liner; then the session is complete.
+    await draft();
+    expect(await page.locator('.recommendation').count()).toBe(3);
+    expect(await textOf('.recommendation[data-recommendation-id="c2"] .verdict')).toMatch(/ready/i);
+    expect(await textOf('.recommendation[data-recommendation-id="c1"] .ceo-line')).toContain('Spend $425k');
+    await page.click('[data-action="advance"]');
+    await page.locator('.step-bar-done').waitFor();
+    for (const step of ['context', 'trends', 'dialogue', 'impact', 'risks', 'roadmap', 'sounding_board']) {
+      expect(await stepStatus(step)).toBe('done');
+    }
+    const exports = await page.locator('.exports a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(exports.map((h) => h!.replace(/\/api\/sessions\/\d+/, ''))).toEqual(['/export/memo.md', '/export/memo.html', '/export/roadmap.csv', '/export/risks.csv']);
+  });
+
+  it('finds everything where it was after a reload', async () => {
+    const before = {
+      url: page.url(),
+      statuses: await page.locator('.step').evaluateAll((els) => els.map((e) => e.getAttribute('data-status'))),
+      messages: await page.locator('.messages .message').count(),
+      transcript: await textOf('.messages'),
+    };
+    await page.reload();
+    await page.locator('.step-bar-done').waitFor();
+    await page.waitForFunction((n) => document.querySelectorAll('.messages .message').length === n, before.messages);
+    expect({
+      url: page.url(),
+      statuses: await page.locator('.step').evaluateAll((els) => els.map((e) => e.getAttribute('data-status'))),
+      messages: await page.locator('.messages .message').count(),
+      transcript: await textOf('.messages'),
+    }).toEqual(before);
+    expect(await textOf('.artifact-panel')).toContain('Pressure-tested recommendations');
+  });
+
+  it('going back to a step marks the later ones stale; "Keep as is" clears one', async () => {
+    await page.click('.step[data-step="trends"] button');
+    await page.click('button:has-text("Go back to Trends")');
+    await page.waitForFunction(() => document.querySelector('.step[data-step="trends"]')?.getAttribute('data-status') === 'current');
+    expect(await stepStatus('context')).toBe('done');
+    for (const step of ['dialogue', 'impact', 'risks', 'roadmap', 'sounding_board']) expect(await stepStatus(step)).toBe('stale');
+    await page.click('.artifact-tabs button:has-text("5. Risks")');
+    expect(await textOf('.artifact-panel .stale-note')).toContain('Keep it as it is');
+    await page.click('.artifact-head button:has-text("Keep as is")');
+    await expect.poll(() => stepStatus('risks')).toBe('done');
+    expect(await stepStatus('roadmap')).toBe('stale');
+  });
+
+  it('edits an artifact by hand: a new revision, derived severity updated, server errors beside the field', async () => {
+    await page.click('.artifact-tabs button:has-text("5. Risks")');
+    const rev = Number(await revision());
+    // r3 is 3 × 3 = 9 (Medium); likelihood 5 makes 15: Critical.
+    await page.selectOption('tr[data-risk-id="r3"] select[data-path$=".likelihood"]', '5');
+    await expect.poll(revision).toBe(String(rev + 1));
+    expect(await textOf('tr[data-risk-id="r3"] td[data-score]')).toBe('15');
+    expect(await textOf('tr[data-risk-id="r3"]')).toContain('Critical');
+    // An empty threat is refused by the server (422): the message shows beside the field, the edit stays open.
+    await page.click('tr[data-risk-id="r4"] button[aria-label="Edit threat of r4"]');
+    await page.fill('tr[data-risk-id="r4"] .editing textarea', '   ');
+    await page.click('tr[data-risk-id="r4"] .editing button:has-text("Save")');
+    const error = page.locator('tr[data-risk-id="r4"] .field-error');
+    await error.waitFor();
+    expect(await error.innerText()).toMatch(/threat/);
+    expect(await revision()).toBe(String(rev + 1));
+    await page.click('tr[data-risk-id="r4"] .editing button:has-text("Cancel")');
+    // The JSON editor: an out-of-range likelihood comes back as the server's message, naming the field.
+    await page.click('button:has-text("Edit as JSON")');
+    const json = page.locator('.json-editor textarea');
+    const data = JSON.parse(await json.inputValue());
+    data.risks[0].likelihood = 9;
+    await json.fill(JSON.stringify(data, null, 2));
+    await page.click('button:has-text("Save as new revision")');
+    const jsonError = page.locator('.json-editor .field-error');
+    await jsonError.waitFor();
+    expect(await jsonError.innerText()).toContain('data.risks.0.likelihood');
+    await json.fill('{ not json');
+    await page.click('button:has-text("Save as new revision")');
+    await expect.poll(() => jsonError.innerText()).toContain('not valid JSON');
+    await page.click('.json-editor button:has-text("Cancel")');
+    expect(await revision()).toBe(String(rev + 1));
+  });
+
+  it('keeps the composer text and offers Retry when the session is busy (409)', async () => {
+    model.text = `Busy ${'x '.repeat(30)}done`;
+    model.delayMs = 25;
+    const sessionId = page.url().split('/').at(-1)!;
+    // Another tab starts a reply that this page does not know about.
+    await page.evaluate(async (id) => {
+      await fetch(`/api/sessions/${id}/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ content: 'From another tab' }) });
+    }, sessionId);
+    await send('Nothing I type is lost.');
+    const banner = page.locator('.error-banner');
+    await banner.waitFor();
+    expect(await banner.getAttribute('data-kind')).toBe('conflict');
+    expect(await banner.innerText()).toContain('still being written');
+    expect(await page.inputValue('#composer-text')).toBe('Nothing I type is lost.');
+    expect(await page.evaluate((id) => sessionStorage.getItem(`foresight.draft.${id}`), sessionId)).toBe('Nothing I type is lost.');
+    await expect.poll(async () => (await (await fetch(`${product.url}/api/sessions/${sessionId}`)).json()).liveTurn, { timeout: 10_000 }).toBeNull();
+    model.delayMs = 2;
+    await banner.locator('button:has-text("Retry")').click();
+    await settled(page);
+    expect(await page.isVisible('.error-banner')).toBe(false);
+    expect(await page.inputValue('#composer-text')).toBe('');
+    expect(await page.locator('.messages .message[data-role="user"]').last().innerText()).toContain('Nothing I type is lost.');
+  });
+
+  it('shows a model that is rate limited as a readable error with Retry', async () => {
+    model.status = 429;
+    await send('Is the model there?');
+    const banner = page.locator('.error-banner');
+    await banner.waitFor();
+    await settled(page);
+    expect(await banner.innerText()).toMatch(/rate|limit|too many/i);
+    expect(await page.locator('.messages .message[data-role="assistant"]').last().getAttribute('data-status')).toBe('failed');
+    model.status = undefined;
+    await banner.locator('button:has-text("Retry")').click();
+    await settled(page);
+    expect(await page.locator('.messages .message[data-role="assistant"]').last().getAttribute('data-status')).toBe('complete');
+  });
+
+  it('stops a reply on request and shows it as stopped', async () => {
+    model.text = `Long ${'word '.repeat(200)}`;
+    model.delayMs = 30;
+    await send('Take your time.');
+    await page.locator('.live-region .message-body.streaming').waitFor();
+    await page.click('button:has-text("Stop")');
+    await settled(page);
+    const last = page.locator('.messages .message[data-role="assistant"]').last();
+    expect(await last.getAttribute('data-status')).toBe('stopped');
+    expect(await last.locator('.badge').innerText()).toBe('Stopped');
+  });
+
+  it('searches every transcript and marks the matches, safely', async () => {
+    await page.click('.app-nav a:has-text("Sessions")');
+    await page.waitForURL(`${product.url}/`);
+    expect(await textOf('.client-list')).toContain('Northwind Logistics');
+    await page.fill('#search-q', 'warehouses');
+    await page.press('#search-q', 'Enter');
+    const hit = page.locator('.search-hit').first();
+    await hit.waitFor();
+    expect(await hit.locator('mark').first().innerText()).toMatch(/warehouses/i);
+    await hit.click();
+    await page.waitForURL(/\/sessions\/\d+#message-\d+$/);
+    await page.locator('.message-target').waitFor();
+    expect(errors).toEqual([]);
+  });
+});

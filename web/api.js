@@ -1,0 +1,211 @@
+/**
+ * Everything the page asks the server: JSON calls, and the SSE streams of a turn read from
+ * fetch's ReadableStream (POST bodies can't go through EventSource), with reconnect by Last-Event-ID.
+ */
+
+/** A failed call, in words a person can act on: the server's message, its kind, the field at fault. */
+export class ApiError extends Error {
+  constructor(message, { status = 0, kind = 'internal', field = null, retryable = false } = {}) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.kind = kind;
+    this.field = field;
+    this.retryable = retryable;
+  }
+}
+
+const RETRYABLE_STATUS = new Set([408, 409, 429, 500, 502, 503, 504]);
+
+async function errorFrom(response) {
+  let body = null;
+  try {
+    body = await response.json();
+  } catch {
+    body = null;
+  }
+  const e = body?.error;
+  const fallback = response.status === 429
+    ? 'Too many requests right now. Wait a moment and retry.'
+    : `The server answered ${response.status} ${response.statusText || ''}`.trim() + '.';
+  return new ApiError(e?.message ?? fallback, {
+    status: response.status,
+    kind: e?.kind ?? (response.status === 429 ? 'rate_limited' : 'internal'),
+    field: e?.field ?? null,
+    retryable: RETRYABLE_STATUS.has(response.status),
+  });
+}
+
+function networkError(e) {
+  return new ApiError('Cannot reach the Foresight server. Check that it is running, then retry.', { kind: 'network', retryable: true, cause: e });
+}
+
+async function call(method, path, body, fetchImpl = fetch) {
+  let response;
+  try {
+    response = await fetchImpl(path, {
+      method,
+      headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (e) {
+    throw networkError(e);
+  }
+  if (!response.ok) throw await errorFrom(response);
+  return response.status === 204 ? null : response.json();
+}
+
+const sessionPath = (id, rest = '') => `/api/sessions/${encodeURIComponent(id)}${rest}`;
+
+export const api = {
+  health: () => call('GET', '/api/health'),
+  clients: () => call('GET', '/api/clients'),
+  sessions: (clientId) => call('GET', `/api/sessions${clientId ? `?clientId=${encodeURIComponent(clientId)}` : ''}`),
+  createSession: (body) => call('POST', '/api/sessions', body),
+  view: (id) => call('GET', sessionPath(id)),
+  messages: (id) => call('GET', sessionPath(id, '/messages')),
+  search: (q) => call('GET', `/api/search?q=${encodeURIComponent(q)}`),
+  stop: (id) => call('POST', sessionPath(id, '/stop'), {}),
+  advance: (id, force = false) => call('POST', sessionPath(id, '/advance'), { force }),
+  back: (id, to) => call('POST', sessionPath(id, '/back'), { to }),
+  confirm: (id, step) => call('POST', sessionPath(id, '/confirm'), { step }),
+  editArtifact: (id, step, data) => call('PUT', sessionPath(id, `/artifacts/${encodeURIComponent(step)}`), { data }),
+};
+
+export const exportLinks = (id) => [
+  { href: sessionPath(id, '/export/memo.md'), label: 'Memo (Markdown)' },
+  { href: sessionPath(id, '/export/memo.html'), label: 'Memo (HTML)' },
+  { href: sessionPath(id, '/export/roadmap.csv'), label: 'Roadmap (CSV)' },
+  { href: sessionPath(id, '/export/risks.csv'), label: 'Risks (CSV)' },
+];
+
+// ---------- SSE ----------
+
+/** Parses one SSE block ("id: …\nevent: …\ndata: …"); data is JSON in our streams. */
+export function parseFrame(block) {
+  const frame = { id: null, event: 'message', data: null };
+  const data = [];
+  for (const line of block.split('\n')) {
+    if (line === '' || line.startsWith(':')) continue;
+    const i = line.indexOf(':');
+    const field = i < 0 ? line : line.slice(0, i);
+    const value = i < 0 ? '' : line.slice(i + 1).replace(/^ /, '');
+    if (field === 'id') frame.id = value;
+    else if (field === 'event') frame.event = value;
+    else if (field === 'data') data.push(value);
+  }
+  if (data.length === 0 && frame.id === null) return null;
+  const text = data.join('\n');
+  try {
+    frame.data = text === '' ? {} : JSON.parse(text);
+  } catch {
+    frame.data = text;
+  }
+  return frame;
+}
+
+/** Yields the frames of an SSE body as they arrive; throws if the connection breaks. */
+export async function* readFrames(body) {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += decoder.decode(value, { stream: true }).replace(/\r\n?/g, '\n');
+      let end;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const frame = parseFrame(buffer.slice(0, end));
+        buffer = buffer.slice(end + 2);
+        if (frame) yield frame;
+      }
+    }
+    buffer += decoder.decode();
+    const rest = buffer.trim() === '' ? null : parseFrame(buffer);
+    if (rest) yield rest;
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+const seqOf = (id) => {
+  const m = /^(\d+)\.(\d+)$/.exec(id ?? '');
+  return m ? { turnId: Number(m[1]), seq: Number(m[2]) } : null;
+};
+
+const sleep = (ms, signal) => new Promise((resolve, reject) => {
+  const t = setTimeout(resolve, ms);
+  signal?.addEventListener('abort', () => { clearTimeout(t); reject(signal.reason); }, { once: true });
+});
+
+/**
+ * Follows one turn to its end. `open(lastEventId)` makes the first request (POST message, POST draft
+ * or GET stream); when the connection breaks before `done`, it reattaches with GET /stream and the
+ * last event id seen, so nothing is shown twice and nothing is missed. Events are handed to
+ * `onEvent({ event, data, id })`; the turn ends at `done` or `idle`.
+ *
+ * Resolves with the last event id; rejects with an ApiError when the first request is refused
+ * (409 busy, 422, …) or the reply cannot be reached again after `maxReconnects` tries.
+ */
+export async function followTurn({ sessionId, open, onEvent, signal, lastEventId = null, maxReconnects = 5, retryDelayMs = 400, fetchImpl = fetch }) {
+  let lastId = lastEventId;
+  let seen = seqOf(lastId);
+  let attempt = 0;
+  let request = open;
+  for (;;) {
+    let response;
+    try {
+      response = await request(lastId);
+    } catch (e) {
+      if (signal?.aborted) throw e;
+      // The first request never arrived: nothing was started, so say so rather than reattach.
+      if (request === open) throw networkError(e);
+      response = null;
+    }
+    if (response && !response.ok) throw await errorFrom(response);
+    let ended = false;
+    if (response) {
+      try {
+        for await (const frame of readFrames(response.body)) {
+          const s = seqOf(frame.id);
+          if (s) {
+            // Already shown (a replay overlapping what we had): skip it.
+            if (seen && s.turnId === seen.turnId && s.seq <= seen.seq) continue;
+            seen = s;
+            lastId = frame.id;
+          }
+          onEvent(frame);
+          if (frame.event === 'done' || frame.event === 'idle') ended = true;
+        }
+      } catch (e) {
+        if (signal?.aborted) throw e;
+      }
+    }
+    if (ended) return lastId;
+    if (signal?.aborted) throw signal.reason;
+    attempt += 1;
+    if (attempt > maxReconnects) {
+      throw new ApiError('Lost the connection to the reply. It is still being written on the server; retry to see it.', { kind: 'network', retryable: true });
+    }
+    onEvent({ event: 'reconnecting', data: { attempt }, id: null });
+    await sleep(retryDelayMs * attempt, signal);
+    request = (id) => fetchImpl(sessionPath(sessionId, '/stream'), {
+      headers: id ? { 'last-event-id': id, accept: 'text/event-stream' } : { accept: 'text/event-stream' },
+      signal,
+    });
+  }
+}
+
+/** The three ways a turn's stream starts. */
+export const turnRequests = {
+  message: (id, body, signal, fetchImpl = fetch) => () => fetchImpl(sessionPath(id, '/messages'), {
+    method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream' }, body: JSON.stringify(body), signal,
+  }),
+  draft: (id, signal, fetchImpl = fetch) => () => fetchImpl(sessionPath(id, '/draft'), {
+    method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream' }, body: '{}', signal,
+  }),
+  attach: (id, signal, fetchImpl = fetch) => (lastId) => fetchImpl(sessionPath(id, '/stream'), {
+    headers: lastId ? { 'last-event-id': lastId, accept: 'text/event-stream' } : { accept: 'text/event-stream' }, signal,
+  }),
+};

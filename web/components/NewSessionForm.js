@@ -1,0 +1,92 @@
+import { html, useEffect, useState } from '../lib/html.js';
+import { api } from '../api.js';
+import { navigate } from '../router.js';
+import { nextQuarter } from '../format.js';
+
+const QUARTER = /^\d{4}-Q[1-4]$/;
+
+/** Client, industry, quarter (next one by default) and mode; the session opens as soon as it exists. */
+export function NewSessionForm({ clients, prefill }) {
+  const [form, setForm] = useState({ clientName: '', industry: '', quarter: nextQuarter(), mode: 'quarterly', title: '' });
+  const [error, setError] = useState(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (prefill) setForm((f) => ({ ...f, clientName: prefill.name, industry: prefill.industry }));
+  }, [prefill]);
+
+  const set = (key) => (e) => {
+    const value = e.currentTarget.value;
+    setForm((f) => {
+      const next = { ...f, [key]: value };
+      // Picking a known client fills in its industry.
+      if (key === 'clientName') {
+        const known = clients.find((c) => c.name.toLowerCase() === value.trim().toLowerCase());
+        if (known && !f.industry) next.industry = known.industry;
+      }
+      return next;
+    });
+  };
+
+  const submit = async (e) => {
+    e.preventDefault();
+    if (!QUARTER.test(form.quarter.trim())) {
+      setError({ field: 'quarter', message: 'Write the quarter like 2027-Q1.' });
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const view = await api.createSession({
+        clientName: form.clientName, industry: form.industry, quarter: form.quarter.trim(), mode: form.mode, title: form.title.trim() || null,
+      });
+      navigate(`/sessions/${view.session.id}`);
+    } catch (err) {
+      setError({ field: err.field, message: err.message });
+      setBusy(false);
+    }
+  };
+
+  const fieldError = (name) => error?.field === name
+    ? html`<p class="field-error" id=${`new-${name}-error`}>${error.message}</p>` : null;
+  const describedBy = (name) => (error?.field === name ? `new-${name}-error` : undefined);
+
+  return html`
+    <form class="stack new-session" onSubmit=${submit} noValidate>
+      <div class="field">
+        <label for="new-client">Client</label>
+        <input id="new-client" name="clientName" list="known-clients" required autocomplete="off" value=${form.clientName} onInput=${set('clientName')}
+          aria-invalid=${error?.field === 'clientName'} aria-describedby=${describedBy('clientName')} />
+        <datalist id="known-clients">${clients.map((c) => html`<option value=${c.name} key=${c.id}></option>`)}</datalist>
+        ${fieldError('clientName')}
+      </div>
+      <div class="field">
+        <label for="new-industry">Industry</label>
+        <input id="new-industry" name="industry" required value=${form.industry} onInput=${set('industry')}
+          aria-invalid=${error?.field === 'industry'} aria-describedby=${describedBy('industry')} />
+        ${fieldError('industry')}
+      </div>
+      <div class="field-row">
+        <div class="field">
+          <label for="new-quarter">Quarter</label>
+          <input id="new-quarter" name="quarter" required pattern="\\d{4}-Q[1-4]" placeholder="2027-Q1" value=${form.quarter} onInput=${set('quarter')}
+            aria-invalid=${error?.field === 'quarter'} aria-describedby=${describedBy('quarter') ?? 'new-quarter-hint'} />
+          <p class="hint" id="new-quarter-hint">e.g. 2027-Q1</p>
+          ${fieldError('quarter')}
+        </div>
+        <div class="field">
+          <label for="new-title">Title <span class="muted">(optional)</span></label>
+          <input id="new-title" name="title" value=${form.title} onInput=${set('title')} />
+        </div>
+      </div>
+      <fieldset class="field">
+        <legend>Mode</legend>
+        <label class="radio"><input type="radio" name="mode" value="quarterly" checked=${form.mode === 'quarterly'} onChange=${set('mode')} />
+          Quarterly session <span class="muted">— all seven steps</span></label>
+        <label class="radio"><input type="radio" name="mode" value="quick_check" checked=${form.mode === 'quick_check'} onChange=${set('mode')} />
+          Quick sounding-board check <span class="muted">— pressure-test one recommendation</span></label>
+      </fieldset>
+      ${error && !['clientName', 'industry', 'quarter'].includes(error.field) ? html`<p class="field-error" role="alert">${error.message}</p>` : null}
+      <button type="submit" class="btn btn-primary" disabled=${busy}>${busy ? 'Starting…' : 'Start session'}</button>
+    </form>`;
+}

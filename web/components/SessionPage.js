@@ -1,0 +1,103 @@
+import { html, useEffect, useRef, useState } from '../lib/html.js';
+import { exportLinks } from '../api.js';
+import { loadDraft, saveDraft } from '../drafts.js';
+import { Link } from '../router.js';
+import { useSession } from '../session/useSession.js';
+import { ArtifactPanel } from './artifacts/ArtifactPanel.js';
+import { Composer } from './Composer.js';
+import { ErrorBanner } from './ErrorBanner.js';
+import { Messages } from './Messages.js';
+import { ProgressBar } from './ProgressBar.js';
+import { StepBar } from './StepBar.js';
+
+const PLACEHOLDERS = {
+  context: 'Tell the facilitator about the company: services, customers, numbers, the CEO’s goals, constraints…',
+  trends: 'Which trends matter here? Ask for more, or say which to keep…',
+  dialogue: 'Answer the question…',
+  impact: 'What would this change for the company, the industry, the market?',
+  risks: 'What could go wrong? Who owns it?',
+  roadmap: 'What should the team start on Monday?',
+  sounding_board: 'State the recommendation to pressure-test…',
+};
+
+/** One session: steps on top, the chat with the reply streaming in, the artifacts beside it. */
+export function SessionPage({ sessionId }) {
+  const session = useSession(sessionId);
+  const { view, messages, live, error, loadError } = session;
+  const [selected, setSelected] = useState(null);
+  const [text, setText] = useState(() => loadDraft(sessionId));
+  const [trendId, setTrendId] = useState(null);
+  const scrolledTo = useRef(false);
+
+  // The artifact shown follows the current step as the session moves.
+  useEffect(() => setSelected(view?.current ?? view?.steps.at(-1)?.step ?? null), [view?.current]);
+  useEffect(() => setTrendId(view?.dialogueTrendId ?? null), [view?.dialogueTrendId]);
+  useEffect(() => {
+    setText(loadDraft(sessionId));
+    scrolledTo.current = false;
+  }, [sessionId]);
+  useEffect(() => {
+    if (view) document.title = `${view.client.name} ${view.session.quarter} · Foresight Accelerator`;
+  }, [view?.client.name, view?.session.quarter]);
+  // A search hit links to #message-<id>: show it once the transcript is there.
+  useEffect(() => {
+    if (scrolledTo.current || messages.length === 0 || !location.hash.startsWith('#message-')) return;
+    const el = document.getElementById(location.hash.slice(1));
+    if (el) {
+      scrolledTo.current = true;
+      el.classList.add('message-target');
+      el.scrollIntoView({ block: 'center' });
+    }
+  }, [messages.length]);
+
+  const onText = (value) => {
+    setText(value);
+    saveDraft(sessionId, value);
+  };
+  const onSend = (content) => {
+    const dialogueTrend = view?.current === 'dialogue' ? trendId : null;
+    session.send(content, dialogueTrend, () => onText(''));
+  };
+
+  if (loadError) {
+    const retry = loadError.status === 404 ? null : () => location.reload();
+    return html`<main id="main" class="session" tabindex="-1"><${ErrorBanner} error=${{ ...loadError, retry }} />
+      <p><${Link} href="/">Back to all sessions<//></p></main>`;
+  }
+  if (!view) return html`<main id="main" class="session loading"><p class="muted">Loading the session…</p></main>`;
+
+  const chosen = (view.artifacts.trends?.data.trends ?? []).filter((t) => t.chosen);
+  const completed = view.current === null;
+  return html`
+    <main id="main" class="session" tabindex="-1" data-session-id=${view.session.id} data-busy=${session.streaming ? 'true' : 'false'}>
+      <header class="session-head">
+        <div>
+          <p class="crumbs"><${Link} href="/">Sessions<//> <span aria-hidden="true">›</span> ${view.client.name}</p>
+          <h1 class="session-title">${view.client.name} <span class="quarter-tag">${view.session.quarter}</span></h1>
+          <p class="muted session-sub">${view.client.industry} · ${view.session.mode === 'quick_check' ? 'Quick sounding-board check' : 'Quarterly session'}${view.session.title ? ` · ${view.session.title}` : ''}</p>
+        </div>
+        <nav class="exports" aria-label="Exports">
+          <span class="exports-label">Export</span>
+          ${exportLinks(view.session.id).map((l) => html`<a class="btn btn-small btn-ghost" href=${l.href} key=${l.href}
+            download=${l.href.endsWith('.html') ? undefined : ''} target=${l.href.endsWith('.html') ? '_blank' : undefined} rel="noopener">${l.label}</a>`)}
+        </nav>
+      </header>
+      <${ProgressBar} view=${view} selected=${selected} onSelect=${setSelected} onBack=${session.back} disabled=${session.streaming} />
+      <${StepBar} view=${view} session=${session} />
+      <${ErrorBanner} error=${error} onDismiss=${session.clearError} />
+      <div class="workspace">
+        <section class="chat-pane" aria-label="Conversation">
+          <${Messages} messages=${messages} live=${live} trends=${view.artifacts.trends?.data.trends} />
+          ${completed
+            ? html`<p class="composer-closed muted">The session is complete. Reopen a step above to write more.</p>`
+            : html`<${Composer} text=${text} onText=${onText} onSend=${onSend} onStop=${session.stop}
+                streaming=${session.streaming} canStop=${Boolean(live)}
+                placeholder=${PLACEHOLDERS[view.current]}
+                trends=${view.current === 'dialogue' ? chosen : null} trendId=${trendId} onTrend=${setTrendId} answers=${view.answersByTrend} />`}
+        </section>
+        <aside class="artifact-pane" aria-label="Artifacts">
+          <${ArtifactPanel} view=${view} session=${session} selected=${selected} onSelect=${setSelected} />
+        </aside>
+      </div>
+    </main>`;
+}

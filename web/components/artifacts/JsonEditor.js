@@ -1,0 +1,35 @@
+import { html, useId, useState } from '../../lib/html.js';
+
+/** The whole artifact as JSON: for the edits the inline fields don't offer. The server validates. */
+export function JsonEditor({ data, onSave, onClose, error }) {
+  const id = useId();
+  const [text, setText] = useState(() => JSON.stringify(data, null, 2));
+  const [local, setLocal] = useState(null);
+  const [saving, setSaving] = useState(false);
+  const save = async () => {
+    let parsed;
+    try {
+      parsed = JSON.parse(text);
+    } catch (e) {
+      setLocal(`This is not valid JSON: ${e.message}`);
+      return;
+    }
+    setLocal(null);
+    setSaving(true);
+    const failed = await onSave(parsed);
+    setSaving(false);
+    if (!failed) onClose();
+  };
+  const message = local ?? (error ? `${error.message}${error.field ? ` (field: ${error.field})` : ''}` : null);
+  return html`
+    <div class="json-editor">
+      <label for=${id}>Artifact as JSON</label>
+      <textarea id=${id} class="json-text" spellcheck="false" rows="18" value=${text}
+        onInput=${(e) => setText(e.currentTarget.value)} aria-invalid=${Boolean(message)} aria-describedby=${message ? `${id}-error` : undefined}></textarea>
+      ${message && html`<p class="field-error" id=${`${id}-error`} role="alert">${message}</p>`}
+      <div class="button-row">
+        <button type="button" class="btn btn-primary btn-small" onClick=${save} disabled=${saving}>${saving ? 'Saving…' : 'Save as new revision'}</button>
+        <button type="button" class="btn btn-ghost btn-small" onClick=${onClose}>Cancel</button>
+      </div>
+    </div>`;
+}

@@ -1,0 +1,66 @@
+import { html } from '../../lib/html.js';
+import { HORIZON_LABELS, HORIZONS, dash, money, number } from '../../format.js';
+import { SvgPicture } from '../SafeHtml.js';
+import { EditableText } from './editing.js';
+import { usePictures } from './RisksView.js';
+
+/** Step 6: entries a team can start on Monday, with their money, and a timeline by horizon. */
+export function RoadmapView({ data }) {
+  const pictures = usePictures();
+  // EV = EBITDA effect × the stated multiple: the domain's formula, from the shared module.
+  const ev = pictures?.ok ? pictures.enterpriseValueEffect : () => null;
+  const entries = data.entries.map((e, i) => ({ e, i }));
+  return html`
+    <div class="artifact-body roadmap-view">
+      ${pictures?.ok
+        ? html`<${SvgPicture} svg=${pictures.roadmapTimelineSvg(data)} label="Roadmap timeline by horizon" class="picture timeline" />`
+        : html`<${TextTimeline} entries=${data.entries} />`}
+      <div class="table-scroll">
+        <table class="data-table stack-narrow roadmap-table">
+          <thead><tr>
+            <th scope="col">Entry</th><th scope="col">Horizon</th><th scope="col" class="num" title="Effort in weeks">Weeks</th><th scope="col">Owner</th>
+            <th scope="col">Deadline</th><th scope="col">Metric: baseline → target</th><th scope="col" class="num">Cost</th>
+            <th scope="col" class="num">EBITDA / yr</th><th scope="col" class="num">EV effect</th>
+          </tr></thead>
+          <tbody>
+            ${entries.map(({ e, i }) => {
+              const f = e.financial;
+              const value = ev(f);
+              return html`
+                <tr key=${e.id} data-entry-id=${e.id}>
+                  <td data-label="Entry" class="entry-title"><span class="chip chip-muted">${e.id}</span>${' '}<${EditableText} value=${e.title} path=${['entries', i, 'title']} label=${`title of ${e.id}`} />
+                    <details class="small"><summary>Rationale${e.adr ? ' & ADR' : ''}</summary>
+                      <div><${EditableText} value=${e.rationale} path=${["entries", i, "rationale"]} label=${`rationale of ${e.id}`} multiline /></div>
+                      ${f.capexOpex && html`<p><strong>CapEx / OpEx:</strong> ${f.capexOpex}</p>`}
+                      ${f.assumption && html`<p><strong>Assumption:</strong> ${f.assumption}</p>`}
+                      ${e.adr && html`<dl class="facts adr">
+                        <dt>Context</dt><dd>${e.adr.context}</dd><dt>Decision</dt><dd>${e.adr.decision}</dd>
+                        <dt>Alternatives</dt><dd>${e.adr.alternatives.join('; ') || '—'}</dd><dt>Consequences</dt><dd>${e.adr.consequences}</dd>
+                      </dl>`}
+                    </details></td>
+                  <td data-label="Horizon" class="nowrap">${HORIZON_LABELS[e.horizon]}</td>
+                  <td data-label="Effort (weeks)" class="num">${number(e.effortWeeks)}</td>
+                  <td data-label="Owner"><${EditableText} value=${e.owner} path=${['entries', i, 'owner']} label=${`owner of ${e.id}`} nullable placeholder="No owner" /></td>
+                  <td data-label="Deadline" class="nowrap"><${EditableText} value=${e.deadline} path=${['entries', i, 'deadline']} label=${`deadline of ${e.id}`} nullable placeholder="No deadline" /></td>
+                  <td data-label="Metric">${e.metric ? html`${e.metric.name}: <span class="nowrap">${dash(e.metric.baseline)} → ${e.metric.target}</span>` : html`<span class="muted">No metric yet</span>`}</td>
+                  <td data-label="Cost" class="num">${money(f.oneOffCost)}</td>
+                  <td data-label="EBITDA / yr" class="num">${money(f.annualEbitdaEffect)}</td>
+                  <td data-label="EV effect" class="num" title=${value !== null ? `${money(f.annualEbitdaEffect)} EBITDA × ${f.evMultiple} (assumed multiple)` : 'Needs an EBITDA effect and a multiple'}>
+                    ${value !== null ? html`${money(value)} <span class="muted small">(×${f.evMultiple})</span>` : '—'}</td>
+                </tr>`;
+            })}
+          </tbody>
+        </table>
+      </div>
+    </div>`;
+}
+
+/** When the shared pictures are unavailable: the same grouping as plain text. */
+function TextTimeline({ entries }) {
+  return html`
+    <ol class="text-timeline" aria-label="Roadmap by horizon">
+      ${HORIZONS.map((h) => html`
+        <li key=${h}><strong>${HORIZON_LABELS[h]}</strong>:
+          ${entries.filter((e) => e.horizon === h).map((e) => `${e.title} (${number(e.effortWeeks)} w)`).join(' · ') || 'nothing planned'}</li>`)}
+    </ol>`;
+}

@@ -1,0 +1,44 @@
+import { html } from '../../lib/html.js';
+import { OBJECTION_LENSES } from '../../format.js';
+import { EditableText, EnumSelect } from './editing.js';
+
+const VERDICTS = ['ready', 'revise', 'drop'];
+
+function List({ title, items }) {
+  if (!items || items.length === 0) return null;
+  return html`<section><h5>${title}</h5><ul class="plain-list">${items.map((x, i) => html`<li key=${i}>${x}</li>`)}</ul></section>`;
+}
+
+/** Step 7: every recommendation attacked from four seats, then a verdict and one sentence for the CEO. */
+export function SoundingBoardView({ data }) {
+  return html`
+    <div class="artifact-body sounding-view">
+      ${data.recommendations.map((r, i) => html`
+        <article class=${`recommendation verdict-${r.verdict}`} key=${r.id} data-recommendation-id=${r.id}>
+          <header class="rec-head">
+            <span class=${`badge verdict verdict-badge-${r.verdict}`}>${r.verdict}</span>
+            <span class="muted small">confidence ${r.confidence}</span>
+            <${EnumSelect} value=${r.verdict} path=${['recommendations', i, 'verdict']} label=${`Verdict on ${r.id}`} options=${VERDICTS} />
+          </header>
+          <h4 class="rec-claim"><${EditableText} value=${r.claim} path=${['recommendations', i, 'claim']} label=${`claim of ${r.id}`} multiline /></h4>
+          <blockquote class="ceo-line">
+            <span class="label">For the CEO</span>
+            <${EditableText} value=${r.ceoOneLiner} path=${['recommendations', i, 'ceoOneLiner']} label=${`CEO one-liner of ${r.id}`} multiline />
+          </blockquote>
+          ${r.supportingPoints.length > 0 && html`<ol class="supporting">${r.supportingPoints.map((p, j) => html`<li key=${j}>${p}</li>`)}</ol>`}
+          <details>
+            <summary>Objections (${r.objections.length}), pre-mortem, evidence</summary>
+            ${r.objections.length > 0 && html`
+              <ul class="objections">
+                ${r.objections.map((o, j) => html`
+                  <li key=${j}><span class="chip">${OBJECTION_LENSES[o.lens] ?? o.lens}</span> ${o.objection}
+                    ${o.response ? html`<div class="muted small">Answer: ${o.response}</div>` : html`<div class="small warn-text">Not answered yet</div>`}</li>`)}
+              </ul>`}
+            <${List} title="Pre-mortem: a year from now this failed because…" items=${r.preMortem} />
+            <${List} title="Evidence still missing" items=${r.evidenceGaps} />
+            ${r.strongestAlternative && html`<section><h5>Strongest alternative</h5><p>${r.strongestAlternative}</p></section>`}
+            <${List} title="Objections still open" items=${r.openObjections} />
+          </details>
+        </article>`)}
+    </div>`;
+}

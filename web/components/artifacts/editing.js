@@ -1,0 +1,119 @@
+/**
+ * Hand edits of an artifact: each field knows its path; saving PUTs the whole artifact with that
+ * one value changed, and the server's verdict (422 with the field at fault) shows beside the field.
+ */
+import { createContext, html, useContext, useEffect, useId, useRef, useState } from '../../lib/html.js';
+import { fieldName } from '../../format.js';
+
+export const EditContext = createContext({ save: async () => null, error: null, disabled: true });
+
+export function useEdit() {
+  return useContext(EditContext);
+}
+
+/** The server's error for this field (or inside it), if the last save failed there. */
+export function FieldError({ path, id }) {
+  const { error } = useEdit();
+  if (!error?.field) return null;
+  const name = fieldName(path);
+  if (error.field !== name && !error.field.startsWith(`${name}.`)) return null;
+  return html`<p class="field-error" id=${id} role="alert">${error.message}</p>`;
+}
+
+/** Text shown as text, with an Edit button that turns it into a field. */
+export function EditableText({ value, path, label, multiline = false, nullable = false, placeholder = '—' }) {
+  const { save, disabled, error } = useEdit();
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(value ?? '');
+  const [saving, setSaving] = useState(false);
+  const input = useRef(null);
+  const editButton = useRef(null);
+  const errorId = useId();
+  const hasError = error?.field === fieldName(path);
+
+  useEffect(() => {
+    if (editing) input.current?.focus();
+  }, [editing]);
+
+  const open = () => {
+    setDraft(value ?? '');
+    setEditing(true);
+  };
+  const cancel = () => {
+    setEditing(false);
+    requestAnimationFrame(() => editButton.current?.focus());
+  };
+  const commit = async () => {
+    const next = nullable && draft.trim() === '' ? null : draft;
+    if (next === value) return cancel();
+    setSaving(true);
+    const failed = await save(path, next);
+    setSaving(false);
+    if (!failed) cancel();
+  };
+  const onKeyDown = (e) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      cancel();
+    } else if (e.key === 'Enter' && (!multiline || e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      commit();
+    }
+  };
+
+  if (editing) {
+    const Tag = multiline ? 'textarea' : 'input';
+    return html`
+      <span class="editing" data-path=${fieldName(path)}>
+        <label class="visually-hidden" for=${`${errorId}-input`}>${label}</label>
+        <${Tag} id=${`${errorId}-input`} ref=${input} class="edit-input" value=${draft} rows=${multiline ? 3 : undefined}
+          onInput=${(e) => setDraft(e.currentTarget.value)} onKeyDown=${onKeyDown}
+          aria-invalid=${hasError} aria-describedby=${hasError ? errorId : undefined} />
+        <span class="button-row">
+          <button type="button" class="btn btn-small btn-primary" onClick=${commit} disabled=${saving}>${saving ? 'Saving…' : 'Save'}</button>
+          <button type="button" class="btn btn-small btn-ghost" onClick=${cancel}>Cancel</button>
+        </span>
+        <${FieldError} path=${path} id=${errorId} />
+      </span>`;
+  }
+  return html`
+    <span class="editable" data-path=${fieldName(path)}>
+      <span class=${value ? 'editable-value' : 'editable-value muted'}>${value || placeholder}</span>
+      ${!disabled && html`<button type="button" ref=${editButton} class="edit-button" onClick=${open} aria-label=${`Edit ${label}`} title=${`Edit ${label}`}>✎</button>`}
+    </span>`;
+}
+
+/** A 1–5 score (likelihood, impact) as a select; a change is saved at once. */
+export function ScoreSelect({ value, path, label }) {
+  const { save, disabled } = useEdit();
+  const id = useId();
+  return html`
+    <span class="score-select">
+      <label class="visually-hidden" for=${id}>${label}</label>
+      <select id=${id} value=${String(value)} disabled=${disabled} data-path=${fieldName(path)}
+        onChange=${(e) => save(path, Number(e.currentTarget.value))}>
+        ${[1, 2, 3, 4, 5].map((n) => html`<option value=${String(n)} key=${n}>${n}</option>`)}
+      </select>
+      <${FieldError} path=${path} />
+    </span>`;
+}
+
+/** A choice among fixed values (assumption status, verdict), saved at once. */
+export function EnumSelect({ value, path, label, options }) {
+  const { save, disabled } = useEdit();
+  const id = useId();
+  return html`
+    <span class="enum-select">
+      <label class="visually-hidden" for=${id}>${label}</label>
+      <select id=${id} value=${value} disabled=${disabled} data-path=${fieldName(path)} onChange=${(e) => save(path, e.currentTarget.value)}>
+        ${options.map((o) => html`<option value=${o} key=${o}>${o}</option>`)}
+      </select>
+    </span>`;
+}
+
+/** A list of strings, shown as a list; each item editable. */
+export function TextListView({ items, path, label, empty = 'None yet.' }) {
+  if (!items || items.length === 0) return html`<p class="muted small">${empty}</p>`;
+  return html`<ul class="plain-list">${items.map((item, i) => html`
+    <li key=${i}><${EditableText} value=${item} path=${[...path, i]} label=${`${label} ${i + 1}`} multiline /></li>`)}</ul>`;
+}

@@ -1,0 +1,59 @@
+/** Small display helpers. */
+
+const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
+const plain = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
+
+export const money = (n) => (n === null || n === undefined ? '—' : `${n < 0 ? '−' : ''}${compact.format(Math.abs(n))}`);
+export const number = (n) => (n === null || n === undefined ? '—' : plain.format(n));
+export const dash = (s) => (s === null || s === undefined || s === '' ? '—' : s);
+
+/** The seven steps' numbers and titles, for places that have no session view (lists, search). */
+export const STEP_INFO = {
+  context: { number: 1, title: 'Context' },
+  trends: { number: 2, title: 'Trends' },
+  dialogue: { number: 3, title: 'Socratic dialogue' },
+  impact: { number: 4, title: 'Impact' },
+  risks: { number: 5, title: 'Risks' },
+  roadmap: { number: 6, title: 'Strategy synthesis' },
+  sounding_board: { number: 7, title: 'Sounding board' },
+};
+
+export const HORIZONS = ['0-6', '6-18', '18-36'];
+export const HORIZON_LABELS = { '0-6': '0–6 months', '6-18': '6–18 months', '18-36': '18–36 months' };
+
+export const LENS_LABELS = {
+  technology: 'Technology', customers_society: 'Customers & society', economics: 'Economics',
+  regulation_politics: 'Regulation & politics', environment: 'Environment', industry: 'Industry',
+};
+
+export const OBJECTION_LENSES = { ceo: 'CEO', cfo: 'CFO', board: 'Board', engineer: 'Sceptical engineer' };
+
+/** What the "Draft …" button says for each step. */
+export const DRAFT_LABELS = {
+  context: 'company context', trends: 'trend candidates', dialogue: 'insight & assumption ledger', impact: 'impact forecast',
+  risks: 'risk register', roadmap: 'roadmap', sounding_board: 'pressure-tested recommendations',
+};
+
+export function when(iso) {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** The quarter after the one `date` falls in, e.g. 2027-Q1 in November 2026. */
+export function nextQuarter(date = new Date()) {
+  const q = Math.floor(date.getMonth() / 3) + 1;
+  return q === 4 ? `${date.getFullYear() + 1}-Q1` : `${date.getFullYear()}-Q${q + 1}`;
+}
+
+/** A deep copy of `obj` with the value at `path` (array of keys) replaced. */
+export function setIn(obj, path, value) {
+  if (path.length === 0) return value;
+  const [head, ...rest] = path;
+  const copy = Array.isArray(obj) ? [...obj] : { ...obj };
+  copy[head] = setIn(obj?.[head], rest, value);
+  return copy;
+}
+
+/** The server names a field like "data.risks.0.threat"; ours is ['risks', 0, 'threat']. */
+export const fieldName = (path) => ['data', ...path].join('.');

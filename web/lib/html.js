@@ -1,0 +1,10 @@
+/** Preact + htm: components written as tagged templates, no build step. */
+import { h, Fragment, render } from '/vendor/preact.mjs';
+import htm from '/vendor/htm.mjs';
+
+export const html = htm.bind(h);
+export { Fragment, render };
+export {
+  useCallback, useEffect, useId, useLayoutEffect, useMemo, useReducer, useRef, useState, useContext,
+} from '/vendor/preact-hooks.mjs';
+export { createContext } from '/vendor/preact.mjs';

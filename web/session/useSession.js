@@ -1,0 +1,218 @@
+/**
+ * A session as the server says it is: the view (steps, artifacts, what blocks advancing), the
+ * transcript, and the reply being written right now. The page renders this and nothing else;
+ * every change goes to the server and comes back from it.
+ */
+import { useCallback, useEffect, useReducer, useRef } from '../lib/html.js';
+import { ApiError, api, followTurn, turnRequests } from '../api.js';
+
+const initial = { view: null, messages: [], live: null, error: null, loadError: null, pending: null };
+
+function upsert(messages, message) {
+  if (!message) return messages;
+  const i = messages.findIndex((m) => m.id === message.id);
+  if (i < 0) return [...messages, message].sort((a, b) => a.id - b.id);
+  const copy = [...messages];
+  copy[i] = message;
+  return copy;
+}
+
+function reduce(state, action) {
+  switch (action.type) {
+    case 'reset':
+      return initial;
+    case 'loaded':
+      return { ...state, view: action.view, messages: action.messages, loadError: null };
+    case 'load_failed':
+      return { ...state, loadError: action.error };
+    case 'view':
+      return { ...state, view: action.view };
+    case 'messages':
+      return { ...state, messages: action.messages };
+    case 'pending':
+      return { ...state, pending: action.value };
+    case 'error':
+      return { ...state, error: action.error };
+    case 'clear_error':
+      return { ...state, error: null };
+    case 'frame':
+      return applyFrame(state, action.frame);
+    default:
+      return state;
+  }
+}
+
+/** One SSE event of a turn applied to the page's state. */
+function applyFrame(state, { event, data }) {
+  switch (event) {
+    case 'turn':
+      return {
+        ...state,
+        messages: upsert(state.messages, data.userMessage),
+        live: { turnId: data.turnId, kind: data.kind, step: data.step, text: '', reconnecting: false },
+      };
+    case 'delta':
+      return state.live ? { ...state, live: { ...state.live, text: state.live.text + data.text, reconnecting: false } } : state;
+    case 'artifact': {
+      if (!state.view) return state;
+      const artifacts = {
+        ...state.view.artifacts,
+        [data.step]: { revision: data.revision, source: data.source, createdAt: new Date().toISOString(), stale: false, data: data.data },
+      };
+      return { ...state, view: { ...state.view, artifacts } };
+    }
+    case 'message':
+      return { ...state, messages: upsert(state.messages, data) };
+    case 'error':
+      return { ...state, error: { message: data.message, kind: data.kind, retryable: data.retryable, retry: state.pending?.retry ?? null } };
+    case 'reconnecting':
+      return state.live ? { ...state, live: { ...state.live, reconnecting: true } } : state;
+    case 'done':
+    case 'idle':
+      return { ...state, live: null };
+    default:
+      return state;
+  }
+}
+
+const asError = (e, retry) => ({
+  message: e instanceof ApiError ? e.message : 'Something went wrong in the page. Retry.',
+  kind: e instanceof ApiError ? e.kind : 'internal',
+  status: e instanceof ApiError ? e.status : 0,
+  field: e instanceof ApiError ? e.field : null,
+  retry,
+});
+
+export function useSession(sessionId) {
+  const [state, dispatch] = useReducer(reduce, initial);
+  const streamRef = useRef(null);
+  const lastEventId = useRef(null);
+  const mounted = useRef(true);
+
+  const refresh = useCallback(async () => {
+    const [view, { messages }] = await Promise.all([api.view(sessionId), api.messages(sessionId)]);
+    if (mounted.current) dispatch({ type: 'loaded', view, messages });
+    return view;
+  }, [sessionId]);
+
+  /**
+   * Runs one turn's stream to its end. `accepted` is called when the server has taken the turn
+   * (its first event); before that, a refusal leaves everything the user typed where it was.
+   */
+  const runTurn = useCallback(async (request, { retry, accepted, label } = {}) => {
+    streamRef.current?.abort();
+    const controller = new AbortController();
+    streamRef.current = controller;
+    dispatch({ type: 'pending', value: { label, retry } });
+    dispatch({ type: 'clear_error' });
+    let started = false;
+    try {
+      lastEventId.current = await followTurn({
+        sessionId,
+        open: request(controller.signal),
+        signal: controller.signal,
+        lastEventId: null,
+        onEvent: (frame) => {
+          if (!mounted.current) return;
+          if (frame.id) lastEventId.current = frame.id;
+          if (frame.event === 'turn' && !started) {
+            started = true;
+            accepted?.();
+          }
+          dispatch({ type: 'frame', frame });
+        },
+      });
+    } catch (e) {
+      if (controller.signal.aborted || !mounted.current) return;
+      dispatch({ type: 'error', error: asError(e, retry) });
+    } finally {
+      if (streamRef.current === controller) streamRef.current = null;
+      if (mounted.current && !controller.signal.aborted) {
+        dispatch({ type: 'pending', value: null });
+        // Steps, artifacts and what blocks advancing may all have moved with this turn.
+        refresh().catch(() => {});
+      }
+    }
+  }, [sessionId, refresh]);
+
+  const attach = useCallback(() => runTurn(
+    (signal) => turnRequests.attach(sessionId, signal),
+    { retry: () => attach(), label: 'reply' },
+  ), [sessionId, runTurn]);
+
+  // Load, and reattach to a reply that is still being written (a reload, a second tab).
+  useEffect(() => {
+    mounted.current = true;
+    dispatch({ type: 'reset' });
+    lastEventId.current = null;
+    refresh()
+      .then((view) => { if (view.liveTurn && mounted.current) attach(); })
+      .catch((e) => mounted.current && dispatch({ type: 'load_failed', error: asError(e, null) }));
+    return () => {
+      mounted.current = false;
+      // Leaving the page only stops listening: the server keeps writing.
+      streamRef.current?.abort();
+    };
+  }, [sessionId]);
+
+  const send = useCallback((content, trendId, accepted) => {
+    const body = trendId ? { content, trendId } : { content };
+    return runTurn((signal) => turnRequests.message(sessionId, body, signal), {
+      accepted, label: 'reply', retry: () => send(content, trendId, accepted),
+    });
+  }, [sessionId, runTurn]);
+
+  const draft = useCallback(() => runTurn((signal) => turnRequests.draft(sessionId, signal), {
+    label: 'draft', retry: () => draft(),
+  }), [sessionId, runTurn]);
+
+  /** A plain request that returns the new view (advance, back, confirm, stop). */
+  const act = useCallback(async (fn, retryLabel) => {
+    dispatch({ type: 'clear_error' });
+    try {
+      const result = await fn();
+      if (result?.session && result.steps) dispatch({ type: 'view', view: result });
+      const { messages } = await api.messages(sessionId);
+      dispatch({ type: 'messages', messages });
+      return true;
+    } catch (e) {
+      dispatch({ type: 'error', error: asError(e, () => act(fn, retryLabel)) });
+      return false;
+    }
+  }, [sessionId]);
+
+  const stop = useCallback(async () => {
+    try {
+      await api.stop(sessionId);
+    } catch (e) {
+      // Already finished: nothing to stop.
+      if (!(e instanceof ApiError && e.status === 409)) dispatch({ type: 'error', error: asError(e, () => stop()) });
+    }
+  }, [sessionId]);
+
+  /** Stores a hand edit as a new revision; returns the error (with its field) for the editor to show. */
+  const saveArtifact = useCallback(async (step, data) => {
+    try {
+      const { session } = await api.editArtifact(sessionId, step, data);
+      dispatch({ type: 'view', view: session });
+      return null;
+    } catch (e) {
+      return asError(e, null);
+    }
+  }, [sessionId]);
+
+  return {
+    ...state,
+    streaming: state.live !== null || state.pending !== null,
+    refresh,
+    send,
+    draft,
+    stop,
+    attach,
+    advance: (force = false) => act(() => api.advance(sessionId, force)),
+    back: (to) => act(() => api.back(sessionId, to)),
+    confirm: (step) => act(() => api.confirm(sessionId, step)),
+    saveArtifact,
+    clearError: () => dispatch({ type: 'clear_error' }),
+  };
+}
