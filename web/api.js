@@ -5,13 +5,15 @@
 
 /** A failed call, in words a person can act on: the server's message, its kind, the field at fault. */
 export class ApiError extends Error {
-  constructor(message, { status = 0, kind = 'internal', field = null, retryable = false } = {}) {
+  constructor(message, { status = 0, kind = 'internal', field = null, retryable = false, details = null } = {}) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.kind = kind;
     this.field = field;
     this.retryable = retryable;
+    /** For a 409: what is in the way, e.g. { liveTurn: { turnId, kind } }. */
+    this.details = details;
   }
 }
 
@@ -33,6 +35,7 @@ async function errorFrom(response) {
     kind: e?.kind ?? (response.status === 429 ? 'rate_limited' : 'internal'),
     field: e?.field ?? null,
     retryable: RETRYABLE_STATUS.has(response.status),
+    details: e?.details ?? null,
   });
 }
 
@@ -201,6 +204,10 @@ export async function followTurn({ sessionId, open, onEvent, signal, lastEventId
 export const turnRequests = {
   message: (id, body, signal, fetchImpl = fetch) => () => fetchImpl(sessionPath(id, '/messages'), {
     method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream' }, body: JSON.stringify(body), signal,
+  }),
+  /** Answers the last message again after a failed, cut or stopped reply (the message is not stored twice). */
+  retry: (id, signal, fetchImpl = fetch) => () => fetchImpl(sessionPath(id, '/retry'), {
+    method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream' }, body: '{}', signal,
   }),
   draft: (id, signal, fetchImpl = fetch) => () => fetchImpl(sessionPath(id, '/draft'), {
     method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream' }, body: '{}', signal,

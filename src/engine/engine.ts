@@ -168,6 +168,25 @@ export class Engine {
     return this.startTurn(session, step, trendId, reply, userMessage, 'reply', facts.artifacts);
   }
 
+  /**
+   * Writes the reply to the user's last message again, after it failed, was cut or was stopped. The
+   * message is not stored twice; the earlier attempt stays in the transcript with its status.
+   */
+  retry(sessionId: number): LiveTurn {
+    const session = this.requireSession(sessionId);
+    const step = this.requireActiveStep(session);
+    this.refuseIfBusy(sessionId);
+    const messages = store.listStepMessages(this.db, sessionId, step);
+    const lastUser = messages.filter((m) => m.role === 'user').at(-1);
+    if (!lastUser) throw refused('There is no message of yours in this step to answer again.');
+    const after = messages.filter((m) => m.id > lastUser.id);
+    if (after.some((m) => m.role === 'assistant' && m.status === 'complete')) {
+      throw refused('Your last message already has a complete reply; write a new message instead.');
+    }
+    const reply = this.insertPendingReply(sessionId, step, lastUser.trendId, 'chat');
+    return this.startTurn(session, step, lastUser.trendId, reply, null, 'reply', store.latestArtifacts(this.db, sessionId), lastUser.id);
+  }
+
   /** Asks the facilitator to build the current step's artifact from the conversation so far. */
   draft(sessionId: number): LiveTurn {
     const session = this.requireSession(sessionId);
@@ -239,11 +258,12 @@ export class Engine {
   // --- internals ---
 
   private startTurn(
-    session: Session, step: StepId, trendId: string | null, reply: Message, userMessage: Message | null, kind: 'reply' | 'draft', artifacts: ArtifactSet,
+    session: Session, step: StepId, trendId: string | null, reply: Message, userMessage: Message | null, kind: 'reply' | 'draft',
+    artifacts: ArtifactSet, answering?: number,
   ): LiveTurn {
     const turn = this.turns.start(reply.id, session.id, kind);
     turn.emit({ type: 'turn', data: { turnId: reply.id, kind, step, userMessage, assistantMessageId: reply.id } });
-    const input = this.turnInput(session, step, trendId, artifacts);
+    const input = this.turnInput(session, step, trendId, artifacts, answering);
     void (kind === 'reply' ? runReplyTurn(this.turnDeps, turn, input, reply) : runDraftTurn(this.turnDeps, turn, input, reply));
     return turn;
   }
@@ -253,7 +273,8 @@ export class Engine {
     return store.insertMessage(this.db, { sessionId, step, trendId, role: 'assistant', kind, content: '', status: 'streaming', provider, model });
   }
 
-  private turnInput(session: Session, step: StepId, trendId: string | null, artifacts: ArtifactSet): TurnInput {
+  /** `answering`: a retry reads the conversation up to the message it answers, not the failed attempts after it. */
+  private turnInput(session: Session, step: StepId, trendId: string | null, artifacts: ArtifactSet, answering?: number): TurnInput {
     const client = store.getClient(this.db, session.clientId)!;
     return {
       session: { id: session.id, clientName: client.name, industry: client.industry, quarter: session.quarter, mode: session.mode },
@@ -261,7 +282,8 @@ export class Engine {
       trendId,
       artifacts,
       // The pending reply is not part of what the facilitator reads.
-      transcript: store.listStepMessages(this.db, session.id, step).filter((m) => m.status !== 'streaming'),
+      transcript: store.listStepMessages(this.db, session.id, step)
+        .filter((m) => m.status !== 'streaming' && (answering === undefined || m.id <= answering)),
     };
   }
 
@@ -357,8 +379,11 @@ export class Engine {
   }
 
   private refuseIfBusy(sessionId: number): void {
-    if (this.turns.inFlight(sessionId)) {
-      throw conflict('A reply is still being written in this session. Wait for it to finish, or stop it, then try again.');
+    const live = this.turns.inFlight(sessionId);
+    if (live) {
+      throw new AppError('conflict', 'A reply is still being written in this session. Wait for it to finish, or stop it, then try again.', {
+        details: { liveTurn: { turnId: live.turnId, kind: live.kind } },
+      });
     }
   }
 }

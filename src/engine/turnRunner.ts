@@ -100,7 +100,7 @@ function finish(
   // A failed structured call still cost tokens: its draft and repair calls ride on the error.
   recordCalls(deps.db, input.session.id, message.id, identity, outcome?.calls ?? callsOf(failure), failure, turn, latencyMs);
   if (revision) {
-    turn.emit({ type: 'artifact', data: { step: revision.step, revision: revision.revision, source: revision.source, data: revision.data } });
+    turn.emit({ type: 'artifact', data: { step: revision.step, revision: revision.revision, source: revision.source, createdAt: revision.createdAt, data: revision.data } });
   }
   turn.emit({ type: 'message', data: stored });
   if (error && status !== 'stopped') turn.emit({ type: 'error', data: describe(error, turn) });

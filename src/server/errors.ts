@@ -13,14 +13,17 @@ const STATUS: Readonly<Record<AppErrorKind, ContentfulStatusCode>> = {
 };
 
 export interface ErrorBody {
-  error: { kind: string; message: string; field?: string };
+  /** `details` only for conflicts: what is in the way (e.g. the live turn, so a page can attach to it). */
+  error: { kind: string; message: string; field?: string; details?: unknown };
 }
 
 /** The one place errors become HTTP answers: JSON, a readable message, and the field at fault. */
 export function errorResponse(c: Context, e: unknown): Response {
   if (isAppError(e)) {
     const status = e.kind === 'validation' && e.field === '(body)' ? 400 : STATUS[e.kind];
-    const body: ErrorBody = { error: { kind: e.kind, message: e.message, ...(e.field ? { field: e.field } : {}) } };
+    const body: ErrorBody = {
+      error: { kind: e.kind, message: e.message, ...(e.field ? { field: e.field } : {}), ...(e.kind === 'conflict' && e.details ? { details: e.details } : {}) },
+    };
     return c.json(body, status);
   }
   console.error('Unexpected error:', e instanceof Error ? e.stack : e);

@@ -20,7 +20,7 @@ const TYPES: Readonly<Record<string, string>> = {
 
 /**
  * Browser modules served straight from node_modules: no build step. Each is an ES module file the
- * page imports by these names (see web/index.html's import map).
+ * page imports by absolute path (/vendor/<name>); no import map, which our CSP would count as an inline script.
  */
 const VENDOR: Readonly<Record<string, string>> = {
   'preact.mjs': 'preact/dist/preact.mjs',

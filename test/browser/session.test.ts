@@ -379,6 +379,8 @@ describe('the session page, in Chromium, against the real server', () => {
     await banner.locator('button:has-text("Retry")').click();
     await settled(page);
     expect(await page.locator('.messages .message[data-role="assistant"]').last().getAttribute('data-status')).toBe('complete');
+    // Retry answered the stored message again; it did not send it twice.
+    expect(await page.locator('.messages .message[data-role="user"]', { hasText: 'Is the model there?' }).count()).toBe(1);
   });
 
   it('stops a reply on request and shows it as stopped', async () => {

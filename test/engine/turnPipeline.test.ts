@@ -121,6 +121,39 @@ describe('the turn pipeline', () => {
     expect(listMessages(h.db, session.id).filter((m) => m.role === 'user').map((m) => m.content)).toEqual(['Go']);
   });
 
+  it('answers the last message again after a cut reply, without storing the message twice', async () => {
+    const f = new ScriptedFacilitator();
+    f.script = { chunks: ['Half ', 'of it', '…'], failAfter: 1 };
+    const h = harness(f);
+    const { session } = await h.createSession();
+    await readSSE(await h.json('POST', `/api/sessions/${session.id}/messages`, { content: 'Our margin is 11%.' }));
+    f.script = { chunks: ['What drives ', 'the margin?'] };
+    const again = await readSSE(await h.json('POST', `/api/sessions/${session.id}/retry`));
+    expect(deltaText(again)).toBe('What drives the margin?');
+    const transcript = listMessages(h.db, session.id);
+    expect(transcript.filter((m) => m.role === 'user').map((m) => m.content)).toEqual(['Our margin is 11%.']);
+    expect(transcript.filter((m) => m.role === 'assistant' && m.kind === 'chat').map((m) => [m.status, m.content]))
+      .toEqual([['incomplete', 'Half '], ['complete', 'What drives the margin?']]);
+    // The retry read the conversation up to the message it answers, not the cut attempt.
+    expect(f.calls.at(-1)!.input.transcript.at(-1)!.content).toBe('Our margin is 11%.');
+    const refusedRetry = await h.json('POST', `/api/sessions/${session.id}/retry`);
+    expect(refusedRetry.status).toBe(409);
+    expect(((await refusedRetry.json()) as { error: { message: string } }).error.message).toMatch(/already has a complete reply/);
+  });
+
+  it('names the reply in flight in a 409, so another tab can attach to it', async () => {
+    const f = new ScriptedFacilitator();
+    f.script = { chunks: words(20), delayMs: 5 };
+    const h = harness(f);
+    const { session } = await h.createSession();
+    const live = readSSE(await h.json('POST', `/api/sessions/${session.id}/messages`, { content: 'First' }));
+    const busy = await h.json('POST', `/api/sessions/${session.id}/draft`);
+    expect(busy.status).toBe(409);
+    const { error } = (await busy.json()) as { error: { details: { liveTurn: { turnId: number; kind: string } } } };
+    const frames = await live;
+    expect(error.details.liveTurn).toEqual({ turnId: (frames[0]!.data as { turnId: number }).turnId, kind: 'reply' });
+  });
+
   it('writes the partial text to SQLite while it streams, in batches', async () => {
     const f = new ScriptedFacilitator();
     f.script = { chunks: words(60), delayMs: 3 };

@@ -57,7 +57,7 @@ function applyFrame(state, { event, data }) {
       if (!state.view) return state;
       const artifacts = {
         ...state.view.artifacts,
-        [data.step]: { revision: data.revision, source: data.source, createdAt: new Date().toISOString(), stale: false, data: data.data },
+        [data.step]: { revision: data.revision, source: data.source, createdAt: data.createdAt, stale: false, data: data.data },
       };
       return { ...state, view: { ...state.view, artifacts } };
     }
@@ -155,12 +155,20 @@ export function useSession(sessionId) {
     };
   }, [sessionId]);
 
+  /** Once the server has stored the message, Retry answers it again instead of sending it twice. */
   const send = useCallback((content, trendId, accepted) => {
     const body = trendId ? { content, trendId } : { content };
+    const turn = { stored: false };
     return runTurn((signal) => turnRequests.message(sessionId, body, signal), {
-      accepted, label: 'reply', retry: () => send(content, trendId, accepted),
+      accepted: () => { turn.stored = true; accepted?.(); },
+      label: 'reply',
+      retry: () => (turn.stored ? answerAgain() : send(content, trendId, accepted)),
     });
   }, [sessionId, runTurn]);
+
+  const answerAgain = useCallback(() => runTurn((signal) => turnRequests.retry(sessionId, signal), {
+    label: 'reply', retry: () => answerAgain(),
+  }), [sessionId, runTurn]);
 
   const draft = useCallback(() => runTurn((signal) => turnRequests.draft(sessionId, signal), {
     label: 'draft', retry: () => draft(),

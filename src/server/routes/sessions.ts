@@ -39,6 +39,12 @@ export function sessionRoutes(engine: Engine, db: Db): Hono {
     return turnEventStream(engine.postMessage(id, body), 0, 200);
   });
 
+  /** Answers the user's last message again after a failed, cut or stopped reply (SSE, like /messages). */
+  app.post('/:id/retry', async (c) => {
+    const id = sessionId(c.req.param('id'));
+    return turnEventStream(engine.retry(id), 0, 200);
+  });
+
   app.post('/:id/draft', async (c) => {
     const id = sessionId(c.req.param('id'));
     return turnEventStream(engine.draft(id), 0, 200);
