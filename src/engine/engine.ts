@@ -150,14 +150,14 @@ export class Engine {
     const session = this.requireSession(sessionId);
     const step = this.requireActiveStep(session);
     this.refuseIfBusy(sessionId);
-    const facts = this.facts(sessionId);
+    const artifacts = store.latestArtifacts(this.db, sessionId);
     let trendId: string | null = null;
     if (step === 'dialogue') {
-      const chosen = facts.artifacts.trends ? chosenTrends(facts.artifacts.trends) : [];
+      const chosen = artifacts.trends ? chosenTrends(artifacts.trends) : [];
       if (body.trendId && !chosen.some((t) => t.id === body.trendId)) {
         throw invalid(`"${body.trendId}" is not one of the chosen trends (${chosen.map((t) => t.id).join(', ') || 'none chosen'}).`, 'trendId');
       }
-      trendId = body.trendId ?? this.dialogueTrend(sessionId, facts, null);
+      trendId = body.trendId ?? this.dialogueTrend(sessionId, { artifacts, exchangesByTrend: store.countUserAnswersByTrend(this.db, sessionId) }, null);
     }
     const { reply, userMessage } = this.db.transaction(() => {
       const userMessage = store.insertMessage(this.db, { sessionId, step, trendId, role: 'user', kind: 'chat', content: body.content, status: 'complete' });
@@ -165,7 +165,7 @@ export class Engine {
       store.touchSession(this.db, sessionId);
       return { reply, userMessage };
     })();
-    return this.startTurn(session, step, trendId, reply, userMessage, 'reply', facts.artifacts);
+    return this.startTurn(session, step, trendId, reply, userMessage, 'reply', artifacts);
   }
 
   /**

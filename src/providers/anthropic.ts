@@ -1,7 +1,8 @@
 import type { z } from 'zod';
+import Anthropic from '@anthropic-ai/sdk';
+import type { MessageParam, RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages';
 import { ChatAnthropic } from '@langchain/anthropic';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
-import type { AIMessageChunk } from '@langchain/core/messages';
 import { ProviderError, type ChatMessage, type ChatModel, type ModelIdentity, type StreamOptions, type StructuredOptions } from './types.js';
 import { toProviderError } from './errors.js';
 import { RETRY_DEFAULTS, type RetryRun } from './retry.js';
@@ -10,7 +11,13 @@ import { streamReply, type ChunkAccounting, type FinishReason } from './stream.j
 import { generateStructured } from './structured.js';
 import { publicUrl, type ProviderSettings } from './settings.js';
 
-/** Anthropic through LangChain's ChatAnthropic (which carries its own copy of @anthropic-ai/sdk). */
+/**
+ * Anthropic: text streams from the official @anthropic-ai/sdk; structured output goes through
+ * LangChain's ChatAnthropic (which carries its own copy of the SDK).
+ */
+
+/** Upper bound of a reply's length; the Messages API requires one. */
+export const ANTHROPIC_MAX_TOKENS = 4096;
 
 export const ANTHROPIC_BASE_URL = 'https://api.anthropic.com';
 
@@ -28,34 +35,51 @@ export function mapAnthropicStop(reason: string): FinishReason {
 
 /**
  * message_start carries the input count and a preliminary output count; message_delta carries the
- * final, cumulative output count. LangChain adds the two (a streamed reply reads a few tokens high):
- * we take the last message_delta's count as the output.
+ * final, cumulative output count. (LangChain adds the two, so a streamed reply would read a few
+ * tokens high.) We take the last message_delta's count as the output.
  */
-function anthropicAccounting(): ChunkAccounting {
+function anthropicAccounting(): ChunkAccounting<RawMessageStreamEvent> {
   let tokensIn: number | null = null;
   let tokensOut: number | null = null;
   let stop: string | undefined;
   return {
-    read(chunk: AIMessageChunk) {
-      const reason = chunk.additional_kwargs?.stop_reason ?? chunk.response_metadata?.stop_reason;
-      const u = chunk.usage_metadata;
-      if ('stop_reason' in (chunk.additional_kwargs ?? {})) {
-        // message_delta
-        if (u) tokensOut = count(u.output_tokens);
-        if (typeof reason === 'string' && reason) stop = reason;
-      } else if (u) {
-        // message_start
-        tokensIn = (tokensIn ?? 0) + (count(u.input_tokens) ?? 0);
+    read(event) {
+      switch (event.type) {
+        case 'message_start':
+          tokensIn = count(event.message.usage?.input_tokens);
+          return '';
+        case 'message_delta':
+          tokensOut = count(event.usage?.output_tokens) ?? tokensOut;
+          if (event.delta?.stop_reason) stop = event.delta.stop_reason;
+          return '';
+        case 'content_block_delta':
+          return event.delta.type === 'text_delta' ? event.delta.text : '';
+        default:
+          return '';
       }
     },
     result: () => (stop === undefined ? null : { usage: { tokensIn, tokensOut }, finishReason: mapAnthropicStop(stop) }),
   };
 }
 
+/** One system prompt first; user and assistant turns alternating (consecutive turns of one role joined). */
+export function toAnthropicMessages(messages: readonly ChatMessage[]): { system: string | undefined; messages: MessageParam[] } {
+  const system = messages.filter((m) => m.role === 'system').map((m) => m.content.trim()).filter(Boolean).join('\n\n');
+  const turns: MessageParam[] = [];
+  for (const m of messages) {
+    if (m.role === 'system') continue;
+    const last = turns.at(-1);
+    if (last && last.role === m.role) last.content = `${String(last.content)}\n\n${m.content}`;
+    else turns.push({ role: m.role, content: m.content });
+  }
+  return { system: system || undefined, messages: turns };
+}
+
 export function createAnthropicModel(settings: ProviderSettings): ChatModel {
   // Explicit: ANTHROPIC_BASE_URL / LANGSMITH_GATEWAY in the environment must not redirect our key.
   const baseURL = settings.baseURL || ANTHROPIC_BASE_URL;
   let model: BaseChatModel | undefined;
+  let client: Anthropic | undefined;
   // Built on first use: msw (tests) only sees clients built after server.listen().
   const lazyModel = () => {
     if (!settings.apiKey) throw new ProviderError('auth', 'No Anthropic API key is configured. Set one in the configuration, or use the offline facilitator.');
@@ -68,6 +92,17 @@ export function createAnthropicModel(settings: ProviderSettings): ChatModel {
       streamUsage: true,
     }));
   };
+  const lazyClient = () => {
+    if (!settings.apiKey) throw new ProviderError('auth', 'No Anthropic API key is configured. Set one in the configuration, or use the offline facilitator.');
+    return (client ??= new Anthropic({ apiKey: settings.apiKey, baseURL, timeout: settings.timeoutMs, maxRetries: 0 }));
+  };
+  const open = async (messages: readonly ChatMessage[], signal: AbortSignal) => {
+    const { system, messages: turns } = toAnthropicMessages(messages);
+    return lazyClient().messages.create(
+      { model: settings.model, max_tokens: ANTHROPIC_MAX_TOKENS, ...(system ? { system } : {}), messages: turns, stream: true },
+      { signal },
+    );
+  };
   const errorContext = { endpoint: publicUrl(baseURL), model: settings.model, timeoutMs: settings.timeoutMs, secrets: [settings.apiKey] };
   const retry = (signal: AbortSignal): RetryRun => ({
     policy: { ...RETRY_DEFAULTS, maxAttempts: settings.maxAttempts, baseDelayMs: settings.retryBaseMs },
@@ -79,7 +114,7 @@ export function createAnthropicModel(settings: ProviderSettings): ChatModel {
 
   return {
     identity: anthropicIdentity(settings),
-    stream: (messages: readonly ChatMessage[], options: StreamOptions) => streamReply({ model: lazyModel, toMessages, retry, accounting: anthropicAccounting }, messages, options),
+    stream: (messages: readonly ChatMessage[], options: StreamOptions) => streamReply({ open, retry, accounting: anthropicAccounting }, messages, options),
     // Forced tool use: the arguments come back as a tool_use block, kept raw for the repair re-ask.
     structured: <T>(messages: readonly ChatMessage[], schema: z.ZodType<T>, options: StructuredOptions) =>
       generateStructured({ model: lazyModel, method: 'functionCalling', toMessages, retry }, messages, schema, options),

@@ -152,7 +152,8 @@ export function toProviderError(error: unknown, ctx: ErrorContext = {}): Provide
   const cause = asRecord(e.cause);
   const src = statusOf(e) === undefined && cause && statusOf(cause) !== undefined ? cause : e;
   const status = statusOf(src);
-  if (str(e.name) === 'ContextOverflowError') {
+  // LangChain's ContextOverflowError, or the SDK's own error with OpenAI's code.
+  if (str(e.name) === 'ContextOverflowError' || providerCodeOf(src) === 'context_length_exceeded') {
     return new ProviderError('bad_request', `The conversation is too long for this model's context window${status ? ` (HTTP ${status})` : ''}. Shorten the material, or choose a model with a larger window.`, {
       status,
       cause: error,

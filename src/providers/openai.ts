@@ -1,7 +1,8 @@
 import type { z } from 'zod';
+import OpenAI from 'openai';
+import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
 import { ChatOpenAI, ChatOpenAICompletions } from '@langchain/openai';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
-import type { AIMessageChunk } from '@langchain/core/messages';
 import { ProviderError, type ChatMessage, type ChatModel, type ModelIdentity, type StreamOptions, type StructuredOptions } from './types.js';
 import { toProviderError } from './errors.js';
 import { RETRY_DEFAULTS, type RetryRun } from './retry.js';
@@ -11,8 +12,8 @@ import { generateStructured } from './structured.js';
 import { publicUrl, type ProviderSettings } from './settings.js';
 
 /**
- * OpenAI, or any OpenAI-compatible server (Ollama, vLLM, LM Studio, llama.cpp) when `baseURL` is set,
- * through LangChain's ChatOpenAI on the official `openai` SDK.
+ * OpenAI, or any OpenAI-compatible server (Ollama, vLLM, LM Studio, llama.cpp) when `baseURL` is set:
+ * text streams from the official `openai` SDK; structured output goes through LangChain's ChatOpenAI.
  */
 
 export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
@@ -31,19 +32,20 @@ export function mapOpenAiFinish(reason: string): FinishReason {
 }
 
 /** Usage arrives in one last chunk (stream_options.include_usage); finish_reason on the chunk before. */
-function openAiAccounting(): ChunkAccounting {
+function openAiAccounting(): ChunkAccounting<ChatCompletionChunk> {
   let tokensIn: number | null = null;
   let tokensOut: number | null = null;
   let finish: string | undefined;
   return {
-    read(chunk: AIMessageChunk) {
-      const u = chunk.usage_metadata;
+    read(chunk) {
+      const u = chunk.usage;
       if (u) {
-        tokensIn = (tokensIn ?? 0) + (count(u.input_tokens) ?? 0);
-        tokensOut = (tokensOut ?? 0) + (count(u.output_tokens) ?? 0);
+        tokensIn = (tokensIn ?? 0) + (count(u.prompt_tokens) ?? 0);
+        tokensOut = (tokensOut ?? 0) + (count(u.completion_tokens) ?? 0);
       }
-      const reason = chunk.response_metadata?.finish_reason;
-      if (typeof reason === 'string' && reason) finish = reason;
+      const choice = chunk.choices?.[0];
+      if (choice?.finish_reason) finish = choice.finish_reason;
+      return typeof choice?.delta?.content === 'string' ? choice.delta.content : '';
     },
     result: () => (finish === undefined ? null : { usage: { tokensIn, tokensOut }, finishReason: mapOpenAiFinish(finish) }),
   };
@@ -61,6 +63,7 @@ export function createOpenAiModel(settings: ProviderSettings): ChatModel {
     streamUsage: true,
   };
   let model: BaseChatModel | undefined;
+  let client: OpenAI | undefined;
   // Built on first use: msw (tests) only sees clients built after server.listen().
   // An OpenAI-compatible server speaks chat completions only: ChatOpenAI would switch to the
   // Responses API for some model names (e.g. containing "codex").
@@ -68,6 +71,15 @@ export function createOpenAiModel(settings: ProviderSettings): ChatModel {
     if (!fields.apiKey) throw new ProviderError('auth', 'No OpenAI API key is configured. Set one in the configuration, or use the offline facilitator.');
     return (model ??= settings.baseURL ? new ChatOpenAICompletions(fields) : new ChatOpenAI(fields));
   };
+  const lazyClient = () => {
+    if (!fields.apiKey) throw new ProviderError('auth', 'No OpenAI API key is configured. Set one in the configuration, or use the offline facilitator.');
+    return (client ??= new OpenAI({ apiKey: fields.apiKey, baseURL, timeout: settings.timeoutMs, maxRetries: 0 }));
+  };
+  const open = async (messages: readonly ChatMessage[], signal: AbortSignal) =>
+    lazyClient().chat.completions.create(
+      { model: settings.model, messages: messages.map((m) => ({ role: m.role, content: m.content })), stream: true, stream_options: { include_usage: true } },
+      { signal },
+    );
   const errorContext = { endpoint: publicUrl(baseURL), model: settings.model, timeoutMs: settings.timeoutMs, secrets: [settings.apiKey] };
   const retry = (signal: AbortSignal): RetryRun => ({
     policy: { ...RETRY_DEFAULTS, maxAttempts: settings.maxAttempts, baseDelayMs: settings.retryBaseMs },
@@ -78,7 +90,7 @@ export function createOpenAiModel(settings: ProviderSettings): ChatModel {
 
   return {
     identity: openAiIdentity(settings),
-    stream: (messages: readonly ChatMessage[], options: StreamOptions) => streamReply({ model: lazyModel, toMessages, retry, accounting: openAiAccounting }, messages, options),
+    stream: (messages: readonly ChatMessage[], options: StreamOptions) => streamReply({ open, retry, accounting: openAiAccounting }, messages, options),
     // functionCalling, not jsonSchema: on the jsonSchema path a zod-4 schema is parsed inside the
     // request, so an invalid reply throws a ZodError and the raw output is lost for the repair
     // re-ask; LangChain also forces strict mode there (measured; see README.md in this folder).

@@ -119,7 +119,7 @@ describe('OpenAI adapter: streaming', () => {
     expect(r.requests).toHaveLength(1);
   });
 
-  it('explains a context overflow (which LangChain re-wraps) in plain words', async () => {
+  it('explains a context overflow in plain words', async () => {
     const r = route(replies.status(400, openAiErrorBody("This model's maximum context length is 128000 tokens.", 'context_length_exceeded')));
     const { error } = await collect(streamOf(openai()));
     expect(error).toMatchObject({ kind: 'bad_request', status: 400, retryable: false });
