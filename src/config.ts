@@ -5,7 +5,7 @@ const PORT = z.coerce.number().int().min(0).max(65535);
 const POSITIVE = z.coerce.number().int().positive();
 const EMPTY_AS_UNDEFINED = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(EMPTY_AS_UNDEFINED, z.string().trim().optional());
-const optionalUrl = z.preprocess(EMPTY_AS_UNDEFINED, z.url({ message: 'must be a URL such as http://localhost:11434/v1' }).optional());
+const optionalUrl = z.preprocess(EMPTY_AS_UNDEFINED, z.url({ protocol: /^https?$/, message: 'must be an http(s) URL such as http://localhost:11434/v1' }).optional());
 
 /** Every setting, from the environment only (see .env.example). Keys are never logged or stored. */
 export const EnvSchema = z.object({

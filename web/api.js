@@ -75,11 +75,13 @@ export const api = {
   editArtifact: (id, step, data) => call('PUT', sessionPath(id, `/artifacts/${encodeURIComponent(step)}`), { data }),
 };
 
-export const exportLinks = (id) => [
+/** The files for the client; with an earlier quarter of the same client, the Radar Review against it. */
+export const exportLinks = (id, previous = null) => [
   { href: sessionPath(id, '/export/memo.md'), label: 'Memo (Markdown)' },
   { href: sessionPath(id, '/export/memo.html'), label: 'Memo (HTML)' },
   { href: sessionPath(id, '/export/roadmap.csv'), label: 'Roadmap (CSV)' },
   { href: sessionPath(id, '/export/risks.csv'), label: 'Risks (CSV)' },
+  ...(previous ? [{ href: sessionPath(id, `/compare?with=${previous.id}&format=md`), label: `Radar Review vs ${previous.quarter}` }] : []),
 ];
 
 // ---------- SSE ----------

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEFAULT_MODELS, loadConfig } from '../../src/config.js';
+import { startServerProcess } from '../support/serverProcess.js';
+
+describe('configuration from the environment', () => {
+  it('runs the offline facilitator with no settings at all, storing sessions under sessions/', () => {
+    const c = loadConfig({}, '/srv/app');
+    expect(c).toMatchObject({ port: 3000, host: '127.0.0.1', databasePath: '/srv/app/sessions/foresight.db', model: { kind: 'offline' }, promptTokenBudget: 6000 });
+  });
+
+  it('picks a provider from the keys present, and the default model for it', () => {
+    expect(loadConfig({ OPENAI_API_KEY: 'k' }).model).toEqual({ kind: 'openai', apiKey: 'k', model: DEFAULT_MODELS.openai, baseURL: null });
+    expect(loadConfig({ ANTHROPIC_API_KEY: 'k', MODEL: 'claude-x' }).model).toMatchObject({ kind: 'anthropic', model: 'claude-x' });
+    expect(loadConfig({ OPENAI_BASE_URL: 'http://localhost:11434/v1', MODEL: 'llama3.1' }).model).toMatchObject({ kind: 'openai', baseURL: 'http://localhost:11434/v1', model: 'llama3.1' });
+    expect(loadConfig({ PROVIDER: 'offline', OPENAI_API_KEY: 'k' }).model).toEqual({ kind: 'offline' });
+  });
+
+  it('treats empty values as unset, as a copied .env.example leaves them', () => {
+    expect(loadConfig({ PORT: '', MODEL: '', OPENAI_API_KEY: '', OPENAI_BASE_URL: '' }).model).toEqual({ kind: 'offline' });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /PORT/],
+    [{ PORT: '70000' }, /PORT/],
+    [{ PROVIDER: 'gemini' }, /PROVIDER: must be one of auto, offline, openai, anthropic/],
+    [{ OPENAI_BASE_URL: 'localhost:11434' }, /OPENAI_BASE_URL: must be an http\(s\) URL/],
+    [{ PROMPT_TOKEN_BUDGET: '100' }, /PROMPT_TOKEN_BUDGET: must be at least 500/],
+    [{ PROVIDER: 'anthropic' }, /needs ANTHROPIC_API_KEY/],
+    [{ PROVIDER: 'openai' }, /needs OPENAI_API_KEY, or OPENAI_BASE_URL/],
+    [{ OPENAI_BASE_URL: 'http://localhost:11434/v1' }, /also set MODEL/],
+  ])('refuses %j with a message naming the setting', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('never puts a key in a message', () => {
+    try {
+      loadConfig({ ANTHROPIC_API_KEY: 'secret-value-123', PORT: 'x' });
+    } catch (e) {
+      expect(String(e)).not.toContain('secret-value-123');
+    }
+  });
+
+  it('stops the server at start-up with the message and exit code 2', async () => {
+    await expect(startServerProcess({ PROVIDER: 'gemini' })).rejects.toThrow(/exited with 2[\s\S]*PROVIDER: must be one of/);
+  });
+});
