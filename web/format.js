@@ -21,6 +21,11 @@ export const STEP_INFO = {
 export const HORIZONS = ['0-6', '6-18', '18-36'];
 export const HORIZON_LABELS = { '0-6': '0–6 months', '6-18': '6–18 months', '18-36': '18–36 months' };
 
+/** Where a roadmap entry stands (the domain's ROADMAP_STATUSES); done and dropped entries are closed. */
+export const ROADMAP_STATUSES = ['planned', 'in_progress', 'done', 'dropped'];
+export const ROADMAP_STATUS_LABELS = { planned: 'Planned', in_progress: 'In progress', done: 'Done', dropped: 'Dropped' };
+export const isClosed = (status) => status === 'done' || status === 'dropped';
+
 export const LENS_LABELS = {
   technology: 'Technology', customers_society: 'Customers & society', economics: 'Economics',
   regulation_politics: 'Regulation & politics', environment: 'Environment', industry: 'Industry',

@@ -5,10 +5,16 @@
  * Matching: trends by normalized name; risks by id, then by normalized threat; roadmap entries by
  * id, then by normalized title; recommendations by id, then by normalized claim. An id match whose
  * text differs is kept but flagged `reworded`, because a regenerated register may reuse ids.
+ *
+ * Roadmap entries say where they stand (planned, in progress, done, dropped), so the review says
+ * done or dropped from the later roadmap's own words; only an entry that vanished without a status
+ * is reported as such. Metrics are read against their targets: baseline → latest value → target.
  */
 import {
   chosenTrends,
   invalid,
+  isClosed,
+  metricProgress,
   rankRisks,
   type ArtifactSet,
   type Horizon,
@@ -17,6 +23,7 @@ import {
   type RankedRisk,
   type Recommendation,
   type RoadmapEntry,
+  type RoadmapStatus,
   type Severity,
   type StepId,
   type Verdict,
@@ -38,13 +45,24 @@ export interface RiskMove {
   readonly earlier: RiskRef; readonly later: RiskRef;
   readonly direction: 'up' | 'down'; readonly matchedBy: 'id' | 'threat'; readonly reworded: boolean;
 }
+export interface MetricRef { readonly name: string; readonly baseline: string | null; readonly current: string | null; readonly target: string }
 export interface RoadmapRef {
-  readonly id: string; readonly title: string; readonly horizon: Horizon; readonly effortWeeks: number;
-  readonly owner: string | null; readonly deadline: string | null; readonly metricTarget: string | null;
+  readonly id: string; readonly title: string; readonly status: RoadmapStatus; readonly horizon: Horizon; readonly effortWeeks: number;
+  readonly owner: string | null; readonly deadline: string | null; readonly metricTarget: string | null; readonly metric: MetricRef | null;
 }
-export type RoadmapField = 'horizon' | 'effortWeeks' | 'owner' | 'deadline' | 'metricTarget';
+export type RoadmapField = 'status' | 'horizon' | 'effortWeeks' | 'owner' | 'deadline' | 'metricTarget';
 export interface FieldChange { readonly field: RoadmapField; readonly from: string | number | null; readonly to: string | number | null }
+/** A matched entry; for one that became done or dropped, `changes` leaves out the status itself. */
 export interface RoadmapChange { readonly earlier: RoadmapRef; readonly later: RoadmapRef; readonly changes: readonly FieldChange[] }
+/** A later entry's metric against its target, with the reading the earlier roadmap had, if any. */
+export interface MetricReading {
+  readonly entry: RoadmapRef;
+  readonly metric: MetricRef;
+  /** The latest value the earlier roadmap recorded for the same entry and metric. */
+  readonly earlierCurrent: string | null;
+  /** Share of the way from baseline to target (1 = met); null when the values cannot be compared as numbers. */
+  readonly progress: number | null;
+}
 export interface RecommendationRef {
   readonly id: string; readonly claim: string; readonly ceoOneLiner: string; readonly verdict: Verdict; readonly confidence: Level;
 }
@@ -59,8 +77,16 @@ export interface QuarterComparison {
   /** Chosen trends only: the candidates nobody kept are not part of the strategy. */
   readonly trends: Section<{ added: TrendRef[]; dropped: TrendRef[]; kept: Array<{ earlier: TrendRef; later: TrendRef }> }>;
   readonly risks: Section<{ moved: RiskMove[]; added: RiskRef[]; closed: RiskRef[]; unchanged: RiskRef[] }>;
-  /** `dropped` means absent from the later roadmap: done or abandoned, the roadmap does not say which. */
-  readonly roadmap: Section<{ added: RoadmapRef[]; changed: RoadmapChange[]; dropped: RoadmapRef[]; unchanged: RoadmapRef[] }>;
+  /**
+   * `done` and `dropped`: matched entries the later roadmap marks so (and the earlier did not).
+   * `removed`: earlier entries absent from the later roadmap, which therefore does not say whether
+   * they were done or dropped. `changed`: other matched entries whose status or plan moved.
+   * `metrics`: every later entry with a metric, read against its target.
+   */
+  readonly roadmap: Section<{
+    added: RoadmapRef[]; changed: RoadmapChange[]; done: RoadmapChange[]; dropped: RoadmapChange[];
+    removed: RoadmapRef[]; unchanged: RoadmapRef[]; metrics: MetricReading[];
+  }>;
   readonly recommendations: Section<{ verdictChanged: VerdictChange[]; added: RecommendationRef[]; withdrawn: RecommendationRef[]; unchanged: RecommendationRef[] }>;
 }
 
@@ -114,11 +140,13 @@ const SEVERITY_RANK: Readonly<Record<Severity, number>> = { Low: 1, Medium: 2, H
 
 const riskRef = (r: RankedRisk): RiskRef => ({ id: r.id, threat: r.threat, likelihood: r.likelihood, impact: r.impact, score: r.score, severity: r.severity });
 const entryRef = (e: RoadmapEntry): RoadmapRef => ({
-  id: e.id, title: e.title, horizon: e.horizon, effortWeeks: e.effortWeeks, owner: e.owner, deadline: e.deadline, metricTarget: e.metric?.target ?? null,
+  id: e.id, title: e.title, status: e.status, horizon: e.horizon, effortWeeks: e.effortWeeks, owner: e.owner, deadline: e.deadline,
+  metricTarget: e.metric?.target ?? null,
+  metric: e.metric ? { name: e.metric.name, baseline: e.metric.baseline, current: e.metric.current, target: e.metric.target } : null,
 });
 const recRef = (r: Recommendation): RecommendationRef => ({ id: r.id, claim: r.claim, ceoOneLiner: r.ceoOneLiner, verdict: r.verdict, confidence: r.confidence });
 
-const ROADMAP_FIELDS: readonly RoadmapField[] = ['horizon', 'effortWeeks', 'owner', 'deadline', 'metricTarget'];
+const ROADMAP_FIELDS: readonly RoadmapField[] = ['status', 'horizon', 'effortWeeks', 'owner', 'deadline', 'metricTarget'];
 
 export function compareQuarters(earlier: ExportInput, later: ExportInput): QuarterComparison {
   if (earlier.client.id !== later.client.id) {
@@ -149,15 +177,27 @@ export function compareQuarters(earlier: ExportInput, later: ExportInput): Quart
       return { moved, added: m.onlyLater, closed: m.onlyEarlier, unchanged };
     }),
     roadmap: section('roadmap', a, b, (x, y) => {
-      const m = match(x.entries.map(entryRef), y.entries.map(entryRef), (e) => e.id, (e) => e.title);
+      const later = y.entries.map(entryRef);
+      const m = match(x.entries.map(entryRef), later, (e) => e.id, (e) => e.title);
       const changed: RoadmapChange[] = [];
+      const done: RoadmapChange[] = [];
+      const dropped: RoadmapChange[] = [];
       const unchanged: RoadmapRef[] = [];
       for (const p of m.pairs) {
         const changes = ROADMAP_FIELDS.filter((f) => !sameValue(p.earlier[f], p.later[f])).map((f) => ({ field: f, from: p.earlier[f], to: p.later[f] }));
-        if (changes.length > 0) changed.push({ earlier: p.earlier, later: p.later, changes });
+        const closedNow = isClosed(p.later) && p.later.status !== p.earlier.status;
+        if (closedNow) (p.later.status === 'done' ? done : dropped).push({ earlier: p.earlier, later: p.later, changes: changes.filter((c) => c.field !== 'status') });
+        else if (changes.length > 0) changed.push({ earlier: p.earlier, later: p.later, changes });
         else unchanged.push(p.later);
       }
-      return { added: m.onlyLater, changed, dropped: m.onlyEarlier, unchanged };
+      const earlierOf = new Map(m.pairs.map((p) => [p.later, p.earlier]));
+      const metrics = later.flatMap((entry): MetricReading[] => {
+        if (!entry.metric) return [];
+        const before = earlierOf.get(entry);
+        const sameMetric = before?.metric && normalizeForMatch(before.metric.name) === normalizeForMatch(entry.metric.name);
+        return [{ entry, metric: entry.metric, earlierCurrent: sameMetric ? before.metric!.current : null, progress: metricProgress(entry.metric) }];
+      });
+      return { added: m.onlyLater, changed, done, dropped, removed: m.onlyEarlier, unchanged, metrics };
     }),
     recommendations: section('sounding_board', a, b, (x, y) => {
       const m = match(x.recommendations.map(recRef), y.recommendations.map(recRef), (r) => r.id, (r) => r.claim);

@@ -1,10 +1,13 @@
 /** The Radar Review as Markdown, from a QuarterComparison. All user and model text is escaped. */
-import { HORIZON_LABELS } from '../domain/index.js';
+import { HORIZON_LABELS, ROADMAP_STATUS_LABELS } from '../domain/index.js';
 import { formatWeeks, mdCell, mdText } from './format.js';
 import { VERDICT_LABELS } from './memoStory.js';
-import type { FieldChange, NotComparable, QuarterComparison, RiskRef, RoadmapRef, SessionRef, Side } from './compare.js';
+import type {
+  FieldChange, MetricReading, NotComparable, QuarterComparison, RiskRef, RoadmapChange, RoadmapRef, SessionRef, Side,
+} from './compare.js';
 
 const FIELD_LABELS: Readonly<Record<FieldChange['field'], string>> = {
+  status: 'Status',
   horizon: 'Horizon',
   effortWeeks: 'Effort',
   owner: 'Owner',
@@ -39,7 +42,7 @@ export function comparisonMarkdown(c: QuarterComparison): string {
     '## Risks',
     c.risks.status === 'compared' ? risks(c.risks, label) : notComparable(c.risks, 'risks', label),
     '## Roadmap',
-    c.roadmap.status === 'compared' ? roadmap(c.roadmap) : notComparable(c.roadmap, 'roadmap', label),
+    c.roadmap.status === 'compared' ? roadmap(c.roadmap, label) : notComparable(c.roadmap, 'roadmap', label),
     '## Recommendations',
     c.recommendations.status === 'compared' ? recommendations(c.recommendations, label) : notComparable(c.recommendations, 'recommendations', label),
   ];
@@ -55,7 +58,16 @@ function glance(c: QuarterComparison): string {
   const bits: string[] = [];
   if (c.trends.status === 'compared') bits.push(`trends: ${c.trends.added.length} added, ${c.trends.dropped.length} dropped, ${c.trends.kept.length} kept`);
   if (c.risks.status === 'compared') bits.push(`risks: ${c.risks.moved.length} changed severity, ${c.risks.added.length} new, ${c.risks.closed.length} closed`);
-  if (c.roadmap.status === 'compared') bits.push(`roadmap: ${c.roadmap.added.length} new, ${c.roadmap.changed.length} changed, ${c.roadmap.dropped.length} dropped`);
+  if (c.roadmap.status === 'compared') {
+    const r = c.roadmap;
+    const gone = r.removed.length > 0 ? `, ${r.removed.length} gone without a status` : '';
+    bits.push(`roadmap: ${r.added.length} new, ${r.changed.length} changed, ${r.done.length} done, ${r.dropped.length} dropped${gone}`);
+    if (r.metrics.length > 0) {
+      const measured = r.metrics.filter((m) => m.metric.current !== null).length;
+      const met = r.metrics.filter((m) => m.progress !== null && m.progress >= 1).length;
+      bits.push(`metrics: ${measured} of ${r.metrics.length} measured, ${met} on target`);
+    }
+  }
   if (c.recommendations.status === 'compared') bits.push(`verdicts: ${c.recommendations.verdictChanged.length} changed`);
   return bits.length > 0 ? `**At a glance:** ${bits.join('; ')}.` : '**At a glance:** nothing to compare yet.';
 }
@@ -92,22 +104,68 @@ function risks(r: Extract<QuarterComparison['risks'], { status: 'compared' }>, l
 
 function show(field: FieldChange['field'], v: string | number | null): string {
   if (v === null) return 'none';
+  if (field === 'status' && typeof v === 'string' && v in ROADMAP_STATUS_LABELS) return ROADMAP_STATUS_LABELS[v as keyof typeof ROADMAP_STATUS_LABELS];
   if (field === 'effortWeeks' && typeof v === 'number') return formatWeeks(v);
   if (field === 'horizon' && typeof v === 'string' && v in HORIZON_LABELS) return HORIZON_LABELS[v as keyof typeof HORIZON_LABELS];
   return mdCell(String(v));
 }
 
-const entryLine = (e: RoadmapRef) => `${mdText(e.title)} (${HORIZON_LABELS[e.horizon]}, ${formatWeeks(e.effortWeeks)}, owner: ${e.owner ? mdText(e.owner) : 'not named'})`;
+const statusWord = (e: RoadmapRef) => ROADMAP_STATUS_LABELS[e.status].toLowerCase();
+const entryLine = (e: RoadmapRef) =>
+  `${mdText(e.title)} (${e.status === 'planned' ? '' : `${statusWord(e)}, `}${HORIZON_LABELS[e.horizon]}, ${formatWeeks(e.effortWeeks)}, owner: ${e.owner ? mdText(e.owner) : 'not named'})`;
+const changeText = (f: FieldChange) => `${FIELD_LABELS[f.field]}: ${show(f.field, f.from)} → ${show(f.field, f.to)}`;
 
-function roadmap(r: Extract<QuarterComparison['roadmap'], { status: 'compared' }>): string {
-  const parts = [list([['New', r.added.map(entryLine)]])];
+/** "Cloud cost right-sizing sprint (was planned; Cloud spend $2.1M/yr → $1.75M/yr, target $1.7M/yr; also Deadline: …)". */
+function closedLine(ch: RoadmapChange): string {
+  const m = ch.later.metric;
+  const bits = [
+    `was ${statusWord(ch.earlier)}`,
+    m ? `${mdText(m.name)} ${m.baseline ? mdText(m.baseline) : 'no baseline'} → ${m.current ? mdText(m.current) : 'not measured'}, target ${mdText(m.target)}` : null,
+    ch.changes.length > 0 ? `also ${ch.changes.map(changeText).join(', ')}` : null,
+  ].filter((b) => b !== null);
+  return `${mdText(ch.later.title)} (${bits.join('; ')})`;
+}
+
+function progressText(m: MetricReading): string {
+  if (m.metric.current === null) return 'not measured yet';
+  if (m.progress === null) return m.metric.baseline === null ? 'no baseline to measure from' : 'not comparable as numbers';
+  if (m.progress >= 1) return 'target met';
+  if (m.progress < 0) return 'moved away from the target';
+  if (m.progress === 0) return 'no movement yet';
+  return `${Math.round(m.progress * 100)}% of the way`;
+}
+
+function metricsTable(metrics: readonly MetricReading[], label: Record<Side, string>): string {
+  if (metrics.length === 0) return '**Metrics against targets:** no entry has a success metric yet.';
+  const rows = metrics.map((m) => {
+    const now = m.metric.current !== null ? mdCell(m.metric.current) : 'not measured';
+    const was = m.earlierCurrent !== null && m.earlierCurrent !== m.metric.current ? ` (${label.earlier}: ${mdCell(m.earlierCurrent)})` : '';
+    return `| ${mdCell(m.entry.title)} | ${statusWord(m.entry)} | ${mdCell(m.metric.name)} | ${mdCell(m.metric.baseline, 'no baseline')} → ${now}${was} → ${mdCell(m.metric.target)} | ${progressText(m)} |`;
+  });
+  return ['**Metrics against targets**', '', '| Entry | Status | Metric | Baseline → latest → target | Progress |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
+}
+
+function roadmap(r: Extract<QuarterComparison['roadmap'], { status: 'compared' }>, label: Record<Side, string>): string {
+  const parts = [list([
+    ['New', r.added.map(entryLine)],
+    ['Done', r.done.map(closedLine)],
+    ['Dropped', r.dropped.map(closedLine)],
+  ])];
   if (r.changed.length > 0) {
-    const rows = r.changed.map((ch) => `| ${mdCell(ch.later.title)} | ${ch.changes.map((f) => `${FIELD_LABELS[f.field]}: ${show(f.field, f.from)} → ${show(f.field, f.to)}`).join('<br>')} |`);
+    const rows = r.changed.map((ch) => `| ${mdCell(ch.later.title)} | ${ch.changes.map(changeText).join('<br>')} |`);
     parts.push(['**Changed**', '', '| Entry | What changed |', '| --- | --- |', ...rows].join('\n'));
   } else {
     parts.push('**Changed:** none.');
   }
-  parts.push(list([['Dropped (done or abandoned: the roadmap does not say which)', r.dropped.map(entryLine)]]));
+  const vanished = r.removed.filter((e) => e.status === 'planned' || e.status === 'in_progress');
+  const closedBefore = r.removed.filter((e) => e.status === 'done' || e.status === 'dropped');
+  if (vanished.length > 0) {
+    parts.push(list([[`No longer on the roadmap, without a status (done or abandoned: the ${label.later} roadmap does not say which)`, vanished.map(entryLine)]]));
+  }
+  if (closedBefore.length > 0) {
+    parts.push(list([[`Closed in ${label.earlier} and no longer listed`, closedBefore.map((e) => `${mdText(e.title)} (${statusWord(e)})`)]]));
+  }
+  parts.push(metricsTable(r.metrics, label));
   parts.push(`${plural(r.unchanged.length, 'entry', 'entries')} unchanged.`);
   return parts.join('\n\n');
 }

@@ -9,6 +9,7 @@ export {
   escapeXml,
   SEVERITY_COLOURS,
   HORIZON_COLOURS,
+  CLOSED_COLOURS,
   HORIZON_ORDER,
 } from './svg.js';
 export { strategyMemoHtml } from './html.js';
@@ -26,6 +27,8 @@ export {
   type RoadmapField,
   type FieldChange,
   type RoadmapChange,
+  type MetricRef,
+  type MetricReading,
   type RecommendationRef,
   type VerdictChange,
 } from './compare.js';

@@ -5,7 +5,9 @@
 import {
   HORIZON_LABELS,
   IMPACT_SCOPES,
+  ROADMAP_STATUS_LABELS,
   enterpriseValueEffect,
+  isClosed,
   rankRisks,
   roadmapGaps,
   scopesMissing,
@@ -67,7 +69,8 @@ export function risksSection(risks: RisksArtifact): string {
 
 function metricCell(e: RoadmapEntry): string {
   if (!e.metric) return 'no metric yet';
-  return `${mdCell(e.metric.name)}: ${mdCell(e.metric.baseline, 'baseline unknown')} → ${mdCell(e.metric.target)}`;
+  const now = e.metric.current !== null ? ` (now ${mdCell(e.metric.current)})` : '';
+  return `${mdCell(e.metric.name)}: ${mdCell(e.metric.baseline, 'baseline unknown')} → ${mdCell(e.metric.target)}${now}`;
 }
 
 function evCell(e: RoadmapEntry): string {
@@ -82,10 +85,10 @@ export function roadmapSection(roadmap: RoadmapArtifact): string {
   const entries = HORIZON_ORDER.flatMap((h) => roadmap.entries.filter((e) => e.horizon === h));
   const rows = entries.map(
     (e) =>
-      `| ${mdCell(e.title)} | ${HORIZON_LABELS[e.horizon]} | ${formatWeeks(e.effortWeeks)} | ${mdCell(e.owner, 'not named')} | ${mdCell(e.deadline, 'not set')} | ${metricCell(e)} | ${money(e.financial.oneOffCost)} | ${money(e.financial.annualEbitdaEffect)} | ${evCell(e)} |`,
+      `| ${mdCell(e.title)} | ${ROADMAP_STATUS_LABELS[e.status]} | ${HORIZON_LABELS[e.horizon]} | ${formatWeeks(e.effortWeeks)} | ${mdCell(e.owner, 'not named')} | ${mdCell(e.deadline, 'not set')} | ${metricCell(e)} | ${money(e.financial.oneOffCost)} | ${money(e.financial.annualEbitdaEffect)} | ${evCell(e)} |`,
   );
   const parts = [
-    ['| Entry | Horizon | Effort | Owner | Deadline | Success metric (baseline → target) | One-off cost | EBITDA effect / year | EV effect |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- |', ...rows].join('\n'),
+    ['| Entry | Status | Horizon | Effort | Owner | Deadline | Success metric (baseline → target) | One-off cost | EBITDA effect / year | EV effect |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |', ...rows].join('\n'),
     totalsLine(entries),
   ];
   const multiples = multiplesLine(entries);
@@ -119,7 +122,12 @@ export function roadmapSection(roadmap: RoadmapArtifact): string {
   return parts.join('\n\n');
 }
 
-function totalsLine(entries: readonly RoadmapEntry[]): string {
+/** Totals of what is still ahead: done and dropped entries are said, not summed. */
+function totalsLine(all: readonly RoadmapEntry[]): string {
+  const entries = all.filter((e) => !isClosed(e));
+  const closed = all.length - entries.length;
+  const left = closed === 0 ? '' : ` Not counted: ${closed} ${closed === 1 ? 'entry' : 'entries'} done or dropped.`;
+  if (entries.length === 0) return 'Totals: nothing left ahead; every entry is done or dropped.';
   const sum = (xs: Array<number | null>) => xs.filter((x): x is number => x !== null).reduce((a, b) => a + b, 0);
   const effort = sum(entries.map((e) => e.effortWeeks));
   const costs = entries.map((e) => e.financial.oneOffCost);
@@ -133,7 +141,7 @@ function totalsLine(entries: readonly RoadmapEntry[]): string {
   return (
     `Totals: ${formatWeeks(effort)} of effort; one-off cost ${total(costs)}; ` +
     `EBITDA effect ${total(ebitda, ' a year')}; EV effect ${total(ev)}. ` +
-    'Amounts are in the client’s reporting currency.'
+    `Amounts are in the client’s reporting currency.${left}`
   );
 }
 

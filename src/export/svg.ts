@@ -7,6 +7,7 @@ import { SEVERITY_BANDS, severityOf, type Severity } from '../domain/severity.js
 import { HORIZON_LABELS, type Horizon } from '../domain/horizons.js';
 import type { RisksArtifact, Risk } from '../domain/artifacts/risks.js';
 import type { RoadmapArtifact, RoadmapEntry } from '../domain/artifacts/roadmap.js';
+import { ROADMAP_STATUS_LABELS, isClosed } from '../domain/roadmapMeasures.js';
 
 /** Fill and text colour of each band, chosen to stay readable when printed. */
 export const SEVERITY_COLOURS: Readonly<Record<Severity, { fill: string; text: string }>> = {
@@ -23,6 +24,9 @@ export const HORIZON_COLOURS: Readonly<Record<Horizon, { fill: string; text: str
   '6-18': { fill: '#3d8fb0', text: '#ffffff' },
   '18-36': { fill: '#9cc9d8', text: '#1a1a1a' },
 };
+
+/** A done or dropped entry's bar: greyed out, whatever its horizon, so what is still ahead stands out. */
+export const CLOSED_COLOURS = { fill: '#cfd4da', text: '#1a1a1a', title: '#6b7380' } as const;
 
 /** Each band with its score range on the 5×5 matrix, from SEVERITY_BANDS: Critical 15–25, High 10–14, … */
 export function severityBandRanges(): Array<{ severity: Severity; min: number; max: number; meaning: string }> {
@@ -161,8 +165,17 @@ export function roadmapTimelineSvg(roadmap: RoadmapArtifact): string {
 
   for (const horizon of HORIZON_ORDER) {
     const entries = roadmap.entries.filter((e) => e.horizon === horizon);
-    const total = entries.reduce((sum, e) => sum + e.effortWeeks, 0);
-    const summary = entries.length === 0 ? 'no entries' : `${entries.length} ${entries.length === 1 ? 'entry' : 'entries'}, ${n(total)} weeks of effort`;
+    const open = entries.filter((e) => !isClosed(e));
+    const total = open.reduce((sum, e) => sum + e.effortWeeks, 0);
+    const closed = (['done', 'dropped'] as const)
+      .map((status) => ({ status, count: entries.filter((e) => e.status === status).length }))
+      .filter((c) => c.count > 0)
+      .map((c) => `${c.count} ${c.status}`);
+    const summary = entries.length === 0
+      ? 'no entries'
+      : closed.length === 0
+        ? `${entries.length} ${entries.length === 1 ? 'entry' : 'entries'}, ${n(total)} weeks of effort`
+        : `${entries.length} ${entries.length === 1 ? 'entry' : 'entries'} (${closed.join(', ')}), ${n(total)} weeks of effort still ahead`;
     body.push(
       `<g class="horizon" data-horizon="${horizon}" data-count="${entries.length}">`,
       `<rect x="0" y="${y}" width="${TL_WIDTH}" height="${GROUP_H - 4}" fill="#eef2f5"/>`,
@@ -192,7 +205,7 @@ export function roadmapTimelineSvg(roadmap: RoadmapArtifact): string {
 
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" class="roadmap-timeline" role="img" viewBox="0 0 ${TL_WIDTH} ${height}" width="${TL_WIDTH}" height="${height}" ${FONT}>`,
-    `<title>Roadmap: ${roadmap.entries.length} ${roadmap.entries.length === 1 ? 'entry' : 'entries'} by horizon, bar length = effort in weeks</title>`,
+    `<title>Roadmap: ${roadmap.entries.length} ${roadmap.entries.length === 1 ? 'entry' : 'entries'} by horizon, bar length = effort in weeks; done and dropped entries greyed out</title>`,
     `<text x="8" y="24" font-size="14" font-weight="bold" fill="#1a1a1a">Roadmap by horizon (bar = effort in weeks)</text>`,
     ...body,
     ...axis,
@@ -202,24 +215,29 @@ export function roadmapTimelineSvg(roadmap: RoadmapArtifact): string {
 
 function timelineBar(entry: RoadmapEntry, y: number, px: number): string {
   const width = Math.max(2, entry.effortWeeks * px);
-  const metric = entry.metric ? `${entry.metric.name}: ${entry.metric.baseline ?? '?'} → ${entry.metric.target}` : 'no success metric yet';
+  const closed = isClosed(entry);
+  const colours = closed ? CLOSED_COLOURS : { ...HORIZON_COLOURS[entry.horizon], title: '#1a1a1a' };
+  const metric = entry.metric
+    ? `${entry.metric.name}: ${entry.metric.baseline ?? '?'} → ${entry.metric.target}${entry.metric.current !== null ? ` (now ${entry.metric.current})` : ''}`
+    : 'no success metric yet';
   const tooltip = [
-    entry.title,
+    entry.status === 'planned' ? entry.title : `${entry.title} (${ROADMAP_STATUS_LABELS[entry.status].toLowerCase()})`,
     `${HORIZON_LABELS[entry.horizon]}, ${n(entry.effortWeeks)} weeks of effort`,
     `Owner: ${entry.owner ?? 'not named yet'}; deadline: ${entry.deadline ?? 'not set yet'}`,
     metric,
   ].join('\n');
-  const label = `${n(entry.effortWeeks)} w${entry.owner ? ` · ${truncate(entry.owner, 28)}` : ''}`;
+  const label = `${n(entry.effortWeeks)} w${entry.owner ? ` · ${truncate(entry.owner, 28)}` : ''}${entry.status === 'planned' ? '' : ` · ${ROADMAP_STATUS_LABELS[entry.status].toLowerCase()}`}`;
   const barEnd = BAR_X + width;
   const inside = barEnd + 8 + label.length * 6 > TL_WIDTH;
   const labelSvg = inside
-    ? `<text x="${n(barEnd - 6)}" y="${y + 15}" font-size="11" text-anchor="end" fill="${HORIZON_COLOURS[entry.horizon].text}">${escapeXml(label)}</text>`
-    : `<text x="${n(barEnd + 6)}" y="${y + 15}" font-size="11" fill="#1a1a1a">${escapeXml(label)}</text>`;
+    ? `<text x="${n(barEnd - 6)}" y="${y + 15}" font-size="11" text-anchor="end" fill="${colours.text}">${escapeXml(label)}</text>`
+    : `<text x="${n(barEnd + 6)}" y="${y + 15}" font-size="11" fill="${closed ? CLOSED_COLOURS.title : '#1a1a1a'}">${escapeXml(label)}</text>`;
+  const strike = entry.status === 'dropped' ? ' text-decoration="line-through"' : '';
   return [
-    `<g class="entry" data-entry-id="${escapeXml(entry.id)}" data-horizon="${entry.horizon}" data-effort-weeks="${n(entry.effortWeeks)}">`,
+    `<g class="entry" data-entry-id="${escapeXml(entry.id)}" data-horizon="${entry.horizon}" data-status="${entry.status}" data-effort-weeks="${n(entry.effortWeeks)}">`,
     `<title>${escapeXml(tooltip)}</title>`,
-    `<text x="8" y="${y + 15}" font-size="12" fill="#1a1a1a">${escapeXml(truncate(entry.title, Math.floor(LABEL_W / 7)))}</text>`,
-    `<rect x="${BAR_X}" y="${y + 3}" width="${n(width)}" height="${ROW_H - 6}" rx="3" fill="${HORIZON_COLOURS[entry.horizon].fill}"/>`,
+    `<text x="8" y="${y + 15}" font-size="12" fill="${colours.title}"${strike}>${escapeXml(truncate(entry.title, Math.floor(LABEL_W / 7)))}</text>`,
+    `<rect x="${BAR_X}" y="${y + 3}" width="${n(width)}" height="${ROW_H - 6}" rx="3" fill="${colours.fill}"/>`,
     labelSvg,
     '</g>',
   ].join('');

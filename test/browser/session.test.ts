@@ -256,11 +256,19 @@ describe('the session page, in Chromium, against the real server', () => {
     await page.setViewportSize({ width: 1440, height: 900 });
     await advance();
 
-    // 6. Roadmap: the money (EV = EBITDA × multiple) and the timeline by horizon.
+    // 6. Roadmap: the money (EV = EBITDA × multiple), the timeline by horizon, and where each entry stands.
     await draft();
     await page.locator('.timeline svg').waitFor();
     expect(await textOf('tr[data-entry-id="e2"]')).toContain('9.6M');
     expect(await page.locator('.timeline svg g.horizon').count()).toBe(3);
+    expect(await textOf('tr[data-entry-id="e4"] .entry-status .badge')).toBe('Planned');
+    // Marking an entry done is an edit like any other: a new revision, the row and its bar greyed out.
+    const roadmapRevision = Number(await revision());
+    await page.selectOption('tr[data-entry-id="e4"] select[data-path="data.entries.3.status"]', 'done');
+    await expect.poll(revision).toBe(String(roadmapRevision + 1));
+    expect(await textOf('tr[data-entry-id="e4"] .entry-status .badge')).toBe('Done');
+    expect(await page.locator('tr[data-entry-id="e4"]').getAttribute('class')).toContain('entry-closed');
+    expect(await page.locator('.timeline svg g.entry[data-entry-id="e4"]').getAttribute('data-status')).toBe('done');
     await advance();
 
     // 7. Sounding board: verdicts and the CEO one-liner; then the session is complete.

@@ -48,22 +48,69 @@ describe('compareQuarters', () => {
     );
   });
 
-  it('finds roadmap entries new, changed (effort, owner, deadline, metric target) and dropped', () => {
+  it('finds roadmap entries new, changed (status, effort, owner, deadline, metric target), done and dropped', () => {
     const m = compared(compareQuarters(q1(), q2()), 'roadmap');
     expect(m.added.map((e) => e.id)).toEqual(['e6']);
-    expect(m.dropped.map((e) => e.id)).toEqual(['e4', 'e5']);
     expect(m.unchanged.map((e) => e.id)).toEqual(['e3']);
     expect(m.changed.map((c) => [c.later.id, c.changes])).toEqual([
       ['e1', [
+        { field: 'status', from: 'planned', to: 'in_progress' },
         { field: 'effortWeeks', from: 6, to: 8 },
         { field: 'owner', from: 'VP Engineering (Marta Ruiz)', to: 'Principal engineer (Dana Whitfield)' },
         { field: 'deadline', from: '2027-05-31', to: '2027-06-30' },
       ]],
       ['e2', [
+        { field: 'status', from: 'planned', to: 'in_progress' },
         { field: 'deadline', from: '2027-Q4', to: '2027-11-30' },
         { field: 'metricTarget', from: '16%', to: '17%' },
       ]],
     ]);
+  });
+
+  it('says done or dropped from the later roadmap\'s own status, not from an entry\'s absence', () => {
+    const m = compared(compareQuarters(q1(), q2()), 'roadmap');
+    expect(m.done.map((c) => [c.later.id, c.earlier.status, c.later.status, c.changes])).toEqual([['e4', 'planned', 'done', []]]);
+    expect(m.dropped.map((c) => [c.later.id, c.earlier.status, c.later.status, c.changes])).toEqual([['e5', 'planned', 'dropped', []]]);
+    expect(m.removed).toEqual([]);
+  });
+
+  it('reports an entry that vanished without a status as such, and does not report an entry closed earlier as news', () => {
+    const later = q2();
+    later.artifacts.roadmap = parseArtifact('roadmap', { entries: later.artifacts.roadmap!.entries.filter((e) => e.id !== 'e3') });
+    const third = q2();
+    const m = compared(compareQuarters(q1(), later), 'roadmap');
+    expect(m.removed.map((e) => [e.id, e.status])).toEqual([['e3', 'planned']]);
+    const md = comparisonMarkdown(compareQuarters(q1(), later));
+    expect(md).toContain('- **No longer on the roadmap, without a status (done or abandoned: the 2027-Q2 roadmap does not say which):** Scope 3 emissions API for shippers (6–18 months, 10 weeks, owner: Product lead, Portal)');
+    expect(md).toContain('roadmap: 1 new, 2 changed, 1 done, 1 dropped, 1 gone without a status');
+
+    // A quarter later, the done and dropped entries stay done and dropped: unchanged, not done again.
+    const again = compared(compareQuarters(q2(), third), 'roadmap');
+    expect([again.done, again.dropped, again.changed, again.removed]).toEqual([[], [], [], []]);
+    // And once they leave the roadmap, they are listed as closed before, not as a mystery.
+    const cleared = q2();
+    cleared.artifacts.roadmap = parseArtifact('roadmap', { entries: cleared.artifacts.roadmap!.entries.filter((e) => e.status !== 'done' && e.status !== 'dropped') });
+    const next = { ...cleared, session: { ...cleared.session, id: 3, quarter: '2027-Q3' as const } };
+    const md3 = comparisonMarkdown(compareQuarters(q2(), next));
+    expect(md3).not.toContain('No longer on the roadmap, without a status');
+    expect(md3).toContain('- **Closed in 2027-Q2 and no longer listed:** Cloud cost right-sizing sprint (done); Nearshore cross-dock feasibility study (dropped)');
+  });
+
+  it('reads every metric against its target: baseline → latest value → target, with the share of the way', () => {
+    const m = compared(compareQuarters(q1(), q2()), 'roadmap');
+    expect(m.metrics.map((r) => [r.entry.id, r.entry.status, r.metric.baseline, r.metric.current, r.metric.target, r.progress])).toEqual([
+      ['e1', 'in_progress', '1', '2', '3', 0.5],
+      ['e2', 'in_progress', '14%', '14.6%', '17%', 0.2],
+      ['e3', 'planned', '0', null, '12', null],
+      ['e4', 'done', '$2.1M/yr', '$1.75M/yr', '$1.7M/yr', 0.875],
+      ['e6', 'planned', '0%', null, '40%', null],
+    ]);
+    expect(m.metrics.every((r) => r.earlierCurrent === null)).toBe(true); // Q1 measured nothing yet
+    // A quarter later, the reading the earlier roadmap had is kept beside the new one.
+    const later = q2();
+    later.artifacts.roadmap!.entries[0]!.metric!.current = '3';
+    const again = compared(compareQuarters(q2(), later), 'roadmap');
+    expect(again.metrics[0]).toMatchObject({ earlierCurrent: '2', metric: { current: '3' }, progress: 1 });
   });
 
   it('finds the recommendations whose verdict changed', () => {
@@ -107,13 +154,26 @@ describe('comparisonMarkdown', () => {
   it('writes the Radar Review a CEO can scan', () => {
     const md = comparisonMarkdown(compareQuarters(q1(), q2()));
     expect(md.split('\n')[0]).toBe('# Radar Review: Northwind Logistics, 2027-Q1 → 2027-Q2');
-    expect(md).toContain('**At a glance:** trends: 1 added, 1 dropped, 2 kept; risks: 2 changed severity, 1 new, 1 closed; roadmap: 1 new, 2 changed, 2 dropped; verdicts: 2 changed.');
+    expect(md).toContain('**At a glance:** trends: 1 added, 1 dropped, 2 kept; risks: 2 changed severity, 1 new, 1 closed; roadmap: 1 new, 2 changed, 1 done, 1 dropped; metrics: 3 of 5 measured, 0 on target; verdicts: 2 changed.');
     expect(md).toContain('- **Added:** Agentic AI in customer service');
     expect(md).toContain('- **Dropped:** Nearshoring of manufacturing to Mexico');
     expect(md).toContain('| Enterprise shippers move volume to carriers that report Scope 3 emissions data | Medium (3 × 3 = 9) | Critical (4 × 4 = 16) | ↑ worse |');
-    expect(md).toContain('| Pair on and document the WMS integration layer | Effort: 6 weeks → 8 weeks<br>Owner: VP Engineering (Marta Ruiz) → Principal engineer (Dana Whitfield)<br>Deadline: 2027-05-31 → 2027-06-30 |');
-    expect(md).toContain('| Spot-lane pricing model v1 | Deadline: 2027-Q4 → 2027-11-30<br>Metric target: 16% → 17% |');
-    expect(md).toContain('- **Dropped (done or abandoned: the roadmap does not say which):** Cloud cost right-sizing sprint');
+    expect(md).toContain('| Pair on and document the WMS integration layer | Status: Planned → In progress<br>Effort: 6 weeks → 8 weeks<br>Owner: VP Engineering (Marta Ruiz) → Principal engineer (Dana Whitfield)<br>Deadline: 2027-05-31 → 2027-06-30 |');
+    expect(md).toContain('| Spot-lane pricing model v1 | Status: Planned → In progress<br>Deadline: 2027-Q4 → 2027-11-30<br>Metric target: 16% → 17% |');
+    expect(md).toContain('- **Done:** Cloud cost right-sizing sprint (was planned; Cloud spend $2.1M/yr → $1.75M/yr, target $1.7M/yr)');
+    expect(md).toContain('- **Dropped:** Nearshore cross-dock feasibility study (was planned)');
+    expect(md).not.toContain('does not say which');
+    expect(md).toContain([
+      '**Metrics against targets**',
+      '',
+      '| Entry | Status | Metric | Baseline → latest → target | Progress |',
+      '| --- | --- | --- | --- | --- |',
+      '| Pair on and document the WMS integration layer | in progress | Engineers able to deploy the WMS integration | 1 → 2 → 3 | 50% of the way |',
+      '| Spot-lane pricing model v1 | in progress | Brokerage gross margin | 14% → 14\\.6% → 17% | 20% of the way |',
+      '| Scope 3 emissions API for shippers | planned | Top-20 shippers receiving monthly emissions data | 0 → not measured → 12 | not measured yet |',
+      '| Cloud cost right-sizing sprint | done | Cloud spend | $2.1M/yr → $1.75M/yr → $1.7M/yr | 88% of the way |',
+      '| Customer-service agent pilot for shipment status | planned | Tickets closed without a human | 0% → not measured → 40% | not measured yet |',
+    ].join('\n'));
     expect(md).toContain('| Fund the spot-lane pricing model in 2027 H2 | Revise (medium) | Ready (high) |');
     expect(md).toContain('| Study a nearshore cross-dock in Laredo | Revise (low) | Drop (medium) |');
   });

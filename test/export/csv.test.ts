@@ -104,6 +104,23 @@ describe('roadmapCsv', () => {
     expect(records[4]!['Missing before start']).toBe('owner; deadline; success metric; financial framing');
   });
 
+  it('says where each entry stands and the metric\'s latest value, between baseline and target', () => {
+    const header = parseCsv(roadmapCsv(northwindExportInput('2027-Q2')))[0]!;
+    expect(header.slice(0, 3)).toEqual(['ID', 'Title', 'Status']);
+    expect(header.slice(header.indexOf('Success metric'), header.indexOf('Success metric') + 4)).toEqual(['Success metric', 'Baseline', 'Current', 'Target']);
+    const records = csvRecords(roadmapCsv(northwindExportInput('2027-Q2')));
+    expect(records.map((r) => [r.ID, r.Status, r.Baseline, r.Current, r.Target])).toEqual([
+      ['e1', 'In progress', '1', '2', '3'],
+      ['e2', 'In progress', '14%', '14.6%', '17%'],
+      ['e3', 'Planned', '0', '', '12'],
+      ['e4', 'Done', '$2.1M/yr', '$1.75M/yr', '$1.7M/yr'],
+      ['e5', 'Dropped', '', '', ''],
+      ['e6', 'Planned', '0%', '', '40%'],
+    ]);
+    // A dropped entry has nothing left to start, so nothing is missing before start.
+    expect(records[4]!['Missing before start']).toBe('');
+  });
+
   it('keeps a negative EBITDA effect a number and a line break inside its quoted field', () => {
     const input = northwindExportInput();
     const e = input.artifacts.roadmap!.entries[0]!;

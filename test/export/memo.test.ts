@@ -74,12 +74,25 @@ describe('strategyMemoMarkdown', () => {
   it('frames the roadmap in weeks, owners, metrics and money, with EV = EBITDA × the stated multiple', () => {
     const roadmap = section(memo(), 'Roadmap');
     expect(rowOf(roadmap, 'Spot-lane pricing model v1')).toBe(
-      '| Spot-lane pricing model v1 | 6–18 months | 16 weeks | Head of Data (Sam Okafor) | 2027-Q4 | Brokerage gross margin: 14% → 16% | 380,000 | 1,200,000 | 9,600,000 (1,200,000 × 8×) |',
+      '| Spot-lane pricing model v1 | Planned | 6–18 months | 16 weeks | Head of Data (Sam Okafor) | 2027-Q4 | Brokerage gross margin: 14% → 16% | 380,000 | 1,200,000 | 9,600,000 (1,200,000 × 8×) |',
     );
     expect(rowOf(roadmap, 'Nearshore cross-dock')).toContain('| 8 weeks | not named | not set | no metric yet | — | — | — |');
     expect(roadmap).toContain('**Assumption:** the multiple is 8× for');
     expect(roadmap).toContain('EV effect 16,000,000');
     expect(roadmap).toContain('*Spot-lane pricing model v1:* Gradient-boosted model on our lane history');
+  });
+
+  it('says where each roadmap entry stands and its latest metric value, and totals only what is still ahead', () => {
+    const q2 = northwindExportInput('2027-Q2');
+    const roadmap = section(memo(q2), 'Roadmap');
+    expect(rowOf(roadmap, 'Spot-lane pricing model v1')).toContain('| In progress | 6–18 months | 16 weeks | Head of Data (Sam Okafor) | 2027-11-30 | Brokerage gross margin: 14% → 17% (now 14\\.6%) |');
+    expect(rowOf(roadmap, 'Cloud cost right-sizing sprint')).toContain('| Done | 0–6 months | 4 weeks |');
+    expect(rowOf(roadmap, 'Nearshore cross-dock')).toContain('| Dropped | 18–36 months | 8 weeks |');
+    // Open: e1 8 + e2 16 + e3 10 + e6 6 weeks; e4 (done) and e5 (dropped) are said, not summed.
+    expect(roadmap).toContain('Totals: 40 weeks of effort; one-off cost 665,000;');
+    expect(roadmap).toContain('Not counted: 2 entries done or dropped.');
+    // A dropped entry is no longer "not startable on Monday".
+    expect(section(memo(q2), 'Open assumptions and evidence gaps')).not.toContain('Nearshore cross-dock feasibility study: no owner');
   });
 
   it('collects open assumptions, missing evidence and entries not yet startable', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseArtifact } from '../../src/domain/index.js';
-import { HORIZON_COLOURS, SEVERITY_COLOURS, riskHeatMapSvg, roadmapTimelineSvg, severityBandRanges } from '../../src/export/index.js';
-import { northwindArtifactsQ1 } from '../support/fixtures.js';
+import { CLOSED_COLOURS, HORIZON_COLOURS, SEVERITY_COLOURS, riskHeatMapSvg, roadmapTimelineSvg, severityBandRanges } from '../../src/export/index.js';
+import { northwindArtifactsQ1, northwindArtifactsQ2 } from '../support/fixtures.js';
 import { executableBits, svgGroup } from './helpers.js';
 
 const risks = () => northwindArtifactsQ1().risks!;
@@ -91,6 +91,23 @@ describe('roadmapTimelineSvg', () => {
     expect(svg).toContain('&lt;img src=x onerror=alert(1)&gt;');
     const tooltip = svgGroup(roadmapTimelineSvg(roadmap()), { 'data-entry-id': 'e5' }).match(/<title>([\s\S]*?)<\/title>/)![1];
     expect(tooltip).toBe('Nearshore cross-dock feasibility study\n18–36 months, 8 weeks of effort\nOwner: not named yet; deadline: not set yet\nno success metric yet');
+  });
+
+  it('greys out done and dropped entries, strikes out the dropped, and counts only the effort still ahead', () => {
+    const svg = roadmapTimelineSvg(northwindArtifactsQ2().roadmap!);
+    const bar = (id: string) => svgGroup(svg, { 'data-entry-id': id });
+    expect(bar('e4')).toContain('data-status="done"');
+    expect(bar('e4')).toContain(`fill="${CLOSED_COLOURS.fill}"`);
+    expect(bar('e5')).toContain(`fill="${CLOSED_COLOURS.fill}"`);
+    expect(bar('e5')).toContain('text-decoration="line-through"');
+    expect(bar('e4')).not.toContain('line-through');
+    expect(bar('e1')).toContain(`fill="${HORIZON_COLOURS['0-6'].fill}"`);
+    expect(bar('e1')).toContain('data-status="in_progress"');
+    // 0–6 months: e1 (8 weeks, in progress), e4 (done), e6 (6 weeks).
+    expect(svg).toContain('>3 entries (1 done), 14 weeks of effort still ahead</text>');
+    expect(svg).toContain('>1 entry (1 dropped), 0 weeks of effort still ahead</text>');
+    const tooltip = bar('e2').match(/<title>([\s\S]*?)<\/title>/)![1];
+    expect(tooltip).toBe('Spot-lane pricing model v1 (in progress)\n6–18 months, 16 weeks of effort\nOwner: Head of Data (Sam Okafor); deadline: 2027-11-30\nBrokerage gross margin: 14% → 17% (now 14.6%)');
   });
 
   it('is deterministic and shows an empty horizon as such', () => {

@@ -114,6 +114,14 @@ describe('the Socratic dialogue, offline', () => {
     const shippers = ledger.assumptions.find((a) => a.text.startsWith('Our shippers will always want a human'))!;
     expect(shippers).toMatchObject({ trendId: 't1', status: 'challenged' });
     expect(shippers.note).toContain('Two of our top 5 accounts asked for automated rebooking');
+    // Each assumption is tied to the answer that stated it; the note says only what challenged it.
+    const said = interview.transcript.find((m) => m.role === 'user' && m.content.includes('Our shippers will always want a human'))!;
+    expect(shippers.fromMessageId).toBe(said.id);
+    for (const assumption of ledger.assumptions) {
+      expect(userIds).toContain(assumption.fromMessageId);
+      expect(assumption.note ?? '').not.toMatch(/Stated in message/);
+      if (assumption.status === 'stated') expect(assumption.note).toBeNull();
+    }
     expect(ledger.insights.map((i) => i.id)).toEqual(ledger.insights.map((_, i) => `i${i + 1}`));
     expect(ledger.trendSummaries.map((s) => s.trendId)).toEqual(['t1', 't2']);
   });

@@ -278,6 +278,74 @@ describe('drafting the roadmap', () => {
     );
   });
 
+  it('reads where an entry stands when the user says it (done, in progress, dropped), and the metric\'s latest value', async () => {
+    const interview = new Interview('roadmap', UPSTREAM);
+    const replies = await interview.answerAll([
+      'Cloud cost right-sizing — done; 4 weeks; owner: Platform lead; deadline 2027-03-31',
+      'Cloud spend from $2.1M/yr to $1.7M/yr, now $1.75M/yr. Cost $20k; saves $350k a year.',
+      'Document and pair on the routing engine (in progress), answers r1, 6 weeks, Dana leads it, by 2027-06-30',
+      'Engineers able to deploy from 1 to 3, currently 2. Cost $45k.',
+      'Nearshore cross-dock study; status: dropped',
+      'none',
+      'none',
+    ]);
+    expect(replies[0]!.text).toContain('Read “Cloud cost right-sizing”: done, effort 4 weeks');
+    expect(replies[1]!.text).toContain('Read metric “Cloud spend”: $2.1M/yr → $1.7M/yr, now $1.75M/yr');
+    const { artifact, note } = await interview.draft('roadmap');
+    expect(artifact.entries.map((e) => [e.id, e.title, e.status])).toEqual([
+      ['e1', 'Cloud cost right-sizing', 'done'],
+      ['e2', 'Document and pair on the routing engine', 'in_progress'],
+      ['e3', 'Nearshore cross-dock study', 'dropped'],
+    ]);
+    expect(artifact.entries[0]!.metric).toEqual({ name: 'Cloud spend', baseline: '$2.1M/yr', current: '$1.75M/yr', target: '$1.7M/yr' });
+    expect(artifact.entries[1]!.metric).toEqual({ name: 'Engineers able to deploy', baseline: '1', current: '2', target: '3' });
+    expect(artifact.entries[1]).toMatchObject({ owner: 'Dana', deadline: '2027-06-30', effortWeeks: 6, riskIds: ['r1'] });
+    expect(roadmapGaps(artifact.entries[2]!)).toEqual([]); // dropped: nothing left to start
+    expect(note).toContain('1 ready to start on Monday. Where they stand: in progress: e2; done: e1; dropped: e3.');
+    expect(note).not.toContain('Effort not estimated');
+  });
+
+  it('keeps "done by" a deadline and a verb in a title a title: only a status said on its own counts', async () => {
+    const interview = new Interview('roadmap', UPSTREAM);
+    await interview.answerAll(['Drop the legacy CRM integration; 3 weeks; owner: Dana; done by 2027-03-31', 'none', 'none']);
+    const { artifact } = await interview.draft('roadmap');
+    expect(artifact.entries[0]).toMatchObject({ title: 'Drop the legacy CRM integration', status: 'planned', deadline: '2027-03-31' });
+  });
+
+  it('keeps the status and latest value of an entry carried over from the roadmap before, unless the user says it moved', async () => {
+    const previous = parseArtifact('roadmap', {
+      entries: [
+        {
+          id: 'e1', title: 'Document and pair on the routing engine', status: 'in_progress', rationale: 'Answers r1.', horizon: '0-6', effortWeeks: 6,
+          owner: 'Dana', deadline: '2027-03-31', metric: { name: 'Bus factor', baseline: '1', current: '2', target: '3' },
+          financial: { oneOffCost: 20000, annualEbitdaEffect: null, evMultiple: null, capexOpex: null, assumption: null }, trendIds: [], riskIds: ['r1'], adr: null,
+        },
+        {
+          id: 'e2', title: 'Pilot an exception-handling agent', status: 'in_progress', rationale: 'Answers t1.', horizon: '0-6', effortWeeks: 8,
+          owner: 'Priya', deadline: null, metric: null,
+          financial: { oneOffCost: null, annualEbitdaEffect: null, evMultiple: null, capexOpex: null, assumption: null }, trendIds: ['t1'], riskIds: [], adr: null,
+        },
+      ],
+    });
+    const interview = new Interview('roadmap', { ...UPSTREAM, roadmap: previous });
+    await interview.answerAll([
+      'Document and pair on the routing engine — answers r1; 6 weeks; owner: Dana; deadline 2027-03-31',
+      'Bus factor from 1 to 3. Cost $20k.',
+      'Pilot an exception-handling agent: dropped',
+      'none',
+      'Onboard a second dispatcher team; 4 weeks; owner: Priya',
+      'none',
+      'none',
+    ]);
+    const { artifact } = await interview.draft('roadmap');
+    expect(artifact.entries.map((e) => [e.title, e.status])).toEqual([
+      ['Document and pair on the routing engine', 'in_progress'],
+      ['Pilot an exception-handling agent', 'dropped'],
+      ['Onboard a second dispatcher team', 'planned'],
+    ]);
+    expect(artifact.entries[0]!.metric).toEqual({ name: 'Bus factor', baseline: '1', current: '2', target: '3' });
+  });
+
   it('says "not defined yet" when no initiative was named', async () => {
     const { artifact, note } = await new Interview('roadmap', UPSTREAM).draft('roadmap');
     expect(artifact.entries.map((e) => e.title)).toEqual(['Not defined yet — no initiative named']);
@@ -322,7 +390,7 @@ describe('drafting the sounding board', () => {
   it('ties the recommendation to the roadmap entries it names', async () => {
     const roadmap = parseArtifact('roadmap', {
       entries: [{
-        id: 'e1', title: 'Document and pair on the routing engine', rationale: 'Answers r1.', horizon: '0-6', effortWeeks: 6, owner: 'Dana',
+        id: 'e1', title: 'Document and pair on the routing engine', status: 'planned', rationale: 'Answers r1.', horizon: '0-6', effortWeeks: 6, owner: 'Dana',
         deadline: '2027-03-31', metric: null, financial: { oneOffCost: 20000, annualEbitdaEffect: null, evMultiple: null, capexOpex: null, assumption: null },
         trendIds: [], riskIds: ['r1'], adr: null,
       }],

@@ -31,7 +31,7 @@ describe('the offline facilitator', () => {
     expect(opening.text).toMatch(/\*\*offline facilitator\*\*/);
     expect(opening.text).toMatch(/not an AI model/);
     expect(asked(step, opening.text)).toEqual([questionsOf(step)[0]!.id]);
-    expect(opening.promptVersion).toBe(`offline/${step}@1`);
+    expect(opening.promptVersion).toBe(`offline/${step}@${banks[step].version}`);
     expect(opening.trendId).toBeNull();
   });
 

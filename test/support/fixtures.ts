@@ -12,8 +12,10 @@
  * - risks: r1 (key person on the WMS integration) Critical 4×5 → High 2×5; r3 (shippers leave over
  *   emissions data) Medium 3×3 → Critical 4×4; the scanner ransomware risk is renamed r4 → r7 with
  *   the same threat; r5 (cloud commitments) closed; r6 (agent gives wrong delivery promises) new.
- * - roadmap: e1 effort 6 → 8 weeks and new owner; e2 metric target 16% → 17% and deadline moved;
- *   e3 unchanged; e4 (cloud right-sizing, done) and e5 (nearshore study) dropped; e6 (agent pilot) new.
+ * - roadmap (every Q1 entry planned): e1 in progress, effort 6 → 8 weeks, new owner, deadline moved,
+ *   its metric now 2 of 3 engineers; e2 in progress, metric target 16% → 17% and deadline moved, margin
+ *   now 14.6%; e3 unchanged (still planned); e4 (cloud right-sizing) done, cloud spend $2.1M → $1.75M/yr
+ *   against a $1.7M/yr target; e5 (nearshore study) dropped; e6 (agent pilot) new.
  * - sounding board: c1 (fund the pricing model) revise → ready; c3 (nearshore cross-dock) revise → drop.
  */
 import {
@@ -177,10 +179,10 @@ export function northwindArtifactsQ1(): ArtifactSet {
         { id: 'i4', trendId: 't4', text: 'No customer has asked for cross-border lanes yet; the interest is the CEO\'s.', fromMessageId: 131 },
       ],
       assumptions: [
-        { id: 'a1', trendId: 't1', text: 'Two years of lane history is enough to train a useful pricing model.', status: 'challenged', note: 'The 2025 spot market was unusually calm.' },
-        { id: 'a2', trendId: 't2', text: 'Shippers will accept GLEC-based estimates rather than measured fuel burn.', status: 'stated', note: null },
-        { id: 'a3', trendId: 't1', text: 'Faster quotes, not lower prices, win spot loads.', status: 'supported', note: 'Win-rate data from 2026.' },
-        { id: 'a4', trendId: 't4', text: 'Customers will follow their suppliers to Mexico within three years.', status: 'stated', note: null },
+        { id: 'a1', trendId: 't1', text: 'Two years of lane history is enough to train a useful pricing model.', status: 'challenged', note: 'The 2025 spot market was unusually calm.', fromMessageId: 114 },
+        { id: 'a2', trendId: 't2', text: 'Shippers will accept GLEC-based estimates rather than measured fuel burn.', status: 'stated', note: null, fromMessageId: 126 },
+        { id: 'a3', trendId: 't1', text: 'Faster quotes, not lower prices, win spot loads.', status: 'supported', note: 'Win-rate data from 2026.', fromMessageId: 112 },
+        { id: 'a4', trendId: 't4', text: 'Customers will follow their suppliers to Mexico within three years.', status: 'stated', note: null, fromMessageId: 131 },
       ],
     }),
     impact: parseArtifact('impact', {
@@ -237,16 +239,16 @@ export function northwindArtifactsQ1(): ArtifactSet {
     roadmap: parseArtifact('roadmap', {
       entries: [
         {
-          id: 'e1', title: 'Pair on and document the WMS integration layer', rationale: 'Answers r1 and unblocks the pricing work (i2).',
+          id: 'e1', title: 'Pair on and document the WMS integration layer', status: 'planned', rationale: 'Answers r1 and unblocks the pricing work (i2).',
           horizon: '0-6', effortWeeks: 6, owner: 'VP Engineering (Marta Ruiz)', deadline: '2027-05-31',
-          metric: { name: 'Engineers able to deploy the WMS integration', baseline: '1', target: '3' },
+          metric: { name: 'Engineers able to deploy the WMS integration', baseline: '1', current: null, target: '3' },
           financial: { oneOffCost: 45000, annualEbitdaEffect: null, evMultiple: null, capexOpex: 'OpEx', assumption: null },
           trendIds: ['t1'], riskIds: ['r1'], adr: null,
         },
         {
-          id: 'e2', title: 'Spot-lane pricing model v1', rationale: 'Answers t1: quotes in minutes win loads (i1); guarded by r2 mitigation.',
+          id: 'e2', title: 'Spot-lane pricing model v1', status: 'planned', rationale: 'Answers t1: quotes in minutes win loads (i1); guarded by r2 mitigation.',
           horizon: '6-18', effortWeeks: 16, owner: 'Head of Data (Sam Okafor)', deadline: '2027-Q4',
-          metric: { name: 'Brokerage gross margin', baseline: '14%', target: '16%' },
+          metric: { name: 'Brokerage gross margin', baseline: '14%', current: null, target: '16%' },
           financial: {
             oneOffCost: 380000, annualEbitdaEffect: 1200000, evMultiple: 8,
             capexOpex: 'Capitalise about 60% of the development labour (CapEx)',
@@ -261,9 +263,9 @@ export function northwindArtifactsQ1(): ArtifactSet {
           },
         },
         {
-          id: 'e3', title: 'Scope 3 emissions API for shippers', rationale: 'Answers t2 and r3: the data already exists in the TMS (i3).',
+          id: 'e3', title: 'Scope 3 emissions API for shippers', status: 'planned', rationale: 'Answers t2 and r3: the data already exists in the TMS (i3).',
           horizon: '6-18', effortWeeks: 10, owner: 'Product lead, Portal', deadline: '2027-09-30',
-          metric: { name: 'Top-20 shippers receiving monthly emissions data', baseline: '0', target: '12' },
+          metric: { name: 'Top-20 shippers receiving monthly emissions data', baseline: '0', current: null, target: '12' },
           financial: {
             oneOffCost: 150000, annualEbitdaEffect: 400000, evMultiple: 8, capexOpex: 'CapEx (new product feature)',
             assumption: 'Retaining one at-risk RFP worth $4M revenue at 10% contribution',
@@ -271,14 +273,14 @@ export function northwindArtifactsQ1(): ArtifactSet {
           trendIds: ['t2'], riskIds: ['r3'], adr: null,
         },
         {
-          id: 'e4', title: 'Cloud cost right-sizing sprint', rationale: 'CEO goal: cut cloud spend 20%; precedes any commitment (r5).',
+          id: 'e4', title: 'Cloud cost right-sizing sprint', status: 'planned', rationale: 'CEO goal: cut cloud spend 20%; precedes any commitment (r5).',
           horizon: '0-6', effortWeeks: 4, owner: 'Platform lead', deadline: '2027-04-30',
-          metric: { name: 'Cloud spend', baseline: '$2.1M/yr', target: '$1.7M/yr' },
+          metric: { name: 'Cloud spend', baseline: '$2.1M/yr', current: null, target: '$1.7M/yr' },
           financial: { oneOffCost: 20000, annualEbitdaEffect: 400000, evMultiple: 8, capexOpex: 'OpEx; savings flow straight to EBITDA', assumption: null },
           trendIds: [], riskIds: ['r5'], adr: null,
         },
         {
-          id: 'e5', title: 'Nearshore cross-dock feasibility study', rationale: 'Explores t4 before any customer asks (i4).',
+          id: 'e5', title: 'Nearshore cross-dock feasibility study', status: 'planned', rationale: 'Explores t4 before any customer asks (i4).',
           horizon: '18-36', effortWeeks: 8, owner: null, deadline: null, metric: null,
           financial: { oneOffCost: null, annualEbitdaEffect: null, evMultiple: null, capexOpex: null, assumption: null },
           trendIds: ['t4'], riskIds: [], adr: null,
@@ -341,9 +343,9 @@ export function northwindArtifactsQ2(): ArtifactSet {
         { id: 'i3', trendId: 't5', text: '61% of tickets are "where is my shipment?" and the answer is in the TMS.', fromMessageId: 431 },
       ],
       assumptions: [
-        { id: 'a1', trendId: 't1', text: 'Two years of lane history is enough to train a useful pricing model.', status: 'supported', note: '2022 back-test.' },
-        { id: 'a2', trendId: 't2', text: 'Shippers will accept GLEC-based estimates rather than measured fuel burn.', status: 'supported', note: 'Shipper A.' },
-        { id: 'a5', trendId: 't5', text: 'Shippers will trust delivery promises made by an AI agent.', status: 'challenged', note: 'Two account managers doubt it.' },
+        { id: 'a1', trendId: 't1', text: 'Two years of lane history is enough to train a useful pricing model.', status: 'supported', note: '2022 back-test.', fromMessageId: 412 },
+        { id: 'a2', trendId: 't2', text: 'Shippers will accept GLEC-based estimates rather than measured fuel burn.', status: 'supported', note: 'Shipper A.', fromMessageId: 420 },
+        { id: 'a5', trendId: 't5', text: 'Shippers will trust delivery promises made by an AI agent.', status: 'challenged', note: 'Two account managers doubt it.', fromMessageId: 433 },
       ],
     }),
     impact: parseArtifact('impact', {
@@ -382,16 +384,27 @@ export function northwindArtifactsQ2(): ArtifactSet {
     }),
     roadmap: parseArtifact('roadmap', {
       entries: [
-        { ...q1.roadmap!.entries[0]!, effortWeeks: 8, owner: 'Principal engineer (Dana Whitfield)', deadline: '2027-06-30' },
         {
-          ...q1.roadmap!.entries[1]!, deadline: '2027-11-30',
-          metric: { name: 'Brokerage gross margin', baseline: '14.6%', target: '17%' },
+          ...q1.roadmap!.entries[0]!, status: 'in_progress', effortWeeks: 8, owner: 'Principal engineer (Dana Whitfield)', deadline: '2027-06-30',
+          metric: { name: 'Engineers able to deploy the WMS integration', baseline: '1', current: '2', target: '3' },
+        },
+        {
+          ...q1.roadmap!.entries[1]!, status: 'in_progress', deadline: '2027-11-30',
+          metric: { name: 'Brokerage gross margin', baseline: '14%', current: '14.6%', target: '17%' },
         },
         q1.roadmap!.entries[2]!,
         {
-          id: 'e6', title: 'Customer-service agent pilot for shipment status', rationale: 'Answers t5 (i3) while guarding r6.',
+          ...q1.roadmap!.entries[3]!, status: 'done',
+          metric: { name: 'Cloud spend', baseline: '$2.1M/yr', current: '$1.75M/yr', target: '$1.7M/yr' },
+        },
+        {
+          ...q1.roadmap!.entries[4]!, status: 'dropped',
+          rationale: 'Explored t4; dropped in Q2: no customer asked for cross-border lanes in two quarters (i4).',
+        },
+        {
+          id: 'e6', title: 'Customer-service agent pilot for shipment status', status: 'planned', rationale: 'Answers t5 (i3) while guarding r6.',
           horizon: '0-6', effortWeeks: 6, owner: 'Head of Customer Service', deadline: '2027-08-31',
-          metric: { name: 'Tickets closed without a human', baseline: '0%', target: '40%' },
+          metric: { name: 'Tickets closed without a human', baseline: '0%', current: null, target: '40%' },
           financial: {
             oneOffCost: 90000, annualEbitdaEffect: 350000, evMultiple: 8, capexOpex: 'OpEx (vendor subscription)',
             assumption: 'Five of 22 customer-service FTE redeployed to exceptions',

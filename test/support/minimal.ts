@@ -26,8 +26,8 @@ export const minimal = {
       mitigation: 'Pair and document', owner: 'CTO', trigger: null, reviewDate: null }],
   }),
   roadmap: () => parseArtifact('roadmap', {
-    entries: [{ id: 'e1', title: 'Document the routing engine', rationale: 'Answers r1', horizon: '0-6', effortWeeks: 4, owner: 'CTO',
-      deadline: '2027-03-31', metric: { name: 'bus factor', baseline: '1', target: '3' },
+    entries: [{ id: 'e1', title: 'Document the routing engine', status: 'planned', rationale: 'Answers r1', horizon: '0-6', effortWeeks: 4, owner: 'CTO',
+      deadline: '2027-03-31', metric: { name: 'bus factor', baseline: '1', current: null, target: '3' },
       financial: { oneOffCost: 20000, annualEbitdaEffect: null, evMultiple: null, capexOpex: null, assumption: null },
       trendIds: ['t1'], riskIds: ['r1'], adr: null }],
   }),

@@ -13,6 +13,18 @@ export function Composer({ text, onText, onSend, onStop, streaming, canStop, dis
     wasStreaming.current = streaming;
   }, [streaming]);
 
+  // Escape stops a reply from anywhere on the page (the composer itself is disabled while it streams).
+  useEffect(() => {
+    if (!canStop) return undefined;
+    const onEscape = (e) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      e.preventDefault();
+      onStop();
+    };
+    document.addEventListener('keydown', onEscape);
+    return () => document.removeEventListener('keydown', onEscape);
+  }, [canStop, onStop]);
+
   const send = () => {
     if (streaming || disabled || !text.trim()) return;
     onSend(text.trim());
@@ -42,7 +54,7 @@ export function Composer({ text, onText, onSend, onStop, streaming, canStop, dis
         onInput=${(e) => onText(e.currentTarget.value)} onKeyDown=${onKeyDown}
         disabled=${streaming || disabled} aria-describedby="composer-hint"></textarea>
       <div class="composer-row">
-        <p class="hint" id="composer-hint">${streaming ? 'A reply is being written…' : 'Enter sends · Shift+Enter for a new line'}</p>
+        <p class="hint" id="composer-hint">${streaming ? `A reply is being written…${canStop ? ' Esc stops it' : ''}` : 'Enter sends · Shift+Enter for a new line'}</p>
         ${canStop
           ? html`<button type="button" class="btn btn-danger" onClick=${onStop}>Stop</button>`
           : html`<button type="submit" class="btn btn-primary" disabled=${streaming || disabled || !text.trim()}>Send</button>`}

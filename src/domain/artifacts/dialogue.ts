@@ -29,6 +29,8 @@ export const Assumption = z.object({
   text: Text,
   status: AssumptionStatus,
   note: z.string().trim().max(2000).nullable(),
+  /** The exchange where it was stated: the id of the user's answer in the transcript. */
+  fromMessageId: z.number().int().positive().nullable(),
 });
 export type Assumption = z.infer<typeof Assumption>;
 

@@ -1,11 +1,18 @@
 import { z } from 'zod';
+import { ROADMAP_STATUSES } from '../roadmapMeasures.js';
 import { Horizon, Id, ShortText, Text, TextList } from './common.js';
+
+export const RoadmapStatus = z.enum(ROADMAP_STATUSES)
+  .describe('planned (not started), in_progress, done or dropped; an entry carried over from an earlier roadmap keeps its status until the client says it moved');
+export type RoadmapStatus = z.infer<typeof RoadmapStatus>;
 
 export const SuccessMetric = z.object({
   name: ShortText.describe('e.g. deployment frequency, MTTR, cloud cost, incident rate'),
-  baseline: ShortText.nullable(),
+  baseline: ShortText.nullable().describe('the value when the entry was planned'),
+  current: ShortText.nullable().describe('the latest measured value, or null if not measured since the baseline'),
   target: ShortText,
 });
+export type SuccessMetric = z.infer<typeof SuccessMetric>;
 
 /**
  * Money, with the assumption said aloud. Enterprise value is derived (EBITDA effect × multiple),
@@ -30,6 +37,7 @@ export const Adr = z.object({
 export const RoadmapEntry = z.object({
   id: Id,
   title: ShortText,
+  status: RoadmapStatus,
   rationale: Text.describe('which trends, insights and risks it answers'),
   horizon: Horizon,
   effortWeeks: z.number().positive().max(520).describe('effort in weeks, never story points'),

@@ -102,7 +102,7 @@ export const RiskQuestion = Question.extend({ category: RiskCategory.nullable(),
 export type RiskQuestion = z.infer<typeof RiskQuestion>;
 
 const ENTRY_FIELDS = [
-  'title', 'rationale', 'horizon', 'effortWeeks', 'owner', 'deadline', 'metric', 'trendIds', 'riskIds', 'adr',
+  'title', 'status', 'rationale', 'horizon', 'effortWeeks', 'owner', 'deadline', 'metric', 'trendIds', 'riskIds', 'adr',
   'financial.oneOffCost', 'financial.annualEbitdaEffect', 'financial.evMultiple', 'financial.capexOpex', 'financial.assumption',
 ] as const;
 export const RoadmapField = z.enum(ENTRY_FIELDS.map((f) => `entries[].${f}` as const) as [`entries[].${(typeof ENTRY_FIELDS)[number]}`]);

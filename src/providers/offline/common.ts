@@ -1,6 +1,6 @@
 /** What every step module of the offline facilitator shares: its context, placeholders and the words it uses about itself. */
 import {
-  HORIZON_LABELS, STEPS, chosenTrends, rankRisks, type Horizon, type Message, type TrendLens,
+  HORIZON_LABELS, ROADMAP_STATUS_LABELS, STEPS, chosenTrends, rankRisks, type Horizon, type Message, type TrendLens,
 } from '../../domain/index.js';
 import type { TurnInput } from '../../engine/facilitator.js';
 import { fillTemplate } from '../../engine/promptLibrary.js';
@@ -71,7 +71,7 @@ export function placeholders(input: TurnInput, extra: Readonly<Record<string, st
       ? `\n\nThe risk register, highest score first: ${risks.slice(0, 6).map((r) => `${r.id} ${truncate(r.threat, 60)} (${r.severity}, ${r.likelihood}×${r.impact})`).join('; ')}.`
       : '',
     roadmap: entries.length > 0
-      ? `\n\nThe roadmap: ${entries.map((e) => `${e.id} ${truncate(e.title, 70)}`).join('; ')}. Name entries by id when you state the recommendation.`
+      ? `\n\nThe roadmap: ${entries.map((e) => `${e.id} ${truncate(e.title, 70)}${e.status === 'planned' ? '' : ` (${ROADMAP_STATUS_LABELS[e.status].toLowerCase()})`}`).join('; ')}. Name entries by id when you state the recommendation.`
       : '',
     ...extra,
   };

@@ -192,6 +192,7 @@ export function dialogueReply(input: TurnInput, bank: DialogueBank, messages: re
  * questions (an evidence question left unanswered is an evidence gap). Assumptions: answers to
  * probe-assumptions questions, and sentences that take something for granted; "challenged" once a
  * probe-assumptions or probe-evidence question followed. Supported / refuted are the user's to set.
+ * Both are tied to the answer they came from (`fromMessageId`); a note says only what challenged it.
  */
 export function buildLedger(input: TurnInput, bank: DialogueBank, messages: readonly Message[]): DialogueArtifact {
   const trends = chosen(input);
@@ -225,7 +226,8 @@ export function buildLedger(input: TurnInput, bank: DialogueBank, messages: read
         status: challenged ? 'challenged' : 'stated',
         note: challenged
           ? truncate(`Challenged with a “${bank.familyLabels[challenged.template.family]}” question (message ${challenged.message.id}); ${reply && !isNonAnswer(reply.message.content) ? `your answer: “${truncate(normalise(reply.message.content), 400)}”` : 'not answered yet'}.`, 2000)
-          : `Stated in message ${a.message.id}.`,
+          : null,
+        fromMessageId: a.message.id,
       });
     }
   });

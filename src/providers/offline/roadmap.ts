@@ -1,11 +1,12 @@
 /**
  * Step 6 offline: up to three roadmap entries from the user's answers: effort in weeks, owner,
- * deadline, a metric with baseline and target, and money with the EBITDA multiple stated as an
+ * deadline, where it stands (planned unless the user says in progress, done or dropped), a metric
+ * with baseline, latest value and target, and money with the EBITDA multiple stated as an
  * assumption. What keeps an entry from starting on Monday is reported with the domain's roadmapGaps.
  */
 import {
-  enterpriseValueEffect, roadmapGaps, type FinancialFraming, type Horizon, type RoadmapArtifact,
-  type RoadmapEntry, type Trend,
+  ROADMAP_STATUS_LABELS, enterpriseValueEffect, isClosed, roadmapGaps, type FinancialFraming, type Horizon,
+  type RoadmapArtifact, type RoadmapEntry, type RoadmapStatus, type Trend,
 } from '../../domain/index.js';
 import type { RoadmapQuestion } from './bank.js';
 import { chosen, joinWords, plural, type BankStep, type StepContext } from './common.js';
@@ -23,10 +24,36 @@ const ENTRY_LABELS = {
   effort: ['effort', 'estimate'],
   owner: ['owner', 'owned by', 'led by'],
   deadline: ['deadline', 'due(?: by| on)?', 'done by', 'by(?=\\s+(?:20\\d\\d|end of|q[1-4]\\b))'],
+  status: ['status'],
 } as const;
+
+const STATUS_WORDS: ReadonlyArray<readonly [RoadmapStatus, RegExp]> = [
+  ['done', /^(?:done|completed?|finished|shipped|delivered|live|in production)$/],
+  ['in_progress', /^(?:in progress|under ?way|ongoing|started|in flight|half done|partly done|running)$/],
+  ['dropped', /^(?:dropped|abandoned|cancell?ed|shelved|stopped|killed|de-?scoped|parked)$/],
+  ['planned', /^(?:planned|not started(?: yet)?|to do|todo)$/],
+];
+
+/**
+ * A status said in so many words: a whole part of the answer ("done", "(in progress)", "we dropped
+ * it", "status: under way"). Only a part that is nothing but the status counts, so "done by Q2"
+ * stays a deadline and "Drop the legacy CRM" stays a title.
+ */
+export function readStatus(part: string): RoadmapStatus | null {
+  const t = part.toLowerCase()
+    .replace(/[()[\]!.]/g, ' ').replace(/\s+/g, ' ').trim()
+    .replace(/^status\s*(?:[:=]|-|–|—)?\s*/, '')
+    .replace(/^(?:(?:it|this|that|which)(?:'s|’s|\s+is|\s+was|\s+has been)?|is|was|has been|we|we've|we’ve|we have)\s+/, '')
+    .replace(/^(?:already|now|since)\s+/, '')
+    .replace(/\s+(?:it|already|now|last quarter|this quarter)$/, '')
+    .trim();
+  return STATUS_WORDS.find(([, re]) => re.test(t))?.[0] ?? null;
+}
 
 export interface ReadEntry {
   readonly title: string;
+  /** Null when the user did not say: a new entry is planned, a carried-over one keeps its status. */
+  readonly status: RoadmapStatus | null;
   readonly rationale: string | null;
   readonly effortWeeks: number | null;
   readonly owner: string | null;
@@ -47,16 +74,37 @@ const ONLY_IDS = /^\(?\s*(?:[a-z]\d{1,3}\s*(?:,|and|&)?\s*)+\)?$/i;
  * "Document the routing engine — answers r1; 6 weeks; owner: Dana; deadline 2027-03-31", or with
  * commas: "Pilot an agent (t1, r2), 8-10 weeks, Priya leads it, by end of Q2". The title is what
  * comes before the first part that reads as a detail (effort, owner, deadline, ids, a label).
+ * A status said on its own ("— done", "(in progress)", ": dropped", "status: under way") is read
+ * as the entry's status and kept out of the title.
  */
 export function readEntry(text: string, ctx: StepContext): ReadEntry {
-  const parts = text.split(/;|\s[—–]\s|\s-\s|\n|,\s+(?![^()]*\))/).map((s) => s.trim()).filter(Boolean);
+  let status: RoadmapStatus | null = null;
+  // "Cloud right-sizing (done)": a bracketed status is not part of the title.
+  const unbracketed = text.replace(/\s*[([]([^()[\]]{1,40})[)\]]/g, (whole, inner: string) => {
+    const said = readStatus(inner);
+    if (said === null) return whole;
+    status ??= said;
+    return '';
+  });
+  const parts = unbracketed.split(/;|\s[—–]\s|\s-\s|\n|,\s+(?![^()]*\))/).map((s) => s.trim()).filter(Boolean);
   const values: { answers: string[]; rationale: string[]; effort?: string; owner?: string; deadline?: string } = { answers: [], rationale: [] };
   const titleParts: string[] = [];
   let inTitle = true;
-  for (const part of parts) {
+  for (const whole of parts) {
+    const said = readStatus(whole);
+    if (said !== null) {
+      status ??= said;
+      continue;
+    }
+    // "Pilot an exception-handling agent: dropped": a status after a colon ends the part.
+    const tail = /^(.+?):\s*([^:]+)$/.exec(whole);
+    const saidAfter = tail ? readStatus(tail[2]!) : null;
+    if (saidAfter !== null) status ??= saidAfter;
+    const part = saidAfter !== null ? tail![1]!.trim() : whole;
     const { rest, values: v } = labelled(part, ENTRY_LABELS);
     if (v.answers) values.answers.push(v.answers);
     if (v.rationale) values.rationale.push(v.rationale);
+    if (v.status) values.rationale.push(`Status: ${v.status}.`);
     values.effort ??= v.effort;
     values.owner ??= v.owner;
     values.deadline ??= v.deadline;
@@ -83,6 +131,7 @@ export function readEntry(text: string, ctx: StepContext): ReadEntry {
   const rationale = [...values.answers.map((a) => `Answers ${a}.`), ...values.rationale].join(' ').replace(/\.\./g, '.');
   return {
     title: truncate(title || parts[0] || text, 300),
+    status,
     rationale: rationale ? truncate(rationale, 4000) : null,
     effortWeeks,
     owner: values.owner ? truncate(values.owner, 300) : (owned?.[1] ?? null),
@@ -107,16 +156,25 @@ function horizonOf(deadline: string | null, effortWeeks: number | null, text: st
   return null;
 }
 
-/** "MTTR from 4 hours to 30 minutes", or "metric: …, baseline …, target …". A metric needs a target. */
-export function readMetric(text: string): RoadmapEntry['metric'] {
-  const fromTo = /(?:^|[.;\n]\s*)([^.;\n]*?)\s+(?:from|at)\s+([^;\n]+?)\s+(?:to|→|->)\s+([^;\n]+?)(?=[.;\n]|,\s|$)/i.exec(text);
+/** "now 2 hours", "currently 15.2%", "latest: 3": the latest measured value, which has a number in it. */
+const CURRENT = /(?:^|[\s,;(])(?:current(?:ly)?(?:\s+value)?|now(?:\s+at)?|latest(?:\s+value)?|so far|measured(?:\s+now)?)\s*(?:[:=]|is|at)?\s*([~≈<>$€£+−-]?\s?\d(?:[^;,\n).]|[.,](?=\d))*)/i;
+
+/**
+ * "MTTR from 4 hours to 30 minutes, now 2 hours", or "metric: …, baseline …, current …, target …".
+ * A metric needs a target; the latest value is there only when the user gave one.
+ */
+export function readMetric(full: string): RoadmapEntry['metric'] {
+  const now = CURRENT.exec(full);
+  const text = now ? `${full.slice(0, now.index)}${full.slice(now.index + now[0].length)}` : full;
+  // The target ends at a full stop, not at a decimal point ("to 16.5%").
+  const fromTo = /(?:^|[.;\n]\s*)([^.;\n]*?)\s+(?:from|at)\s+([^;\n]+?)\s+(?:to|→|->)\s+([^;\n]+?)(?=\.(?!\d)|[;\n]|,\s|$)/i.exec(text);
   const { rest, values } = labelled(text, { name: ['metric', 'kpi', 'measure'], baseline: ['baseline', 'today'], target: ['target', 'goal'] });
   const clean = (s: string | undefined) => (s ? truncate(s.replace(/^(?:we(?:'ll| will)? (?:measure|track)|measured by|measure)\s+/i, '').replace(/[.,;]+$/, '').trim(), 300) : null);
   const name = clean(fromTo?.[1]) ?? clean(values.name) ?? clean(rest);
   const baseline = clean(fromTo?.[2]) ?? clean(values.baseline);
   const target = clean(fromTo?.[3]) ?? clean(values.target);
   if (!name || !target) return null;
-  return { name, baseline, target };
+  return { name, baseline, current: clean(now?.[1]), target };
 }
 
 export function readFinancials(text: string): FinancialFraming {
@@ -169,6 +227,7 @@ export const roadmapStep: BankStep<RoadmapQuestion> = {
     if (question.fills.includes('entries[].title')) {
       const e = readEntry(text, ctx);
       const got = [
+        e.status !== null ? ROADMAP_STATUS_LABELS[e.status].toLowerCase() : null,
         e.effortWeeks !== null ? `effort ${e.effortWeeks} weeks` : 'effort not given',
         e.owner ? `owner ${e.owner}` : 'no owner',
         e.deadline ? `deadline ${e.deadline}` : 'no deadline',
@@ -184,7 +243,7 @@ export const roadmapStep: BankStep<RoadmapQuestion> = {
         f.annualEbitdaEffect !== null ? `EBITDA effect ${f.annualEbitdaEffect.toLocaleString('en-US')} a year` : null,
         f.evMultiple !== null ? `multiple ${f.evMultiple}× (your assumption)` : null,
       ].filter(Boolean);
-      return `Read ${m ? `metric “${m.name}”: ${m.baseline ?? 'no baseline'} → ${m.target}` : 'no metric with a target (write "X from A to B")'}; ${money.length > 0 ? money.join(', ') : 'no amounts (write "$40k", "saves $120k a year", "8x")'}.`;
+      return `Read ${m ? `metric “${m.name}”: ${m.baseline ?? 'no baseline'} → ${m.target}${m.current ? `, now ${m.current}` : ''}` : 'no metric with a target (write "X from A to B")'}; ${money.length > 0 ? money.join(', ') : 'no amounts (write "$40k", "saves $120k a year", "8x")'}.`;
     }
     return `Noted under **${question.topic}**.`;
   },
@@ -201,6 +260,8 @@ export const roadmapStep: BankStep<RoadmapQuestion> = {
       const measure = questions.filter((q) => q.entry === slot && !q.fills.includes('entries[].title')).map((q) => answers.text(q.id)).filter((t): t is string => t !== null).join('\n');
       const e = readEntry(what, ctx);
       const id = `e${entries.length + 1}`;
+      const earlier = carriedOver(e.title, ctx.input.artifacts.roadmap?.entries ?? []);
+      const metric = measure ? readMetric(measure) : null;
       if (e.effortWeeks === null) placeholderEffort.push(id);
       const answered = [...e.trendIds, ...e.riskIds];
       const rationale = [
@@ -211,12 +272,15 @@ export const roadmapStep: BankStep<RoadmapQuestion> = {
       entries.push({
         id,
         title: e.title,
+        status: e.status ?? earlier?.status ?? 'planned',
         rationale: rationale || 'Rationale not given yet: say which trend, insight or risk this answers.',
         horizon: e.horizon ?? '0-6',
         effortWeeks: e.effortWeeks ?? PLACEHOLDER_EFFORT,
         owner: e.owner,
         deadline: e.deadline,
-        metric: measure ? readMetric(measure) : null,
+        metric: metric && metric.current === null && earlier?.metric?.current && sameWords(earlier.metric.name, metric.name)
+          ? { ...metric, current: earlier.metric.current }
+          : metric,
         financial: readFinancials(measure),
         trendIds: e.trendIds,
         riskIds: e.riskIds,
@@ -236,9 +300,17 @@ export const roadmapStep: BankStep<RoadmapQuestion> = {
   },
 };
 
+const words = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const sameWords = (a: string, b: string) => words(a) === words(b);
+
+/** The same entry in the roadmap drafted or edited before: its status and latest value carry over unless the user says otherwise. */
+function carriedOver(title: string, earlier: readonly RoadmapEntry[]): RoadmapEntry | null {
+  return earlier.find((p) => sameWords(p.title, title)) ?? null;
+}
+
 function emptyEntry(): RoadmapEntry {
   return {
-    id: 'e1', title: 'Not defined yet — no initiative named',
+    id: 'e1', title: 'Not defined yet — no initiative named', status: 'planned',
     rationale: 'No initiative was named in this step; nothing here is a plan yet.',
     horizon: '0-6', effortWeeks: PLACEHOLDER_EFFORT, owner: null, deadline: null, metric: null,
     financial: { oneOffCost: null, annualEbitdaEffect: null, evMultiple: null, capexOpex: null, assumption: null },
@@ -247,16 +319,22 @@ function emptyEntry(): RoadmapEntry {
 }
 
 function roadmapNote(entries: readonly RoadmapEntry[], placeholderEffort: readonly string[]): string {
-  const gaps = entries.map((e) => ({ id: e.id, gaps: [...roadmapGaps(e), ...(placeholderEffort.includes(e.id) ? ['effort'] : [])] }));
+  const open = entries.filter((e) => !isClosed(e));
+  const gaps = open.map((e) => ({ id: e.id, gaps: [...roadmapGaps(e), ...(placeholderEffort.includes(e.id) ? ['effort'] : [])] }));
   const ready = gaps.filter((g) => g.gaps.length === 0).length;
+  const stand = (['in_progress', 'done', 'dropped'] as const)
+    .map((status) => ({ status, ids: entries.filter((e) => e.status === status).map((e) => e.id) }))
+    .filter((x) => x.ids.length > 0)
+    .map((x) => `${ROADMAP_STATUS_LABELS[x.status].toLowerCase()}: ${x.ids.join(', ')}`);
   const ev = entries
     .map((e) => ({ e, value: enterpriseValueEffect(e.financial) }))
     .filter((x): x is { e: RoadmapEntry; value: number } => x.value !== null)
     .map(({ e, value }) => `${e.id} ${value.toLocaleString('en-US')} (${e.financial.annualEbitdaEffect!.toLocaleString('en-US')} EBITDA × ${e.financial.evMultiple}, the multiple is your assumption)`);
   return [
     `Built the roadmap from your answers (offline, no AI model): ${plural(entries.length, 'entry', 'entries')}, ${ready} ready to start on Monday.`,
+    stand.length > 0 ? `Where they stand: ${stand.join('; ')}${entries.some((e) => e.status === 'planned') ? '; the rest planned' : ''}.` : '',
     gaps.some((g) => g.gaps.length > 0) ? `Gaps: ${gaps.filter((g) => g.gaps.length > 0).map((g) => `${g.id} ${g.gaps.join(', ')}`).join('; ')}.` : '',
-    placeholderEffort.length > 0 ? `Effort not estimated (a placeholder of ${PLACEHOLDER_EFFORT} week is recorded): ${placeholderEffort.join(', ')}.` : '',
+    placeholderEffort.some((id) => open.some((e) => e.id === id)) ? `Effort not estimated (a placeholder of ${PLACEHOLDER_EFFORT} week is recorded): ${placeholderEffort.filter((id) => open.some((e) => e.id === id)).join(', ')}.` : '',
     ev.length > 0 ? `Enterprise-value effect: ${ev.join('; ')}.` : '',
   ].filter(Boolean).join(' ');
 }

@@ -3,7 +3,7 @@ import { EditableText, EnumSelect } from './editing.js';
 
 const STATUSES = ['stated', 'challenged', 'supported', 'refuted'];
 
-/** Step 3: the ledger: insights tied to exchanges, assumptions with their status. */
+/** Step 3: the ledger: insights and assumptions tied to the exchanges they came from, assumptions with their status. */
 export function DialogueView({ data, trends, answers }) {
   const name = (id) => trends?.find((t) => t.id === id)?.name ?? id;
   return html`
@@ -34,7 +34,8 @@ export function DialogueView({ data, trends, answers }) {
               <tbody>
                 ${data.assumptions.map((a, i) => html`
                   <tr key=${a.id}>
-                    <td data-label="Assumption"><${EditableText} value=${a.text} path=${['assumptions', i, 'text']} label=${`assumption ${a.id}`} multiline /></td>
+                    <td data-label="Assumption"><${EditableText} value=${a.text} path=${['assumptions', i, 'text']} label=${`assumption ${a.id}`} multiline />
+                      ${a.fromMessageId && html` <a class="small" href=${`#message-${a.fromMessageId}`}>where it was stated</a>`}</td>
                     <td data-label="Trend">${name(a.trendId)}</td>
                     <td data-label="Status"><span class=${`badge badge-assumption-${a.status}`}>${a.status}</span>
                       <${EnumSelect} value=${a.status} path=${['assumptions', i, 'status']} label=${`Status of assumption ${a.id}`} options=${STATUSES} /></td>

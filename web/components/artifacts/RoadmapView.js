@@ -1,10 +1,13 @@
 import { html } from '../../lib/html.js';
-import { HORIZON_LABELS, HORIZONS, dash, money, number } from '../../format.js';
+import { HORIZON_LABELS, HORIZONS, ROADMAP_STATUSES, ROADMAP_STATUS_LABELS, dash, isClosed, money, number } from '../../format.js';
 import { SvgPicture } from '../SafeHtml.js';
-import { EditableText } from './editing.js';
+import { EditableText, EnumSelect } from './editing.js';
 import { usePictures } from './RisksView.js';
 
-/** Step 6: entries a team can start on Monday, with their money, and a timeline by horizon. */
+/**
+ * Step 6: entries a team can start on Monday, with where each stands (planned, in progress, done,
+ * dropped: done and dropped rows are greyed), the metric's latest value, their money, and a timeline by horizon.
+ */
 export function RoadmapView({ data }) {
   const pictures = usePictures();
   // EV = EBITDA effect × the stated multiple: the domain's formula, from the shared module.
@@ -18,8 +21,8 @@ export function RoadmapView({ data }) {
       <div class="table-scroll">
         <table class="data-table stack-narrow roadmap-table">
           <thead><tr>
-            <th scope="col">Entry</th><th scope="col">Horizon</th><th scope="col" class="num" title="Effort in weeks">Weeks</th><th scope="col">Owner</th>
-            <th scope="col">Deadline</th><th scope="col">Metric: baseline → target</th><th scope="col" class="num">Cost</th>
+            <th scope="col">Entry</th><th scope="col">Status</th><th scope="col">Horizon</th><th scope="col" class="num" title="Effort in weeks">Weeks</th><th scope="col">Owner</th>
+            <th scope="col">Deadline</th><th scope="col">Metric: baseline → target, now</th><th scope="col" class="num">Cost</th>
             <th scope="col" class="num">EBITDA / yr</th><th scope="col" class="num">EV effect</th>
           </tr></thead>
           <tbody>
@@ -27,7 +30,7 @@ export function RoadmapView({ data }) {
               const f = e.financial;
               const value = ev(f);
               return html`
-                <tr key=${e.id} data-entry-id=${e.id}>
+                <tr key=${e.id} data-entry-id=${e.id} data-status=${e.status} class=${isClosed(e.status) ? `entry-closed entry-${e.status}` : undefined}>
                   <td data-label="Entry" class="entry-title"><span class="chip chip-muted">${e.id}</span>${' '}<${EditableText} value=${e.title} path=${['entries', i, 'title']} label=${`title of ${e.id}`} />
                     <details class="small"><summary>Rationale${e.adr ? ' & ADR' : ''}</summary>
                       <div><${EditableText} value=${e.rationale} path=${["entries", i, "rationale"]} label=${`rationale of ${e.id}`} multiline /></div>
@@ -38,11 +41,16 @@ export function RoadmapView({ data }) {
                         <dt>Alternatives</dt><dd>${e.adr.alternatives.join('; ') || '—'}</dd><dt>Consequences</dt><dd>${e.adr.consequences}</dd>
                       </dl>`}
                     </details></td>
+                  <td data-label="Status" class="nowrap entry-status"><span class=${`badge badge-roadmap-${e.status}`}>${ROADMAP_STATUS_LABELS[e.status]}</span>
+                    <${EnumSelect} value=${e.status} path=${['entries', i, 'status']} label=${`Status of ${e.id}`} options=${ROADMAP_STATUSES} labels=${ROADMAP_STATUS_LABELS} /></td>
                   <td data-label="Horizon" class="nowrap">${HORIZON_LABELS[e.horizon]}</td>
                   <td data-label="Effort (weeks)" class="num">${number(e.effortWeeks)}</td>
                   <td data-label="Owner"><${EditableText} value=${e.owner} path=${['entries', i, 'owner']} label=${`owner of ${e.id}`} nullable placeholder="No owner" /></td>
                   <td data-label="Deadline" class="nowrap"><${EditableText} value=${e.deadline} path=${['entries', i, 'deadline']} label=${`deadline of ${e.id}`} nullable placeholder="No deadline" /></td>
-                  <td data-label="Metric">${e.metric ? html`${e.metric.name}: <span class="nowrap">${dash(e.metric.baseline)} → ${e.metric.target}</span>` : html`<span class="muted">No metric yet</span>`}</td>
+                  <td data-label="Metric">${e.metric
+                    ? html`${e.metric.name}: <span class="nowrap">${dash(e.metric.baseline)} → ${e.metric.target}</span>
+                      <span class="metric-now small">now: <${EditableText} value=${e.metric.current} path=${['entries', i, 'metric', 'current']} label=${`latest value of the metric of ${e.id}`} nullable placeholder="not measured" /></span>`
+                    : html`<span class="muted">No metric yet</span>`}</td>
                   <td data-label="Cost" class="num">${money(f.oneOffCost)}</td>
                   <td data-label="EBITDA / yr" class="num">${money(f.annualEbitdaEffect)}</td>
                   <td data-label="EV effect" class="num" title=${value !== null ? `${money(f.annualEbitdaEffect)} EBITDA × ${f.evMultiple} (assumed multiple)` : 'Needs an EBITDA effect and a multiple'}>
@@ -61,6 +69,6 @@ function TextTimeline({ entries }) {
     <ol class="text-timeline" aria-label="Roadmap by horizon">
       ${HORIZONS.map((h) => html`
         <li key=${h}><strong>${HORIZON_LABELS[h]}</strong>:
-          ${entries.filter((e) => e.horizon === h).map((e) => `${e.title} (${number(e.effortWeeks)} w)`).join(' · ') || 'nothing planned'}</li>`)}
+          ${entries.filter((e) => e.horizon === h).map((e) => `${e.title} (${number(e.effortWeeks)} w${e.status === 'planned' ? '' : `, ${ROADMAP_STATUS_LABELS[e.status].toLowerCase()}`})`).join(' · ') || 'nothing planned'}</li>`)}
     </ol>`;
 }

@@ -98,15 +98,15 @@ export function ScoreSelect({ value, path, label }) {
     </span>`;
 }
 
-/** A choice among fixed values (assumption status, verdict), saved at once. */
-export function EnumSelect({ value, path, label, options }) {
+/** A choice among fixed values (assumption status, verdict, roadmap status), saved at once; `labels` names the values if given. */
+export function EnumSelect({ value, path, label, options, labels = null }) {
   const { save, disabled } = useEdit();
   const id = useId();
   return html`
     <span class="enum-select">
       <label class="visually-hidden" for=${id}>${label}</label>
       <select id=${id} value=${value} disabled=${disabled} data-path=${fieldName(path)} onChange=${(e) => save(path, e.currentTarget.value)}>
-        ${options.map((o) => html`<option value=${o} key=${o}>${o}</option>`)}
+        ${options.map((o) => html`<option value=${o} key=${o}>${labels?.[o] ?? o}</option>`)}
       </select>
     </span>`;
 }
