@@ -30,7 +30,8 @@ const REPLY = 'What would your largest customer say if dispatch were fully autom
 const CHUNK_CHARS = 16;
 const KEY = 'bench-key-not-real';
 
-const fakeProcess = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'bench', 'fake-openai.ts')], {
+// node itself with tsx as a loader, not the tsx CLI (which forks a child): the pid we kill at the end is the server's.
+const fakeProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'fake-openai.ts')], {
   env: { ...process.env, FAKE_REPLY: REPLY }, stdio: ['ignore', 'pipe', 'inherit'],
 });
 const fakeUrl = await new Promise<string>((resolve) => fakeProcess.stdout!.once('data', (d) => resolve(String(d).trim())));

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { AppError } from '../domain/index.js';
@@ -35,13 +35,7 @@ export function createApp({ engine, db, version, staticRoutes }: AppOptions): Ho
       },
     }),
   );
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: 1024 * 1024,
-      onError: (c) => errorResponse(c, new AppError('validation', 'The request body is larger than 1 MB.', { field: '(body)' })),
-    }),
-  );
+  app.use('/api/*', limitBody(1024 * 1024));
 
   app.get('/api/health', (c) => c.json({ ok: true, version, provider: engine.identity }));
   app.get('/api/clients', (c) => c.json({ clients: engine.listClients() }));
@@ -53,4 +47,24 @@ export function createApp({ engine, db, version, staticRoutes }: AppOptions): Ho
   app.route('/api/sessions', exportRoutes(engine));
   if (staticRoutes) app.route('/', staticRoutes);
   return app;
+}
+
+/**
+ * Refuses a request body over `maxSize` with a 400 naming the body. A declared Content-Length is
+ * checked from the header alone. Hono's bodyLimit would first touch `c.req.raw.body`, which makes
+ * @hono/node-server build a full web Request with a stream over the socket and then read the JSON
+ * through that stream instead of straight from the socket: about 0.3 ms a post (bench/). A body of
+ * unknown length (chunked) still goes through bodyLimit, which counts it as it reads.
+ */
+function limitBody(maxSize: number): MiddlewareHandler {
+  const tooLarge = (c: Context) => errorResponse(c, new AppError('validation', 'The request body is larger than 1 MB.', { field: '(body)' }));
+  const streamed = bodyLimit({ maxSize, onError: tooLarge });
+  return (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    const length = c.req.header('content-length');
+    if (length !== undefined && c.req.header('transfer-encoding') === undefined) {
+      return Number(length) > maxSize ? Promise.resolve(tooLarge(c)) : next();
+    }
+    return streamed(c, next);
+  };
 }

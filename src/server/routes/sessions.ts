@@ -8,7 +8,7 @@ import { readJson, validate } from '../errors.js';
 import {
   AdvanceBody, ConfirmBody, CreateSessionBody, EditArtifactBody, GoBackBody, ListSessionsQuery, PostMessageBody, SessionIdParam, StepParam,
 } from '../schemas.js';
-import { staticEventStream, turnEventStream } from '../sse.js';
+import { startedTurnStream, staticEventStream, turnEventStream } from '../sse.js';
 
 export function sessionRoutes(engine: Engine, db: Db): Hono {
   const app = new Hono();
@@ -36,18 +36,18 @@ export function sessionRoutes(engine: Engine, db: Db): Hono {
   app.post('/:id/messages', async (c) => {
     const id = sessionId(c.req.param('id'));
     const body = await readJson(c, PostMessageBody);
-    return turnEventStream(engine.postMessage(id, body), 0, 200);
+    return startedTurnStream(engine.postMessage(id, body));
   });
 
   /** Answers the user's last message again after a failed, cut or stopped reply (SSE, like /messages). */
   app.post('/:id/retry', async (c) => {
     const id = sessionId(c.req.param('id'));
-    return turnEventStream(engine.retry(id), 0, 200);
+    return startedTurnStream(engine.retry(id));
   });
 
   app.post('/:id/draft', async (c) => {
     const id = sessionId(c.req.param('id'));
-    return turnEventStream(engine.draft(id), 0, 200);
+    return startedTurnStream(engine.draft(id));
   });
 
   /**
