@@ -47,6 +47,8 @@ export interface SessionView {
   /** Dialogue: the trend the conversation is on now. */
   readonly dialogueTrendId: string | null;
   readonly liveTurn: { readonly turnId: number; readonly kind: 'reply' | 'draft' } | null;
+  /** The same client's latest earlier quarter, for the Radar Review; null for a first quarter. */
+  readonly previousSession: { readonly id: number; readonly quarter: string } | null;
 }
 
 export interface SessionSnapshot {
@@ -142,6 +144,7 @@ export class Engine {
       answersByTrend: facts.exchangesByTrend,
       dialogueTrendId: this.dialogueTrend(sessionId, facts, null),
       liveTurn: live ? { turnId: live.turnId, kind: live.kind } : null,
+      previousSession: previousOf(store.listSessions(this.db, session.clientId), session),
     };
   }
 
@@ -243,7 +246,8 @@ export class Engine {
   /** The same client's session of the latest quarter before this one's: what a Radar Review compares with. */
   previousSession(sessionId: number): Session | undefined {
     const session = this.requireSession(sessionId);
-    return store.listSessions(this.db, session.clientId).find((s) => s.quarter < session.quarter);
+    const previous = previousOf(store.listSessions(this.db, session.clientId), session);
+    return previous ? store.getSession(this.db, previous.id) : undefined;
   }
 
   search(text: string, clientId?: number): store.SearchHit[] {
@@ -386,4 +390,10 @@ export class Engine {
       });
     }
   }
+}
+
+/** The latest session of an earlier quarter among a client's sessions (listed newest quarter first). */
+function previousOf(sessions: readonly Session[], session: Session): { id: number; quarter: string } | null {
+  const earlier = sessions.find((s) => s.quarter < session.quarter);
+  return earlier ? { id: earlier.id, quarter: earlier.quarter } : null;
 }

@@ -4,8 +4,7 @@ import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
 import { ChatOpenAI, ChatOpenAICompletions } from '@langchain/openai';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { ProviderError, type ChatMessage, type ChatModel, type ModelIdentity, type StreamOptions, type StructuredOptions } from './types.js';
-import { toProviderError } from './errors.js';
-import { RETRY_DEFAULTS, type RetryRun } from './retry.js';
+import { retryRunFor } from './retry.js';
 import { count, toLangChainMessages } from './langchain.js';
 import { streamReply, type ChunkAccounting, type FinishReason } from './stream.js';
 import { generateStructured } from './structured.js';
@@ -80,12 +79,7 @@ export function createOpenAiModel(settings: ProviderSettings): ChatModel {
       { model: settings.model, messages: messages.map((m) => ({ role: m.role, content: m.content })), stream: true, stream_options: { include_usage: true } },
       { signal },
     );
-  const errorContext = { endpoint: publicUrl(baseURL), model: settings.model, timeoutMs: settings.timeoutMs, secrets: [settings.apiKey] };
-  const retry = (signal: AbortSignal): RetryRun => ({
-    policy: { ...RETRY_DEFAULTS, maxAttempts: settings.maxAttempts, baseDelayMs: settings.retryBaseMs },
-    signal,
-    toError: (e) => toProviderError(e, { ...errorContext, signal }),
-  });
+  const retry = retryRunFor(settings, baseURL);
   const toMessages = (messages: readonly ChatMessage[]) => toLangChainMessages(messages, { mergeSystem: false });
 
   return {

@@ -1,5 +1,6 @@
 import { ProviderError } from './types.js';
-import { retryAfterMs } from './errors.js';
+import { retryAfterMs, toProviderError } from './errors.js';
+import { publicUrl, type ProviderSettings } from './settings.js';
 
 /**
  * Our one retry layer (the LangChain models are built with maxRetries: 0, so nothing else retries):
@@ -27,6 +28,19 @@ export interface RetryRun {
   /** Told before each wait, e.g. for logging. */
   readonly onRetry?: (info: { attempt: number; delayMs: number; error: ProviderError }) => void;
   readonly random?: () => number;
+}
+
+/**
+ * How an adapter retries its calls: the policy from its settings, and errors mapped in our words with
+ * the endpoint and model named and the key redacted.
+ */
+export function retryRunFor(settings: ProviderSettings, baseURL: string): (signal: AbortSignal) => RetryRun {
+  const errorContext = { endpoint: publicUrl(baseURL), model: settings.model, timeoutMs: settings.timeoutMs, secrets: [settings.apiKey] };
+  return (signal) => ({
+    policy: { ...RETRY_DEFAULTS, maxAttempts: settings.maxAttempts, baseDelayMs: settings.retryBaseMs },
+    signal,
+    toError: (e) => toProviderError(e, { ...errorContext, signal }),
+  });
 }
 
 const aborted = () => new ProviderError('aborted', 'The request to the model was stopped.');

@@ -123,6 +123,27 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 4,
+    // Roadmap entries gained a status and the metric its latest value; assumptions gained the message
+    // that stated them (older offline ledgers said so in the note: "Stated in message N.").
+    up: `
+      UPDATE artifacts SET data = json_set(data, '$.entries', (
+        SELECT json_group_array(json(
+          CASE WHEN json_type(e.value, '$.metric') = 'object'
+            THEN json_insert(e.value, '$.status', 'planned', '$.metric.current', NULL)
+            ELSE json_insert(e.value, '$.status', 'planned') END) ORDER BY e.key)
+        FROM json_each(artifacts.data, '$.entries') AS e))
+      WHERE step = 'roadmap';
+      UPDATE artifacts SET data = json_set(data, '$.assumptions', (
+        SELECT json_group_array(json(
+          CASE WHEN json_extract(a.value, '$.note') GLOB 'Stated in message [0-9]*.' AND json_type(a.value, '$.fromMessageId') IS NULL
+            THEN json_set(a.value, '$.fromMessageId', CAST(substr(json_extract(a.value, '$.note'), 19, length(json_extract(a.value, '$.note')) - 19) AS INTEGER), '$.note', NULL)
+            ELSE json_insert(a.value, '$.fromMessageId', NULL) END) ORDER BY a.key)
+        FROM json_each(artifacts.data, '$.assumptions') AS a))
+      WHERE step = 'dialogue';
+    `,
+  },
 ];
 
 /** Runs every pending migration in one transaction; refuses a database newer than this code. */

@@ -57,6 +57,8 @@ describe('export routes', () => {
     const body = (await res.json()) as { earlier: { sessionId: number; quarter: string }; markdown: string };
     expect(body.earlier).toEqual({ sessionId: q1, quarter: '2027-Q1' });
     expect(body.markdown).toContain('Agentic AI in customer service');
+    const view = (await (await h.app.request(`/api/sessions/${q2}`)).json()) as { previousSession: unknown };
+    expect(view.previousSession).toEqual({ id: q1, quarter: '2027-Q1' });
     const none = await h.app.request(`/api/sessions/${q1}/compare`);
     expect(none.status).toBe(404);
     expect(((await none.json()) as { error: { message: string } }).error.message).toMatch(/earlier quarter/);

@@ -101,3 +101,32 @@ describe('storage', () => {
     expect(() => store.insertMessage(db, { sessionId: 999, step: 'context', trendId: null, role: 'user', kind: 'chat', content: 'x', status: 'complete' })).toThrow(/FOREIGN KEY/);
   });
 });
+
+describe('migration 4', () => {
+  it('gives stored roadmap entries a status and assumptions their message, keeping every value', () => {
+    const db = new Database(':memory:');
+    store.migrate(db, store.MIGRATIONS.slice(0, 3));
+    db.prepare("INSERT INTO clients (id, name, industry, created_at) VALUES (1, 'Northwind', 'Logistics', 'now')").run();
+    db.prepare("INSERT INTO sessions (id, client_id, quarter, mode, progress, created_at, updated_at) VALUES (1, 1, '2027-Q1', 'quarterly', '{}', 'now', 'now')").run();
+    const entry = { ...minimal.roadmap().entries[0]! } as Record<string, unknown>;
+    delete entry.status;
+    entry.metric = { name: 'bus factor', baseline: '1', target: '3' };
+    const insert = db.prepare("INSERT INTO artifacts (session_id, step, revision, data, source, created_at) VALUES (1, ?, 1, ?, 'offline', 'now')");
+    insert.run('roadmap', JSON.stringify({ entries: [entry, { ...entry, id: 'e2', metric: null }] }));
+    insert.run('dialogue', JSON.stringify({ trendSummaries: [], insights: [], assumptions: [
+      { id: 'a1', trendId: 't1', text: 'Dispatchers resist', status: 'stated', note: 'Stated in message 12.' },
+      { id: 'a2', trendId: 't1', text: 'Shippers pay for speed', status: 'challenged', note: 'Challenged later.' },
+    ] }));
+    store.migrate(db);
+    const latest = store.latestArtifacts(db, 1);
+    expect(latest.roadmap!.entries.map((e) => [e.id, e.status, e.metric])).toEqual([
+      ['e1', 'planned', { name: 'bus factor', baseline: '1', current: null, target: '3' }],
+      ['e2', 'planned', null],
+    ]);
+    expect(latest.roadmap!.entries[0]!.title).toBe('Document the routing engine');
+    expect(latest.dialogue!.assumptions.map((a) => [a.id, a.fromMessageId, a.note])).toEqual([
+      ['a1', 12, null],
+      ['a2', null, 'Challenged later.'],
+    ]);
+  });
+});
