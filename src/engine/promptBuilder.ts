@@ -62,6 +62,8 @@ export async function buildPrompt(parts: PromptParts): Promise<BuiltPrompt> {
 /** The most recent messages that fit, whole, via LangChain's trimMessages with our own counter. */
 async function keepMostRecent(conversation: readonly Message[], maxTokens: number): Promise<Message[]> {
   if (conversation.length === 0) return [];
+  // Most turns fit whole: no trimming to do, so no message objects to build.
+  if (estimateMessageTokens(conversation) <= maxTokens) return [...conversation];
   const asLangChain: BaseMessage[] = conversation.map((m, i) =>
     m.role === 'user' ? new HumanMessage({ content: m.content, id: String(i) }) : new AIMessage({ content: m.content, id: String(i) }),
   );
