@@ -387,6 +387,14 @@ describe('drafting the sounding board', () => {
     );
   });
 
+  it('takes a verdict the user labelled in any answer when the verdict question was not reached', async () => {
+    const interview = new Interview('sounding_board', {}, undefined, 'quick_check');
+    await interview.answerAll([QUICK_CHECK[0]!, 'Payback is under 4 months on overtime alone. Verdict: ready, high confidence.']);
+    const { artifact, note } = await interview.draft('sounding_board');
+    expect(artifact.recommendations[0]).toMatchObject({ verdict: 'ready', confidence: 'high' });
+    expect(note).toContain('verdict ready, confidence high.');
+  });
+
   it('ties the recommendation to the roadmap entries it names', async () => {
     const roadmap = parseArtifact('roadmap', {
       entries: [{

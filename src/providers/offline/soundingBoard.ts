@@ -64,7 +64,9 @@ export const soundingBoardStep: BankStep<SoundingBoardQuestion> = {
     }));
     const open = objections.filter((o) => o.response === null);
 
-    const verdictText = textOf('recommendations[].verdict') ?? '';
+    // The verdict question's answer; failing that, a verdict the user labelled anywhere ("Verdict: ready").
+    const labelled = ctx.messages.filter((m) => m.role === 'user').map((m) => /\bverdict\s*[:=–-]\s*([^.;\n]+)/i.exec(m.content)?.[1]).filter((v): v is string => v !== undefined).at(-1);
+    const verdictText = textOf('recommendations[].verdict') ?? labelled ?? '';
     const statedVerdict = parseVerdict(verdictText);
     const statedConfidence = parseConfidence(verdictText);
     const preMortem = splitList(textOf('recommendations[].preMortem') ?? '').slice(0, 40);
