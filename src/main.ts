@@ -1,5 +1,5 @@
 import { serve } from '@hono/node-server';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { ConfigError, loadConfig } from './config.js';
 import { Engine } from './engine/engine.js';
 import { createFacilitator } from './facilitatorFactory.js';
@@ -10,6 +10,8 @@ import { openDatabase } from './storage/index.js';
 const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 function start(): void {
+  // A .env beside the project, if there is one, fills what the environment does not set (git-ignored).
+  if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig();
   const db = openDatabase(config.databasePath);
   const engine = new Engine({ db, facilitator: createFacilitator(config), flushIntervalMs: config.streamFlushMs });

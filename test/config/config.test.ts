@@ -1,3 +1,8 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, DEFAULT_MODELS, loadConfig } from '../../src/config.js';
 import { startServerProcess } from '../support/serverProcess.js';
@@ -43,5 +48,23 @@ describe('configuration from the environment', () => {
 
   it('stops the server at start-up with the message and exit code 2', async () => {
     await expect(startServerProcess({ PROVIDER: 'gemini' })).rejects.toThrow(/exited with 2[\s\S]*PROVIDER: must be one of/);
+  });
+
+  it('reads a .env in the working directory, and the environment wins over it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'foresight-env-'));
+    writeFileSync(join(dir, '.env'), 'PROVIDER=gemini\n');
+    const root = resolve(import.meta.dirname, '..', '..');
+    // tsx by path: `--import tsx` would be resolved from the temporary working directory.
+    const loader = pathToFileURL(join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+    const run = (env: Record<string, string>) => spawnSync(process.execPath, ['--import', loader, join(root, 'src', 'main.ts')], {
+      cwd: dir, env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8', timeout: 20_000,
+    });
+    const fromFile = run({});
+    expect(fromFile.status).toBe(2);
+    expect(fromFile.stderr).toContain('PROVIDER: must be one of');
+    const overridden = run({ PROVIDER: 'offline', PORT: 'not-a-port' });
+    expect(overridden.status).toBe(2);
+    expect(overridden.stderr).toContain('PORT');
+    expect(overridden.stderr).not.toContain('PROVIDER');
   });
 });
