@@ -54,7 +54,8 @@ export interface Session {
   readonly updatedAt: string;
 }
 
-export type ArtifactSource = 'model' | 'offline' | 'user';
+/** carried: copied from the same client's previous quarter when this session started. */
+export type ArtifactSource = 'model' | 'offline' | 'user' | 'carried';
 
 export interface ArtifactRevision<T = unknown> {
   readonly id: number;
@@ -67,5 +68,7 @@ export interface ArtifactRevision<T = unknown> {
   readonly model: string | null;
   readonly promptVersion: string | null;
   readonly messageId: number | null;
+  /** For a carried revision: the session of the earlier quarter it came from. */
+  readonly carriedFrom: number | null;
   readonly createdAt: string;
 }

@@ -64,7 +64,12 @@ export interface NewSession {
   readonly quarter: string;
   readonly mode: SessionMode;
   readonly title?: string | null;
+  /** Start from the client's previous quarter: its context, trends, risks and roadmap, as revision 1. */
+  readonly carryOver?: boolean;
 }
+
+/** What a new quarter inherits; the dialogue, the forecast and the pressure tests are redone each quarter. */
+export const CARRIED_STEPS = ['context', 'trends', 'risks', 'roadmap'] as const satisfies readonly StepId[];
 
 /**
  * The foresight engine: sessions move through the step machine; turns run on the server,
@@ -103,10 +108,31 @@ export class Engine {
       const created = store.insertSession(this.db, {
         clientId: client.id, quarter: input.quarter, mode: input.mode, title: input.title ?? null, progress: initialProgress(input.mode),
       });
+      const carried = input.carryOver ? this.carryOver(created) : null;
       this.postOpening(created, client, stepsOf(input.mode)[0]!);
+      if (carried) {
+        // Said by the product, not by a model or the question bank: no provider, no prompt version.
+        store.insertMessage(this.db, {
+          sessionId: created.id, step: 'context', trendId: null, role: 'assistant', kind: 'opening', status: 'complete',
+          content: `Carried over from ${carried.quarter}: ${carried.steps.map((s) => STEPS[s].produces.toLowerCase()).join(', ')}. Each is revision 1 of its step here: confirm it as it stands, or revise it, as you reach the step. The dialogue, the impact forecast and the sounding board start afresh this quarter.`,
+        });
+      }
       return created;
     })();
     return this.view(session.id);
+  }
+
+  /** Copies the previous quarter's lasting artifacts into a new session; null when there is nothing to carry. */
+  private carryOver(session: Session): { quarter: string; steps: StepId[] } | null {
+    if (session.mode !== 'quarterly') throw invalid('Only a quarterly session can start from the previous quarter.', 'carryOver');
+    const previous = previousOf(store.listSessions(this.db, session.clientId), session);
+    if (!previous) return null;
+    const artifacts = store.latestArtifacts(this.db, previous.id);
+    const steps = CARRIED_STEPS.filter((step) => artifacts[step] !== undefined);
+    for (const step of steps) {
+      store.insertRevision(this.db, { sessionId: session.id, step, data: artifacts[step], source: 'carried', carriedFrom: previous.id });
+    }
+    return steps.length > 0 ? { quarter: previous.quarter, steps } : null;
   }
 
   listClients(): Client[] {

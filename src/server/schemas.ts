@@ -11,6 +11,7 @@ export const CreateSessionBody = z.object({
   quarter: Quarter,
   mode: SessionMode.default('quarterly'),
   title: z.string().trim().max(200).nullish(),
+  carryOver: z.boolean().default(false).describe("start from the client's previous quarter"),
 });
 
 export const PostMessageBody = z.object({

@@ -3,7 +3,8 @@ import { now, stmt, type Db } from './db.js';
 
 interface ArtifactRow {
   id: number; session_id: number; step: StepId; revision: number; data: string; source: ArtifactSource;
-  provider: string | null; model: string | null; prompt_version: string | null; message_id: number | null; created_at: string;
+  provider: string | null; model: string | null; prompt_version: string | null; message_id: number | null;
+  carried_from: number | null; created_at: string;
 }
 
 /**
@@ -40,7 +41,7 @@ function toRevision(r: ArtifactRow): ArtifactRevision {
   }
   return {
     id: r.id, sessionId: r.session_id, step: r.step, revision: r.revision, data: parsed.data, source: r.source,
-    provider: r.provider, model: r.model, promptVersion: r.prompt_version, messageId: r.message_id, createdAt: r.created_at,
+    provider: r.provider, model: r.model, promptVersion: r.prompt_version, messageId: r.message_id, carriedFrom: r.carried_from, createdAt: r.created_at,
   };
 }
 
@@ -53,16 +54,17 @@ export interface NewRevision {
   model?: string | null;
   promptVersion?: string | null;
   messageId?: number | null;
+  carriedFrom?: number | null;
 }
 
 /** Appends a revision; history is never overwritten. The caller validates `data` first. */
 export function insertRevision(db: Db, r: NewRevision): ArtifactRevision {
   const row = stmt(
     db,
-    `INSERT INTO artifacts (session_id, step, revision, data, source, provider, model, prompt_version, message_id, created_at)
-     VALUES (?, ?, (SELECT COALESCE(MAX(revision), 0) + 1 FROM artifacts WHERE session_id = ? AND step = ?), ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO artifacts (session_id, step, revision, data, source, provider, model, prompt_version, message_id, carried_from, created_at)
+     VALUES (?, ?, (SELECT COALESCE(MAX(revision), 0) + 1 FROM artifacts WHERE session_id = ? AND step = ?), ?, ?, ?, ?, ?, ?, ?, ?)
      RETURNING *`,
-  ).get(r.sessionId, r.step, r.sessionId, r.step, JSON.stringify(r.data), r.source, r.provider ?? null, r.model ?? null, r.promptVersion ?? null, r.messageId ?? null, now()) as ArtifactRow;
+  ).get(r.sessionId, r.step, r.sessionId, r.step, JSON.stringify(r.data), r.source, r.provider ?? null, r.model ?? null, r.promptVersion ?? null, r.messageId ?? null, r.carriedFrom ?? null, now()) as ArtifactRow;
   return cachedRevision(db, row);
 }
 

@@ -144,6 +144,32 @@ export const MIGRATIONS: readonly Migration[] = [
       WHERE step = 'dialogue';
     `,
   },
+  {
+    version: 5,
+    // A new quarter can start from the previous one: its artifacts are carried over as revision 1,
+    // marked as such and pointing at the session they came from. SQLite changes a CHECK by rebuilding.
+    up: `
+      CREATE TABLE artifacts_v5 (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER NOT NULL REFERENCES sessions(id),
+        step TEXT NOT NULL,
+        revision INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        source TEXT NOT NULL CHECK (source IN ('model', 'offline', 'user', 'carried')),
+        provider TEXT,
+        model TEXT,
+        prompt_version TEXT,
+        message_id INTEGER REFERENCES messages(id),
+        carried_from INTEGER REFERENCES sessions(id),
+        created_at TEXT NOT NULL,
+        UNIQUE (session_id, step, revision)
+      );
+      INSERT INTO artifacts_v5 (id, session_id, step, revision, data, source, provider, model, prompt_version, message_id, created_at)
+        SELECT id, session_id, step, revision, data, source, provider, model, prompt_version, message_id, created_at FROM artifacts;
+      DROP TABLE artifacts;
+      ALTER TABLE artifacts_v5 RENAME TO artifacts;
+    `,
+  },
 ];
 
 /** Runs every pending migration in one transaction; refuses a database newer than this code. */

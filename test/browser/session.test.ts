@@ -403,6 +403,16 @@ describe('the session page, in Chromium, against the real server', () => {
     expect(await last.locator('.badge').innerText()).toBe('Stopped');
   });
 
+  it('stops a reply with Esc', async () => {
+    model.text = `Long ${'word '.repeat(200)}`;
+    model.delayMs = 30;
+    await send('Once more, at length.');
+    await page.locator('.live-region .message-body.streaming').waitFor();
+    await page.keyboard.press('Escape');
+    await settled(page);
+    expect(await page.locator('.messages .message[data-role="assistant"]').last().getAttribute('data-status')).toBe('stopped');
+  });
+
   it('searches every transcript and marks the matches, safely', async () => {
     await page.click('.app-nav a:has-text("Sessions")');
     await page.waitForURL(`${product.url}/`);
@@ -415,6 +425,22 @@ describe('the session page, in Chromium, against the real server', () => {
     await hit.click();
     await page.waitForURL(/\/sessions\/\d+#message-\d+$/);
     await page.locator('.message-target').waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it("starts the client's next quarter from the previous one, with a Radar Review link", async () => {
+    await page.click('.app-nav a:has-text("Sessions")');
+    await page.waitForURL(`${product.url}/`);
+    await page.fill('#new-client', 'Northwind Logistics');
+    await page.fill('#new-quarter', '2027-Q2');
+    expect(await page.isChecked('input[name="carryOver"]')).toBe(true);
+    await page.click('button[type="submit"]:has-text("Start session")');
+    await page.waitForURL(/\/sessions\/\d+$/);
+    await page.waitForSelector('.message[data-role="assistant"]');
+    expect(await textOf('.messages')).toContain('Carried over from 2027-Q1');
+    expect(await textOf('.exports')).toContain('Radar Review vs 2027-Q1');
+    await page.click('.artifact-tabs button:has-text("5. Risks")');
+    await expect.poll(() => textOf('.artifact-pane')).toContain('carried over from the previous quarter');
     expect(errors).toEqual([]);
   });
 });

@@ -14,7 +14,10 @@ const VIEWS = {
   context: ContextView, trends: TrendsView, dialogue: DialogueView, impact: ImpactView,
   risks: RisksView, roadmap: RoadmapView, sounding_board: SoundingBoardView,
 };
-const SOURCES = { model: 'drafted by the model', offline: 'built by the offline facilitator', user: 'edited by you' };
+const SOURCES = {
+  model: 'drafted by the model', offline: 'built by the offline facilitator', user: 'edited by you',
+  carried: 'carried over from the previous quarter: confirm or revise',
+};
 
 /**
  * The artifacts beside the chat: one at a time (the current step's unless another is picked),
