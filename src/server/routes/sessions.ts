@@ -8,7 +8,7 @@ import { readJson, validate } from '../errors.js';
 import {
   AdvanceBody, ConfirmBody, CreateSessionBody, EditArtifactBody, GoBackBody, ListSessionsQuery, PostMessageBody, SessionIdParam, StepParam,
 } from '../schemas.js';
-import { startedTurnStream, staticEventStream, turnEventStream } from '../sse.js';
+import { startedTurnResponse, staticEventStream, turnEventResponse } from '../sse.js';
 
 export function sessionRoutes(engine: Engine, db: Db): Hono {
   const app = new Hono();
@@ -36,18 +36,18 @@ export function sessionRoutes(engine: Engine, db: Db): Hono {
   app.post('/:id/messages', async (c) => {
     const id = sessionId(c.req.param('id'));
     const body = await readJson(c, PostMessageBody);
-    return startedTurnStream(engine.postMessage(id, body));
+    return startedTurnResponse(c, engine.postMessage(id, body));
   });
 
   /** Answers the user's last message again after a failed, cut or stopped reply (SSE, like /messages). */
   app.post('/:id/retry', async (c) => {
     const id = sessionId(c.req.param('id'));
-    return startedTurnStream(engine.retry(id));
+    return startedTurnResponse(c, engine.retry(id));
   });
 
   app.post('/:id/draft', async (c) => {
     const id = sessionId(c.req.param('id'));
-    return startedTurnStream(engine.draft(id));
+    return startedTurnResponse(c, engine.draft(id));
   });
 
   /**
@@ -59,7 +59,7 @@ export function sessionRoutes(engine: Engine, db: Db): Hono {
     engine.view(id);
     const last = parseEventId(c.req.header('last-event-id') ?? c.req.query('lastEventId'));
     const turn = engine.turns.attachable(id);
-    if (turn) return turnEventStream(turn, last?.turnId === turn.turnId ? last.seq : 0);
+    if (turn) return turnEventResponse(c, turn, last?.turnId === turn.turnId ? last.seq : 0);
     const finished = last ? getMessage(db, last.turnId) : undefined;
     if (finished && finished.sessionId === id) {
       return staticEventStream([{ event: 'message', data: finished }, { event: 'done', data: { status: finished.status } }]);
