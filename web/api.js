@@ -81,6 +81,7 @@ export const exportLinks = (id, previous = null) => [
   { href: sessionPath(id, '/export/memo.html'), label: 'Memo (HTML)' },
   { href: sessionPath(id, '/export/roadmap.csv'), label: 'Roadmap (CSV)' },
   { href: sessionPath(id, '/export/risks.csv'), label: 'Risks (CSV)' },
+  { href: sessionPath(id, '/export/state-of-the-tech.md'), label: 'State of the Tech' },
   ...(previous ? [{ href: sessionPath(id, `/compare?with=${previous.id}&format=md`), label: `Radar Review vs ${previous.quarter}` }] : []),
 ];
 

@@ -32,3 +32,4 @@ export {
   type RecommendationRef,
   type VerdictChange,
 } from './compare.js';
+export { stateOfTheTechMarkdown } from './stateOfTheTech.js';

@@ -282,7 +282,7 @@ describe('the session page, in Chromium, against the real server', () => {
       expect(await stepStatus(step)).toBe('done');
     }
     const exports = await page.locator('.exports a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    expect(exports.map((h) => h!.replace(/\/api\/sessions\/\d+/, ''))).toEqual(['/export/memo.md', '/export/memo.html', '/export/roadmap.csv', '/export/risks.csv']);
+    expect(exports.map((h) => h!.replace(/\/api\/sessions\/\d+/, ''))).toEqual(['/export/memo.md', '/export/memo.html', '/export/roadmap.csv', '/export/risks.csv', '/export/state-of-the-tech.md']);
   });
 
   it('finds everything where it was after a reload', async () => {

@@ -42,6 +42,13 @@ describe('export routes', () => {
     expect(roadmap).toContain(northwindArtifactsQ1().roadmap!.entries[0]!.title);
   });
 
+  it('serves the monthly State of the Tech as a Markdown download', async () => {
+    const { h, q2 } = await twoQuarters();
+    const res = await h.app.request(`/api/sessions/${q2}/export/state-of-the-tech.md`);
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="northwind-logistics-2027-Q2-state-of-the-tech.md"');
+    expect(await res.text()).toMatch(/^# State of the Tech: Northwind Logistics, /);
+  });
+
   it('serves a standalone HTML memo with no script in it', async () => {
     const { h, q1 } = await twoQuarters();
     const html = await (await h.app.request(`/api/sessions/${q1}/export/memo.html`)).text();

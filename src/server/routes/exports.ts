@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import { notFound } from '../../domain/index.js';
 import type { Engine } from '../../engine/engine.js';
 import {
-  comparisonMarkdown, compareQuarters, riskRegisterCsv, roadmapCsv, strategyMemoHtml, strategyMemoMarkdown, type ExportInput,
+  comparisonMarkdown, compareQuarters, riskRegisterCsv, roadmapCsv, stateOfTheTechMarkdown, strategyMemoHtml, strategyMemoMarkdown,
+  type ExportInput,
 } from '../../export/index.js';
 import { validate } from '../errors.js';
 import { CompareQuery, SessionIdParam } from '../schemas.js';
@@ -28,6 +29,12 @@ export function exportRoutes(engine: Engine): Hono {
   app.get('/:id/export/memo.html', (c) => {
     const x = input(sessionId(c.req.param('id')));
     return c.body(strategyMemoHtml(x), 200, { 'content-type': 'text/html; charset=utf-8', 'content-disposition': `inline; filename="${fileName(x, 'strategy-memo.html')}"` });
+  });
+
+  /** The monthly note between quarterly sessions. */
+  app.get('/:id/export/state-of-the-tech.md', (c) => {
+    const x = input(sessionId(c.req.param('id')));
+    return c.body(stateOfTheTechMarkdown(x), 200, { 'content-type': 'text/markdown; charset=utf-8', 'content-disposition': attachment(fileName(x, 'state-of-the-tech.md')) });
   });
 
   app.get('/:id/export/roadmap.csv', (c) => {

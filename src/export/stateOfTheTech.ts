@@ -1,0 +1,61 @@
+import { ROADMAP_STATUS_LABELS, isClosed, metricProgress, rankRisks, type RoadmapEntry } from '../domain/index.js';
+import { isoDate, mdCell, mdText } from './format.js';
+import type { ExportInput } from './types.js';
+
+/** How many risks the monthly note names: the ones a CEO should hear about, not the register. */
+const RISKS_TO_WATCH = 3;
+
+/**
+ * The monthly "State of the Tech": one page that keeps the advisor's work visible between quarterly
+ * sessions. Where the roadmap stands against its metrics, the risks to watch with their early-warning
+ * signs, and the decisions still open. Built from the session's artifacts only; what is missing is said.
+ */
+export function stateOfTheTechMarkdown(input: ExportInput): string {
+  const { client, session, artifacts, generatedAt } = input;
+  const month = generatedAt.toLocaleString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const lines = [`# State of the Tech: ${mdText(client.name)}, ${month}`, '', `*From the ${session.quarter} foresight session · ${isoDate(generatedAt)}*`, ''];
+
+  lines.push('## Where the roadmap stands', '');
+  const entries = artifacts.roadmap?.entries ?? [];
+  if (entries.length === 0) {
+    lines.push('No roadmap drafted yet.', '');
+  } else {
+    const open = entries.filter((e) => !isClosed(e));
+    const done = entries.filter((e) => e.status === 'done');
+    lines.push(`${open.length} open (${entries.filter((e) => e.status === 'in_progress').length} in progress), ${done.length} done, ${entries.filter((e) => e.status === 'dropped').length} dropped.`, '');
+    lines.push('| Initiative | Status | Owner | Deadline | Metric: baseline → latest → target |', '| --- | --- | --- | --- | --- |');
+    for (const e of entries) lines.push(`| ${mdCell(e.title)} | ${ROADMAP_STATUS_LABELS[e.status]} | ${mdCell(e.owner)} | ${mdCell(e.deadline)} | ${metricCell(e)} |`);
+    lines.push('');
+  }
+
+  lines.push('## Risks to watch', '');
+  if (!artifacts.risks) {
+    lines.push('No risk register drafted yet.', '');
+  } else {
+    for (const r of rankRisks(artifacts.risks).slice(0, RISKS_TO_WATCH)) {
+      const watch = r.trigger ? ` Early warning: ${mdText(r.trigger)}.` : ' No early-warning sign named yet.';
+      const review = r.reviewDate ? ` Review by ${r.reviewDate}.` : '';
+      lines.push(`- **${r.severity}** (${r.likelihood}×${r.impact}) ${mdText(r.threat)}. Owner: ${mdText(r.owner ?? 'not named')}.${watch}${review}`);
+    }
+    lines.push('');
+  }
+
+  lines.push('## Decisions still open', '');
+  const pending = (artifacts.sounding_board?.recommendations ?? []).filter((r) => r.verdict !== 'ready' || r.openObjections.length > 0);
+  if (!artifacts.sounding_board) lines.push('No recommendation pressure-tested yet.');
+  else if (pending.length === 0) lines.push('None: every recommendation is ready, with no objection left open.');
+  for (const r of pending) {
+    const objections = r.openObjections.length > 0 ? ` Open: ${r.openObjections.map(mdText).join('; ')}.` : '';
+    lines.push(`- ${mdText(r.ceoOneLiner)} — verdict **${r.verdict}**.${objections}`);
+  }
+  lines.push('', `*Prepared with ${mdText(input.provider.label)}.*`, '');
+  return lines.join('\n');
+}
+
+function metricCell(e: RoadmapEntry): string {
+  if (!e.metric) return 'no metric yet';
+  const m = e.metric;
+  const progress = metricProgress(m);
+  const share = progress === null ? '' : ` (${Math.round(progress * 100)}% of the way)`;
+  return mdCell(`${m.name}: ${m.baseline ?? '?'} → ${m.current ?? 'not measured'} → ${m.target}${share}`);
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { stateOfTheTechMarkdown } from '../../src/export/index.js';
+import { northwindArtifactsQ2, northwindExportInput } from '../support/fixtures.js';
+
+describe('the monthly State of the Tech', () => {
+  const input = { ...northwindExportInput('2027-Q2'), generatedAt: new Date('2027-05-03T09:00:00Z') };
+  const md = stateOfTheTechMarkdown(input);
+
+  it('is dated by month and names the session it comes from', () => {
+    expect(md.split('\n')[0]).toBe('# State of the Tech: Northwind Logistics, May 2027');
+    expect(md).toContain('From the 2027-Q2 foresight session');
+  });
+
+  it('shows every roadmap entry with its status and its metric against the target', () => {
+    const entries = northwindArtifactsQ2().roadmap!.entries;
+    for (const e of entries) expect(md).toContain(e.title);
+    const inProgress = entries.find((e) => e.status === 'in_progress' && e.metric?.current)!;
+    expect(md).toContain(`${inProgress.metric!.baseline} → ${inProgress.metric!.current} → ${inProgress.metric!.target}`);
+    expect(md).toMatch(/\d+ open \(\d+ in progress\), 1 done, 1 dropped\./);
+  });
+
+  it('names the three highest risks by score, with owner and early-warning sign', () => {
+    const section = md.slice(md.indexOf('## Risks to watch'), md.indexOf('## Decisions still open'));
+    expect(section.match(/^- \*\*/gm)).toHaveLength(3);
+    expect(section).toContain('Owner:');
+  });
+
+  it('says plainly what is missing instead of inventing it', () => {
+    const empty = stateOfTheTechMarkdown({ ...input, artifacts: {} });
+    expect(empty).toContain('No roadmap drafted yet.');
+    expect(empty).toContain('No risk register drafted yet.');
+    expect(empty).toContain('No recommendation pressure-tested yet.');
+  });
+});
