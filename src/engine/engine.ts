@@ -88,7 +88,7 @@ export class Engine {
       db: options.db,
       facilitator: options.facilitator,
       flushIntervalMs: options.flushIntervalMs ?? 200,
-      storeArtifact: (step, data, meta) => this.storeRevision(this.requireSession(this.sessionOfMessage(meta.messageId)), step, data, {
+      storeArtifact: (sessionId, step, data, meta) => this.storeRevision(this.requireSession(sessionId), step, data, {
         source: this.facilitator.identity.provider === 'offline' ? 'offline' : 'model',
         promptVersion: meta.promptVersion,
         messageId: meta.messageId,
@@ -395,12 +395,6 @@ export class Engine {
     const s = store.getSession(this.db, id);
     if (!s) throw notFound(`Session ${id}`);
     return s;
-  }
-
-  private sessionOfMessage(messageId: number): number {
-    const m = store.getMessage(this.db, messageId);
-    if (!m) throw notFound(`Message ${messageId}`);
-    return m.sessionId;
   }
 
   private requireActiveStep(session: Session): StepId {

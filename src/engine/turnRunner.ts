@@ -11,7 +11,7 @@ export interface TurnDeps {
   /** How often partial text is written while it streams: batched, never one write per token. */
   readonly flushIntervalMs: number;
   /** Validates and stores a new artifact revision (and marks what it makes stale). */
-  readonly storeArtifact: (step: StepId, data: unknown, meta: { messageId: number; promptVersion: string }) => ArtifactRevision;
+  readonly storeArtifact: (sessionId: number, step: StepId, data: unknown, meta: { messageId: number; promptVersion: string }) => ArtifactRevision;
 }
 
 interface Outcome {
@@ -77,7 +77,7 @@ function finish(
   let revision: ArtifactRevision | null = null;
   if (!failure && outcome?.artifact !== undefined) {
     try {
-      revision = deps.storeArtifact(input.step, outcome.artifact, { messageId: message.id, promptVersion: outcome.promptVersion ?? '' });
+      revision = deps.storeArtifact(input.session.id, input.step, outcome.artifact, { messageId: message.id, promptVersion: outcome.promptVersion ?? '' });
     } catch (e) {
       artifactFailure = e;
     }

@@ -3,12 +3,12 @@ import Anthropic from '@anthropic-ai/sdk';
 import type { MessageParam, RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages';
 import { ChatAnthropic } from '@langchain/anthropic';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
-import { ProviderError, type ChatMessage, type ChatModel, type ModelIdentity, type StreamOptions, type StructuredOptions } from './types.js';
+import { type ChatMessage, type ChatModel, type ModelIdentity, type StreamOptions, type StructuredOptions } from './types.js';
 import { retryRunFor } from './retry.js';
 import { count, toLangChainMessages } from './langchain.js';
 import { streamReply, type ChunkAccounting, type FinishReason } from './stream.js';
 import { generateStructured } from './structured.js';
-import { publicUrl, type ProviderSettings } from './settings.js';
+import { onFirstUse, publicUrl, type ProviderSettings } from './settings.js';
 
 /**
  * Anthropic: text streams from the official @anthropic-ai/sdk; structured output goes through
@@ -77,24 +77,16 @@ export function toAnthropicMessages(messages: readonly ChatMessage[]): { system:
 export function createAnthropicModel(settings: ProviderSettings): ChatModel {
   // Explicit: ANTHROPIC_BASE_URL / LANGSMITH_GATEWAY in the environment must not redirect our key.
   const baseURL = settings.baseURL || ANTHROPIC_BASE_URL;
-  let model: BaseChatModel | undefined;
-  let client: Anthropic | undefined;
-  // Built on first use: msw (tests) only sees clients built after server.listen().
-  const lazyModel = () => {
-    if (!settings.apiKey) throw new ProviderError('auth', 'No Anthropic API key is configured. Set one in the configuration, or use the offline facilitator.');
-    return (model ??= new ChatAnthropic({
-      model: settings.model,
-      apiKey: settings.apiKey,
-      anthropicApiUrl: baseURL,
-      clientOptions: { timeout: settings.timeoutMs },
-      maxRetries: 0,
-      streamUsage: true,
-    }));
-  };
-  const lazyClient = () => {
-    if (!settings.apiKey) throw new ProviderError('auth', 'No Anthropic API key is configured. Set one in the configuration, or use the offline facilitator.');
-    return (client ??= new Anthropic({ apiKey: settings.apiKey, baseURL, timeout: settings.timeoutMs, maxRetries: 0 }));
-  };
+  const lazyModel = onFirstUse<BaseChatModel>('Anthropic', settings.apiKey, () => new ChatAnthropic({
+    model: settings.model,
+    apiKey: settings.apiKey,
+    anthropicApiUrl: baseURL,
+    clientOptions: { timeout: settings.timeoutMs },
+    maxRetries: 0,
+    streamUsage: true,
+  }));
+  const lazyClient = onFirstUse('Anthropic', settings.apiKey, () =>
+    new Anthropic({ apiKey: settings.apiKey, baseURL, timeout: settings.timeoutMs, maxRetries: 0 }));
   const open = async (messages: readonly ChatMessage[], signal: AbortSignal) => {
     const { system, messages: turns } = toAnthropicMessages(messages);
     return lazyClient().messages.create(

@@ -3,12 +3,12 @@ import OpenAI from 'openai';
 import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
 import { ChatOpenAI, ChatOpenAICompletions } from '@langchain/openai';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
-import { ProviderError, type ChatMessage, type ChatModel, type ModelIdentity, type StreamOptions, type StructuredOptions } from './types.js';
+import { type ChatMessage, type ChatModel, type ModelIdentity, type StreamOptions, type StructuredOptions } from './types.js';
 import { retryRunFor } from './retry.js';
 import { count, toLangChainMessages } from './langchain.js';
 import { streamReply, type ChunkAccounting, type FinishReason } from './stream.js';
 import { generateStructured } from './structured.js';
-import { publicUrl, type ProviderSettings } from './settings.js';
+import { onFirstUse, publicUrl, type ProviderSettings } from './settings.js';
 
 /**
  * OpenAI, or any OpenAI-compatible server (Ollama, vLLM, LM Studio, llama.cpp) when `baseURL` is set:
@@ -61,19 +61,12 @@ export function createOpenAiModel(settings: ProviderSettings): ChatModel {
     maxRetries: 0,
     streamUsage: true,
   };
-  let model: BaseChatModel | undefined;
-  let client: OpenAI | undefined;
-  // Built on first use: msw (tests) only sees clients built after server.listen().
   // An OpenAI-compatible server speaks chat completions only: ChatOpenAI would switch to the
   // Responses API for some model names (e.g. containing "codex").
-  const lazyModel = () => {
-    if (!fields.apiKey) throw new ProviderError('auth', 'No OpenAI API key is configured. Set one in the configuration, or use the offline facilitator.');
-    return (model ??= settings.baseURL ? new ChatOpenAICompletions(fields) : new ChatOpenAI(fields));
-  };
-  const lazyClient = () => {
-    if (!fields.apiKey) throw new ProviderError('auth', 'No OpenAI API key is configured. Set one in the configuration, or use the offline facilitator.');
-    return (client ??= new OpenAI({ apiKey: fields.apiKey, baseURL, timeout: settings.timeoutMs, maxRetries: 0 }));
-  };
+  const lazyModel = onFirstUse<BaseChatModel>('OpenAI', fields.apiKey, () =>
+    settings.baseURL ? new ChatOpenAICompletions(fields) : new ChatOpenAI(fields));
+  const lazyClient = onFirstUse('OpenAI', fields.apiKey, () =>
+    new OpenAI({ apiKey: fields.apiKey, baseURL, timeout: settings.timeoutMs, maxRetries: 0 }));
   const open = async (messages: readonly ChatMessage[], signal: AbortSignal) =>
     lazyClient().chat.completions.create(
       { model: settings.model, messages: messages.map((m) => ({ role: m.role, content: m.content })), stream: true, stream_options: { include_usage: true } },

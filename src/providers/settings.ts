@@ -1,3 +1,5 @@
+import { ProviderError } from './types.js';
+
 /** What every adapter is built from (ProviderConfig in index.ts adds the `kind`). */
 export interface ProviderSettings {
   readonly apiKey: string;
@@ -20,4 +22,16 @@ export function publicUrl(url: string): string {
   } catch {
     return 'the configured server';
   }
+}
+
+/**
+ * A client or model built on first use, and refused without a key. Lazily, because msw (tests) only
+ * intercepts clients built after server.listen(); the SDKs capture fetch when they are constructed.
+ */
+export function onFirstUse<T>(vendor: string, apiKey: string, build: () => T): () => T {
+  let built: T | undefined;
+  return () => {
+    if (!apiKey) throw new ProviderError('auth', `No ${vendor} API key is configured. Set one in the configuration, or use the offline facilitator.`);
+    return (built ??= build());
+  };
 }
