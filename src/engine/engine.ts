@@ -135,6 +135,11 @@ export class Engine {
     return steps.length > 0 ? { quarter: previous.quarter, steps } : null;
   }
 
+  /** The session, or a not-found error: for callers that only need to know it exists. */
+  session(sessionId: number): Session {
+    return this.requireSession(sessionId);
+  }
+
   listClients(): Client[] {
     return store.listClients(this.db);
   }

@@ -56,7 +56,7 @@ export function sessionRoutes(engine: Engine, db: Db): Hono {
    */
   app.get('/:id/stream', (c) => {
     const id = sessionId(c.req.param('id'));
-    engine.view(id);
+    engine.session(id);
     const last = parseEventId(c.req.header('last-event-id') ?? c.req.query('lastEventId'));
     const turn = engine.turns.attachable(id);
     if (turn) return turnEventResponse(c, turn, last?.turnId === turn.turnId ? last.seq : 0);
