@@ -18,7 +18,7 @@ import type { Message } from '../src/domain/index.js';
 import { Engine } from '../src/engine/engine.js';
 import { createFacilitator } from '../src/facilitatorFactory.js';
 import { createApp } from '../src/server/app.js';
-import { openDatabase } from '../src/storage/index.js';
+import { openDatabase, startMaintenance } from '../src/storage/index.js';
 import { startServerProcess, tempDatabasePath } from '../test/support/serverProcess.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -96,7 +96,10 @@ async function measure(turn: () => Promise<number>): Promise<Stats> {
 }
 
 // (b1) the product in this process: a real SQLite file, the openai provider, the real HTTP server on loopback.
-const db = openDatabase(tempDatabasePath());
+const dbPath = tempDatabasePath();
+const db = openDatabase(dbPath);
+// The same upkeep as src/main.ts: batched search indexing, WAL checkpoints in a worker thread.
+const maintenance = startMaintenance(db, { path: dbPath });
 const config = loadConfig({ OPENAI_BASE_URL: fakeUrl, MODEL: 'fake-model', OPENAI_API_KEY: KEY });
 const engine = new Engine({ db, facilitator: createFacilitator(config), flushIntervalMs: config.streamFlushMs });
 const inline = serve({ fetch: createApp({ engine, db, version: 'bench' }).fetch, port: 0, hostname: '127.0.0.1' });
@@ -114,6 +117,7 @@ await inlineTurns.check();
 await ownTurns.check();
 const rss = Number(/^VmRSS:\s+(\d+)/m.exec(readFileSync(`/proc/${own.proc.pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
 inline.close();
+await maintenance.stop();
 await own.kill();
 fakeProcess.kill('SIGTERM');
 

@@ -5,7 +5,7 @@ import { Engine } from './engine/engine.js';
 import { createFacilitator } from './facilitatorFactory.js';
 import { createApp } from './server/app.js';
 import { staticRoutes } from './server/static.js';
-import { openDatabase } from './storage/index.js';
+import { openDatabase, startMaintenance } from './storage/index.js';
 
 const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -14,6 +14,7 @@ function start(): void {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig();
   const db = openDatabase(config.databasePath);
+  const maintenance = startMaintenance(db, { path: config.databasePath });
   const engine = new Engine({ db, facilitator: createFacilitator(config), flushIntervalMs: config.streamFlushMs });
   const app = createApp({ engine, db, version, staticRoutes: staticRoutes() });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
@@ -29,6 +30,7 @@ function start(): void {
     console.log(`${signal}: stopping; replies in flight are stored as incomplete.`);
     await engine.shutdown();
     server.close();
+    await maintenance.stop();
     db.close();
     process.exit(0);
   };

@@ -6,3 +6,4 @@ export * from './messages.js';
 export * from './artifacts.js';
 export * from './calls.js';
 export * from './search.js';
+export * from './maintenance.js';

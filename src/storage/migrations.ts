@@ -170,6 +170,38 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE artifacts_v5 RENAME TO artifacts;
     `,
   },
+  {
+    version: 6,
+    // A finished message is queued for the search index instead of indexed inside the turn's own
+    // transaction: FTS5 writes a segment per commit (and merges them now and then), which a turn
+    // paid for twice. The queue is indexed in batches, and always before a search (searchMessages).
+    // A queued message is not in the index yet, so editing or deleting it touches only the queue.
+    up: `
+      CREATE TABLE messages_fts_pending (message_id INTEGER PRIMARY KEY);
+      DROP TRIGGER messages_fts_insert;
+      DROP TRIGGER messages_fts_finish;
+      DROP TRIGGER messages_fts_update;
+      DROP TRIGGER messages_fts_delete;
+      CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages WHEN new.status != 'streaming' BEGIN
+        INSERT OR IGNORE INTO messages_fts_pending (message_id) VALUES (new.id);
+      END;
+      CREATE TRIGGER messages_fts_finish AFTER UPDATE OF status ON messages
+        WHEN old.status = 'streaming' AND new.status != 'streaming' BEGIN
+        INSERT OR IGNORE INTO messages_fts_pending (message_id) VALUES (new.id);
+      END;
+      CREATE TRIGGER messages_fts_update AFTER UPDATE OF content ON messages
+        WHEN old.status != 'streaming' AND new.status != 'streaming'
+          AND NOT EXISTS (SELECT 1 FROM messages_fts_pending WHERE message_id = old.id) BEGIN
+        INSERT INTO messages_fts(messages_fts, rowid, content) VALUES ('delete', old.id, old.content);
+        INSERT INTO messages_fts(rowid, content) VALUES (new.id, new.content);
+      END;
+      CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages WHEN old.status != 'streaming' BEGIN
+        INSERT INTO messages_fts(messages_fts, rowid, content)
+          SELECT 'delete', old.id, old.content WHERE NOT EXISTS (SELECT 1 FROM messages_fts_pending WHERE message_id = old.id);
+        DELETE FROM messages_fts_pending WHERE message_id = old.id;
+      END;
+    `,
+  },
 ];
 
 /** Runs every pending migration in one transaction; refuses a database newer than this code. */

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -96,9 +96,79 @@ describe('storage', () => {
     expect(store.searchMessages(db, 'tariffs')).toHaveLength(1);
   });
 
+  it('queues finished messages for the search index and indexes the queue in one batch, before any search', () => {
+    const { db, session } = seeded();
+    const pending = () => db.prepare('SELECT message_id AS id FROM messages_fts_pending ORDER BY message_id').all().map((r) => (r as { id: number }).id);
+    // Straight at the index: searchMessages would index the queue first.
+    const indexed = (word: string) => (db.prepare('SELECT count(*) AS n FROM messages_fts WHERE messages_fts MATCH ?').get(word) as { n: number }).n;
+    const add = (content: string, status: 'complete' | 'streaming' = 'complete') =>
+      store.insertMessage(db, { sessionId: session.id, step: 'context', trendId: null, role: 'user', kind: 'chat', content, status });
+    const a = add('Freight brokers consolidate');
+    const streaming = add('', 'streaming');
+    expect(pending()).toEqual([a.id]);
+    store.finishMessage(db, streaming.id, { content: 'Carriers adopt telematics', status: 'complete', provider: 'offline', model: null, promptVersion: null, tokensIn: null, tokensOut: null, promptTokens: null, latencyMs: 1, error: null });
+    expect(pending()).toEqual([a.id, streaming.id]);
+    expect(indexed('telematics')).toBe(0);
+    expect(store.indexPendingMessages(db)).toBe(2);
+    expect(pending()).toEqual([]);
+    expect(store.searchMessages(db, 'telematics')).toHaveLength(1);
+    // Edited after indexing: the index follows. Edited or deleted while queued: only the queue is touched.
+    db.prepare('UPDATE messages SET content = ? WHERE id = ?').run('Freight brokers merge', a.id);
+    const queued = add('Queued then edited');
+    db.prepare('UPDATE messages SET content = ? WHERE id = ?').run('Queued then rewritten', queued.id);
+    const dropped = add('Queued then deleted');
+    db.prepare('DELETE FROM messages WHERE id = ?').run(dropped.id);
+    expect(pending()).toEqual([queued.id]);
+    expect(store.searchMessages(db, 'merge')).toHaveLength(1);
+    expect(store.searchMessages(db, 'consolidate')).toHaveLength(0);
+    expect(store.searchMessages(db, 'rewritten')).toHaveLength(1);
+    expect(store.searchMessages(db, 'deleted')).toHaveLength(0);
+    expect(() => db.prepare("INSERT INTO messages_fts(messages_fts, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
+  });
+
+  it('checkpoints the WAL from a worker thread and indexes the search queue in the background', async () => {
+    const path = tempDb();
+    const db = store.openDatabase(path);
+    const { id: clientId } = store.insertClient(db, 'Northwind Logistics', 'Logistics');
+    const session = store.insertSession(db, { clientId, quarter: '2027-Q1', mode: 'quarterly', title: null, progress: initialProgress('quarterly') });
+    for (let i = 0; i < 50; i++) {
+      store.insertMessage(db, { sessionId: session.id, step: 'context', trendId: null, role: 'user', kind: 'chat', content: `answer number ${i}`, status: 'complete' });
+    }
+    // Everything so far is in the WAL: SQLite's own checkpoint comes at 1000 pages.
+    const fileBytes = () => statSync(path).size;
+    const before = fileBytes();
+    const maintenance = store.startMaintenance(db, { path, indexEveryMs: 20, checkpointEveryMs: 20 });
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(10_000);
+    await new Promise((r) => setTimeout(r, 300));
+    expect((db.prepare('SELECT count(*) AS n FROM messages_fts_pending').get() as { n: number }).n).toBe(0);
+    // The worker copied the pages into the database file, without a commit or checkpoint on this connection.
+    expect(fileBytes()).toBeGreaterThan(before);
+    await maintenance.stop();
+    db.close();
+  });
+
   it('enforces foreign keys', () => {
     const { db } = seeded();
     expect(() => store.insertMessage(db, { sessionId: 999, step: 'context', trendId: null, role: 'user', kind: 'chat', content: 'x', status: 'complete' })).toThrow(/FOREIGN KEY/);
+  });
+});
+
+describe('migration 6', () => {
+  it('keeps what the old triggers indexed searchable and queues only what comes after', () => {
+    const db = new Database(':memory:');
+    store.migrate(db, store.MIGRATIONS.slice(0, 5));
+    db.prepare("INSERT INTO clients (id, name, industry, created_at) VALUES (1, 'Northwind', 'Logistics', 'now')").run();
+    db.prepare("INSERT INTO sessions (id, client_id, quarter, mode, progress, created_at, updated_at) VALUES (1, 1, '2027-Q1', 'quarterly', '{}', 'now', 'now')").run();
+    const insert = db.prepare("INSERT INTO messages (session_id, step, role, kind, content, status, created_at, updated_at) VALUES (1, 'context', 'user', 'chat', ?, 'complete', 'now', 'now')");
+    const old = Number(insert.run('Dispatchers distrust routing').lastInsertRowid);
+    store.migrate(db);
+    expect(db.prepare('SELECT count(*) AS n FROM messages_fts_pending').get()).toEqual({ n: 0 });
+    insert.run('Carriers adopt telematics');
+    expect(store.searchMessages(db, 'distrust')).toHaveLength(1);
+    expect(store.searchMessages(db, 'telematics')).toHaveLength(1);
+    db.prepare('DELETE FROM messages WHERE id = ?').run(old);
+    expect(store.searchMessages(db, 'distrust')).toHaveLength(0);
+    expect(() => db.prepare("INSERT INTO messages_fts(messages_fts, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
   });
 });
 
