@@ -9,6 +9,7 @@
 import { serve } from '@hono/node-server';
 import OpenAI from 'openai';
 import { spawn } from 'node:child_process';
+import http from 'node:http';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { cpus, totalmem } from 'node:os';
@@ -50,22 +51,44 @@ async function directTurn(): Promise<number> {
   return performance.now() - t0;
 }
 
+/** An HTTP client for the product's API: posts JSON, returns the whole body (an SSE stream ends with the turn). */
+type Post = (url: string, body: unknown) => Promise<string>;
+
+/** Node's own http client on a keep-alive socket: the leanest client, so the time is the product's, not the client's. */
+const nodeHttpAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+const postWithNodeHttp: Post = (url, body) =>
+  new Promise((resolve, reject) => {
+    const payload = JSON.stringify(body);
+    const request = http.request(url, {
+      method: 'POST', agent: nodeHttpAgent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+    }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (text += chunk));
+      response.on('end', () => resolve(text));
+    });
+    request.on('error', reject);
+    request.end(payload);
+  });
+
+/** fetch (undici): what a script would use; it costs the client more per request than node:http. */
+const postWithFetch: Post = async (url, body) =>
+  (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).text();
+
 /** Turns through the product's HTTP API at `base`, a new session every TURNS_PER_SESSION turns. */
-function productTurns(base: string) {
+function productTurns(base: string, post: Post) {
   let sessionId = 0;
   let turnsInSession = TURNS_PER_SESSION;
-  const post = (path: string, body: unknown) =>
-    fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   return {
     async turn(): Promise<number> {
       if (turnsInSession >= TURNS_PER_SESSION) {
-        const res = await post('/api/sessions', { clientName: 'Bench Client', industry: 'Logistics', quarter: '2027-Q1' });
-        sessionId = ((await res.json()) as { session: { id: number } }).session.id;
+        const created = await post(`${base}/api/sessions`, { clientName: 'Bench Client', industry: 'Logistics', quarter: '2027-Q1' });
+        sessionId = (JSON.parse(created) as { session: { id: number } }).session.id;
         turnsInSession = 0;
       }
       turnsInSession++;
       const t0 = performance.now();
-      const body = await (await post(`/api/sessions/${sessionId}/messages`, { content: 'We broker freight.' })).text();
+      const body = await post(`${base}/api/sessions/${sessionId}/messages`, { content: 'We broker freight.' });
       const elapsed = performance.now() - t0;
       // The `message` event carries the row as stored (UPDATE … RETURNING), before `done` is sent.
       const stored = /event: message\ndata: (.*)\n/.exec(body);
@@ -87,12 +110,32 @@ function percentile(sorted: number[], p: number): number {
 }
 
 type Stats = { p50: number; p99: number; mean: number };
-async function measure(turn: () => Promise<number>): Promise<Stats> {
-  for (let i = 0; i < WARMUP; i++) await turn();
-  const times: number[] = [];
-  for (let i = 0; i < TURNS; i++) times.push(await turn());
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p99: percentile(times, 99), mean: times.reduce((a, b) => a + b, 0) / times.length };
+function stats(times: number[]): Stats {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), mean: sorted.reduce((a, b) => a + b, 0) / sorted.length };
+}
+
+/** Turns of one path in a row: long enough for that path to run warm, short enough to interleave often. */
+const BLOCK = 25;
+
+/**
+ * Runs the paths in blocks of BLOCK turns, one block of each per round in an order that rotates, so a
+ * slow spell of the (shared) machine lands on every path alike instead of on whichever ran then. The
+ * first WARMUP turns of each path are not counted.
+ */
+async function measureInterleaved(paths: ReadonlyArray<() => Promise<number>>): Promise<Stats[]> {
+  const times = paths.map(() => [] as number[]);
+  const done = paths.map(() => 0);
+  for (let round = 0; done.some((n) => n < WARMUP + TURNS); round++) {
+    for (let k = 0; k < paths.length; k++) {
+      const i = (round + k) % paths.length;
+      for (let j = 0; j < BLOCK && done[i]! < WARMUP + TURNS; j++) {
+        const elapsed = await paths[i]!();
+        if (done[i]!++ >= WARMUP) times[i]!.push(elapsed);
+      }
+    }
+  }
+  return times.map(stats);
 }
 
 // (b1) the product in this process: a real SQLite file, the openai provider, the real HTTP server on loopback.
@@ -108,13 +151,15 @@ await new Promise((r) => inline.once('listening', r));
 const own = await startServerProcess({ DATABASE_PATH: tempDatabasePath(), OPENAI_BASE_URL: fakeUrl, MODEL: 'fake-model', OPENAI_API_KEY: KEY });
 process.on('exit', () => { own.proc.kill('SIGKILL'); fakeProcess.kill('SIGKILL'); });
 
-const inlineTurns = productTurns(`http://127.0.0.1:${(inline.address() as AddressInfo).port}`);
-const ownTurns = productTurns(own.url);
-const direct = await measure(directTurn);
-const inProcess = await measure(() => inlineTurns.turn());
-const asProcess = await measure(() => ownTurns.turn());
+const inlineTurns = productTurns(`http://127.0.0.1:${(inline.address() as AddressInfo).port}`, postWithNodeHttp);
+const ownTurns = productTurns(own.url, postWithNodeHttp);
+const ownTurnsByFetch = productTurns(own.url, postWithFetch);
+const [direct, inProcess, asProcess, asProcessByFetch] = await measureInterleaved([
+  directTurn, () => inlineTurns.turn(), () => ownTurns.turn(), () => ownTurnsByFetch.turn(),
+]) as [Stats, Stats, Stats, Stats];
 await inlineTurns.check();
 await ownTurns.check();
+await ownTurnsByFetch.check();
 const rss = Number(/^VmRSS:\s+(\d+)/m.exec(readFileSync(`/proc/${own.proc.pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
 inline.close();
 await maintenance.stop();
@@ -131,8 +176,10 @@ const report = `# Turn overhead
 
 ${TURNS} streamed turns per path after ${WARMUP} warm-up turns, against a fake OpenAI-compatible server in its own process on
 loopback with no added latency (a reply of ${REPLY.length} characters in ${Math.ceil(REPLY.length / CHUNK_CHARS)} chunks; a new session every ${TURNS_PER_SESSION} turns).
+The paths run interleaved, in blocks of ${BLOCK} turns in a rotating order, so the shared machine's slow spells land on all of them.
 (b) is timed from the post to the last SSE byte, the reply stored: the HTTP hop into the product, prompt building, the openai SDK
-call, the SQLite writes (WAL, a file on disk) and SSE out.
+call, the SQLite writes (WAL, a file on disk) and SSE out. (b1) and (b2) post with Node's own http client, the leanest there is,
+so what is added is the product's; (b3) posts with fetch, whose own cost per request shows in the difference from (b2).
 
 Machine: ${machine}. Run: ${new Date().toISOString()}. Product process RSS at the end: ${(rss / 2 ** 20).toFixed(0)} MiB.
 
@@ -141,10 +188,13 @@ Machine: ${machine}. Run: ${new Date().toISOString()}. Product process RSS at th
 ${row('(a) openai SDK, direct', direct)}
 ${row('(b1) product HTTP API, in this process', inProcess)}
 ${row('(b2) product HTTP API, its own process (`npm start`)', asProcess)}
+${row('(b3) as (b2), posted with fetch', asProcessByFetch)}
 ${added('added by the product, in this process', inProcess)}
 ${added('added by the product, its own process', asProcess)}
+${added('added by the product and fetch, its own process', asProcessByFetch)}
 
 Target: at most 2 ms added at p50 and 10 ms at p99. In this process: **${verdict(inProcess)}**. As its own process: **${verdict(asProcess)}**.
+With fetch as the client: ${verdict(asProcessByFetch)}.
 `;
 writeFileSync(new URL('./RESULTS.md', import.meta.url), report);
 console.log(report);

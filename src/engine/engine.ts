@@ -193,12 +193,9 @@ export class Engine {
       }
       trendId = body.trendId ?? this.dialogueTrend(sessionId, { artifacts, exchangesByTrend: store.countUserAnswersByTrend(this.db, sessionId) }, null);
     }
-    const { reply, userMessage } = this.db.transaction(() => {
-      const userMessage = store.insertMessage(this.db, { sessionId, step, trendId, role: 'user', kind: 'chat', content: body.content, status: 'complete' });
-      const reply = this.insertPendingReply(sessionId, step, trendId, 'chat');
-      store.touchSession(this.db, sessionId);
-      return { reply, userMessage };
-    })();
+    const [userId, replyId] = store.reserveMessageIds(this.db, 2) as [number, number];
+    const userMessage = store.draftMessage(this.db, { sessionId, step, trendId, role: 'user', kind: 'chat', content: body.content, status: 'complete' }, userId);
+    const reply = this.draftPendingReply(sessionId, step, trendId, 'chat', replyId);
     return this.startTurn(session, step, trendId, reply, userMessage, 'reply', artifacts);
   }
 
@@ -217,7 +214,7 @@ export class Engine {
     if (after.some((m) => m.role === 'assistant' && m.status === 'complete')) {
       throw refused('Your last message already has a complete reply; write a new message instead.');
     }
-    const reply = this.insertPendingReply(sessionId, step, lastUser.trendId, 'chat');
+    const reply = this.draftPendingReply(sessionId, step, lastUser.trendId, 'chat');
     return this.startTurn(session, step, lastUser.trendId, reply, null, 'reply', store.latestArtifacts(this.db, sessionId), lastUser.id);
   }
 
@@ -226,7 +223,7 @@ export class Engine {
     const session = this.requireSession(sessionId);
     const step = this.requireActiveStep(session);
     this.refuseIfBusy(sessionId);
-    const reply = this.insertPendingReply(sessionId, step, null, 'draft');
+    const reply = this.draftPendingReply(sessionId, step, null, 'draft');
     return this.startTurn(session, step, null, reply, null, 'draft', store.latestArtifacts(this.db, sessionId));
   }
 
@@ -292,24 +289,49 @@ export class Engine {
 
   // --- internals ---
 
+  /**
+   * Starts a turn whose rows (`reply`, and the user's message if any) are drafted but not written.
+   * The facilitator starts at once, so a model request is built and sent in this event-loop turn; the
+   * rows are written in the next (`setImmediate`), while the request is in flight, instead of on the
+   * critical path ahead of it (bench/: the transaction is ~0.2 ms of a turn's overhead). The turn
+   * reads nothing of its answer and writes nothing of it until the rows are stored, and announces
+   * itself (`turn`) only then. A write that fails ends the turn with an error and aborts the request.
+   */
   private startTurn(
     session: Session, step: StepId, trendId: string | null, reply: Message, userMessage: Message | null, kind: 'reply' | 'draft',
     artifacts: ArtifactSet, answering?: number,
   ): LiveTurn {
     const turn = this.turns.start(reply.id, session.id, kind);
-    turn.emit({ type: 'turn', data: { turnId: reply.id, kind, step, userMessage, assistantMessageId: reply.id } });
-    const input = this.turnInput(session, step, trendId, artifacts, answering);
-    void (kind === 'reply' ? runReplyTurn(this.turnDeps, turn, input, reply) : runDraftTurn(this.turnDeps, turn, input, reply));
+    const input = this.turnInput(session, step, trendId, artifacts, answering, userMessage);
+    const stored = new Promise<void>((resolve, reject) => {
+      setImmediate(() => {
+        try {
+          const written = this.db.transaction(() => {
+            const user = userMessage && store.storeMessage(this.db, userMessage);
+            store.storeMessage(this.db, reply);
+            store.touchSession(this.db, session.id);
+            return user;
+          })();
+          turn.emit({ type: 'turn', data: { turnId: reply.id, kind, step, userMessage: written, assistantMessageId: reply.id } });
+          resolve();
+        } catch (e) {
+          reject(e);
+        }
+      });
+    });
+    void (kind === 'reply' ? runReplyTurn(this.turnDeps, turn, input, reply, stored) : runDraftTurn(this.turnDeps, turn, input, reply, stored));
     return turn;
   }
 
-  private insertPendingReply(sessionId: number, step: StepId, trendId: string | null, kind: 'chat' | 'draft'): Message {
+  private draftPendingReply(sessionId: number, step: StepId, trendId: string | null, kind: 'chat' | 'draft', id?: number): Message {
     const { provider, model } = this.facilitator.identity;
-    return store.insertMessage(this.db, { sessionId, step, trendId, role: 'assistant', kind, content: '', status: 'streaming', provider, model });
+    return store.draftMessage(this.db, { sessionId, step, trendId, role: 'assistant', kind, content: '', status: 'streaming', provider, model }, id);
   }
 
   /** `answering`: a retry reads the conversation up to the message it answers, not the failed attempts after it. */
-  private turnInput(session: Session, step: StepId, trendId: string | null, artifacts: ArtifactSet, answering?: number): TurnInput {
+  private turnInput(
+    session: Session, step: StepId, trendId: string | null, artifacts: ArtifactSet, answering?: number, unstored: Message | null = null,
+  ): TurnInput {
     const client = store.getClient(this.db, session.clientId)!;
     return {
       session: { id: session.id, clientName: client.name, industry: client.industry, quarter: session.quarter, mode: session.mode },
@@ -317,8 +339,10 @@ export class Engine {
       trendId,
       artifacts,
       // The pending reply is not part of what the facilitator reads.
-      transcript: store.listStepMessages(this.db, session.id, step)
-        .filter((m) => m.status !== 'streaming' && (answering === undefined || m.id <= answering)),
+      transcript: [
+        ...store.listStepMessages(this.db, session.id, step).filter((m) => m.status !== 'streaming' && (answering === undefined || m.id <= answering)),
+        ...(unstored ? [unstored] : []),
+      ],
     };
   }
 

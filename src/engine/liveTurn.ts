@@ -13,8 +13,8 @@ export type SequencedEvent = TurnEvent & { readonly id: string; readonly seq: nu
 
 export type TurnKind = 'reply' | 'draft';
 
-/** Why a turn was aborted: the user pressed stop, or the server is shutting down. */
-export type AbortReason = 'stopped' | 'shutdown';
+/** Why a turn was aborted: the user pressed stop, the server is shutting down, or its rows could not be written. */
+export type AbortReason = 'stopped' | 'shutdown' | 'not_stored';
 
 type Listener = (event: SequencedEvent) => void;
 

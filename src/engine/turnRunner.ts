@@ -23,15 +23,25 @@ interface Outcome {
   artifact?: unknown;
 }
 
-/** Streams the facilitator's answer into the turn and the transcript; never throws. */
-export async function runReplyTurn(deps: TurnDeps, turn: LiveTurn, input: TurnInput, reply: Message): Promise<void> {
+/**
+ * Streams the facilitator's answer into the turn and the transcript; never throws. The facilitator
+ * starts before `stored` settles (its request overlaps the rows' write); nothing of its answer is
+ * read, emitted or written until then.
+ */
+export async function runReplyTurn(deps: TurnDeps, turn: LiveTurn, input: TurnInput, reply: Message, stored: Promise<void>): Promise<void> {
   const started = performance.now();
+  const parts = deps.facilitator.reply(input, turn.signal)[Symbol.asyncIterator]();
+  const first = parts.next();
+  if (!(await whenStored(turn, stored, first))) return;
   let text = '';
   let outcome: Outcome | null = null;
   let failure: unknown = null;
   const flusher = batchedFlush(deps, reply.id, () => text);
   try {
-    for await (const part of deps.facilitator.reply(input, turn.signal)) {
+    for (let next = first; ; next = parts.next()) {
+      const step = await next;
+      if (step.done) break;
+      const part = step.value;
       if (part.type === 'text-delta') {
         if (part.text === '') continue;
         text += part.text;
@@ -51,13 +61,15 @@ export async function runReplyTurn(deps: TurnDeps, turn: LiveTurn, input: TurnIn
 }
 
 /** Builds the step's artifact; the note beside it is the turn's text. Never throws. */
-export async function runDraftTurn(deps: TurnDeps, turn: LiveTurn, input: TurnInput, note: Message): Promise<void> {
+export async function runDraftTurn(deps: TurnDeps, turn: LiveTurn, input: TurnInput, note: Message, stored: Promise<void>): Promise<void> {
   const started = performance.now();
+  const drafting = deps.facilitator.draft(input, turn.signal);
+  if (!(await whenStored(turn, stored, drafting))) return;
   let text = '';
   let outcome: Outcome | null = null;
   let failure: unknown = null;
   try {
-    const result = await deps.facilitator.draft(input, turn.signal);
+    const result = await drafting;
     if (turn.signal.aborted) throw turn.signal.reason;
     text = result.note;
     turn.emit({ type: 'delta', data: { text } });
@@ -66,6 +78,28 @@ export async function runDraftTurn(deps: TurnDeps, turn: LiveTurn, input: TurnIn
     failure = e;
   }
   finish(deps, turn, input, note, text, outcome, failure, performance.now() - started);
+}
+
+/**
+ * Waits for the turn's rows to be written. If that failed, the facilitator's work (`started`) is
+ * aborted and left unread, the turn ends with the error, and false is returned.
+ */
+async function whenStored(turn: LiveTurn, stored: Promise<void>, started: Promise<unknown>): Promise<boolean> {
+  try {
+    await stored;
+    return true;
+  } catch (e) {
+    started.catch(() => undefined);
+    turn.abort('not_stored');
+    console.error('A turn could not be stored:', e instanceof Error ? e.message : e);
+    turn.emit({
+      type: 'error',
+      data: { kind: 'internal', message: 'Your message could not be saved, so it was not answered. Nothing else changed; send it again.', retryable: false },
+    });
+    turn.emit({ type: 'done', data: { status: 'failed' } });
+    turn.close();
+    return false;
+  }
 }
 
 function finish(

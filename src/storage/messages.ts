@@ -28,14 +28,43 @@ export interface NewMessage {
   promptVersion?: string | null;
 }
 
-export function insertMessage(db: Db, m: NewMessage): Message {
+/**
+ * Ids for messages not written yet. A turn knows its rows' ids before it writes them, so its model
+ * request can leave first and the write overlap the model's latency (Engine.startTurn). Every insert
+ * here takes its id from this counter, and the counter never falls behind the table, so a reserved id
+ * is never taken by another insert of this process. One process writes a database at a time.
+ */
+const nextIds = new WeakMap<Db, number>();
+
+export function reserveMessageIds(db: Db, count: number): number[] {
+  const { maxId } = stmt(db, 'SELECT COALESCE(MAX(id), 0) AS maxId FROM messages').get() as { maxId: number };
+  const first = Math.max(nextIds.get(db) ?? 0, maxId + 1);
+  nextIds.set(db, first + count);
+  return Array.from({ length: count }, (_, i) => first + i);
+}
+
+/** A message as it will be stored: its id reserved and its times set, nothing written yet. */
+export function draftMessage(db: Db, m: NewMessage, id = reserveMessageIds(db, 1)[0]!): Message {
   const t = now();
+  return {
+    id, sessionId: m.sessionId, step: m.step, trendId: m.trendId, role: m.role, kind: m.kind, content: m.content, status: m.status,
+    provider: m.provider ?? null, model: m.model ?? null, promptVersion: m.promptVersion ?? null,
+    tokensIn: null, tokensOut: null, promptTokens: null, latencyMs: null, error: null, createdAt: t, updatedAt: t,
+  };
+}
+
+/** Writes a drafted message as it is; returns the row as stored. */
+export function storeMessage(db: Db, m: Message): Message {
   const row = stmt(
     db,
-    `INSERT INTO messages (session_id, step, trend_id, role, kind, content, status, provider, model, prompt_version, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
-  ).get(m.sessionId, m.step, m.trendId, m.role, m.kind, m.content, m.status, m.provider ?? null, m.model ?? null, m.promptVersion ?? null, t, t) as MessageRow;
+    `INSERT INTO messages (id, session_id, step, trend_id, role, kind, content, status, provider, model, prompt_version, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+  ).get(m.id, m.sessionId, m.step, m.trendId, m.role, m.kind, m.content, m.status, m.provider, m.model, m.promptVersion, m.createdAt, m.updatedAt) as MessageRow;
   return toMessage(row);
+}
+
+export function insertMessage(db: Db, m: NewMessage): Message {
+  return storeMessage(db, draftMessage(db, m));
 }
 
 /** The partial text of a reply still streaming: written in batches, so a crash keeps what came. */

@@ -28,6 +28,49 @@ describe('the turn pipeline', () => {
     ]);
   });
 
+  it('sends the model request before writing the turn\'s rows, then stores them exactly as announced', async () => {
+    const f = new ScriptedFacilitator();
+    const h = harness(f);
+    const { session } = await h.createSession();
+    const seenAtRequest: Array<Message | undefined> = [];
+    const reply = f.reply.bind(f);
+    f.reply = (input, signal) => {
+      // The facilitator is asked in the same event-loop turn as the post: the user's message is not written yet.
+      seenAtRequest.push(getMessage(h.db, input.transcript.at(-1)!.id));
+      return reply(input, signal);
+    };
+    const frames = await readSSE(await h.json('POST', `/api/sessions/${session.id}/messages`, { content: 'We broker freight.' }));
+    expect(seenAtRequest).toEqual([undefined]);
+    const announced = frames[0]!.data as { userMessage: Message; assistantMessageId: number };
+    expect(f.calls[0]!.input.transcript.at(-1)).toEqual(announced.userMessage);
+    expect(getMessage(h.db, announced.userMessage.id)).toEqual(announced.userMessage);
+    expect(getMessage(h.db, announced.assistantMessageId)).toMatchObject({ content: 'Hello there.', status: 'complete' });
+  });
+
+  it('ends the turn with an error and aborts the model request when its rows cannot be written', async () => {
+    const f = new ScriptedFacilitator();
+    f.script = { chunks: words(20), delayMs: 5 };
+    const h = harness(f);
+    const { session } = await h.createSession();
+    const before = listMessages(h.db, session.id);
+    const turn = h.engine.postMessage(session.id, { content: 'We broker freight.' });
+    // Something else takes the reply's reserved id before the turn writes its rows.
+    h.db.prepare("INSERT INTO messages (id, session_id, step, role, kind, content, status, created_at, updated_at) VALUES (?, ?, 'context', 'user', 'chat', 'squatter', 'complete', 'now', 'now')")
+      .run(turn.turnId, session.id);
+    const frames = await readSSE(await h.app.request(`/api/sessions/${session.id}/stream`));
+    expect(frames.map((fr) => fr.event)).toEqual(['error', 'done']);
+    expect(frames[0]!.data).toMatchObject({ kind: 'internal', message: expect.stringMatching(/could not be saved/) });
+    expect(frames[1]!.data).toEqual({ status: 'failed' });
+    expect(turn.signal.aborted).toBe(true);
+    expect(turn.abortedBecause).toBe('not_stored');
+    expect(f.calls[0]!.input.transcript.at(-1)!.content).toBe('We broker freight.');
+    // The rolled-back write left nothing of the turn; the session takes the next message.
+    expect(listMessages(h.db, session.id).map((m) => m.content)).toEqual([...before.map((m) => m.content), 'squatter']);
+    expect(h.engine.turns.inFlight(session.id)).toBeUndefined();
+    const next = await readSSE(await h.json('POST', `/api/sessions/${session.id}/messages`, { content: 'Again.' }));
+    expect(next.at(-1)!.data).toEqual({ status: 'complete' });
+  });
+
   it('keeps generating when the client disconnects, and a reconnect with Last-Event-ID gets exactly the rest', async () => {
     const f = new ScriptedFacilitator();
     f.script = { chunks: words(40), delayMs: 3 };

@@ -1,0 +1,68 @@
+import { serve } from '@hono/node-server';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Engine } from '../../src/engine/engine.js';
+import { createApp } from '../../src/server/app.js';
+import { openDatabase } from '../../src/storage/index.js';
+import { ScriptedFacilitator } from '../support/scriptedFacilitator.js';
+
+/** Request bodies as Node delivers them under @hono/node-server: whole with the headers, chunked, or malformed. */
+describe('request bodies on a real socket', () => {
+  const db = openDatabase(':memory:');
+  const app = createApp({ engine: new Engine({ db, facilitator: new ScriptedFacilitator() }), db, version: 'test' });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  let port = 0;
+  beforeAll(async () => {
+    if (!server.listening) await new Promise((r) => server.once('listening', r));
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(() => void server.close());
+
+  const post = (path: string, chunks: string[], headers: Record<string, string>) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = http.request({ port, host: '127.0.0.1', path, method: 'POST', headers: { 'content-type': 'application/json', ...headers } }, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (body += d));
+        res.on('end', () => resolve({ status: res.statusCode!, body }));
+      });
+      req.on('error', reject);
+      for (const c of chunks) req.write(c);
+      req.end();
+    });
+  const session = JSON.stringify({ clientName: 'Northwind Logistics', industry: 'Logistics', quarter: '2027-Q1' });
+
+  it('reads a body sent whole with its Content-Length', async () => {
+    const res = await post('/api/sessions', [session], { 'content-length': String(Buffer.byteLength(session)) });
+    expect(res.status).toBe(201);
+    expect(JSON.parse(res.body).session.quarter).toBe('2027-Q1');
+  });
+
+  it('reads a chunked body, and one whose bytes come in two writes', async () => {
+    const chunked = await post('/api/sessions', [session.slice(0, 20), session.slice(20)], { 'transfer-encoding': 'chunked' });
+    expect(chunked.status).toBe(201);
+    const utf8 = JSON.stringify({ clientName: 'Société Générale Logistique', industry: 'Logistics', quarter: '2027-Q2' });
+    const bytes = Buffer.from(utf8);
+    const split = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = http.request({ port, host: '127.0.0.1', path: '/api/sessions', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(bytes.length) } }, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (body += d));
+        res.on('end', () => resolve({ status: res.statusCode!, body }));
+      });
+      req.on('error', reject);
+      req.write(bytes.subarray(0, 21)); // inside "é": the halves are not valid UTF-8 on their own
+      setTimeout(() => req.end(bytes.subarray(21)), 20);
+    });
+    expect(split.body).toContain('"session"');
+    expect(split.status).toBe(201);
+    expect(JSON.parse(split.body).client.name).toBe('Société Générale Logistique');
+  });
+
+  it('answers malformed JSON with a 400 that says so', async () => {
+    const res = await post('/api/sessions', ['{"clientName": '], { 'content-length': '15' });
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.body).error.message).toMatch(/not valid JSON/);
+  });
+});
