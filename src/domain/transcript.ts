@@ -36,6 +36,9 @@ export interface Message {
   readonly updatedAt: string;
 }
 
+/** What a facilitator reads of a message: the conversation itself, not its bookkeeping. */
+export type TranscriptMessage = Pick<Message, 'id' | 'step' | 'trendId' | 'role' | 'kind' | 'content' | 'status'>;
+
 export interface Client {
   readonly id: number;
   readonly name: string;

@@ -2,7 +2,7 @@ import {
   ARTIFACT_SCHEMAS, AppError, STEPS, chosenTrends, conflict, guardToLeave, initialProgress, invalid, nextDialogueTrend,
   notFound, refused, stepStatuses, stepsOf, transition,
   type ArtifactRevision, type ArtifactSet, type ArtifactSource, type Client, type Message, type Progress, type Session, type SessionMode,
-  type StepEvent, type StepFacts, type StepId, type StepStatus,
+  type StepEvent, type StepFacts, type StepId, type StepStatus, type TranscriptMessage,
 } from '../domain/index.js';
 import * as store from '../storage/index.js';
 import type { Db } from '../storage/index.js';
@@ -330,7 +330,7 @@ export class Engine {
 
   /** `answering`: a retry reads the conversation up to the message it answers, not the failed attempts after it. */
   private turnInput(
-    session: Session, step: StepId, trendId: string | null, artifacts: ArtifactSet, answering?: number, unstored: Message | null = null,
+    session: Session, step: StepId, trendId: string | null, artifacts: ArtifactSet, answering?: number, unstored: TranscriptMessage | null = null,
   ): TurnInput {
     const client = store.getClient(this.db, session.clientId)!;
     return {
@@ -340,7 +340,7 @@ export class Engine {
       artifacts,
       // The pending reply is not part of what the facilitator reads.
       transcript: [
-        ...store.listStepMessages(this.db, session.id, step).filter((m) => m.status !== 'streaming' && (answering === undefined || m.id <= answering)),
+        ...store.listStepTranscript(this.db, session.id, step).filter((m) => m.status !== 'streaming' && (answering === undefined || m.id <= answering)),
         ...(unstored ? [unstored] : []),
       ],
     };

@@ -1,4 +1,4 @@
-import type { ArtifactSet, Message, SessionMode, StepId } from '../domain/index.js';
+import type { ArtifactSet, TranscriptMessage, SessionMode, StepId } from '../domain/index.js';
 import type { CallRecord, ModelIdentity, Usage } from '../providers/types.js';
 
 /** Everything a facilitator may know when it takes its turn; it decides how much of it to use. */
@@ -19,7 +19,7 @@ export interface TurnInput {
    * The current step's stored conversation, oldest first, including the user's new message. Other
    * steps reach the facilitator distilled, as artifacts; the full transcript stays in SQLite.
    */
-  readonly transcript: readonly Message[];
+  readonly transcript: readonly TranscriptMessage[];
 }
 
 export type ReplyPart =

@@ -1,5 +1,5 @@
 import { AIMessage, HumanMessage, trimMessages, type BaseMessage } from '@langchain/core/messages';
-import { STEPS, chosenTrends, type ArtifactSet, type Message, type StepId } from '../domain/index.js';
+import { STEPS, chosenTrends, type ArtifactSet, type TranscriptMessage, type StepId } from '../domain/index.js';
 import type { ChatMessage } from '../providers/types.js';
 import { estimateMessageTokens, estimateTokens } from './tokens.js';
 
@@ -13,7 +13,7 @@ export interface PromptParts {
   readonly instructions: string;
   readonly artifacts: ArtifactSet;
   /** The step's conversation, oldest first; its last message is the one being answered. */
-  readonly conversation: readonly Message[];
+  readonly conversation: readonly TranscriptMessage[];
   /** Appended after the conversation, e.g. the request to build the artifact now. */
   readonly finalRequest?: string;
   readonly budgetTokens: number;
@@ -60,7 +60,7 @@ export async function buildPrompt(parts: PromptParts): Promise<BuiltPrompt> {
 }
 
 /** The most recent messages that fit, whole, via LangChain's trimMessages with our own counter. */
-async function keepMostRecent(conversation: readonly Message[], maxTokens: number): Promise<Message[]> {
+async function keepMostRecent(conversation: readonly TranscriptMessage[], maxTokens: number): Promise<TranscriptMessage[]> {
   if (conversation.length === 0) return [];
   // Most turns fit whole: no trimming to do, so no message objects to build.
   if (estimateMessageTokens(conversation) <= maxTokens) return [...conversation];
@@ -80,7 +80,7 @@ async function keepMostRecent(conversation: readonly Message[], maxTokens: numbe
 }
 
 /** Older exchanges as one line each, newest kept first when even the summary has to be cut. */
-export function extractiveSummary(older: readonly Message[], maxTokens: number): string {
+export function extractiveSummary(older: readonly TranscriptMessage[], maxTokens: number): string {
   const lines: string[] = [];
   let used = estimateTokens('Earlier in this step (summarised):\n');
   for (let i = older.length - 1; i >= 0; i--) {

@@ -1,5 +1,5 @@
 import { safeParseArtifact, type ArtifactRevision, type ArtifactSet, type ArtifactSource, type StepId } from '../domain/index.js';
-import { now, stmt, type Db } from './db.js';
+import { deepFreeze, now, stmt, type Db } from './db.js';
 
 interface ArtifactRow {
   id: number; session_id: number; step: StepId; revision: number; data: string; source: ArtifactSource;
@@ -23,15 +23,6 @@ function cachedRevision(db: Db, r: ArtifactRow): ArtifactRevision {
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   cache.set(r.id, revision);
   return revision;
-}
-
-/** Shared cached values must not be changed by one reader under another. */
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
 }
 
 function toRevision(r: ArtifactRow): ArtifactRevision {

@@ -30,3 +30,12 @@ export function stmt(db: Db, sql: string): Database.Statement {
 }
 
 export const now = () => new Date().toISOString();
+
+/** Shared cached values must not be changed by one reader under another. */
+export function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}

@@ -1,6 +1,6 @@
 /** What every step module of the offline facilitator shares: its context, placeholders and the words it uses about itself. */
 import {
-  HORIZON_LABELS, ROADMAP_STATUS_LABELS, STEPS, chosenTrends, rankRisks, type Horizon, type Message, type TrendLens,
+  HORIZON_LABELS, ROADMAP_STATUS_LABELS, STEPS, chosenTrends, rankRisks, type Horizon, type TranscriptMessage, type TrendLens,
 } from '../../domain/index.js';
 import type { TurnInput } from '../../engine/facilitator.js';
 import { fillTemplate } from '../../engine/promptLibrary.js';
@@ -11,7 +11,7 @@ export interface StepContext {
   readonly input: TurnInput;
   readonly banks: OfflineBanks;
   /** The current step's messages that carry text, oldest first. */
-  readonly messages: readonly Message[];
+  readonly messages: readonly TranscriptMessage[];
   readonly now: Date;
 }
 

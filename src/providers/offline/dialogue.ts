@@ -5,7 +5,7 @@
  */
 import {
   MIN_EXCHANGES_PER_TREND, QuestionFamily, nextDialogueTrend, type Assumption, type DialogueArtifact, type Insight,
-  type Message, type Trend,
+  type TranscriptMessage, type Trend,
 } from '../../domain/index.js';
 import type { TurnInput } from '../../engine/facilitator.js';
 import type { DialogueBank, DialogueTemplate } from './bank.js';
@@ -30,17 +30,17 @@ export function familyTemplates(bank: DialogueBank): FamilyTemplate[] {
 export interface AskedQuestion {
   readonly template: FamilyTemplate;
   readonly trendId: string | null;
-  readonly message: Message;
+  readonly message: TranscriptMessage;
 }
 
 /** An answer with the question it answered (the last question asked before it). */
 export interface DialogueAnswer {
-  readonly message: Message;
+  readonly message: TranscriptMessage;
   readonly trendId: string | null;
   readonly question: AskedQuestion | null;
 }
 
-export function dialogueHistory(messages: readonly Message[], bank: DialogueBank) {
+export function dialogueHistory(messages: readonly TranscriptMessage[], bank: DialogueBank) {
   const asked: AskedQuestion[] = askedItems(messages, familyTemplates(bank)).map((a) => ({ template: a.item, trendId: a.message.trendId, message: a.message }));
   const byMessage = new Map(asked.map((a) => [a.message.id, a]));
   const answers: DialogueAnswer[] = [];
@@ -126,7 +126,7 @@ export function steering(text: string): 'move_on' | 'enough' | null {
   return null;
 }
 
-export function dialogueReply(input: TurnInput, bank: DialogueBank, messages: readonly Message[]): DialogueTurn {
+export function dialogueReply(input: TurnInput, bank: DialogueBank, messages: readonly TranscriptMessage[]): DialogueTurn {
   const trends = chosen(input);
   if (trends.length === 0) return { text: `${fill(bank.noTrends, input)}\n\n${FOOTER}`, trendId: null, ledger: null };
   const { asked, answers } = dialogueHistory(messages, bank);
@@ -194,7 +194,7 @@ export function dialogueReply(input: TurnInput, bank: DialogueBank, messages: re
  * probe-assumptions or probe-evidence question followed. Supported / refuted are the user's to set.
  * Both are tied to the answer they came from (`fromMessageId`); a note says only what challenged it.
  */
-export function buildLedger(input: TurnInput, bank: DialogueBank, messages: readonly Message[]): DialogueArtifact {
+export function buildLedger(input: TurnInput, bank: DialogueBank, messages: readonly TranscriptMessage[]): DialogueArtifact {
   const trends = chosen(input);
   const { asked, answers } = dialogueHistory(messages, bank);
   const insights: Insight[] = [];

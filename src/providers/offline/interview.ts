@@ -3,15 +3,15 @@
  * back from the assistant messages of the step (each question's text is matched against them), and
  * each user answer is paired with the question it answers.
  */
-import type { Message, StepId } from '../../domain/index.js';
+import type { TranscriptMessage, StepId } from '../../domain/index.js';
 import { isNonAnswer, normalise } from './parse/index.js';
 
 /** The messages of one step that carry text, oldest first. */
-export function stepMessages(transcript: readonly Message[], step: StepId): Message[] {
+export function stepMessages(transcript: readonly TranscriptMessage[], step: StepId): TranscriptMessage[] {
   return transcript.filter((m) => m.step === step && m.content.trim() !== '' && m.status !== 'failed');
 }
 
-export function lastUserMessage(messages: readonly Message[]): Message | null {
+export function lastUserMessage(messages: readonly TranscriptMessage[]): TranscriptMessage | null {
   return [...messages].reverse().find((m) => m.role === 'user') ?? null;
 }
 
@@ -33,11 +33,11 @@ export function longestFixedPart(template: string): number {
 
 export interface Identified<T> {
   readonly item: T;
-  readonly message: Message;
+  readonly message: TranscriptMessage;
 }
 
 /** Which of `items` each assistant message asked, in transcript order (a message asks at most one). */
-export function askedItems<T extends { readonly id: string; readonly text: string }>(messages: readonly Message[], items: readonly T[]): Identified<T>[] {
+export function askedItems<T extends { readonly id: string; readonly text: string }>(messages: readonly TranscriptMessage[], items: readonly T[]): Identified<T>[] {
   const matchers = items.map((item) => ({ item, re: templateMatcher(item.text) }));
   const out: Identified<T>[] = [];
   for (const message of messages) {
@@ -61,7 +61,7 @@ export interface Answer<Q> {
  * Text written after the bank ran out goes to the last question asked.
  */
 export function pairAnswers<Q extends { readonly id: string; readonly text: string; readonly topic: string }>(
-  messages: readonly Message[],
+  messages: readonly TranscriptMessage[],
   questions: readonly Q[],
 ): Answer<Q>[] {
   const asked = askedItems(messages, questions);
@@ -125,7 +125,7 @@ export function answersById<Q extends { readonly id: string }>(answers: readonly
  * the third initiative and that one's metric question).
  */
 export function nextQuestion<Q extends { readonly id: string; readonly text: string; readonly topic: string; readonly dependsOn?: string | undefined }>(
-  messages: readonly Message[],
+  messages: readonly TranscriptMessage[],
   questions: readonly Q[],
 ): Q | null {
   const asked = new Set(askedItems(messages, questions).map((a) => a.item.id));
