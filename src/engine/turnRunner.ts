@@ -2,7 +2,7 @@ import { isAppError, type ArtifactRevision, type Message, type StepId } from '..
 import { callsOf } from '../providers/structured.js';
 import { isProviderError, type CallRecord, type ModelIdentity, type Usage } from '../providers/types.js';
 import { finishMessage, recordModelCall, savePartialContent, type Db, type FinishedReply } from '../storage/index.js';
-import type { Facilitator, TurnInput } from './facilitator.js';
+import type { Facilitator, ReplyPart, TurnInput } from './facilitator.js';
 import type { LiveTurn } from './liveTurn.js';
 
 export interface TurnDeps {
@@ -30,7 +30,7 @@ interface Outcome {
  */
 export async function runReplyTurn(deps: TurnDeps, turn: LiveTurn, input: TurnInput, reply: Message, stored: Promise<void>): Promise<void> {
   const started = performance.now();
-  const parts = deps.facilitator.reply(input, turn.signal)[Symbol.asyncIterator]();
+  const parts = startReply(deps, input, turn);
   const first = parts.next();
   if (!(await whenStored(turn, stored, first))) return;
   let text = '';
@@ -63,7 +63,7 @@ export async function runReplyTurn(deps: TurnDeps, turn: LiveTurn, input: TurnIn
 /** Builds the step's artifact; the note beside it is the turn's text. Never throws. */
 export async function runDraftTurn(deps: TurnDeps, turn: LiveTurn, input: TurnInput, note: Message, stored: Promise<void>): Promise<void> {
   const started = performance.now();
-  const drafting = deps.facilitator.draft(input, turn.signal);
+  const drafting = Promise.resolve().then(() => deps.facilitator.draft(input, turn.signal));
   if (!(await whenStored(turn, stored, drafting))) return;
   let text = '';
   let outcome: Outcome | null = null;
@@ -80,16 +80,27 @@ export async function runDraftTurn(deps: TurnDeps, turn: LiveTurn, input: TurnIn
   finish(deps, turn, input, note, text, outcome, failure, performance.now() - started);
 }
 
+/** The facilitator's reply as an iterator; a facilitator that throws at once fails on the first step, like any other. */
+function startReply(deps: TurnDeps, input: TurnInput, turn: LiveTurn): AsyncIterator<ReplyPart> {
+  try {
+    return deps.facilitator.reply(input, turn.signal)[Symbol.asyncIterator]();
+  } catch (e) {
+    return { next: () => Promise.reject(e) };
+  }
+}
+
 /**
  * Waits for the turn's rows to be written. If that failed, the facilitator's work (`started`) is
- * aborted and left unread, the turn ends with the error, and false is returned.
+ * aborted and left unread, the turn ends with the error, and false is returned. `started` is read
+ * later when all is well; marked handled now, so a facilitator that fails before the rows are
+ * written is a failed turn, not an unhandled rejection that would stop the process.
  */
 async function whenStored(turn: LiveTurn, stored: Promise<void>, started: Promise<unknown>): Promise<boolean> {
+  started.catch(() => undefined);
   try {
     await stored;
     return true;
   } catch (e) {
-    started.catch(() => undefined);
     turn.abort('not_stored');
     console.error('A turn could not be stored:', e instanceof Error ? e.message : e);
     turn.emit({

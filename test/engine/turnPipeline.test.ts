@@ -71,6 +71,21 @@ describe('the turn pipeline', () => {
     expect(next.at(-1)!.data).toEqual({ status: 'complete' });
   });
 
+  it('ends a turn whose facilitator fails at once as failed, and takes the next one (no unhandled rejection)', async () => {
+    const f = new ScriptedFacilitator();
+    f.script = { chunks: ['never'], failAfter: 0 };
+    const h = harness(f);
+    const { session } = await h.createSession();
+    const frames = await readSSE(await h.json('POST', `/api/sessions/${session.id}/messages`, { content: 'We broker freight.' }));
+    expect(frames.map((fr) => fr.event)).toEqual(['turn', 'message', 'error', 'done']);
+    expect(frames.at(-1)!.data).toEqual({ status: 'failed' });
+    const draft = await readSSE(await h.json('POST', `/api/sessions/${session.id}/draft`));
+    expect(draft.at(-1)!.data).toEqual({ status: 'failed' });
+    f.script = { chunks: ['Fine.'] };
+    const next = await readSSE(await h.json('POST', `/api/sessions/${session.id}/retry`));
+    expect(next.at(-1)!.data).toEqual({ status: 'complete' });
+  });
+
   it('keeps generating when the client disconnects, and a reconnect with Last-Event-ID gets exactly the rest', async () => {
     const f = new ScriptedFacilitator();
     f.script = { chunks: words(40), delayMs: 3 };
