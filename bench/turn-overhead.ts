@@ -9,7 +9,9 @@
 import { serve } from '@hono/node-server';
 import OpenAI from 'openai';
 import { spawn } from 'node:child_process';
-import http from 'node:http';
+import { Hono } from 'hono';
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
+import http, { type ServerResponse } from 'node:http';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { cpus, totalmem } from 'node:os';
@@ -37,18 +39,43 @@ const fakeProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'benc
 });
 const fakeUrl = await new Promise<string>((resolve) => fakeProcess.stdout!.once('data', (d) => resolve(String(d).trim())));
 
-// (a) the SDK alone.
+// (a) the SDK alone, sending a system prompt as long as the product's for the first step, so the two
+// paths ask the model the same amount and what differs is the product's own work.
+const SYSTEM_PROMPT = 'You are a foresight facilitator. '.repeat(110);
 const sdk = new OpenAI({ apiKey: KEY, baseURL: fakeUrl, maxRetries: 0 });
+const streamFromModel = (content: string) => sdk.chat.completions.create({
+  model: 'fake-model', stream: true, stream_options: { include_usage: true },
+  messages: [{ role: 'system', content: SYSTEM_PROMPT }, { role: 'user', content }],
+});
 async function directTurn(): Promise<number> {
   const t0 = performance.now();
-  const stream = await sdk.chat.completions.create({
-    model: 'fake-model', stream: true, stream_options: { include_usage: true },
-    messages: [{ role: 'system', content: 'You are a facilitator.' }, { role: 'user', content: 'We broker freight.' }],
-  });
   let text = '';
-  for await (const chunk of stream) text += chunk.choices[0]?.delta?.content ?? '';
+  for await (const chunk of await streamFromModel('We broker freight.')) text += chunk.choices[0]?.delta?.content ?? '';
   if (text !== REPLY) throw new Error('direct call returned the wrong text');
   return performance.now() - t0;
+}
+
+/**
+ * (c) The floor of this stack: a Hono route on @hono/node-server that reads the JSON post, calls the
+ * SDK and relays the text as SSE straight to Node's response, storing nothing. What the product adds
+ * beyond this is its own: SQLite, the turn, prompts.
+ */
+function minimalRelay(): Hono {
+  const relay = new Hono();
+  relay.post('/relay', async (c) => {
+    const { content } = await c.req.json<{ content: string }>();
+    const stream = await streamFromModel(content);
+    const res = (c.env as { outgoing: ServerResponse }).outgoing;
+    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' });
+    let text = '';
+    for await (const chunk of stream) {
+      const delta = chunk.choices[0]?.delta?.content;
+      if (delta) text += delta;
+    }
+    res.end(`event: message\ndata: ${JSON.stringify({ content: text })}\n\n`);
+    return RESPONSE_ALREADY_SENT;
+  });
+  return relay;
 }
 
 /** An HTTP client for the product's API: posts JSON, returns the whole body (an SSE stream ends with the turn). */
@@ -147,6 +174,16 @@ const config = loadConfig({ OPENAI_BASE_URL: fakeUrl, MODEL: 'fake-model', OPENA
 const engine = new Engine({ db, facilitator: createFacilitator(config), flushIntervalMs: config.streamFlushMs });
 const inline = serve({ fetch: createApp({ engine, db, version: 'bench' }).fetch, port: 0, hostname: '127.0.0.1' });
 await new Promise((r) => inline.once('listening', r));
+const floor = serve({ fetch: minimalRelay().fetch, port: 0, hostname: '127.0.0.1' });
+await new Promise((r) => floor.once('listening', r));
+const floorUrl = `http://127.0.0.1:${(floor.address() as AddressInfo).port}/relay`;
+async function floorTurn(): Promise<number> {
+  const t0 = performance.now();
+  const body = await postWithNodeHttp(floorUrl, { content: 'We broker freight.' });
+  const elapsed = performance.now() - t0;
+  if (!body.includes(JSON.stringify(REPLY))) throw new Error(`the relay returned the wrong text: ${body.slice(0, 200)}`);
+  return elapsed;
+}
 // (b2) the product as its own process, as `npm start` runs it.
 const own = await startServerProcess({ DATABASE_PATH: tempDatabasePath(), OPENAI_BASE_URL: fakeUrl, MODEL: 'fake-model', OPENAI_API_KEY: KEY });
 process.on('exit', () => { own.proc.kill('SIGKILL'); fakeProcess.kill('SIGKILL'); });
@@ -154,14 +191,15 @@ process.on('exit', () => { own.proc.kill('SIGKILL'); fakeProcess.kill('SIGKILL')
 const inlineTurns = productTurns(`http://127.0.0.1:${(inline.address() as AddressInfo).port}`, postWithNodeHttp);
 const ownTurns = productTurns(own.url, postWithNodeHttp);
 const ownTurnsByFetch = productTurns(own.url, postWithFetch);
-const [direct, inProcess, asProcess, asProcessByFetch] = await measureInterleaved([
-  directTurn, () => inlineTurns.turn(), () => ownTurns.turn(), () => ownTurnsByFetch.turn(),
-]) as [Stats, Stats, Stats, Stats];
+const [direct, inProcess, asProcess, asProcessByFetch, stackFloor] = await measureInterleaved([
+  directTurn, () => inlineTurns.turn(), () => ownTurns.turn(), () => ownTurnsByFetch.turn(), floorTurn,
+]) as [Stats, Stats, Stats, Stats, Stats];
 await inlineTurns.check();
 await ownTurns.check();
 await ownTurnsByFetch.check();
 const rss = Number(/^VmRSS:\s+(\d+)/m.exec(readFileSync(`/proc/${own.proc.pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
 inline.close();
+floor.close();
 await maintenance.stop();
 await own.kill();
 fakeProcess.kill('SIGTERM');
@@ -180,6 +218,8 @@ The paths run interleaved, in blocks of ${BLOCK} turns in a rotating order, so t
 (b) is timed from the post to the last SSE byte, the reply stored: the HTTP hop into the product, prompt building, the openai SDK
 call, the SQLite writes (WAL, a file on disk) and SSE out. (b1) and (b2) post with Node's own http client, the leanest there is,
 so what is added is the product's; (b3) posts with fetch, whose own cost per request shows in the difference from (b2).
+(a) sends a system prompt as long as the product's first step's, so both ask the model the same amount. (c) is the floor of the
+stack itself (HTTP in through Hono and @hono/node-server, the SDK call, SSE out, no storage): what (b1) adds beyond it is the product's.
 
 Machine: ${machine}. Run: ${new Date().toISOString()}. Product process RSS at the end: ${(rss / 2 ** 20).toFixed(0)} MiB.
 
@@ -189,9 +229,11 @@ ${row('(a) openai SDK, direct', direct)}
 ${row('(b1) product HTTP API, in this process', inProcess)}
 ${row('(b2) product HTTP API, its own process (`npm start`)', asProcess)}
 ${row('(b3) as (b2), posted with fetch', asProcessByFetch)}
+${row('(c) floor: a minimal Hono route relaying the SDK stream as SSE, nothing stored, in this process', stackFloor)}
 ${added('added by the product, in this process', inProcess)}
 ${added('added by the product, its own process', asProcess)}
 ${added('added by the product and fetch, its own process', asProcessByFetch)}
+${added('added by the floor (c) alone', stackFloor)}
 
 Target: at most 2 ms added at p50 and 10 ms at p99. In this process: **${verdict(inProcess)}**. As its own process: **${verdict(asProcess)}**.
 With fetch as the client: ${verdict(asProcessByFetch)}.
