@@ -129,25 +129,36 @@ function finish(
   }
   const error = failure ?? artifactFailure;
   const status = statusOf(turn, failure, text);
-  // The stored reply and its call records in one transaction: one commit on the hot path, not two.
-  const stored = deps.db.transaction(() => {
-    const finished = finishMessage(deps.db, message.id, {
-      content: text,
-      status,
-      provider: identity.provider,
-      model: identity.model,
-      promptVersion: outcome?.promptVersion ?? null,
-      tokensIn: outcome?.usage.tokensIn ?? null,
-      tokensOut: outcome?.usage.tokensOut ?? null,
-      promptTokens: outcome?.promptTokens ?? null,
-      latencyMs: Math.round(latencyMs),
-      error: error ? describe(error, turn).message : null,
-      trendId: outcome?.trendId ?? null,
-    } satisfies FinishedReply);
-    // A failed structured call still cost tokens: its draft and repair calls ride on the error.
-    recordCalls(deps.db, input.session.id, message.id, identity, outcome?.calls ?? callsOf(failure), failure, turn, latencyMs);
-    return finished;
-  })();
+  let stored: Message;
+  try {
+    // The stored reply and its call records in one transaction: one commit on the hot path, not two.
+    stored = deps.db.transaction(() => {
+      const finished = finishMessage(deps.db, message.id, {
+        content: text,
+        status,
+        provider: identity.provider,
+        model: identity.model,
+        promptVersion: outcome?.promptVersion ?? null,
+        tokensIn: outcome?.usage.tokensIn ?? null,
+        tokensOut: outcome?.usage.tokensOut ?? null,
+        promptTokens: outcome?.promptTokens ?? null,
+        latencyMs: Math.round(latencyMs),
+        error: error ? describe(error, turn).message : null,
+        trendId: outcome?.trendId ?? null,
+      } satisfies FinishedReply);
+      // A failed structured call still cost tokens: its draft and repair calls ride on the error.
+      recordCalls(deps.db, input.session.id, message.id, identity, outcome?.calls ?? callsOf(failure), failure, turn, latencyMs);
+      return finished;
+    })();
+  } catch (e) {
+    // The message and the reply so far were stored as the turn began and as it streamed; only its end
+    // could not be written (the row stays `streaming`, marked incomplete on the next start).
+    console.error('A reply could not be stored:', e instanceof Error ? e.message : e);
+    turn.emit({ type: 'error', data: { kind: 'internal', message: 'The reply could not be saved. Your message is kept; retry.', retryable: true } });
+    turn.emit({ type: 'done', data: { status: 'failed' } });
+    turn.close();
+    return;
+  }
   if (revision) {
     turn.emit({ type: 'artifact', data: { step: revision.step, revision: revision.revision, source: revision.source, createdAt: revision.createdAt, data: revision.data } });
   }

@@ -86,6 +86,21 @@ describe('the turn pipeline', () => {
     expect(next.at(-1)!.data).toEqual({ status: 'complete' });
   });
 
+  it('ends a turn whose finished reply cannot be written with an error, and the server goes on', async () => {
+    const f = new ScriptedFacilitator();
+    const h = harness(f);
+    const { session } = await h.createSession();
+    h.db.exec("CREATE TRIGGER refuse_finish BEFORE UPDATE OF status ON messages WHEN new.status = 'complete' BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END;");
+    const frames = await readSSE(await h.json('POST', `/api/sessions/${session.id}/messages`, { content: 'We broker freight.' }));
+    expect(frames.map((fr) => fr.event)).toEqual(['turn', 'delta', 'delta', 'error', 'done']);
+    expect(frames.at(-2)!.data).toMatchObject({ kind: 'internal', message: expect.stringMatching(/could not be saved/) });
+    const user = (frames[0]!.data as { userMessage: Message }).userMessage;
+    expect(getMessage(h.db, user.id)!.content).toBe('We broker freight.');
+    h.db.exec('DROP TRIGGER refuse_finish');
+    const next = await readSSE(await h.json('POST', `/api/sessions/${session.id}/messages`, { content: 'Again.' }));
+    expect(next.at(-1)!.data).toEqual({ status: 'complete' });
+  });
+
   it('keeps generating when the client disconnects, and a reconnect with Last-Event-ID gets exactly the rest', async () => {
     const f = new ScriptedFacilitator();
     f.script = { chunks: words(40), delayMs: 3 };
