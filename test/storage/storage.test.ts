@@ -153,12 +153,18 @@ describe('storage', () => {
   });
 });
 
+/** A database migrated only up to `version`, with client 1 and its session 1, written as that schema had them. */
+function atSchemaVersion(version: number) {
+  const db = new Database(':memory:');
+  store.migrate(db, store.MIGRATIONS.slice(0, version));
+  db.prepare("INSERT INTO clients (id, name, industry, created_at) VALUES (1, 'Northwind', 'Logistics', 'now')").run();
+  db.prepare("INSERT INTO sessions (id, client_id, quarter, mode, progress, created_at, updated_at) VALUES (1, 1, '2027-Q1', 'quarterly', '{}', 'now', 'now')").run();
+  return db;
+}
+
 describe('migration 6', () => {
   it('keeps what the old triggers indexed searchable and queues only what comes after', () => {
-    const db = new Database(':memory:');
-    store.migrate(db, store.MIGRATIONS.slice(0, 5));
-    db.prepare("INSERT INTO clients (id, name, industry, created_at) VALUES (1, 'Northwind', 'Logistics', 'now')").run();
-    db.prepare("INSERT INTO sessions (id, client_id, quarter, mode, progress, created_at, updated_at) VALUES (1, 1, '2027-Q1', 'quarterly', '{}', 'now', 'now')").run();
+    const db = atSchemaVersion(5);
     const insert = db.prepare("INSERT INTO messages (session_id, step, role, kind, content, status, created_at, updated_at) VALUES (1, 'context', 'user', 'chat', ?, 'complete', 'now', 'now')");
     const old = Number(insert.run('Dispatchers distrust routing').lastInsertRowid);
     store.migrate(db);
@@ -174,10 +180,7 @@ describe('migration 6', () => {
 
 describe('migration 4', () => {
   it('gives stored roadmap entries a status and assumptions their message, keeping every value', () => {
-    const db = new Database(':memory:');
-    store.migrate(db, store.MIGRATIONS.slice(0, 3));
-    db.prepare("INSERT INTO clients (id, name, industry, created_at) VALUES (1, 'Northwind', 'Logistics', 'now')").run();
-    db.prepare("INSERT INTO sessions (id, client_id, quarter, mode, progress, created_at, updated_at) VALUES (1, 1, '2027-Q1', 'quarterly', '{}', 'now', 'now')").run();
+    const db = atSchemaVersion(3);
     const entry = { ...minimal.roadmap().entries[0]! } as Record<string, unknown>;
     delete entry.status;
     entry.metric = { name: 'bus factor', baseline: '1', target: '3' };
