@@ -92,6 +92,13 @@ describe('a scripted context interview', () => {
     expect(skipped.text).toContain('Left open: **Products**. It will be listed as a gap.');
   });
 
+  it('quotes a one-sentence answer whole, ending it once', async () => {
+    const interview = new Interview('context');
+    const first = await interview.answer('We run cross-dock warehouses and a telematics platform for 40 carriers.');
+    expect(first.text).toContain('Noted under **Services** (1 item): We run cross-dock warehouses and a telematics platform for 40 carriers.\n');
+    expect(first.text).not.toMatch(/carriers\.\.|…\./);
+  });
+
   it('files a line under another question by its topic, and does not ask that question again', async () => {
     const interview = new Interview('context');
     const reply = await interview.answer('Freight brokerage; warehousing\nKey numbers: ARR $8M, 14 engineers, churn 9%');

@@ -3,7 +3,7 @@ import type { ContextArtifact } from '../../domain/index.js';
 import type { ContextField, ContextQuestion } from './bank.js';
 import { joinWords, plural, type BankStep, type StepContext } from './common.js';
 import { answersById, pairAnswers } from './interview.js';
-import { isNonAnswer, parseKeyNumbers, splitList, truncate } from './parse/index.js';
+import { endSentence, isNonAnswer, parseKeyNumbers, splitList, truncate } from './parse/index.js';
 
 const LIST_FIELDS = ['services', 'products', 'customers', 'competitors', 'ceoGoals'] as const;
 type ListField = (typeof LIST_FIELDS)[number];
@@ -23,7 +23,7 @@ export const contextStep: BankStep<ContextQuestion> = {
     }
     if (isListField(field)) {
       const items = splitList(text);
-      return `Noted under **${question.topic}** (${plural(items.length, 'item')}): ${items.map((i) => truncate(i, 60)).join('; ')}.`;
+      return endSentence(`Noted under **${question.topic}** (${plural(items.length, 'item')}): ${items.map((i) => truncate(i, 100)).join('; ')}`);
     }
     return `Noted under **${question.topic}**.`;
   },
