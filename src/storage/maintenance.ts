@@ -57,11 +57,14 @@ export function startMaintenance(db: Db, options: MaintenanceOptions): Maintenan
     worker.on('message', (m: { error?: string }) => {
       if (m.error) console.error(`WAL checkpoint failed (SQLite checkpoints by itself meanwhile): ${m.error}`);
     });
+    // A worker that cannot start (its connection refused) must not take the server with it.
+    worker.on('error', (e) => console.error(`The WAL checkpoint worker stopped; SQLite checkpoints by itself from now on: ${e.message}`));
   }
   return {
     async stop() {
       clearInterval(indexTimer);
       if (!worker) return;
+      if (worker.threadId === -1) return; // it has already stopped
       const exited = new Promise<void>((resolve) => worker!.once('exit', () => resolve()));
       worker.postMessage('stop');
       await exited;

@@ -147,6 +147,21 @@ describe('storage', () => {
     db.close();
   });
 
+  it('keeps the server up when the checkpoint worker cannot open the database, and still stops cleanly', async () => {
+    const db = store.openDatabase(':memory:');
+    const errors: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void errors.push(args.join(' '));
+    try {
+      const maintenance = store.startMaintenance(db, { path: join(tmpdir(), 'no-such-folder-for-foresight', 'x.db'), checkpointEveryMs: 10 });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(errors.join('\n')).toMatch(/checkpoint worker stopped/);
+      await maintenance.stop();
+    } finally {
+      console.error = original;
+    }
+  });
+
   it('enforces foreign keys', () => {
     const { db } = seeded();
     expect(() => store.insertMessage(db, { sessionId: 999, step: 'context', trendId: null, role: 'user', kind: 'chat', content: 'x', status: 'complete' })).toThrow(/FOREIGN KEY/);
