@@ -1,13 +1,12 @@
-import type { z } from 'zod';
 import Anthropic from '@anthropic-ai/sdk';
 import type { MessageParam, RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages';
 import { ChatAnthropic } from '@langchain/anthropic';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
-import { type ChatMessage, type ChatModel, type ModelIdentity, type StreamOptions, type StructuredOptions } from './types.js';
+import type { ChatMessage, ChatModel, ModelIdentity } from './types.js';
+import { assembleChatModel } from './assemble.js';
 import { retryRunFor } from './retry.js';
-import { count, toLangChainMessages } from './langchain.js';
-import { streamReply, type ChunkAccounting, type FinishReason } from './stream.js';
-import { generateStructured } from './structured.js';
+import { count } from './langchain.js';
+import type { ChunkAccounting, FinishReason } from './stream.js';
 import { onFirstUse, publicUrl, type ProviderSettings } from './settings.js';
 
 /**
@@ -94,15 +93,9 @@ export function createAnthropicModel(settings: ProviderSettings): ChatModel {
       { signal },
     );
   };
-  const retry = retryRunFor(settings, baseURL);
-  // Anthropic takes one system prompt, first.
-  const toMessages = (messages: readonly ChatMessage[]) => toLangChainMessages(messages, { mergeSystem: true });
-
-  return {
-    identity: anthropicIdentity(settings),
-    stream: (messages: readonly ChatMessage[], options: StreamOptions) => streamReply({ open, retry, accounting: anthropicAccounting }, messages, options),
-    // Forced tool use: the arguments come back as a tool_use block, kept raw for the repair re-ask.
-    structured: <T>(messages: readonly ChatMessage[], schema: z.ZodType<T>, options: StructuredOptions) =>
-      generateStructured({ model: lazyModel, method: 'functionCalling', toMessages, retry }, messages, schema, options),
-  };
+  return assembleChatModel({
+    identity: anthropicIdentity(settings), open, accounting: anthropicAccounting, structuredModel: lazyModel,
+    mergeSystem: true, // Anthropic takes one system prompt, first
+    retry: retryRunFor(settings, baseURL),
+  });
 }

@@ -1,13 +1,12 @@
-import type { z } from 'zod';
 import OpenAI from 'openai';
 import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
 import { ChatOpenAI, ChatOpenAICompletions } from '@langchain/openai';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
-import { type ChatMessage, type ChatModel, type ModelIdentity, type StreamOptions, type StructuredOptions } from './types.js';
+import type { ChatMessage, ChatModel, ModelIdentity } from './types.js';
+import { assembleChatModel } from './assemble.js';
 import { retryRunFor } from './retry.js';
-import { count, toLangChainMessages } from './langchain.js';
-import { streamReply, type ChunkAccounting, type FinishReason } from './stream.js';
-import { generateStructured } from './structured.js';
+import { count } from './langchain.js';
+import type { ChunkAccounting, FinishReason } from './stream.js';
 import { onFirstUse, publicUrl, type ProviderSettings } from './settings.js';
 
 /**
@@ -72,16 +71,8 @@ export function createOpenAiModel(settings: ProviderSettings): ChatModel {
       { model: settings.model, messages: messages.map((m) => ({ role: m.role, content: m.content })), stream: true, stream_options: { include_usage: true } },
       { signal },
     );
-  const retry = retryRunFor(settings, baseURL);
-  const toMessages = (messages: readonly ChatMessage[]) => toLangChainMessages(messages, { mergeSystem: false });
-
-  return {
-    identity: openAiIdentity(settings),
-    stream: (messages: readonly ChatMessage[], options: StreamOptions) => streamReply({ open, retry, accounting: openAiAccounting }, messages, options),
-    // functionCalling, not jsonSchema: on the jsonSchema path a zod-4 schema is parsed inside the
-    // request, so an invalid reply throws a ZodError and the raw output is lost for the repair
-    // re-ask; LangChain also forces strict mode there (measured; see README.md in this folder).
-    structured: <T>(messages: readonly ChatMessage[], schema: z.ZodType<T>, options: StructuredOptions) =>
-      generateStructured({ model: lazyModel, method: 'functionCalling', toMessages, retry }, messages, schema, options),
-  };
+  return assembleChatModel({
+    identity: openAiIdentity(settings), open, accounting: openAiAccounting, structuredModel: lazyModel,
+    mergeSystem: false, retry: retryRunFor(settings, baseURL),
+  });
 }

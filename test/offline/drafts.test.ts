@@ -2,23 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   chosenTrends, enterpriseValueEffect, parseArtifact, rankRisks, roadmapGaps, scopesMissing, type ArtifactSet,
 } from '../../src/domain/index.js';
-import { Interview } from './driver.js';
+import { CONTEXT_ANSWERS, Interview } from './driver.js';
 
-/** Northwind Logistics, as its CTO describes it. */
-const CONTEXT_ANSWERS = [
-  'Freight brokerage\nWarehousing (3 sites)\nLast-mile delivery',
-  'Shipper portal (our own TMS); driver app',
-  'Mid-market manufacturers in the Midwest; top 5 accounts = 41% of revenue',
-  'Regional challenger: we win on service and on-time rate, lose on price to digital brokers',
-  'Uber Freight, Coyote, Echo Global',
-  'Per-load brokerage margin plus warehousing contracts of 1-3 years; gross margin 17%',
-  'ARR $8M, 14 engineers, churn 9%, cloud spend $45k/month',
-  'Cut churn from 9% to 6% by Q4\nLaunch a shipper API by June',
-  '$400k for the year, about half capitalisable',
-  '14 engineers, strong on .NET, nobody on data; Mike is the only one who knows the routing engine',
-  'Peak season freeze from October to December; two top accounts renew in Q3',
-  'SOC 2 asked for by two customers; NIS2 applies to us as a transport company',
-];
 
 const trend = (id: string, name: string, lens: 'technology' | 'regulation_politics', chosen = true) => ({
   id, name, lens, description: name, whyNow: null, signals: [], timeToImpact: '6-18' as const, relevance: null, chosen, origin: 'proposed' as const,

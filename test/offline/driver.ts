@@ -12,6 +12,22 @@ import { createOfflineFacilitator } from '../../src/providers/offline/index.js';
 /** Fixed clock: 2027-01-15, in 2027-Q1. */
 export const NOW = new Date('2027-01-15T10:00:00Z');
 
+/** Northwind Logistics, as its CTO describes it: one answer per context question, in the bank's order. */
+export const CONTEXT_ANSWERS = [
+  'Freight brokerage\nWarehousing (3 sites)\nLast-mile delivery',
+  'Shipper portal (our own TMS); driver app',
+  'Mid-market manufacturers in the Midwest; top 5 accounts = 41% of revenue',
+  'Regional challenger: we win on service and on-time rate, lose on price to digital brokers',
+  'Uber Freight, Coyote, Echo Global',
+  'Per-load brokerage margin plus warehousing contracts of 1-3 years; gross margin 17%',
+  'ARR $8M, 14 engineers, churn 9%, cloud spend $45k/month',
+  'Cut churn from 9% to 6% by Q4\nLaunch a shipper API by June',
+  '$400k for the year, about half capitalisable',
+  '14 engineers, strong on .NET, nobody on data; Mike is the only one who knows the routing engine',
+  'Peak season freeze from October to December; two top accounts renew in Q3',
+  'SOC 2 asked for by two customers; NIS2 applies to us as a transport company',
+];
+
 export const CLIENT = { clientName: 'Northwind Logistics', industry: 'Third-party logistics and freight brokerage', quarter: '2027-Q1' };
 
 export function offline(): Facilitator {

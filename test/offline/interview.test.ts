@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseArtifact, type StepId } from '../../src/domain/index.js';
 import { loadBanks } from '../../src/providers/offline/index.js';
 import { templateMatcher } from '../../src/providers/offline/interview.js';
-import { Interview, message, offline, turnInput } from './driver.js';
+import { CONTEXT_ANSWERS, Interview, message, offline, turnInput } from './driver.js';
 
 const banks = loadBanks();
 type BankStep = Exclude<StepId, 'dialogue'>;
@@ -50,20 +50,7 @@ describe('the offline facilitator', () => {
 });
 
 describe('a scripted context interview', () => {
-  const answers = [
-    'Freight brokerage\nWarehousing (3 sites)\nLast-mile delivery',
-    'Shipper portal (TMS); driver app',
-    'Mid-market manufacturers in the Midwest; top 5 accounts = 41% of revenue',
-    'Regional challenger: we win on service and on-time rate, lose on price to digital brokers',
-    'Uber Freight, Coyote, Echo Global',
-    'Per-load brokerage margin plus warehousing contracts of 1-3 years; gross margin 17%',
-    'ARR $8M, 14 engineers, churn 9%, cloud spend $45k/month',
-    'Cut churn from 9% to 6% by Q4\nLaunch a shipper API by June',
-    '$400k for the year, about half capitalisable',
-    '14 engineers, strong on .NET, nobody on data; Mike is the only one who knows the routing engine',
-    'Peak season freeze from October to December; two top accounts renew in Q3',
-    'SOC 2 asked for by two customers; NIS2 applies as a transport company',
-  ];
+  const answers = CONTEXT_ANSWERS;
 
   it('asks the next unasked question after every answer, in bank order, and never repeats one', async () => {
     const interview = new Interview('context');

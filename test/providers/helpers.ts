@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { ChatModel, ChatMessage, StreamPart } from '../../src/providers/types.js';
 import type { ProviderSettings } from '../../src/providers/settings.js';
 
@@ -53,4 +54,20 @@ export async function rejection(p: Promise<unknown>): Promise<any> {
 export function expectCleanMessage(message: string) {
   if (message.includes(TEST_KEY)) throw new Error(`message leaks the key: ${message}`);
   if (/troubleshooting/i.test(message) || message.includes('langchain.com')) throw new Error(`message carries LangChain's troubleshooting URL: ${message}`);
+}
+
+/**
+ * The shared abort contract: the model streams "Hel", "lo", then its server hangs; aborting after "lo"
+ * ends the stream promptly with ProviderError("aborted"), the text so far kept, no second request.
+ */
+export async function expectPromptAbortMidStream(model: ChatModel, requests: () => readonly unknown[]): Promise<void> {
+  const controller = new AbortController();
+  const start = performance.now();
+  const { text, error } = await collect(streamOf(model, conversation, controller.signal), (p) => {
+    if (p.type === 'text-delta' && p.text === 'lo') setTimeout(() => controller.abort(), 10);
+  });
+  expect(text).toBe('Hello');
+  expect(error).toMatchObject({ kind: 'aborted' });
+  expect(performance.now() - start).toBeLessThan(2_000);
+  expect(requests()).toHaveLength(1);
 }

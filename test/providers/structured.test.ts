@@ -44,24 +44,29 @@ describe('judge', () => {
   });
 });
 
+/** A Verdict through ChatOpenAI's jsonSchema method, with our repair loop and fast retries. */
+function generateVerdictOnJsonSchemaPath() {
+  const model = new ChatOpenAI({ model: 'gpt-4.1-mini', apiKey: TEST_KEY, maxRetries: 0 });
+  return generateStructured(
+    {
+      model: () => model,
+      method: 'jsonSchema',
+      toMessages: (m) => toLangChainMessages(m, { mergeSystem: false }),
+      retry: (signal) => ({ policy: { ...RETRY_DEFAULTS, baseDelayMs: 1 }, signal, toError: (e) => toProviderError(e, { signal }) }),
+    },
+    conversation,
+    Verdict,
+    { signal: new AbortController().signal, name: 'verdict' },
+  );
+}
+
 describe('generateStructured on the jsonSchema path (where LangChain parses inside the request)', () => {
   // Measured: with a zod-4 schema, ChatOpenAI's jsonSchema method throws a ZodError from inside the
   // request. It must count as invalid output (one repair), not as a failed call, and cost no retries.
   it('turns a ZodError thrown inside the request into one repair re-ask', async () => {
     const r = scriptedRoute('post', OPENAI_CHAT_URL, [replies.json(openAiJsonCompletion('{"verdict":"maybe","reason":null}')), replies.json(openAiJsonCompletion('{"verdict":"go","reason":"ready"}'))]);
     server.use(r.handler);
-    const model = new ChatOpenAI({ model: 'gpt-4.1-mini', apiKey: TEST_KEY, maxRetries: 0 });
-    const result = await generateStructured(
-      {
-        model: () => model,
-        method: 'jsonSchema',
-        toMessages: (m) => toLangChainMessages(m, { mergeSystem: false }),
-        retry: (signal) => ({ policy: { ...RETRY_DEFAULTS, baseDelayMs: 1 }, signal, toError: (e) => toProviderError(e, { signal }) }),
-      },
-      conversation,
-      Verdict,
-      { signal: new AbortController().signal, name: 'verdict' },
-    );
+    const result = await generateVerdictOnJsonSchemaPath();
     expect(result.value).toEqual({ verdict: 'go', reason: 'ready' });
     expect(r.requests).toHaveLength(2);
     expect(r.requests[0]!.body.response_format.type).toBe('json_schema');
@@ -73,20 +78,7 @@ describe('generateStructured on the jsonSchema path (where LangChain parses insi
   it('gives up after the one repair with exactly two requests', async () => {
     const r = scriptedRoute('post', OPENAI_CHAT_URL, [replies.json(openAiJsonCompletion('{"verdict":"maybe","reason":null}'))]);
     server.use(r.handler);
-    const model = new ChatOpenAI({ model: 'gpt-4.1-mini', apiKey: TEST_KEY, maxRetries: 0 });
-    const error = await rejection(
-      generateStructured(
-        {
-          model: () => model,
-          method: 'jsonSchema',
-          toMessages: (m) => toLangChainMessages(m, { mergeSystem: false }),
-          retry: (signal) => ({ policy: { ...RETRY_DEFAULTS, baseDelayMs: 1 }, signal, toError: (e) => toProviderError(e, { signal }) }),
-        },
-        conversation,
-        Verdict,
-        { signal: new AbortController().signal, name: 'verdict' },
-      ),
-    );
+    const error = await rejection(generateVerdictOnJsonSchemaPath());
     expect(error.kind).toBe('invalid_output');
     expect(error.issues[0]).toMatch(/^verdict: /);
     expect(r.requests).toHaveLength(2);

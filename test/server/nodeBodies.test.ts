@@ -19,7 +19,8 @@ describe('request bodies on a real socket', () => {
   });
   afterAll(() => void server.close());
 
-  const post = (path: string, chunks: string[], headers: Record<string, string>) =>
+  /** Posts the pieces as separate writes, `gapMs` apart, and reads the whole answer. */
+  const post = (path: string, pieces: Array<string | Buffer>, headers: Record<string, string>, gapMs = 0) =>
     new Promise<{ status: number; body: string }>((resolve, reject) => {
       const req = http.request({ port, host: '127.0.0.1', path, method: 'POST', headers: { 'content-type': 'application/json', ...headers } }, (res) => {
         let body = '';
@@ -28,8 +29,13 @@ describe('request bodies on a real socket', () => {
         res.on('end', () => resolve({ status: res.statusCode!, body }));
       });
       req.on('error', reject);
-      for (const c of chunks) req.write(c);
-      req.end();
+      const writeFrom = (i: number) => {
+        if (i === pieces.length) return void req.end();
+        req.write(pieces[i]!);
+        if (gapMs > 0) setTimeout(() => writeFrom(i + 1), gapMs);
+        else writeFrom(i + 1);
+      };
+      writeFrom(0);
     });
   const session = JSON.stringify({ clientName: 'Northwind Logistics', industry: 'Logistics', quarter: '2027-Q1' });
 
@@ -44,17 +50,8 @@ describe('request bodies on a real socket', () => {
     expect(chunked.status).toBe(201);
     const utf8 = JSON.stringify({ clientName: 'Société Générale Logistique', industry: 'Logistics', quarter: '2027-Q2' });
     const bytes = Buffer.from(utf8);
-    const split = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = http.request({ port, host: '127.0.0.1', path: '/api/sessions', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(bytes.length) } }, (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (d: string) => (body += d));
-        res.on('end', () => resolve({ status: res.statusCode!, body }));
-      });
-      req.on('error', reject);
-      req.write(bytes.subarray(0, 21)); // inside "é": the halves are not valid UTF-8 on their own
-      setTimeout(() => req.end(bytes.subarray(21)), 20);
-    });
+    // Cut inside "é": the halves are not valid UTF-8 on their own.
+    const split = await post('/api/sessions', [bytes.subarray(0, 21), bytes.subarray(21)], { 'content-length': String(bytes.length) }, 20);
     expect(split.body).toContain('"session"');
     expect(split.status).toBe(201);
     expect(JSON.parse(split.body).client.name).toBe('Société Générale Logistique');
