@@ -9,9 +9,7 @@
 import { serve } from '@hono/node-server';
 import OpenAI from 'openai';
 import { spawn } from 'node:child_process';
-import { Hono } from 'hono';
-import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
-import http, { type ServerResponse } from 'node:http';
+import http from 'node:http';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { cpus, totalmem } from 'node:os';
@@ -23,6 +21,7 @@ import { createFacilitator } from '../src/facilitatorFactory.js';
 import { createApp } from '../src/server/app.js';
 import { openDatabase, startMaintenance } from '../src/storage/index.js';
 import { startServerProcess, tempDatabasePath } from '../test/support/serverProcess.js';
+import { minimalRelay } from './floorRelay.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const TURNS = Number(process.env.BENCH_TURNS ?? 300);
@@ -53,29 +52,6 @@ async function directTurn(): Promise<number> {
   for await (const chunk of await streamFromModel('We broker freight.')) text += chunk.choices[0]?.delta?.content ?? '';
   if (text !== REPLY) throw new Error('direct call returned the wrong text');
   return performance.now() - t0;
-}
-
-/**
- * (c) The floor of this stack: a Hono route on @hono/node-server that reads the JSON post, calls the
- * SDK and relays the text as SSE straight to Node's response, storing nothing. What the product adds
- * beyond this is its own: SQLite, the turn, prompts.
- */
-function minimalRelay(): Hono {
-  const relay = new Hono();
-  relay.post('/relay', async (c) => {
-    const { content } = await c.req.json<{ content: string }>();
-    const stream = await streamFromModel(content);
-    const res = (c.env as { outgoing: ServerResponse }).outgoing;
-    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' });
-    let text = '';
-    for await (const chunk of stream) {
-      const delta = chunk.choices[0]?.delta?.content;
-      if (delta) text += delta;
-    }
-    res.end(`event: message\ndata: ${JSON.stringify({ content: text })}\n\n`);
-    return RESPONSE_ALREADY_SENT;
-  });
-  return relay;
 }
 
 /** An HTTP client for the product's API: posts JSON, returns the whole body (an SSE stream ends with the turn). */
@@ -174,26 +150,33 @@ const config = loadConfig({ OPENAI_BASE_URL: fakeUrl, MODEL: 'fake-model', OPENA
 const engine = new Engine({ db, facilitator: createFacilitator(config), flushIntervalMs: config.streamFlushMs });
 const inline = serve({ fetch: createApp({ engine, db, version: 'bench' }).fetch, port: 0, hostname: '127.0.0.1' });
 await new Promise((r) => inline.once('listening', r));
-const floor = serve({ fetch: minimalRelay().fetch, port: 0, hostname: '127.0.0.1' });
+const floor = serve({ fetch: minimalRelay(sdk, SYSTEM_PROMPT).fetch, port: 0, hostname: '127.0.0.1' });
 await new Promise((r) => floor.once('listening', r));
-const floorUrl = `http://127.0.0.1:${(floor.address() as AddressInfo).port}/relay`;
-async function floorTurn(): Promise<number> {
-  const t0 = performance.now();
-  const body = await postWithNodeHttp(floorUrl, { content: 'We broker freight.' });
-  const elapsed = performance.now() - t0;
-  if (!body.includes(JSON.stringify(REPLY))) throw new Error(`the relay returned the wrong text: ${body.slice(0, 200)}`);
-  return elapsed;
+// (c2) the same relay as its own process: the floor of an HTTP API in front of the SDK, process hop included.
+const floorProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'floor-relay.ts')], {
+  env: { ...process.env, FAKE_URL: fakeUrl, FAKE_KEY: KEY, SYSTEM_PROMPT }, stdio: ['ignore', 'pipe', 'inherit'],
+});
+const floorProcessUrl = await new Promise<string>((resolve) => floorProcess.stdout!.once('data', (d) => resolve(String(d).trim())));
+function floorTurns(url: string) {
+  return async (): Promise<number> => {
+    const t0 = performance.now();
+    const body = await postWithNodeHttp(url, { content: 'We broker freight.' });
+    const elapsed = performance.now() - t0;
+    if (!body.includes(JSON.stringify(REPLY))) throw new Error(`the relay returned the wrong text: ${body.slice(0, 200)}`);
+    return elapsed;
+  };
 }
 // (b2) the product as its own process, as `npm start` runs it.
 const own = await startServerProcess({ DATABASE_PATH: tempDatabasePath(), OPENAI_BASE_URL: fakeUrl, MODEL: 'fake-model', OPENAI_API_KEY: KEY });
-process.on('exit', () => { own.proc.kill('SIGKILL'); fakeProcess.kill('SIGKILL'); });
+process.on('exit', () => { own.proc.kill('SIGKILL'); fakeProcess.kill('SIGKILL'); floorProcess.kill('SIGKILL'); });
 
 const inlineTurns = productTurns(`http://127.0.0.1:${(inline.address() as AddressInfo).port}`, postWithNodeHttp);
 const ownTurns = productTurns(own.url, postWithNodeHttp);
 const ownTurnsByFetch = productTurns(own.url, postWithFetch);
-const [direct, inProcess, asProcess, asProcessByFetch, stackFloor] = await measureInterleaved([
-  directTurn, () => inlineTurns.turn(), () => ownTurns.turn(), () => ownTurnsByFetch.turn(), floorTurn,
-]) as [Stats, Stats, Stats, Stats, Stats];
+const [direct, inProcess, asProcess, asProcessByFetch, stackFloor, stackFloorAsProcess] = await measureInterleaved([
+  directTurn, () => inlineTurns.turn(), () => ownTurns.turn(), () => ownTurnsByFetch.turn(),
+  floorTurns(`http://127.0.0.1:${(floor.address() as AddressInfo).port}/relay`), floorTurns(`${floorProcessUrl}/relay`),
+]) as [Stats, Stats, Stats, Stats, Stats, Stats];
 await inlineTurns.check();
 await ownTurns.check();
 await ownTurnsByFetch.check();
@@ -203,11 +186,15 @@ floor.close();
 await maintenance.stop();
 await own.kill();
 fakeProcess.kill('SIGTERM');
+floorProcess.kill('SIGTERM');
 
 const ms = (n: number) => `${n.toFixed(2)} ms`;
 const row = (name: string, s: Stats) => `| ${name} | ${ms(s.p50)} | ${ms(s.p99)} | ${ms(s.mean)} |`;
 const added = (name: string, s: Stats) =>
   `| **${name}** | **${ms(s.p50 - direct.p50)}** | **${ms(s.p99 - direct.p99)}** | ${ms(s.mean - direct.mean)} |`;
+/** What the product adds beyond the floor of the same topology: its own work, the stack's cost taken out. */
+const beyond = (name: string, s: Stats, base: Stats) =>
+  `| ${name} | ${ms(s.p50 - base.p50)} | ${ms(s.p99 - base.p99)} | ${ms(s.mean - base.mean)} |`;
 const verdict = (s: Stats) => (s.p50 - direct.p50 <= 2 && s.p99 - direct.p99 <= 10 ? 'within target' : 'over target');
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`;
 const report = `# Turn overhead
@@ -220,6 +207,7 @@ call, the SQLite writes (WAL, a file on disk) and SSE out. (b1) and (b2) post wi
 so what is added is the product's; (b3) posts with fetch, whose own cost per request shows in the difference from (b2).
 (a) sends a system prompt as long as the product's first step's, so both ask the model the same amount. (c) is the floor of the
 stack itself (HTTP in through Hono and @hono/node-server, the SDK call, SSE out, no storage): what (b1) adds beyond it is the product's.
+(c2) is that floor as its own process, like (b2): the difference from (c) is the cost of a second process on this machine.
 
 Machine: ${machine}. Run: ${new Date().toISOString()}. Product process RSS at the end: ${(rss / 2 ** 20).toFixed(0)} MiB.
 
@@ -230,10 +218,14 @@ ${row('(b1) product HTTP API, in this process', inProcess)}
 ${row('(b2) product HTTP API, its own process (`npm start`)', asProcess)}
 ${row('(b3) as (b2), posted with fetch', asProcessByFetch)}
 ${row('(c) floor: a minimal Hono route relaying the SDK stream as SSE, nothing stored, in this process', stackFloor)}
+${row('(c2) floor as its own process', stackFloorAsProcess)}
 ${added('added by the product, in this process', inProcess)}
 ${added('added by the product, its own process', asProcess)}
 ${added('added by the product and fetch, its own process', asProcessByFetch)}
 ${added('added by the floor (c) alone', stackFloor)}
+${added('added by the floor (c2) alone, its own process', stackFloorAsProcess)}
+${beyond('the product beyond the floor, in this process: (b1) − (c)', inProcess, stackFloor)}
+${beyond('the product beyond the floor, its own process: (b2) − (c2)', asProcess, stackFloorAsProcess)}
 
 Target: at most 2 ms added at p50 and 10 ms at p99. In this process: **${verdict(inProcess)}**. As its own process: **${verdict(asProcess)}**.
 With fetch as the client: ${verdict(asProcessByFetch)}.

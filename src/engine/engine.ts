@@ -181,22 +181,24 @@ export class Engine {
 
   /** Stores the user's message and starts the reply; the reply runs on whether or not anyone listens. */
   postMessage(sessionId: number, body: { content: string; trendId?: string | null }): LiveTurn {
-    const session = this.requireSession(sessionId);
-    const step = this.requireActiveStep(session);
-    this.refuseIfBusy(sessionId);
-    const artifacts = store.latestArtifacts(this.db, sessionId);
-    let trendId: string | null = null;
-    if (step === 'dialogue') {
-      const chosen = artifacts.trends ? chosenTrends(artifacts.trends) : [];
-      if (body.trendId && !chosen.some((t) => t.id === body.trendId)) {
-        throw invalid(`"${body.trendId}" is not one of the chosen trends (${chosen.map((t) => t.id).join(', ') || 'none chosen'}).`, 'trendId');
+    return store.inOneRead(this.db, () => {
+      const session = this.requireSession(sessionId);
+      const step = this.requireActiveStep(session);
+      this.refuseIfBusy(sessionId);
+      const artifacts = store.latestArtifacts(this.db, sessionId);
+      let trendId: string | null = null;
+      if (step === 'dialogue') {
+        const chosen = artifacts.trends ? chosenTrends(artifacts.trends) : [];
+        if (body.trendId && !chosen.some((t) => t.id === body.trendId)) {
+          throw invalid(`"${body.trendId}" is not one of the chosen trends (${chosen.map((t) => t.id).join(', ') || 'none chosen'}).`, 'trendId');
+        }
+        trendId = body.trendId ?? this.dialogueTrend(sessionId, { artifacts, exchangesByTrend: store.countUserAnswersByTrend(this.db, sessionId) }, null);
       }
-      trendId = body.trendId ?? this.dialogueTrend(sessionId, { artifacts, exchangesByTrend: store.countUserAnswersByTrend(this.db, sessionId) }, null);
-    }
-    const [userId, replyId] = store.reserveMessageIds(this.db, 2) as [number, number];
-    const userMessage = store.draftMessage(this.db, { sessionId, step, trendId, role: 'user', kind: 'chat', content: body.content, status: 'complete' }, userId);
-    const reply = this.draftPendingReply(sessionId, step, trendId, 'chat', replyId);
-    return this.startTurn(session, step, trendId, reply, userMessage, 'reply', artifacts);
+      const [userId, replyId] = store.reserveMessageIds(this.db, 2) as [number, number];
+      const userMessage = store.draftMessage(this.db, { sessionId, step, trendId, role: 'user', kind: 'chat', content: body.content, status: 'complete' }, userId);
+      const reply = this.draftPendingReply(sessionId, step, trendId, 'chat', replyId);
+      return this.startTurn(session, step, trendId, reply, userMessage, 'reply', artifacts);
+    });
   }
 
   /**
@@ -204,27 +206,31 @@ export class Engine {
    * message is not stored twice; the earlier attempt stays in the transcript with its status.
    */
   retry(sessionId: number): LiveTurn {
-    const session = this.requireSession(sessionId);
-    const step = this.requireActiveStep(session);
-    this.refuseIfBusy(sessionId);
-    const messages = store.listStepMessages(this.db, sessionId, step);
-    const lastUser = messages.filter((m) => m.role === 'user').at(-1);
-    if (!lastUser) throw refused('There is no message of yours in this step to answer again.');
-    const after = messages.filter((m) => m.id > lastUser.id);
-    if (after.some((m) => m.role === 'assistant' && m.status === 'complete')) {
-      throw refused('Your last message already has a complete reply; write a new message instead.');
-    }
-    const reply = this.draftPendingReply(sessionId, step, lastUser.trendId, 'chat');
-    return this.startTurn(session, step, lastUser.trendId, reply, null, 'reply', store.latestArtifacts(this.db, sessionId), lastUser.id);
+    return store.inOneRead(this.db, () => {
+      const session = this.requireSession(sessionId);
+      const step = this.requireActiveStep(session);
+      this.refuseIfBusy(sessionId);
+      const messages = store.listStepMessages(this.db, sessionId, step);
+      const lastUser = messages.filter((m) => m.role === 'user').at(-1);
+      if (!lastUser) throw refused('There is no message of yours in this step to answer again.');
+      const after = messages.filter((m) => m.id > lastUser.id);
+      if (after.some((m) => m.role === 'assistant' && m.status === 'complete')) {
+        throw refused('Your last message already has a complete reply; write a new message instead.');
+      }
+      const reply = this.draftPendingReply(sessionId, step, lastUser.trendId, 'chat');
+      return this.startTurn(session, step, lastUser.trendId, reply, null, 'reply', store.latestArtifacts(this.db, sessionId), lastUser.id);
+    });
   }
 
   /** Asks the facilitator to build the current step's artifact from the conversation so far. */
   draft(sessionId: number): LiveTurn {
-    const session = this.requireSession(sessionId);
-    const step = this.requireActiveStep(session);
-    this.refuseIfBusy(sessionId);
-    const reply = this.draftPendingReply(sessionId, step, null, 'draft');
-    return this.startTurn(session, step, null, reply, null, 'draft', store.latestArtifacts(this.db, sessionId));
+    return store.inOneRead(this.db, () => {
+      const session = this.requireSession(sessionId);
+      const step = this.requireActiveStep(session);
+      this.refuseIfBusy(sessionId);
+      const reply = this.draftPendingReply(sessionId, step, null, 'draft');
+      return this.startTurn(session, step, null, reply, null, 'draft', store.latestArtifacts(this.db, sessionId));
+    });
   }
 
   stop(sessionId: number): void {

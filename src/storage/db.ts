@@ -29,6 +29,16 @@ export function stmt(db: Db, sql: string): Database.Statement {
   return s;
 }
 
+/**
+ * Runs `fn` in one read transaction: its reads see one snapshot, and take SQLite's read lock once.
+ * In WAL mode every statement outside a transaction takes and drops that lock itself (fcntl calls on
+ * the -shm file); a turn reads five times before its model request leaves. A write inside `fn`
+ * upgrades the transaction to a write as usual, and a throw rolls it back.
+ */
+export function inOneRead<T>(db: Db, fn: () => T): T {
+  return db.transaction(fn)();
+}
+
 export const now = () => new Date().toISOString();
 
 /** Shared cached values must not be changed by one reader under another. */

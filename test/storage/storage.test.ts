@@ -162,6 +162,29 @@ describe('storage', () => {
     }
   });
 
+  it('reads in one snapshot inside inOneRead, and rolls back whatever it wrote when it throws', () => {
+    const path = tempDb();
+    const db = store.openDatabase(path);
+    const client = store.insertClient(db, 'Northwind Logistics', 'Logistics');
+    const other = new Database(path);
+    const renameElsewhere = () => other.prepare('UPDATE clients SET name = ? WHERE id = ?').run('Renamed Elsewhere', client.id);
+    const names = store.inOneRead(db, () => {
+      const before = store.getClient(db, client.id)!.name;
+      renameElsewhere(); // another connection commits between our two reads
+      return [before, store.getClient(db, client.id)!.name];
+    });
+    expect(names).toEqual(['Northwind Logistics', 'Northwind Logistics']);
+    // Outside it, each statement reads the latest commit.
+    expect(store.getClient(db, client.id)!.name).toBe('Renamed Elsewhere');
+    expect(() => store.inOneRead(db, () => {
+      store.insertClient(db, 'Half Written', 'Retail');
+      throw new Error('stop');
+    })).toThrow('stop');
+    expect(store.listClients(db).map((c) => c.name)).toEqual(['Renamed Elsewhere']);
+    other.close();
+    db.close();
+  });
+
   it('enforces foreign keys', () => {
     const { db } = seeded();
     expect(() => store.insertMessage(db, { sessionId: 999, step: 'context', trendId: null, role: 'user', kind: 'chat', content: 'x', status: 'complete' })).toThrow(/FOREIGN KEY/);
