@@ -43,7 +43,7 @@ describe('drafting the company context', () => {
     expect(artifact.constraints.regulation).toContain('NIS2');
     expect(artifact.gaps).toEqual([]);
     expect(artifact.summary).toBe(
-      "Northwind Logistics (Third-party logistics and freight brokerage) provides Freight brokerage, Warehousing (3 sites) and Last-mile delivery to Mid-market manufacturers in the Midwest and top 5 accounts = 41% of revenue. Key numbers: ARR $8M, engineers 14, churn 9%, cloud spend $45k/month. The CEO's goals: Cut churn from 9% to 6% by Q4 and Launch a shipper API by June.",
+      "Northwind Logistics (Third-party logistics and freight brokerage). Services: Freight brokerage; Warehousing (3 sites); Last-mile delivery. Customers: Mid-market manufacturers in the Midwest; top 5 accounts = 41% of revenue. Key numbers: ARR $8M, engineers 14, churn 9%, cloud spend $45k/month. The CEO's goals: Cut churn from 9% to 6% by Q4; Launch a shipper API by June.",
     );
     expect(note).toMatch(/^Built the company context from your answers \(offline, no AI model\): 12 topics answered, 4 key numbers read\. Gaps: 0\./);
   });
@@ -58,6 +58,15 @@ describe('drafting the company context', () => {
     expect(artifact.gaps).toHaveLength(11);
     expect(artifact.gaps).toContain('Key numbers: revenue or ARR, growth, churn, margin, headcount, engineers, cloud spend');
     expect(note).toContain('Gaps: 11');
+  });
+
+  it('labels the summary\'s lines instead of weaving answers into one sentence, so clauses and full stops read right', async () => {
+    const interview = new Interview('context');
+    await interview.answerAll(['We match loads to carriers and handle dispatch.', 'skip', 'Number three in the Midwest.']);
+    const { artifact } = await interview.draft('context');
+    expect(artifact.summary).toBe(
+      'Northwind Logistics (Third-party logistics and freight brokerage). Services: We match loads to carriers and handle dispatch. Customers: Number three in the Midwest.',
+    );
   });
 
   it('says so when nothing has been answered at all', async () => {

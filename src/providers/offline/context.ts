@@ -73,17 +73,25 @@ export const contextStep: BankStep<ContextQuestion> = {
   },
 };
 
-/** Two or three plain sentences from the user's own words; says so when there is nothing yet. */
+/**
+ * Two or three plain lines from the user's own words, labelled rather than woven into one sentence:
+ * answers are fragments, clauses or numbers as typed, and "X provides <answer> to <answer>" reads
+ * wrong as soon as one is not a noun phrase. Says so when there is nothing yet.
+ */
 function summarise(ctx: StepContext, a: ContextArtifact): string {
   const { clientName, industry } = ctx.input.session;
   const parts: string[] = [];
-  const first = (xs: readonly string[], n: number) => joinWords(xs.slice(0, n).map((x) => truncate(x, 80)));
+  const first = (xs: readonly string[], n: number) => xs.slice(0, n).map((x) => stripEndStop(truncate(x, 80))).join('; ');
   if (a.services.length > 0) {
-    parts.push(`${clientName} (${industry}) provides ${first(a.services, 3)}${a.customers.length > 0 ? ` to ${first(a.customers, 2)}` : ''}.`);
+    parts.push(endSentence(`${clientName} (${industry}). Services: ${first(a.services, 3)}`));
+    if (a.customers.length > 0) parts.push(endSentence(`Customers: ${first(a.customers, 2)}`));
   } else {
     parts.push(`${clientName} (${industry}): services not described yet.`);
   }
   if (a.keyNumbers.length > 0) parts.push(`Key numbers: ${a.keyNumbers.slice(0, 6).map((k) => `${k.label} ${k.value}`).join(', ')}.`);
-  if (a.ceoGoals.length > 0) parts.push(`The CEO's goal${a.ceoGoals.length > 1 ? 's' : ''}: ${first(a.ceoGoals, 2)}.`);
+  if (a.ceoGoals.length > 0) parts.push(endSentence(`The CEO's goal${a.ceoGoals.length > 1 ? 's' : ''}: ${first(a.ceoGoals, 2)}`));
   return truncate(parts.join(' '), 4000);
 }
+
+/** An answer's own closing full stop, dropped: answers are joined with semicolons. */
+const stripEndStop = (text: string) => text.replace(/\.+$/, '');
