@@ -50,6 +50,26 @@ describe('numbers', () => {
     ]);
   });
 
+  it('reads key numbers out of prose, naming each by the words that go with it', () => {
+    expect(parseKeyNumbers('We have 14 engineers and ARR of $8M; churn is 9%')).toEqual([
+      { label: 'engineers', value: '14' },
+      { label: 'ARR', value: '$8M' },
+      { label: 'churn', value: '9%' },
+    ]);
+    expect(parseKeyNumbers('Number three in the Midwest, about 4% share; ARR $42M, 14 engineers.')).toEqual([
+      { label: 'share', value: '4%' },
+      { label: 'ARR', value: '$42M' },
+      { label: 'engineers', value: '14' },
+    ]);
+    // "and" inside a label stays; "label = value" is read as written.
+    expect(parseKeyNumbers('Sales and marketing spend $3M and 40 carriers')).toEqual([
+      { label: 'Sales and marketing spend', value: '$3M' },
+      { label: 'carriers', value: '40' },
+    ]);
+    expect(parseKeyNumbers('Top 5 accounts = 41% of revenue')).toEqual([{ label: 'Top 5 accounts', value: '41% of revenue' }]);
+    expect(parseKeyNumbers('Freight brokerage for mid-size shippers')).toEqual([]);
+  });
+
   it('reads money with currency or magnitude, and leaves bare counts alone', () => {
     expect(findMoney('$120k').map((m) => m.amount)).toEqual([120_000]);
     expect(findMoney('€1.2M and 120,000 USD').map((m) => m.amount)).toEqual([1_200_000, 120_000]);

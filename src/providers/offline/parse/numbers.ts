@@ -125,21 +125,72 @@ export function parseWeeks(text: string): number | null {
 
 const FIGURE = /(?:[$€£]\s?)?\d+(?:[.,]\d+)*\s?(?:%|[kmb]n?\b|million\b|thousand\b|billion\b|x\b)?/i;
 
-/** "ARR $8M, 14 engineers, churn 9%" → [{ARR, $8M}, {engineers, 14}, {churn, 9%}]. */
+/** Words that lead into a figure or trail its label without naming anything: "we have 14 engineers", "churn is 9%". */
+const LEAD_FILLER = /^(?:we|we're|we've|we have|we've got|there are|there is|there's|our|it's|it is|about|around|approx\.?|roughly|nearly|almost|over|under|some|just|only|currently|now|today|with|at|of|is|are|was|were|has|have|had|got|~)(?:\s+|$)/i;
+const TRAIL_FILLER = /(?:^|\s+)(?:of|is|are|was|were|at|about|around|roughly|nearly|in|since|by|for|=|:|~)$/i;
+
+function strip(text: string, filler: RegExp): string {
+  let t = text.replace(/\s+/g, ' ').replace(/^[\s:=~,.-]+|[\s:=~,.-]+$/g, '');
+  for (let prev = ''; prev !== t; ) {
+    prev = t;
+    t = t.replace(filler, '').replace(/^[\s:=~,.-]+|[\s:=~,.-]+$/g, '');
+  }
+  return t;
+}
+
+/**
+ * One figure and what it measures, from a clause: the words before it when they name something
+ * ("churn 9%", "ARR of $8M"), else the words after ("14 engineers", "about 4% share"); "label: value"
+ * or "label = value" as written. Null when the clause has no figure or nothing it could be a figure of.
+ */
+function keyNumberIn(clause: string): { label: string; value: string } | null {
+  const split = /^([^:=]*?[A-Za-z][^:=]*?)\s*[:=]\s*(.*\d.*)$/.exec(clause);
+  if (split) {
+    const label = strip(split[1]!, LEAD_FILLER);
+    return label === '' ? null : { label, value: strip(split[2]!, /$^/) };
+  }
+  const m = FIGURE.exec(clause);
+  if (!m) return null;
+  const per = /^\s*(?:\/|per |a )\s*(?:month|mo|year|yr|quarter)\b/i.exec(clause.slice(m.index + m[0].length));
+  const value = (m[0] + (per ? per[0] : '')).replace(/\s+/g, ' ').trim();
+  const before = strip(strip(clause.slice(0, m.index), LEAD_FILLER), TRAIL_FILLER);
+  const after = strip(clause.slice(m.index + m[0].length + (per ? per[0].length : 0)), /^(?:of|in|on|across)\s+/i);
+  const label = before !== '' ? before : after.split(' ').slice(0, 6).join(' ');
+  return label === '' ? null : { label: label.slice(0, 300), value: value.slice(0, 300) };
+}
+
+/**
+ * "ARR $8M, 14 engineers, churn 9%" → [{ARR, $8M}, {engineers, 14}, {churn, 9%}]; prose too:
+ * "We have 14 engineers and ARR of $8M" → [{engineers, 14}, {ARR, $8M}]. Words as the client wrote them.
+ */
+/** "14 engineers and ARR of $8M" → two clauses; "sales and marketing spend $3M" stays one (its first part has no figure). */
+function splitAtAnd(clause: string): string[] {
+  const out: string[] = [];
+  let pending = '';
+  for (const part of clause.split(/\s+and\s+/i)) {
+    const joined = pending ? `${pending} and ${part}` : part;
+    if (/\d/.test(part)) {
+      out.push(joined);
+      pending = '';
+    } else {
+      pending = joined;
+    }
+  }
+  if (pending) {
+    if (out.length > 0) out[out.length - 1] += ` and ${pending}`;
+    else out.push(pending);
+  }
+  return out;
+}
+
 export function parseKeyNumbers(text: string): Array<{ label: string; value: string }> {
   const out: Array<{ label: string; value: string }> = [];
   for (const item of splitList(text)) {
-    const m = FIGURE.exec(item);
-    if (!m) continue;
-    const per = /^\s*(?:\/|per |a )\s*(?:month|mo|year|yr|quarter)\b/i.exec(item.slice(m.index + m[0].length));
-    const value = (m[0] + (per ? per[0] : '')).replace(/\s+/g, ' ').trim();
-    const end = m.index + m[0].length + (per ? per[0].length : 0);
-    const label = `${item.slice(0, m.index)} ${item.slice(end)}`
-      .replace(/\s+/g, ' ')
-      .replace(/^(?:of|is|at|=|:|~|about|around|approx\.?|roughly)\s+|\s+(?:of|is|at|=|:|~)$/gi, '')
-      .replace(/^[\s:=~-]+|[\s:=~-]+$/g, '')
-      .trim();
-    if (label !== '') out.push({ label: label.slice(0, 300), value: value.slice(0, 300) });
+    // A list item can still hold several figures: "ARR $42M, 14 engineers and churn of 9%".
+    for (const clause of item.split(/,(?!\d{3}\b)|;/).flatMap(splitAtAnd)) {
+      const found = keyNumberIn(clause.trim());
+      if (found) out.push(found);
+    }
   }
   return out.slice(0, 20);
 }
