@@ -21,7 +21,8 @@ import { createFacilitator } from '../src/facilitatorFactory.js';
 import { createApp } from '../src/server/app.js';
 import { openDatabase, startMaintenance } from '../src/storage/index.js';
 import { startServerProcess, tempDatabasePath } from '../test/support/serverProcess.js';
-import { minimalRelay } from './floorRelay.js';
+import { conversation, minimalRelay, type BenchPrompt } from './floorRelay.js';
+import { estimateMessageTokens } from '../src/engine/tokens.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const TURNS = Number(process.env.BENCH_TURNS ?? 300);
@@ -38,18 +39,27 @@ const fakeProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'benc
 });
 const fakeUrl = await new Promise<string>((resolve) => fakeProcess.stdout!.once('data', (d) => resolve(String(d).trim())));
 
-// (a) the SDK alone, sending a system prompt as long as the product's for the first step, so the two
-// paths ask the model the same amount and what differs is the product's own work.
+// (a) the SDK alone, asking the model what the product asks: a system prompt as long as the product's
+// first step's, and the step's conversation so far, as deep as the product's turn at the same point of
+// its session (a step's conversation is part of each prompt). What differs is the product's own work.
 const SYSTEM_PROMPT = 'You are a foresight facilitator. '.repeat(110);
+const PROMPT: BenchPrompt = { systemPrompt: SYSTEM_PROMPT, reply: REPLY };
+const MESSAGE = 'We broker freight.';
 const sdk = new OpenAI({ apiKey: KEY, baseURL: fakeUrl, maxRetries: 0 });
-const streamFromModel = (content: string) => sdk.chat.completions.create({
-  model: 'fake-model', stream: true, stream_options: { include_usage: true },
-  messages: [{ role: 'system', content: SYSTEM_PROMPT }, { role: 'user', content }],
-});
+/** The number of earlier exchanges for each of a path's turns, cycling as the product's sessions do. */
+function exchangeCounter(): () => number {
+  let turn = 0;
+  return () => turn++ % TURNS_PER_SESSION;
+}
+const directExchanges = exchangeCounter();
+const directPromptTokens: number[] = [];
 async function directTurn(): Promise<number> {
+  const messages = conversation(PROMPT, directExchanges(), MESSAGE);
+  directPromptTokens.push(estimateMessageTokens(messages.map((m) => ({ content: String(m.content) }))));
   const t0 = performance.now();
   let text = '';
-  for await (const chunk of await streamFromModel('We broker freight.')) text += chunk.choices[0]?.delta?.content ?? '';
+  const stream = await sdk.chat.completions.create({ model: 'fake-model', stream: true, stream_options: { include_usage: true }, messages });
+  for await (const chunk of stream) text += chunk.choices[0]?.delta?.content ?? '';
   if (text !== REPLY) throw new Error('direct call returned the wrong text');
   return performance.now() - t0;
 }
@@ -78,6 +88,9 @@ const postWithNodeHttp: Post = (url, body) =>
 const postWithFetch: Post = async (url, body) =>
   (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).text();
 
+/** The prompt tokens the product counted for each turn (the conversation so far is part of the prompt). */
+const promptTokens: number[] = [];
+
 /** Turns through the product's HTTP API at `base`, a new session every TURNS_PER_SESSION turns. */
 function productTurns(base: string, post: Post) {
   let sessionId = 0;
@@ -91,12 +104,13 @@ function productTurns(base: string, post: Post) {
       }
       turnsInSession++;
       const t0 = performance.now();
-      const body = await post(`${base}/api/sessions/${sessionId}/messages`, { content: 'We broker freight.' });
+      const body = await post(`${base}/api/sessions/${sessionId}/messages`, { content: MESSAGE });
       const elapsed = performance.now() - t0;
       // The `message` event carries the row as stored (UPDATE … RETURNING), before `done` is sent.
       const stored = /event: message\ndata: (.*)\n/.exec(body);
       const message = stored ? (JSON.parse(stored[1]!) as Message) : null;
       if (message?.status !== 'complete' || message.content !== REPLY) throw new Error(`reply not stored: ${body.slice(0, 300)}`);
+      promptTokens.push(message.promptTokens ?? 0);
       return elapsed;
     },
     /** Reads the last session's transcript back: every reply is there. */
@@ -150,17 +164,19 @@ const config = loadConfig({ OPENAI_BASE_URL: fakeUrl, MODEL: 'fake-model', OPENA
 const engine = new Engine({ db, facilitator: createFacilitator(config), flushIntervalMs: config.streamFlushMs });
 const inline = serve({ fetch: createApp({ engine, db, version: 'bench' }).fetch, port: 0, hostname: '127.0.0.1' });
 await new Promise((r) => inline.once('listening', r));
-const floor = serve({ fetch: minimalRelay(sdk, SYSTEM_PROMPT).fetch, port: 0, hostname: '127.0.0.1' });
+const floor = serve({ fetch: minimalRelay(sdk, PROMPT).fetch, port: 0, hostname: '127.0.0.1' });
 await new Promise((r) => floor.once('listening', r));
 // (c2) the same relay as its own process: the floor of an HTTP API in front of the SDK, process hop included.
 const floorProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'floor-relay.ts')], {
-  env: { ...process.env, FAKE_URL: fakeUrl, FAKE_KEY: KEY, SYSTEM_PROMPT }, stdio: ['ignore', 'pipe', 'inherit'],
+  env: { ...process.env, FAKE_URL: fakeUrl, FAKE_KEY: KEY, SYSTEM_PROMPT, FAKE_REPLY: REPLY }, stdio: ['ignore', 'pipe', 'inherit'],
 });
 const floorProcessUrl = await new Promise<string>((resolve) => floorProcess.stdout!.once('data', (d) => resolve(String(d).trim())));
 function floorTurns(url: string) {
+  const exchanges = exchangeCounter();
   return async (): Promise<number> => {
+    const post = { content: MESSAGE, exchanges: exchanges() };
     const t0 = performance.now();
-    const body = await postWithNodeHttp(url, { content: 'We broker freight.' });
+    const body = await postWithNodeHttp(url, post);
     const elapsed = performance.now() - t0;
     if (!body.includes(JSON.stringify(REPLY))) throw new Error(`the relay returned the wrong text: ${body.slice(0, 200)}`);
     return elapsed;
@@ -188,6 +204,7 @@ await own.kill();
 fakeProcess.kill('SIGTERM');
 floorProcess.kill('SIGTERM');
 
+const range = (xs: number[]) => `${Math.min(...xs)}–${Math.max(...xs)} tokens, mean ${(xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(0)}`;
 const ms = (n: number) => `${n.toFixed(2)} ms`;
 const row = (name: string, s: Stats) => `| ${name} | ${ms(s.p50)} | ${ms(s.p99)} | ${ms(s.mean)} |`;
 const added = (name: string, s: Stats) =>
@@ -205,9 +222,12 @@ The paths run interleaved, in blocks of ${BLOCK} turns in a rotating order, so t
 (b) is timed from the post to the last SSE byte, the reply stored: the HTTP hop into the product, prompt building, the openai SDK
 call, the SQLite writes (WAL, a file on disk) and SSE out. (b1) and (b2) post with Node's own http client, the leanest there is,
 so what is added is the product's; (b3) posts with fetch, whose own cost per request shows in the difference from (b2).
-(a) sends a system prompt as long as the product's first step's, so both ask the model the same amount. (c) is the floor of the
+(a) asks the model what the product asks: a system prompt as long as the product's first step's and the conversation so far. (c) is the floor of the
 stack itself (HTTP in through Hono and @hono/node-server, the SDK call, SSE out, no storage): what (b1) adds beyond it is the product's.
 (c2) is that floor as its own process, like (b2): the difference from (c) is the cost of a second process on this machine.
+
+Prompt size, counted as the product counts it (4 characters a token), growing with the step's conversation over a session's
+${TURNS_PER_SESSION} turns: the product ${range(promptTokens)}; (a), (c) and (c2) ${range(directPromptTokens)}.
 
 Machine: ${machine}. Run: ${new Date().toISOString()}. Product process RSS at the end: ${(rss / 2 ** 20).toFixed(0)} MiB.
 
