@@ -9,7 +9,6 @@
 import { serve } from '@hono/node-server';
 import OpenAI from 'openai';
 import { spawn } from 'node:child_process';
-import http from 'node:http';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { cpus, totalmem } from 'node:os';
@@ -22,13 +21,12 @@ import { createApp } from '../src/server/app.js';
 import { openDatabase, startMaintenance } from '../src/storage/index.js';
 import { startServerProcess, tempDatabasePath } from '../test/support/serverProcess.js';
 import { conversation, minimalRelay, type BenchPrompt } from './floorRelay.js';
+import { MESSAGE, TURNS_PER_SESSION, postWithFetch, postWithNodeHttp, productTurns } from './productClient.js';
 import { estimateMessageTokens } from '../src/engine/tokens.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const TURNS = Number(process.env.BENCH_TURNS ?? 300);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 50);
-/** A new session every so many turns, as a step's conversation is in real use. */
-const TURNS_PER_SESSION = 20;
 const REPLY = 'What would your largest customer say if dispatch were fully automated next year? '.repeat(3);
 const CHUNK_CHARS = 16;
 const KEY = 'bench-key-not-real';
@@ -44,7 +42,6 @@ const fakeUrl = await new Promise<string>((resolve) => fakeProcess.stdout!.once(
 // its session (a step's conversation is part of each prompt). What differs is the product's own work.
 const SYSTEM_PROMPT = 'You are a foresight facilitator. '.repeat(110);
 const PROMPT: BenchPrompt = { systemPrompt: SYSTEM_PROMPT, reply: REPLY };
-const MESSAGE = 'We broker freight.';
 const sdk = new OpenAI({ apiKey: KEY, baseURL: fakeUrl, maxRetries: 0 });
 /** The number of earlier exchanges for each of a path's turns, cycling as the product's sessions do. */
 function exchangeCounter(): () => number {
@@ -62,64 +59,6 @@ async function directTurn(): Promise<number> {
   for await (const chunk of stream) text += chunk.choices[0]?.delta?.content ?? '';
   if (text !== REPLY) throw new Error('direct call returned the wrong text');
   return performance.now() - t0;
-}
-
-/** An HTTP client for the product's API: posts JSON, returns the whole body (an SSE stream ends with the turn). */
-type Post = (url: string, body: unknown) => Promise<string>;
-
-/** Node's own http client on a keep-alive socket: the leanest client, so the time is the product's, not the client's. */
-const nodeHttpAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-const postWithNodeHttp: Post = (url, body) =>
-  new Promise((resolve, reject) => {
-    const payload = JSON.stringify(body);
-    const request = http.request(url, {
-      method: 'POST', agent: nodeHttpAgent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
-    }, (response) => {
-      let text = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (text += chunk));
-      response.on('end', () => resolve(text));
-    });
-    request.on('error', reject);
-    request.end(payload);
-  });
-
-/** fetch (undici): what a script would use; it costs the client more per request than node:http. */
-const postWithFetch: Post = async (url, body) =>
-  (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).text();
-
-/** The prompt tokens the product counted for each turn (the conversation so far is part of the prompt). */
-const promptTokens: number[] = [];
-
-/** Turns through the product's HTTP API at `base`, a new session every TURNS_PER_SESSION turns. */
-function productTurns(base: string, post: Post) {
-  let sessionId = 0;
-  let turnsInSession = TURNS_PER_SESSION;
-  return {
-    async turn(): Promise<number> {
-      if (turnsInSession >= TURNS_PER_SESSION) {
-        const created = await post(`${base}/api/sessions`, { clientName: 'Bench Client', industry: 'Logistics', quarter: '2027-Q1' });
-        sessionId = (JSON.parse(created) as { session: { id: number } }).session.id;
-        turnsInSession = 0;
-      }
-      turnsInSession++;
-      const t0 = performance.now();
-      const body = await post(`${base}/api/sessions/${sessionId}/messages`, { content: MESSAGE });
-      const elapsed = performance.now() - t0;
-      // The `message` event carries the row as stored (UPDATE … RETURNING), before `done` is sent.
-      const stored = /event: message\ndata: (.*)\n/.exec(body);
-      const message = stored ? (JSON.parse(stored[1]!) as Message) : null;
-      if (message?.status !== 'complete' || message.content !== REPLY) throw new Error(`reply not stored: ${body.slice(0, 300)}`);
-      promptTokens.push(message.promptTokens ?? 0);
-      return elapsed;
-    },
-    /** Reads the last session's transcript back: every reply is there. */
-    async check(): Promise<void> {
-      const { messages } = (await (await fetch(`${base}/api/sessions/${sessionId}/messages`)).json()) as { messages: Message[] };
-      const replies = messages.filter((m) => m.role === 'assistant' && m.kind === 'chat' && m.status === 'complete');
-      if (replies.length !== turnsInSession) throw new Error(`a reply is missing from the transcript (${replies.length} of ${turnsInSession})`);
-    },
-  };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -186,9 +125,12 @@ function floorTurns(url: string) {
 const own = await startServerProcess({ DATABASE_PATH: tempDatabasePath(), OPENAI_BASE_URL: fakeUrl, MODEL: 'fake-model', OPENAI_API_KEY: KEY });
 process.on('exit', () => { own.proc.kill('SIGKILL'); fakeProcess.kill('SIGKILL'); floorProcess.kill('SIGKILL'); });
 
-const inlineTurns = productTurns(`http://127.0.0.1:${(inline.address() as AddressInfo).port}`, postWithNodeHttp);
-const ownTurns = productTurns(own.url, postWithNodeHttp);
-const ownTurnsByFetch = productTurns(own.url, postWithFetch);
+/** The prompt tokens the product counted for each turn (the conversation so far is part of the prompt). */
+const promptTokens: number[] = [];
+const record = (message: Message) => promptTokens.push(message.promptTokens ?? 0);
+const inlineTurns = productTurns(`http://127.0.0.1:${(inline.address() as AddressInfo).port}`, postWithNodeHttp, REPLY, record);
+const ownTurns = productTurns(own.url, postWithNodeHttp, REPLY, record);
+const ownTurnsByFetch = productTurns(own.url, postWithFetch, REPLY, record);
 const [direct, inProcess, asProcess, asProcessByFetch, stackFloor, stackFloorAsProcess] = await measureInterleaved([
   directTurn, () => inlineTurns.turn(), () => ownTurns.turn(), () => ownTurnsByFetch.turn(),
   floorTurns(`http://127.0.0.1:${(floor.address() as AddressInfo).port}/relay`), floorTurns(`${floorProcessUrl}/relay`),

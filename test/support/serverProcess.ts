@@ -17,11 +17,14 @@ export function tempDatabasePath(): string {
   return join(mkdtempSync(join(tmpdir(), 'foresight-')), 'foresight.db');
 }
 
-/** Starts the real product (`src/main.ts`) as a child process on a free port and waits until it listens. */
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+/**
+ * Starts the real product (`src/main.ts`) as a child process on a free port and waits until it
+ * listens; `root` is the checkout to run (another one: bench/ab.ts compares two builds).
+ */
+export async function startServerProcess(env: Record<string, string>, root: string = ROOT): Promise<ServerProcess> {
   // node itself, with tsx as a loader: the pid we hold is the server, so SIGKILL kills the server (the tsx CLI would fork a child).
   const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT,
+    cwd: root,
     env: {
       PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp',
       PORT: '0', HOST: '127.0.0.1', PROVIDER: 'auto', ...env,
