@@ -75,14 +75,20 @@ export const api = {
   editArtifact: (id, step, data) => call('PUT', sessionPath(id, `/artifacts/${encodeURIComponent(step)}`), { data }),
 };
 
-/** The files for the client; with an earlier quarter of the same client, the Radar Review against it. */
-export const exportLinks = (id, previous = null) => [
-  { href: sessionPath(id, '/export/memo.md'), label: 'Memo (Markdown)' },
-  { href: sessionPath(id, '/export/memo.html'), label: 'Memo (HTML)' },
-  { href: sessionPath(id, '/export/roadmap.csv'), label: 'Roadmap (CSV)' },
-  { href: sessionPath(id, '/export/risks.csv'), label: 'Risks (CSV)' },
-  { href: sessionPath(id, '/export/state-of-the-tech.md'), label: 'State of the Tech' },
-  ...(previous ? [{ href: sessionPath(id, `/compare?with=${previous.id}&format=md`), label: `Radar Review vs ${previous.quarter}` }] : []),
+/**
+ * The files for the client. A quick check has a sounding board and nothing else, so only the memo;
+ * a quarterly session also has its roadmap, risk register and State of the Tech, and, with an earlier
+ * quarter of the same client, the Radar Review against it.
+ */
+export const exportLinks = (session, previous = null) => [
+  { href: sessionPath(session.id, '/export/memo.md'), label: 'Memo (Markdown)' },
+  { href: sessionPath(session.id, '/export/memo.html'), label: 'Memo (HTML)' },
+  ...(session.mode === 'quick_check' ? [] : [
+    { href: sessionPath(session.id, '/export/roadmap.csv'), label: 'Roadmap (CSV)' },
+    { href: sessionPath(session.id, '/export/risks.csv'), label: 'Risks (CSV)' },
+    { href: sessionPath(session.id, '/export/state-of-the-tech.md'), label: 'State of the Tech' },
+    ...(previous ? [{ href: sessionPath(session.id, `/compare?with=${previous.id}&format=md`), label: `Radar Review vs ${previous.quarter}` }] : []),
+  ]),
 ];
 
 // ---------- SSE ----------

@@ -37,6 +37,10 @@ describe('the page with the offline facilitator', () => {
     await page.waitForSelector('.message[data-role="assistant"]');
     expect(await page.locator('.step').count()).toBe(1);
     expect(await page.locator('.step').getAttribute('data-step')).toBe('sounding_board');
+    expect(await page.locator('.step-heading').innerText()).toBe('Quick check · Sounding board');
+    // A quick check has a sounding board and nothing else to export: the memo, not empty CSVs.
+    const exports = await page.locator('.exports a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(exports.map((h) => h!.replace(/\/api\/sessions\/\d+/, ''))).toEqual(['/export/memo.md', '/export/memo.html']);
     const before = await page.locator('.messages .message').count();
     await page.fill('#composer-text', 'Recommendation: move the device fleet to a managed IoT platform in 2027, saving $300k a year.');
     await page.press('#composer-text', 'Enter');

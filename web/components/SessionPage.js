@@ -78,7 +78,7 @@ export function SessionPage({ sessionId }) {
         </div>
         <nav class="exports" aria-label="Exports">
           <span class="exports-label">Export</span>
-          ${exportLinks(view.session.id, view.previousSession).map((l) => html`<a class="btn btn-small btn-ghost" href=${l.href} key=${l.href}
+          ${exportLinks(view.session, view.previousSession).map((l) => html`<a class="btn btn-small btn-ghost" href=${l.href} key=${l.href}
             download=${l.href.endsWith('.html') ? undefined : ''} target=${l.href.endsWith('.html') ? '_blank' : undefined} rel="noopener">${l.label}</a>`)}
         </nav>
       </header>

@@ -23,7 +23,7 @@ export function StepBar({ view, session }) {
   return html`
     <section class="step-bar" aria-label="Current step">
       <div class="step-bar-text">
-        <h2 class="step-heading"><span class="muted">Step ${current.number} of ${view.steps.length} ·</span> ${current.title}</h2>
+        <h2 class="step-heading"><span class="muted">${stepPosition(view, current)} ·</span> ${current.title}</h2>
         <p class="muted">Leaves behind: ${current.produces}</p>
         ${blocked ? html`<p class="blocked" id=${reasonId}>${blocked}</p>` : null}
       </div>
@@ -37,4 +37,10 @@ export function StepBar({ view, session }) {
           onClick=${() => session.advance(false)} data-action="advance">${isLast ? 'Finish session' : 'Next step →'}</button>
       </div>
     </section>`;
+}
+
+/** Where the step stands in this session: a quick check runs one step of the seven, not "step 7 of 1". */
+function stepPosition(view, current) {
+  if (view.session.mode === 'quick_check') return 'Quick check';
+  return `Step ${current.number} of ${view.steps.length}`;
 }
