@@ -381,6 +381,22 @@ describe('drafting the sounding board', () => {
     );
   });
 
+  it('files an answer that starts with a label of its own ("One line: …", "Reasons: …") under the question the label names, without the label', async () => {
+    const interview = new Interview('sounding_board', {}, undefined, 'quick_check');
+    await interview.answerAll([
+      QUICK_CHECK[0]!,
+      'Reasons: shippers refuse automated rebooking\nThe TMS integration takes 3x longer',
+      'One line: Spend $60k on an 8-week pilot to halve exception costs.',
+    ]);
+    const { artifact } = await interview.draft('sounding_board');
+    expect(artifact.recommendations[0]).toMatchObject({
+      preMortem: ['shippers refuse automated rebooking', 'The TMS integration takes 3x longer'],
+      ceoOneLiner: 'Spend $60k on an 8-week pilot to halve exception costs',
+    });
+    // The CEO's objection (asked second) got no answer: both labelled answers went where their labels say.
+    expect(artifact.recommendations[0]!.objections.find((o) => o.lens === 'ceo')!.response).toBeNull();
+  });
+
   it('takes a verdict the user labelled in any answer when the verdict question was not reached', async () => {
     const interview = new Interview('sounding_board', {}, undefined, 'quick_check');
     await interview.answerAll([QUICK_CHECK[0]!, 'Payback is under 4 months on overtime alone. Verdict: ready, high confidence.']);

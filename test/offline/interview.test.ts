@@ -45,7 +45,7 @@ describe('the offline facilitator', () => {
     const interview = new Interview('context');
     const reply = await interview.answer('Freight brokerage\nWarehousing (3 sites)\nLast-mile delivery');
     expect(reply.deltas).toBe(1);
-    expect(reply.finish).toEqual({ type: 'finish', usage: { tokensIn: null, tokensOut: null }, promptVersion: 'offline/context@1', promptTokens: null, calls: [] });
+    expect(reply.finish).toEqual({ type: 'finish', usage: { tokensIn: null, tokensOut: null }, promptVersion: 'offline/context@2', promptTokens: null, calls: [] });
   });
 });
 

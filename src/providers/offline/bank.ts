@@ -21,6 +21,8 @@ const QuestionId = z.string().regex(/^[a-z0-9_.-]+$/, 'a question id is lower-ca
 const Question = z.object({
   id: QuestionId,
   topic: z.string().trim().min(1).max(60),
+  /** Other labels people start an answer with ("One line: …" for the One-liner): filed here like the topic, the label dropped. */
+  aliases: z.array(z.string().trim().min(1).max(60)).max(8).optional(),
   text: Template,
   /** Skipped when the question with this id was answered with "none", "skip", "don't know"… */
   dependsOn: QuestionId.optional(),

@@ -57,10 +57,10 @@ export interface Answer<Q> {
 
 /**
  * Pairs every user answer with the question it answers: the question asked last before it, unless a
- * line starts with another question's topic ("Budget: none agreed"), which files that line there.
+ * line starts with a question's topic or one of its aliases ("Budget: none agreed"), which files that line there.
  * Text written after the bank ran out goes to the last question asked.
  */
-export function pairAnswers<Q extends { readonly id: string; readonly text: string; readonly topic: string }>(
+export function pairAnswers<Q extends { readonly id: string; readonly text: string; readonly topic: string; readonly aliases?: readonly string[] | undefined }>(
   messages: readonly TranscriptMessage[],
   questions: readonly Q[],
 ): Answer<Q>[] {
@@ -81,18 +81,20 @@ export function pairAnswers<Q extends { readonly id: string; readonly text: stri
   return answers;
 }
 
-function segmentsByTopic<Q extends { readonly topic: string }>(text: string, questions: readonly Q[]): Array<{ question: Q | null; text: string }> {
-  const topics = [...questions].sort((a, b) => b.topic.length - a.topic.length);
+function segmentsByTopic<Q extends { readonly topic: string; readonly aliases?: readonly string[] | undefined }>(
+  text: string, questions: readonly Q[],
+): Array<{ question: Q | null; text: string }> {
+  // Longest label first, so "Key numbers:" is not read as "Key:".
+  const labels = questions
+    .flatMap((q) => [q.topic, ...(q.aliases ?? [])].map((label) => ({ q, label: label.toLowerCase() })))
+    .sort((a, b) => b.label.length - a.label.length);
   const segments: Array<{ question: Q | null; lines: string[] }> = [{ question: null, lines: [] }];
   for (const line of normalise(text).split('\n')) {
-    const lower = line.toLowerCase().replace(/^[-*•]\s*/, '');
-    const q = topics.find((t) => {
-      const topic = t.topic.toLowerCase();
-      return lower.startsWith(topic) && /^\s*:/.test(lower.slice(topic.length));
-    });
-    if (q) {
-      const rest = line.replace(/^[-*•]\s*/, '').slice(q.topic.length).replace(/^\s*:\s*/, '');
-      segments.push({ question: q, lines: [rest] });
+    const unbulleted = line.replace(/^[-*•]\s*/, '');
+    const lower = unbulleted.toLowerCase();
+    const hit = labels.find(({ label }) => lower.startsWith(label) && /^\s*:/.test(lower.slice(label.length)));
+    if (hit) {
+      segments.push({ question: hit.q, lines: [unbulleted.slice(hit.label.length).replace(/^\s*:\s*/, '')] });
     } else {
       segments.at(-1)!.lines.push(line);
     }
