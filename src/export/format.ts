@@ -3,12 +3,16 @@
  * and formatting numbers the same way everywhere. Pure and locale-independent (deterministic output).
  */
 
-/** Characters that change meaning anywhere in an inline run of Markdown. */
-const INLINE_SPECIALS = /[\\`*_[\]<>|~]/g;
+/** Characters that change meaning anywhere in an inline run of Markdown (a lone ~ does not: see below). */
+const INLINE_SPECIALS = /[\\`*_[\]<>|]/g;
 /** Something that would be read as an HTML entity (&amp;, &#60;) rather than as text. */
 const ENTITY_LIKE = /&(?=#?[a-z0-9]+;)/gi;
-/** Line starts that would open a block: quote, list item, ordered list item, setext underline. */
-const BLOCK_START = /^(\s*)(>|[-+]|\d+[.)]|=)/;
+/**
+ * Line starts that would open a block: a quote, a list item ("- ", "1. ": the marker then a space or
+ * the end), a setext underline (a line of = alone). "14.6%", "-5%" and "+3 points" open nothing and
+ * stay as written, so an export reads cleanly as plain text too.
+ */
+const BLOCK_START = /^(\s*)(>|[-+](?=\s|$)|\d{1,9}[.)](?=\s|$)|=+\s*$)/;
 /** A # that could open a heading or close one ("Title ##"). */
 const HEADING_HASH = /(^|\s)#/g;
 
@@ -17,8 +21,11 @@ function collapseWhitespace(text: string): string {
 }
 
 function escapeInline(text: string): string {
+  // GFM strikes through between two tildes; one tilde ("~$9M") is only text.
+  const tildes = (text.match(/~/g) ?? []).length > 1;
   const escaped = text
     .replace(INLINE_SPECIALS, (c) => `\\${c}`)
+    .replace(/~/g, tildes ? '\\~' : '~')
     .replace(ENTITY_LIKE, '\\&')
     .replace(HEADING_HASH, '$1\\#');
   return escaped.replace(BLOCK_START, (_m, space: string, marker: string) =>

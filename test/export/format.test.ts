@@ -11,6 +11,13 @@ const TRICKY = [
   '=== not an underline',
   'a_b *c* `d` [e](f) ![g](h) <i> &amp; ~j~ | k \\ l',
   'C# and F#, 50% off, $8M ARR',
+  '===',
+  '+ not a bullet either',
+  '2) not a list',
+  '~struck?~ no',
+  '14.6% gross margin',
+  '-5% churn, +3 points',
+  '~$9M of revenue',
 ];
 
 const htmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -20,6 +27,13 @@ describe('Markdown escaping of user and model text', () => {
     expect(renderMarkdownSafe(`- ${mdText(text)}`)).toBe(`<ul>\n<li>${htmlText(text)}</li>\n</ul>\n`);
     expect(renderMarkdownSafe(`### ${mdText(text)}`)).toBe(`<h3>${htmlText(text)}</h3>\n`);
     expect(renderMarkdownSafe(`| h |\n| - |\n| ${mdCell(text)} |`)).toContain(`<td>${htmlText(text)}</td>`);
+  });
+
+  it('leaves what opens no Markdown as written, so the file reads cleanly as plain text too', () => {
+    for (const plain of ['14.6% gross margin', '-5% churn, +3 points', '~$9M of revenue', '2027-Q1', '=5 engineers']) expect(mdText(plain)).toBe(plain);
+    expect(mdCell('14.6%')).toBe('14.6%');
+    expect(mdText('1. a list')).toBe('1\\. a list');
+    expect(mdText('- a bullet')).toBe('\\- a bullet');
   });
 
   it('turns line breaks into spaces in running text and into <br> in a table cell', () => {
