@@ -54,14 +54,15 @@ export function risksSection(risks: RisksArtifact): string {
     .filter((c) => c.n > 0)
     .map((c) => `${c.n} ${c.severity}`);
   const top = ranked.slice(0, MEMO_TOP_RISKS);
+  // The risk's id, not its rank: the heat map, the roadmap ("answers r1") and the CSV name risks by id.
   const rows = top.map(
-    (r, i) =>
-      `| ${i + 1} | ${mdCell(r.threat)} | ${r.severity} | ${r.likelihood} × ${r.impact} = ${r.score} | ${mdCell(r.mitigation, 'none yet')} | ${mdCell(r.owner, 'not named')} | ${mdCell(r.trigger, 'none yet')} | ${r.reviewDate ?? 'not set'} |`,
+    (r) =>
+      `| ${mdCell(r.id)} | ${mdCell(r.threat)} | ${r.severity} | ${r.likelihood} × ${r.impact} = ${r.score} | ${mdCell(r.mitigation, 'none yet')} | ${mdCell(r.owner, 'not named')} | ${mdCell(r.trigger, 'none yet')} | ${r.reviewDate ?? 'not set'} |`,
   );
   const parts = [
     severityBandsLine(),
     `${ranked.length} ${ranked.length === 1 ? 'risk' : 'risks'} in the register: ${counts.join(', ')}. Ranked by score, then impact.`,
-    ['| # | Risk | Severity | Likelihood × impact | Mitigation | Owner | Early warning | Review by |', '| --- | --- | --- | --- | --- | --- | --- | --- |', ...rows].join('\n'),
+    ['| ID | Risk | Severity | Likelihood × impact | Mitigation | Owner | Early warning | Review by |', '| --- | --- | --- | --- | --- | --- | --- | --- |', ...rows].join('\n'),
   ];
   if (ranked.length > top.length) parts.push(`${ranked.length - top.length} more in the full risk register (CSV).`);
   return parts.join('\n\n');

@@ -55,8 +55,12 @@ describe('strategyMemoMarkdown', () => {
     expect(md.match(/Severity bands/g)).toHaveLength(1);
     expect(md.match(/\*\*Critical\*\* 15–25 \(company-ending: fix now\)/g)).toHaveLength(1);
     const risks = section(md, 'Top risks');
-    expect(rowOf(risks, 'Dana Whitfield understands')).toMatch(/^\| 1 \| Key-person risk.* \| Critical \| 4 × 5 = 20 \|/);
-    expect(rowOf(risks, 'Three-year cloud')).toMatch(/^\| 5 \| .* \| Low \| 2 × 2 = 4 \|/);
+    // Rows named by the risk's id (as on the heat map), in rank order.
+    expect(rowOf(risks, 'Dana Whitfield understands')).toMatch(/^\| r1 \| Key-person risk.* \| Critical \| 4 × 5 = 20 \|/);
+    const rows = risks.split('\n').filter((l) => /^\| r\d/.test(l));
+    expect(rows[0]).toBe(rowOf(risks, 'Dana Whitfield understands'));
+    expect(rows.at(-1)).toBe(rowOf(risks, 'Three-year cloud'));
+    expect(rowOf(risks, 'Three-year cloud')).toMatch(/ \| Low \| 2 × 2 = 4 \|/);
 
     input.artifacts.risks!.risks[0]!.likelihood = 2; // 2 × 5 = 10: High, now tied with r4 and ranked by impact
     expect(rowOf(section(memo(input), 'Top risks'), 'Dana Whitfield understands')).toContain('| High | 2 × 5 = 10 |');
