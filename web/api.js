@@ -75,6 +75,9 @@ export const api = {
   editArtifact: (id, step, data) => call('PUT', sessionPath(id, `/artifacts/${encodeURIComponent(step)}`), { data }),
 };
 
+/** Fired on window when a turn's stream has ended, however it ended: the header checks the model again. */
+export const TURN_ENDED = 'foresight:turn-ended';
+
 /**
  * The files for the client. A quick check has a sounding board and nothing else, so only the memo;
  * a quarterly session also has its roadmap, risk register and State of the Tech, and, with an earlier

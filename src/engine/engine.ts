@@ -8,6 +8,7 @@ import * as store from '../storage/index.js';
 import type { Db } from '../storage/index.js';
 import type { Facilitator, TurnInput } from './facilitator.js';
 import type { LiveTurn } from './liveTurn.js';
+import type { LastModelCall } from './modelStatus.js';
 import { TurnRegistry } from './turnRegistry.js';
 import { runDraftTurn, runReplyTurn, type TurnDeps } from './turnRunner.js';
 
@@ -80,6 +81,7 @@ export class Engine {
   private readonly db: Db;
   private readonly facilitator: Facilitator;
   private readonly turnDeps: TurnDeps;
+  private lastCall: LastModelCall | null = null;
 
   constructor(options: EngineOptions) {
     this.db = options.db;
@@ -88,6 +90,7 @@ export class Engine {
       db: options.db,
       facilitator: options.facilitator,
       flushIntervalMs: options.flushIntervalMs ?? 200,
+      onModelCall: (outcome) => (this.lastCall = outcome),
       storeArtifact: (sessionId, step, data, meta) => this.storeRevision(this.requireSession(sessionId), step, data, {
         source: this.facilitator.identity.provider === 'offline' ? 'offline' : 'model',
         promptVersion: meta.promptVersion,
@@ -100,6 +103,11 @@ export class Engine {
 
   get identity() {
     return this.facilitator.identity;
+  }
+
+  /** How the model's last call went since the server started; null before the first, and offline. */
+  get lastModelCall(): LastModelCall | null {
+    return this.lastCall;
   }
 
   createSession(input: NewSession): SessionView {

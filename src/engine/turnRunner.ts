@@ -4,12 +4,15 @@ import { isProviderError, type CallRecord, type ModelIdentity, type Usage } from
 import { finishMessage, recordModelCall, savePartialContent, type Db, type FinishedReply } from '../storage/index.js';
 import type { Facilitator, ReplyPart, TurnInput } from './facilitator.js';
 import type { LiveTurn } from './liveTurn.js';
+import { modelCallOutcome, type LastModelCall } from './modelStatus.js';
 
 export interface TurnDeps {
   readonly db: Db;
   readonly facilitator: Facilitator;
   /** How often partial text is written while it streams: batched, never one write per token. */
   readonly flushIntervalMs: number;
+  /** Told how each finished turn's model call went (see modelStatus.ts). */
+  readonly onModelCall?: (outcome: LastModelCall) => void;
   /** Validates and stores a new artifact revision (and marks what it makes stale). */
   readonly storeArtifact: (sessionId: number, step: StepId, data: unknown, meta: { messageId: number; promptVersion: string }) => ArtifactRevision;
 }
@@ -159,6 +162,8 @@ function finish(
     turn.close();
     return;
   }
+  const call = modelCallOutcome(identity, failure, stored.updatedAt);
+  if (call) deps.onModelCall?.(call);
   if (revision) {
     turn.emit({ type: 'artifact', data: { step: revision.step, revision: revision.revision, source: revision.source, createdAt: revision.createdAt, data: revision.data } });
   }

@@ -37,7 +37,7 @@ export function createApp({ engine, db, version, staticRoutes }: AppOptions): Ho
   );
   app.use('/api/*', limitBody(1024 * 1024));
 
-  app.get('/api/health', (c) => c.json({ ok: true, version, provider: engine.identity }));
+  app.get('/api/health', (c) => c.json({ ok: true, version, provider: engine.identity, lastModelCall: engine.lastModelCall }));
   app.get('/api/clients', (c) => c.json({ clients: engine.listClients() }));
   app.get('/api/search', (c) => {
     const { q, clientId } = validate(SearchQuery, c.req.query());

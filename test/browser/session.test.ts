@@ -383,10 +383,16 @@ describe('the session page, in Chromium, against the real server', () => {
     await settled(page);
     expect(await banner.innerText()).toMatch(/rate|limit|too many/i);
     expect(await page.locator('.messages .message[data-role="assistant"]').last().getAttribute('data-status')).toBe('failed');
+    // The header, where the model is named, says its last call failed, and why on hover.
+    const provider = page.locator('[data-testid="provider"]');
+    await expect.poll(() => provider.innerText()).toContain('last call failed');
+    expect(await provider.getAttribute('class')).toContain('provider-failing');
+    expect(await provider.getAttribute('title')).toMatch(/^The last call to the model failed: .*(rate|limit|too many)/i);
     model.status = undefined;
     await banner.locator('button:has-text("Retry")').click();
     await settled(page);
     expect(await page.locator('.messages .message[data-role="assistant"]').last().getAttribute('data-status')).toBe('complete');
+    await expect.poll(() => provider.innerText()).not.toContain('last call failed');
     // Retry answered the stored message again; it did not send it twice.
     expect(await page.locator('.messages .message[data-role="user"]', { hasText: 'Is the model there?' }).count()).toBe(1);
   });

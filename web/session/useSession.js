@@ -4,7 +4,7 @@
  * every change goes to the server and comes back from it.
  */
 import { useCallback, useEffect, useReducer, useRef } from '../lib/html.js';
-import { ApiError, api, followTurn, turnRequests } from '../api.js';
+import { ApiError, TURN_ENDED, api, followTurn, turnRequests } from '../api.js';
 
 const initial = { view: null, messages: [], live: null, error: null, loadError: null, pending: null };
 
@@ -126,6 +126,7 @@ export function useSession(sessionId) {
       if (controller.signal.aborted || !mounted.current) return;
       dispatch({ type: 'error', error: asError(e, retry) });
     } finally {
+      window.dispatchEvent(new Event(TURN_ENDED));
       if (streamRef.current === controller) streamRef.current = null;
       if (mounted.current && !controller.signal.aborted) {
         dispatch({ type: 'pending', value: null });
