@@ -96,9 +96,21 @@ describe('the Socratic dialogue, offline', () => {
     await interview.answer(ANSWERS[0]!);
     const reply = await interview.answer('Our shippers will always want a human to confirm a rebooked load.');
     expect(reply.text).toContain('You said “Our shippers will always want a human to confirm a rebooked load”.');
-    expect(reply.text).toContain('That takes something for granted, so it goes on the ledger as a stated assumption.');
+    expect(reply.text).toMatch(/goes on the ledger as a stated assumption/);
     const next = questionsIn(reply.text)[0]!;
     expect(['probe_assumptions', 'probe_evidence']).toContain(next.family);
+  });
+
+  it('says that the answer to "what are you taking for granted?" goes on the ledger, however it is worded', async () => {
+    const interview = new Interview('dialogue', { trends: TRENDS });
+    let reply = await interview.answer(ANSWERS[0]!);
+    // Answer until the bank asks the probe-assumptions question, with words that name no assumption.
+    for (let i = 0; i < 6 && questionsIn(reply.text)[0]?.family !== 'probe_assumptions'; i++) reply = await interview.answer('We rebook by phone today.');
+    expect(questionsIn(reply.text)[0]?.family).toBe('probe_assumptions');
+    const ack = await interview.answer('Shippers prefer speed to price.');
+    expect(ack.text).toContain('That goes on the ledger as a stated assumption, to be tested.');
+    expect(interview.artifacts.dialogue?.assumptions.map((a) => a.text) ?? (await interview.draft('dialogue')).artifact.assumptions.map((a) => a.text))
+      .toContain('Shippers prefer speed to price.');
   });
 
   it('keeps a ledger in every reply: insights tied to the answer that produced them, assumptions stated then challenged', async () => {

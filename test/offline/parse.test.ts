@@ -167,6 +167,10 @@ describe('words', () => {
   it('hears assumptions in sentences that take something for granted', () => {
     expect(assumptionSentences('We have 6 dispatchers. Customers always want a human on the phone.')).toEqual(['Customers always want a human on the phone.']);
     expect(assumptionSentences('We have 6 dispatchers.')).toEqual([]);
+    // A universal word before a past-tense verb reports what happened; before the present or future it generalises.
+    expect(assumptionSentences('We have lane history for 5 years, but nobody cleaned it.')).toEqual([]);
+    expect(assumptionSentences('We never missed a peak deadline.')).toEqual([]);
+    expect(assumptionSentences('Nobody will pay for emissions data.')).toEqual(['Nobody will pay for emissions data.']);
   });
 
   it('finds ids and trend names a text mentions', () => {

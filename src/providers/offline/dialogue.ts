@@ -164,7 +164,11 @@ export function dialogueReply(input: TurnInput, bank: DialogueBank, messages: re
   const bare = (s: string) => s.replace(/[“”"…]/g, '').replace(/[.!?]+$/, '').trim();
   const quotedAssumption = named.length > 0 && bare(named[0]!).startsWith(bare(quote));
   if (quote && !(template && usesLast(template))) parts.push(`You said “${quote}”.`);
-  if (named.length > 0) {
+  // The answer to "what are you taking for granted?" goes on the ledger whole (buildLedger): say so.
+  const answeredFamily = answers.find((a) => a.message.id === last?.id)?.question?.template.family ?? null;
+  if (answeredFamily === 'probe_assumptions' && lastText && !isNonAnswer(lastText)) {
+    parts.push('That goes on the ledger as a stated assumption, to be tested.');
+  } else if (named.length > 0) {
     parts.push(quotedAssumption || (template && usesLast(template))
       ? 'That takes something for granted, so it goes on the ledger as a stated assumption.'
       : `That takes something for granted, so it goes on the ledger as a stated assumption: “${truncate(bare(named[0]!), 160)}”.`);

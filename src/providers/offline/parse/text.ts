@@ -94,9 +94,12 @@ export function endSentence(text: string): string {
 const ASSUMPTION_MARKER =
   /\b(?:always|never|must|can'?t|cannot|won'?t|everyone|everybody|nobody|no one|obviously|clearly|of course|surely|definitely|certainly|assum(?:e|es|ed|ing|ption)|take(?:s|n)? for granted|guaranteed|bound to|inevitabl[ey]|no way)\b/i;
 
+/** "Nobody cleaned it", "we never missed": a universal word before a past-tense verb reports what happened. */
+const REPORTED_PAST = /\b(?:always|never|everyone|everybody|nobody|no one)\s+(?:\w+ed|had|was|were|did|went|got|made|saw|told|said|knew|took)\b/gi;
+
 /** Sentences that take something for granted ("customers will never…", "we assume…"). */
 export function assumptionSentences(text: string): string[] {
-  return sentences(text).filter((s) => ASSUMPTION_MARKER.test(s));
+  return sentences(text).filter((s) => ASSUMPTION_MARKER.test(s.replace(REPORTED_PAST, '')));
 }
 
 
