@@ -14,6 +14,12 @@ describe('lists', () => {
     expect(splitList('1) brokerage 2) warehousing')).toEqual(['brokerage', 'warehousing']);
   });
 
+  it('reads inline numbers as a list only when they count 1, 2, 3…, not a score before a full stop', () => {
+    const line = 'Phishing of dispatchers; likelihood 4, impact 4. Mitigation: hardware keys by March.';
+    expect(splitLines(line)).toEqual([line.replace(/\.$/, '')]);
+    expect(splitLines('(1) pricing (2) emissions (3) agents')).toEqual(['pricing', 'emissions', 'agents']);
+  });
+
   it('splits one line on semicolons, and on commas when every part is short', () => {
     expect(splitList('TMS portal for shippers; a driver app')).toEqual(['TMS portal for shippers', 'a driver app']);
     expect(splitList('Echo Global, Coyote and Uber Freight')).toEqual(['Echo Global', 'Coyote', 'Uber Freight']);
@@ -106,6 +112,11 @@ describe('numbers', () => {
     expect(parseScores('likelihood: almost certain, impact: company-ending')).toEqual({ likelihood: 5, impact: 5 });
     expect(parseScores('impact on margins is unclear')).toEqual({ likelihood: null, impact: null });
     expect(scoreFrom('medium')).toBe(3);
+    // As people say it: the level before its label, or a likelihood without one.
+    expect(parseScores('SOC 2 audit could slip. Medium likelihood, high impact.')).toEqual({ likelihood: 3, impact: 4 });
+    expect(parseScores('A fuel price spike eats margin: likely, moderate impact.')).toEqual({ likelihood: 4, impact: 3 });
+    expect(parseScores('Not likely this year, but severe consequences')).toEqual({ likelihood: 2, impact: 5 });
+    expect(parseScores('Only Mike knows the routing engine.')).toEqual({ likelihood: null, impact: null });
   });
 });
 

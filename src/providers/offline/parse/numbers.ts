@@ -39,8 +39,23 @@ export function parseScores(text: string): { likelihood: Score | null; impact: S
     const fifths = [...text.matchAll(/\b([1-5])\s*\/\s*5\b/g)].map((m) => Number(m[1]) as Score);
     if (fifths.length === 2) [likelihood, impact] = [fifths[0]!, fifths[1]!];
   }
+  // As people say it: "medium likelihood, high impact"; "likely, moderate impact".
+  const before = (labels: string) => new RegExp(`\\b(${LEVEL_WORDS})\\s+(?:${labels})\\b`, 'i').exec(text)?.[1];
+  const wordLikelihood = before('likelihood|probability|chance');
+  const wordImpact = before('impact|severity|consequences?');
+  likelihood ??= wordLikelihood ? scoreFrom(wordLikelihood) : null;
+  impact ??= wordImpact ? scoreFrom(wordImpact) : null;
+  if (likelihood === null) {
+    const said = LIKELIHOOD_SAID.exec(text)?.[1]?.toLowerCase();
+    if (said) likelihood = said.startsWith('not') || said === 'improbable' ? 2 : scoreFrom(said);
+  }
   return { likelihood, impact };
 }
+
+/** Level words, longest first, as scoreFrom reads them. */
+const LEVEL_WORDS = 'very low|very high|very unlikely|almost certain|almost never|company[- ]ending|negligible|catastrophic|critical|severe|certain|unlikely|moderate|medium|minor|small|possible|probable|serious|likely|major|large|high|low|mid|big|rare';
+/** A likelihood said without its label: "quite likely", "not likely", "almost certain". */
+const LIKELIHOOD_SAID = /\b(not (?:very )?likely|almost certain|very unlikely|very likely|improbable|unlikely|likely|probable|rare)\b/i;
 
 const MONEY =
   /(?:([$€£])\s?|\b(?:usd|eur|gbp)\s?)?(\d+(?:[.,]\d+)*)\s?(k|thousand|m|mn|million|bn|b|billion)?\b(?:\s?(usd|eur|gbp|dollars|euros|pounds))?/gi;

@@ -38,8 +38,19 @@ export function splitLines(text: string): string[] {
   const t = normalise(text);
   if (isNonAnswer(t)) return [];
   const lines = t.split('\n').filter((l) => l.trim() !== '');
-  const items = lines.length > 1 ? lines : (lines[0] ?? '').split(/\s+(?=\(?\d{1,2}[.)]\s)/);
+  const items = lines.length > 1 ? lines : inlineNumbered(lines[0] ?? '');
   return items.map(cleanItem).filter((i) => i !== '' && !isNonAnswer(i));
+}
+
+/**
+ * "1) brokerage 2) warehousing" as two items; only when the numbers count 1, 2, 3… from the start of
+ * the line, so "likelihood 4, impact 4. Mitigation: …" stays one line.
+ */
+function inlineNumbered(line: string): string[] {
+  const parts = line.split(/\s+(?=\(?\d{1,2}[.)]\s)/);
+  if (parts.length < 2) return parts;
+  const counted = parts.every((part, i) => Number(/^\(?(\d{1,2})[.)]\s/.exec(part)?.[1]) === i + 1);
+  return counted ? parts : [line];
 }
 
 /**
