@@ -257,6 +257,26 @@ describe('drafting the roadmap', () => {
     );
   });
 
+  it('reads an initiative told in sentences: the first is the title; effort, owner, deadline, ids and money from the rest', async () => {
+    const interview = new Interview('roadmap', UPSTREAM);
+    const first = await interview.answer(
+      'Build a spot-lane pricing model. About 3 months of work for two engineers, Sam owns it, done by end of Q3. Costs around $380k and should add $1.2M EBITDA a year. It answers r2.',
+    );
+    expect(first.text).toContain('Read “Build a spot-lane pricing model”: effort 13 weeks, owner Sam, deadline 2027-Q3, answers r2, one-off cost 380,000, EBITDA effect 1,200,000 a year.');
+    await interview.answerAll([
+      'Brokerage gross margin from 14% to 17%',
+      'Document the WMS layer and pair a second engineer with Dana: 6 weeks, $45k, owner Marta, by June 30.',
+      'Engineers able to deploy the WMS integration, 1 now, 3 by June',
+    ]);
+    const { artifact } = await interview.draft('roadmap');
+    const [e1, e2] = artifact.entries;
+    expect(e1).toMatchObject({ title: 'Build a spot-lane pricing model', rationale: 'Answers r2.', effortWeeks: 13, owner: 'Sam', deadline: '2027-Q3', riskIds: ['r2'] });
+    expect(e1!.financial).toMatchObject({ oneOffCost: 380_000, annualEbitdaEffect: 1_200_000 });
+    expect(e2).toMatchObject({ title: 'Document the WMS layer and pair a second engineer with Dana', effortWeeks: 6, owner: 'Marta', deadline: '2027-06-30' });
+    expect(e2!.financial.oneOffCost).toBe(45_000);
+    expect(e2!.metric).toEqual({ name: 'Engineers able to deploy the WMS integration', baseline: '1', current: null, target: '3 by June' });
+  });
+
   it('reports what keeps a thin entry from starting on Monday instead of filling it in', async () => {
     const interview = new Interview('roadmap', UPSTREAM);
     await interview.answerAll(['Pilot an agent for exceptions', 'skip', 'none']);

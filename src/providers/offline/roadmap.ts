@@ -12,7 +12,7 @@ import type { RoadmapQuestion } from './bank.js';
 import { chosen, joinWords, plural, type BankStep, type StepContext } from './common.js';
 import { answersById, pairAnswers } from './interview.js';
 import {
-  isNonAnswer, labelled, mentionedIds, mentionedName, parseDeadline, parseFinancials, parseHorizon, parseMultiple, parseWeeks,
+  findMoney, isNonAnswer, labelled, mentionedIds, mentionedName, parseDeadline, parseFinancials, parseHorizon, parseMultiple, parseWeeks,
   splitList, truncate,
 } from './parse/index.js';
 
@@ -86,7 +86,11 @@ export function readEntry(text: string, ctx: StepContext): ReadEntry {
     status ??= said;
     return '';
   });
-  const parts = unbracketed.split(/;|\s[—–]\s|\s-\s|\n|,\s+(?![^()]*\))/).map((s) => s.trim()).filter(Boolean);
+  // Also at a sentence's end, and at a colon that opens the details ("… with Dana: 6 weeks, $45k").
+  const parts = unbracketed
+    .split(/;|\s[—–]\s|\s-\s|\n|,\s+(?![^()]*\))|(?<=[^\s.]{2})\.\s+(?=[A-Z])|:\s+(?=[$€£]?\d|owner\b|by\s|due\b|deadline\b|effort\b)/)
+    .map((s) => s.trim().replace(/\.$/, ''))
+    .filter(Boolean);
   const values: { answers: string[]; rationale: string[]; effort?: string; owner?: string; deadline?: string } = { answers: [], rationale: [] };
   const titleParts: string[] = [];
   let inTitle = true;
@@ -109,13 +113,15 @@ export function readEntry(text: string, ctx: StepContext): ReadEntry {
     values.owner ??= v.owner;
     values.deadline ??= v.deadline;
     const labelledPart = rest !== part.replace(/[\s,;:(—–-]+$/g, '').trim();
-    const detail = labelledPart || rest === '' || OWNED.test(rest) || ONLY_IDS.test(rest) || parseWeeks(rest) !== null || (/^(?:in|by|before|until)\s/i.test(rest) && parseDeadline(rest, ctx.now) !== null);
+    const detail = labelledPart || rest === '' || OWNED.test(rest) || ONLY_IDS.test(rest) || parseWeeks(rest) !== null || findMoney(rest).length > 0
+      || (/^(?:in|by|before|until)\s/i.test(rest) && parseDeadline(rest, ctx.now) !== null);
     if (inTitle && !detail) {
       titleParts.push(rest);
       continue;
     }
     inTitle = titleParts.length === 0 && rest === '' ? inTitle : false;
-    if (rest === '' || OWNED.test(rest) || ONLY_IDS.test(rest)) continue;
+    // Money is the entry's financial framing (readFinancials reads it from the whole answer).
+    if (rest === '' || OWNED.test(rest) || ONLY_IDS.test(rest) || findMoney(rest).length > 0 || /^(?:it|this|that|which)$/i.test(rest)) continue;
     if (/^(?:in|by|before|until)\s/i.test(rest) && parseDeadline(rest, ctx.now)) values.deadline ??= rest;
     else if (parseWeeks(rest) !== null && values.effort === undefined) values.effort = rest;
     else values.rationale.push(rest);
@@ -170,9 +176,12 @@ export function readMetric(full: string): RoadmapEntry['metric'] {
   const fromTo = /(?:^|[.;\n]\s*)([^.;\n]*?)\s+(?:from|at)\s+([^;\n]+?)\s+(?:to|→|->)\s+([^;\n]+?)(?=\.(?!\d)|[;\n]|,\s|$)/i.exec(text);
   const { rest, values } = labelled(text, { name: ['metric', 'kpi', 'measure'], baseline: ['baseline', 'today'], target: ['target', 'goal'] });
   const clean = (s: string | undefined) => (s ? truncate(s.replace(/^(?:we(?:'ll| will)? (?:measure|track)|measured by|measure)\s+/i, '').replace(/[.,;]+$/, '').trim(), 300) : null);
-  const name = clean(fromTo?.[1]) ?? clean(values.name) ?? clean(rest);
-  const baseline = clean(fromTo?.[2]) ?? clean(values.baseline);
-  const target = clean(fromTo?.[3]) ?? clean(values.target);
+  // "Engineers able to deploy it, 1 now, 3 by June": today's value is the baseline.
+  const nowThen = fromTo ? null : /^([^,;\n]+?),\s*([^,;\n]*\d[^,;\n]*?)\s+(?:now|today)\s*,\s*([^,;\n]*\d[^,;\n]*)$/i.exec(full.trim().replace(/\.$/, ''));
+  const name = clean(fromTo?.[1]) ?? clean(nowThen?.[1]) ?? clean(values.name) ?? clean(rest);
+  const baseline = clean(fromTo?.[2]) ?? clean(nowThen?.[2]) ?? clean(values.baseline);
+  const target = clean(fromTo?.[3]) ?? clean(nowThen?.[3]) ?? clean(values.target);
+  if (nowThen) return name && target ? { name, baseline, current: null, target } : null;
   if (!name || !target) return null;
   return { name, baseline, current: clean(now?.[1]), target };
 }
@@ -194,6 +203,27 @@ export function readFinancials(text: string): FinancialFraming {
     capexOpex: capexOpex ? truncate(capexOpex, 1000) : null,
     assumption: assumption ? truncate(assumption, 2000) : null,
   };
+}
+
+/** The amounts an answer gave, in the words of an acknowledgement. */
+function moneyRead(f: FinancialFraming): string[] {
+  return [
+    f.oneOffCost !== null ? `one-off cost ${f.oneOffCost.toLocaleString('en-US')}` : null,
+    f.annualEbitdaEffect !== null ? `EBITDA effect ${f.annualEbitdaEffect.toLocaleString('en-US')} a year` : null,
+    f.evMultiple !== null ? `multiple ${f.evMultiple}× (your assumption)` : null,
+  ].filter((x): x is string => x !== null);
+}
+
+/** The measure answer's money first; what it leaves open, from the initiative's own answer ("costs $380k"). */
+function withFallback(first: FinancialFraming, second: FinancialFraming): FinancialFraming {
+  const merged = {
+    oneOffCost: first.oneOffCost ?? second.oneOffCost,
+    annualEbitdaEffect: first.annualEbitdaEffect ?? second.annualEbitdaEffect,
+    evMultiple: first.evMultiple ?? second.evMultiple,
+    capexOpex: first.capexOpex ?? second.capexOpex,
+  };
+  const assumption = first.evMultiple !== null || second.evMultiple === null ? first.assumption ?? second.assumption : second.assumption;
+  return { ...merged, assumption };
 }
 
 const ADR_LABELS = { context: ['context'], decision: ['decision', 'decided'], alternatives: ['alternatives?(?: considered)?', 'options'], consequences: ['consequences?'] } as const;
@@ -232,18 +262,15 @@ export const roadmapStep: BankStep<RoadmapQuestion> = {
         e.owner ? `owner ${e.owner}` : 'no owner',
         e.deadline ? `deadline ${e.deadline}` : 'no deadline',
         [...e.trendIds, ...e.riskIds].length > 0 ? `answers ${[...e.trendIds, ...e.riskIds].join(', ')}` : null,
+        ...moneyRead(readFinancials(text)),
       ].filter(Boolean);
       return `Read “${truncate(e.title, 60)}”: ${got.join(', ')}.`;
     }
     if (question.fills.includes('entries[].metric')) {
       const m = readMetric(text);
       const f = readFinancials(text);
-      const money = [
-        f.oneOffCost !== null ? `one-off cost ${f.oneOffCost.toLocaleString('en-US')}` : null,
-        f.annualEbitdaEffect !== null ? `EBITDA effect ${f.annualEbitdaEffect.toLocaleString('en-US')} a year` : null,
-        f.evMultiple !== null ? `multiple ${f.evMultiple}× (your assumption)` : null,
-      ].filter(Boolean);
-      return `Read ${m ? `metric “${m.name}”: ${m.baseline ?? 'no baseline'} → ${m.target}${m.current ? `, now ${m.current}` : ''}` : 'no metric with a target (write "X from A to B")'}; ${money.length > 0 ? money.join(', ') : 'no amounts (write "$40k", "saves $120k a year", "8x")'}.`;
+      const money = moneyRead(f);
+      return `Read ${m ? `metric “${m.name}”: ${m.baseline ?? 'no baseline'} → ${m.target}${m.current ? `, now ${m.current}` : ''}` : 'no metric with a target (write "X from A to B")'}; ${money.length > 0 ? money.join(', ') : 'no amounts in this answer (write "$40k", "saves $120k a year", "8x")'}.`;
     }
     return `Noted under **${question.topic}**.`;
   },
@@ -281,7 +308,7 @@ export const roadmapStep: BankStep<RoadmapQuestion> = {
         metric: metric && metric.current === null && earlier?.metric?.current && sameWords(earlier.metric.name, metric.name)
           ? { ...metric, current: earlier.metric.current }
           : metric,
-        financial: readFinancials(measure),
+        financial: withFallback(readFinancials(measure), readFinancials(what)),
         trendIds: e.trendIds,
         riskIds: e.riskIds,
         adr: null,
