@@ -136,6 +136,16 @@ describe('drafting the trend candidates', () => {
 });
 
 describe('drafting the impact forecast', () => {
+  it('takes the confidence said with the change when the signpost answer gives none, and keeps that sentence out of the change', async () => {
+    const interview = new Interview('impact', UPSTREAM);
+    const read = await interview.answer('Dispatch cost per load down 15% within 18 months. Fairly confident.');
+    expect(read.text).toContain('medium confidence');
+    const signpost = await interview.answer('Cost per load under $38 by Q3');
+    expect(signpost.text).toContain('Noted as the signpost; confidence medium, as you said with the change.');
+    const { artifact } = await interview.draft('impact');
+    expect(artifact.forecasts[0]).toMatchObject({ scope: 'company', change: 'Dispatch cost per load down 15% within 18 months.', confidence: 'medium', signpost: 'Cost per load under $38 by Q3' });
+  });
+
   it('reads direction, size, horizon, trend, signpost, confidence and cited insights from the answers', async () => {
     const interview = new Interview('impact', UPSTREAM);
     await interview.answerAll([

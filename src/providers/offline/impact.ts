@@ -20,26 +20,37 @@ interface Read {
   readonly direction: Forecast['direction'] | null;
   readonly magnitude: Forecast['magnitude'] | null;
   readonly horizon: Forecast['horizon'] | null;
+  /** Said with the change ("…within a year. Fairly confident."); the signpost question also asks for it. */
+  readonly confidence: Forecast['confidence'] | null;
   readonly trendId: string | null;
 }
 
 function readChange(item: string, ctx: StepContext): Read {
   const trends = chosen(ctx.input);
   return {
-    change: truncate(item, 4000),
+    change: withoutConfidence(item, 4000) ?? truncate(item, 4000),
     direction: parseDirection(item),
     magnitude: parseMagnitude(item),
     horizon: parseHorizon(item, ctx.now),
+    confidence: parseConfidence(item),
     trendId: mentionedName(item, trends) ?? (trends.length === 1 ? trends[0]!.id : null),
   };
 }
 
-/** The signpost without the sentence that only gives the confidence. */
-function signpostOf(text: string): string | null {
+/** The text without the sentence that only gives the confidence ("Fairly confident."). */
+function withoutConfidence(text: string, max: number): string | null {
   const parts = sentences(text);
   const kept = parts.length > 1 ? parts.filter((s) => !/\b(?:confiden\w*|sure|certain|a guess)\b/i.test(s)) : parts;
-  const signpost = kept.join(' ').trim();
-  return signpost === '' ? null : truncate(signpost, 300);
+  const rest = kept.join(' ').trim();
+  return rest === '' ? null : truncate(rest, max);
+}
+
+/** The confidence a scope's change answer gave, for the signpost's acknowledgement. */
+function confidenceSaidWithChange(question: ImpactQuestion, ctx: StepContext): Forecast['confidence'] | null {
+  const questions = ctx.banks.impact.questions;
+  const answers = answersById(pairAnswers(ctx.messages, questions));
+  const change = questions.filter((q) => q.scope === question.scope && q.fills.includes('forecasts[].change')).map((q) => answers.text(q.id)).join('\n');
+  return parseConfidence(change);
 }
 
 export const impactStep: BankStep<ImpactQuestion> = {
@@ -51,14 +62,15 @@ export const impactStep: BankStep<ImpactQuestion> = {
       const reads = splitLines(text).map((item) => readChange(item, ctx));
       const describe = (r: Read) => {
         const missing = [!r.direction && 'direction', !r.magnitude && 'size', !r.horizon && 'horizon'].filter(Boolean);
-        const got = [r.direction, r.magnitude && `${r.magnitude} magnitude`, r.horizon && horizonLabel(r.horizon), r.trendId].filter(Boolean);
+        const got = [r.direction, r.magnitude && `${r.magnitude} magnitude`, r.horizon && horizonLabel(r.horizon), r.confidence && `${r.confidence} confidence`, r.trendId].filter(Boolean);
         return `“${truncate(r.change, 50)}” (${got.join(', ') || 'nothing read'}${missing.length > 0 ? `; not stated: ${missing.join(', ')}` : ''})`;
       };
       return `Read ${plural(reads.length, 'forecast')}: ${reads.map(describe).join('; ')}.`;
     }
     if (question.fills.includes('forecasts[].signpost')) {
       const confidence = parseConfidence(text);
-      return `Noted as the signpost; confidence ${confidence ?? 'not stated (it will be recorded as low)'}.`;
+      const earlier = confidence ? null : confidenceSaidWithChange(question, ctx);
+      return `Noted as the signpost; confidence ${confidence ?? (earlier ? `${earlier}, as you said with the change` : 'not stated (it will be recorded as low)')}.`;
     }
     const ids = mentionedIds(text, (ctx.input.artifacts.dialogue?.insights ?? []).map((i) => i.id));
     return `Noted as the reasoning${ids.length > 0 ? `; it cites ${ids.join(', ')}` : ''}.`;
@@ -95,7 +107,7 @@ export const impactStep: BankStep<ImpactQuestion> = {
       const reasoning = textOf(scope, 'forecasts[].reasoning');
       reads.forEach((r, i) => {
         const own = signpostLines.length === reads.length ? signpostLines[i]! : signpostText;
-        const confidence = parseConfidence(own) ?? parseConfidence(signpostText);
+        const confidence = parseConfidence(own) ?? parseConfidence(signpostText) ?? r.confidence;
         const missing = [
           !r.direction && 'direction', !r.magnitude && 'magnitude', !r.horizon && 'horizon', !confidence && 'confidence',
         ].filter((m): m is string => typeof m === 'string');
@@ -113,7 +125,7 @@ export const impactStep: BankStep<ImpactQuestion> = {
           confidence: confidence ?? PLACEHOLDER.confidence,
           reasoning: [reasoning ? truncate(reasoning, 2400) : null, placeholderNote].filter(Boolean).join(' ') || null,
           insightIds: mentionedIds(`${reasoning ?? ''}\n${r.change}`, insightIds),
-          signpost: own.trim() === '' ? null : signpostOf(own),
+          signpost: own.trim() === '' ? null : withoutConfidence(own, 300),
         });
       });
     }
