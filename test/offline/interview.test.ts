@@ -104,6 +104,10 @@ describe('scripted interviews in the other steps', () => {
     const matched = await interview.answer('Shippers want live ETAs and API access in every RFP; two asked for CO2 per shipment.');
     expect(matched.text).toMatch(/Catalogue trends whose keywords appear in your answer: .*Real-time, self-service customer expectations/);
     expect(matched.text).toMatch(/Customers' demand for emissions data/);
+    // Only keywords count, and the ones found are named: "insurance" is an industry word in the catalogue, not a keyword.
+    const costs = await interview.answer('Fuel and insurance costs keep rising.');
+    expect(costs.text).not.toContain('Post-quantum cryptography');
+    expect(costs.text).toMatch(/FinOps and cloud cost pressure\*\* \([^)]*; on “cost”\)/);
   });
 
   it('skip the rest of a scope in the impact step when its change was not answered', async () => {

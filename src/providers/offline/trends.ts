@@ -85,12 +85,17 @@ export const trendsStep: BankStep<TrendsQuestion> = {
       const named = splitList(text);
       return `Your own trends go on the list when you press Draft${named.length > MAX_CHOSEN_TRENDS ? ` (the first ${MAX_CHOSEN_TRENDS} pre-chosen)` : ', pre-chosen'}: ${named.map((n) => truncate(n, 60)).join('; ')}.`;
     }
-    const matches = rankCatalogue(ctx.banks.trends.catalogue, '', text).filter((r) => r.score > (r.entry.industries.length === 0 ? 1 : 0)).slice(0, 3);
+    // Keywords only: an industry word in an answer ("insurance costs keep rising") is not the client's industry.
+    const matches = ctx.banks.trends.catalogue
+      .map((entry) => ({ entry, words: entry.keywords.filter((w) => has(text, w)) }))
+      .filter((m) => m.words.length > 0)
+      .sort((a, b) => b.words.length - a.words.length)
+      .slice(0, 3);
     if (matches.length === 0) {
       return 'No catalogue trend has a keyword in that answer. If a trend is behind it, name it on a line starting "Your trends:".';
     }
     return `Catalogue trends whose keywords appear in your answer: ${matches
-      .map((m) => `**${m.entry.name}** (${LENS_LABELS[m.entry.lens]}, impact in ${horizonLabel(m.entry.timeToImpact)})`)
+      .map((m) => `**${m.entry.name}** (${LENS_LABELS[m.entry.lens]}, impact in ${horizonLabel(m.entry.timeToImpact)}; on “${m.words.join('”, “')}”)`)
       .join('; ')}. They rank higher when you press Draft.`;
   },
 
