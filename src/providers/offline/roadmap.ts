@@ -222,8 +222,8 @@ function withFallback(first: FinancialFraming, second: FinancialFraming): Financ
     evMultiple: first.evMultiple ?? second.evMultiple,
     capexOpex: first.capexOpex ?? second.capexOpex,
   };
-  const assumption = first.evMultiple !== null || second.evMultiple === null ? first.assumption ?? second.assumption : second.assumption;
-  return { ...merged, assumption };
+  const assumptions = [...new Set([first.assumption, second.assumption].filter((a): a is string => a !== null))];
+  return { ...merged, assumption: assumptions.length > 0 ? truncate(assumptions.join(' '), 2000) : null };
 }
 
 const ADR_LABELS = { context: ['context'], decision: ['decision', 'decided'], alternatives: ['alternatives?(?: considered)?', 'options'], consequences: ['consequences?'] } as const;

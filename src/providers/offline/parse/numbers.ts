@@ -144,11 +144,14 @@ const FIGURE = /(?:[$€£]\s?)?\d+(?:[.,]\d+)*\s?(?:%|[kmb]n?\b|million\b|thous
 const LEAD_FILLER = /^(?:we|we're|we've|we have|we've got|there are|there is|there's|our|it's|it is|about|around|approx\.?|roughly|nearly|almost|over|under|some|just|only|currently|now|today|with|at|of|is|are|was|were|has|have|had|got|~)(?:\s+|$)/i;
 const TRAIL_FILLER = /(?:^|\s+)(?:of|is|are|was|were|at|about|around|roughly|nearly|in|since|by|for|=|:|~)$/i;
 
+const trimPunctuation = (text: string) => text.replace(/\s+/g, ' ').replace(/^[\s:=~,.-]+|[\s:=~,.-]+$/g, '');
+
+/** The text without the filler words at one end, however many there are ("we have about"). */
 function strip(text: string, filler: RegExp): string {
-  let t = text.replace(/\s+/g, ' ').replace(/^[\s:=~,.-]+|[\s:=~,.-]+$/g, '');
+  let t = trimPunctuation(text);
   for (let prev = ''; prev !== t; ) {
     prev = t;
-    t = t.replace(filler, '').replace(/^[\s:=~,.-]+|[\s:=~,.-]+$/g, '');
+    t = trimPunctuation(t.replace(filler, ''));
   }
   return t;
 }
@@ -162,7 +165,7 @@ function keyNumberIn(clause: string): { label: string; value: string } | null {
   const split = /^([^:=]*?[A-Za-z][^:=]*?)\s*[:=]\s*(.*\d.*)$/.exec(clause);
   if (split) {
     const label = strip(split[1]!, LEAD_FILLER);
-    return label === '' ? null : { label, value: strip(split[2]!, /$^/) };
+    return label === '' ? null : { label, value: trimPunctuation(split[2]!) };
   }
   const m = FIGURE.exec(clause);
   if (!m) return null;
@@ -174,10 +177,6 @@ function keyNumberIn(clause: string): { label: string; value: string } | null {
   return label === '' ? null : { label: label.slice(0, 300), value: value.slice(0, 300) };
 }
 
-/**
- * "ARR $8M, 14 engineers, churn 9%" → [{ARR, $8M}, {engineers, 14}, {churn, 9%}]; prose too:
- * "We have 14 engineers and ARR of $8M" → [{engineers, 14}, {ARR, $8M}]. Words as the client wrote them.
- */
 /** "14 engineers and ARR of $8M" → two clauses; "sales and marketing spend $3M" stays one (its first part has no figure). */
 function splitAtAnd(clause: string): string[] {
   const out: string[] = [];
@@ -198,6 +197,10 @@ function splitAtAnd(clause: string): string[] {
   return out;
 }
 
+/**
+ * "ARR $8M, 14 engineers, churn 9%" → [{ARR, $8M}, {engineers, 14}, {churn, 9%}]; prose too:
+ * "We have 14 engineers and ARR of $8M" → [{engineers, 14}, {ARR, $8M}]. Words as the client wrote them.
+ */
 export function parseKeyNumbers(text: string): Array<{ label: string; value: string }> {
   const out: Array<{ label: string; value: string }> = [];
   for (const item of splitList(text)) {
