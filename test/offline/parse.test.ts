@@ -24,6 +24,8 @@ describe('lists', () => {
     expect(splitList('TMS portal for shippers; a driver app')).toEqual(['TMS portal for shippers', 'a driver app']);
     expect(splitList('Echo Global, Coyote and Uber Freight')).toEqual(['Echo Global', 'Coyote', 'Uber Freight']);
     expect(splitList('Our services: brokerage, warehousing, last mile.')).toEqual(['brokerage', 'warehousing', 'last mile']);
+    // A lead-in that says something is not a label to drop.
+    expect(splitList('We are a freight broker: we match loads, we run warehouses').join(' ')).toContain('We are a freight broker');
   });
 
   it('keeps a sentence with commas whole when its parts are not short items', () => {

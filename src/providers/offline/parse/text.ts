@@ -61,9 +61,9 @@ export function splitList(text: string): string[] {
   const lines = splitLines(text);
   if (lines.length !== 1) return lines;
   let line = lines[0]!;
-  // "Our services: a, b, c": the lead-in is a label, not an item.
+  // "Our services: a, b, c": a short lead-in is a label, not an item. "We are a freight broker: …" says something.
   const lead = /^([^:]{1,40}):\s+(.+)$/.exec(line);
-  if (lead && /[,;]/.test(lead[2]!)) line = lead[2]!;
+  if (lead && /[,;]/.test(lead[2]!) && wordCount(lead[1]!) <= 3) line = lead[2]!;
   if (line.includes(';')) return line.split(';').map(cleanItem).filter((i) => i !== '' && !isNonAnswer(i));
   if (line.includes(',')) {
     const parts = line.split(/,(?!\d{3}\b)\s*/);
