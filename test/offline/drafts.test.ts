@@ -62,11 +62,15 @@ describe('drafting the company context', () => {
 
   it('labels the summary\'s lines instead of weaving answers into one sentence, so clauses and full stops read right', async () => {
     const interview = new Interview('context');
-    await interview.answerAll(['We match loads to carriers and handle dispatch.', 'skip', 'Number three in the Midwest.']);
+    await interview.answerAll([
+      'We match loads to carriers and handle dispatch.', 'skip', 'Mostly mid-market manufacturers in the Midwest. The top five accounts are about 40% of revenue.',
+    ]);
     const { artifact } = await interview.draft('context');
+    // A several-sentence answer gives the summary its first sentence; the field keeps it whole.
     expect(artifact.summary).toBe(
-      'Northwind Logistics (Third-party logistics and freight brokerage). Services: We match loads to carriers and handle dispatch. Customers: Number three in the Midwest.',
+      'Northwind Logistics (Third-party logistics and freight brokerage). Services: We match loads to carriers and handle dispatch. Customers: Mostly mid-market manufacturers in the Midwest.',
     );
+    expect(artifact.customers[0]).toContain('The top five accounts are about 40% of revenue');
   });
 
   it('says so when nothing has been answered at all', async () => {
