@@ -46,35 +46,21 @@ describe('lists', () => {
 });
 
 describe('numbers', () => {
+  /** Key numbers written as [label, value] pairs. */
+  const keyNumbers = (...pairs: Array<[string, string]>) => pairs.map(([label, value]) => ({ label, value }));
+
   it('reads key numbers as label and value, as the client wrote them', () => {
-    expect(parseKeyNumbers('ARR $8M, 14 engineers, churn 9%')).toEqual([
-      { label: 'ARR', value: '$8M' },
-      { label: 'engineers', value: '14' },
-      { label: 'churn', value: '9%' },
-    ]);
-    expect(parseKeyNumbers('cloud spend $45k/month\ngross margin: 38%')).toEqual([
-      { label: 'cloud spend', value: '$45k/month' },
-      { label: 'gross margin', value: '38%' },
-    ]);
+    expect(parseKeyNumbers('ARR $8M, 14 engineers, churn 9%')).toEqual(keyNumbers(['ARR', '$8M'], ['engineers', '14'], ['churn', '9%']));
+    expect(parseKeyNumbers('cloud spend $45k/month\ngross margin: 38%')).toEqual(keyNumbers(['cloud spend', '$45k/month'], ['gross margin', '38%']));
   });
 
   it('reads key numbers out of prose, naming each by the words that go with it', () => {
-    expect(parseKeyNumbers('We have 14 engineers and ARR of $8M; churn is 9%')).toEqual([
-      { label: 'engineers', value: '14' },
-      { label: 'ARR', value: '$8M' },
-      { label: 'churn', value: '9%' },
-    ]);
-    expect(parseKeyNumbers('Number three in the Midwest, about 4% share; ARR $42M, 14 engineers.')).toEqual([
-      { label: 'share', value: '4%' },
-      { label: 'ARR', value: '$42M' },
-      { label: 'engineers', value: '14' },
-    ]);
+    expect(parseKeyNumbers('We have 14 engineers and ARR of $8M; churn is 9%')).toEqual(keyNumbers(['engineers', '14'], ['ARR', '$8M'], ['churn', '9%']));
+    expect(parseKeyNumbers('Number three in the Midwest, about 4% share; ARR $42M, 14 engineers.'))
+      .toEqual(keyNumbers(['share', '4%'], ['ARR', '$42M'], ['engineers', '14']));
     // "and" inside a label stays; "label = value" is read as written.
-    expect(parseKeyNumbers('Sales and marketing spend $3M and 40 carriers')).toEqual([
-      { label: 'Sales and marketing spend', value: '$3M' },
-      { label: 'carriers', value: '40' },
-    ]);
-    expect(parseKeyNumbers('Top 5 accounts = 41% of revenue')).toEqual([{ label: 'Top 5 accounts', value: '41% of revenue' }]);
+    expect(parseKeyNumbers('Sales and marketing spend $3M and 40 carriers')).toEqual(keyNumbers(['Sales and marketing spend', '$3M'], ['carriers', '40']));
+    expect(parseKeyNumbers('Top 5 accounts = 41% of revenue')).toEqual(keyNumbers(['Top 5 accounts', '41% of revenue']));
     expect(parseKeyNumbers('Freight brokerage for mid-size shippers')).toEqual([]);
   });
 

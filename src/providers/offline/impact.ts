@@ -45,12 +45,14 @@ function withoutConfidence(text: string, max: number): string | null {
   return rest === '' ? null : truncate(rest, max);
 }
 
-/** The confidence a scope's change answer gave, for the signpost's acknowledgement. */
-function confidenceSaidWithChange(question: ImpactQuestion, ctx: StepContext): Forecast['confidence'] | null {
+/** The answers so far by scope and field: what a scope's questions that fill `field` were told, joined, or null. */
+function answeredByScope(ctx: StepContext): (scope: ImpactScope, field: ImpactField) => string | null {
   const questions = ctx.banks.impact.questions;
   const answers = answersById(pairAnswers(ctx.messages, questions));
-  const change = questions.filter((q) => q.scope === question.scope && q.fills.includes('forecasts[].change')).map((q) => answers.text(q.id)).join('\n');
-  return parseConfidence(change);
+  return (scope, field) => {
+    const texts = questions.filter((q) => q.scope === scope && q.fills.includes(field)).map((q) => answers.text(q.id)).filter((t): t is string => t !== null);
+    return texts.length > 0 ? texts.join('\n') : null;
+  };
 }
 
 export const impactStep: BankStep<ImpactQuestion> = {
@@ -69,7 +71,8 @@ export const impactStep: BankStep<ImpactQuestion> = {
     }
     if (question.fills.includes('forecasts[].signpost')) {
       const confidence = parseConfidence(text);
-      const earlier = confidence ? null : confidenceSaidWithChange(question, ctx);
+      // Said with the scope's change ("…within a year. Fairly confident."): the draft takes it from there.
+      const earlier = confidence ? null : parseConfidence(answeredByScope(ctx)(question.scope, 'forecasts[].change') ?? '');
       return `Noted as the signpost; confidence ${confidence ?? (earlier ? `${earlier}, as you said with the change` : 'not stated (it will be recorded as low)')}.`;
     }
     const ids = mentionedIds(text, (ctx.input.artifacts.dialogue?.insights ?? []).map((i) => i.id));
@@ -77,12 +80,7 @@ export const impactStep: BankStep<ImpactQuestion> = {
   },
 
   draft(ctx) {
-    const questions = ctx.banks.impact.questions;
-    const answers = answersById(pairAnswers(ctx.messages, questions));
-    const textOf = (scope: ImpactScope, field: ImpactField) => {
-      const texts = questions.filter((q) => q.scope === scope && q.fills.includes(field)).map((q) => answers.text(q.id)).filter((t): t is string => t !== null);
-      return texts.length > 0 ? texts.join('\n') : null;
-    };
+    const textOf = answeredByScope(ctx);
     const insightIds = (ctx.input.artifacts.dialogue?.insights ?? []).map((i) => i.id);
 
     const forecasts: Forecast[] = [];
