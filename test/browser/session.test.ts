@@ -435,11 +435,19 @@ describe('the session page, in Chromium, against the real server', () => {
   });
 
   it("starts the client's next quarter from the previous one, with a Radar Review link", async () => {
+    // The client list arrives only after the name is typed, as on a slow connection: the known client's
+    // industry must still be filled in, or the form cannot be sent.
+    let releaseClients = () => {};
+    const clientsHeld = new Promise<void>((resolve) => { releaseClients = resolve; });
+    await page.route('**/api/clients', async (route) => { await clientsHeld; await route.continue(); });
     await page.click('.app-nav a:has-text("Sessions")');
     await page.waitForURL(`${product.url}/`);
     await page.fill('#new-client', 'Northwind Logistics');
     await page.fill('#new-quarter', '2027-Q2');
+    releaseClients();
     expect(await page.isChecked('input[name="carryOver"]')).toBe(true);
+    await page.unroute('**/api/clients');
+    expect(await page.inputValue('#new-industry')).toBe('Third-party logistics');
     await page.click('button[type="submit"]:has-text("Start session")');
     await page.waitForURL(/\/sessions\/\d+$/);
     await page.waitForSelector('.message[data-role="assistant"]');

@@ -15,16 +15,19 @@ export function NewSessionForm({ clients, prefill }) {
     if (prefill) setForm((f) => ({ ...f, clientName: prefill.name, industry: prefill.industry }));
   }, [prefill]);
 
+  // Picking a known client fills in its industry, also when the name was typed before the client list arrived.
+  const withKnownIndustry = (f) => {
+    if (f.industry) return f;
+    const known = knownClientNamed(clients, f.clientName);
+    return known ? { ...f, industry: known.industry } : f;
+  };
+  useEffect(() => setForm(withKnownIndustry), [clients.length]);
+
   const set = (key) => (e) => {
     const value = e.currentTarget.value;
     setForm((f) => {
       const next = { ...f, [key]: value };
-      // Picking a known client fills in its industry.
-      if (key === 'clientName') {
-        const known = clients.find((c) => c.name.toLowerCase() === value.trim().toLowerCase());
-        if (known && !f.industry) next.industry = known.industry;
-      }
-      return next;
+      return key === 'clientName' ? withKnownIndustry(next) : next;
     });
   };
 
@@ -49,8 +52,7 @@ export function NewSessionForm({ clients, prefill }) {
   };
 
   // A known client's next quarter can start from its previous one (the server picks the latest earlier quarter).
-  const knownClient = clients.some((c) => c.name.toLowerCase() === form.clientName.trim().toLowerCase());
-  const canCarryOver = knownClient && form.mode === 'quarterly';
+  const canCarryOver = knownClientNamed(clients, form.clientName) !== undefined && form.mode === 'quarterly';
 
   const fieldError = (name) => error?.field === name
     ? html`<p class="field-error" id=${`new-${name}-error`}>${error.message}</p>` : null;
@@ -100,4 +102,9 @@ export function NewSessionForm({ clients, prefill }) {
       ${error && !['clientName', 'industry', 'quarter'].includes(error.field) ? html`<p class="field-error" role="alert">${error.message}</p>` : null}
       <button type="submit" class="btn btn-primary" disabled=${busy}>${busy ? 'Starting…' : 'Start session'}</button>
     </form>`;
+}
+
+function knownClientNamed(clients, name) {
+  const wanted = name.trim().toLowerCase();
+  return clients.find((c) => c.name.toLowerCase() === wanted);
 }
