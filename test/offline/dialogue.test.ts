@@ -42,11 +42,28 @@ describe('the Socratic dialogue, offline', () => {
   it('opens on the first chosen trend with a clarifying question and says it is a question bank, not an AI', () => {
     const opening = offline().opening(turnInput('dialogue', { trends: TRENDS }, []));
     expect(opening.trendId).toBe('t1');
-    expect(opening.promptVersion).toBe('offline/dialogue@1');
+    expect(opening.promptVersion).toBe('offline/dialogue@2');
     expect(opening.text).toMatch(/\*\*offline facilitator\*\*: a fixed bank of questions, not an AI model/);
     expect(opening.text).toContain('**Agentic AI in operations** (t1), **EU AI Act obligations** (t2)');
     expect(opening.text).not.toContain('FinOps');
     expect(questionsIn(opening.text).map((t) => t.family)).toEqual(['clarify']);
+  });
+
+  it('takes a question back for what it is: says it cannot answer, asks the open question again, and keeps it off the ledger', async () => {
+    const interview = new Interview('dialogue', { trends: TRENDS });
+    const first = await interview.answer(ANSWERS[0]!);
+    const open = questionsIn(first.text);
+    const back = await interview.answer('What do you mean by that?');
+    expect(back.text).toContain('You asked: “What do you mean by that?” The offline facilitator cannot answer questions');
+    expect(back.text).toContain('no view of its own on Agentic AI in operations');
+    expect(questionsIn(back.text)).toEqual(open);
+    expect(back.finish.trendId).toBe('t1');
+    expect(back.text).toContain('Agentic AI in operations: 1 answer so far.');
+    expect(back.text).not.toContain('You said “What do you mean');
+    const ledger = parseArtifact('dialogue', back.finish.artifact);
+    expect(JSON.stringify(ledger)).not.toContain('What do you mean');
+    const next = await interview.answer(ANSWERS[1]!);
+    expect(next.text).toContain('Agentic AI in operations: 2 answers so far.');
   });
 
   it('says there is nothing to question when no trend is chosen', async () => {

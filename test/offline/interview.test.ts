@@ -45,7 +45,7 @@ describe('the offline facilitator', () => {
     const interview = new Interview('context');
     const reply = await interview.answer('Freight brokerage\nWarehousing (3 sites)\nLast-mile delivery');
     expect(reply.deltas).toBe(1);
-    expect(reply.finish).toEqual({ type: 'finish', usage: { tokensIn: null, tokensOut: null }, promptVersion: 'offline/context@2', promptTokens: null, calls: [] });
+    expect(reply.finish).toEqual({ type: 'finish', usage: { tokensIn: null, tokensOut: null }, promptVersion: 'offline/context@3', promptTokens: null, calls: [] });
   });
 });
 
@@ -108,6 +108,28 @@ describe('scripted interviews in the other steps', () => {
     const costs = await interview.answer('Fuel and insurance costs keep rising.');
     expect(costs.text).not.toContain('Post-quantum cryptography');
     expect(costs.text).toMatch(/FinOps and cloud cost pressure\*\* \([^)]*; on “cost”\)/);
+  });
+
+  it('take a question back for a question, not an answer: it says it cannot answer and asks the open question again', async () => {
+    const interview = new Interview('trends');
+    const back = await interview.answer('Which trends fit us?');
+    expect(back.text).toContain('You asked: “Which trends fit us?” The offline facilitator cannot answer questions');
+    expect(back.text).toContain('which two or three fit Northwind Logistics is your call');
+    expect(asked('trends', back.text)).toEqual(['trends.named']);
+    const named = await interview.answer('Agentic AI for dispatch');
+    expect(named.text).toContain('pre-chosen: Agentic AI for dispatch.');
+    expect(asked('trends', named.text)).toEqual(['trends.customers']);
+    const { artifact } = await interview.draft('trends');
+    expect(artifact.trends.filter((t) => t.origin === 'user')).toHaveLength(1);
+    expect(JSON.stringify(artifact)).not.toContain('Which trends fit us');
+
+    const context = new Interview('context');
+    await context.answerAll(CONTEXT_ANSWERS.slice(0, 3));
+    const midway = await context.answer('What do you mean by market position?');
+    expect(asked('context', midway.text)).toEqual(['context.market']);
+    await context.answer(CONTEXT_ANSWERS[3]!);
+    const drafted = await context.draft('context');
+    expect(drafted.artifact.marketPosition).toBe(CONTEXT_ANSWERS[3]);
   });
 
   it('skip the rest of a scope in the impact step when its change was not answered', async () => {

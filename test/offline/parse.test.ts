@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  assumptionSentences, findMoney, isNonAnswer, labelled, mentionedIds, mentionedName, parseConfidence, parseDate, parseDeadline,
+  assumptionSentences, findMoney, isNonAnswer, isQuestionBack, labelled, mentionedIds, mentionedName, parseConfidence, parseDate, parseDeadline,
   parseDirection, parseFinancials, parseHorizon, parseKeyNumbers, parseMagnitude, parseMultiple, parseScores, parseVerdict,
   parseWeeks, scoreFrom, shortQuote, splitLines, splitList,
 } from '../../src/providers/offline/parse/index.js';
@@ -42,6 +42,16 @@ describe('lists', () => {
     expect(isNonAnswer('None of our competitors has this')).toBe(false);
     expect(splitList('none')).toEqual([]);
     expect(splitLines('skip')).toEqual([]);
+  });
+
+  it('tells a question back to the facilitator from an answer that asks or hesitates', () => {
+    for (const t of ['Which trends fit us?', 'What do you mean by market position?', 'Does the MSP count as part of the team?', "  isn't that the same as the budget?  "]) {
+      expect(isQuestionBack(t), t).toBe(true);
+    }
+    for (const t of ['AI agents?', 'We have 6 in IT. Is that enough?', 'Who knows?', '?', 'What we sell: brokerage and warehousing.', 'Is it NIS2?\nAnd SOC 2 for two customers.']) {
+      expect(isQuestionBack(t), t).toBe(false);
+    }
+    expect(isNonAnswer('Who knows?')).toBe(true);
   });
 });
 

@@ -36,6 +36,8 @@ const stepBank = <S extends StepId, Q extends z.ZodType>(step: S, question: Q) =
     step: z.literal(step),
     opening: Template,
     exhausted: Template,
+    /** The reply to a question back ({{question}}): the bank cannot answer it; what the step needs instead. */
+    questionBack: Template,
     questions: z.array(question).min(1).max(40),
   });
 
@@ -87,6 +89,8 @@ export const DialogueBank = z.object({
   /** The answer to "enough": no further question. */
   enough: Template,
   exhausted: Template,
+  /** The reply to a question back ({{question}}, {{trend}}): the bank cannot answer it; the open question follows. */
+  questionBack: Template,
   familyLabels: z.record(QuestionFamily, z.string().trim().min(1).max(60)),
   families: z.record(QuestionFamily, z.array(DialogueTemplate).min(3).max(12)),
 });

@@ -11,7 +11,7 @@ import type { TurnInput } from '../../engine/facilitator.js';
 import type { DialogueBank, DialogueTemplate } from './bank.js';
 import { FOOTER, chosen, fill, plural } from './common.js';
 import { askedItems, lastUserMessage } from './interview.js';
-import { assumptionSentences, isNonAnswer, normalise, shortQuote, truncate, wordCount } from './parse/index.js';
+import { assumptionSentences, isNonAnswer, isQuestionBack, normalise, shortQuote, truncate, wordCount } from './parse/index.js';
 
 const FAMILIES = QuestionFamily.options;
 type Family = QuestionFamily;
@@ -33,7 +33,7 @@ export interface AskedQuestion {
   readonly message: TranscriptMessage;
 }
 
-/** An answer with the question it answered (the last question asked before it). */
+/** An answer with the question it answered (the last question asked before it). A question back is no answer. */
 export interface DialogueAnswer {
   readonly message: TranscriptMessage;
   readonly trendId: string | null;
@@ -47,7 +47,7 @@ export function dialogueHistory(messages: readonly TranscriptMessage[], bank: Di
   let current: AskedQuestion | null = null;
   for (const m of messages) {
     if (m.role === 'assistant') current = byMessage.get(m.id) ?? current;
-    else answers.push({ message: m, trendId: m.trendId ?? current?.trendId ?? null, question: current });
+    else if (!isQuestionBack(m.content)) answers.push({ message: m, trendId: m.trendId ?? current?.trendId ?? null, question: current });
   }
   return { asked, answers };
 }
@@ -137,6 +137,7 @@ export function dialogueReply(input: TurnInput, bank: DialogueBank, messages: re
   const current = input.trendId ?? asked.at(-1)?.trendId ?? null;
   const ledger = buildLedger(input, bank, messages);
 
+  if (last && isQuestionBack(last.content)) return questionBackReply(input, bank, last, asked, answers, counts, ledger);
   if (steer === 'enough') {
     return { text: `${fill(bank.enough, input)}\n\n${FOOTER}`, trendId: current, ledger };
   }
@@ -185,10 +186,33 @@ export function dialogueReply(input: TurnInput, bank: DialogueBank, messages: re
 
   if (template) parts.push(renderQuestion(bank, template, trend, input, quote));
   else parts.push(fill(bank.exhausted, input));
-  const answered = counts[trend.id] ?? 0;
-  parts.push(`_Offline facilitator: a fixed question bank, no AI model · ${trend.name}: ${plural(answered, 'answer')} so far._`);
+  parts.push(dialogueFooter(trend, counts));
 
   return { text: parts.join('\n\n'), trendId: template ? trend.id : current, ledger };
+}
+
+const dialogueFooter = (trend: Trend, counts: Readonly<Record<string, number>>) =>
+  `_Offline facilitator: a fixed question bank, no AI model · ${trend.name}: ${plural(counts[trend.id] ?? 0, 'answer')} so far._`;
+
+/** "What do you mean by second-order effects?": the bank cannot say; the question still open is asked again, as it was. */
+function questionBackReply(
+  input: TurnInput, bank: DialogueBank, last: TranscriptMessage, asked: readonly AskedQuestion[], answers: readonly DialogueAnswer[],
+  counts: Readonly<Record<string, number>>, ledger: DialogueArtifact,
+): DialogueTurn {
+  const trends = chosen(input);
+  const lastAsked = asked.at(-1) ?? null;
+  // Once the last question has its answer, nothing is open: the bank ran out, or "enough" was said.
+  const open = lastAsked && !answers.some((a) => a.message.id > lastAsked.message.id) ? lastAsked : null;
+  const trend = trends.find((t) => t.id === open?.trendId) ?? trends[0]!;
+  // The answer the open question followed, quoted again where the question quotes it.
+  const before = open ? [...answers].reverse().find((a) => a.message.id < open.message.id && a.trendId === trend.id && !steering(a.message.content)) : undefined;
+  const quote = before && !isNonAnswer(before.message.content) ? shortQuote(before.message.content) : '';
+  const parts = [
+    fill(bank.questionBack, input, { question: truncate(normalise(last.content), 160), trend: trend.name }),
+    open ? renderQuestion(bank, open.template, trend, input, quote) : fill(bank.exhausted, input),
+    dialogueFooter(trend, counts),
+  ];
+  return { text: parts.join('\n\n'), trendId: trend.id, ledger };
 }
 
 /**

@@ -12,8 +12,8 @@ import { FOOTER, fill, questionBlock, type BankStep, type StepContext } from './
 import { contextStep } from './context.js';
 import { buildLedger, dialogueOpening, dialogueReply, ledgerNote } from './dialogue.js';
 import { impactStep } from './impact.js';
-import { lastUserMessage, nextQuestion, pairAnswers, stepMessages } from './interview.js';
-import { isNonAnswer } from './parse/index.js';
+import { lastUserMessage, nextQuestion, pairAnswers, standingQuestion, stepMessages } from './interview.js';
+import { isNonAnswer, isQuestionBack, normalise, truncate } from './parse/index.js';
 import { risksStep } from './risks.js';
 import { roadmapStep } from './roadmap.js';
 import { soundingBoardStep } from './soundingBoard.js';
@@ -74,7 +74,7 @@ export function createOfflineFacilitator(options: OfflineFacilitatorOptions = {}
         yield { ...finish, trendId: turn.trendId, ...(turn.ledger ? { artifact: turn.ledger } : {}) };
         return;
       }
-      yield { type: 'text-delta', text: bankReply(BANK_STEPS[input.step], ctx, banks[input.step].exhausted) };
+      yield { type: 'text-delta', text: bankReply(BANK_STEPS[input.step], ctx, banks[input.step]) };
       yield finish;
     },
 
@@ -92,15 +92,23 @@ export function createOfflineFacilitator(options: OfflineFacilitatorOptions = {}
   };
 }
 
-/** Acknowledge what the latest message filled, then the next unasked question, or say the bank is done. */
-function bankReply(step: BankStep<BankQuestion>, ctx: StepContext, exhausted: string): string {
+/**
+ * Acknowledge what the latest message filled, then the next unasked question, or say the bank is done.
+ * A question back gets the bank's word on what it cannot do, and the question still standing.
+ */
+function bankReply(step: BankStep<BankQuestion>, ctx: StepContext, bank: { readonly exhausted: string; readonly questionBack: string }): string {
   const questions = step.questions(ctx);
   const last = lastUserMessage(ctx.messages);
+  if (last && isQuestionBack(last.content)) {
+    const standing = standingQuestion(ctx.messages, questions);
+    const body = standing ? questionBlock(standing, questions, ctx.input) : fill(bank.exhausted, ctx.input);
+    return [fill(bank.questionBack, ctx.input, { question: truncate(normalise(last.content), 160) }), body, FOOTER].join('\n\n');
+  }
   const acks = last
     ? pairAnswers(ctx.messages, questions).filter((a) => a.messageId === last.id).map((a) => step.ack(a.question, a.text, ctx))
     : [];
   if (last && acks.length === 0) acks.push(isNonAnswer(last.content) ? 'Noted.' : 'Noted, though it answers no question yet.');
   const next = nextQuestion(ctx.messages, questions);
-  const body = next ? questionBlock(next, questions, ctx.input) : fill(exhausted, ctx.input);
+  const body = next ? questionBlock(next, questions, ctx.input) : fill(bank.exhausted, ctx.input);
   return [...acks, body, FOOTER].join('\n\n');
 }

@@ -4,7 +4,7 @@
  * each user answer is paired with the question it answers.
  */
 import type { TranscriptMessage, StepId } from '../../domain/index.js';
-import { isNonAnswer, normalise } from './parse/index.js';
+import { isNonAnswer, isQuestionBack, normalise } from './parse/index.js';
 
 /** The messages of one step that carry text, oldest first. */
 export function stepMessages(transcript: readonly TranscriptMessage[], step: StepId): TranscriptMessage[] {
@@ -58,7 +58,8 @@ export interface Answer<Q> {
 /**
  * Pairs every user answer with the question it answers: the question asked last before it, unless a
  * line starts with a question's topic or one of its aliases ("Budget: none agreed"), which files that line there.
- * Text written after the bank ran out goes to the last question asked.
+ * Text written after the bank ran out goes to the last question asked. A question back to the
+ * facilitator ("Which trends fit us?") answers nothing.
  */
 export function pairAnswers<Q extends { readonly id: string; readonly text: string; readonly topic: string; readonly aliases?: readonly string[] | undefined }>(
   messages: readonly TranscriptMessage[],
@@ -73,6 +74,7 @@ export function pairAnswers<Q extends { readonly id: string; readonly text: stri
       current = askedBy.get(message.id) ?? current;
       continue;
     }
+    if (isQuestionBack(message.content)) continue;
     for (const segment of segmentsByTopic(message.content, questions)) {
       const question = segment.question ?? current;
       if (question && segment.text.trim() !== '') answers.push({ question, text: segment.text, messageId: message.id });
@@ -139,4 +141,14 @@ export function nextQuestion<Q extends { readonly id: string; readonly text: str
     if (q.dependsOn && (answers.declined(q.dependsOn) || skipped.has(q.dependsOn))) skipped.add(q.id);
   }
   return questions.find((q) => !asked.has(q.id) && !answered.has(q.id) && !skipped.has(q.id)) ?? null;
+}
+
+/** The question waiting for an answer: the one asked last if it is still unanswered, else the next one. */
+export function standingQuestion<Q extends { readonly id: string; readonly text: string; readonly topic: string; readonly dependsOn?: string | undefined }>(
+  messages: readonly TranscriptMessage[],
+  questions: readonly Q[],
+): Q | null {
+  const lastAsked = askedItems(messages, questions).at(-1)?.item;
+  const answered = new Set(pairAnswers(messages, questions).map((a) => a.question.id));
+  return lastAsked && !answered.has(lastAsked.id) ? lastAsked : nextQuestion(messages, questions);
 }

@@ -11,12 +11,24 @@ export function normalise(text: string): string {
 }
 
 const NON_ANSWER =
-  /^(?:n\/?a|none(?: yet)?|nothing(?: yet)?|no|nope|skip|pass|unknown|not sure|unsure|no idea|idk|tbd|to be decided|not applicable|no comment|later|-+|—|\?+|(?:i |we )?(?:really )?(?:don'?t|do not) know(?: yet)?|(?:i'?m |we'?re )?not sure(?: yet)?|not discussed(?: yet)?)$/i;
+  /^(?:n\/?a|none(?: yet)?|nothing(?: yet)?|no|nope|skip|pass|unknown|not sure|unsure|no idea|idk|tbd|to be decided|not applicable|no comment|later|-+|—|\?+|(?:i |we )?(?:really )?(?:don'?t|do not) know(?: yet)?|(?:i'?m |we'?re )?not sure(?: yet)?|not discussed(?: yet)?|who knows)$/i;
 
 /** "don't know", "n/a", "skip", "none": an answer that leaves the question open. */
 export function isNonAnswer(text: string): boolean {
-  const t = normalise(text).toLowerCase().replace(/[.!]+$/, '').trim();
+  const t = normalise(text).toLowerCase().replace(/[.!?]+$/, '').trim();
   return t === '' || NON_ANSWER.test(t);
+}
+
+const QUESTION_WORD = /^(?:what|which|how|why|who|whom|whose|when|where|do|does|did|is|are|was|were|can|could|should|would|will|shall|may|might|must|has|have|any|isn'?t|aren'?t|don'?t|doesn'?t)\b/i;
+
+/**
+ * A message that asks the facilitator something instead of answering ("Which trends fit us?", "Does
+ * the MSP count as the team?"): one sentence, opening with a question word, ending in "?". "AI agents?"
+ * is a tentative answer, and "We have 6. Is that enough?" answers before it asks.
+ */
+export function isQuestionBack(text: string): boolean {
+  const t = normalise(text);
+  return t.endsWith('?') && !t.includes('\n') && QUESTION_WORD.test(t) && sentences(t).length === 1 && wordCount(t) <= 30 && !isNonAnswer(t);
 }
 
 const BULLET = /^(?:[-*•·‣▪–—]|\(?\d{1,2}[.)]|\(?[a-h][.)](?=\s))\s*/i;
