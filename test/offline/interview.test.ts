@@ -108,6 +108,10 @@ describe('scripted interviews in the other steps', () => {
     const costs = await interview.answer('Fuel and insurance costs keep rising.');
     expect(costs.text).not.toContain('Post-quantum cryptography');
     expect(costs.text).toMatch(/FinOps and cloud cost pressure\*\* \([^)]*; on “cost”\)/);
+    // Words as people say them: "hire", not only "hiring"; "booking", "online".
+    const people = await interview.answer('Dentists are hard to hire and keep. Patients expect booking online.');
+    expect(people.text).toMatch(/Talent market shifts[^*]*\*\* \([^)]*; on “hire”\)/);
+    expect(people.text).toMatch(/Real-time, self-service customer expectations\*\* \([^)]*; on “booking”, “online”\)/);
   });
 
   it('take a question back for a question, not an answer: it says it cannot answer and asks the open question again', async () => {
