@@ -42,7 +42,7 @@ describe('the Socratic dialogue, offline', () => {
   it('opens on the first chosen trend with a clarifying question and says it is a question bank, not an AI', () => {
     const opening = offline().opening(turnInput('dialogue', { trends: TRENDS }, []));
     expect(opening.trendId).toBe('t1');
-    expect(opening.promptVersion).toBe('offline/dialogue@2');
+    expect(opening.promptVersion).toBe('offline/dialogue@3');
     expect(opening.text).toMatch(/\*\*offline facilitator\*\*: a fixed bank of questions, not an AI model/);
     expect(opening.text).toContain('**Agentic AI in operations** (t1), **EU AI Act obligations** (t2)');
     expect(opening.text).not.toContain('FinOps');
@@ -172,6 +172,7 @@ describe('the Socratic dialogue, offline', () => {
     const moved = await interview.answer('next trend please');
     expect(moved.finish.trendId).toBe('t2');
     expect(moved.text).not.toContain('You said');
+    expect(moved.text).toContain('That makes 1 answer on **Agentic AI in operations**.');
     const enough = await interview.answer("that's enough");
     expect(questionsIn(enough.text)).toEqual([]);
     expect(enough.text).toMatch(/Press \*\*Draft\*\* to update the ledger/);

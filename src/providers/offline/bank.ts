@@ -82,7 +82,7 @@ export const DialogueBank = z.object({
   /** {{trend}}, {{trends}}, {{question}}: the first question about the first chosen trend. */
   opening: Template,
   noTrends: Template,
-  /** {{trend}}: the trend moved to; {{previous}}: the one left; {{count}}: its answers. */
+  /** {{trend}}: the trend moved to; {{previous}}: the one left; {{answers}}: how many it had ("1 answer", "3 answers"). */
   moveOn: Template,
   /** Said once every chosen trend has its answers. */
   explored: Template,

@@ -52,9 +52,10 @@ export function dialogueHistory(messages: readonly TranscriptMessage[], bank: Di
   return { asked, answers };
 }
 
+/** Answers per trend; "next trend" or "enough" steers, it answers nothing. */
 function answersByTrend(answers: readonly DialogueAnswer[]): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const a of answers) if (a.trendId) counts[a.trendId] = (counts[a.trendId] ?? 0) + 1;
+  for (const a of answers) if (a.trendId && !steering(a.message.content)) counts[a.trendId] = (counts[a.trendId] ?? 0) + 1;
   return counts;
 }
 
@@ -178,7 +179,7 @@ export function dialogueReply(input: TurnInput, bank: DialogueBank, messages: re
 
   const previous = trends.find((t) => t.id === current);
   if (template && previous && previous.id !== trend.id) {
-    parts.push(fill(bank.moveOn, input, { trend: trend.name, previous: previous.name, count: String(counts[previous.id] ?? 0) }));
+    parts.push(fill(bank.moveOn, input, { trend: trend.name, previous: previous.name, answers: plural(counts[previous.id] ?? 0, 'answer') }));
   }
   const explored = (c: Record<string, number>) => trends.every((t) => (c[t.id] ?? 0) >= MIN_EXCHANGES_PER_TREND);
   const before = answersByTrend(answers.filter((a) => a.message.id !== last?.id));
