@@ -150,6 +150,16 @@ describe('drafting the impact forecast', () => {
     expect(artifact.forecasts[0]).toMatchObject({ scope: 'company', change: 'Dispatch cost per load down 15% within 18 months.', confidence: 'medium', signpost: 'Cost per load under $38 by Q3' });
   });
 
+  it('keeps a short sentence that only gives the horizon out of the change, and "The signpost is" out of the signpost', async () => {
+    const interview = new Interview('impact', UPSTREAM);
+    await interview.answerAll([
+      'Dispatch cost per load down 15%. Within 18 months.',
+      'The signpost is cost per load under $38. By Q3.',
+    ]);
+    const { artifact } = await interview.draft('impact');
+    expect(artifact.forecasts[0]).toMatchObject({ change: 'Dispatch cost per load down 15%.', horizon: '6-18', signpost: 'Cost per load under $38. By Q3' });
+  });
+
   it('reads direction, size, horizon, trend, signpost, confidence and cited insights from the answers', async () => {
     const interview = new Interview('impact', UPSTREAM);
     await interview.answerAll([

@@ -136,6 +136,28 @@ describe('scripted interviews in the other steps', () => {
     expect(drafted.artifact.marketPosition).toBe(CONTEXT_ANSWERS[3]);
   });
 
+  it('tie a forecast, a risk and an initiative to the chosen trend whose words they use, when they name none', async () => {
+    const impact = new Interview('impact', { trends });
+    await impact.answer('Dispatch exceptions handled end to end: cost per load down 15% within 18 months');
+    const { artifact: forecast } = await impact.draft('impact');
+    expect(forecast.forecasts.find((f) => f.scope === 'company')!.trendId).toBe('t1');
+
+    const risks = new Interview('risks', { trends });
+    await risks.answer('Regulators class our carrier scoring as high-risk and compliance work stalls the launch; likelihood 3, impact 4');
+    const { artifact: register } = await risks.draft('risks');
+    expect(register.risks[0]!.trendId).toBe('t2');
+
+    const roadmap = new Interview('roadmap', { trends });
+    await roadmap.answer('Automate the dispatch exception workflow: 8 weeks, owner Dana, by 2027-06-30');
+    const { artifact: plan } = await roadmap.draft('roadmap');
+    expect(plan.entries[0]!.trendIds).toEqual(['t1']);
+
+    // Words of both trends, or of none: no guess.
+    const unsure = new Interview('impact', { trends });
+    await unsure.answer('Margins get thinner within a year');
+    expect((await unsure.draft('impact')).artifact.forecasts.find((f) => f.scope === 'company')!.trendId).toBeNull();
+  });
+
   it('skip the rest of a scope in the impact step when its change was not answered', async () => {
     const interview = new Interview('impact', { trends });
     await interview.answerAll(['Agentic AI: dispatch cost per load down 15% within 18 months', 'Cost per load under $38 by Q3; confidence medium', 'i1']);

@@ -51,8 +51,6 @@ export function northwindSession(quarter: Quarter = '2027-Q1'): Session {
 
 // ---------- shared pieces ----------
 
-const noConstraints = { budget: null, team: null, time: null, regulation: null };
-
 const pricingTrend = {
   id: 't1',
   name: 'AI-assisted freight pricing',

@@ -3,8 +3,9 @@ import { IMPACT_SCOPES, type Forecast, type ImpactArtifact, type ImpactScope } f
 import type { ImpactField, ImpactQuestion } from './bank.js';
 import { chosen, horizonLabel, joinWords, plural, type BankStep, type StepContext } from './common.js';
 import { answersById, pairAnswers } from './interview.js';
+import { trendOfText } from './trends.js';
 import {
-  isNonAnswer, mentionedIds, mentionedName, parseConfidence, parseDirection, parseHorizon, parseMagnitude, sentences, splitLines, truncate,
+  isNonAnswer, mentionedIds, parseConfidence, parseDirection, parseHorizon, parseMagnitude, sentences, splitLines, truncate, wordCount,
 } from './parse/index.js';
 
 /** Used where the user gave none, and said so in the forecast's reasoning. */
@@ -28,22 +29,31 @@ interface Read {
 function readChange(item: string, ctx: StepContext): Read {
   const trends = chosen(ctx.input);
   return {
-    change: withoutConfidence(item, 4000) ?? truncate(item, 4000),
+    change: withoutAsides(item, 4000, (x) => confidenceAside(x) || horizonAside(x, ctx.now)) ?? truncate(item, 4000),
     direction: parseDirection(item),
     magnitude: parseMagnitude(item),
     horizon: parseHorizon(item, ctx.now),
     confidence: parseConfidence(item),
-    trendId: mentionedName(item, trends) ?? (trends.length === 1 ? trends[0]!.id : null),
+    trendId: trendOfText(item, trends, ctx.banks.trends.catalogue) ?? (trends.length === 1 ? trends[0]!.id : null),
   };
 }
 
-/** The text without the sentence that only gives the confidence ("Fairly confident."). */
-function withoutConfidence(text: string, max: number): string | null {
+/** A sentence that only gives the confidence ("Fairly confident."): read into its own field. */
+const confidenceAside = (s: string) => /\b(?:confiden\w*|sure|certain|a guess)\b/i.test(s);
+/** A short sentence that only gives the horizon ("2-3 years."): read into its own field. */
+const horizonAside = (s: string, now: Date) => wordCount(s) <= 4 && parseHorizon(s, now) !== null;
+
+/** The text without its asides, unless that would leave nothing. */
+function withoutAsides(text: string, max: number, aside: (sentence: string) => boolean): string | null {
   const parts = sentences(text);
-  const kept = parts.length > 1 ? parts.filter((s) => !/\b(?:confiden\w*|sure|certain|a guess)\b/i.test(s)) : parts;
+  const kept = parts.length > 1 ? parts.filter((s) => !aside(s)) : parts;
   const rest = kept.join(' ').trim();
   return rest === '' ? null : truncate(rest, max);
 }
+
+/** "The signpost is the no-show rate…" as "The no-show rate…". */
+const withoutSignpostLead = (text: string) =>
+  text.replace(/^(?:the |our |my )?(?:early )?signpost (?:is|would be|will be)[:\s]+/i, '').replace(/^./, (c) => c.toUpperCase());
 
 /** The answers so far by scope and field: what a scope's questions that fill `field` were told, joined, or null. */
 function answeredByScope(ctx: StepContext): (scope: ImpactScope, field: ImpactField) => string | null {
@@ -123,7 +133,7 @@ export const impactStep: BankStep<ImpactQuestion> = {
           confidence: confidence ?? PLACEHOLDER.confidence,
           reasoning: [reasoning ? truncate(reasoning, 2400) : null, placeholderNote].filter(Boolean).join(' ') || null,
           insightIds: mentionedIds(`${reasoning ?? ''}\n${r.change}`, insightIds),
-          signpost: own.trim() === '' ? null : withoutConfidence(own, 300),
+          signpost: own.trim() === '' ? null : withoutAsides(withoutSignpostLead(own), 300, confidenceAside),
         });
       });
     }

@@ -9,7 +9,8 @@ import {
 import type { RiskQuestion } from './bank.js';
 import { chosen, joinWords, plural, type BankStep, type StepContext } from './common.js';
 import { answersById, pairAnswers } from './interview.js';
-import { SCORE_AHEAD, isNonAnswer, labelled, mentionedName, parseDate, parseScores, splitLines, truncate } from './parse/index.js';
+import { trendOfText } from './trends.js';
+import { SCORE_AHEAD, isNonAnswer, labelled, parseDate, parseScores, splitLines, truncate } from './parse/index.js';
 
 const PLACEHOLDER_SCORE: Score = 3;
 
@@ -42,7 +43,7 @@ export function threatLines(text: string): string[] {
   return lines;
 }
 
-export function readRisk(line: string, trends: readonly Trend[], now: Date): ReadRisk {
+export function readRisk(line: string, ctx: StepContext): ReadRisk {
   const { rest, values } = labelled(line, RISK_LABELS);
   const { likelihood, impact } = parseScores(line);
   const ownedBy = /\b([A-Z][\w'-]+(?: [A-Z][\w'-]+)?) (?:owns|will own|leads) (?:it|this)\b/.exec(line);
@@ -59,8 +60,8 @@ export function readRisk(line: string, trends: readonly Trend[], now: Date): Rea
     mitigation: text(values.mitigation, 2000),
     owner: text(values.owner, 300) ?? (ownedBy ? ownedBy[1]! : null),
     trigger: text(values.trigger, 1000),
-    reviewDate: values.reviewDate ? parseDate(values.reviewDate, now) : null,
-    trendId: mentionedName(line, trends),
+    reviewDate: values.reviewDate ? parseDate(values.reviewDate, ctx.now) : null,
+    trendId: trendOfText(line, chosen(ctx.input), ctx.banks.trends.catalogue),
   };
 }
 
@@ -82,7 +83,7 @@ export const risksStep: BankStep<RiskQuestion> = {
       const date = parseDate(text, ctx.now);
       return date ? `Review date read: ${date}. It applies to every risk without its own.` : 'No date could be read from that: write YYYY-MM-DD or "in 90 days".';
     }
-    const reads = threatLines(text).map((line) => readRisk(line, chosen(ctx.input), ctx.now));
+    const reads = threatLines(text).map((line) => readRisk(line, ctx));
     const describe = (r: ReadRisk) => {
       const scores = r.likelihood && r.impact
         ? `likelihood ${r.likelihood} × impact ${r.impact} = ${r.likelihood * r.impact}, ${severityOf(r.likelihood, r.impact)}`
@@ -110,7 +111,7 @@ export const risksStep: BankStep<RiskQuestion> = {
         continue;
       }
       for (const line of threatLines(text)) {
-        const r = readRisk(line, trends, ctx.now);
+        const r = readRisk(line, ctx);
         const missing = [!r.likelihood && 'likelihood', !r.impact && 'impact'].filter((m): m is string => typeof m === 'string');
         if (missing.length > 0) unscored++;
         risks.push({

@@ -6,11 +6,12 @@
  */
 import {
   ROADMAP_STATUS_LABELS, enterpriseValueEffect, isClosed, roadmapGaps, type FinancialFraming, type Horizon,
-  type RoadmapArtifact, type RoadmapEntry, type RoadmapStatus, type Trend,
+  type RoadmapArtifact, type RoadmapEntry, type RoadmapStatus,
 } from '../../domain/index.js';
 import type { RoadmapQuestion } from './bank.js';
 import { chosen, joinWords, plural, type BankStep, type StepContext } from './common.js';
 import { answersById, pairAnswers } from './interview.js';
+import { trendOfText } from './trends.js';
 import {
   findMoney, isNonAnswer, labelled, mentionedIds, mentionedName, parseDeadline, parseFinancials, parseHorizon, parseMultiple, parseWeeks,
   splitList, truncate,
@@ -63,8 +64,12 @@ export interface ReadEntry {
   readonly riskIds: string[];
 }
 
-function mentionedTrends(text: string, trends: readonly Trend[]): string[] {
-  return trends.filter((t) => mentionedIds(text, [t.id]).length > 0 || mentionedName(text, [t]) === t.id).map((t) => t.id);
+/** The chosen trends an initiative names; when it names none, the one its words are about. */
+function mentionedTrends(text: string, ctx: StepContext): string[] {
+  const trends = chosen(ctx.input);
+  const named = trends.filter((t) => mentionedIds(text, [t.id]).length > 0 || mentionedName(text, [t]) === t.id).map((t) => t.id);
+  const about = named.length > 0 ? null : trendOfText(text, trends, ctx.banks.trends.catalogue);
+  return about ? [about] : named;
 }
 
 const OWNED = /\b([A-Z][\w'-]+(?: [A-Z][\w'-]+)?) (?:owns|will own|leads|is leading) (?:it|this)\b/;
@@ -143,7 +148,7 @@ export function readEntry(text: string, ctx: StepContext): ReadEntry {
     owner: values.owner ? truncate(values.owner, 300) : (owned?.[1] ?? null),
     deadline,
     horizon: horizonOf(deadline, effortWeeks, text, ctx.now),
-    trendIds: mentionedTrends(text, chosen(ctx.input)),
+    trendIds: mentionedTrends(text, ctx),
     riskIds,
   };
 }

@@ -23,6 +23,19 @@ export interface RankedTrend {
 const phrase = (words: string) => new RegExp(`(?<![a-z0-9])${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:s|es)?(?![a-z0-9])`, 'i');
 const has = (text: string, words: string) => phrase(words).test(text);
 
+/**
+ * The chosen trend a line is about: the one it names (by id or name), else the one whose catalogue
+ * keywords it uses most ("online booking" is about the self-service trend); null when none, or a tie.
+ */
+export function trendOfText(text: string, trends: readonly Trend[], catalogue: readonly CatalogueTrend[]): string | null {
+  const named = mentionedName(text, trends);
+  if (named) return named;
+  const [best, second] = trends
+    .map((t) => ({ id: t.id, hits: catalogue.find((c) => c.name === t.name)?.keywords.filter((w) => has(text, w)).length ?? 0 }))
+    .sort((a, b) => b.hits - a.hits);
+  return best && best.hits > 0 && (!second || second.hits < best.hits) ? best.id : null;
+}
+
 /** Ranks the catalogue: industry words in the client's industry count 3, elsewhere in the context 1; keywords 1. */
 export function rankCatalogue(catalogue: readonly CatalogueTrend[], industry: string, context: string): RankedTrend[] {
   return catalogue
