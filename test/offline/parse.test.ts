@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   assumptionSentences, findMoney, isNonAnswer, isQuestionBack, labelled, mentionedIds, mentionedName, parseConfidence, parseDate, parseDeadline,
   parseDirection, parseFinancials, parseHorizon, parseKeyNumbers, parseMagnitude, parseMultiple, parseScores, parseVerdict,
-  parseWeeks, scoreFrom, shortQuote, splitLines, splitList,
+  parseWeeks, scoreFrom, shortQuote, splitLines, splitList, withoutScores,
 } from '../../src/providers/offline/parse/index.js';
 
 const NOW = new Date('2027-01-15T10:00:00Z');
@@ -115,6 +115,20 @@ describe('numbers', () => {
     expect(parseScores('A fuel price spike eats margin: likely, moderate impact.')).toEqual({ likelihood: 4, impact: 3 });
     expect(parseScores('Not likely this year, but severe consequences')).toEqual({ likelihood: 2, impact: 5 });
     expect(parseScores('Only Mike knows the routing engine.')).toEqual({ likelihood: null, impact: null });
+  });
+});
+
+describe('a threat without its scores', () => {
+  it('drops the clauses that only give a score, and keeps what could happen', () => {
+    expect(withoutScores('Dentrix integration breaks on vendor updates; the booking app goes down. Likely, high impact.'))
+      .toBe('Dentrix integration breaks on vendor updates; the booking app goes down.');
+    expect(withoutScores('Ransomware through the MSP: medium likelihood, severe impact. We have no offline backups.'))
+      .toBe('Ransomware through the MSP. We have no offline backups.');
+    expect(withoutScores('Budget overrun, likelihood high and impact moderate')).toBe('Budget overrun');
+    expect(withoutScores('Key engineer leaves, 4/5')).toBe('Key engineer leaves');
+    // A score word inside what happens is part of the threat.
+    expect(withoutScores('Heartland launches a better app first, high impact on revenue')).toBe('Heartland launches a better app first, high impact on revenue');
+    expect(withoutScores('Customers likely leave for Aspen')).toBe('Customers likely leave for Aspen');
   });
 });
 

@@ -10,7 +10,7 @@ import type { RiskQuestion } from './bank.js';
 import { chosen, joinWords, plural, type BankStep, type StepContext } from './common.js';
 import { answersById, pairAnswers } from './interview.js';
 import { trendOfText } from './trends.js';
-import { SCORE_AHEAD, isNonAnswer, labelled, parseDate, parseScores, splitLines, truncate } from './parse/index.js';
+import { SCORE_AHEAD, isNonAnswer, labelled, parseDate, parseScores, splitLines, truncate, withoutScores } from './parse/index.js';
 
 const PLACEHOLDER_SCORE: Score = 3;
 
@@ -48,7 +48,7 @@ export function readRisk(line: string, ctx: StepContext): ReadRisk {
   const { likelihood, impact } = parseScores(line);
   const ownedBy = /\b([A-Z][\w'-]+(?: [A-Z][\w'-]+)?) (?:owns|will own|leads) (?:it|this)\b/.exec(line);
   const text = (v: string | undefined, max: number) => (v && v.trim() !== '' ? truncate(v, max) : null);
-  const threat = (rest !== '' ? rest : line)
+  const threat = withoutScores(rest !== '' ? rest : line)
     .replace(/\bL\s*[1-5]\s*[/,x×]?\s*I\s*[1-5]\b/g, '')
     .replace(/\b[1-5]\s*\/\s*5\b/g, '')
     .replace(/[\s,;:(—–-]+$/g, '')

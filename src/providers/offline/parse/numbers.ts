@@ -1,6 +1,6 @@
 /** Numbers as typed: 1–5 scores, money, the EBITDA multiple, effort in weeks, key numbers. */
 import type { Score } from '../../../domain/index.js';
-import { labelled, splitList } from './text.js';
+import { labelled, sentences, splitList } from './text.js';
 
 const LEVEL_SCORES: ReadonlyArray<[RegExp, Score]> = [
   [/\b(?:very low|negligible|rare|very unlikely|almost never)\b/i, 1],
@@ -50,6 +50,26 @@ export function parseScores(text: string): { likelihood: Score | null; impact: S
     if (said) likelihood = said.startsWith('not') || said === 'improbable' ? 2 : scoreFrom(said);
   }
   return { likelihood, impact };
+}
+
+const SCORE_LABEL = /\b(?:likelihood|probability|chance|impact|severity|consequences?)\b/i;
+
+/**
+ * The text without the clauses that only give a score ("medium likelihood", "Likely, high impact",
+ * "4/5"): parseScores reads those; what is left says what could happen. "High impact on revenue" stays.
+ */
+export function withoutScores(text: string): string {
+  const filler = new RegExp(`\\b(?:${LEVEL_WORDS}|likelihood|probability|chance|impact|severity|consequences?|quite|very|not|and|both|is|of|out|L\\s*[1-5]|I\\s*[1-5])\\b|\\b[1-5]\\b|[/x×=]`, 'gi');
+  const scoreOnly = (clause: string) =>
+    (SCORE_LABEL.test(clause) || LIKELIHOOD_SAID.test(clause) || /\b[1-5]\s*\/\s*5\b/.test(clause)) && clause.replace(filler, '').replace(/[\s.,;:!()-]+/g, '') === '';
+  const kept = sentences(text).map((sentence) => {
+    const clauses = sentence.split(/(?<=[,;:])\s*/);
+    const left = clauses.filter((c) => !scoreOnly(c));
+    if (left.length === clauses.length) return sentence;
+    const joined = left.join(' ').replace(/[\s,;:]+$/, '');
+    return joined === '' ? '' : /[.!?]$/.test(sentence) && !/[.!?]$/.test(joined) ? `${joined}.` : joined;
+  });
+  return kept.filter(Boolean).join(' ');
 }
 
 /** Level words, longest first, as scoreFrom reads them. */
