@@ -245,6 +245,24 @@ describe('drafting the risk register', () => {
 });
 
 describe('drafting the roadmap', () => {
+  it('reads money as it is said: a cost in the initiative, revenue kept apart from EBITDA, a bare yearly amount as a running cost', async () => {
+    const interview = new Interview('roadmap', UPSTREAM);
+    await interview.answerAll([
+      'Launch online booking with automated reminders in 5 pilot practices. Raj owns it, 10 weeks, live by end of April 2027. Costs about $150k including the integration work.',
+      'No-show rate in the pilot practices from 11% to 8% by September. Each point of no-show is worth about $900k of revenue a year across the group.',
+      'Hire a fractional security lead and set up offline backups: 6 weeks, $60k a year, owner the CFO, done by March 31.',
+      'Restore tests passed per quarter from 0 to 1',
+    ]);
+    const { artifact } = await interview.draft('roadmap');
+    const [e1, e2] = artifact.entries;
+    expect(e1).toMatchObject({ deadline: '2027-04-30', owner: 'Raj', effortWeeks: 10 });
+    expect(e1!.rationale).not.toMatch(/^live/);
+    expect(e1!.financial).toMatchObject({ oneOffCost: 150_000, annualEbitdaEffect: null });
+    expect(e1!.financial!.assumption).toContain('Said as revenue, which is not EBITDA: “Each point of no-show is worth about $900k of revenue a year across the group”');
+    expect(e2).toMatchObject({ deadline: '2027-03-31', owner: 'the CFO', effortWeeks: 6 });
+    expect(e2!.financial).toMatchObject({ oneOffCost: null, annualEbitdaEffect: -60_000 });
+  });
+
   it('builds startable entries: weeks, owner, deadline, metric with baseline and target, money with the multiple as an assumption', async () => {
     const interview = new Interview('roadmap', UPSTREAM);
     await interview.answerAll([

@@ -81,9 +81,24 @@ describe('numbers', () => {
   });
 
   it('sorts money into a one-off cost and a yearly EBITDA effect by the words around it', () => {
-    expect(parseFinancials('$60k build cost; saves $120k a year in overtime')).toEqual({ oneOffCost: 60_000, annualEbitdaEffect: 120_000 });
-    expect(parseFinancials('One-off cost $20k, EBITDA +$50k')).toEqual({ oneOffCost: 20_000, annualEbitdaEffect: 50_000 });
-    expect(parseFinancials('adds $30k of extra running cost per year')).toEqual({ oneOffCost: null, annualEbitdaEffect: 30_000 });
+    expect(parseFinancials('$60k build cost; saves $120k a year in overtime')).toEqual({ oneOffCost: 60_000, annualEbitdaEffect: 120_000, revenue: [] });
+    expect(parseFinancials('One-off cost $20k, EBITDA +$50k')).toEqual({ oneOffCost: 20_000, annualEbitdaEffect: 50_000, revenue: [] });
+    // A running cost lowers EBITDA.
+    expect(parseFinancials('adds $30k of extra running cost per year')).toEqual({ oneOffCost: null, annualEbitdaEffect: -30_000, revenue: [] });
+    expect(parseFinancials('costs $60k a year in licences')).toMatchObject({ oneOffCost: null, annualEbitdaEffect: -60_000 });
+    // "a year" a few words after the amount is still yearly.
+    expect(parseFinancials('saves about $90k in overtime a year')).toMatchObject({ oneOffCost: null, annualEbitdaEffect: 90_000 });
+  });
+
+  it('keeps revenue apart: it is not EBITDA', () => {
+    expect(parseFinancials('Each point of no-show is worth about $900k of revenue a year across the group.'))
+      .toEqual({ oneOffCost: null, annualEbitdaEffect: null, revenue: [900_000] });
+    expect(parseFinancials('grows revenue by $2M and EBITDA by $400k')).toEqual({ oneOffCost: null, annualEbitdaEffect: 400_000, revenue: [2_000_000] });
+  });
+
+  it('reads a yearly amount that says neither saving nor cost as the question asked it', () => {
+    expect(parseFinancials('6 weeks, $60k a year, owner the CFO', 'cost')).toMatchObject({ annualEbitdaEffect: -60_000 });
+    expect(parseFinancials('No-shows down 3 points, $60k a year', 'value')).toMatchObject({ annualEbitdaEffect: 60_000 });
   });
 
   it('reads the EBITDA multiple', () => {

@@ -14,7 +14,7 @@ import { answersById, pairAnswers } from './interview.js';
 import { trendOfText } from './trends.js';
 import {
   findMoney, isNonAnswer, labelled, mentionedIds, mentionedName, parseDeadline, parseFinancials, parseHorizon, parseMultiple, parseWeeks,
-  splitList, truncate,
+  splitList, truncate, wordCount,
 } from './parse/index.js';
 
 const PLACEHOLDER_EFFORT = 1;
@@ -127,6 +127,8 @@ export function readEntry(text: string, ctx: StepContext): ReadEntry {
     inTitle = titleParts.length === 0 && rest === '' ? inTitle : false;
     // Money is the entry's financial framing (readFinancials reads it from the whole answer).
     if (rest === '' || OWNED.test(rest) || ONLY_IDS.test(rest) || findMoney(rest).length > 0 || /^(?:it|this|that|which)$/i.test(rest)) continue;
+    // "live by end of April", "ready by Q2": the word before a deadline says nothing of its own.
+    if (v.deadline && wordCount(rest) <= 2) continue;
     if (/^(?:in|by|before|until)\s/i.test(rest) && parseDeadline(rest, ctx.now)) values.deadline ??= rest;
     else if (parseWeeks(rest) !== null && values.effort === undefined) values.effort = rest;
     else values.rationale.push(rest);
@@ -191,15 +193,21 @@ export function readMetric(full: string): RoadmapEntry['metric'] {
   return { name, baseline, current: clean(now?.[1]), target };
 }
 
-export function readFinancials(text: string): FinancialFraming {
-  const { oneOffCost, annualEbitdaEffect } = parseFinancials(text);
+/**
+ * The money an answer gives. `bareYearly`: how a yearly amount that says neither saving nor cost is
+ * read (see parseFinancials): what an initiative is worth, or what it costs to run.
+ */
+export function readFinancials(text: string, bareYearly: 'value' | 'cost'): FinancialFraming {
+  const { oneOffCost, annualEbitdaEffect } = parseFinancials(text, bareYearly);
   const evMultiple = parseMultiple(text);
   const clauses = text.split(/(?<=[.!?])\s+|;\s*|\n+/).map((c) => c.trim().replace(/[.;]+$/, '')).filter(Boolean);
   const capexOpex = clauses.filter((c) => /\b(?:capex|opex|capitali[sz]\w*)\b/i.test(c)).join('; ');
   const assumed = clauses.filter((c) => /\bassum\w*/i.test(c) && parseMultiple(c) === null).join('; ');
+  const asRevenue = clauses.filter((c) => parseFinancials(c).revenue.length > 0);
   const assumption = [
     evMultiple !== null ? `Enterprise value uses an EBITDA multiple of ${evMultiple}× — your assumption, not a valuation.` : null,
     assumed ? `${assumed}.` : null,
+    asRevenue.length > 0 ? `Said as revenue, which is not EBITDA: “${asRevenue.join('; ')}”. The EBITDA effect is yours to state.` : null,
   ].filter(Boolean).join(' ');
   return {
     oneOffCost,
@@ -267,13 +275,13 @@ export const roadmapStep: BankStep<RoadmapQuestion> = {
         e.owner ? `owner ${e.owner}` : 'no owner',
         e.deadline ? `deadline ${e.deadline}` : 'no deadline',
         [...e.trendIds, ...e.riskIds].length > 0 ? `answers ${[...e.trendIds, ...e.riskIds].join(', ')}` : null,
-        ...moneyRead(readFinancials(text)),
+        ...moneyRead(readFinancials(text, 'cost')),
       ].filter(Boolean);
       return `Read “${truncate(e.title, 60)}”: ${got.join(', ')}.`;
     }
     if (question.fills.includes('entries[].metric')) {
       const m = readMetric(text);
-      const f = readFinancials(text);
+      const f = readFinancials(text, 'value');
       const money = moneyRead(f);
       return `Read ${m ? `metric “${m.name}”: ${m.baseline ?? 'no baseline'} → ${m.target}${m.current ? `, now ${m.current}` : ''}` : 'no metric with a target (write "X from A to B")'}; ${money.length > 0 ? money.join(', ') : 'no amounts in this answer (write "$40k", "saves $120k a year", "8x")'}.`;
     }
@@ -313,7 +321,7 @@ export const roadmapStep: BankStep<RoadmapQuestion> = {
         metric: metric && metric.current === null && earlier?.metric?.current && sameWords(earlier.metric.name, metric.name)
           ? { ...metric, current: earlier.metric.current }
           : metric,
-        financial: withFallback(readFinancials(measure), readFinancials(what)),
+        financial: withFallback(readFinancials(measure, 'value'), readFinancials(what, 'cost')),
         trendIds: e.trendIds,
         riskIds: e.riskIds,
         adr: null,

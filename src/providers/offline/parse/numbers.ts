@@ -124,23 +124,49 @@ export function parseMultiple(text: string): number | null {
   return Number.isFinite(n) && n > 0 && n <= 100 ? n : null;
 }
 
-/** Money in an answer sorted into a one-off cost and a yearly EBITDA effect, by the words around each amount. */
-export function parseFinancials(text: string): { oneOffCost: number | null; annualEbitdaEffect: number | null } {
+export interface Financials {
+  readonly oneOffCost: number | null;
+  /** Positive when EBITDA improves (a saving, a margin gain); negative for a running cost. */
+  readonly annualEbitdaEffect: number | null;
+  /** Amounts said as revenue ("$900k of revenue a year"): revenue is not EBITDA, so they are neither of the above. */
+  readonly revenue: readonly number[];
+}
+
+const YEARLY_AFTER = /^[^$€£\d.;]{0,30}?\b(?:a|per|each)\s+(?:year|yr|annum)\b|^\s*\/\s*(?:year|yr)\b|^[^$€£\d.;]{0,30}?\b(?:annually|yearly|p\.\s?a\.)/;
+const COST_AFTER = /^\s*(?:(?:of|in)\s+)?(?:(?:extra|additional|recurring|running|annual|yearly|one[- ]off)\s+)*(?:costs?|spend|licen[cs]es?|fees?|opex|capex)\b/;
+const REVENUE_AFTER = /^\s*(?:(?:a|per)\s+year\s+)?(?:(?:of|in)\s+)?(?:(?:extra|additional|new|more|recurring|annual)\s+)*(?:revenue|sales|turnover)\b/;
+/** "revenue of", "sales up by about": revenue leads into the amount, with no profit word in between. */
+const REVENUE_BEFORE = /\b(?:revenue|sales|turnover)\b(?:(?!ebitda|profit|margin|sav)[^$€£\d.;])*$/;
+
+/**
+ * Money in an answer sorted into a one-off cost and a yearly EBITDA effect, by the words around each
+ * amount. A yearly amount with no word saying whether it is a saving or a cost is read as `bareYearly`
+ * says: a value where the question asked what the initiative is worth, a running cost where it asked
+ * what the initiative is.
+ */
+export function parseFinancials(text: string, bareYearly: 'value' | 'cost' = 'value'): Financials {
   let oneOffCost: number | null = null;
   let annualEbitdaEffect: number | null = null;
+  const revenue: number[] = [];
   for (const hit of findMoney(text)) {
     const before = text.slice(Math.max(0, hit.index - 40), hit.index).toLowerCase();
-    const after = text.slice(hit.index + hit.raw.length, hit.index + hit.raw.length + 30).toLowerCase();
-    const yearly = /^\s*(?:a|per|\/|each)\s*(?:year|yr|annum)|^\s*(?:annually|yearly|p\.?\s?a\.?)/.test(after) || /\b(?:ebitda|annual|yearly|per year|a year)\b[^$€£\d]*$/.test(before);
-    const saving = /\b(?:sav(?:e|es|ing|ings)|cut|reduc\w*|lower\w*|add(?:s|ing)?|gain|improv\w*|increase\w*|revenue|ebitda)\b[^$€£\d]*$/.test(before);
-    const burden = /\b(?:extra|more|additional|recurring|running|opex of|costs? us)\b[^$€£\d]*$/.test(before);
+    const after = text.slice(hit.index + hit.raw.length, hit.index + hit.raw.length + 40).toLowerCase();
+    const costAfter = COST_AFTER.test(after);
+    if (!costAfter && (REVENUE_AFTER.test(after) || REVENUE_BEFORE.test(before))) {
+      revenue.push(hit.amount);
+      continue;
+    }
+    const yearly = YEARLY_AFTER.test(after) || /\b(?:ebitda|annual|yearly|per year|a year)\b[^$€£\d]*$/.test(before);
+    const saving = !costAfter && /\b(?:sav(?:e|es|ing|ings)|cut|reduc\w*|lower\w*|add(?:s|ing)?|gain|improv\w*|increase\w*|ebitda|worth)\b[^$€£\d]*$/.test(before);
+    const burden = costAfter || /\b(?:extra|more|additional|recurring|running|opex of|costs? us|costs?|spend)\b[^$€£\d]*$/.test(before);
     if (yearly || (saving && !/\b(?:cost|invest|spend|one[- ]off|upfront|capex)\b[^$€£\d]*$/.test(before))) {
-      if (annualEbitdaEffect === null) annualEbitdaEffect = burden && !saving ? -hit.amount : hit.amount;
+      const negative = burden ? !saving : !saving && bareYearly === 'cost';
+      if (annualEbitdaEffect === null) annualEbitdaEffect = negative ? -hit.amount : hit.amount;
     } else if (oneOffCost === null) {
       oneOffCost = hit.amount;
     }
   }
-  return { oneOffCost, annualEbitdaEffect };
+  return { oneOffCost, annualEbitdaEffect, revenue };
 }
 
 /**

@@ -6,6 +6,9 @@ const MONTH_NAME = '(january|february|march|april|may|june|july|august|september
 /** A month only where it reads as a date ("end of June", "by Sept 2027", "March 2027"), so "we may…" is not May. */
 const MONTH_RE = new RegExp(`\\b(?:end of|by|in|until|before|on|due|mid)\\s+${MONTH_NAME}\\.?(?:\\s+(20\\d{2}))?\\b|\\b${MONTH_NAME}\\.?\\s+(20\\d{2})\\b`, 'i');
 
+/** A day of a month: "March 31", "31 March", "Mar 31st, 2027", "15 April 2027". */
+const DAY_MONTH_RE = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_NAME}\\.?(?:,?\\s+(20\\d{2}))?\\b|\\b${MONTH_NAME}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*%)(?:,?\\s+(20\\d{2}))?`, 'i');
+
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const addDays = (d: Date, n: number) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + n));
 const monthEnd = (year: number, month: number) => new Date(Date.UTC(year, month + 1, 0));
@@ -15,7 +18,7 @@ function monthIndex(word: string): number {
   return MONTHS.findIndex((m) => m.startsWith(word.toLowerCase().slice(0, 3)));
 }
 
-/** A calendar date (YYYY-MM-DD) from "2027-03-31", "in 6 weeks", "end of June", "Q3 2027", "next Radar Review" (90 days). */
+/** A calendar date (YYYY-MM-DD) from "2027-03-31", "in 6 weeks", "March 31", "end of June", "Q3 2027", "next Radar Review" (90 days). */
 export function parseDate(text: string, now: Date): string | null {
   const isoHit = /\b(20\d{2})-(\d{2})-(\d{2})\b/.exec(text);
   if (isoHit) return isoHit[0];
@@ -31,6 +34,16 @@ export function parseDate(text: string, now: Date): string | null {
     const quarter = Number(q[2] ?? q[3]);
     const year = Number(q[1] ?? q[4] ?? rollYear(now, quarter * 3 - 1));
     return iso(quarterEnd(year, quarter));
+  }
+  const day = DAY_MONTH_RE.exec(text);
+  if (day) {
+    const index = monthIndex((day[2] ?? day[4])!);
+    const dayOfMonth = Number(day[1] ?? day[5]);
+    const year = day[3] ?? day[6];
+    const date = (y: number) => new Date(Date.UTC(y, index, dayOfMonth));
+    // Without a year, the next such day to come.
+    const resolved = year ? date(Number(year)) : date(now.getUTCFullYear()).getTime() < now.getTime() - 864e5 ? date(now.getUTCFullYear() + 1) : date(now.getUTCFullYear());
+    if (index >= 0 && dayOfMonth >= 1 && resolved.getUTCDate() === dayOfMonth) return iso(resolved);
   }
   const month = MONTH_RE.exec(text);
   if (month) {
