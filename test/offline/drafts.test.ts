@@ -263,6 +263,23 @@ describe('drafting the roadmap', () => {
     expect(e2!.financial).toMatchObject({ oneOffCost: null, annualEbitdaEffect: -60_000 });
   });
 
+  it('reads a decision record told in a sentence: what was decided, the road not taken, and no borrowed placeholder as its context', async () => {
+    const interview = new Interview('roadmap', UPSTREAM);
+    await interview.answerAll([
+      'Launch online booking in 5 pilot practices, 10 weeks, owner Raj, by 2027-04-30',
+      'No-show rate from 11% to 8%',
+      'none',
+      "We use the vendor's APIs rather than screen-scraping; decided by Raj in January.",
+    ]);
+    const { artifact } = await interview.draft('roadmap');
+    expect(artifact.entries[0]!.adr).toEqual({
+      context: 'Context not stated yet: what forces this decision?',
+      decision: "We use the vendor's APIs rather than screen-scraping; decided by Raj in January.",
+      alternatives: ['screen-scraping'],
+      consequences: 'Consequences not stated yet.',
+    });
+  });
+
   it('builds startable entries: weeks, owner, deadline, metric with baseline and target, money with the multiple as an assumption', async () => {
     const interview = new Interview('roadmap', UPSTREAM);
     await interview.answerAll([

@@ -239,9 +239,17 @@ function withFallback(first: FinancialFraming, second: FinancialFraming): Financ
   return { ...merged, assumption: assumptions.length > 0 ? truncate(assumptions.join(' '), 2000) : null };
 }
 
-const ADR_LABELS = { context: ['context'], decision: ['decision', 'decided'], alternatives: ['alternatives?(?: considered)?', 'options'], consequences: ['consequences?'] } as const;
+/** "decided by Raj in January" says who decided, not what: not a label. */
+const ADR_LABELS = { context: ['context'], decision: ['decision', 'decided(?!\\s+(?:by|on|in|at)\\b)'], alternatives: ['alternatives?(?: considered)?', 'options'], consequences: ['consequences?'] } as const;
 
-function readAdr(text: string, entries: readonly RoadmapEntry[]): { index: number; adr: NonNullable<RoadmapEntry["adr"]> } | null {
+/** "We use the vendor's API rather than screen-scraping": the road not taken. */
+const NOT_TAKEN = /\b(?:rather than|instead of)\s+([^;.,\n]+)/i;
+
+/**
+ * The decision record of one entry. `ownRationales[i]` is what the user said entry i answers (null
+ * when nothing): the record's context when the answer gives none.
+ */
+function readAdr(text: string, entries: readonly RoadmapEntry[], ownRationales: readonly (string | null)[]): { index: number; adr: NonNullable<RoadmapEntry["adr"]> } | null {
   const which = /\binitiative\s*(\d)\b|\b(first|second|third)\b|\be(\d)\b|^\s*(\d)\b/i.exec(text);
   const word = which?.[2]?.toLowerCase();
   const n = Number(which?.[1] ?? which?.[3] ?? which?.[4] ?? (word === 'second' ? 2 : word === 'third' ? 3 : 1));
@@ -254,9 +262,9 @@ function readAdr(text: string, entries: readonly RoadmapEntry[]): { index: numbe
   return {
     index,
     adr: {
-      context: truncate(values.context ?? `From the entry's rationale: ${entry.rationale}`, 4000),
+      context: truncate(values.context ?? (ownRationales[index] ? `From the entry's rationale: ${ownRationales[index]}` : 'Context not stated yet: what forces this decision?'), 4000),
       decision: truncate(decision, 4000),
-      alternatives: splitList(values.alternatives ?? '').slice(0, 40),
+      alternatives: (values.alternatives ? splitList(values.alternatives) : [NOT_TAKEN.exec(decision)?.[1]?.trim()].filter((a): a is string => !!a)).slice(0, 40),
       consequences: truncate(values.consequences ?? 'Consequences not stated yet.', 4000),
     },
   };
@@ -293,12 +301,14 @@ export const roadmapStep: BankStep<RoadmapQuestion> = {
     const answers = answersById(pairAnswers(ctx.messages, questions));
     const slots = [...new Set(questions.map((q) => q.entry).filter((e): e is number => e !== null))].sort();
     const entries: RoadmapEntry[] = [];
+    const ownRationales: Array<string | null> = [];
     const placeholderEffort: string[] = [];
     for (const slot of slots) {
       const what = questions.filter((q) => q.entry === slot && q.fills.includes('entries[].title')).map((q) => answers.text(q.id)).filter((t): t is string => t !== null).join('\n');
       if (what === '') continue;
       const measure = questions.filter((q) => q.entry === slot && !q.fills.includes('entries[].title')).map((q) => answers.text(q.id)).filter((t): t is string => t !== null).join('\n');
       const e = readEntry(what, ctx);
+      ownRationales.push(e.rationale);
       const id = `e${entries.length + 1}`;
       const earlier = carriedOver(e.title, ctx.input.artifacts.roadmap?.entries ?? []);
       const metric = measure ? readMetric(measure) : null;
@@ -328,7 +338,7 @@ export const roadmapStep: BankStep<RoadmapQuestion> = {
       });
     }
     const adrText = questions.filter((q) => q.entry === null).map((q) => answers.text(q.id)).filter((t): t is string => t !== null).join('\n');
-    const adr = adrText ? readAdr(adrText, entries) : null;
+    const adr = adrText ? readAdr(adrText, entries, ownRationales) : null;
     if (adr) entries[adr.index] = { ...entries[adr.index]!, adr: adr.adr };
 
     if (entries.length === 0) {
