@@ -460,6 +460,34 @@ describe('drafting the sounding board', () => {
     );
   });
 
+  it('takes an objection said in the user\'s own words, leaves it open when it has no answer, and ties the claim to the entry it names', async () => {
+    const planning = new Interview('roadmap', UPSTREAM);
+    await planning.answerAll(['Pilot an exception-handling agent for late pickups, 8 weeks, owner Priya, by 2027-06-30', 'Handling time from 25 to 5 minutes', 'none']);
+    const roadmap = (await planning.draft('roadmap')).artifact;
+    const interview = new Interview('sounding_board', { ...UPSTREAM, roadmap });
+    const replies = await interview.answerAll([
+      'Fund the exception-handling agent pilot for $60k.',
+      '"Our shippers want a human." Answer: 2 of the top 5 accounts asked for automated rebooking.',
+      'Where is the EBITDA? Answer: not yet answered — we need the cost per exception.',
+      'The board will ask why a competitor is two years ahead of us.',
+      'The engineer would ask who maintains the TMS integration. Priya does, with the vendor.',
+      'none', 'none', 'none', 'revise',
+      'one line: a $60k pilot to halve exception handling time, decided in June.',
+    ]);
+    expect(replies[0]!.text).toContain('Recommendation noted (roadmap e1).');
+    expect(replies[3]!.text).toContain("Noted: the board's objection in your words, “The board will ask why a competitor is two years ahead of us.”, with no answer yet");
+    const [rec] = (await interview.draft('sounding_board')).artifact.recommendations;
+    expect(rec!.roadmapEntryIds).toEqual(['e1']);
+    expect(rec!.objections).toEqual([
+      { lens: 'ceo', objection: 'Our shippers want a human.', response: '2 of the top 5 accounts asked for automated rebooking' },
+      { lens: 'cfo', objection: 'Where is the EBITDA? (open: we need the cost per exception)', response: null },
+      { lens: 'board', objection: 'The board will ask why a competitor is two years ahead of us.', response: null },
+      { lens: 'engineer', objection: 'The engineer would ask who maintains the TMS integration.', response: 'Priya does, with the vendor.' },
+    ]);
+    expect(rec!.openObjections).toEqual(['CFO: Where is the EBITDA? (open: we need the cost per exception)', 'board: The board will ask why a competitor is two years ahead of us.']);
+    expect(rec!.ceoOneLiner).toBe('A $60k pilot to halve exception handling time, decided in June');
+  });
+
   it('files an answer that starts with a label of its own ("One line: …", "Reasons: …") under the question the label names, without the label', async () => {
     const interview = new Interview('sounding_board', {}, undefined, 'quick_check');
     await interview.answerAll([

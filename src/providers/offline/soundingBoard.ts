@@ -7,12 +7,50 @@ import type { ObjectionLens, Recommendation, SoundingBoardArtifact } from '../..
 import type { SoundingBoardField, SoundingBoardQuestion } from './bank.js';
 import { fill, joinWords, plural, type BankStep, type StepContext } from './common.js';
 import { answersById, pairAnswers } from './interview.js';
-import { isNonAnswer, mentionedIds, parseConfidence, parseVerdict, sentences, splitLines, splitList, truncate } from './parse/index.js';
+import {
+  isNonAnswer, labelled, mentionedIds, mentionedName, parseConfidence, parseVerdict, sentences, splitLines, splitList, truncate,
+} from './parse/index.js';
 
 const LENS_NAMES: Readonly<Record<ObjectionLens, string>> = { ceo: 'CEO', cfo: 'CFO', board: 'board', engineer: 'sceptical engineer' };
 
-function entryIds(ctx: StepContext): string[] {
-  return (ctx.input.artifacts.roadmap?.entries ?? []).map((e) => e.id);
+/** The roadmap entries a recommendation is about: by id ("e1"), else the one whose title it names ("the online booking pilot"). */
+function claimEntryIds(claim: string, ctx: StepContext): string[] {
+  const entries = ctx.input.artifacts.roadmap?.entries ?? [];
+  const ids = mentionedIds(claim, entries.map((e) => e.id));
+  if (ids.length > 0) return ids;
+  const named = mentionedName(claim, entries.map((e) => ({ id: e.id, name: e.title })));
+  return named ? [named] : [];
+}
+
+const RESPONSE_LABELS = { response: ['(?:our |my )?(?:answer|response|reply)(?=\\s*:)'] } as const;
+const NOT_ANSWERED = /^(?:not (?:yet )?answered|no answer(?: yet)?|unanswered|(?:still )?open|tbd)\b[\s,;:.—–-]*/i;
+const ONLY_ASKS = /\b(?:will|would|might|may|could|is going to|are going to)\s+(?:ask|want to know|question|challenge|push back)\b/i;
+const unquote = (s: string) => s.replace(/^["“”'‘’]+|["“”'‘’]+$/g, '').trim();
+
+/**
+ * An answer to a lens question, which may put the objection in the user's own words first:
+ * `"Our patients phone." Answer: 38% book after 6pm`, or `The board will ask why Heartland is ahead.`
+ * (the objection, not answered), or `The CFO will ask for payback. It pays back in 14 months.`
+ * A response of "not yet answered" leaves the objection open, with whatever the user added.
+ */
+export function readLensAnswer(text: string): { objection: string | null; response: string | null } {
+  const { rest, values } = labelled(text, RESPONSE_LABELS);
+  let objection: string | null = null;
+  let response: string = text;
+  if (values.response !== undefined) {
+    objection = unquote(rest) || null;
+    response = values.response;
+  } else if (ONLY_ASKS.test(sentences(text)[0] ?? '')) {
+    const [first, ...more] = sentences(text);
+    objection = first!;
+    response = more.join(' ');
+  }
+  const notAnswered = NOT_ANSWERED.exec(response);
+  if (response.trim() === '' || isNonAnswer(response) || notAnswered) {
+    const remark = notAnswered ? response.slice(notAnswered[0].length).trim() : '';
+    return { objection: objection && remark ? `${objection} (open: ${remark})` : objection, response: null };
+  }
+  return { objection, response };
 }
 
 export const soundingBoardStep: BankStep<SoundingBoardQuestion> = {
@@ -20,13 +58,18 @@ export const soundingBoardStep: BankStep<SoundingBoardQuestion> = {
 
   ack(question, text, ctx) {
     if (question.lens) {
-      return isNonAnswer(text)
-        ? `Left open: the ${LENS_NAMES[question.lens]}'s objection stays on the record as open.`
-        : `Noted as your answer to the ${LENS_NAMES[question.lens]}.`;
+      const lens = LENS_NAMES[question.lens];
+      const { objection, response } = readLensAnswer(text);
+      if (response === null) {
+        return objection
+          ? `Noted: the ${lens}'s objection in your words, “${truncate(objection, 90)}”, with no answer yet: it stays on the record as open.`
+          : `Left open: the ${lens}'s objection stays on the record as open.`;
+      }
+      return objection ? `Noted: the ${lens}'s objection in your words, and your answer to it.` : `Noted as your answer to the ${lens}.`;
     }
     if (isNonAnswer(text)) return `Left open: **${question.topic}**. It will show as a gap.`;
     if (question.fills.includes('recommendations[].claim')) {
-      const ids = mentionedIds(text, entryIds(ctx));
+      const ids = claimEntryIds(text, ctx);
       return `Recommendation noted${ids.length > 0 ? ` (roadmap ${joinWords(ids)})` : ''}. Now the objections, one lens at a time.`;
     }
     if (question.fills.includes('recommendations[].verdict')) {
@@ -48,7 +91,7 @@ export const soundingBoardStep: BankStep<SoundingBoardQuestion> = {
     const roadmap = ctx.input.artifacts.roadmap?.entries ?? [];
 
     const claimText = textOf('recommendations[].claim');
-    const roadmapEntryIds = claimText ? mentionedIds(claimText, entryIds(ctx)) : [];
+    const roadmapEntryIds = claimText ? claimEntryIds(claimText, ctx) : [];
     const onlyIds = claimText !== null && claimText.replace(/\b[eE]\d+\b|[,;&]|\band\b/g, '').trim() === '';
     const claim = claimText === null
       ? 'Not stated yet — the recommendation to pressure-test has not been written down.'
@@ -57,11 +100,15 @@ export const soundingBoardStep: BankStep<SoundingBoardQuestion> = {
         : truncate(claimText, 4000);
 
     const lensQuestions = questions.filter((q): q is SoundingBoardQuestion & { lens: ObjectionLens } => q.lens !== null);
-    const objections = lensQuestions.map((q) => ({
-      lens: q.lens,
-      objection: truncate(fill(q.objection ?? q.text, ctx.input), 4000),
-      response: answers.text(q.id) ? truncate(answers.text(q.id)!, 2000) : null,
-    }));
+    const objections = lensQuestions.map((q) => {
+      const said = answers.text(q.id);
+      const read = said ? readLensAnswer(said) : { objection: null, response: null };
+      return {
+        lens: q.lens,
+        objection: truncate(read.objection ?? fill(q.objection ?? q.text, ctx.input), 4000),
+        response: read.response ? truncate(read.response, 2000) : null,
+      };
+    });
     const open = objections.filter((o) => o.response === null);
 
     // The verdict question's answer; failing that, a verdict the user labelled anywhere ("Verdict: ready").
@@ -85,7 +132,7 @@ export const soundingBoardStep: BankStep<SoundingBoardQuestion> = {
       verdict: statedVerdict ?? 'revise',
       confidence: statedConfidence ?? 'low',
       openObjections: open.map((o) => `${LENS_NAMES[o.lens]}: ${truncate(o.objection, 900)}`),
-      ceoOneLiner: truncate(oneLiner, 300),
+      ceoOneLiner: truncate(oneLiner.replace(/^\p{Ll}/u, (c) => c.toUpperCase()), 300),
       supportingPoints: lines.slice(1, 4).map((p) => truncate(p, 500)),
     };
     const artifact: SoundingBoardArtifact = { recommendations: [recommendation] };
