@@ -8,3 +8,4 @@ export * from './stepMachine.js';
 export * from './errors.js';
 export * from './transcript.js';
 export * from './dialogueFocus.js';
+export * from './prose.js';

@@ -4,7 +4,13 @@
  */
 
 /** Characters that change meaning anywhere in an inline run of Markdown (a lone ~ does not: see below). */
-const INLINE_SPECIALS = /[\\`*_[\]<>|]/g;
+const INLINE_SPECIALS = /[\\`*_<>|]/g;
+/**
+ * A bracket makes a link only as "](" or "][", and a link definition as "]:"; "[placeholder]" alone is
+ * text (no definition can exist, since "]:" is always escaped). "[ ] " or "[x] " opening a list item is a task box.
+ */
+const LINK_CLOSE = /\](?=[([:])/g;
+const TASK_BOX = /^(\s*)\[([ xX])\]/;
 /** Something that would be read as an HTML entity (&amp;, &#60;) rather than as text. */
 const ENTITY_LIKE = /&(?=#?[a-z0-9]+;)/gi;
 /**
@@ -25,6 +31,8 @@ function escapeInline(text: string): string {
   const tildes = (text.match(/~/g) ?? []).length > 1;
   const escaped = text
     .replace(INLINE_SPECIALS, (c) => `\\${c}`)
+    .replace(LINK_CLOSE, '\\]')
+    .replace(TASK_BOX, '$1\\[$2]')
     .replace(/~/g, tildes ? '\\~' : '~')
     .replace(ENTITY_LIKE, '\\&')
     .replace(HEADING_HASH, '$1\\#');

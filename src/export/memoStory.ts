@@ -4,6 +4,7 @@
  */
 import {
   chosenTrends,
+  endSentence,
   type ContextArtifact,
   type Recommendation,
   type SoundingBoardArtifact,
@@ -27,12 +28,6 @@ export const LENS_LABELS: Readonly<Record<TrendLens, string>> = {
   industry: 'Industry',
 };
 
-/** Ends the text with a full stop unless it already ends with punctuation. */
-function sentence(text: string): string {
-  const t = text.trim();
-  return /[.!?…:;)"”’]$/.test(t) ? t : `${t}.`;
-}
-
 function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
@@ -49,14 +44,14 @@ export function ceoSection(board: SoundingBoardArtifact, entryTitle: (id: string
 }
 
 function recommendationBlock(r: Recommendation, n: number, entryTitle: (id: string) => string | null): string {
-  const lines = [`### ${n}. ${mdText(r.ceoOneLiner)}`, '', `**Verdict: ${VERDICT_LABELS[r.verdict]}** (confidence ${r.confidence}). ${mdText(sentence(r.claim))}`];
+  const lines = [`### ${n}. ${mdText(r.ceoOneLiner)}`, '', `**Verdict: ${VERDICT_LABELS[r.verdict]}** (confidence ${r.confidence}). ${mdText(endSentence(r.claim))}`];
   if (r.supportingPoints.length > 0) lines.push('', ...r.supportingPoints.map((p) => `- ${mdText(p)}`));
   const detail: string[] = [];
   if (r.roadmapEntryIds.length > 0) {
     const titles = r.roadmapEntryIds.map((id) => mdText(entryTitle(id) ?? id));
     detail.push(`*Roadmap:* ${titles.join('; ')}.`);
   }
-  if (r.openObjections.length > 0) detail.push(`*Still open:* ${r.openObjections.map(mdText).join('; ')}.`);
+  if (r.openObjections.length > 0) detail.push(`*Still open:* ${endSentence(r.openObjections.map(mdText).join('; '))}`);
   if (r.strongestAlternative) detail.push(`*Strongest alternative:* ${mdText(r.strongestAlternative)}`);
   if (r.preMortem.length > 0) detail.push(`*Pre-mortem:* ${r.preMortem.map(mdText).join(' ')}`);
   if (detail.length > 0) lines.push('', detail.join('  \n'));
@@ -66,7 +61,7 @@ function recommendationBlock(r: Recommendation, n: number, entryTitle: (id: stri
 export function contextSection(c: ContextArtifact): string {
   const parts: string[] = [mdParagraphs(c.summary)];
   if (c.keyNumbers.length > 0) {
-    parts.push(['| Key number | Value |', '| --- | --- |', ...c.keyNumbers.map((k) => `| ${mdCell(k.label)} | ${mdCell(k.value)} |`)].join('\n'));
+    parts.push(['| Key number | Value |', '| --- | --- |', ...c.keyNumbers.map((k) => `| ${mdCell(capitalize(k.label))} | ${mdCell(k.value)} |`)].join('\n'));
   }
   if (c.ceoGoals.length > 0) parts.push(['**The CEO’s goals for the year**', '', ...c.ceoGoals.map((g) => `- ${mdText(g)}`)].join('\n'));
   const constraints: string[] = [];

@@ -18,6 +18,11 @@ const TRICKY = [
   '14.6% gross margin',
   '-5% churn, +3 points',
   '~$9M of revenue',
+  '[x] not a task box',
+  '[ ] nor this one',
+  '[ref]: /a/path "title"',
+  '[a][b] and [c] [d](e)',
+  'Threat [impact not given: 3 is a placeholder]',
 ];
 
 const htmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -30,7 +35,9 @@ describe('Markdown escaping of user and model text', () => {
   });
 
   it('leaves what opens no Markdown as written, so the file reads cleanly as plain text too', () => {
-    for (const plain of ['14.6% gross margin', '-5% churn, +3 points', '~$9M of revenue', '2027-Q1', '=5 engineers']) expect(mdText(plain)).toBe(plain);
+    for (const plain of ['14.6% gross margin', '-5% churn, +3 points', '~$9M of revenue', '2027-Q1', '=5 engineers', 'Threat [impact not given: 3 is a placeholder]']) {
+      expect(mdText(plain)).toBe(plain);
+    }
     expect(mdCell('14.6%')).toBe('14.6%');
     expect(mdText('1. a list')).toBe('1\\. a list');
     expect(mdText('- a bullet')).toBe('\\- a bullet');

@@ -32,6 +32,16 @@ describe('strategyMemoMarkdown', () => {
     expect(board).toContain('*Strongest alternative:* Buy Greenscreens predictions and skip the in-house model.');
   });
 
+  it('ends a list of open objections with one full stop, and starts a key number\'s label with a capital', () => {
+    const input = northwindExportInput();
+    const board = input.artifacts.sounding_board!;
+    const recommendations = board.recommendations.map((r, i) => (i === 0 ? { ...r, openObjections: ['CFO: Where is the EBITDA?', 'board: Why is a rival two years ahead.'] } : r));
+    const context = { ...input.artifacts.context!, keyNumbers: [{ label: 'hygienists and dentists', value: '310' }] };
+    const md = memo({ ...input, artifacts: { ...input.artifacts, sounding_board: parseArtifact('sounding_board', { recommendations }), context } });
+    expect(md).toMatch(/^\*Still open:\* CFO: Where is the EBITDA\?; board: Why is a rival two years ahead\.\s*$/m);
+    expect(md).toContain('| Hygienists and dentists | 310 |');
+  });
+
   it('gives the context with its key numbers and the chosen trends with why now and signals', () => {
     const md = memo();
     expect(section(md, 'Company context')).toContain('| Revenue | $142M |');

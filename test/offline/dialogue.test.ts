@@ -142,7 +142,8 @@ describe('the Socratic dialogue, offline', () => {
     }
     const shippers = ledger.assumptions.find((a) => a.text.startsWith('Our shippers will always want a human'))!;
     expect(shippers).toMatchObject({ trendId: 't1', status: 'challenged' });
-    expect(shippers.note).toContain('Two of our top 5 accounts asked for automated rebooking');
+    // Read after its "challenged" status, in the ledger and the memo: no message numbers, no repeated "Challenged".
+    expect(shippers.note).toBe('By a “Probe evidence” question; your answer: “Two of our top 5 accounts asked for automated rebooking in their last QBR”.');
     // Each assumption is tied to the answer that stated it; the note says only what challenged it.
     const said = interview.transcript.find((m) => m.role === 'user' && m.content.includes('Our shippers will always want a human'))!;
     expect(shippers.fromMessageId).toBe(said.id);

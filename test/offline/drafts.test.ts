@@ -276,7 +276,7 @@ describe('drafting the roadmap', () => {
       context: 'Context not stated yet: what forces this decision?',
       decision: "We use the vendor's APIs rather than screen-scraping; decided by Raj in January.",
       alternatives: ['screen-scraping'],
-      consequences: 'Consequences not stated yet.',
+      consequences: 'Not stated yet.',
     });
   });
 

@@ -1,9 +1,9 @@
 /** Step 1 offline: the company context, field by field, from the user's answers. */
-import type { ContextArtifact } from '../../domain/index.js';
+import { endSentence, type ContextArtifact } from '../../domain/index.js';
 import type { ContextField, ContextQuestion } from './bank.js';
 import { joinWords, plural, type BankStep, type StepContext } from './common.js';
 import { answersById, pairAnswers } from './interview.js';
-import { endSentence, isNonAnswer, parseKeyNumbers, sentences, splitList, truncate } from './parse/index.js';
+import { isNonAnswer, parseKeyNumbers, sentences, splitList, truncate } from './parse/index.js';
 
 const LIST_FIELDS = ['services', 'products', 'customers', 'competitors', 'ceoGoals'] as const;
 type ListField = (typeof LIST_FIELDS)[number];

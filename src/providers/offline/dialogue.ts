@@ -254,7 +254,7 @@ export function buildLedger(input: TurnInput, bank: DialogueBank, messages: read
         text: truncate(s, 1000),
         status: challenged ? 'challenged' : 'stated',
         note: challenged
-          ? truncate(`Challenged with a “${bank.familyLabels[challenged.template.family]}” question (message ${challenged.message.id}); ${reply && !isNonAnswer(reply.message.content) ? `your answer: “${truncate(normalise(reply.message.content), 400)}”` : 'not answered yet'}.`, 2000)
+          ? truncate(`By a “${bank.familyLabels[challenged.template.family]}” question; ${reply && !isNonAnswer(reply.message.content) ? `your answer: “${truncate(normalise(reply.message.content).replace(/[.!]$/, ''), 400)}”` : 'not answered yet'}.`, 2000)
           : null,
         fromMessageId: a.message.id,
       });

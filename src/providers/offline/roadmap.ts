@@ -265,7 +265,7 @@ function readAdr(text: string, entries: readonly RoadmapEntry[], ownRationales: 
       context: truncate(values.context ?? (ownRationales[index] ? `From the entry's rationale: ${ownRationales[index]}` : 'Context not stated yet: what forces this decision?'), 4000),
       decision: truncate(decision, 4000),
       alternatives: (values.alternatives ? splitList(values.alternatives) : [NOT_TAKEN.exec(decision)?.[1]?.trim()].filter((a): a is string => !!a)).slice(0, 40),
-      consequences: truncate(values.consequences ?? 'Consequences not stated yet.', 4000),
+      consequences: truncate(values.consequences ?? 'Not stated yet.', 4000),
     },
   };
 }

@@ -109,10 +109,6 @@ export function truncate(text: string, max: number): string {
   return t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
 }
 
-/** The text as the end of a sentence: a full stop added unless it already ends in one (or ?, !, …). */
-export function endSentence(text: string): string {
-  return /[.!?…]["”’)]*$/.test(text) ? text : `${text}.`;
-}
 
 const ASSUMPTION_MARKER =
   /\b(?:always|never|must|can'?t|cannot|won'?t|everyone|everybody|nobody|no one|obviously|clearly|of course|surely|definitely|certainly|assum(?:e|es|ed|ing|ption)|take(?:s|n)? for granted|guaranteed|bound to|inevitabl[ey]|no way)\b/i;
