@@ -468,7 +468,7 @@ describe('drafting the sounding board', () => {
     const replies = await interview.answerAll([
       'Fund the exception-handling agent pilot for $60k.',
       '"Our shippers want a human." Answer: 2 of the top 5 accounts asked for automated rebooking.',
-      'Where is the EBITDA? Answer: not yet answered — we need the cost per exception.',
+      'where is the EBITDA? Answer: not yet answered — we need the cost per exception.',
       'The board will ask why a competitor is two years ahead of us.',
       'The engineer would ask who maintains the TMS integration. Priya does, with the vendor.',
       'none', 'none', 'none', 'revise',

@@ -25,7 +25,8 @@ function claimEntryIds(claim: string, ctx: StepContext): string[] {
 const RESPONSE_LABELS = { response: ['(?:our |my )?(?:answer|response|reply)(?=\\s*:)'] } as const;
 const NOT_ANSWERED = /^(?:not (?:yet )?answered|no answer(?: yet)?|unanswered|(?:still )?open|tbd)\b[\s,;:.—–-]*/i;
 const ONLY_ASKS = /\b(?:will|would|might|may|could|is going to|are going to)\s+(?:ask|want to know|question|challenge|push back)\b/i;
-const unquote = (s: string) => s.replace(/^["“”'‘’]+|["“”'‘’]+$/g, '').trim();
+/** The objection as a sentence of its own: unquoted, with a capital. */
+const asObjection = (s: string) => s.replace(/^["“”'‘’]+|["“”'‘’]+$/g, '').trim().replace(/^\p{Ll}/u, (c) => c.toUpperCase());
 
 /**
  * An answer to a lens question, which may put the objection in the user's own words first:
@@ -38,7 +39,7 @@ export function readLensAnswer(text: string): { objection: string | null; respon
   let objection: string | null = null;
   let response: string = text;
   if (values.response !== undefined) {
-    objection = unquote(rest) || null;
+    objection = asObjection(rest) || null;
     response = values.response;
   } else if (ONLY_ASKS.test(sentences(text)[0] ?? '')) {
     const [first, ...more] = sentences(text);
