@@ -66,11 +66,22 @@ describe('drafting the company context', () => {
       'We match loads to carriers and handle dispatch.', 'skip', 'Mostly mid-market manufacturers in the Midwest. The top five accounts are about 40% of revenue.',
     ]);
     const { artifact } = await interview.draft('context');
-    // A several-sentence answer gives the summary its first sentence; the field keeps it whole.
+    // An answer of several sentences is a list of sentences: the field holds each, the summary keeps them sentences.
     expect(artifact.summary).toBe(
-      'Northwind Logistics (Third-party logistics and freight brokerage). Services: We match loads to carriers and handle dispatch. Customers: Mostly mid-market manufacturers in the Midwest.',
+      'Northwind Logistics (Third-party logistics and freight brokerage). Services: We match loads to carriers and handle dispatch. Customers: Mostly mid-market manufacturers in the Midwest. The top five accounts are about 40% of revenue.',
     );
-    expect(artifact.customers[0]).toContain('The top five accounts are about 40% of revenue');
+    expect(artifact.customers).toEqual(['Mostly mid-market manufacturers in the Midwest', 'The top five accounts are about 40% of revenue']);
+  });
+
+  it('lists an answer told in sentences by sentence, not at the semicolons inside them', async () => {
+    const interview = new Interview('context');
+    await interview.answer('We run 42 dental practices across Ohio and Pennsylvania. Patients pay for general dentistry, hygiene and implants; insurers pay most of it.');
+    const { artifact } = await interview.draft('context');
+    expect(artifact.services).toEqual([
+      'We run 42 dental practices across Ohio and Pennsylvania',
+      'Patients pay for general dentistry, hygiene and implants; insurers pay most of it',
+    ]);
+    expect(artifact.summary).toContain('Services: We run 42 dental practices across Ohio and Pennsylvania. Patients pay for general dentistry, hygiene and implants; insurers pay most of it.');
   });
 
   it('says so when nothing has been answered at all', async () => {

@@ -33,6 +33,11 @@ describe('lists', () => {
     expect(splitList(sentence)).toHaveLength(1);
   });
 
+  it('lists prose by sentence, keeping the semicolons and commas inside a sentence', () => {
+    expect(splitList('Migration slips. Brokers refuse the new workflow, so adoption stalls; licences double.'))
+      .toEqual(['Migration slips', 'Brokers refuse the new workflow, so adoption stalls; licences double']);
+  });
+
   it('does not split a number with a thousands separator', () => {
     expect(splitList('budget $120,000, two hires')).toEqual(['budget $120,000', 'two hires']);
   });

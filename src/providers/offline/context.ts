@@ -3,7 +3,7 @@ import { endSentence, type ContextArtifact } from '../../domain/index.js';
 import type { ContextField, ContextQuestion } from './bank.js';
 import { joinWords, plural, type BankStep, type StepContext } from './common.js';
 import { answersById, pairAnswers } from './interview.js';
-import { isNonAnswer, parseKeyNumbers, sentences, splitList, truncate } from './parse/index.js';
+import { isNonAnswer, parseKeyNumbers, sentences, splitList, truncate, wordCount } from './parse/index.js';
 
 const LIST_FIELDS = ['services', 'products', 'customers', 'competitors', 'ceoGoals'] as const;
 type ListField = (typeof LIST_FIELDS)[number];
@@ -81,8 +81,12 @@ export const contextStep: BankStep<ContextQuestion> = {
 function summarise(ctx: StepContext, a: ContextArtifact): string {
   const { clientName, industry } = ctx.input.session;
   const parts: string[] = [];
-  // An answer of several sentences gives its first: the summary is two or three lines, the fields hold the rest.
-  const first = (xs: readonly string[], n: number) => xs.slice(0, n).map((x) => stripEndStop(truncate(sentences(x)[0] ?? x, 120))).join('; ');
+  // The first few items, each cut to its first sentence: the summary is two or three lines, the fields hold the rest.
+  // Short items are listed with semicolons; sentences ("We run 42 practices", "Patients pay for…") stay sentences.
+  const first = (xs: readonly string[], n: number) => {
+    const shown = xs.slice(0, n).map((x) => stripEndStop(truncate(sentences(x)[0] ?? x, 120)));
+    return shown.join(shown.some((x) => wordCount(x) > 8) ? '. ' : '; ');
+  };
   if (a.services.length > 0) {
     parts.push(endSentence(`${clientName} (${industry}). Services: ${first(a.services, 3)}`));
     if (a.customers.length > 0) parts.push(endSentence(`Customers: ${first(a.customers, 2)}`));

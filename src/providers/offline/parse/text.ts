@@ -66,7 +66,7 @@ function inlineNumbered(line: string): string[] {
 }
 
 /**
- * A list answer as items: bullets, numbered lines and newlines first; then semicolons; then commas
+ * A list answer as items: bullets, numbered lines and newlines first; then sentences; then semicolons; then commas
  * (and a final "and") when every part is short, so "ARR $8M, 14 engineers and churn 9%" gives three.
  */
 export function splitList(text: string): string[] {
@@ -76,6 +76,9 @@ export function splitList(text: string): string[] {
   // "Our services: a, b, c": a short lead-in is a label, not an item. "We are a freight broker: …" says something.
   const lead = /^([^:]{1,40}):\s+(.+)$/.exec(line);
   if (lead && /[,;]/.test(lead[2]!) && wordCount(lead[1]!) <= 3) line = lead[2]!;
+  // Prose of several sentences lists by sentence: its semicolons and commas join clauses, not items.
+  const prose = sentences(line);
+  if (prose.length > 1) return prose.map(cleanItem).filter((i) => i !== '' && !isNonAnswer(i));
   if (line.includes(';')) return line.split(';').map(cleanItem).filter((i) => i !== '' && !isNonAnswer(i));
   if (line.includes(',')) {
     const parts = line.split(/,(?!\d{3}\b)\s*/);
