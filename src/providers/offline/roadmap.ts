@@ -72,6 +72,8 @@ function mentionedTrends(text: string, ctx: StepContext): string[] {
   return about ? [about] : named;
 }
 
+/** An initiative is said in a few lines; a pasted document is read for its title and details from its start only. */
+const MAX_ENTRY_CHARS = 3000;
 const OWNED = /\b([A-Z][\w'-]+(?: [A-Z][\w'-]+)?) (?:owns|will own|leads|is leading) (?:it|this)\b/;
 const ONLY_IDS = /^\(?\s*(?:[a-z]\d{1,3}\s*(?:,|and|&)?\s*)+\)?$/i;
 
@@ -92,7 +94,7 @@ export function readEntry(text: string, ctx: StepContext): ReadEntry {
     return '';
   });
   // Also at a sentence's end, and at a colon that opens the details ("… with Dana: 6 weeks, $45k").
-  const parts = unbracketed
+  const parts = unbracketed.slice(0, MAX_ENTRY_CHARS)
     .split(/;|\s[—–]\s|\s-\s|\n|,\s+(?![^()]*\))|(?<=[^\s.]{2})\.\s+(?=[A-Z])|:\s+(?=[$€£]?\d|owner\b|by\s|due\b|deadline\b|effort\b)/)
     .map((s) => s.trim().replace(/\.$/, ''))
     .filter(Boolean);
