@@ -1,6 +1,53 @@
-/** How the product's own sentences end, wherever they are written (offline replies, exports). */
+/**
+ * Text as people type it, read the same way everywhere: normalised, counted in words, split into
+ * sentences; an answer that leaves the question open; a question asked back. And how the product's
+ * own sentences end.
+ */
 
 /** The text as the end of a sentence: a full stop added unless it already ends in one (or ?, !, …). */
 export function endSentence(text: string): string {
   return /[.!?…]["”’)]*$/.test(text) ? text : `${text}.`;
+}
+
+/** Line breaks unified, runs of spaces and blank lines collapsed, every line trimmed. */
+export function normalise(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.replace(/[ \t]+/g, ' ').trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+const NON_ANSWER =
+  /^(?:n\/?a|none(?: yet)?|nothing(?: yet)?|no|nope|skip|pass|unknown|not sure|unsure|no idea|idk|tbd|to be decided|not applicable|no comment|later|-+|—|\?+|(?:i |we )?(?:really )?(?:don'?t|do not) know(?: yet)?|(?:i'?m |we'?re )?not sure(?: yet)?|not discussed(?: yet)?|who knows)$/i;
+
+/** "don't know", "n/a", "skip", "none": an answer that leaves the question open. */
+export function isNonAnswer(text: string): boolean {
+  const t = normalise(text).toLowerCase().replace(/[.!?]+$/, '').trim();
+  return t === '' || NON_ANSWER.test(t);
+}
+
+const QUESTION_WORD = /^(?:what|which|how|why|who|whom|whose|when|where|do|does|did|is|are|was|were|can|could|should|would|will|shall|may|might|must|has|have|any|isn'?t|aren'?t|don'?t|doesn'?t)\b/i;
+
+/**
+ * A message that asks the facilitator something instead of answering ("Which trends fit us?", "Does
+ * the MSP count as the team?"): one sentence, opening with a question word, ending in "?". "AI agents?"
+ * is a tentative answer, and "We have 6. Is that enough?" answers before it asks.
+ */
+export function isQuestionBack(text: string): boolean {
+  const t = normalise(text);
+  return t.endsWith('?') && !t.includes('\n') && QUESTION_WORD.test(t) && sentences(t).length === 1 && wordCount(t) <= 30 && !isNonAnswer(t);
+}
+
+/** Words as whitespace separates them. */
+export const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
+
+/** Sentences: split after . ! ? before a capital, a quote, a bracket, a currency sign or a digit, and at line breaks. */
+export function sentences(text: string): string[] {
+  return normalise(text)
+    .split(/(?<=[.!?])\s+(?=[A-Z“"'($€£\d])|\n+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }

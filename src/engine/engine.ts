@@ -1,5 +1,5 @@
 import {
-  ARTIFACT_SCHEMAS, AppError, STEPS, chosenTrends, conflict, guardToLeave, initialProgress, invalid, nextDialogueTrend,
+  ARTIFACT_SCHEMAS, AppError, STEPS, chosenTrends, conflict, countDialogueAnswers, guardToLeave, initialProgress, invalid, nextDialogueTrend,
   notFound, refused, stepStatuses, stepsOf, transition,
   type ArtifactRevision, type ArtifactSet, type ArtifactSource, type Client, type Message, type Progress, type Session, type SessionMode,
   type StepEvent, type StepFacts, type StepId, type StepStatus, type TranscriptMessage,
@@ -200,7 +200,7 @@ export class Engine {
         if (body.trendId && !chosen.some((t) => t.id === body.trendId)) {
           throw invalid(`"${body.trendId}" is not one of the chosen trends (${chosen.map((t) => t.id).join(', ') || 'none chosen'}).`, 'trendId');
         }
-        trendId = body.trendId ?? this.dialogueTrend(sessionId, { artifacts, exchangesByTrend: store.countUserAnswersByTrend(this.db, sessionId) }, null);
+        trendId = body.trendId ?? this.dialogueTrend(sessionId, { artifacts, exchangesByTrend: this.dialogueAnswers(sessionId) }, null);
       }
       const [userId, replyId] = store.reserveMessageIds(this.db, 2) as [number, number];
       const userMessage = store.draftMessage(this.db, { sessionId, step, trendId, role: 'user', kind: 'chat', content: body.content, status: 'complete' }, userId);
@@ -417,7 +417,11 @@ export class Engine {
   }
 
   private facts(sessionId: number): StepFacts {
-    return { artifacts: store.latestArtifacts(this.db, sessionId), exchangesByTrend: store.countUserAnswersByTrend(this.db, sessionId) };
+    return { artifacts: store.latestArtifacts(this.db, sessionId), exchangesByTrend: this.dialogueAnswers(sessionId) };
+  }
+
+  private dialogueAnswers(sessionId: number): Record<string, number> {
+    return countDialogueAnswers(store.listUserDialogueMessages(this.db, sessionId));
   }
 
   private advanceBlockedBy(progress: Progress, current: StepId, facts: StepFacts): string | null {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import {
-  ARTIFACT_SCHEMAS, STEPS, chosenTrends, nextDialogueTrend, rankRisks,
+  ARTIFACT_SCHEMAS, STEPS, chosenTrends, countDialogueAnswers, nextDialogueTrend, rankRisks,
   type ArtifactOf, type StepId,
 } from '../domain/index.js';
 import type { ChatModel } from '../providers/types.js';
@@ -82,10 +82,7 @@ export class ModelFacilitator implements Facilitator {
   }
 
   private nextTrend(input: TurnInput): string | null {
-    const answers: Record<string, number> = {};
-    for (const m of input.transcript) {
-      if (m.step === 'dialogue' && m.role === 'user' && m.trendId) answers[m.trendId] = (answers[m.trendId] ?? 0) + 1;
-    }
+    const answers = countDialogueAnswers(input.transcript.filter((m) => m.step === 'dialogue' && m.role === 'user'));
     return nextDialogueTrend(input.artifacts.trends, answers, input.trendId);
   }
 }

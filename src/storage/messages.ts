@@ -129,10 +129,10 @@ export function markInterruptedReplies(db: Db): number {
   return stmt(db, "UPDATE messages SET status = 'incomplete', error = COALESCE(error, 'The server stopped while this reply was being written.'), updated_at = ? WHERE status = 'streaming'").run(now()).changes;
 }
 
-export function countUserAnswersByTrend(db: Db, sessionId: number): Record<string, number> {
-  const rows = stmt(
+/** What the user wrote about each trend in the dialogue, oldest first: the domain counts the answers among it. */
+export function listUserDialogueMessages(db: Db, sessionId: number): Array<{ trendId: string; content: string }> {
+  return stmt(
     db,
-    "SELECT trend_id, COUNT(*) AS n FROM messages WHERE session_id = ? AND step = 'dialogue' AND role = 'user' AND trend_id IS NOT NULL GROUP BY trend_id",
-  ).all(sessionId) as Array<{ trend_id: string; n: number }>;
-  return Object.fromEntries(rows.map((r) => [r.trend_id, r.n]));
+    "SELECT trend_id AS trendId, content FROM messages WHERE session_id = ? AND step = 'dialogue' AND role = 'user' AND trend_id IS NOT NULL ORDER BY id",
+  ).all(sessionId) as Array<{ trendId: string; content: string }>;
 }

@@ -90,6 +90,8 @@ async function runSession(makeFacilitator: () => Facilitator) {
       expect(edit.status).toBe(200);
     } else if (step === 'dialogue') {
       const trends = chosenTrends((await view(h, id)).artifacts.trends!.data as TrendsArtifact);
+      // A question asked back is a message, not one of a trend's three answers.
+      await say(h, id, 'What do you mean by that?');
       for (let i = 0; i < trends.length * 3; i++) {
         await say(h, id, `Answer ${i}: our dispatchers distrust tools that hide the reasoning; we saw a pilot fail in 2025 because nobody explained exceptions.`);
       }
@@ -147,7 +149,7 @@ describe('a complete quarterly session through the HTTP API', () => {
       expect(done.artifacts.roadmap!.source).toBe('model');
       expect(requests.filter((r) => r.tool).map((r) => r.tool)).toEqual([...STEP_IDS]);
       expect(requests.filter((r) => r.stream).length).toBe(
-        Object.values(ANSWERS).flat().length + 3 * 2,
+        Object.values(ANSWERS).flat().length + 3 * 2 + 1, // the dialogue's question asked back is answered too
       );
     });
   });

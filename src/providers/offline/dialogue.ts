@@ -4,7 +4,7 @@
  * nextDialogueTrend. The ledger (insights, assumptions) is built from the user's own words.
  */
 import {
-  MIN_EXCHANGES_PER_TREND, QuestionFamily, nextDialogueTrend, type Assumption, type DialogueArtifact, type Insight,
+  MIN_EXCHANGES_PER_TREND, QuestionFamily, countDialogueAnswers, nextDialogueTrend, steering, type Assumption, type DialogueArtifact, type Insight,
   type TranscriptMessage, type Trend,
 } from '../../domain/index.js';
 import type { TurnInput } from '../../engine/facilitator.js';
@@ -52,11 +52,9 @@ export function dialogueHistory(messages: readonly TranscriptMessage[], bank: Di
   return { asked, answers };
 }
 
-/** Answers per trend; "next trend" or "enough" steers, it answers nothing. */
+/** Answers per trend, counted as the engine's guard counts them. */
 function answersByTrend(answers: readonly DialogueAnswer[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const a of answers) if (a.trendId && !steering(a.message.content)) counts[a.trendId] = (counts[a.trendId] ?? 0) + 1;
-  return counts;
+  return countDialogueAnswers(answers.map((a) => ({ trendId: a.trendId, content: a.message.content })));
 }
 
 /**
@@ -113,18 +111,6 @@ export interface DialogueTurn {
   readonly text: string;
   readonly trendId: string | null;
   readonly ledger: DialogueArtifact | null;
-}
-
-const MOVE_ON = /\b(?:next trend|move on|skip (?:this|the) trend|another trend|switch trends?|other trend)\b/i;
-const ENOUGH = /^(?:ok(?:ay)?[,.]?\s*)?(?:i think\s+)?(?:that'?s |that is |it'?s )?(?:enough|done|stop|we'?re done|let'?s stop|finish(?:ed)?|no more)\b/i;
-
-/** A short message that steers the dialogue ("next trend", "enough") rather than answering: not quoted, not on the ledger. */
-export function steering(text: string): 'move_on' | 'enough' | null {
-  const t = normalise(text);
-  if (wordCount(t) > 8) return null;
-  if (MOVE_ON.test(t)) return 'move_on';
-  if (ENOUGH.test(t)) return 'enough';
-  return null;
 }
 
 export function dialogueReply(input: TurnInput, bank: DialogueBank, messages: readonly TranscriptMessage[]): DialogueTurn {

@@ -1,35 +1,9 @@
 /** Text as typed: normalised, split into items and sentences, quoted, searched for labelled parts and assumptions. */
 
-export function normalise(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .map((line) => line.replace(/[ \t]+/g, ' ').trim())
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-}
+import { isNonAnswer, normalise, sentences, wordCount } from '../../../domain/prose.js';
 
-const NON_ANSWER =
-  /^(?:n\/?a|none(?: yet)?|nothing(?: yet)?|no|nope|skip|pass|unknown|not sure|unsure|no idea|idk|tbd|to be decided|not applicable|no comment|later|-+|—|\?+|(?:i |we )?(?:really )?(?:don'?t|do not) know(?: yet)?|(?:i'?m |we'?re )?not sure(?: yet)?|not discussed(?: yet)?|who knows)$/i;
-
-/** "don't know", "n/a", "skip", "none": an answer that leaves the question open. */
-export function isNonAnswer(text: string): boolean {
-  const t = normalise(text).toLowerCase().replace(/[.!?]+$/, '').trim();
-  return t === '' || NON_ANSWER.test(t);
-}
-
-const QUESTION_WORD = /^(?:what|which|how|why|who|whom|whose|when|where|do|does|did|is|are|was|were|can|could|should|would|will|shall|may|might|must|has|have|any|isn'?t|aren'?t|don'?t|doesn'?t)\b/i;
-
-/**
- * A message that asks the facilitator something instead of answering ("Which trends fit us?", "Does
- * the MSP count as the team?"): one sentence, opening with a question word, ending in "?". "AI agents?"
- * is a tentative answer, and "We have 6. Is that enough?" answers before it asks.
- */
-export function isQuestionBack(text: string): boolean {
-  const t = normalise(text);
-  return t.endsWith('?') && !t.includes('\n') && QUESTION_WORD.test(t) && sentences(t).length === 1 && wordCount(t) <= 30 && !isNonAnswer(t);
-}
+// The basic readers live in the domain, which counts dialogue answers with them too.
+export { isNonAnswer, isQuestionBack, normalise, sentences, wordCount } from '../../../domain/prose.js';
 
 const BULLET = /^(?:[-*•·‣▪–—]|\(?\d{1,2}[.)]|\(?[a-h][.)](?=\s))\s*/i;
 
@@ -43,7 +17,6 @@ function cleanItem(item: string): string {
     .slice(0, 1000);
 }
 
-export const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
 /** Lines, bullets and inline numbering ("1) a 2) b") as items; for answers whose items carry their own details. */
 export function splitLines(text: string): string[] {
@@ -88,13 +61,6 @@ export function splitList(text: string): string[] {
     if (items.length > 1 && items.every((i) => wordCount(i) <= 7)) return items;
   }
   return [cleanItem(line)].filter((i) => i !== '');
-}
-
-export function sentences(text: string): string[] {
-  return normalise(text)
-    .split(/(?<=[.!?])\s+(?=[A-Z“"'($€£\d])|\n+/)
-    .map((s) => s.trim())
-    .filter(Boolean);
 }
 
 /** A short quote of an answer: its most telling sentence (a number, or a claim), cut to a few words. */
