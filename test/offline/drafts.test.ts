@@ -115,7 +115,8 @@ describe('drafting the trend candidates', () => {
     expect(third).toMatchObject({ name: 'Driver shortage in the Midwest', description: 'Driver shortage in the Midwest', origin: 'user', chosen: true, whyNow: null, signals: [] });
     expect(proposed.every((t) => t.origin === 'proposed' && !t.chosen)).toBe(true);
     expect(proposed[0]!.name).toBe('AI planning, pricing and visibility in logistics');
-    expect(proposed[0]!.relevance).toMatch(/^Keyword match with Northwind Logistics' industry, context or your answers: “logistics”, “freight”, “brokerage”/);
+    // Why it is on the list, in the user's own words where they used the trend's keywords.
+    expect(proposed[0]!.relevance).toBe('From your answers: “Shippers want live ETAs and API access; two RFPs asked for CO2 per shipment.” (on “eta”). Also matches the industry or context on “logistics”, “freight”, “brokerage”, “transport”, “delivery”.');
     expect(new Set(artifact.trends.map((t) => t.lens)).size).toBe(6);
     expect(artifact.trends.length).toBeLessThanOrEqual(12);
     expect(chosenTrends(artifact)).toHaveLength(3);

@@ -8,7 +8,7 @@ import {
 import type { CatalogueTrend, TrendsQuestion } from './bank.js';
 import { LENS_LABELS, fill, horizonLabel, joinWords, plural, possessive, type BankStep, type StepContext } from './common.js';
 import { answersById, pairAnswers } from './interview.js';
-import { isNonAnswer, mentionedName, parseHorizon, splitList, truncate } from './parse/index.js';
+import { isNonAnswer, mentionedName, parseHorizon, sentences, splitList, truncate } from './parse/index.js';
 
 const MAX_TRENDS = 12;
 const MAX_PROPOSED = 8;
@@ -133,12 +133,18 @@ export const trendsStep: BankStep<TrendsQuestion> = {
           });
     }
     const proposed = selectAcrossLenses(ranked.filter((r) => !usedKeys.has(r.entry.key)), Math.min(MAX_PROPOSED, MAX_TRENDS - trends.length));
+    const quote = quoteFinder([['From your answers', relevance], ['From the company context', contextText(ctx)]]);
+    const listed = (words: readonly string[]) => words.slice(0, 5).map((w) => `“${w}”`).join(', ');
     for (const r of proposed) {
+      const quoted = quote(r.entry.keywords);
+      const more = quoted ? r.matched.filter((w) => !quoted.words.includes(w)) : [];
       trends.push({
         ...fromCatalogue(r.entry, ctx),
-        relevance: r.matched.length > 0
-          ? `Keyword match with ${possessive(ctx.input.session.clientName)} industry, context or your answers: ${r.matched.slice(0, 5).map((w) => `“${w}”`).join(', ')}. Why it matters here is yours to say.`
-          : null,
+        relevance: quoted
+          ? `${quoted.text}${more.length > 0 ? ` Also matches the industry or context on ${listed(more)}.` : ''}`
+          : r.matched.length > 0
+            ? `Keyword match with ${possessive(ctx.input.session.clientName)} industry, context or your answers: ${listed(r.matched)}. Why it matters here is yours to say.`
+            : null,
         chosen: false,
         origin: 'proposed',
       });
@@ -157,6 +163,21 @@ export const trendsStep: BankStep<TrendsQuestion> = {
     return { artifact, note };
   },
 };
+
+/**
+ * Why a proposed trend is on the list, in the user's words where they gave them: the first sentence of
+ * the trends answers (else of the context) that uses the trend's keywords, quoted, with the words found.
+ */
+function quoteFinder(sources: ReadonlyArray<readonly [label: string, text: string]>): (keywords: readonly string[]) => { text: string; words: string[] } | null {
+  const said = sources.flatMap(([label, text]) => sentences(text).map((sentence) => ({ label, sentence })));
+  return (keywords) => {
+    for (const { label, sentence } of said) {
+      const words = keywords.filter((w) => has(sentence, w));
+      if (words.length > 0) return { text: `${label}: “${truncate(sentence, 300)}” (on ${words.slice(0, 3).map((w) => `“${w}”`).join(', ')}).`, words };
+    }
+    return null;
+  };
+}
 
 function fromCatalogue(entry: CatalogueTrend, ctx: StepContext) {
   return {
