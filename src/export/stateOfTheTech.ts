@@ -1,4 +1,4 @@
-import { ROADMAP_STATUS_LABELS, isClosed, metricProgress, rankRisks, type RoadmapEntry } from '../domain/index.js';
+import { ROADMAP_STATUS_LABELS, endSentence, isClosed, metricProgress, rankRisks, type RoadmapEntry } from '../domain/index.js';
 import { isoDate, mdCell, mdText } from './format.js';
 import type { ExportInput } from './types.js';
 
@@ -33,9 +33,9 @@ export function stateOfTheTechMarkdown(input: ExportInput): string {
     lines.push('No risk register drafted yet.', '');
   } else {
     for (const r of rankRisks(artifacts.risks).slice(0, RISKS_TO_WATCH)) {
-      const watch = r.trigger ? ` Early warning: ${mdText(r.trigger)}.` : ' No early-warning sign named yet.';
+      const watch = r.trigger ? ` Early warning: ${endSentence(mdText(r.trigger))}` : ' No early-warning sign named yet.';
       const review = r.reviewDate ? ` Review by ${r.reviewDate}.` : '';
-      lines.push(`- **${r.severity}** (${r.likelihood}×${r.impact}) ${mdText(r.threat)}. Owner: ${mdText(r.owner ?? 'not named')}.${watch}${review}`);
+      lines.push(`- **${r.severity}** (${r.likelihood}×${r.impact}) ${endSentence(mdText(r.threat))} Owner: ${endSentence(mdText(r.owner ?? 'not named'))}${watch}${review}`);
     }
     lines.push('');
   }
@@ -45,7 +45,7 @@ export function stateOfTheTechMarkdown(input: ExportInput): string {
   if (!artifacts.sounding_board) lines.push('No recommendation pressure-tested yet.');
   else if (pending.length === 0) lines.push('None: every recommendation is ready, with no objection left open.');
   for (const r of pending) {
-    const objections = r.openObjections.length > 0 ? ` Open: ${r.openObjections.map(mdText).join('; ')}.` : '';
+    const objections = r.openObjections.length > 0 ? ` Open: ${endSentence(r.openObjections.map(mdText).join('; '))}` : '';
     lines.push(`- ${mdText(r.ceoOneLiner)} — verdict **${r.verdict}**.${objections}`);
   }
   lines.push('', `*Prepared with ${mdText(input.provider.label)}.*`, '');

@@ -25,6 +25,14 @@ describe('the monthly State of the Tech', () => {
     expect(section).toContain('Owner:');
   });
 
+  it('ends each sentence once, whether or not the user ended it', () => {
+    const risks = input.artifacts.risks!.risks.map((r) => ({ ...r, threat: `${r.threat}.`, trigger: r.trigger ? `${r.trigger}.` : null }));
+    const recommendations = input.artifacts.sounding_board!.recommendations.map((r) => ({ ...r, openObjections: r.openObjections.map((o) => `${o}.`) }));
+    const punctuated = stateOfTheTechMarkdown({ ...input, artifacts: { ...input.artifacts, risks: { risks }, sounding_board: { recommendations } } });
+    expect(punctuated).not.toMatch(/\.\./);
+    expect(md).not.toMatch(/\.\./);
+  });
+
   it('says plainly what is missing instead of inventing it', () => {
     const empty = stateOfTheTechMarkdown({ ...input, artifacts: {} });
     expect(empty).toContain('No roadmap drafted yet.');
