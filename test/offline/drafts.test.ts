@@ -95,6 +95,15 @@ describe('drafting the company context', () => {
 describe('drafting the trend candidates', () => {
   const context = () => new Interview('context').draft('context');
 
+  it('quotes the sentence that says most about a proposed trend: a full keyword outweighs "ai" alone, and the summary is never quoted', async () => {
+    const interview = new Interview('trends', { context: (await context()).artifact });
+    await interview.answerAll(['none', 'Shippers ask about AI in every demo.', 'Cloud hosting on AWS is our second-largest cost.']);
+    const { artifact } = await interview.draft('trends');
+    const finops = artifact.trends.find((t) => t.name === 'FinOps and cloud cost pressure')!;
+    expect(finops.relevance).toMatch(/^From your answers: “Cloud hosting on AWS is our second-largest cost.” \(on “cloud”, “aws”, “hosting”\)\./);
+    for (const t of artifact.trends) expect(t.relevance ?? '').not.toContain('Key numbers:');
+  });
+
   it('ranks the catalogue by the client\'s industry and context, adds the user\'s own trends, and chooses only those', async () => {
     const ctx = (await (async () => {
       const i = new Interview('context');

@@ -72,11 +72,11 @@ function guessLens(text: string): TrendLens {
   return LENS_WORDS.find(([re]) => re.test(text))?.[1] ?? 'industry';
 }
 
-function contextText(ctx: StepContext): string {
+function contextText(ctx: StepContext, { withSummary = true } = {}): string {
   const c = ctx.input.artifacts.context;
   if (!c) return '';
   return [
-    c.summary, ...c.services, ...c.products, ...c.customers, c.marketPosition ?? '', ...c.competitors, c.businessModel ?? '',
+    withSummary ? c.summary : '', ...c.services, ...c.products, ...c.customers, c.marketPosition ?? '', ...c.competitors, c.businessModel ?? '',
     ...c.ceoGoals, c.constraints.budget ?? '', c.constraints.team ?? '', c.constraints.time ?? '', c.constraints.regulation ?? '',
   ].join('\n');
 }
@@ -133,7 +133,8 @@ export const trendsStep: BankStep<TrendsQuestion> = {
           });
     }
     const proposed = selectAcrossLenses(ranked.filter((r) => !usedKeys.has(r.entry.key)), Math.min(MAX_PROPOSED, MAX_TRENDS - trends.length));
-    const quote = quoteFinder([['From your answers', relevance], ['From the company context', contextText(ctx)]]);
+    // The context's own words, not its summary (which repeats them).
+    const quote = quoteFinder([['From your answers', relevance], ['From the company context', contextText(ctx, { withSummary: false })]]);
     const listed = (words: readonly string[]) => words.slice(0, 5).map((w) => `“${w}”`).join(', ');
     for (const r of proposed) {
       const quoted = quote(r.entry.keywords);
@@ -170,12 +171,15 @@ export const trendsStep: BankStep<TrendsQuestion> = {
  */
 function quoteFinder(sources: ReadonlyArray<readonly [label: string, text: string]>): (keywords: readonly string[]) => { text: string; words: string[] } | null {
   const said = sources.flatMap(([label, text]) => sentences(text).map((sentence) => ({ label, sentence })));
+  // "ai" or "eu" alone says less than "integrations": a two-letter keyword counts half.
+  const weight = (words: readonly string[]) => words.reduce((sum, w) => sum + (w.length <= 2 ? 0.5 : 1), 0);
   return (keywords) => {
+    let best: { label: string; sentence: string; words: string[] } | null = null;
     for (const { label, sentence } of said) {
       const words = keywords.filter((w) => has(sentence, w));
-      if (words.length > 0) return { text: `${label}: “${truncate(sentence, 300)}” (on ${words.slice(0, 3).map((w) => `“${w}”`).join(', ')}).`, words };
+      if (words.length > 0 && (!best || weight(words) > weight(best.words))) best = { label, sentence, words };
     }
-    return null;
+    return best && { text: `${best.label}: “${truncate(best.sentence, 300)}” (on ${best.words.slice(0, 3).map((w) => `“${w}”`).join(', ')}).`, words: best.words };
   };
 }
 
