@@ -171,6 +171,13 @@ describe('drafting the impact forecast', () => {
     expect(artifact.forecasts[0]).toMatchObject({ scope: 'company', change: 'Dispatch cost per load down 15% within 18 months.', confidence: 'medium', signpost: 'Cost per load under $38 by Q3' });
   });
 
+  it('reads labelled forecasts joined by semicolons on one line as one forecast each, and "win rate down" as down', async () => {
+    const interview = new Interview('impact', UPSTREAM);
+    await interview.answer('t1: dispatch cost per load down 25% in 12-18 months; t2: new-logo win rate down 5 points within a year');
+    const { artifact } = await interview.draft('impact');
+    expect(artifact.forecasts.filter((f) => f.scope === 'company').map((f) => [f.trendId, f.direction, f.horizon])).toEqual([['t1', 'down', '6-18'], ['t2', 'down', '6-18']]);
+  });
+
   it('keeps a short sentence that only gives the horizon out of the change, and "The signpost is" out of the signpost', async () => {
     const interview = new Interview('impact', UPSTREAM);
     await interview.answerAll([

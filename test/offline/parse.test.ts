@@ -180,6 +180,10 @@ describe('words', () => {
     expect(parseDirection('dispatch cost per load down 15%')).toBe('down');
     expect(parseDirection('compliance cost up')).toBe('up');
     expect(parseDirection('revenue up but margin down')).toBe('mixed');
+    expect(parseDirection('new-logo win rate down 5 points')).toBe('down');
+    expect(parseDirection('standalone RFPs halve by 2029')).toBe('down');
+    expect(parseDirection('API calls double each year')).toBe('up');
+    expect(parseMagnitude('standalone RFPs halve by 2029')).toBe('high');
     expect(parseMagnitude('a major shift')).toBe('high');
     expect(parseMagnitude('down 15%')).toBe('medium');
     expect(parseMagnitude('magnitude: low')).toBe('low');

@@ -38,6 +38,20 @@ function readChange(item: string, ctx: StepContext): Read {
   };
 }
 
+/** A short label and a colon opening a forecast: "t2: …", "AI Act: …". */
+const LABELLED = /^\s*[^:;]{1,40}:\s/;
+
+/**
+ * One forecast per line; a line of labelled forecasts joined by semicolons ("t1: cost down 25%…; t2: win
+ * rate down…") is one per label. A semicolon inside one forecast stays.
+ */
+function forecastLines(text: string): string[] {
+  return splitLines(text).flatMap((line) => {
+    const parts = line.split(/;\s*/);
+    return parts.length > 1 && parts.every((p) => LABELLED.test(p)) ? parts : [line];
+  });
+}
+
 /** A sentence that only gives the confidence ("Fairly confident."): read into its own field. */
 const confidenceAside = (s: string) => /\b(?:confiden\w*|sure|certain|a guess)\b/i.test(s);
 /** A short sentence that only gives the horizon ("2-3 years."): read into its own field. */
@@ -71,7 +85,7 @@ export const impactStep: BankStep<ImpactQuestion> = {
   ack(question, text, ctx) {
     if (isNonAnswer(text)) return `Left open: **${question.topic}**. The draft will say it was not discussed, with low confidence.`;
     if (question.fills.includes('forecasts[].change')) {
-      const reads = splitLines(text).map((item) => readChange(item, ctx));
+      const reads = forecastLines(text).map((item) => readChange(item, ctx));
       const describe = (r: Read) => {
         const missing = [!r.direction && 'direction', !r.magnitude && 'size', !r.horizon && 'horizon'].filter(Boolean);
         const got = [r.direction, r.magnitude && `${r.magnitude} magnitude`, r.horizon && horizonLabel(r.horizon), r.confidence && `${r.confidence} confidence`, r.trendId].filter(Boolean);
@@ -109,7 +123,7 @@ export const impactStep: BankStep<ImpactQuestion> = {
         });
         continue;
       }
-      const reads = splitLines(change).map((item) => readChange(item, ctx));
+      const reads = forecastLines(change).map((item) => readChange(item, ctx));
       const signpostText = textOf(scope, 'forecasts[].signpost') ?? '';
       const signpostLines = splitLines(signpostText);
       const reasoning = textOf(scope, 'forecasts[].reasoning');

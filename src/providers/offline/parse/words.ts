@@ -4,8 +4,10 @@ import type { Level } from '../../../domain/index.js';
 export function parseDirection(text: string): 'up' | 'down' | 'mixed' | null {
   const t = text.toLowerCase();
   if (/\b(?:mixed|both ways|both|depends|cuts both|some up,? some down)\b/.test(t)) return 'mixed';
-  const up = /\b(?:up|ups?|increas\w*|grow\w*|rise|rises|rising|more|higher|gain\w*|expand\w*|boost\w*|improv\w*|better|faster|win\w*)\b/.test(t);
-  const down = /\b(?:down|decreas\w*|fall\w*|drop\w*|shrink\w*|lower|less|fewer|reduc\w*|declin\w*|los(?:e|es|ing|t)|cut\w*|worse|slower|erod\w*|squeez\w*)\b/.test(t);
+  // "Win rate" and "loss rate" name a number; they say nothing of which way it moves.
+  const words = t.replace(/\b(?:win|loss|lose)[- ]rates?\b/g, ' ');
+  const up = /\b(?:up|ups?|increas\w*|grow\w*|rise|rises|rising|more|higher|gain\w*|expand\w*|boost\w*|improv\w*|better|faster|win\w*|doubl\w*|tripl\w*)\b/.test(words);
+  const down = /\b(?:down|decreas\w*|fall\w*|drop\w*|shrink\w*|lower|less|fewer|reduc\w*|declin\w*|los(?:e|es|ing|t)|cut\w*|worse|slower|erod\w*|squeez\w*|halv\w*)\b/.test(words);
   if (up && down) return 'mixed';
   return up ? 'up' : down ? 'down' : null;
 }
@@ -15,7 +17,7 @@ export function parseMagnitude(text: string): Level | null {
   const t = text.toLowerCase();
   const labelledLevel = /\b(?:magnitude|size|effect|scale)\s*[:=-]?\s*(low|medium|high|small|moderate|large)\b/.exec(t);
   if (labelledLevel) return levelWord(labelledLevel[1]!);
-  if (/\b(?:huge|massive|large|big|major|significant|substantial|dramatic|high)\b/.test(t)) return 'high';
+  if (/\b(?:huge|massive|large|big|major|significant|substantial|dramatic|high|halv\w*|doubl\w*|tripl\w*)\b/.test(t)) return 'high';
   if (/\b(?:medium|moderate|noticeable|meaningful)\b/.test(t)) return 'medium';
   if (/\b(?:small|minor|slight|marginal|low|little)\b/.test(t)) return 'low';
   const pct = /(\d+(?:\.\d+)?)\s?%/.exec(t);
