@@ -231,6 +231,16 @@ describe('drafting the impact forecast', () => {
 });
 
 describe('drafting the risk register', () => {
+  it('reads scores written as a pair, likelihood first ("(3/4)", "3x2"), and keeps them out of the threat', async () => {
+    const interview = new Interview('risks', UPSTREAM);
+    await interview.answerAll(['Tax engine: only Olu knows it (L4 I5), owner: CTO', 'Prompt injection via uploaded timesheets (3/4), owner: CISO']);
+    const { artifact } = await interview.draft('risks');
+    expect(artifact.risks.map((r) => [r.threat, r.likelihood, r.impact])).toEqual([
+      ['Tax engine: only Olu knows it', 4, 5],
+      ['Prompt injection via uploaded timesheets', 3, 4],
+    ]);
+  });
+
   const answers = [
     'Legacy TMS has no API for the agent — likelihood 4, impact 3, mitigation: wrap it with an integration layer, owner: Priya, trigger: pilot slips past March',
     'Agent with write access to bookings gets prompt-injected via carrier emails; 3/5, 5/5; owner: Sam',
@@ -289,6 +299,25 @@ describe('drafting the roadmap', () => {
     expect(e1!.financial!.assumption).toContain('Said as revenue, which is not EBITDA: “Each point of no-show is worth about $900k of revenue a year across the group”');
     expect(e2).toMatchObject({ deadline: '2027-03-31', owner: 'the CFO', effortWeeks: 6 });
     expect(e2!.financial).toMatchObject({ oneOffCost: null, annualEbitdaEffect: -60_000 });
+  });
+
+  it('reads an initiative told tersely: an owner by role, "end of February", "Bus factor 1 to 3", "Integrations live: 0 now, 2 by June", ARR as revenue', async () => {
+    const interview = new Interview('roadmap', UPSTREAM);
+    await interview.answerAll([
+      'Tax engine knowledge transfer, 4 weeks, CTO, end of February',
+      'Bus factor 1 to 3',
+      'Embedded payroll API v2 — 12 weeks, Tom (VP Eng), 30 June',
+      'Integrations live: 0 now, 2 by June; protects ~£1M ARR a year of new logos',
+    ]);
+    const { artifact } = await interview.draft('roadmap');
+    const [e1, e2] = artifact.entries;
+    expect(e1).toMatchObject({ title: 'Tax engine knowledge transfer', owner: 'CTO', deadline: '2027-02-28', effortWeeks: 4 });
+    expect(e1!.rationale).not.toContain('CTO');
+    expect(e1!.metric).toEqual({ name: 'Bus factor', baseline: '1', current: null, target: '3' });
+    expect(e2).toMatchObject({ title: 'Embedded payroll API v2', owner: 'Tom (VP Eng)', deadline: '2027-06-30' });
+    expect(e2!.metric).toEqual({ name: 'Integrations live', baseline: '0', current: null, target: '2 by June' });
+    expect(e2!.financial).toMatchObject({ annualEbitdaEffect: null });
+    expect(e2!.financial!.assumption).toContain('Said as revenue, which is not EBITDA');
   });
 
   it('reads a decision record told in a sentence: what was decided, the road not taken, and no borrowed placeholder as its context', async () => {

@@ -126,6 +126,9 @@ describe('numbers', () => {
   it('reads likelihood and impact as 1–5 scores, labelled, abbreviated, as fifths or in words', () => {
     expect(parseScores('likelihood 4, impact: high')).toEqual({ likelihood: 4, impact: 4 });
     expect(parseScores('L3 I5')).toEqual({ likelihood: 3, impact: 5 });
+    expect(parseScores('Prompt injection via timesheets (3/4)')).toEqual({ likelihood: 3, impact: 4 });
+    expect(parseScores('Inference costs outgrow revenue — 3x2')).toEqual({ likelihood: 3, impact: 2 });
+    for (const none of ['Support 24/7', 'Due 1/2/2027', 'Takes 3x longer']) expect(parseScores(none), none).toEqual({ likelihood: null, impact: null });
     expect(parseScores('4/5 likely, 5/5 bad')).toEqual({ likelihood: 4, impact: 5 });
     expect(parseScores('likelihood: almost certain, impact: company-ending')).toEqual({ likelihood: 5, impact: 5 });
     expect(parseScores('impact on margins is unclear')).toEqual({ likelihood: null, impact: null });

@@ -10,7 +10,7 @@ import type { RiskQuestion } from './bank.js';
 import { chosen, joinWords, plural, type BankStep, type StepContext } from './common.js';
 import { answersById, pairAnswers } from './interview.js';
 import { trendOfText } from './trends.js';
-import { SCORE_AHEAD, isNonAnswer, labelled, parseDate, parseScores, splitLines, truncate, withoutScores } from './parse/index.js';
+import { SCORE_AHEAD, SCORE_PAIR, isNonAnswer, labelled, parseDate, parseScores, splitLines, truncate, withoutScores } from './parse/index.js';
 
 const PLACEHOLDER_SCORE: Score = 3;
 
@@ -51,6 +51,8 @@ export function readRisk(line: string, ctx: StepContext): ReadRisk {
   const threat = withoutScores(rest !== '' ? rest : line)
     .replace(/\bL\s*[1-5]\s*[/,x×]?\s*I\s*[1-5]\b/g, '')
     .replace(/\b[1-5]\s*\/\s*5\b/g, '')
+    .replace(SCORE_PAIR, '')
+    .replace(/\s*\(\s*\)/g, '')
     .replace(/[\s,;:(—–-]+$/g, '')
     .trim();
   return {

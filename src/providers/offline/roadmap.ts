@@ -74,6 +74,14 @@ function mentionedTrends(text: string, ctx: StepContext): string[] {
 
 /** An initiative is said in a few lines; a pasted document is read for its title and details from its start only. */
 const MAX_ENTRY_CHARS = 3000;
+
+/** "by end of Q2", "end of February", "30 June": a part that is only a deadline. */
+const isDeadline = (part: string, now: Date) =>
+  (/^(?:in|by|before|until|end of|mid|due)\s/i.test(part) || wordCount(part) <= 3) && parseDeadline(part, now) !== null;
+
+/** "CTO", "the CFO", "VP Engineering", "Head of Ops", "Tom (VP Eng)": a part that names who owns the entry by role. */
+const isRole = (part: string) =>
+  /^(?:the\s+)?C[A-Z]{1,3}O$/.test(part) || /^(?:the\s+)?(?:S?VP|EVP)\b|^(?:the\s+)?head of\s|^[A-Z][\w'-]+ \((?:C[A-Z]{1,3}O|S?VP|head of)\b[^)]*\)$/i.test(part);
 const OWNED = /\b([A-Z][\w'-]+(?: [A-Z][\w'-]+)?) (?:owns|will own|leads|is leading) (?:it|this)\b/;
 const ONLY_IDS = /^\(?\s*(?:[a-z]\d{1,3}\s*(?:,|and|&)?\s*)+\)?$/i;
 
@@ -121,7 +129,7 @@ export function readEntry(text: string, ctx: StepContext): ReadEntry {
     values.deadline ??= v.deadline;
     const labelledPart = rest !== part.replace(/[\s,;:(—–-]+$/g, '').trim();
     const detail = labelledPart || rest === '' || OWNED.test(rest) || ONLY_IDS.test(rest) || parseWeeks(rest) !== null || findMoney(rest).length > 0
-      || (/^(?:in|by|before|until)\s/i.test(rest) && parseDeadline(rest, ctx.now) !== null);
+      || isDeadline(rest, ctx.now) || isRole(rest);
     if (inTitle && !detail) {
       titleParts.push(rest);
       continue;
@@ -131,7 +139,8 @@ export function readEntry(text: string, ctx: StepContext): ReadEntry {
     if (rest === '' || OWNED.test(rest) || ONLY_IDS.test(rest) || findMoney(rest).length > 0 || /^(?:it|this|that|which)$/i.test(rest)) continue;
     // "live by end of April", "ready by Q2": the word before a deadline says nothing of its own.
     if (v.deadline && wordCount(rest) <= 2) continue;
-    if (/^(?:in|by|before|until)\s/i.test(rest) && parseDeadline(rest, ctx.now)) values.deadline ??= rest;
+    if (isDeadline(rest, ctx.now)) values.deadline ??= rest;
+    else if (isRole(rest) && values.owner === undefined) values.owner = rest;
     else if (parseWeeks(rest) !== null && values.effort === undefined) values.effort = rest;
     else values.rationale.push(rest);
   }
@@ -185,12 +194,17 @@ export function readMetric(full: string): RoadmapEntry['metric'] {
   const fromTo = /(?:^|[.;\n]\s*)([^.;\n]*?)\s+(?:from|at)\s+([^;\n]+?)\s+(?:to|→|->)\s+([^;\n]+?)(?=\.(?!\d)|[;\n]|,\s|$)/i.exec(text);
   const { rest, values } = labelled(text, { name: ['metric', 'kpi', 'measure'], baseline: ['baseline', 'today'], target: ['target', 'goal'] });
   const clean = (s: string | undefined) => (s ? truncate(s.replace(/^(?:we(?:'ll| will)? (?:measure|track)|measured by|measure)\s+/i, '').replace(/[.,;]+$/, '').trim(), 300) : null);
-  // "Engineers able to deploy it, 1 now, 3 by June": today's value is the baseline.
-  const nowThen = fromTo ? null : /^([^,;\n]+?),\s*([^,;\n]*\d[^,;\n]*?)\s+(?:now|today)\s*,\s*([^,;\n]*\d[^,;\n]*)$/i.exec(full.trim().replace(/\.$/, ''));
-  const name = clean(fromTo?.[1]) ?? clean(nowThen?.[1]) ?? clean(values.name) ?? clean(rest);
-  const baseline = clean(fromTo?.[2]) ?? clean(nowThen?.[2]) ?? clean(values.baseline);
-  const target = clean(fromTo?.[3]) ?? clean(nowThen?.[3]) ?? clean(values.target);
-  if (nowThen) return name && target ? { name, baseline, current: null, target } : null;
+  // The metric is said first; money or reasons may follow after a semicolon or a full stop.
+  const firstClause = full.trim().split(/;\s*|\.\s+(?=[A-Z])|\n/)[0]!.replace(/\.$/, '');
+  // "Engineers able to deploy it, 1 now, 3 by June" or "Integrations live: 0 now, 2 by June": today's value is the baseline.
+  const nowThen = fromTo ? null : /^([^,;:\n]+?)\s*[,:]\s*([^,;\n]*\d[^,;\n]*?)\s+(?:now|today)\s*,\s*([^,;\n]*\d[^,;\n]*)$/i.exec(firstClause);
+  // "Bus factor 1 to 3": the numbers follow the name without a "from".
+  const bare = fromTo || nowThen ? null : /^([^,;:\n]*?[a-z)%])\s*:?\s+([~≈<>$€£]?\d[\d.,]*\s?%?)\s+(?:to|→|->)\s+([~≈<>$€£]?\d[^;,\n]*)$/i.exec(firstClause);
+  const short = nowThen ?? bare;
+  const name = clean(fromTo?.[1]) ?? clean(short?.[1]) ?? clean(values.name) ?? clean(rest);
+  const baseline = clean(fromTo?.[2]) ?? clean(short?.[2]) ?? clean(values.baseline);
+  const target = clean(fromTo?.[3]) ?? clean(short?.[3]) ?? clean(values.target);
+  if (short) return name && target ? { name, baseline, current: null, target } : null;
   if (!name || !target) return null;
   return { name, baseline, current: clean(now?.[1]), target };
 }

@@ -23,6 +23,9 @@ export function scoreFrom(value: string): Score | null {
 }
 
 /** Likelihood and impact from a risk line: labelled ("likelihood 4", "impact: high"), "L4 I5", or two "x/5" in that order. */
+/** "(3/4)", "3x2", "3 × 4": likelihood then impact, as a register reads; not "24/7", "1/2/2027" or "3x longer". */
+export const SCORE_PAIR = /(?<![\w.\/$€£-])([1-5])\s*(?:\/|x|×|\*)\s*([1-5])(?![\w.\/%])/g;
+
 export function parseScores(text: string): { likelihood: Score | null; impact: Score | null } {
   const { values } = labelled(text, {
     likelihood: ['likelihood', 'probability', 'chance'].map((l) => l + SCORE_AHEAD),
@@ -38,6 +41,10 @@ export function parseScores(text: string): { likelihood: Score | null; impact: S
   if (likelihood === null && impact === null) {
     const fifths = [...text.matchAll(/\b([1-5])\s*\/\s*5\b/g)].map((m) => Number(m[1]) as Score);
     if (fifths.length === 2) [likelihood, impact] = [fifths[0]!, fifths[1]!];
+  }
+  if (likelihood === null && impact === null) {
+    const pair = new RegExp(SCORE_PAIR.source, 'i').exec(text);
+    if (pair) [likelihood, impact] = [Number(pair[1]) as Score, Number(pair[2]) as Score];
   }
   // As people say it: "medium likelihood, high impact"; "likely, moderate impact".
   const before = (labels: string) => new RegExp(`\\b(${LEVEL_WORDS})\\s+(?:${labels})\\b`, 'i').exec(text)?.[1];
@@ -134,9 +141,9 @@ export interface Financials {
 
 const YEARLY_AFTER = /^[^$€£\d.;]{0,30}?\b(?:a|per|each)\s+(?:year|yr|annum)\b|^\s*\/\s*(?:year|yr)\b|^[^$€£\d.;]{0,30}?\b(?:annually|yearly|p\.\s?a\.)/;
 const COST_AFTER = /^\s*(?:(?:of|in)\s+)?(?:(?:extra|additional|recurring|running|annual|yearly|one[- ]off)\s+)*(?:costs?|spend|licen[cs]es?|fees?|opex|capex)\b/;
-const REVENUE_AFTER = /^\s*(?:(?:a|per)\s+year\s+)?(?:(?:of|in)\s+)?(?:(?:extra|additional|new|more|recurring|annual)\s+)*(?:revenue|sales|turnover)\b/;
+const REVENUE_AFTER = /^\s*(?:(?:a|per)\s+year\s+)?(?:(?:of|in)\s+)?(?:(?:extra|additional|new|more|recurring|annual)\s+)*(?:revenue|sales|turnover|arr|mrr|acv|bookings|gmv)\b/;
 /** "revenue of", "sales up by about": revenue leads into the amount, with no profit word in between. */
-const REVENUE_BEFORE = /\b(?:revenue|sales|turnover)\b(?:(?!ebitda|profit|margin|sav)[^$€£\d.;])*$/;
+const REVENUE_BEFORE = /\b(?:revenue|sales|turnover|arr|mrr|acv|bookings|gmv)\b(?:(?!ebitda|profit|margin|sav)[^$€£\d.;])*$/;
 
 /**
  * Money in an answer sorted into a one-off cost and a yearly EBITDA effect, by the words around each
