@@ -4,6 +4,11 @@
  * own sentences end.
  */
 
+/** The text with a capital first letter: "payback in 5 months" as a point of its own. */
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** The text as the end of a sentence: a full stop added unless it already ends in one (or ?, !, …). */
 export function endSentence(text: string): string {
   return /[.!?…]["”’)]*$/.test(text) ? text : `${text}.`;
@@ -39,6 +44,11 @@ const QUESTION_WORD = /^(?:what|which|how|why|who|whom|whose|when|where|do|does|
 export function isQuestionBack(text: string): boolean {
   const t = normalise(text);
   return t.endsWith('?') && !t.includes('\n') && QUESTION_WORD.test(t) && sentences(t).length === 1 && wordCount(t) <= 30 && !isNonAnswer(t);
+}
+
+/** A question put to the facilitator itself ("What do you mean?", "Should we include the pilot?"), not one voiced for someone else. */
+export function addressesFacilitator(text: string): boolean {
+  return /\b(?:you|your)\b/i.test(text) || /\b(?:should|do|can|must|shall) (?:i|we)\b/i.test(text);
 }
 
 /** Words as whitespace separates them. */

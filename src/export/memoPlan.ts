@@ -6,6 +6,7 @@ import {
   HORIZON_LABELS,
   IMPACT_SCOPES,
   ROADMAP_STATUS_LABELS,
+  capitalize,
   enterpriseValueEffect,
   isClosed,
   rankRisks,
@@ -20,7 +21,7 @@ import {
   type RoadmapEntry,
   type SoundingBoardArtifact,
 } from '../domain/index.js';
-import { capitalize, formatAmount, formatMultiple, formatWeeks, mdCell, mdText } from './format.js';
+import { formatAmount, formatMultiple, formatWeeks, mdCell, mdText } from './format.js';
 import { HORIZON_ORDER, severityBandRanges } from './svg.js';
 
 /** How many risks the memo lists; the CSV register has all of them. */

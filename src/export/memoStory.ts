@@ -4,6 +4,7 @@
  */
 import {
   chosenTrends,
+  capitalize,
   endSentence,
   type ContextArtifact,
   type Recommendation,
@@ -14,7 +15,7 @@ import {
   type Verdict,
   HORIZON_LABELS,
 } from '../domain/index.js';
-import { capitalize, mdCell, mdParagraphs, mdText } from './format.js';
+import { mdCell, mdParagraphs, mdText } from './format.js';
 
 export const VERDICT_LABELS: Readonly<Record<Verdict, string>> = { ready: 'Ready', revise: 'Revise', drop: 'Drop' };
 const VERDICT_ORDER: readonly Verdict[] = ['ready', 'revise', 'drop'];

@@ -545,6 +545,29 @@ describe('drafting the sounding board', () => {
     expect(rec!.ceoOneLiner).toBe('A $60k pilot to halve exception handling time, decided in June');
   });
 
+  it('reads "Why X? Because …" as the objection and its answer, "revise, medium" as verdict and confidence, and points with a capital', async () => {
+    const interview = new Interview('sounding_board', {}, undefined, 'quick_check');
+    const replies = await interview.answerAll([
+      QUICK_CHECK[0]!,
+      // Asked of the facilitator, not voiced for the CEO: a question back, and the CEO's question stands.
+      'What do you mean by that?',
+      'why agents before the Netherlands launch? Because exceptions lose money today.',
+      // Voiced for the CFO: the objection itself, still open.
+      'what does the pilot cost?',
+      'none', 'none', 'none', 'none', 'none',
+      'revise, medium',
+      'Pilot an exceptions agent for £120k.\n- payback in 5 months',
+    ]);
+    const [rec] = (await interview.draft('sounding_board')).artifact.recommendations;
+    expect(rec!.objections.slice(0, 2)).toEqual([
+      { lens: 'ceo', objection: 'Why agents before the Netherlands launch?', response: 'Because exceptions lose money today.' },
+      { lens: 'cfo', objection: 'What does the pilot cost?', response: null },
+    ]);
+    expect(rec).toMatchObject({ verdict: 'revise', confidence: 'medium', supportingPoints: ['Payback in 5 months'] });
+    expect(replies[1]!.text).toContain('The offline facilitator cannot answer questions');
+    expect(replies[3]!.text).toContain("Noted: the CFO's objection in your words, “What does the pilot cost?”, with no answer yet");
+  });
+
   it('files an answer that starts with a label of its own ("One line: …", "Reasons: …") under the question the label names, without the label', async () => {
     const interview = new Interview('sounding_board', {}, undefined, 'quick_check');
     await interview.answerAll([

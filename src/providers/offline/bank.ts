@@ -28,6 +28,11 @@ const Question = z.object({
   dependsOn: QuestionId.optional(),
   /** How the gap reads when this question is left unanswered. */
   gap: z.string().trim().min(1).max(300).optional(),
+  /**
+   * The question asks the user to voice someone else's questions (the CFO's objection), so a question in
+   * reply is an answer, unless it addresses the facilitator ("What do you mean?").
+   */
+  voicesQuestions: z.boolean().optional(),
 });
 
 const stepBank = <S extends StepId, Q extends z.ZodType>(step: S, question: Q) =>

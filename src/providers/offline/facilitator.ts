@@ -12,8 +12,8 @@ import { FOOTER, fill, questionBlock, type BankStep, type StepContext } from './
 import { contextStep } from './context.js';
 import { buildLedger, dialogueOpening, dialogueReply, ledgerNote } from './dialogue.js';
 import { impactStep } from './impact.js';
-import { lastUserMessage, nextQuestion, pairAnswers, standingQuestion, stepMessages } from './interview.js';
-import { isNonAnswer, isQuestionBack, normalise, truncate } from './parse/index.js';
+import { asksBack, lastUserMessage, nextQuestion, pairAnswers, standingQuestion, stepMessages } from './interview.js';
+import { isNonAnswer, normalise, truncate } from './parse/index.js';
 import { risksStep } from './risks.js';
 import { roadmapStep } from './roadmap.js';
 import { soundingBoardStep } from './soundingBoard.js';
@@ -99,7 +99,8 @@ export function createOfflineFacilitator(options: OfflineFacilitatorOptions = {}
 function bankReply(step: BankStep<BankQuestion>, ctx: StepContext, bank: { readonly exhausted: string; readonly questionBack: string }): string {
   const questions = step.questions(ctx);
   const last = lastUserMessage(ctx.messages);
-  if (last && isQuestionBack(last.content)) {
+  const before = last ? standingQuestion(ctx.messages.filter((m) => m.id < last.id), questions) : null;
+  if (last && asksBack(last.content, before)) {
     const standing = standingQuestion(ctx.messages, questions);
     const body = standing ? questionBlock(standing, questions, ctx.input) : fill(bank.exhausted, ctx.input);
     return [fill(bank.questionBack, ctx.input, { question: truncate(normalise(last.content), 160) }), body, FOOTER].join('\n\n');

@@ -4,7 +4,7 @@
  * each user answer is paired with the question it answers.
  */
 import type { TranscriptMessage, StepId } from '../../domain/index.js';
-import { isNonAnswer, isQuestionBack, normalise } from './parse/index.js';
+import { addressesFacilitator, isNonAnswer, isQuestionBack, normalise } from './parse/index.js';
 
 /** The messages of one step that carry text, oldest first. */
 export function stepMessages(transcript: readonly TranscriptMessage[], step: StepId): TranscriptMessage[] {
@@ -61,7 +61,7 @@ export interface Answer<Q> {
  * Text written after the bank ran out goes to the last question asked. A question back to the
  * facilitator ("Which trends fit us?") answers nothing.
  */
-export function pairAnswers<Q extends { readonly id: string; readonly text: string; readonly topic: string; readonly aliases?: readonly string[] | undefined }>(
+export function pairAnswers<Q extends { readonly id: string; readonly text: string; readonly topic: string; readonly aliases?: readonly string[] | undefined; readonly voicesQuestions?: boolean | undefined }>(
   messages: readonly TranscriptMessage[],
   questions: readonly Q[],
 ): Answer<Q>[] {
@@ -74,7 +74,7 @@ export function pairAnswers<Q extends { readonly id: string; readonly text: stri
       current = askedBy.get(message.id) ?? current;
       continue;
     }
-    if (isQuestionBack(message.content)) continue;
+    if (asksBack(message.content, current)) continue;
     for (const segment of segmentsByTopic(message.content, questions)) {
       const question = segment.question ?? current;
       if (question && segment.text.trim() !== '') answers.push({ question, text: segment.text, messageId: message.id });
@@ -141,6 +141,11 @@ export function nextQuestion<Q extends { readonly id: string; readonly text: str
     if (q.dependsOn && (answers.declined(q.dependsOn) || skipped.has(q.dependsOn))) skipped.add(q.id);
   }
   return questions.find((q) => !asked.has(q.id) && !answered.has(q.id) && !skipped.has(q.id)) ?? null;
+}
+
+/** A question back to the facilitator, given the question it follows (one that voices questions takes them as answers). */
+export function asksBack(text: string, after: { readonly voicesQuestions?: boolean | undefined } | null): boolean {
+  return isQuestionBack(text) && (!after?.voicesQuestions || addressesFacilitator(text));
 }
 
 /** The question waiting for an answer: the one asked last if it is still unanswered, else the next one. */

@@ -3,7 +3,7 @@
  * pre-mortem and the missing evidence. An objection without an answer stays open; a verdict the user
  * did not give is recorded as "revise" with low confidence, and the note says so.
  */
-import type { ObjectionLens, Recommendation, SoundingBoardArtifact } from '../../domain/index.js';
+import { capitalize, type Level, type ObjectionLens, type Recommendation, type SoundingBoardArtifact } from '../../domain/index.js';
 import type { SoundingBoardField, SoundingBoardQuestion } from './bank.js';
 import { fill, joinWords, plural, type BankStep, type StepContext } from './common.js';
 import { answersById, pairAnswers } from './interview.js';
@@ -25,8 +25,14 @@ function claimEntryIds(claim: string, ctx: StepContext): string[] {
 const RESPONSE_LABELS = { response: ['(?:our |my )?(?:answer|response|reply)(?=\\s*:)'] } as const;
 const NOT_ANSWERED = /^(?:not (?:yet )?answered|no answer(?: yet)?|unanswered|(?:still )?open|tbd)\b[\s,;:.—–-]*/i;
 const ONLY_ASKS = /\b(?:will|would|might|may|could|is going to|are going to)\s+(?:ask|want to know|question|challenge|push back)\b/i;
+/** The verdict question asks for a confidence too, so a bare "medium" after the verdict ("revise, medium") is it. */
+function verdictConfidence(text: string): Level | null {
+  const bare = /\b(low|medium|moderate|high)\b/i.exec(text)?.[1]?.toLowerCase();
+  return parseConfidence(text) ?? (bare ? (bare === 'moderate' ? 'medium' : (bare as Level)) : null);
+}
+
 /** The objection as a sentence of its own: unquoted, with a capital. */
-const asObjection = (s: string) => s.replace(/^["“”'‘’]+|["“”'‘’]+$/g, '').trim().replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+const asObjection = (s: string) => capitalize(s.replace(/^["“”'‘’]+|["“”'‘’]+$/g, '').trim());
 
 /**
  * An answer to a lens question, which may put the objection in the user's own words first:
@@ -41,9 +47,10 @@ export function readLensAnswer(text: string): { objection: string | null; respon
   if (values.response !== undefined) {
     objection = asObjection(rest) || null;
     response = values.response;
-  } else if (ONLY_ASKS.test(sentences(text)[0] ?? '')) {
+  } else if (ONLY_ASKS.test(sentences(text)[0] ?? '') || /\?$/.test(sentences(text)[0] ?? '')) {
+    // "The CFO will ask for payback. It pays back in 14 months." or "Why agents first? Because …"
     const [first, ...more] = sentences(text);
-    objection = first!;
+    objection = asObjection(first!);
     response = more.join(' ');
   }
   const notAnswered = NOT_ANSWERED.exec(response);
@@ -51,8 +58,9 @@ export function readLensAnswer(text: string): { objection: string | null; respon
     const remark = notAnswered ? response.slice(notAnswered[0].length).trim() : '';
     return { objection: objection && remark ? `${objection} (open: ${remark})` : objection, response: null };
   }
-  return { objection, response };
+  return { objection, response: capitalize(response) };
 }
+
 
 export const soundingBoardStep: BankStep<SoundingBoardQuestion> = {
   questions: (ctx) => ctx.banks.sounding_board.questions,
@@ -74,7 +82,7 @@ export const soundingBoardStep: BankStep<SoundingBoardQuestion> = {
       return `Recommendation noted${ids.length > 0 ? ` (roadmap ${joinWords(ids)})` : ''}. Now the objections, one lens at a time.`;
     }
     if (question.fills.includes('recommendations[].verdict')) {
-      return `Read: verdict ${parseVerdict(text) ?? 'not stated (ready, revise or drop?)'}, confidence ${parseConfidence(text) ?? 'not stated'}.`;
+      return `Read: verdict ${parseVerdict(text) ?? 'not stated (ready, revise or drop?)'}, confidence ${verdictConfidence(text) ?? 'not stated'}.`;
     }
     if (question.fills.includes('recommendations[].preMortem') || question.fills.includes('recommendations[].evidenceGaps')) {
       return `Noted under **${question.topic}**: ${plural(splitList(text).length, 'item')}.`;
@@ -116,7 +124,7 @@ export const soundingBoardStep: BankStep<SoundingBoardQuestion> = {
     const labelled = ctx.messages.filter((m) => m.role === 'user').map((m) => /\bverdict\s*[:=–-]\s*([^.;\n]+)/i.exec(m.content)?.[1]).filter((v): v is string => v !== undefined).at(-1);
     const verdictText = textOf('recommendations[].verdict') ?? labelled ?? '';
     const statedVerdict = parseVerdict(verdictText);
-    const statedConfidence = parseConfidence(verdictText);
+    const statedConfidence = verdictConfidence(verdictText);
     const preMortem = splitList(textOf('recommendations[].preMortem') ?? '').slice(0, 40);
     const evidenceGaps = splitList(textOf('recommendations[].evidenceGaps') ?? '').slice(0, 40);
     const lines = splitLines(textOf('recommendations[].ceoOneLiner') ?? '');
@@ -133,8 +141,8 @@ export const soundingBoardStep: BankStep<SoundingBoardQuestion> = {
       verdict: statedVerdict ?? 'revise',
       confidence: statedConfidence ?? 'low',
       openObjections: open.map((o) => `${LENS_NAMES[o.lens]}: ${truncate(o.objection, 900)}`),
-      ceoOneLiner: truncate(oneLiner.replace(/^\p{Ll}/u, (c) => c.toUpperCase()), 300),
-      supportingPoints: lines.slice(1, 4).map((p) => truncate(p, 500)),
+      ceoOneLiner: truncate(capitalize(oneLiner), 300),
+      supportingPoints: lines.slice(1, 4).map((p) => truncate(capitalize(p), 500)),
     };
     const artifact: SoundingBoardArtifact = { recommendations: [recommendation] };
 

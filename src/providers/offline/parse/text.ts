@@ -3,7 +3,7 @@
 import { isNonAnswer, normalise, sentences, wordCount } from '../../../domain/prose.js';
 
 // The basic readers live in the domain, which counts dialogue answers with them too.
-export { isNonAnswer, isQuestionBack, normalise, sentences, wordCount } from '../../../domain/prose.js';
+export { addressesFacilitator, isNonAnswer, isQuestionBack, normalise, sentences, wordCount } from '../../../domain/prose.js';
 
 const BULLET = /^(?:[-*•·‣▪–—]|\(?\d{1,2}[.)]|\(?[a-h][.)](?=\s))\s*/i;
 
