@@ -19,8 +19,9 @@ const ENTITY_LIKE = /&(?=#?[a-z0-9]+;)/gi;
  * stay as written, so an export reads cleanly as plain text too.
  */
 const BLOCK_START = /^(\s*)(>|[-+](?=\s|$)|\d{1,9}[.)](?=\s|$)|=+\s*$)/;
-/** A # that could open a heading or close one ("Title ##"). */
-const HEADING_HASH = /(^|\s)#/g;
+/** A # run that opens a heading ("# Title": at the start, then a space) or closes one ("Title ##": at the end). "#4" and "C#" are text. */
+const HEADING_OPEN = /^(\s*)(#{1,6})(?=\s|$)/;
+const HEADING_CLOSE = /(\s)(#+)(\s*)$/;
 
 function collapseWhitespace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
@@ -35,7 +36,8 @@ function escapeInline(text: string): string {
     .replace(TASK_BOX, '$1\\[$2]')
     .replace(/~/g, tildes ? '\\~' : '~')
     .replace(ENTITY_LIKE, '\\&')
-    .replace(HEADING_HASH, '$1\\#');
+    .replace(HEADING_OPEN, '$1\\$2')
+    .replace(HEADING_CLOSE, '$1\\$2$3');
   return escaped.replace(BLOCK_START, (_m, space: string, marker: string) =>
     /^\d/.test(marker) ? `${space}${marker.slice(0, -1)}\\${marker.slice(-1)}` : `${space}\\${marker}`,
   );

@@ -54,7 +54,7 @@ function recommendationBlock(r: Recommendation, n: number, entryTitle: (id: stri
   }
   if (r.openObjections.length > 0) detail.push(`*Still open:* ${endSentence(r.openObjections.map(mdText).join('; '))}`);
   if (r.strongestAlternative) detail.push(`*Strongest alternative:* ${mdText(r.strongestAlternative)}`);
-  if (r.preMortem.length > 0) detail.push(`*Pre-mortem:* ${r.preMortem.map(mdText).join(' ')}`);
+  if (r.preMortem.length > 0) detail.push(`*Pre-mortem:* ${r.preMortem.map((p) => endSentence(mdText(p))).join(' ')}`);
   if (detail.length > 0) lines.push('', detail.join('  \n'));
   return lines.join('\n');
 }

@@ -23,6 +23,8 @@ const TRICKY = [
   '[ref]: /a/path "title"',
   '[a][b] and [c] [d](e)',
   'Threat [impact not given: 3 is a placeholder]',
+  '## also not a heading ##',
+  '#hashtag and #4',
 ];
 
 const htmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -35,7 +37,7 @@ describe('Markdown escaping of user and model text', () => {
   });
 
   it('leaves what opens no Markdown as written, so the file reads cleanly as plain text too', () => {
-    for (const plain of ['14.6% gross margin', '-5% churn, +3 points', '~$9M of revenue', '2027-Q1', '=5 engineers', 'Threat [impact not given: 3 is a placeholder]']) {
+    for (const plain of ['14.6% gross margin', '-5% churn, +3 points', '~$9M of revenue', '2027-Q1', '=5 engineers', 'Threat [impact not given: 3 is a placeholder]', "We're #4 in the UK mid-market", 'C# and F#']) {
       expect(mdText(plain)).toBe(plain);
     }
     expect(mdCell('14.6%')).toBe('14.6%');

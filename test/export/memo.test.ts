@@ -32,14 +32,17 @@ describe('strategyMemoMarkdown', () => {
     expect(board).toContain('*Strongest alternative:* Buy Greenscreens predictions and skip the in-house model.');
   });
 
-  it('ends a list of open objections with one full stop, and starts a key number\'s label with a capital', () => {
+  it('ends open objections and pre-mortem reasons with one full stop each, and starts a key number\'s label with a capital', () => {
     const input = northwindExportInput();
     const board = input.artifacts.sounding_board!;
-    const recommendations = board.recommendations.map((r, i) => (i === 0 ? { ...r, openObjections: ['CFO: Where is the EBITDA?', 'board: Why is a rival two years ahead.'] } : r));
+    const recommendations = board.recommendations.map((r, i) => (i === 0
+      ? { ...r, openObjections: ['CFO: Where is the EBITDA?', 'board: Why is a rival two years ahead.'], preMortem: ['Accuracy stays below 95%', 'Olu leaves mid-pilot.'] }
+      : r));
     const context = { ...input.artifacts.context!, keyNumbers: [{ label: 'hygienists and dentists', value: '310' }] };
     const md = memo({ ...input, artifacts: { ...input.artifacts, sounding_board: parseArtifact('sounding_board', { recommendations }), context } });
     expect(md).toMatch(/^\*Still open:\* CFO: Where is the EBITDA\?; board: Why is a rival two years ahead\.\s*$/m);
     expect(md).toContain('| Hygienists and dentists | 310 |');
+    expect(md).toMatch(/^\*Pre-mortem:\* Accuracy stays below 95%\. Olu leaves mid-pilot\.$/m);
   });
 
   it('gives the context with its key numbers and the chosen trends with why now and signals', () => {
