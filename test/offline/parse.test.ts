@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   assumptionSentences, findMoney, isNonAnswer, isQuestionBack, labelled, mentionedIds, mentionedName, parseConfidence, parseDate, parseDeadline,
   parseDirection, parseFinancials, parseHorizon, parseKeyNumbers, parseMagnitude, parseMultiple, parseScores, parseVerdict,
-  parseWeeks, scoreFrom, shortQuote, splitLines, splitList, withoutScores,
+  parseWeeks, scoreFrom, shortQuote, splitLines, splitList, truncate, withoutScores,
 } from '../../src/providers/offline/parse/index.js';
 
 const NOW = new Date('2027-01-15T10:00:00Z');
@@ -31,6 +31,18 @@ describe('lists', () => {
   it('keeps a sentence with commas whole when its parts are not short items', () => {
     const sentence = 'We win on service because our dispatchers know every shipper by name, which nobody else in the region can match, and we answer in minutes';
     expect(splitList(sentence)).toHaveLength(1);
+  });
+
+  it('does not split at the commas inside brackets', () => {
+    expect(splitList('Automotive tier-1s (Bosch, ZF, Continental) are about 70% of revenue, medical is 20% and growing'))
+      .toEqual(['Automotive tier-1s (Bosch, ZF, Continental) are about 70% of revenue, medical is 20% and growing']);
+    expect(splitList('Deel, Rippling (UK), Sage')).toEqual(['Deel', 'Rippling (UK)', 'Sage']);
+  });
+
+  it('shortens at a word\'s end where one is near', () => {
+    expect(truncate('since 2022 titanium implants for two medical OEMs', 30)).toBe('since 2022 titanium implants…');
+    expect(truncate('Supercalifragilisticexpialidocious', 10)).toBe('Supercali…');
+    expect(truncate('short', 10)).toBe('short');
   });
 
   it('lists prose by sentence, keeping the semicolons and commas inside a sentence', () => {
@@ -76,6 +88,7 @@ describe('numbers', () => {
     // "and" inside a label stays; "label = value" is read as written.
     expect(parseKeyNumbers('Sales and marketing spend $3M and 40 carriers')).toEqual(keyNumbers(['Sales and marketing spend', '$3M'], ['carriers', '40']));
     expect(parseKeyNumbers('Top 5 accounts = 41% of revenue')).toEqual(keyNumbers(['Top 5 accounts', '41% of revenue']));
+    expect(parseKeyNumbers('410 employees of which 6 in IT')).toEqual(keyNumbers(['employees', '410'], ['IT', '6']));
     expect(parseKeyNumbers('Freight brokerage for mid-size shippers')).toEqual([]);
   });
 

@@ -85,7 +85,9 @@ function summarise(ctx: StepContext, a: ContextArtifact): string {
   // Short items are listed with semicolons; sentences ("We run 42 practices", "Patients pay for…") stay sentences.
   const first = (xs: readonly string[], n: number) => {
     const shown = xs.slice(0, n).map((x) => stripEndStop(truncate(sentences(x)[0] ?? x, 120)));
-    return shown.join(shown.some((x) => wordCount(x) > 8) ? '. ' : '; ');
+    const joiner = shown.some((x) => wordCount(x) > 8) ? '. ' : '; ';
+    // A shortened item already ends in "…": no full stop after it.
+    return shown.reduce((all, x) => (all === '' ? x : `${all}${all.endsWith('…') ? ' ' : joiner}${x}`), '');
   };
   if (a.services.length > 0) {
     parts.push(endSentence(`${clientName} (${industry}). Services: ${first(a.services, 3)}`));

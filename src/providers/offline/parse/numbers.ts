@@ -194,7 +194,7 @@ export function parseWeeks(text: string): number | null {
 const FIGURE = /(?:[$€£]\s?)?\d+(?:[.,]\d+)*\s?(?:%|[kmb]n?\b|million\b|thousand\b|billion\b|x\b)?/i;
 
 /** Words that lead into a figure or trail its label without naming anything: "we have 14 engineers", "churn is 9%". */
-const LEAD_FILLER = /^(?:we|we're|we've|we have|we've got|there are|there is|there's|our|it's|it is|about|around|approx\.?|roughly|nearly|almost|over|under|some|just|only|currently|now|today|with|at|of|is|are|was|were|has|have|had|got|~)(?:\s+|$)/i;
+const LEAD_FILLER = /^(?:we|we're|we've|we have|we've got|there are|there is|there's|our|it's|it is|about|around|approx\.?|roughly|nearly|almost|over|under|some|just|only|currently|now|today|with|at|of|in|is|are|was|were|has|have|had|got|~)(?:\s+|$)/i;
 const TRAIL_FILLER = /(?:^|\s+)(?:of|is|are|was|were|at|about|around|roughly|nearly|in|since|by|for|=|:|~)$/i;
 
 const trimPunctuation = (text: string) => text.replace(/\s+/g, ' ').replace(/^[\s:=~,.-]+|[\s:=~,.-]+$/g, '');
@@ -258,7 +258,8 @@ export function parseKeyNumbers(text: string): Array<{ label: string; value: str
   const out: Array<{ label: string; value: string }> = [];
   for (const item of splitList(text)) {
     // A list item can still hold several figures: "ARR $42M, 14 engineers and churn of 9%".
-    for (const clause of item.split(/,(?!\d{3}\b)|;/).flatMap(splitAtAnd)) {
+    // "410 employees, of which 6 in IT": two figures, each with its own label.
+    for (const clause of item.split(/,(?!\d{3}\b)|;|\s+(?:of which|of whom|including|incl\.)\s+/).flatMap(splitAtAnd)) {
       const found = keyNumberIn(clause.trim());
       if (found) out.push(found);
     }

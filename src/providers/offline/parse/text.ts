@@ -54,7 +54,8 @@ export function splitList(text: string): string[] {
   if (prose.length > 1) return prose.map(cleanItem).filter((i) => i !== '' && !isNonAnswer(i));
   if (line.includes(';')) return line.split(';').map(cleanItem).filter((i) => i !== '' && !isNonAnswer(i));
   if (line.includes(',')) {
-    const parts = line.split(/,(?!\d{3}\b)\s*/);
+    // Not inside brackets: "Tier-1s (Bosch, ZF, Continental) are 70% of revenue" is one item.
+    const parts = line.split(/,(?![^()]*\))(?!\d{3}\b)\s*/);
     const last = parts.pop()!;
     parts.push(...last.split(/\s+(?:and|&)\s+/));
     const items = parts.map(cleanItem).filter((i) => i !== '');
@@ -75,7 +76,11 @@ export function shortQuote(text: string, maxWords = 14): string {
 
 export function truncate(text: string, max: number): string {
   const t = text.trim();
-  return t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max - 1);
+  // At a word's end where one is near: "titanium implants for…", not "titanium implan…".
+  const space = cut.lastIndexOf(' ');
+  return `${(space >= max * 0.8 ? cut.slice(0, space) : cut).replace(/[\s,;:—–-]+$/, '')}…`;
 }
 
 
