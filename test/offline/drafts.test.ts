@@ -95,6 +95,22 @@ describe('drafting the company context', () => {
 describe('drafting the trend candidates', () => {
   const context = () => new Interview('context').draft('context');
 
+  it('lists every catalogue trend an answer was acknowledged for, whatever the industry ranks higher', async () => {
+    const interview = new Interview('trends', { context: (await context()).artifact });
+    const replies = await interview.answerAll([
+      'none',
+      'Two shippers want the CO2 footprint of every shipment.',
+      'Our firmware in the trailer sensors falls under the Cyber Resilience Act.',
+      'Long-lived signing certificates worry our security team.',
+    ]);
+    const acks = replies.map((r) => r.text.split('\n\n')[0]!).filter((a) => a.startsWith('Catalogue trends whose keywords appear'));
+    const acknowledged = acks.flatMap((a) => [...a.matchAll(/\*\*([^*]+)\*\* \(/g)].map((m) => m[1]!));
+    expect(acknowledged.length).toBeGreaterThanOrEqual(3);
+    const { artifact } = await interview.draft('trends');
+    const listed = artifact.trends.map((t) => t.name);
+    for (const name of acknowledged) expect(listed).toContain(name);
+  });
+
   it('quotes the sentence that says most about a proposed trend: a full keyword outweighs "ai" alone, and the summary is never quoted', async () => {
     const interview = new Interview('trends', { context: (await context()).artifact });
     await interview.answerAll(['none', 'Shippers ask about AI in every demo.', 'Cloud hosting on AWS is our second-largest cost.']);

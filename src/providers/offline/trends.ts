@@ -20,6 +20,9 @@ export interface RankedTrend {
   readonly matched: readonly string[];
 }
 
+/** "ai" or "eu" alone says less than "integrations": a two-letter keyword counts half. */
+const keywordWeight = (words: readonly string[]) => words.reduce((sum, w) => sum + (w.length <= 2 ? 0.5 : 1), 0);
+
 const phrase = (words: string) => new RegExp(`(?<![a-z0-9])${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:s|es)?(?![a-z0-9])`, 'i');
 const has = (text: string, words: string) => phrase(words).test(text);
 
@@ -36,23 +39,44 @@ export function trendOfText(text: string, trends: readonly Trend[], catalogue: r
   return best && best.hits > 0 && (!second || second.hits < best.hits) ? best.id : null;
 }
 
-/** Ranks the catalogue: industry words in the client's industry count 3, elsewhere in the context 1; keywords 1. */
-export function rankCatalogue(catalogue: readonly CatalogueTrend[], industry: string, context: string): RankedTrend[] {
+/**
+ * Ranks the catalogue: industry words in the client's industry count 3, elsewhere in the context 1;
+ * keywords 1, and 1 more for each one the user said in this step's answers (what they just said about
+ * their market weighs more than the context's background).
+ */
+export function rankCatalogue(catalogue: readonly CatalogueTrend[], industry: string, context: string, answers = ''): RankedTrend[] {
   return catalogue
     .map((entry) => {
       const inIndustry = entry.industries.filter((w) => has(industry, w));
-      const inContext = entry.industries.filter((w) => !inIndustry.includes(w) && has(context, w));
-      const keywords = entry.keywords.filter((w) => has(`${industry}\n${context}`, w));
-      const score = 3 * inIndustry.length + inContext.length + keywords.length + (entry.industries.length === 0 ? 1 : 0);
+      const inContext = entry.industries.filter((w) => !inIndustry.includes(w) && has(`${context}\n${answers}`, w));
+      const keywords = entry.keywords.filter((w) => has(`${industry}\n${context}\n${answers}`, w));
+      const said = entry.keywords.filter((w) => has(answers, w));
+      const score = 3 * inIndustry.length + inContext.length + keywords.length + said.length + (entry.industries.length === 0 ? 1 : 0);
       return { entry, score, matched: [...new Set([...inIndustry, ...inContext, ...keywords])] };
     })
     .sort((a, b) => b.score - a.score);
 }
 
-/** Up to `max`: the best of every lens first (so all six are seen), then the best of the rest. */
-export function selectAcrossLenses(ranked: readonly RankedTrend[], max: number): RankedTrend[] {
-  const picked: RankedTrend[] = [];
+/**
+ * The catalogue trends one answer points to, as its acknowledgement names them: the three using most of
+ * its words. Keywords only: an industry word in an answer ("insurance costs keep rising") is not the client's industry.
+ */
+function pointedTo(answer: string, catalogue: readonly CatalogueTrend[]): Array<{ entry: CatalogueTrend; words: string[] }> {
+  return catalogue
+    .map((entry) => ({ entry, words: entry.keywords.filter((w) => has(answer, w)) }))
+    .filter((m) => m.words.length > 0)
+    .sort((a, b) => b.words.length - a.words.length)
+    .slice(0, 3);
+}
+
+/**
+ * Up to `max`: the trends an answer's acknowledgement named (`first`, best score first), then the best
+ * of every lens not yet seen (so all six are), then the best of the rest.
+ */
+export function selectAcrossLenses(ranked: readonly RankedTrend[], max: number, first: ReadonlySet<string> = new Set()): RankedTrend[] {
+  const picked: RankedTrend[] = ranked.filter((r) => first.has(r.entry.key)).slice(0, max);
   for (const lens of TrendLens.options) {
+    if (picked.some((r) => r.entry.lens === lens)) continue;
     const best = ranked.find((r) => r.entry.lens === lens);
     if (best && picked.length < max) picked.push(best);
   }
@@ -81,6 +105,12 @@ function contextText(ctx: StepContext, { withSummary = true } = {}): string {
   ].join('\n');
 }
 
+/** Each answer to the questions that fill a trend's relevance, one by one, as each was acknowledged. */
+function relevanceAnswers(ctx: StepContext): string[] {
+  const questions = ctx.banks.trends.questions;
+  return pairAnswers(ctx.messages, questions).filter((a) => a.question.fills.includes('trends[].relevance') && !isNonAnswer(a.text)).map((a) => a.text);
+}
+
 function answerTexts(ctx: StepContext) {
   const questions = ctx.banks.trends.questions;
   const answers = answersById(pairAnswers(ctx.messages, questions));
@@ -98,12 +128,7 @@ export const trendsStep: BankStep<TrendsQuestion> = {
       const named = splitList(text);
       return `Your own trends go on the list when you press Draft${named.length > MAX_CHOSEN_TRENDS ? ` (the first ${MAX_CHOSEN_TRENDS} pre-chosen)` : ', pre-chosen'}: ${named.map((n) => truncate(n, 60)).join('; ')}.`;
     }
-    // Keywords only: an industry word in an answer ("insurance costs keep rising") is not the client's industry.
-    const matches = ctx.banks.trends.catalogue
-      .map((entry) => ({ entry, words: entry.keywords.filter((w) => has(text, w)) }))
-      .filter((m) => m.words.length > 0)
-      .sort((a, b) => b.words.length - a.words.length)
-      .slice(0, 3);
+    const matches = pointedTo(text, ctx.banks.trends.catalogue);
     if (matches.length === 0) {
       return 'No catalogue trend has a keyword in that answer. If a trend is behind it, name it on a line starting "Your trends:".';
     }
@@ -116,7 +141,7 @@ export const trendsStep: BankStep<TrendsQuestion> = {
     const { catalogue } = ctx.banks.trends;
     const { named, relevance } = answerTexts(ctx);
     const namedLines = [...new Set(splitList(named))].slice(0, MAX_TRENDS);
-    const ranked = rankCatalogue(catalogue, ctx.input.session.industry, `${contextText(ctx)}\n${relevance}\n${named}`);
+    const ranked = rankCatalogue(catalogue, ctx.input.session.industry, contextText(ctx), `${relevance}\n${named}`);
     const byKey = new Map(ranked.map((r) => [r.entry.key, r]));
 
     const trends: Array<Omit<Trend, 'id'>> = [];
@@ -132,7 +157,8 @@ export const trendsStep: BankStep<TrendsQuestion> = {
             timeToImpact: parseHorizon(line, ctx.now), relevance: null, chosen: i < MAX_CHOSEN_TRENDS, origin: 'user',
           });
     }
-    const proposed = selectAcrossLenses(ranked.filter((r) => !usedKeys.has(r.entry.key)), Math.min(MAX_PROPOSED, MAX_TRENDS - trends.length));
+    const acknowledged = new Set(relevanceAnswers(ctx).flatMap((answer) => pointedTo(answer, catalogue).map((m) => m.entry.key)));
+    const proposed = selectAcrossLenses(ranked.filter((r) => !usedKeys.has(r.entry.key)), Math.min(MAX_PROPOSED, MAX_TRENDS - trends.length), acknowledged);
     // The context's own words, not its summary (which repeats them).
     const quote = quoteFinder([['From your answers', relevance], ['From the company context', contextText(ctx, { withSummary: false })]]);
     const listed = (words: readonly string[]) => words.slice(0, 5).map((w) => `“${w}”`).join(', ');
@@ -171,13 +197,11 @@ export const trendsStep: BankStep<TrendsQuestion> = {
  */
 function quoteFinder(sources: ReadonlyArray<readonly [label: string, text: string]>): (keywords: readonly string[]) => { text: string; words: string[] } | null {
   const said = sources.flatMap(([label, text]) => sentences(text).map((sentence) => ({ label, sentence })));
-  // "ai" or "eu" alone says less than "integrations": a two-letter keyword counts half.
-  const weight = (words: readonly string[]) => words.reduce((sum, w) => sum + (w.length <= 2 ? 0.5 : 1), 0);
   return (keywords) => {
     let best: { label: string; sentence: string; words: string[] } | null = null;
     for (const { label, sentence } of said) {
       const words = keywords.filter((w) => has(sentence, w));
-      if (words.length > 0 && (!best || weight(words) > weight(best.words))) best = { label, sentence, words };
+      if (words.length > 0 && (!best || keywordWeight(words) > keywordWeight(best.words))) best = { label, sentence, words };
     }
     return best && { text: `${best.label}: “${truncate(best.sentence, 300)}” (on ${best.words.slice(0, 3).map((w) => `“${w}”`).join(', ')}).`, words: best.words };
   };
