@@ -194,6 +194,18 @@ describe('drafting the impact forecast', () => {
     expect(artifact.forecasts.filter((f) => f.scope === 'company').map((f) => [f.trendId, f.direction, f.horizon])).toEqual([['t1', 'down', '6-18'], ['t2', 'down', '6-18']]);
   });
 
+  it('sizes "from 4.2% to 2.5%" by the change (40%, high), and keeps "; fairly confident" out of a shared signpost', async () => {
+    const interview = new Interview('impact', UPSTREAM);
+    await interview.answerAll([
+      't1: dispatch cost per load up 10% next year\nt2: scrap down from 4.2% to 2.5% within 18 months',
+      'Monthly cost per load, and the scrap rate in the weekly report; fairly confident',
+    ]);
+    const { artifact } = await interview.draft('impact');
+    const company = artifact.forecasts.filter((f) => f.scope === 'company');
+    expect(company.map((f) => [f.magnitude, f.confidence])).toEqual([['medium', 'medium'], ['high', 'medium']]);
+    expect(company[0]!.signpost).toBe('Monthly cost per load, and the scrap rate in the weekly report');
+  });
+
   it('keeps a short sentence that only gives the horizon out of the change, and "The signpost is" out of the signpost', async () => {
     const interview = new Interview('impact', UPSTREAM);
     await interview.answerAll([

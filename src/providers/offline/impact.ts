@@ -57,10 +57,14 @@ const confidenceAside = (s: string) => /\b(?:confiden\w*|sure|certain|a guess)\b
 /** A short sentence that only gives the horizon ("2-3 years."): read into its own field. */
 const horizonAside = (s: string, now: Date) => wordCount(s) <= 4 && parseHorizon(s, now) !== null;
 
+/** "…; fairly confident", ", confidence medium" closing a sentence: the confidence, said in passing. */
+const CONFIDENCE_TAIL = /[;,]\s*(?:(?:fairly|very|quite|not very|highly|reasonably)\s+)?(?:confident|sure|certain)\b[^;,]*$|[;,]\s*(?:low|medium|high)?\s*confidence\b[^;,]*$/i;
+
 /** The text without its asides, unless that would leave nothing. */
 function withoutAsides(text: string, max: number, aside: (sentence: string) => boolean): string | null {
   const parts = sentences(text);
-  const kept = parts.length > 1 ? parts.filter((s) => !aside(s)) : parts;
+  const kept = (parts.length > 1 ? parts.filter((s) => !aside(s)) : parts)
+    .map((s) => s.replace(CONFIDENCE_TAIL, '').trim());
   const rest = kept.join(' ').trim();
   return rest === '' ? null : truncate(rest, max);
 }

@@ -20,8 +20,12 @@ export function parseMagnitude(text: string): Level | null {
   if (/\b(?:huge|massive|large|big|major|significant|substantial|dramatic|high|halv\w*|doubl\w*|tripl\w*)\b/.test(t)) return 'high';
   if (/\b(?:medium|moderate|noticeable|meaningful)\b/.test(t)) return 'medium';
   if (/\b(?:small|minor|slight|marginal|low|little)\b/.test(t)) return 'low';
+  const bySize = (pct: number) => (pct >= 20 ? 'high' : pct >= 5 ? 'medium' : 'low');
+  // "scrap from 4.2% to 2.5%" moves by 40% of itself, not by 4.2%.
+  const fromTo = /(\d+(?:\.\d+)?)\s?%?\s+(?:to|→|->)\s+(\d+(?:\.\d+)?)\s?%/.exec(t);
+  if (fromTo && Number(fromTo[1]) > 0) return bySize((Math.abs(Number(fromTo[2]) - Number(fromTo[1])) / Number(fromTo[1])) * 100);
   const pct = /(\d+(?:\.\d+)?)\s?%/.exec(t);
-  if (pct) return Number(pct[1]) >= 20 ? 'high' : Number(pct[1]) >= 5 ? 'medium' : 'low';
+  if (pct) return bySize(Number(pct[1]));
   return null;
 }
 
