@@ -259,6 +259,24 @@ describe('drafting the impact forecast', () => {
 });
 
 describe('drafting the risk register', () => {
+  it('reads scores and owners said in passing, and keeps them out of the threat', async () => {
+    const interview = new Interview('risks', UPSTREAM);
+    await interview.answerAll([
+      'The MES cannot feed a vision system. Quite likely, and it would hurt badly. Our MES admin Jens should own it.',
+      'Ransomware on the shop-floor network: the machines run Windows 7. Unlikely but catastrophic.',
+      'Jens retires in 18 months and nobody else knows the MES (very likely, major impact)',
+      'none', 'none',
+      'Energy hedging goes wrong and we lock in high prices — possible, moderate impact, CFO owns it',
+    ]);
+    const { artifact } = await interview.draft('risks');
+    expect(artifact.risks.map((r) => [r.threat.replace(/ \[.*\]$/, ''), r.likelihood, r.impact, r.owner])).toEqual([
+      ['The MES cannot feed a vision system. It would hurt badly.', 4, 3, 'Jens'],
+      ['Ransomware on the shop-floor network: the machines run Windows 7.', 2, 5, null],
+      ['Jens retires in 18 months and nobody else knows the MES', 4, 4, null],
+      ['Energy hedging goes wrong and we lock in high prices', 3, 3, 'CFO'],
+    ]);
+  });
+
   it('reads scores written as a pair, likelihood first ("(3/4)", "3x2"), and keeps them out of the threat', async () => {
     const interview = new Interview('risks', UPSTREAM);
     await interview.answerAll(['Tax engine: only Olu knows it (L4 I5), owner: CTO', 'Prompt injection via uploaded timesheets (3/4), owner: CISO']);

@@ -10,7 +10,9 @@ import type { RiskQuestion } from './bank.js';
 import { chosen, joinWords, plural, type BankStep, type StepContext } from './common.js';
 import { answersById, pairAnswers } from './interview.js';
 import { trendOfText } from './trends.js';
-import { SCORE_AHEAD, SCORE_PAIR, isNonAnswer, labelled, parseDate, parseScores, splitLines, truncate, withoutScores } from './parse/index.js';
+import {
+  SCORE_AHEAD, SCORE_PAIR, isNonAnswer, labelled, parseDate, parseScores, sentences, splitLines, truncate, withoutScores, wordCount,
+} from './parse/index.js';
 
 const PLACEHOLDER_SCORE: Score = 3;
 
@@ -43,12 +45,23 @@ export function threatLines(text: string): string[] {
   return lines;
 }
 
+const OWNED_BY = /\b([A-Z][\w'-]+(?: [A-Z][\w'-]+)?) (?:owns|will own|should own|would own|is to own|leads) (?:it|this)\b/;
+
+/** "Our MES admin Jens should own it." goes whole; ", CFO owns it" goes from its sentence. */
+function withoutOwner(text: string): string {
+  return sentences(text)
+    .filter((s) => !(OWNED_BY.test(s) && wordCount(s.replace(OWNED_BY, '')) <= 4))
+    .map((s) => s.replace(OWNED_BY, '').replace(/[\s,;:—–-]+([.!?]?)$/, '$1'))
+    .join(' ');
+}
+
 export function readRisk(line: string, ctx: StepContext): ReadRisk {
   const { rest, values } = labelled(line, RISK_LABELS);
   const { likelihood, impact } = parseScores(line);
-  const ownedBy = /\b([A-Z][\w'-]+(?: [A-Z][\w'-]+)?) (?:owns|will own|leads) (?:it|this)\b/.exec(line);
+  // "CFO owns it", "Jens should own it": the owner, said in passing; kept out of the threat's text.
+  const ownedBy = OWNED_BY.exec(line);
   const text = (v: string | undefined, max: number) => (v && v.trim() !== '' ? truncate(v, max) : null);
-  const threat = withoutScores(rest !== '' ? rest : line)
+  const threat = withoutScores(withoutOwner(rest !== '' ? rest : line))
     .replace(/\bL\s*[1-5]\s*[/,x×]?\s*I\s*[1-5]\b/g, '')
     .replace(/\b[1-5]\s*\/\s*5\b/g, '')
     .replace(SCORE_PAIR, '')

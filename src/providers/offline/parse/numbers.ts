@@ -1,5 +1,6 @@
 /** Numbers as typed: 1–5 scores, money, the EBITDA multiple, effort in weeks, key numbers. */
 import type { Score } from '../../../domain/index.js';
+import { capitalize } from '../../../domain/prose.js';
 import { labelled, sentences, splitList } from './text.js';
 
 const LEVEL_SCORES: ReadonlyArray<[RegExp, Score]> = [
@@ -53,8 +54,12 @@ export function parseScores(text: string): { likelihood: Score | null; impact: S
   likelihood ??= wordLikelihood ? scoreFrom(wordLikelihood) : null;
   impact ??= wordImpact ? scoreFrom(wordImpact) : null;
   if (likelihood === null) {
-    const said = LIKELIHOOD_SAID.exec(text)?.[1]?.toLowerCase();
-    if (said) likelihood = said.startsWith('not') || said === 'improbable' ? 2 : scoreFrom(said);
+    const hit = LIKELIHOOD_SAID.exec(text);
+    const said = (hit?.[1] ?? hit?.[2])?.toLowerCase();
+    if (said) likelihood = said.startsWith('not') || said === 'improbable' ? 2 : said.startsWith('possib') ? 3 : scoreFrom(said);
+    // "Unlikely but catastrophic": the word after the likelihood is the impact.
+    const then = hit ? new RegExp(`^\\s*(?:,|but|and|,\\s*but)\\s+(${LEVEL_WORDS})\\b`, 'i').exec(text.slice(hit.index + hit[0].length)) : null;
+    if (then && impact === null) impact = scoreFrom(then[1]!);
   }
   return { likelihood, impact };
 }
@@ -66,14 +71,17 @@ const SCORE_LABEL = /\b(?:likelihood|probability|chance|impact|severity|conseque
  * "4/5"): parseScores reads those; what is left says what could happen. "High impact on revenue" stays.
  */
 export function withoutScores(text: string): string {
-  const filler = new RegExp(`\\b(?:${LEVEL_WORDS}|likelihood|probability|chance|impact|severity|consequences?|quite|very|not|and|both|is|of|out|L\\s*[1-5]|I\\s*[1-5])\\b|\\b[1-5]\\b|[/x×=]`, 'gi');
+  const filler = new RegExp(`\\b(?:${LEVEL_WORDS}|likelihood|probability|chance|impact|severity|consequences?|quite|very|not|and|but|both|is|of|out|L\\s*[1-5]|I\\s*[1-5])\\b|\\b[1-5]\\b|[/x×=]`, 'gi');
   const scoreOnly = (clause: string) =>
-    (SCORE_LABEL.test(clause) || LIKELIHOOD_SAID.test(clause) || /\b[1-5]\s*\/\s*5\b/.test(clause)) && clause.replace(filler, '').replace(/[\s.,;:!()-]+/g, '') === '';
-  const kept = sentences(text).map((sentence) => {
-    const clauses = sentence.split(/(?<=[,;:])\s*/);
+    (SCORE_LABEL.test(clause) || LIKELIHOOD_SAID.test(clause) || /\b[1-5]\s*\/\s*5\b/.test(clause)) && clause.replace(filler, '').replace(/[\s.,;:!()—–-]+/g, '') === '';
+  // "(very likely, major impact)": a bracket that only gives the scores goes whole.
+  const unbracketed = text.replace(/\s*\(([^()]*)\)/g, (whole, inner: string) => (scoreOnly(inner) ? '' : whole));
+  const kept = sentences(unbracketed).map((sentence) => {
+    const clauses = sentence.split(/(?<=[,;:—–])\s*|\s+(?=[—–]\s)/);
     const left = clauses.filter((c) => !scoreOnly(c));
     if (left.length === clauses.length) return sentence;
-    const joined = left.join(' ').replace(/[\s,;:]+$/, '');
+    // "Quite likely, and it would hurt: …" reads "It would hurt: …".
+    const joined = capitalize(left.join(' ').replace(/^(?:and|but|so)\s+/i, '').replace(/[\s,;:—–-]+$/, ''));
     return joined === '' ? '' : /[.!?]$/.test(sentence) && !/[.!?]$/.test(joined) ? `${joined}.` : joined;
   });
   return kept.filter(Boolean).join(' ');
@@ -82,7 +90,7 @@ export function withoutScores(text: string): string {
 /** Level words, longest first, as scoreFrom reads them. */
 const LEVEL_WORDS = 'very low|very high|very unlikely|almost certain|almost never|company[- ]ending|negligible|catastrophic|critical|severe|certain|unlikely|moderate|medium|minor|small|possible|probable|serious|likely|major|large|high|low|mid|big|rare';
 /** A likelihood said without its label: "quite likely", "not likely", "almost certain". */
-const LIKELIHOOD_SAID = /\b(not (?:very )?likely|almost certain|very unlikely|very likely|improbable|unlikely|likely|probable|rare)\b/i;
+const LIKELIHOOD_SAID = /\b(not (?:very )?likely|almost certain|very unlikely|very likely|improbable|unlikely|likely|probable|rare)\b|(?:^|[,;:—–]\s*)(possible|possibly)\s*(?=[,;.]|$)/i;
 
 const MONEY =
   /(?:([$€£])\s?|\b(?:usd|eur|gbp)\s?)?(\d+(?:[.,]\d+)*)\s?(k|thousand|m|mn|million|bn|b|billion)?\b(?:\s?(usd|eur|gbp|dollars|euros|pounds))?/gi;
