@@ -366,6 +366,22 @@ describe('drafting the roadmap', () => {
     expect(e2!.financial!.assumption).toContain('Said as revenue, which is not EBITDA');
   });
 
+  it('keeps the title to the first sentence, reads "done before the audit in September" as the deadline, and a metric\'s own values are not money', async () => {
+    const interview = new Interview('roadmap', UPSTREAM);
+    await interview.answerAll([
+      'Pilot AI vision inspection on the two titanium lines. Jens and an integrator, about 12 weeks, done before the audit in September. Budget €180k.',
+      'Scrap on titanium from 6% to 3%, which saves about €250k a year',
+      'Energy metering on the 40 biggest machines — 6 weeks, CFO, by end of March, €35k',
+      'Energy cost per machine hour, baseline €14.20, target €12.50',
+    ]);
+    const { artifact } = await interview.draft('roadmap');
+    const [e1, e2] = artifact.entries;
+    expect(e1).toMatchObject({ title: 'Pilot AI vision inspection on the two titanium lines', owner: 'Jens and an integrator', deadline: '2027-09-30', effortWeeks: 12 });
+    expect(e1!.financial).toMatchObject({ oneOffCost: 180_000, annualEbitdaEffect: 250_000 });
+    expect(e2!.metric).toMatchObject({ name: 'Energy cost per machine hour', baseline: '€14.20', target: '€12.50' });
+    expect(e2!.financial).toMatchObject({ oneOffCost: 35_000, annualEbitdaEffect: null });
+  });
+
   it('reads a decision record told in a sentence: what was decided, the road not taken, and no borrowed placeholder as its context', async () => {
     const interview = new Interview('roadmap', UPSTREAM);
     await interview.answerAll([

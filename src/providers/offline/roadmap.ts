@@ -75,13 +75,18 @@ function mentionedTrends(text: string, ctx: StepContext): string[] {
 /** An initiative is said in a few lines; a pasted document is read for its title and details from its start only. */
 const MAX_ENTRY_CHARS = 3000;
 
-/** "by end of Q2", "end of February", "30 June": a part that is only a deadline. */
+/** "by end of Q2", "end of February", "30 June", "done before the audit in September": a part that is only a deadline. */
 const isDeadline = (part: string, now: Date) =>
-  (/^(?:in|by|before|until|end of|mid|due)\s/i.test(part) || wordCount(part) <= 3) && parseDeadline(part, now) !== null;
+  (/^(?:(?:done|ready|live|finished|complete|completed|delivered)\s+)?(?:in|by|before|until|end of|mid|due)\s/i.test(part) || wordCount(part) <= 3)
+  && parseDeadline(part, now) !== null;
 
-/** "CTO", "the CFO", "VP Engineering", "Head of Ops", "Tom (VP Eng)": a part that names who owns the entry by role. */
+/**
+ * "CTO", "the CFO", "VP Engineering", "Head of Ops", "Tom (VP Eng)", "Jens and an integrator": a part
+ * that names who owns the entry, by role or with who helps.
+ */
 const isRole = (part: string) =>
-  /^(?:the\s+)?C[A-Z]{1,3}O$/.test(part) || /^(?:the\s+)?(?:S?VP|EVP)\b|^(?:the\s+)?head of\s|^[A-Z][\w'-]+ \((?:C[A-Z]{1,3}O|S?VP|head of)\b[^)]*\)$/i.test(part);
+  /^(?:the\s+)?C[A-Z]{1,3}O$/.test(part) || /^[A-Z][a-z]+ (?:and|with|plus) (?:an?|the|our|one|two) [\w -]{2,30}$/.test(part)
+  || /^(?:the\s+)?(?:S?VP|EVP)\b|^(?:the\s+)?head of\s|^[A-Z][\w'-]+ \((?:C[A-Z]{1,3}O|S?VP|head of)\b[^)]*\)$/i.test(part);
 const OWNED = /\b([A-Z][\w'-]+(?: [A-Z][\w'-]+)?) (?:owns|will own|leads|is leading) (?:it|this)\b/;
 const ONLY_IDS = /^\(?\s*(?:[a-z]\d{1,3}\s*(?:,|and|&)?\s*)+\)?$/i;
 
@@ -102,14 +107,19 @@ export function readEntry(text: string, ctx: StepContext): ReadEntry {
     return '';
   });
   // Also at a sentence's end, and at a colon that opens the details ("… with Dana: 6 weeks, $45k").
+  // The title is said in the first sentence: a part of a later one never joins it.
   const parts = unbracketed.slice(0, MAX_ENTRY_CHARS)
-    .split(/;|\s[—–]\s|\s-\s|\n|,\s+(?![^()]*\))|(?<=[^\s.]{2})\.\s+(?=[A-Z])|:\s+(?=[$€£]?\d|owner\b|by\s|due\b|deadline\b|effort\b)/)
-    .map((s) => s.trim().replace(/\.$/, ''))
-    .filter(Boolean);
+    .split(/(?<=[^\s.]{2})\.\s+(?=[A-Z])|\n/)
+    .flatMap((sentence, i) => sentence
+      .split(/;|\s[—–]\s|\s-\s|,\s+(?![^()]*\))|:\s+(?=[$€£]?\d|owner\b|by\s|due\b|deadline\b|effort\b)/)
+      .map((s) => s.trim().replace(/\.$/, ''))
+      .filter(Boolean)
+      .map((whole, j) => ({ whole, laterSentence: i > 0 && j === 0 })));
   const values: { answers: string[]; rationale: string[]; effort?: string; owner?: string; deadline?: string } = { answers: [], rationale: [] };
   const titleParts: string[] = [];
   let inTitle = true;
-  for (const whole of parts) {
+  for (const { whole, laterSentence } of parts) {
+    if (laterSentence && titleParts.length > 0) inTitle = false;
     const said = readStatus(whole);
     if (said !== null) {
       status ??= said;
@@ -154,7 +164,7 @@ export function readEntry(text: string, ctx: StepContext): ReadEntry {
   const riskIds = mentionedIds(text, (ctx.input.artifacts.risks?.risks ?? []).map((r) => r.id));
   const rationale = [...values.answers.map((a) => `Answers ${a}.`), ...values.rationale].join(' ').replace(/\.\./g, '.');
   return {
-    title: truncate(title || parts[0] || text, 300),
+    title: truncate(title || parts[0]?.whole || text, 300),
     status,
     rationale: rationale ? truncate(rationale, 4000) : null,
     effortWeeks,
@@ -213,6 +223,14 @@ export function readMetric(full: string): RoadmapEntry['metric'] {
  * The money an answer gives. `bareYearly`: how a yearly amount that says neither saving nor cost is
  * read (see parseFinancials): what an initiative is worth, or what it costs to run.
  */
+/** The measure answer without the metric's own values: "baseline €14.20, target €12.50" is a price per hour, not money spent. */
+function withoutMetricValues(text: string, metric: RoadmapEntry['metric']): string {
+  if (!metric) return text;
+  return [metric.baseline, metric.current, metric.target]
+    .filter((v): v is string => v !== null && v !== '')
+    .reduce((rest, value) => rest.replace(value, ' '), text);
+}
+
 export function readFinancials(text: string, bareYearly: 'value' | 'cost'): FinancialFraming {
   const { oneOffCost, annualEbitdaEffect } = parseFinancials(text, bareYearly);
   const evMultiple = parseMultiple(text);
@@ -305,7 +323,7 @@ export const roadmapStep: BankStep<RoadmapQuestion> = {
     }
     if (question.fills.includes('entries[].metric')) {
       const m = readMetric(text);
-      const f = readFinancials(text, 'value');
+      const f = readFinancials(withoutMetricValues(text, m), 'value');
       const money = moneyRead(f);
       return `Read ${m ? `metric “${m.name}”: ${m.baseline ?? 'no baseline'} → ${m.target}${m.current ? `, now ${m.current}` : ''}` : 'no metric with a target (write "X from A to B")'}; ${money.length > 0 ? money.join(', ') : 'no amounts in this answer (write "$40k", "saves $120k a year", "8x")'}.`;
     }
@@ -347,7 +365,7 @@ export const roadmapStep: BankStep<RoadmapQuestion> = {
         metric: metric && metric.current === null && earlier?.metric?.current && sameWords(earlier.metric.name, metric.name)
           ? { ...metric, current: earlier.metric.current }
           : metric,
-        financial: withFallback(readFinancials(measure, 'value'), readFinancials(what, 'cost')),
+        financial: withFallback(readFinancials(withoutMetricValues(measure, metric), 'value'), readFinancials(what, 'cost')),
         trendIds: e.trendIds,
         riskIds: e.riskIds,
         adr: null,
