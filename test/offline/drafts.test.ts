@@ -630,6 +630,18 @@ describe('drafting the sounding board', () => {
     expect(replies[3]!.text).toContain("Noted: the CFO's objection in your words, “What does the pilot cost?”, with no answer yet");
   });
 
+  it('reads "The owners will say: … I would answer that …" as the objection and the answer without its lead-in', async () => {
+    const interview = new Interview('sounding_board', {}, undefined, 'quick_check');
+    await interview.answerAll([
+      QUICK_CHECK[0]!,
+      'The owners will say: we are a machining company, not an AI company. I would answer that this is quality control, which we already sell.',
+    ]);
+    const [rec] = (await interview.draft('sounding_board')).artifact.recommendations;
+    expect(rec!.objections[0]).toEqual({
+      lens: 'ceo', objection: 'The owners will say: we are a machining company, not an AI company.', response: 'This is quality control, which we already sell.',
+    });
+  });
+
   it('files an answer that starts with a label of its own ("One line: …", "Reasons: …") under the question the label names, without the label', async () => {
     const interview = new Interview('sounding_board', {}, undefined, 'quick_check');
     await interview.answerAll([

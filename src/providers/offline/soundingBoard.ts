@@ -24,7 +24,9 @@ function claimEntryIds(claim: string, ctx: StepContext): string[] {
 
 const RESPONSE_LABELS = { response: ['(?:our |my )?(?:answer|response|reply)(?=\\s*:)'] } as const;
 const NOT_ANSWERED = /^(?:not (?:yet )?answered|no answer(?: yet)?|unanswered|(?:still )?open|tbd)\b[\s,;:.—–-]*/i;
-const ONLY_ASKS = /\b(?:will|would|might|may|could|is going to|are going to)\s+(?:ask|want to know|question|challenge|push back)\b/i;
+const ONLY_ASKS = /\b(?:will|would|might|may|could|is going to|are going to)\s+(?:ask|want to know|question|challenge|push back|say|object|argue)\b/i;
+/** "I would answer that …": the answer, without its lead-in. */
+const ANSWER_LEAD = /^(?:and\s+)?(?:i|we)\s+(?:would|will|'d|could)\s+(?:answer|reply|say|respond|point out)(?:\s+that)?\s*[:,]?\s*/i;
 /** The verdict question asks for a confidence too, so a bare "medium" after the verdict ("revise, medium") is it. */
 function verdictConfidence(text: string): Level | null {
   const bare = /\b(low|medium|moderate|high)\b/i.exec(text)?.[1]?.toLowerCase();
@@ -58,7 +60,7 @@ export function readLensAnswer(text: string): { objection: string | null; respon
     const remark = notAnswered ? response.slice(notAnswered[0].length).trim() : '';
     return { objection: objection && remark ? `${objection} (open: ${remark})` : objection, response: null };
   }
-  return { objection, response: capitalize(response) };
+  return { objection, response: capitalize(response.replace(ANSWER_LEAD, '')) };
 }
 
 
