@@ -382,6 +382,20 @@ describe('drafting the roadmap', () => {
     expect(e2!.financial).toMatchObject({ oneOffCost: 35_000, annualEbitdaEffect: null });
   });
 
+  it('files a decision record that names no initiative under the entry whose title shares its words', async () => {
+    const interview = new Interview('roadmap', UPSTREAM);
+    await interview.answerAll([
+      'Pilot AI vision inspection on the titanium lines, 12 weeks, owner Jens, by 2027-09-30',
+      'Scrap from 6% to 3%',
+      'MES replacement study, 4 weeks, owner CFO, by 2027-06-30',
+      'Study finished: yes or no',
+      'none',
+      'We will buy a SaaS MES rather than extend the 2009 system.',
+    ]);
+    const { artifact } = await interview.draft('roadmap');
+    expect(artifact.entries.map((e) => e.adr?.decision ?? null)).toEqual([null, 'We will buy a SaaS MES rather than extend the 2009 system.']);
+  });
+
   it('reads a decision record told in a sentence: what was decided, the road not taken, and no borrowed placeholder as its context', async () => {
     const interview = new Interview('roadmap', UPSTREAM);
     await interview.answerAll([
@@ -651,7 +665,7 @@ describe('drafting the sounding board', () => {
     ]);
     const { artifact } = await interview.draft('sounding_board');
     expect(artifact.recommendations[0]).toMatchObject({
-      preMortem: ['shippers refuse automated rebooking', 'The TMS integration takes 3x longer'],
+      preMortem: ['Shippers refuse automated rebooking', 'The TMS integration takes 3x longer'],
       ceoOneLiner: 'Spend $60k on an 8-week pilot to halve exception costs',
     });
     // The CEO's objection (asked second) got no answer: both labelled answers went where their labels say.

@@ -13,7 +13,7 @@ import { chosen, joinWords, plural, type BankStep, type StepContext } from './co
 import { answersById, pairAnswers } from './interview.js';
 import { trendOfText } from './trends.js';
 import {
-  findMoney, isNonAnswer, labelled, mentionedIds, mentionedName, parseDeadline, parseFinancials, parseHorizon, parseMultiple, parseWeeks,
+  findMoney, isNonAnswer, labelled, mentionedIds, mentionedName, parseDeadline, parseFinancials, parseHorizon, parseMultiple, parseWeeks, significantWords,
   splitList, truncate, wordCount,
 } from './parse/index.js';
 
@@ -283,11 +283,19 @@ const NOT_TAKEN = /\b(?:rather than|instead of)\s+([^;.,\n]+)/i;
  * The decision record of one entry. `ownRationales[i]` is what the user said entry i answers (null
  * when nothing): the record's context when the answer gives none.
  */
+function entrySharingMostWords(text: string, entries: readonly RoadmapEntry[]): number {
+  const have = new Set(significantWords(text));
+  const shared = entries.map((e) => significantWords(e.title).filter((w) => have.has(w)).length);
+  const best = Math.max(0, ...shared);
+  return best > 0 ? shared.indexOf(best) : 0;
+}
+
 function readAdr(text: string, entries: readonly RoadmapEntry[], ownRationales: readonly (string | null)[]): { index: number; adr: NonNullable<RoadmapEntry["adr"]> } | null {
   const which = /\binitiative\s*(\d)\b|\b(first|second|third)\b|\be(\d)\b|^\s*(\d)\b/i.exec(text);
   const word = which?.[2]?.toLowerCase();
-  const n = Number(which?.[1] ?? which?.[3] ?? which?.[4] ?? (word === 'second' ? 2 : word === 'third' ? 3 : 1));
-  const index = Math.min(Math.max(n, 1), entries.length) - 1;
+  const said = which?.[1] ?? which?.[3] ?? which?.[4] ?? (word === 'first' ? 1 : word === 'second' ? 2 : word === 'third' ? 3 : null);
+  // Not said which: the entry whose title shares most words with the record ("…a SaaS MES…" is the MES study's), else the first.
+  const index = said !== null ? Math.min(Math.max(Number(said), 1), entries.length) - 1 : entrySharingMostWords(text, entries);
   const entry = entries[index];
   if (!entry) return null;
   const { rest, values } = labelled(text, ADR_LABELS);

@@ -127,8 +127,8 @@ export const soundingBoardStep: BankStep<SoundingBoardQuestion> = {
     const verdictText = textOf('recommendations[].verdict') ?? labelled ?? '';
     const statedVerdict = parseVerdict(verdictText);
     const statedConfidence = verdictConfidence(verdictText);
-    const preMortem = splitList(textOf('recommendations[].preMortem') ?? '').slice(0, 40);
-    const evidenceGaps = splitList(textOf('recommendations[].evidenceGaps') ?? '').slice(0, 40);
+    const preMortem = splitList(textOf('recommendations[].preMortem') ?? '').slice(0, 40).map(capitalize);
+    const evidenceGaps = splitList(textOf('recommendations[].evidenceGaps') ?? '').slice(0, 40).map(capitalize);
     const lines = splitLines(textOf('recommendations[].ceoOneLiner') ?? '');
     const oneLiner = lines[0] ?? (claimText ? sentences(claim)[0] ?? claim : 'Not stated yet.');
 
