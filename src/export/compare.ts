@@ -47,7 +47,7 @@ export interface RiskMove {
 }
 export interface MetricRef { readonly name: string; readonly baseline: string | null; readonly current: string | null; readonly target: string }
 export interface RoadmapRef {
-  readonly id: string; readonly title: string; readonly status: RoadmapStatus; readonly horizon: Horizon; readonly effortWeeks: number;
+  readonly id: string; readonly title: string; readonly status: RoadmapStatus; readonly horizon: Horizon; readonly effortWeeks: number | null;
   readonly owner: string | null; readonly deadline: string | null; readonly metricTarget: string | null; readonly metric: MetricRef | null;
 }
 export type RoadmapField = 'status' | 'horizon' | 'effortWeeks' | 'owner' | 'deadline' | 'metricTarget';

@@ -105,14 +105,14 @@ function risks(r: Extract<QuarterComparison['risks'], { status: 'compared' }>, l
 function show(field: FieldChange['field'], v: string | number | null): string {
   if (v === null) return 'none';
   if (field === 'status' && typeof v === 'string' && v in ROADMAP_STATUS_LABELS) return ROADMAP_STATUS_LABELS[v as keyof typeof ROADMAP_STATUS_LABELS];
-  if (field === 'effortWeeks' && typeof v === 'number') return formatWeeks(v);
+  if (field === 'effortWeeks') return typeof v === 'number' ? formatWeeks(v) : 'not estimated';
   if (field === 'horizon' && typeof v === 'string' && v in HORIZON_LABELS) return HORIZON_LABELS[v as keyof typeof HORIZON_LABELS];
   return mdCell(String(v));
 }
 
 const statusWord = (e: RoadmapRef) => ROADMAP_STATUS_LABELS[e.status].toLowerCase();
 const entryLine = (e: RoadmapRef) =>
-  `${mdText(e.title)} (${e.status === 'planned' ? '' : `${statusWord(e)}, `}${HORIZON_LABELS[e.horizon]}, ${formatWeeks(e.effortWeeks)}, owner: ${e.owner ? mdText(e.owner) : 'not named'})`;
+  `${mdText(e.title)} (${e.status === 'planned' ? '' : `${statusWord(e)}, `}${HORIZON_LABELS[e.horizon]}, ${e.effortWeeks === null ? 'effort not estimated' : formatWeeks(e.effortWeeks)}, owner: ${e.owner ? mdText(e.owner) : 'not named'})`;
 const changeText = (f: FieldChange) => `${FIELD_LABELS[f.field]}: ${show(f.field, f.from)} → ${show(f.field, f.to)}`;
 
 /** "Cloud cost right-sizing sprint (was planned; Cloud spend $2.1M/yr → $1.75M/yr, target $1.7M/yr; also Deadline: …)". */

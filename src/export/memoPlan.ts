@@ -87,7 +87,7 @@ export function roadmapSection(roadmap: RoadmapArtifact): string {
   const entries = HORIZON_ORDER.flatMap((h) => roadmap.entries.filter((e) => e.horizon === h));
   const rows = entries.map(
     (e) =>
-      `| ${mdCell(e.title)} | ${ROADMAP_STATUS_LABELS[e.status]} | ${HORIZON_LABELS[e.horizon]} | ${formatWeeks(e.effortWeeks)} | ${mdCell(e.owner, 'not named')} | ${mdCell(e.deadline, 'not set')} | ${metricCell(e)} | ${money(e.financial.oneOffCost)} | ${money(e.financial.annualEbitdaEffect)} | ${evCell(e)} |`,
+      `| ${mdCell(e.title)} | ${ROADMAP_STATUS_LABELS[e.status]} | ${HORIZON_LABELS[e.horizon]} | ${e.effortWeeks === null ? 'not estimated' : formatWeeks(e.effortWeeks)} | ${mdCell(e.owner, 'not named')} | ${mdCell(e.deadline, 'not set')} | ${metricCell(e)} | ${money(e.financial.oneOffCost)} | ${money(e.financial.annualEbitdaEffect)} | ${evCell(e)} |`,
   );
   const parts = [
     ['| Entry | Status | Horizon | Effort | Owner | Deadline | Success metric (baseline → target) | One-off cost | EBITDA effect / year | EV effect |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |', ...rows].join('\n'),
@@ -131,7 +131,11 @@ function totalsLine(all: readonly RoadmapEntry[]): string {
   const left = closed === 0 ? '' : ` Not counted: ${closed} ${closed === 1 ? 'entry' : 'entries'} done or dropped.`;
   if (entries.length === 0) return 'Totals: nothing left ahead; every entry is done or dropped.';
   const sum = (xs: Array<number | null>) => xs.filter((x): x is number => x !== null).reduce((a, b) => a + b, 0);
-  const effort = sum(entries.map((e) => e.effortWeeks));
+  const efforts = entries.map((e) => e.effortWeeks);
+  const unestimated = efforts.filter((w) => w === null).length;
+  const effort = unestimated === efforts.length
+    ? 'effort not estimated yet'
+    : `${formatWeeks(sum(efforts))} of effort${unestimated === 0 ? '' : ` (${unestimated} of ${efforts.length} not estimated)`}`;
   const costs = entries.map((e) => e.financial.oneOffCost);
   const ebitda = entries.map((e) => e.financial.annualEbitdaEffect);
   const ev = entries.map((e) => enterpriseValueEffect(e.financial));
@@ -141,7 +145,7 @@ function totalsLine(all: readonly RoadmapEntry[]): string {
     return `${formatAmount(sum(xs))}${unit}${missing === 0 ? '' : ` (${missing} of ${xs.length} without an estimate)`}`;
   };
   return (
-    `Totals: ${formatWeeks(effort)} of effort; one-off cost ${total(costs)}; ` +
+    `Totals: ${effort}; one-off cost ${total(costs)}; ` +
     `EBITDA effect ${total(ebitda, ' a year')}; EV effect ${total(ev)}. ` +
     `Amounts are in the client’s reporting currency.${left}`
   );

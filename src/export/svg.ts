@@ -158,7 +158,7 @@ function weeksScale(maxWeeks: number): { max: number; step: number } {
 
 /** Entries as bars grouped by horizon (0–6, 6–18, 18–36 months), bar length by effort in weeks. */
 export function roadmapTimelineSvg(roadmap: RoadmapArtifact): string {
-  const scale = weeksScale(Math.max(...roadmap.entries.map((e) => e.effortWeeks)));
+  const scale = weeksScale(Math.max(1, ...roadmap.entries.map((e) => e.effortWeeks ?? 0)));
   const px = BAR_MAX_W / scale.max;
   const body: string[] = [];
   let y = 40;
@@ -166,7 +166,9 @@ export function roadmapTimelineSvg(roadmap: RoadmapArtifact): string {
   for (const horizon of HORIZON_ORDER) {
     const entries = roadmap.entries.filter((e) => e.horizon === horizon);
     const open = entries.filter((e) => !isClosed(e));
-    const total = open.reduce((sum, e) => sum + e.effortWeeks, 0);
+    const total = open.reduce((sum, e) => sum + (e.effortWeeks ?? 0), 0);
+    const unestimated = open.filter((e) => e.effortWeeks === null).length;
+    const weeks = `${n(total)} weeks of effort${unestimated === 0 ? '' : ` (${unestimated} not estimated)`}`;
     const closed = (['done', 'dropped'] as const)
       .map((status) => ({ status, count: entries.filter((e) => e.status === status).length }))
       .filter((c) => c.count > 0)
@@ -174,8 +176,8 @@ export function roadmapTimelineSvg(roadmap: RoadmapArtifact): string {
     const summary = entries.length === 0
       ? 'no entries'
       : closed.length === 0
-        ? `${entries.length} ${entries.length === 1 ? 'entry' : 'entries'}, ${n(total)} weeks of effort`
-        : `${entries.length} ${entries.length === 1 ? 'entry' : 'entries'} (${closed.join(', ')}), ${n(total)} weeks of effort still ahead`;
+        ? `${entries.length} ${entries.length === 1 ? 'entry' : 'entries'}, ${weeks}`
+        : `${entries.length} ${entries.length === 1 ? 'entry' : 'entries'} (${closed.join(', ')}), ${weeks} still ahead`;
     body.push(
       `<g class="horizon" data-horizon="${horizon}" data-count="${entries.length}">`,
       `<rect x="0" y="${y}" width="${TL_WIDTH}" height="${GROUP_H - 4}" fill="#eef2f5"/>`,
@@ -214,7 +216,10 @@ export function roadmapTimelineSvg(roadmap: RoadmapArtifact): string {
 }
 
 function timelineBar(entry: RoadmapEntry, y: number, px: number): string {
-  const width = Math.max(2, entry.effortWeeks * px);
+  // Not estimated: no bar pretends to a length; a dashed stub and the words say so.
+  const weeks = entry.effortWeeks;
+  const estimated = weeks !== null;
+  const width = weeks !== null ? Math.max(2, weeks * px) : 12;
   const closed = isClosed(entry);
   const colours = closed ? CLOSED_COLOURS : { ...HORIZON_COLOURS[entry.horizon], title: '#1a1a1a' };
   const metric = entry.metric
@@ -222,11 +227,11 @@ function timelineBar(entry: RoadmapEntry, y: number, px: number): string {
     : 'no success metric yet';
   const tooltip = [
     entry.status === 'planned' ? entry.title : `${entry.title} (${ROADMAP_STATUS_LABELS[entry.status].toLowerCase()})`,
-    `${HORIZON_LABELS[entry.horizon]}, ${n(entry.effortWeeks)} weeks of effort`,
+    `${HORIZON_LABELS[entry.horizon]}, ${weeks !== null ? `${n(weeks)} weeks of effort` : 'effort not estimated yet'}`,
     `Owner: ${entry.owner ?? 'not named yet'}; deadline: ${entry.deadline ?? 'not set yet'}`,
     metric,
   ].join('\n');
-  const label = `${n(entry.effortWeeks)} w${entry.owner ? ` · ${truncate(entry.owner, 28)}` : ''}${entry.status === 'planned' ? '' : ` · ${ROADMAP_STATUS_LABELS[entry.status].toLowerCase()}`}`;
+  const label = `${weeks !== null ? `${n(weeks)} w` : 'effort not estimated'}${entry.owner ? ` · ${truncate(entry.owner, 28)}` : ''}${entry.status === 'planned' ? '' : ` · ${ROADMAP_STATUS_LABELS[entry.status].toLowerCase()}`}`;
   const barEnd = BAR_X + width;
   const inside = barEnd + 8 + label.length * 6 > TL_WIDTH;
   const labelSvg = inside
@@ -234,10 +239,12 @@ function timelineBar(entry: RoadmapEntry, y: number, px: number): string {
     : `<text x="${n(barEnd + 6)}" y="${y + 15}" font-size="11" fill="${closed ? CLOSED_COLOURS.title : '#1a1a1a'}">${escapeXml(label)}</text>`;
   const strike = entry.status === 'dropped' ? ' text-decoration="line-through"' : '';
   return [
-    `<g class="entry" data-entry-id="${escapeXml(entry.id)}" data-horizon="${entry.horizon}" data-status="${entry.status}" data-effort-weeks="${n(entry.effortWeeks)}">`,
+    `<g class="entry" data-entry-id="${escapeXml(entry.id)}" data-horizon="${entry.horizon}" data-status="${entry.status}" data-effort-weeks="${weeks !== null ? n(weeks) : ''}">`,
     `<title>${escapeXml(tooltip)}</title>`,
     `<text x="8" y="${y + 15}" font-size="12" fill="${colours.title}"${strike}>${escapeXml(truncate(entry.title, Math.floor(LABEL_W / 7)))}</text>`,
-    `<rect x="${BAR_X}" y="${y + 3}" width="${n(width)}" height="${ROW_H - 6}" rx="3" fill="${colours.fill}"/>`,
+    estimated
+      ? `<rect x="${BAR_X}" y="${y + 3}" width="${n(width)}" height="${ROW_H - 6}" rx="3" fill="${colours.fill}"/>`
+      : `<rect x="${BAR_X}" y="${y + 3}" width="${n(width)}" height="${ROW_H - 6}" rx="3" fill="none" stroke="${colours.fill}" stroke-dasharray="3 2"/>`,
     labelSvg,
     '</g>',
   ].join('');

@@ -99,6 +99,15 @@ describe('strategyMemoMarkdown', () => {
     expect(roadmap).toContain('*Spot-lane pricing model v1:* Gradient-boosted model on our lane history');
   });
 
+  it('says an effort that is not estimated is not, in the table and in the totals', () => {
+    const input = northwindExportInput();
+    const entries = input.artifacts.roadmap!.entries.map((e, i) => (i === 0 ? { ...e, effortWeeks: null } : e));
+    const md = memo({ ...input, artifacts: { ...input.artifacts, roadmap: parseArtifact('roadmap', { entries }) } });
+    expect(rowOf(md, entries[0]!.title)).toContain('| not estimated |');
+    expect(md).toMatch(/Totals: [\d.]+ weeks of effort \(1 of \d+ not estimated\);/);
+    expect(section(md, 'Open assumptions and evidence gaps')).toContain(`${entries[0]!.title}: no effort estimate`);
+  });
+
   it('says where each roadmap entry stands and its latest metric value, and totals only what is still ahead', () => {
     const q2 = northwindExportInput('2027-Q2');
     const roadmap = section(memo(q2), 'Roadmap');

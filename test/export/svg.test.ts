@@ -82,6 +82,16 @@ describe('roadmapTimelineSvg', () => {
     expect(svgGroup(svg, { 'data-entry-id': 'e2' })).toContain(`fill="${HORIZON_COLOURS['6-18'].fill}"`);
   });
 
+  it('draws no bar length for an entry whose effort is not estimated, and says so', () => {
+    const entries = roadmap().entries.map((e) => (e.id === 'e4' ? { ...e, effortWeeks: null } : e));
+    const svg = roadmapTimelineSvg(parseArtifact('roadmap', { entries }));
+    const bar = svgGroup(svg, { 'data-entry-id': 'e4' });
+    expect(bar).toContain('stroke-dasharray');
+    expect(bar).toContain('effort not estimated');
+    expect(bar).toContain('data-effort-weeks=""');
+    expect(svg).toMatch(/>2 entries, \d+ weeks of effort \(1 not estimated\)<\/text>/);
+  });
+
   it('puts the detail in a tooltip and escapes every text', () => {
     const entries = roadmap().entries;
     const evil = parseArtifact('roadmap', { entries: [{ ...entries[0]!, id: 'x"><script>', title: '<img src=x onerror=alert(1)>', owner: 'Ops & "Infra"' }] });

@@ -475,12 +475,12 @@ describe('drafting the roadmap', () => {
     const { artifact, note } = await interview.draft('roadmap');
     const [e1] = artifact.entries;
     expect(artifact.entries).toHaveLength(1);
-    expect(e1).toMatchObject({ title: 'Pilot an agent for exceptions', owner: null, deadline: null, metric: null, effortWeeks: 1 });
-    expect(e1!.rationale).toContain('Effort not estimated yet: 1 week is a placeholder.');
+    // No effort was given: none is recorded (a placeholder figure would read as an estimate in the memo's totals).
+    expect(e1).toMatchObject({ title: 'Pilot an agent for exceptions', owner: null, deadline: null, metric: null, effortWeeks: null });
     expect(e1!.financial).toEqual({ oneOffCost: null, annualEbitdaEffect: null, evMultiple: null, capexOpex: null, assumption: null });
-    expect(roadmapGaps(e1!)).toEqual(['owner', 'deadline', 'success metric', 'financial framing']);
+    expect(roadmapGaps(e1!)).toEqual(['effort estimate', 'owner', 'deadline', 'success metric', 'financial framing']);
     expect(note).toBe(
-      'Built the roadmap from your answers (offline, no AI model): 1 entry, 0 ready to start on Monday. Gaps: e1 owner, deadline, success metric, financial framing, effort. Effort not estimated (a placeholder of 1 week is recorded): e1.',
+      'Built the roadmap from your answers (offline, no AI model): 1 entry, 0 ready to start on Monday. Gaps: e1 effort estimate, owner, deadline, success metric, financial framing.',
     );
   });
 

@@ -40,7 +40,7 @@ export const RoadmapEntry = z.object({
   status: RoadmapStatus,
   rationale: Text.describe('which trends, insights and risks it answers'),
   horizon: Horizon,
-  effortWeeks: z.number().positive().max(520).describe('effort in weeks, never story points'),
+  effortWeeks: z.number().positive().max(520).nullable().describe('effort in weeks, never story points; null only when nobody has estimated it yet (a gap, not a guess)'),
   owner: ShortText.nullable(),
   deadline: ShortText.nullable().describe('a date (YYYY-MM-DD) or a quarter (2027-Q2)'),
   metric: SuccessMetric.nullable(),

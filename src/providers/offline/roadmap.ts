@@ -17,7 +17,6 @@ import {
   splitList, truncate, wordCount,
 } from './parse/index.js';
 
-const PLACEHOLDER_EFFORT = 1;
 
 const ENTRY_LABELS = {
   answers: ['answers', 'addresses', 'responds to'],
@@ -344,7 +343,6 @@ export const roadmapStep: BankStep<RoadmapQuestion> = {
     const slots = [...new Set(questions.map((q) => q.entry).filter((e): e is number => e !== null))].sort();
     const entries: RoadmapEntry[] = [];
     const ownRationales: Array<string | null> = [];
-    const placeholderEffort: string[] = [];
     for (const slot of slots) {
       const what = questions.filter((q) => q.entry === slot && q.fills.includes('entries[].title')).map((q) => answers.text(q.id)).filter((t): t is string => t !== null).join('\n');
       if (what === '') continue;
@@ -354,12 +352,10 @@ export const roadmapStep: BankStep<RoadmapQuestion> = {
       const id = `e${entries.length + 1}`;
       const earlier = carriedOver(e.title, ctx.input.artifacts.roadmap?.entries ?? []);
       const metric = measure ? readMetric(measure) : null;
-      if (e.effortWeeks === null) placeholderEffort.push(id);
       const answered = [...e.trendIds, ...e.riskIds];
       const rationale = [
         e.rationale,
         answered.length > 0 && !e.rationale ? `Answers ${joinWords(answered)}.` : null,
-        e.effortWeeks === null ? `Effort not estimated yet: ${PLACEHOLDER_EFFORT} week is a placeholder.` : null,
       ].filter(Boolean).join(' ');
       entries.push({
         id,
@@ -367,7 +363,7 @@ export const roadmapStep: BankStep<RoadmapQuestion> = {
         status: e.status ?? earlier?.status ?? 'planned',
         rationale: rationale || 'Rationale not given yet: say which trend, insight or risk this answers.',
         horizon: e.horizon ?? '0-6',
-        effortWeeks: e.effortWeeks ?? PLACEHOLDER_EFFORT,
+        effortWeeks: e.effortWeeks,
         owner: e.owner,
         deadline: e.deadline,
         metric: metric && metric.current === null && earlier?.metric?.current && sameWords(earlier.metric.name, metric.name)
@@ -388,7 +384,7 @@ export const roadmapStep: BankStep<RoadmapQuestion> = {
       return { artifact, note: 'No initiative named yet, so the roadmap holds one "not defined yet" entry that says so. Answer the roadmap questions, then press Draft again.' };
     }
     const artifact: RoadmapArtifact = { entries };
-    return { artifact, note: roadmapNote(entries, placeholderEffort) };
+    return { artifact, note: roadmapNote(entries) };
   },
 };
 
@@ -404,15 +400,15 @@ function emptyEntry(): RoadmapEntry {
   return {
     id: 'e1', title: 'Not defined yet — no initiative named', status: 'planned',
     rationale: 'No initiative was named in this step; nothing here is a plan yet.',
-    horizon: '0-6', effortWeeks: PLACEHOLDER_EFFORT, owner: null, deadline: null, metric: null,
+    horizon: '0-6', effortWeeks: null, owner: null, deadline: null, metric: null,
     financial: { oneOffCost: null, annualEbitdaEffect: null, evMultiple: null, capexOpex: null, assumption: null },
     trendIds: [], riskIds: [], adr: null,
   };
 }
 
-function roadmapNote(entries: readonly RoadmapEntry[], placeholderEffort: readonly string[]): string {
+function roadmapNote(entries: readonly RoadmapEntry[]): string {
   const open = entries.filter((e) => !isClosed(e));
-  const gaps = open.map((e) => ({ id: e.id, gaps: [...roadmapGaps(e), ...(placeholderEffort.includes(e.id) ? ['effort'] : [])] }));
+  const gaps = open.map((e) => ({ id: e.id, gaps: roadmapGaps(e) }));
   const ready = gaps.filter((g) => g.gaps.length === 0).length;
   const stand = (['in_progress', 'done', 'dropped'] as const)
     .map((status) => ({ status, ids: entries.filter((e) => e.status === status).map((e) => e.id) }))
@@ -426,7 +422,6 @@ function roadmapNote(entries: readonly RoadmapEntry[], placeholderEffort: readon
     `Built the roadmap from your answers (offline, no AI model): ${plural(entries.length, 'entry', 'entries')}, ${ready} ready to start on Monday.`,
     stand.length > 0 ? `Where they stand: ${stand.join('; ')}${entries.some((e) => e.status === 'planned') ? '; the rest planned' : ''}.` : '',
     gaps.some((g) => g.gaps.length > 0) ? `Gaps: ${gaps.filter((g) => g.gaps.length > 0).map((g) => `${g.id} ${g.gaps.join(', ')}`).join('; ')}.` : '',
-    placeholderEffort.some((id) => open.some((e) => e.id === id)) ? `Effort not estimated (a placeholder of ${PLACEHOLDER_EFFORT} week is recorded): ${placeholderEffort.filter((id) => open.some((e) => e.id === id)).join(', ')}.` : '',
     ev.length > 0 ? `Enterprise-value effect: ${ev.join('; ')}.` : '',
   ].filter(Boolean).join(' ');
 }

@@ -44,7 +44,7 @@ export function RoadmapView({ data }) {
                   <td data-label="Status" class="nowrap entry-status"><span class=${`badge badge-roadmap-${e.status}`}>${ROADMAP_STATUS_LABELS[e.status]}</span>
                     <${EnumSelect} value=${e.status} path=${['entries', i, 'status']} label=${`Status of ${e.id}`} options=${ROADMAP_STATUSES} labels=${ROADMAP_STATUS_LABELS} /></td>
                   <td data-label="Horizon" class="nowrap">${HORIZON_LABELS[e.horizon]}</td>
-                  <td data-label="Effort (weeks)" class="num">${number(e.effortWeeks)}</td>
+                  <td data-label="Effort (weeks)" class="num">${e.effortWeeks === null ? html`<span class="muted">not estimated</span>` : number(e.effortWeeks)}</td>
                   <td data-label="Owner"><${EditableText} value=${e.owner} path=${['entries', i, 'owner']} label=${`owner of ${e.id}`} nullable placeholder="No owner" /></td>
                   <td data-label="Deadline" class="nowrap"><${EditableText} value=${e.deadline} path=${['entries', i, 'deadline']} label=${`deadline of ${e.id}`} nullable placeholder="No deadline" /></td>
                   <td data-label="Metric">${e.metric
@@ -69,6 +69,6 @@ function TextTimeline({ entries }) {
     <ol class="text-timeline" aria-label="Roadmap by horizon">
       ${HORIZONS.map((h) => html`
         <li key=${h}><strong>${HORIZON_LABELS[h]}</strong>:
-          ${entries.filter((e) => e.horizon === h).map((e) => `${e.title} (${number(e.effortWeeks)} w${e.status === 'planned' ? '' : `, ${ROADMAP_STATUS_LABELS[e.status].toLowerCase()}`})`).join(' · ') || 'nothing planned'}</li>`)}
+          ${entries.filter((e) => e.horizon === h).map((e) => `${e.title} (${e.effortWeeks === null ? 'effort not estimated' : `${number(e.effortWeeks)} w`}${e.status === 'planned' ? '' : `, ${ROADMAP_STATUS_LABELS[e.status].toLowerCase()}`})`).join(' · ') || 'nothing planned'}</li>`)}
     </ol>`;
 }
