@@ -86,6 +86,14 @@ describe('a scripted context interview', () => {
     expect(first.text).not.toMatch(/carriers\.\.|…\./);
   });
 
+  it('files a pasted brief by its labels, the line that introduces it filed nowhere', async () => {
+    const interview = new Interview('context');
+    await interview.answer('Here is our briefing doc:\n\nServices: freight brokerage, warehousing, last-mile delivery\nCompetitors: Uber Freight, Coyote, Echo');
+    const { artifact } = await interview.draft('context');
+    expect(artifact.services).toEqual(['freight brokerage', 'warehousing', 'last-mile delivery']);
+    expect(artifact.competitors).toEqual(['Uber Freight', 'Coyote', 'Echo']);
+  });
+
   it('files a line under another question by its topic, and does not ask that question again', async () => {
     const interview = new Interview('context');
     const reply = await interview.answer('Freight brokerage; warehousing\nKey numbers: ARR $8M, 14 engineers, churn 9%');

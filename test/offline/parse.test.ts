@@ -33,6 +33,11 @@ describe('lists', () => {
     expect(splitList(sentence)).toHaveLength(1);
   });
 
+  it('reads each line of several as a list of its own', () => {
+    expect(splitList('Deel, Rippling, Sage\nADP')).toEqual(['Deel', 'Rippling', 'Sage', 'ADP']);
+    expect(splitList('Freight brokerage\nWarehousing (3 sites)')).toEqual(['Freight brokerage', 'Warehousing (3 sites)']);
+  });
+
   it('does not split at the commas inside brackets', () => {
     expect(splitList('Automotive tier-1s (Bosch, ZF, Continental) are about 70% of revenue, medical is 20% and growing'))
       .toEqual(['Automotive tier-1s (Bosch, ZF, Continental) are about 70% of revenue, medical is 20% and growing']);

@@ -101,7 +101,9 @@ function segmentsByTopic<Q extends { readonly topic: string; readonly aliases?: 
       segments.at(-1)!.lines.push(line);
     }
   }
-  return segments.map((s) => ({ question: s.question, text: s.lines.join('\n').trim() })).filter((s) => s.text !== '' || s.question !== null);
+  const read = segments.map((s) => ({ question: s.question, text: s.lines.join('\n').trim() })).filter((s) => s.text !== '' || s.question !== null);
+  // "Here is our briefing doc:" before labelled lines introduces them; it answers nothing.
+  return read.filter((s, i) => !(i === 0 && s.question === null && read.length > 1 && /:$/.test(s.text) && !s.text.includes('\n')));
 }
 
 /** The answers to each question, joined; questions answered only with "skip" / "don't know" are `declined`. */

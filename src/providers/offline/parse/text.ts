@@ -43,9 +43,12 @@ function inlineNumbered(line: string): string[] {
  * (and a final "and") when every part is short, so "ARR $8M, 14 engineers and churn 9%" gives three.
  */
 export function splitList(text: string): string[] {
-  const lines = splitLines(text);
-  if (lines.length !== 1) return lines;
-  let line = lines[0]!;
+  // Each line is read as a list of its own: "Deel, Rippling, Sage" is three items on a line of its own too.
+  return splitLines(text).flatMap(splitLine);
+}
+
+function splitLine(whole: string): string[] {
+  let line = whole;
   // "Our services: a, b, c": a short lead-in is a label, not an item. "We are a freight broker: …" says something.
   const lead = /^([^:]{1,40}):\s+(.+)$/.exec(line);
   if (lead && /[,;]/.test(lead[2]!) && wordCount(lead[1]!) <= 3) line = lead[2]!;
