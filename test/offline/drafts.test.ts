@@ -329,15 +329,20 @@ describe('drafting the risk register', () => {
 });
 
 describe('drafting the roadmap', () => {
-  it('reads money as it is said: a cost in the initiative, revenue kept apart from EBITDA, a bare yearly amount as a running cost', async () => {
+  /** The roadmap the offline facilitator drafts from these answers, in bank order. */
+  const drafted = async (answers: readonly string[]) => {
     const interview = new Interview('roadmap', UPSTREAM);
-    await interview.answerAll([
+    await interview.answerAll(answers);
+    return (await interview.draft('roadmap')).artifact;
+  };
+
+  it('reads money as it is said: a cost in the initiative, revenue kept apart from EBITDA, a bare yearly amount as a running cost', async () => {
+    const artifact = await drafted([
       'Launch online booking with automated reminders in 5 pilot practices. Raj owns it, 10 weeks, live by end of April 2027. Costs about $150k including the integration work.',
       'No-show rate in the pilot practices from 11% to 8% by September. Each point of no-show is worth about $900k of revenue a year across the group.',
       'Hire a fractional security lead and set up offline backups: 6 weeks, $60k a year, owner the CFO, done by March 31.',
       'Restore tests passed per quarter from 0 to 1',
     ]);
-    const { artifact } = await interview.draft('roadmap');
     const [e1, e2] = artifact.entries;
     expect(e1).toMatchObject({ deadline: '2027-04-30', owner: 'Raj', effortWeeks: 10 });
     expect(e1!.rationale).not.toMatch(/^live/);
@@ -348,14 +353,12 @@ describe('drafting the roadmap', () => {
   });
 
   it('reads an initiative told tersely: an owner by role, "end of February", "Bus factor 1 to 3", "Integrations live: 0 now, 2 by June", ARR as revenue', async () => {
-    const interview = new Interview('roadmap', UPSTREAM);
-    await interview.answerAll([
+    const artifact = await drafted([
       'Tax engine knowledge transfer, 4 weeks, CTO, end of February',
       'Bus factor 1 to 3',
       'Embedded payroll API v2 — 12 weeks, Tom (VP Eng), 30 June',
       'Integrations live: 0 now, 2 by June; protects ~£1M ARR a year of new logos',
     ]);
-    const { artifact } = await interview.draft('roadmap');
     const [e1, e2] = artifact.entries;
     expect(e1).toMatchObject({ title: 'Tax engine knowledge transfer', owner: 'CTO', deadline: '2027-02-28', effortWeeks: 4 });
     expect(e1!.rationale).not.toContain('CTO');
@@ -367,14 +370,12 @@ describe('drafting the roadmap', () => {
   });
 
   it('keeps the title to the first sentence, reads "done before the audit in September" as the deadline, and a metric\'s own values are not money', async () => {
-    const interview = new Interview('roadmap', UPSTREAM);
-    await interview.answerAll([
+    const artifact = await drafted([
       'Pilot AI vision inspection on the two titanium lines. Jens and an integrator, about 12 weeks, done before the audit in September. Budget €180k.',
       'Scrap on titanium from 6% to 3%, which saves about €250k a year',
       'Energy metering on the 40 biggest machines — 6 weeks, CFO, by end of March, €35k',
       'Energy cost per machine hour, baseline €14.20, target €12.50',
     ]);
-    const { artifact } = await interview.draft('roadmap');
     const [e1, e2] = artifact.entries;
     expect(e1).toMatchObject({ title: 'Pilot AI vision inspection on the two titanium lines', owner: 'Jens and an integrator', deadline: '2027-09-30', effortWeeks: 12 });
     expect(e1!.financial).toMatchObject({ oneOffCost: 180_000, annualEbitdaEffect: 250_000 });
@@ -383,8 +384,7 @@ describe('drafting the roadmap', () => {
   });
 
   it('files a decision record that names no initiative under the entry whose title shares its words', async () => {
-    const interview = new Interview('roadmap', UPSTREAM);
-    await interview.answerAll([
+    const artifact = await drafted([
       'Pilot AI vision inspection on the titanium lines, 12 weeks, owner Jens, by 2027-09-30',
       'Scrap from 6% to 3%',
       'MES replacement study, 4 weeks, owner CFO, by 2027-06-30',
@@ -392,19 +392,16 @@ describe('drafting the roadmap', () => {
       'none',
       'We will buy a SaaS MES rather than extend the 2009 system.',
     ]);
-    const { artifact } = await interview.draft('roadmap');
     expect(artifact.entries.map((e) => e.adr?.decision ?? null)).toEqual([null, 'We will buy a SaaS MES rather than extend the 2009 system.']);
   });
 
   it('reads a decision record told in a sentence: what was decided, the road not taken, and no borrowed placeholder as its context', async () => {
-    const interview = new Interview('roadmap', UPSTREAM);
-    await interview.answerAll([
+    const artifact = await drafted([
       'Launch online booking in 5 pilot practices, 10 weeks, owner Raj, by 2027-04-30',
       'No-show rate from 11% to 8%',
       'none',
       "We use the vendor's APIs rather than screen-scraping; decided by Raj in January.",
     ]);
-    const { artifact } = await interview.draft('roadmap');
     expect(artifact.entries[0]!.adr).toEqual({
       context: 'Context not stated yet: what forces this decision?',
       decision: "We use the vendor's APIs rather than screen-scraping; decided by Raj in January.",

@@ -1,5 +1,5 @@
 /** Step 4 offline: one forecast per change the user names, per scope; an unanswered scope says so. */
-import { IMPACT_SCOPES, type Forecast, type ImpactArtifact, type ImpactScope } from '../../domain/index.js';
+import { IMPACT_SCOPES, capitalize, type Forecast, type ImpactArtifact, type ImpactScope } from '../../domain/index.js';
 import type { ImpactField, ImpactQuestion } from './bank.js';
 import { chosen, horizonLabel, joinWords, plural, type BankStep, type StepContext } from './common.js';
 import { answersById, pairAnswers } from './interview.js';
@@ -71,7 +71,7 @@ function withoutAsides(text: string, max: number, aside: (sentence: string) => b
 
 /** "The signpost is the no-show rate…" as "The no-show rate…". */
 const withoutSignpostLead = (text: string) =>
-  text.replace(/^(?:the |our |my )?(?:early )?signpost (?:is|would be|will be)[:\s]+/i, '').replace(/^./, (c) => c.toUpperCase());
+  capitalize(text.replace(/^(?:the |our |my )?(?:early )?signpost (?:is|would be|will be)[:\s]+/i, ''));
 
 /** The answers so far by scope and field: what a scope's questions that fill `field` were told, joined, or null. */
 function answeredByScope(ctx: StepContext): (scope: ImpactScope, field: ImpactField) => string | null {

@@ -17,7 +17,6 @@ import {
   splitList, truncate, wordCount,
 } from './parse/index.js';
 
-
 const ENTRY_LABELS = {
   answers: ['answers', 'addresses', 'responds to'],
   rationale: ['rationale', 'why', 'because'],
@@ -218,10 +217,6 @@ export function readMetric(full: string): RoadmapEntry['metric'] {
   return { name, baseline, current: clean(now?.[1]), target };
 }
 
-/**
- * The money an answer gives. `bareYearly`: how a yearly amount that says neither saving nor cost is
- * read (see parseFinancials): what an initiative is worth, or what it costs to run.
- */
 /** The measure answer without the metric's own values: "baseline €14.20, target €12.50" is a price per hour, not money spent. */
 function withoutMetricValues(text: string, metric: RoadmapEntry['metric']): string {
   if (!metric) return text;
@@ -230,6 +225,10 @@ function withoutMetricValues(text: string, metric: RoadmapEntry['metric']): stri
     .reduce((rest, value) => rest.replace(value, ' '), text);
 }
 
+/**
+ * The money an answer gives. `bareYearly`: how a yearly amount that says neither saving nor cost is
+ * read (see parseFinancials): what an initiative is worth, or what it costs to run.
+ */
 export function readFinancials(text: string, bareYearly: 'value' | 'cost'): FinancialFraming {
   const { oneOffCost, annualEbitdaEffect } = parseFinancials(text, bareYearly);
   const evMultiple = parseMultiple(text);
@@ -278,10 +277,7 @@ const ADR_LABELS = { context: ['context'], decision: ['decision', 'decided(?!\\s
 /** "We use the vendor's API rather than screen-scraping": the road not taken. */
 const NOT_TAKEN = /\b(?:rather than|instead of)\s+([^;.,\n]+)/i;
 
-/**
- * The decision record of one entry. `ownRationales[i]` is what the user said entry i answers (null
- * when nothing): the record's context when the answer gives none.
- */
+/** The entry whose title shares most words with the text; the first when none shares any. */
 function entrySharingMostWords(text: string, entries: readonly RoadmapEntry[]): number {
   const have = new Set(significantWords(text));
   const shared = entries.map((e) => significantWords(e.title).filter((w) => have.has(w)).length);
@@ -289,6 +285,10 @@ function entrySharingMostWords(text: string, entries: readonly RoadmapEntry[]): 
   return best > 0 ? shared.indexOf(best) : 0;
 }
 
+/**
+ * The decision record of one entry. `ownRationales[i]` is what the user said entry i answers (null
+ * when nothing): the record's context when the answer gives none.
+ */
 function readAdr(text: string, entries: readonly RoadmapEntry[], ownRationales: readonly (string | null)[]): { index: number; adr: NonNullable<RoadmapEntry["adr"]> } | null {
   const which = /\binitiative\s*(\d)\b|\b(first|second|third)\b|\be(\d)\b|^\s*(\d)\b/i.exec(text);
   const word = which?.[2]?.toLowerCase();

@@ -8,7 +8,7 @@ import type { SoundingBoardField, SoundingBoardQuestion } from './bank.js';
 import { fill, joinWords, plural, type BankStep, type StepContext } from './common.js';
 import { answersById, pairAnswers } from './interview.js';
 import {
-  isNonAnswer, labelled, mentionedIds, mentionedName, parseConfidence, parseVerdict, sentences, splitLines, splitList, truncate,
+  bareLevel, isNonAnswer, labelled, mentionedIds, mentionedName, parseConfidence, parseVerdict, sentences, splitLines, splitList, truncate,
 } from './parse/index.js';
 
 const LENS_NAMES: Readonly<Record<ObjectionLens, string>> = { ceo: 'CEO', cfo: 'CFO', board: 'board', engineer: 'sceptical engineer' };
@@ -28,10 +28,7 @@ const ONLY_ASKS = /\b(?:will|would|might|may|could|is going to|are going to)\s+(
 /** "I would answer that …": the answer, without its lead-in. */
 const ANSWER_LEAD = /^(?:and\s+)?(?:i|we)\s+(?:would|will|'d|could)\s+(?:answer|reply|say|respond|point out)(?:\s+that)?\s*[:,]?\s*/i;
 /** The verdict question asks for a confidence too, so a bare "medium" after the verdict ("revise, medium") is it. */
-function verdictConfidence(text: string): Level | null {
-  const bare = /\b(low|medium|moderate|high)\b/i.exec(text)?.[1]?.toLowerCase();
-  return parseConfidence(text) ?? (bare ? (bare === 'moderate' ? 'medium' : (bare as Level)) : null);
-}
+const verdictConfidence = (text: string): Level | null => parseConfidence(text) ?? bareLevel(text);
 
 /** The objection as a sentence of its own: unquoted, with a capital. */
 const asObjection = (s: string) => capitalize(s.replace(/^["“”'‘’]+|["“”'‘’]+$/g, '').trim());
@@ -62,7 +59,6 @@ export function readLensAnswer(text: string): { objection: string | null; respon
   }
   return { objection, response: capitalize(response.replace(ANSWER_LEAD, '')) };
 }
-
 
 export const soundingBoardStep: BankStep<SoundingBoardQuestion> = {
   questions: (ctx) => ctx.banks.sounding_board.questions,

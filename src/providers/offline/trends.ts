@@ -25,6 +25,10 @@ const keywordWeight = (words: readonly string[]) => words.reduce((sum, w) => sum
 
 const phrase = (words: string) => new RegExp(`(?<![a-z0-9])${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:s|es)?(?![a-z0-9])`, 'i');
 const has = (text: string, words: string) => phrase(words).test(text);
+/** The words of `list` that the text uses. */
+const usedIn = (text: string, list: readonly string[]) => list.filter((w) => has(text, w));
+/** “a”, “b”, “c”: words as the acknowledgements and reasons quote them. */
+const quoted = (words: readonly string[], max = Infinity) => words.slice(0, max).map((w) => `“${w}”`).join(', ');
 
 /**
  * The chosen trend a line is about: the one it names (by id or name), else the one whose catalogue
@@ -34,7 +38,7 @@ export function trendOfText(text: string, trends: readonly Trend[], catalogue: r
   const named = mentionedName(text, trends);
   if (named) return named;
   const [best, second] = trends
-    .map((t) => ({ id: t.id, hits: catalogue.find((c) => c.name === t.name)?.keywords.filter((w) => has(text, w)).length ?? 0 }))
+    .map((t) => ({ id: t.id, hits: usedIn(text, catalogue.find((c) => c.name === t.name)?.keywords ?? []).length }))
     .sort((a, b) => b.hits - a.hits);
   return best && best.hits > 0 && (!second || second.hits < best.hits) ? best.id : null;
 }
@@ -47,10 +51,10 @@ export function trendOfText(text: string, trends: readonly Trend[], catalogue: r
 export function rankCatalogue(catalogue: readonly CatalogueTrend[], industry: string, context: string, answers = ''): RankedTrend[] {
   return catalogue
     .map((entry) => {
-      const inIndustry = entry.industries.filter((w) => has(industry, w));
-      const inContext = entry.industries.filter((w) => !inIndustry.includes(w) && has(`${context}\n${answers}`, w));
-      const keywords = entry.keywords.filter((w) => has(`${industry}\n${context}\n${answers}`, w));
-      const said = entry.keywords.filter((w) => has(answers, w));
+      const inIndustry = usedIn(industry, entry.industries);
+      const inContext = usedIn(`${context}\n${answers}`, entry.industries).filter((w) => !inIndustry.includes(w));
+      const keywords = usedIn(`${industry}\n${context}\n${answers}`, entry.keywords);
+      const said = usedIn(answers, entry.keywords);
       const score = 3 * inIndustry.length + inContext.length + keywords.length + said.length + (entry.industries.length === 0 ? 1 : 0);
       return { entry, score, matched: [...new Set([...inIndustry, ...inContext, ...keywords])] };
     })
@@ -63,7 +67,7 @@ export function rankCatalogue(catalogue: readonly CatalogueTrend[], industry: st
  */
 function pointedTo(answer: string, catalogue: readonly CatalogueTrend[]): Array<{ entry: CatalogueTrend; words: string[] }> {
   return catalogue
-    .map((entry) => ({ entry, words: entry.keywords.filter((w) => has(answer, w)) }))
+    .map((entry) => ({ entry, words: usedIn(answer, entry.keywords) }))
     .filter((m) => m.words.length > 0)
     .sort((a, b) => b.words.length - a.words.length)
     .slice(0, 3);
@@ -133,7 +137,7 @@ export const trendsStep: BankStep<TrendsQuestion> = {
       return 'No catalogue trend has a keyword in that answer. If a trend is behind it, name it on a line starting "Your trends:".';
     }
     return `Catalogue trends whose keywords appear in your answer: ${matches
-      .map((m) => `**${m.entry.name}** (${LENS_LABELS[m.entry.lens]}, impact in ${horizonLabel(m.entry.timeToImpact)}; on “${m.words.join('”, “')}”)`)
+      .map((m) => `**${m.entry.name}** (${LENS_LABELS[m.entry.lens]}, impact in ${horizonLabel(m.entry.timeToImpact)}; on ${quoted(m.words)})`)
       .join('; ')}. They rank higher when you press Draft.`;
   },
 
@@ -161,16 +165,15 @@ export const trendsStep: BankStep<TrendsQuestion> = {
     const proposed = selectAcrossLenses(ranked.filter((r) => !usedKeys.has(r.entry.key)), Math.min(MAX_PROPOSED, MAX_TRENDS - trends.length), acknowledged);
     // The context's own words, not its summary (which repeats them).
     const quote = quoteFinder([['From your answers', relevance], ['From the company context', contextText(ctx, { withSummary: false })]]);
-    const listed = (words: readonly string[]) => words.slice(0, 5).map((w) => `“${w}”`).join(', ');
     for (const r of proposed) {
-      const quoted = quote(r.entry.keywords);
-      const more = quoted ? r.matched.filter((w) => !quoted.words.includes(w)) : [];
+      const reason = quote(r.entry.keywords);
+      const more = reason ? r.matched.filter((w) => !reason.words.includes(w)) : [];
       trends.push({
         ...fromCatalogue(r.entry, ctx),
-        relevance: quoted
-          ? `${quoted.text}${more.length > 0 ? ` Also matches the industry or context on ${listed(more)}.` : ''}`
+        relevance: reason
+          ? `${reason.text}${more.length > 0 ? ` Also matches the industry or context on ${quoted(more, 5)}.` : ''}`
           : r.matched.length > 0
-            ? `Keyword match with ${possessive(ctx.input.session.clientName)} industry, context or your answers: ${listed(r.matched)}. Why it matters here is yours to say.`
+            ? `Keyword match with ${possessive(ctx.input.session.clientName)} industry, context or your answers: ${quoted(r.matched, 5)}. Why it matters here is yours to say.`
             : null,
         chosen: false,
         origin: 'proposed',
@@ -192,18 +195,18 @@ export const trendsStep: BankStep<TrendsQuestion> = {
 };
 
 /**
- * Why a proposed trend is on the list, in the user's words where they gave them: the first sentence of
- * the trends answers (else of the context) that uses the trend's keywords, quoted, with the words found.
+ * Why a proposed trend is on the list, in the user's words where they gave them: the sentence that uses
+ * most of the trend's keywords (the trends answers before the context on a tie), quoted, with the words found.
  */
 function quoteFinder(sources: ReadonlyArray<readonly [label: string, text: string]>): (keywords: readonly string[]) => { text: string; words: string[] } | null {
   const said = sources.flatMap(([label, text]) => sentences(text).map((sentence) => ({ label, sentence })));
   return (keywords) => {
     let best: { label: string; sentence: string; words: string[] } | null = null;
     for (const { label, sentence } of said) {
-      const words = keywords.filter((w) => has(sentence, w));
+      const words = usedIn(sentence, keywords);
       if (words.length > 0 && (!best || keywordWeight(words) > keywordWeight(best.words))) best = { label, sentence, words };
     }
-    return best && { text: `${best.label}: “${truncate(best.sentence, 300)}” (on ${best.words.slice(0, 3).map((w) => `“${w}”`).join(', ')}).`, words: best.words };
+    return best && { text: `${best.label}: “${truncate(best.sentence, 300)}” (on ${quoted(best.words, 3)}).`, words: best.words };
   };
 }
 

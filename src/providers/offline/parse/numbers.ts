@@ -23,10 +23,13 @@ export function scoreFrom(value: string): Score | null {
   return null;
 }
 
-/** Likelihood and impact from a risk line: labelled ("likelihood 4", "impact: high"), "L4 I5", or two "x/5" in that order. */
 /** "(3/4)", "3x2", "3 × 4": likelihood then impact, as a register reads; not "24/7", "1/2/2027" or "3x longer". */
 export const SCORE_PAIR = /(?<![\w.\/$€£-])([1-5])\s*(?:\/|x|×|\*)\s*([1-5])(?![\w.\/%])/g;
 
+/**
+ * Likelihood and impact from a risk line: labelled ("likelihood 4", "impact: high"), "L4 I5", two
+ * "x/5" or a pair ("3x2") in that order, or in words ("medium likelihood", "Unlikely but catastrophic").
+ */
 export function parseScores(text: string): { likelihood: Score | null; impact: Score | null } {
   const { values } = labelled(text, {
     likelihood: ['likelihood', 'probability', 'chance'].map((l) => l + SCORE_AHEAD),

@@ -17,7 +17,6 @@ function cleanItem(item: string): string {
     .slice(0, 1000);
 }
 
-
 /** Lines, bullets and inline numbering ("1) a 2) b") as items; for answers whose items carry their own details. */
 export function splitLines(text: string): string[] {
   const t = normalise(text);
@@ -85,7 +84,6 @@ export function truncate(text: string, max: number): string {
   const space = cut.lastIndexOf(' ');
   return `${(space >= max * 0.8 ? cut.slice(0, space) : cut).replace(/[\s,;:—–-]+$/, '')}…`;
 }
-
 
 const ASSUMPTION_MARKER =
   /\b(?:always|never|must|can'?t|cannot|won'?t|everyone|everybody|nobody|no one|obviously|clearly|of course|surely|definitely|certainly|assum(?:e|es|ed|ing|ption)|take(?:s|n)? for granted|guaranteed|bound to|inevitabl[ey]|no way)\b/i;

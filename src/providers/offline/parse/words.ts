@@ -29,6 +29,12 @@ export function parseMagnitude(text: string): Level | null {
   return null;
 }
 
+/** A level said on its own ("revise, medium"): where the question asked for one, that is the answer. */
+export function bareLevel(text: string): Level | null {
+  const word = /\b(low|medium|moderate|high)\b/i.exec(text)?.[1];
+  return word ? levelWord(word.toLowerCase()) : null;
+}
+
 function levelWord(w: string): Level {
   return /low|small/.test(w) ? 'low' : /medium|moderate/.test(w) ? 'medium' : 'high';
 }
