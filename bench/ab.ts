@@ -32,10 +32,12 @@ const KEY = 'bench-key-not-real';
 const baseDir = join(mkdtempSync(join(tmpdir(), 'foresight-ab-')), 'a');
 execFileSync('git', ['worktree', 'add', '--detach', baseDir, ref], { cwd: ROOT, stdio: 'ignore' });
 symlinkSync(join(ROOT, 'node_modules'), join(baseDir, 'node_modules'));
-const removeWorktree = () => execFileSync('git', ['worktree', 'remove', '--force', baseDir], { cwd: ROOT, stdio: 'ignore' });
+const removeWorktree = () =>
+  execFileSync('git', ['worktree', 'remove', '--force', baseDir], { cwd: ROOT, stdio: 'ignore' });
 
 const fake = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'fake-openai.ts')], {
-  env: { ...process.env, FAKE_REPLY: REPLY }, stdio: ['ignore', 'pipe', 'inherit'],
+  env: { ...process.env, FAKE_REPLY: REPLY },
+  stdio: ['ignore', 'pipe', 'inherit'],
 });
 const fakeUrl = await new Promise<string>((resolve) => fake.stdout!.once('data', (d) => resolve(String(d).trim())));
 const env = { DATABASE_PATH: '', OPENAI_BASE_URL: fakeUrl, MODEL: 'fake-model', OPENAI_API_KEY: KEY };
@@ -54,7 +56,12 @@ const cpuNs = (pid: number): number | null => {
   return existsSync(file) ? Number(readFileSync(file, 'utf8').split(' ')[0]) : null;
 };
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const runs = builds.map((b) => ({ turns: productTurns(b.server.url, postWithNodeHttp, REPLY), times: [] as number[], blockMedians: [] as number[], cpu: 0 }));
+const runs = builds.map((b) => ({
+  turns: productTurns(b.server.url, postWithNodeHttp, REPLY),
+  times: [] as number[],
+  blockMedians: [] as number[],
+  cpu: 0,
+}));
 for (let round = 0; round * BLOCK < WARMUP + TURNS; round++) {
   for (let k = 0; k < runs.length; k++) {
     const i = (round + k) % runs.length;
@@ -76,10 +83,14 @@ for (const [i, run] of runs.entries()) {
   const at = (p: number) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]!.toFixed(3);
   const mean = (s.reduce((a, b) => a + b, 0) / s.length).toFixed(3);
   const cpu = run.cpu > 0 ? `, CPU ${(run.cpu / 1e3 / s.length).toFixed(0)} µs a turn` : '';
-  console.log(`${builds[i]!.name}: p50 ${at(0.5)} ms, p90 ${at(0.9)}, p99 ${at(0.99)}, mean ${mean}${cpu} (${s.length} turns)`);
+  console.log(
+    `${builds[i]!.name}: p50 ${at(0.5)} ms, p90 ${at(0.9)}, p99 ${at(0.99)}, mean ${mean}${cpu} (${s.length} turns)`,
+  );
 }
 const diffs = runs[1]!.blockMedians.map((m, j) => m - runs[0]!.blockMedians[j]!);
-console.log(`B − A, median of block medians' differences: ${median(diffs).toFixed(3)} ms; B faster in ${diffs.filter((d) => d < 0).length} of ${diffs.length} blocks`);
+console.log(
+  `B − A, median of block medians' differences: ${median(diffs).toFixed(3)} ms; B faster in ${diffs.filter((d) => d < 0).length} of ${diffs.length} blocks`,
+);
 for (const b of builds) await b.server.kill();
 fake.kill('SIGTERM');
 removeWorktree();

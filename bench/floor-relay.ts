@@ -5,6 +5,11 @@ import type { AddressInfo } from 'node:net';
 import { minimalRelay } from './floorRelay.js';
 
 const sdk = new OpenAI({ apiKey: process.env.FAKE_KEY ?? '', baseURL: process.env.FAKE_URL, maxRetries: 0 });
-const server = serve({ fetch: minimalRelay(sdk, { systemPrompt: process.env.SYSTEM_PROMPT ?? '', reply: process.env.FAKE_REPLY ?? '' }).fetch, port: 0, hostname: '127.0.0.1' });
+const server = serve({
+  fetch: minimalRelay(sdk, { systemPrompt: process.env.SYSTEM_PROMPT ?? '', reply: process.env.FAKE_REPLY ?? '' })
+    .fetch,
+  port: 0,
+  hostname: '127.0.0.1',
+});
 server.once('listening', () => console.log(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
 process.on('SIGTERM', () => server.close(() => process.exit(0)));

@@ -33,7 +33,10 @@ export function minimalRelay(sdk: OpenAI, prompt: BenchPrompt): Hono {
   relay.post('/relay', async (c) => {
     const { content, exchanges } = await c.req.json<{ content: string; exchanges: number }>();
     const stream = await sdk.chat.completions.create({
-      model: 'fake-model', stream: true, stream_options: { include_usage: true }, messages: conversation(prompt, exchanges, content),
+      model: 'fake-model',
+      stream: true,
+      stream_options: { include_usage: true },
+      messages: conversation(prompt, exchanges, content),
     });
     const res = (c.env as { outgoing: ServerResponse }).outgoing;
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' });

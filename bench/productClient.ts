@@ -14,21 +14,29 @@ const nodeHttpAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 export const postWithNodeHttp: Post = (url, body) =>
   new Promise((resolve, reject) => {
     const payload = JSON.stringify(body);
-    const request = http.request(url, {
-      method: 'POST', agent: nodeHttpAgent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
-    }, (response) => {
-      let text = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (text += chunk));
-      response.on('end', () => resolve(text));
-    });
+    const request = http.request(
+      url,
+      {
+        method: 'POST',
+        agent: nodeHttpAgent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+      },
+      (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => resolve(text));
+      },
+    );
     request.on('error', reject);
     request.end(payload);
   });
 
 /** fetch (undici): what a script would use; it costs the client more per request than node:http. */
 export const postWithFetch: Post = async (url, body) =>
-  (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).text();
+  (
+    await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+  ).text();
 
 /**
  * Turns through the product's HTTP API at `base`, a new session every TURNS_PER_SESSION turns; each
@@ -40,7 +48,11 @@ export function productTurns(base: string, post: Post, reply: string, onStored: 
   return {
     async turn(): Promise<number> {
       if (turnsInSession >= TURNS_PER_SESSION) {
-        const created = await post(`${base}/api/sessions`, { clientName: 'Bench Client', industry: 'Logistics', quarter: '2027-Q1' });
+        const created = await post(`${base}/api/sessions`, {
+          clientName: 'Bench Client',
+          industry: 'Logistics',
+          quarter: '2027-Q1',
+        });
         sessionId = (JSON.parse(created) as { session: { id: number } }).session.id;
         turnsInSession = 0;
       }
@@ -51,16 +63,19 @@ export function productTurns(base: string, post: Post, reply: string, onStored: 
       // The `message` event carries the row as stored (UPDATE … RETURNING), before `done` is sent.
       const stored = /event: message\ndata: (.*)\n/.exec(body);
       const message = stored ? (JSON.parse(stored[1]!) as Message) : null;
-      if (message?.status !== 'complete' || message.content !== reply) throw new Error(`reply not stored: ${body.slice(0, 300)}`);
+      if (message?.status !== 'complete' || message.content !== reply)
+        throw new Error(`reply not stored: ${body.slice(0, 300)}`);
       onStored(message);
       return elapsed;
     },
     /** Reads the last session's transcript back: every reply is there. */
     async check(): Promise<void> {
-      const { messages } = (await (await fetch(`${base}/api/sessions/${sessionId}/messages`)).json()) as { messages: Message[] };
+      const { messages } = (await (await fetch(`${base}/api/sessions/${sessionId}/messages`)).json()) as {
+        messages: Message[];
+      };
       const replies = messages.filter((m) => m.role === 'assistant' && m.kind === 'chat' && m.status === 'complete');
-      if (replies.length !== turnsInSession) throw new Error(`a reply is missing from the transcript (${replies.length} of ${turnsInSession})`);
+      if (replies.length !== turnsInSession)
+        throw new Error(`a reply is missing from the transcript (${replies.length} of ${turnsInSession})`);
     },
   };
 }
-

@@ -33,9 +33,12 @@ const KEY = 'bench-key-not-real';
 
 // node itself with tsx as a loader, not the tsx CLI (which forks a child): the pid we kill at the end is the server's.
 const fakeProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'fake-openai.ts')], {
-  env: { ...process.env, FAKE_REPLY: REPLY }, stdio: ['ignore', 'pipe', 'inherit'],
+  env: { ...process.env, FAKE_REPLY: REPLY },
+  stdio: ['ignore', 'pipe', 'inherit'],
 });
-const fakeUrl = await new Promise<string>((resolve) => fakeProcess.stdout!.once('data', (d) => resolve(String(d).trim())));
+const fakeUrl = await new Promise<string>((resolve) =>
+  fakeProcess.stdout!.once('data', (d) => resolve(String(d).trim())),
+);
 
 // (a) the SDK alone, asking the model what the product asks: a system prompt as long as the product's
 // first step's, and the step's conversation so far, as deep as the product's turn at the same point of
@@ -55,7 +58,12 @@ async function directTurn(): Promise<number> {
   directPromptTokens.push(estimateMessageTokens(messages.map((m) => ({ content: String(m.content) }))));
   const t0 = performance.now();
   let text = '';
-  const stream = await sdk.chat.completions.create({ model: 'fake-model', stream: true, stream_options: { include_usage: true }, messages });
+  const stream = await sdk.chat.completions.create({
+    model: 'fake-model',
+    stream: true,
+    stream_options: { include_usage: true },
+    messages,
+  });
   for await (const chunk of stream) text += chunk.choices[0]?.delta?.content ?? '';
   if (text !== REPLY) throw new Error('direct call returned the wrong text');
   return performance.now() - t0;
@@ -68,7 +76,11 @@ function percentile(sorted: number[], p: number): number {
 type Stats = { p50: number; p99: number; mean: number };
 function stats(times: number[]): Stats {
   const sorted = [...times].sort((a, b) => a - b);
-  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), mean: sorted.reduce((a, b) => a + b, 0) / sorted.length };
+  return {
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    mean: sorted.reduce((a, b) => a + b, 0) / sorted.length,
+  };
 }
 
 /** Turns of one path in a row: long enough for that path to run warm, short enough to interleave often. */
@@ -107,9 +119,12 @@ const floor = serve({ fetch: minimalRelay(sdk, PROMPT).fetch, port: 0, hostname:
 await new Promise((r) => floor.once('listening', r));
 // (c2) the same relay as its own process: the floor of an HTTP API in front of the SDK, process hop included.
 const floorProcess = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'floor-relay.ts')], {
-  env: { ...process.env, FAKE_URL: fakeUrl, FAKE_KEY: KEY, SYSTEM_PROMPT, FAKE_REPLY: REPLY }, stdio: ['ignore', 'pipe', 'inherit'],
+  env: { ...process.env, FAKE_URL: fakeUrl, FAKE_KEY: KEY, SYSTEM_PROMPT, FAKE_REPLY: REPLY },
+  stdio: ['ignore', 'pipe', 'inherit'],
 });
-const floorProcessUrl = await new Promise<string>((resolve) => floorProcess.stdout!.once('data', (d) => resolve(String(d).trim())));
+const floorProcessUrl = await new Promise<string>((resolve) =>
+  floorProcess.stdout!.once('data', (d) => resolve(String(d).trim())),
+);
 function floorTurns(url: string) {
   const exchanges = exchangeCounter();
   return async (): Promise<number> => {
@@ -117,24 +132,43 @@ function floorTurns(url: string) {
     const t0 = performance.now();
     const body = await postWithNodeHttp(url, post);
     const elapsed = performance.now() - t0;
-    if (!body.includes(JSON.stringify(REPLY))) throw new Error(`the relay returned the wrong text: ${body.slice(0, 200)}`);
+    if (!body.includes(JSON.stringify(REPLY)))
+      throw new Error(`the relay returned the wrong text: ${body.slice(0, 200)}`);
     return elapsed;
   };
 }
 // (b2) the product as its own process, as `npm start` runs it.
-const own = await startServerProcess({ DATABASE_PATH: tempDatabasePath(), OPENAI_BASE_URL: fakeUrl, MODEL: 'fake-model', OPENAI_API_KEY: KEY });
-process.on('exit', () => { own.proc.kill('SIGKILL'); fakeProcess.kill('SIGKILL'); floorProcess.kill('SIGKILL'); });
+const own = await startServerProcess({
+  DATABASE_PATH: tempDatabasePath(),
+  OPENAI_BASE_URL: fakeUrl,
+  MODEL: 'fake-model',
+  OPENAI_API_KEY: KEY,
+});
+process.on('exit', () => {
+  own.proc.kill('SIGKILL');
+  fakeProcess.kill('SIGKILL');
+  floorProcess.kill('SIGKILL');
+});
 
 /** The prompt tokens the product counted for each turn (the conversation so far is part of the prompt). */
 const promptTokens: number[] = [];
 const record = (message: Message) => promptTokens.push(message.promptTokens ?? 0);
-const inlineTurns = productTurns(`http://127.0.0.1:${(inline.address() as AddressInfo).port}`, postWithNodeHttp, REPLY, record);
+const inlineTurns = productTurns(
+  `http://127.0.0.1:${(inline.address() as AddressInfo).port}`,
+  postWithNodeHttp,
+  REPLY,
+  record,
+);
 const ownTurns = productTurns(own.url, postWithNodeHttp, REPLY, record);
 const ownTurnsByFetch = productTurns(own.url, postWithFetch, REPLY, record);
-const [direct, inProcess, asProcess, asProcessByFetch, stackFloor, stackFloorAsProcess] = await measureInterleaved([
-  directTurn, () => inlineTurns.turn(), () => ownTurns.turn(), () => ownTurnsByFetch.turn(),
-  floorTurns(`http://127.0.0.1:${(floor.address() as AddressInfo).port}/relay`), floorTurns(`${floorProcessUrl}/relay`),
-]) as [Stats, Stats, Stats, Stats, Stats, Stats];
+const [direct, inProcess, asProcess, asProcessByFetch, stackFloor, stackFloorAsProcess] = (await measureInterleaved([
+  directTurn,
+  () => inlineTurns.turn(),
+  () => ownTurns.turn(),
+  () => ownTurnsByFetch.turn(),
+  floorTurns(`http://127.0.0.1:${(floor.address() as AddressInfo).port}/relay`),
+  floorTurns(`${floorProcessUrl}/relay`),
+])) as [Stats, Stats, Stats, Stats, Stats, Stats];
 await inlineTurns.check();
 await ownTurns.check();
 await ownTurnsByFetch.check();
@@ -146,7 +180,8 @@ await own.kill();
 fakeProcess.kill('SIGTERM');
 floorProcess.kill('SIGTERM');
 
-const range = (xs: number[]) => `${Math.min(...xs)}–${Math.max(...xs)} tokens, mean ${(xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(0)}`;
+const range = (xs: number[]) =>
+  `${Math.min(...xs)}–${Math.max(...xs)} tokens, mean ${(xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(0)}`;
 const ms = (n: number) => `${n.toFixed(2)} ms`;
 const row = (name: string, s: Stats) => `| ${name} | ${ms(s.p50)} | ${ms(s.p99)} | ${ms(s.mean)} |`;
 const added = (name: string, s: Stats) =>

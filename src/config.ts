@@ -5,16 +5,24 @@ const PORT = z.coerce.number().int().min(0).max(65535);
 const POSITIVE = z.coerce.number().int().positive();
 const EMPTY_AS_UNDEFINED = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(EMPTY_AS_UNDEFINED, z.string().trim().optional());
-const optionalUrl = z.preprocess(EMPTY_AS_UNDEFINED, z.url({ protocol: /^https?$/, message: 'must be an http(s) URL such as http://localhost:11434/v1' }).optional());
+const optionalUrl = z.preprocess(
+  EMPTY_AS_UNDEFINED,
+  z.url({ protocol: /^https?$/, message: 'must be an http(s) URL such as http://localhost:11434/v1' }).optional(),
+);
 
 /** Every setting, from the environment only (see .env.example). Keys are never logged or stored. */
 export const EnvSchema = z.object({
   PORT: z.preprocess(EMPTY_AS_UNDEFINED, PORT.default(3000)),
   HOST: z.preprocess(EMPTY_AS_UNDEFINED, z.string().default('127.0.0.1')),
   DATABASE_PATH: z.preprocess(EMPTY_AS_UNDEFINED, z.string().default('sessions/foresight.db')),
-  PROVIDER: z.preprocess(EMPTY_AS_UNDEFINED, z.enum(['auto', 'offline', 'openai', 'anthropic'], {
-    message: 'must be one of auto, offline, openai, anthropic',
-  }).default('auto')),
+  PROVIDER: z.preprocess(
+    EMPTY_AS_UNDEFINED,
+    z
+      .enum(['auto', 'offline', 'openai', 'anthropic'], {
+        message: 'must be one of auto, offline, openai, anthropic',
+      })
+      .default('auto'),
+  ),
   MODEL: optionalString,
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalUrl,
@@ -72,20 +80,41 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
 }
 
 function modelSettings(e: z.infer<typeof EnvSchema>): ModelSettings {
-  const provider = e.PROVIDER === 'auto'
-    ? e.ANTHROPIC_API_KEY ? 'anthropic' : e.OPENAI_API_KEY || e.OPENAI_BASE_URL ? 'openai' : 'offline'
-    : e.PROVIDER;
+  const provider =
+    e.PROVIDER === 'auto'
+      ? e.ANTHROPIC_API_KEY
+        ? 'anthropic'
+        : e.OPENAI_API_KEY || e.OPENAI_BASE_URL
+          ? 'openai'
+          : 'offline'
+      : e.PROVIDER;
   switch (provider) {
     case 'offline':
       return { kind: 'offline' };
     case 'openai':
       // A local OpenAI-compatible server (Ollama, vLLM, LM Studio, llama.cpp) needs no real key.
-      if (!e.OPENAI_API_KEY && !e.OPENAI_BASE_URL) throw new ConfigError('PROVIDER=openai needs OPENAI_API_KEY, or OPENAI_BASE_URL for a local OpenAI-compatible server.');
-      if (e.OPENAI_BASE_URL && !e.MODEL) throw new ConfigError('OPENAI_BASE_URL is set: also set MODEL to the model name your server serves (e.g. MODEL=llama3.1).');
-      return { kind: 'openai', apiKey: e.OPENAI_API_KEY ?? 'not-needed-for-local-servers', model: e.MODEL ?? DEFAULT_MODELS.openai, baseURL: e.OPENAI_BASE_URL ?? null };
+      if (!e.OPENAI_API_KEY && !e.OPENAI_BASE_URL)
+        throw new ConfigError(
+          'PROVIDER=openai needs OPENAI_API_KEY, or OPENAI_BASE_URL for a local OpenAI-compatible server.',
+        );
+      if (e.OPENAI_BASE_URL && !e.MODEL)
+        throw new ConfigError(
+          'OPENAI_BASE_URL is set: also set MODEL to the model name your server serves (e.g. MODEL=llama3.1).',
+        );
+      return {
+        kind: 'openai',
+        apiKey: e.OPENAI_API_KEY ?? 'not-needed-for-local-servers',
+        model: e.MODEL ?? DEFAULT_MODELS.openai,
+        baseURL: e.OPENAI_BASE_URL ?? null,
+      };
     case 'anthropic':
       if (!e.ANTHROPIC_API_KEY) throw new ConfigError('PROVIDER=anthropic needs ANTHROPIC_API_KEY.');
-      return { kind: 'anthropic', apiKey: e.ANTHROPIC_API_KEY, model: e.MODEL ?? DEFAULT_MODELS.anthropic, baseURL: e.ANTHROPIC_BASE_URL ?? null };
+      return {
+        kind: 'anthropic',
+        apiKey: e.ANTHROPIC_API_KEY,
+        model: e.MODEL ?? DEFAULT_MODELS.anthropic,
+        baseURL: e.ANTHROPIC_BASE_URL ?? null,
+      };
     default: {
       const unreachable: never = provider;
       return unreachable;

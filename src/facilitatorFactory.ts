@@ -9,7 +9,11 @@ import { createOfflineFacilitator } from './providers/offline/index.js';
 export function createFacilitator(config: Config, promptsDir?: string): Facilitator {
   const m = config.model;
   if (m.kind === 'offline') return createOfflineFacilitator(promptsDir ? { promptsDir } : {});
-  const retry = { timeoutMs: config.modelTimeoutMs, maxAttempts: config.modelMaxAttempts, retryBaseMs: config.modelRetryBaseMs };
+  const retry = {
+    timeoutMs: config.modelTimeoutMs,
+    maxAttempts: config.modelMaxAttempts,
+    retryBaseMs: config.modelRetryBaseMs,
+  };
   const model = createChatModel({ kind: m.kind, apiKey: m.apiKey, model: m.model, baseURL: m.baseURL, ...retry });
   return new ModelFacilitator(model, PromptLibrary.load(promptsDir), config.promptTokenBudget);
 }

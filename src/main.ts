@@ -7,7 +7,8 @@ import { createApp } from './server/app.js';
 import { staticRoutes } from './server/static.js';
 import { openDatabase, startMaintenance } from './storage/index.js';
 
-const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string })
+  .version;
 
 function start(): void {
   // A .env beside the project, if there is one, fills what the environment does not set (git-ignored).
@@ -18,7 +19,9 @@ function start(): void {
   const engine = new Engine({ db, facilitator: createFacilitator(config), flushIntervalMs: config.streamFlushMs });
   const app = createApp({ engine, db, version, staticRoutes: staticRoutes() });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    console.log(`Foresight Accelerator ${version} on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}`);
+    console.log(
+      `Foresight Accelerator ${version} on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}`,
+    );
     console.log(`Facilitator: ${engine.identity.label}`);
     console.log(`Sessions stored in ${config.databasePath}`);
   });

@@ -27,9 +27,10 @@ async function errorFrom(response) {
     body = null;
   }
   const e = body?.error;
-  const fallback = response.status === 429
-    ? 'Too many requests right now. Wait a moment and retry.'
-    : `The server answered ${response.status} ${response.statusText || ''}`.trim() + '.';
+  const fallback =
+    response.status === 429
+      ? 'Too many requests right now. Wait a moment and retry.'
+      : `The server answered ${response.status} ${response.statusText || ''}`.trim() + '.';
   return new ApiError(e?.message ?? fallback, {
     status: response.status,
     kind: e?.kind ?? (response.status === 429 ? 'rate_limited' : 'internal'),
@@ -40,7 +41,11 @@ async function errorFrom(response) {
 }
 
 function networkError(e) {
-  return new ApiError('Cannot reach the Foresight server. Check that it is running, then retry.', { kind: 'network', retryable: true, cause: e });
+  return new ApiError('Cannot reach the Foresight server. Check that it is running, then retry.', {
+    kind: 'network',
+    retryable: true,
+    cause: e,
+  });
 }
 
 async function call(method, path, body, fetchImpl = fetch) {
@@ -48,7 +53,10 @@ async function call(method, path, body, fetchImpl = fetch) {
   try {
     response = await fetchImpl(path, {
       method,
-      headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
+      headers:
+        body === undefined
+          ? { accept: 'application/json' }
+          : { 'content-type': 'application/json', accept: 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (e) {
@@ -86,12 +94,21 @@ export const TURN_ENDED = 'foresight:turn-ended';
 export const exportLinks = (session, previous = null) => [
   { href: sessionPath(session.id, '/export/memo.md'), label: 'Memo (Markdown)' },
   { href: sessionPath(session.id, '/export/memo.html'), label: 'Memo (HTML)' },
-  ...(session.mode === 'quick_check' ? [] : [
-    { href: sessionPath(session.id, '/export/roadmap.csv'), label: 'Roadmap (CSV)' },
-    { href: sessionPath(session.id, '/export/risks.csv'), label: 'Risks (CSV)' },
-    { href: sessionPath(session.id, '/export/state-of-the-tech.md'), label: 'State of the Tech' },
-    ...(previous ? [{ href: sessionPath(session.id, `/compare?with=${previous.id}&format=md`), label: `Radar Review vs ${previous.quarter}` }] : []),
-  ]),
+  ...(session.mode === 'quick_check'
+    ? []
+    : [
+        { href: sessionPath(session.id, '/export/roadmap.csv'), label: 'Roadmap (CSV)' },
+        { href: sessionPath(session.id, '/export/risks.csv'), label: 'Risks (CSV)' },
+        { href: sessionPath(session.id, '/export/state-of-the-tech.md'), label: 'State of the Tech' },
+        ...(previous
+          ? [
+              {
+                href: sessionPath(session.id, `/compare?with=${previous.id}&format=md`),
+                label: `Radar Review vs ${previous.quarter}`,
+              },
+            ]
+          : []),
+      ]),
 ];
 
 // ---------- SSE ----------
@@ -149,10 +166,18 @@ const seqOf = (id) => {
   return m ? { turnId: Number(m[1]), seq: Number(m[2]) } : null;
 };
 
-const sleep = (ms, signal) => new Promise((resolve, reject) => {
-  const t = setTimeout(resolve, ms);
-  signal?.addEventListener('abort', () => { clearTimeout(t); reject(signal.reason); }, { once: true });
-});
+const sleep = (ms, signal) =>
+  new Promise((resolve, reject) => {
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(t);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
+  });
 
 /**
  * Follows one turn to its end. `open(lastEventId)` makes the first request (POST message, POST draft
@@ -163,7 +188,16 @@ const sleep = (ms, signal) => new Promise((resolve, reject) => {
  * Resolves with the last event id; rejects with an ApiError when the first request is refused
  * (409 busy, 422, …) or the reply cannot be reached again after `maxReconnects` tries.
  */
-export async function followTurn({ sessionId, open, onEvent, signal, lastEventId = null, maxReconnects = 5, retryDelayMs = 400, fetchImpl = fetch }) {
+export async function followTurn({
+  sessionId,
+  open,
+  onEvent,
+  signal,
+  lastEventId = null,
+  maxReconnects = 5,
+  retryDelayMs = 400,
+  fetchImpl = fetch,
+}) {
   let lastId = lastEventId;
   let seen = seqOf(lastId);
   let attempt = 0;
@@ -201,30 +235,56 @@ export async function followTurn({ sessionId, open, onEvent, signal, lastEventId
     if (signal?.aborted) throw signal.reason;
     attempt += 1;
     if (attempt > maxReconnects) {
-      throw new ApiError('Lost the connection to the reply. It is still being written on the server; retry to see it.', { kind: 'network', retryable: true });
+      throw new ApiError(
+        'Lost the connection to the reply. It is still being written on the server; retry to see it.',
+        { kind: 'network', retryable: true },
+      );
     }
     onEvent({ event: 'reconnecting', data: { attempt }, id: null });
     await sleep(retryDelayMs * attempt, signal);
-    request = (id) => fetchImpl(sessionPath(sessionId, '/stream'), {
-      headers: id ? { 'last-event-id': id, accept: 'text/event-stream' } : { accept: 'text/event-stream' },
-      signal,
-    });
+    request = (id) =>
+      fetchImpl(sessionPath(sessionId, '/stream'), {
+        headers: id ? { 'last-event-id': id, accept: 'text/event-stream' } : { accept: 'text/event-stream' },
+        signal,
+      });
   }
 }
 
 /** The three ways a turn's stream starts. */
 export const turnRequests = {
-  message: (id, body, signal, fetchImpl = fetch) => () => fetchImpl(sessionPath(id, '/messages'), {
-    method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream' }, body: JSON.stringify(body), signal,
-  }),
+  message:
+    (id, body, signal, fetchImpl = fetch) =>
+    () =>
+      fetchImpl(sessionPath(id, '/messages'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+        body: JSON.stringify(body),
+        signal,
+      }),
   /** Answers the last message again after a failed, cut or stopped reply (the message is not stored twice). */
-  retry: (id, signal, fetchImpl = fetch) => () => fetchImpl(sessionPath(id, '/retry'), {
-    method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream' }, body: '{}', signal,
-  }),
-  draft: (id, signal, fetchImpl = fetch) => () => fetchImpl(sessionPath(id, '/draft'), {
-    method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream' }, body: '{}', signal,
-  }),
-  attach: (id, signal, fetchImpl = fetch) => (lastId) => fetchImpl(sessionPath(id, '/stream'), {
-    headers: lastId ? { 'last-event-id': lastId, accept: 'text/event-stream' } : { accept: 'text/event-stream' }, signal,
-  }),
+  retry:
+    (id, signal, fetchImpl = fetch) =>
+    () =>
+      fetchImpl(sessionPath(id, '/retry'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+        body: '{}',
+        signal,
+      }),
+  draft:
+    (id, signal, fetchImpl = fetch) =>
+    () =>
+      fetchImpl(sessionPath(id, '/draft'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+        body: '{}',
+        signal,
+      }),
+  attach:
+    (id, signal, fetchImpl = fetch) =>
+    (lastId) =>
+      fetchImpl(sessionPath(id, '/stream'), {
+        headers: lastId ? { 'last-event-id': lastId, accept: 'text/event-stream' } : { accept: 'text/event-stream' },
+        signal,
+      }),
 };

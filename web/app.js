@@ -19,9 +19,11 @@ function App() {
   return html`
     <a class="skip-link" href="#main">Skip to content</a>
     <${Header} />
-    ${route.name === 'session'
-      ? html`<${SessionPage} key=${route.sessionId} sessionId=${route.sessionId} />`
-      : html`<${HomePage} />`}`;
+    ${
+      route.name === 'session'
+        ? html`<${SessionPage} key=${route.sessionId} sessionId=${route.sessionId} />`
+        : html`<${HomePage} />`
+    }`;
 }
 
 render(html`<${App} />`, document.getElementById('app'));

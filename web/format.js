@@ -23,20 +23,34 @@ export const HORIZON_LABELS = { '0-6': '0–6 months', '6-18': '6–18 months', 
 
 /** Where a roadmap entry stands (the domain's ROADMAP_STATUSES); done and dropped entries are closed. */
 export const ROADMAP_STATUSES = ['planned', 'in_progress', 'done', 'dropped'];
-export const ROADMAP_STATUS_LABELS = { planned: 'Planned', in_progress: 'In progress', done: 'Done', dropped: 'Dropped' };
+export const ROADMAP_STATUS_LABELS = {
+  planned: 'Planned',
+  in_progress: 'In progress',
+  done: 'Done',
+  dropped: 'Dropped',
+};
 export const isClosed = (status) => status === 'done' || status === 'dropped';
 
 export const LENS_LABELS = {
-  technology: 'Technology', customers_society: 'Customers & society', economics: 'Economics',
-  regulation_politics: 'Regulation & politics', environment: 'Environment', industry: 'Industry',
+  technology: 'Technology',
+  customers_society: 'Customers & society',
+  economics: 'Economics',
+  regulation_politics: 'Regulation & politics',
+  environment: 'Environment',
+  industry: 'Industry',
 };
 
 export const OBJECTION_LENSES = { ceo: 'CEO', cfo: 'CFO', board: 'Board', engineer: 'Sceptical engineer' };
 
 /** What the "Draft …" button says for each step. */
 export const DRAFT_LABELS = {
-  context: 'company context', trends: 'trend candidates', dialogue: 'insight & assumption ledger', impact: 'impact forecast',
-  risks: 'risk register', roadmap: 'roadmap', sounding_board: 'pressure-tested recommendations',
+  context: 'company context',
+  trends: 'trend candidates',
+  dialogue: 'insight & assumption ledger',
+  impact: 'impact forecast',
+  risks: 'risk register',
+  roadmap: 'roadmap',
+  sounding_board: 'pressure-tested recommendations',
 };
 
 export function when(iso) {

@@ -6,8 +6,13 @@
 import { Marked } from '/vendor/marked.mjs';
 import DOMPurify from '/vendor/purify.mjs';
 
-const escapeHtml = (text) => String(text)
-  .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+const escapeHtml = (text) =>
+  String(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 
 // A private instance, so no other module's configuration can change what we render. Raw HTML in
 // anyone's Markdown is shown as the text it is, never as markup; the sanitizer below is the wall.
@@ -25,7 +30,20 @@ const markdown = new Marked({
 const PROFILES = {
   html: {
     USE_PROFILES: { html: true },
-    FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'img', 'iframe', 'object', 'embed', 'svg', 'math'],
+    FORBID_TAGS: [
+      'style',
+      'form',
+      'input',
+      'button',
+      'textarea',
+      'select',
+      'img',
+      'iframe',
+      'object',
+      'embed',
+      'svg',
+      'math',
+    ],
     FORBID_ATTR: ['style', 'id', 'name'],
     ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#)/i,
   },

@@ -16,7 +16,9 @@ export function navigate(path, { replace = false } = {}) {
   window.scrollTo(0, 0);
 }
 
-addEventListener('popstate', () => { for (const l of listeners) l(); });
+addEventListener('popstate', () => {
+  for (const l of listeners) l();
+});
 
 export function useRoute() {
   const [route, setRoute] = useState(() => parseRoute());

@@ -21,7 +21,8 @@ export function nextDialogueTrend(
 }
 
 const MOVE_ON = /\b(?:next trend|move on|skip (?:this|the) trend|another trend|switch trends?|other trend)\b/i;
-const ENOUGH = /^(?:ok(?:ay)?[,.]?\s*)?(?:i think\s+)?(?:that'?s |that is |it'?s )?(?:enough|done|stop|we'?re done|let'?s stop|finish(?:ed)?|no more)\b/i;
+const ENOUGH =
+  /^(?:ok(?:ay)?[,.]?\s*)?(?:i think\s+)?(?:that'?s |that is |it'?s )?(?:enough|done|stop|we'?re done|let'?s stop|finish(?:ed)?|no more)\b/i;
 
 /** A short message that steers the dialogue ("next trend", "enough") rather than answering. */
 export function steering(text: string): 'move_on' | 'enough' | null {
@@ -36,10 +37,13 @@ export function steering(text: string): 'move_on' | 'enough' | null {
  * The user's answers per trend, as the dialogue's guard counts them: "next trend", "enough" and a
  * question asked back ("What do you mean?") are messages, not answers. "Don't know" is an answer.
  */
-export function countDialogueAnswers(messages: ReadonlyArray<{ readonly trendId: string | null; readonly content: string }>): Record<string, number> {
+export function countDialogueAnswers(
+  messages: ReadonlyArray<{ readonly trendId: string | null; readonly content: string }>,
+): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const m of messages) {
-    if (m.trendId && !steering(m.content) && !isQuestionBack(m.content)) counts[m.trendId] = (counts[m.trendId] ?? 0) + 1;
+    if (m.trendId && !steering(m.content) && !isQuestionBack(m.content))
+      counts[m.trendId] = (counts[m.trendId] ?? 0) + 1;
   }
   return counts;
 }

@@ -10,7 +10,11 @@ export class AppError extends Error {
   readonly field: string | undefined;
   readonly details: unknown;
 
-  constructor(kind: AppErrorKind, message: string, options: { field?: string; details?: unknown; cause?: unknown } = {}) {
+  constructor(
+    kind: AppErrorKind,
+    message: string,
+    options: { field?: string; details?: unknown; cause?: unknown } = {},
+  ) {
     super(message, { cause: options.cause });
     this.name = 'AppError';
     this.kind = kind;

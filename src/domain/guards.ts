@@ -51,11 +51,9 @@ const everyScopeForecast: Guard = ({ artifacts }) => {
   return missing.length === 0 ? null : `The forecast has nothing yet for: ${missing.join(', ')}.`;
 };
 
-const registerDrafted: Guard = ({ artifacts }) =>
-  artifacts.risks ? null : 'Draft the risk register first.';
+const registerDrafted: Guard = ({ artifacts }) => (artifacts.risks ? null : 'Draft the risk register first.');
 
-const roadmapDrafted: Guard = ({ artifacts }) =>
-  artifacts.roadmap ? null : 'Draft the roadmap first.';
+const roadmapDrafted: Guard = ({ artifacts }) => (artifacts.roadmap ? null : 'Draft the roadmap first.');
 
 const everyRecommendationJudged: Guard = ({ artifacts }) =>
   artifacts.sounding_board ? null : 'Pressure-test at least one recommendation first.';

@@ -30,11 +30,15 @@ const NON_ANSWER =
 
 /** "don't know", "n/a", "skip", "none": an answer that leaves the question open. */
 export function isNonAnswer(text: string): boolean {
-  const t = normalise(text).toLowerCase().replace(/[.!?]+$/, '').trim();
+  const t = normalise(text)
+    .toLowerCase()
+    .replace(/[.!?]+$/, '')
+    .trim();
   return t === '' || NON_ANSWER.test(t);
 }
 
-const QUESTION_WORD = /^(?:what|which|how|why|who|whom|whose|when|where|do|does|did|is|are|was|were|can|could|should|would|will|shall|may|might|must|has|have|any|isn'?t|aren'?t|don'?t|doesn'?t)\b/i;
+const QUESTION_WORD =
+  /^(?:what|which|how|why|who|whom|whose|when|where|do|does|did|is|are|was|were|can|could|should|would|will|shall|may|might|must|has|have|any|isn'?t|aren'?t|don'?t|doesn'?t)\b/i;
 
 /**
  * A message that asks the facilitator something instead of answering ("Which trends fit us?", "Does
@@ -43,7 +47,14 @@ const QUESTION_WORD = /^(?:what|which|how|why|who|whom|whose|when|where|do|does|
  */
 export function isQuestionBack(text: string): boolean {
   const t = normalise(text);
-  return t.endsWith('?') && !t.includes('\n') && QUESTION_WORD.test(t) && sentences(t).length === 1 && wordCount(t) <= 30 && !isNonAnswer(t);
+  return (
+    t.endsWith('?') &&
+    !t.includes('\n') &&
+    QUESTION_WORD.test(t) &&
+    sentences(t).length === 1 &&
+    wordCount(t) <= 30 &&
+    !isNonAnswer(t)
+  );
 }
 
 /** A question put to the facilitator itself ("What do you mean?", "Should we include the pilot?"), not one voiced for someone else. */

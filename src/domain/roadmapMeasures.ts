@@ -32,7 +32,8 @@ export function roadmapGaps(entry: RoadmapEntry): string[] {
   if (!entry.deadline) gaps.push('deadline');
   if (!entry.metric) gaps.push('success metric');
   else if (!entry.metric.baseline) gaps.push('metric baseline');
-  if (entry.financial.oneOffCost === null && entry.financial.annualEbitdaEffect === null) gaps.push('financial framing');
+  if (entry.financial.oneOffCost === null && entry.financial.annualEbitdaEffect === null)
+    gaps.push('financial framing');
   return gaps;
 }
 
@@ -50,7 +51,11 @@ function amount(value: string): { n: number; shape: string } | null {
  * too (cloud cost, MTTR). Null when it cannot be said honestly: no baseline or latest value, or the
  * three values are not the same kind of number ("14%", "14.6%", "17%" are; "$2.1M" and "$1,750k" are not).
  */
-export function metricProgress(metric: { baseline: string | null; current: string | null; target: string }): number | null {
+export function metricProgress(metric: {
+  baseline: string | null;
+  current: string | null;
+  target: string;
+}): number | null {
   if (metric.baseline === null || metric.current === null) return null;
   const [baseline, current, target] = [metric.baseline, metric.current, metric.target].map(amount);
   if (!baseline || !current || !target) return null;

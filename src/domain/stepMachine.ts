@@ -8,8 +8,19 @@ import { guardToLeave, type StepFacts } from './guards.js';
  * something the user has since gone back to revise; they are kept, not deleted.
  */
 export type Progress =
-  | { readonly status: 'active'; readonly mode: SessionMode; readonly current: StepId; readonly furthest: StepId; readonly stale: readonly StepId[] }
-  | { readonly status: 'completed'; readonly mode: SessionMode; readonly furthest: StepId; readonly stale: readonly StepId[] };
+  | {
+      readonly status: 'active';
+      readonly mode: SessionMode;
+      readonly current: StepId;
+      readonly furthest: StepId;
+      readonly stale: readonly StepId[];
+    }
+  | {
+      readonly status: 'completed';
+      readonly mode: SessionMode;
+      readonly furthest: StepId;
+      readonly stale: readonly StepId[];
+    };
 
 export type StepEvent =
   | { readonly type: 'advance'; readonly force?: boolean }
@@ -18,9 +29,7 @@ export type StepEvent =
   | { readonly type: 'confirm'; readonly step: StepId };
 
 /** What the engine must do after a transition: data, performed by the caller. */
-export type StepEffect =
-  | { readonly type: 'entered_step'; readonly step: StepId }
-  | { readonly type: 'completed' };
+export type StepEffect = { readonly type: 'entered_step'; readonly step: StepId } | { readonly type: 'completed' };
 
 export type Refusal = {
   readonly code: 'guard' | 'stale' | 'out_of_order' | 'not_in_mode' | 'completed';
@@ -39,13 +48,20 @@ export function initialProgress(mode: SessionMode): Progress {
 /** Validates a stored progress value, including the invariants the type alone cannot say. */
 export const ProgressSchema = z
   .discriminatedUnion('status', [
-    z.object({ status: z.literal('active'), mode: SessionMode, current: StepId, furthest: StepId, stale: z.array(StepId) }),
+    z.object({
+      status: z.literal('active'),
+      mode: SessionMode,
+      current: StepId,
+      furthest: StepId,
+      stale: z.array(StepId),
+    }),
     z.object({ status: z.literal('completed'), mode: SessionMode, furthest: StepId, stale: z.array(StepId) }),
   ])
   .superRefine((p, ctx) => {
     const steps = stepsOf(p.mode);
     const at = (s: StepId) => steps.indexOf(s);
-    if (at(p.furthest) < 0) ctx.addIssue({ code: 'custom', message: `step ${p.furthest} is not part of a ${p.mode} session` });
+    if (at(p.furthest) < 0)
+      ctx.addIssue({ code: 'custom', message: `step ${p.furthest} is not part of a ${p.mode} session` });
     if (p.status === 'active' && (at(p.current) < 0 || at(p.current) > at(p.furthest)))
       ctx.addIssue({ code: 'custom', message: 'the current step lies beyond the furthest step reached' });
     if (p.stale.some((s) => at(s) < 0 || at(s) > at(p.furthest)))
@@ -79,28 +95,48 @@ export function stepStatuses(progress: Progress): Array<{ step: StepId; status: 
 export function transition(progress: Progress, event: StepEvent, facts: StepFacts): TransitionResult {
   const steps = stepsOf(progress.mode);
   const at = (s: StepId) => steps.indexOf(s);
-  const refuse = (code: Refusal['code'], message: string): TransitionResult => ({ ok: false, refusal: { code, message } });
+  const refuse = (code: Refusal['code'], message: string): TransitionResult => ({
+    ok: false,
+    refusal: { code, message },
+  });
   const hasArtifact = (s: StepId) => facts.artifacts[s] !== undefined;
 
   switch (event.type) {
     case 'advance': {
-      if (progress.status === 'completed') return refuse('completed', 'The session is complete; go back to a step to revise it.');
+      if (progress.status === 'completed')
+        return refuse('completed', 'The session is complete; go back to a step to revise it.');
       const here = progress.current;
       if (progress.stale.includes(here))
-        return refuse('stale', `The ${here.replace('_', ' ')} artifact is stale: revise it or keep it as it is before moving on.`);
+        return refuse(
+          'stale',
+          `The ${here.replace('_', ' ')} artifact is stale: revise it or keep it as it is before moving on.`,
+        );
       const blocked = guardToLeave(here, facts, { force: event.force });
       if (blocked) return refuse('guard', blocked);
       const next = steps[at(here) + 1];
       if (next === undefined) {
-        return { ok: true, progress: { status: 'completed', mode: progress.mode, furthest: progress.furthest, stale: progress.stale }, effects: [{ type: 'completed' }] };
+        return {
+          ok: true,
+          progress: { status: 'completed', mode: progress.mode, furthest: progress.furthest, stale: progress.stale },
+          effects: [{ type: 'completed' }],
+        };
       }
       const furthest = at(next) > at(progress.furthest) ? next : progress.furthest;
-      return { ok: true, progress: { ...progress, current: next, furthest }, effects: [{ type: 'entered_step', step: next }] };
+      return {
+        ok: true,
+        progress: { ...progress, current: next, furthest },
+        effects: [{ type: 'entered_step', step: next }],
+      };
     }
     case 'go_back': {
-      if (at(event.to) < 0) return refuse('not_in_mode', `A ${progress.mode.replace('_', ' ')} session has no ${event.to} step.`);
+      if (at(event.to) < 0)
+        return refuse('not_in_mode', `A ${progress.mode.replace('_', ' ')} session has no ${event.to} step.`);
       const from = progress.status === 'active' ? at(progress.current) : steps.length;
-      if (at(event.to) >= from) return refuse('out_of_order', `Going back means going to an earlier step; ${event.to} is not before the current step.`);
+      if (at(event.to) >= from)
+        return refuse(
+          'out_of_order',
+          `Going back means going to an earlier step; ${event.to} is not before the current step.`,
+        );
       // Everything downstream that was already built may now rest on something that will change.
       const downstream = steps.filter((s, i) => i > at(event.to) && i <= at(progress.furthest) && hasArtifact(s));
       const stale = unique([...progress.stale, ...downstream]);
@@ -111,15 +147,22 @@ export function transition(progress: Progress, event: StepEvent, facts: StepFact
       };
     }
     case 'artifact_revised': {
-      if (at(event.step) < 0) return refuse('not_in_mode', `A ${progress.mode.replace('_', ' ')} session has no ${event.step} step.`);
-      if (at(event.step) > at(progress.furthest)) return refuse('out_of_order', `The ${event.step} step has not been reached yet.`);
+      if (at(event.step) < 0)
+        return refuse('not_in_mode', `A ${progress.mode.replace('_', ' ')} session has no ${event.step} step.`);
+      if (at(event.step) > at(progress.furthest))
+        return refuse('out_of_order', `The ${event.step} step has not been reached yet.`);
       const downstream = steps.filter((s, i) => i > at(event.step) && i <= at(progress.furthest) && hasArtifact(s));
       const stale = unique([...progress.stale.filter((s) => s !== event.step), ...downstream]);
       return { ok: true, progress: { ...progress, stale }, effects: [] };
     }
     case 'confirm': {
-      if (!progress.stale.includes(event.step)) return refuse('out_of_order', `The ${event.step} artifact is not stale.`);
-      return { ok: true, progress: { ...progress, stale: progress.stale.filter((s) => s !== event.step) }, effects: [] };
+      if (!progress.stale.includes(event.step))
+        return refuse('out_of_order', `The ${event.step} artifact is not stale.`);
+      return {
+        ok: true,
+        progress: { ...progress, stale: progress.stale.filter((s) => s !== event.step) },
+        effects: [],
+      };
     }
     default: {
       const unreachable: never = event;

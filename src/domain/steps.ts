@@ -1,15 +1,7 @@
 import { z } from 'zod';
 
 /** The seven steps of the Foresight Accelerator, in the order a quarterly session runs them. */
-export const STEP_IDS = [
-  'context',
-  'trends',
-  'dialogue',
-  'impact',
-  'risks',
-  'roadmap',
-  'sounding_board',
-] as const;
+export const STEP_IDS = ['context', 'trends', 'dialogue', 'impact', 'risks', 'roadmap', 'sounding_board'] as const;
 
 export const StepId = z.enum(STEP_IDS);
 export type StepId = z.infer<typeof StepId>;
@@ -29,7 +21,12 @@ export const STEPS: Readonly<Record<StepId, StepInfo>> = {
   impact: { id: 'impact', number: 4, title: 'Impact', produces: 'Impact forecast' },
   risks: { id: 'risks', number: 5, title: 'Risks', produces: 'Risk register' },
   roadmap: { id: 'roadmap', number: 6, title: 'Strategy synthesis', produces: 'Roadmap' },
-  sounding_board: { id: 'sounding_board', number: 7, title: 'Sounding board', produces: 'Pressure-tested recommendations' },
+  sounding_board: {
+    id: 'sounding_board',
+    number: 7,
+    title: 'Sounding board',
+    produces: 'Pressure-tested recommendations',
+  },
 };
 
 /**
@@ -53,9 +50,7 @@ export function stepsOf(mode: SessionMode): readonly StepId[] {
 }
 
 /** e.g. 2027-Q1: the unit that makes the same client's sessions comparable. */
-export const Quarter = z
-  .string()
-  .regex(/^\d{4}-Q[1-4]$/, 'a quarter is written like 2027-Q1');
+export const Quarter = z.string().regex(/^\d{4}-Q[1-4]$/, 'a quarter is written like 2027-Q1');
 export type Quarter = z.infer<typeof Quarter>;
 
 export function quarterOf(date: Date): Quarter {

@@ -1,8 +1,32 @@
 import {
-  ARTIFACT_SCHEMAS, AppError, STEPS, chosenTrends, conflict, countDialogueAnswers, guardToLeave, initialProgress, invalid, nextDialogueTrend,
-  notFound, refused, stepStatuses, stepsOf, transition,
-  type ArtifactRevision, type ArtifactSet, type ArtifactSource, type Client, type Message, type Progress, type Session, type SessionMode,
-  type StepEvent, type StepFacts, type StepId, type StepStatus, type TranscriptMessage,
+  ARTIFACT_SCHEMAS,
+  AppError,
+  STEPS,
+  chosenTrends,
+  conflict,
+  countDialogueAnswers,
+  guardToLeave,
+  initialProgress,
+  invalid,
+  nextDialogueTrend,
+  notFound,
+  refused,
+  stepStatuses,
+  stepsOf,
+  transition,
+  type ArtifactRevision,
+  type ArtifactSet,
+  type ArtifactSource,
+  type Client,
+  type Message,
+  type Progress,
+  type Session,
+  type SessionMode,
+  type StepEvent,
+  type StepFacts,
+  type StepId,
+  type StepStatus,
+  type TranscriptMessage,
 } from '../domain/index.js';
 import * as store from '../storage/index.js';
 import type { Db } from '../storage/index.js';
@@ -91,11 +115,12 @@ export class Engine {
       facilitator: options.facilitator,
       flushIntervalMs: options.flushIntervalMs ?? 200,
       onModelCall: (outcome) => (this.lastCall = outcome),
-      storeArtifact: (sessionId, step, data, meta) => this.storeRevision(this.requireSession(sessionId), step, data, {
-        source: this.facilitator.identity.provider === 'offline' ? 'offline' : 'model',
-        promptVersion: meta.promptVersion,
-        messageId: meta.messageId,
-      }),
+      storeArtifact: (sessionId, step, data, meta) =>
+        this.storeRevision(this.requireSession(sessionId), step, data, {
+          source: this.facilitator.identity.provider === 'offline' ? 'offline' : 'model',
+          promptVersion: meta.promptVersion,
+          messageId: meta.messageId,
+        }),
     };
     // Replies that were streaming when the last process died are kept, marked incomplete.
     store.markInterruptedReplies(this.db);
@@ -112,16 +137,27 @@ export class Engine {
 
   createSession(input: NewSession): SessionView {
     const session = this.db.transaction(() => {
-      const client = store.findClientByName(this.db, input.clientName) ?? store.insertClient(this.db, input.clientName, input.industry);
+      const client =
+        store.findClientByName(this.db, input.clientName) ??
+        store.insertClient(this.db, input.clientName, input.industry);
       const created = store.insertSession(this.db, {
-        clientId: client.id, quarter: input.quarter, mode: input.mode, title: input.title ?? null, progress: initialProgress(input.mode),
+        clientId: client.id,
+        quarter: input.quarter,
+        mode: input.mode,
+        title: input.title ?? null,
+        progress: initialProgress(input.mode),
       });
       const carried = input.carryOver ? this.carryOver(created) : null;
       this.postOpening(created, client, stepsOf(input.mode)[0]!);
       if (carried) {
         // Said by the product, not by a model or the question bank: no provider, no prompt version.
         store.insertMessage(this.db, {
-          sessionId: created.id, step: 'context', trendId: null, role: 'assistant', kind: 'opening', status: 'complete',
+          sessionId: created.id,
+          step: 'context',
+          trendId: null,
+          role: 'assistant',
+          kind: 'opening',
+          status: 'complete',
           content: `Carried over from ${carried.quarter}: ${carried.steps.map((s) => STEPS[s].produces.toLowerCase()).join(', ')}. Each is revision 1 of its step here: confirm it as it stands, or revise it, as you reach the step. The dialogue, the impact forecast and the sounding board start afresh this quarter.`,
         });
       }
@@ -132,13 +168,20 @@ export class Engine {
 
   /** Copies the previous quarter's lasting artifacts into a new session; null when there is nothing to carry. */
   private carryOver(session: Session): { quarter: string; steps: StepId[] } | null {
-    if (session.mode !== 'quarterly') throw invalid('Only a quarterly session can start from the previous quarter.', 'carryOver');
+    if (session.mode !== 'quarterly')
+      throw invalid('Only a quarterly session can start from the previous quarter.', 'carryOver');
     const previous = previousOf(store.listSessions(this.db, session.clientId), session);
     if (!previous) return null;
     const artifacts = store.latestArtifacts(this.db, previous.id);
     const steps = CARRIED_STEPS.filter((step) => artifacts[step] !== undefined);
     for (const step of steps) {
-      store.insertRevision(this.db, { sessionId: session.id, step, data: artifacts[step], source: 'carried', carriedFrom: previous.id });
+      store.insertRevision(this.db, {
+        sessionId: session.id,
+        step,
+        data: artifacts[step],
+        source: 'carried',
+        carriedFrom: previous.id,
+      });
     }
     return steps.length > 0 ? { quarter: previous.quarter, steps } : null;
   }
@@ -173,13 +216,25 @@ export class Engine {
       session,
       client,
       steps: stepStatuses(progress).map(({ step, status }) => ({
-        ...STEPS[step], step, status, hasArtifact: facts.artifacts[step] !== undefined,
+        ...STEPS[step],
+        step,
+        status,
+        hasArtifact: facts.artifacts[step] !== undefined,
       })),
       current,
       advanceBlockedBy: current ? this.advanceBlockedBy(progress, current, facts) : 'The session is complete.',
-      artifacts: Object.fromEntries(revisions.map((r) => [r.step, {
-        revision: r.revision, source: r.source, createdAt: r.createdAt, stale: progress.stale.includes(r.step), data: r.data,
-      } satisfies ArtifactView])),
+      artifacts: Object.fromEntries(
+        revisions.map((r) => [
+          r.step,
+          {
+            revision: r.revision,
+            source: r.source,
+            createdAt: r.createdAt,
+            stale: progress.stale.includes(r.step),
+            data: r.data,
+          } satisfies ArtifactView,
+        ]),
+      ),
       answersByTrend: facts.exchangesByTrend,
       dialogueTrendId: this.dialogueTrend(sessionId, facts, null),
       liveTurn: live ? { turnId: live.turnId, kind: live.kind } : null,
@@ -198,12 +253,21 @@ export class Engine {
       if (step === 'dialogue') {
         const chosen = artifacts.trends ? chosenTrends(artifacts.trends) : [];
         if (body.trendId && !chosen.some((t) => t.id === body.trendId)) {
-          throw invalid(`"${body.trendId}" is not one of the chosen trends (${chosen.map((t) => t.id).join(', ') || 'none chosen'}).`, 'trendId');
+          throw invalid(
+            `"${body.trendId}" is not one of the chosen trends (${chosen.map((t) => t.id).join(', ') || 'none chosen'}).`,
+            'trendId',
+          );
         }
-        trendId = body.trendId ?? this.dialogueTrend(sessionId, { artifacts, exchangesByTrend: this.dialogueAnswers(sessionId) }, null);
+        trendId =
+          body.trendId ??
+          this.dialogueTrend(sessionId, { artifacts, exchangesByTrend: this.dialogueAnswers(sessionId) }, null);
       }
       const [userId, replyId] = store.reserveMessageIds(this.db, 2) as [number, number];
-      const userMessage = store.draftMessage(this.db, { sessionId, step, trendId, role: 'user', kind: 'chat', content: body.content, status: 'complete' }, userId);
+      const userMessage = store.draftMessage(
+        this.db,
+        { sessionId, step, trendId, role: 'user', kind: 'chat', content: body.content, status: 'complete' },
+        userId,
+      );
       const reply = this.draftPendingReply(sessionId, step, trendId, 'chat', replyId);
       return this.startTurn(session, step, trendId, reply, userMessage, 'reply', artifacts);
     });
@@ -226,7 +290,16 @@ export class Engine {
         throw refused('Your last message already has a complete reply; write a new message instead.');
       }
       const reply = this.draftPendingReply(sessionId, step, lastUser.trendId, 'chat');
-      return this.startTurn(session, step, lastUser.trendId, reply, null, 'reply', store.latestArtifacts(this.db, sessionId), lastUser.id);
+      return this.startTurn(
+        session,
+        step,
+        lastUser.trendId,
+        reply,
+        null,
+        'reply',
+        store.latestArtifacts(this.db, sessionId),
+        lastUser.id,
+      );
     });
   }
 
@@ -265,7 +338,8 @@ export class Engine {
   editArtifact(sessionId: number, step: StepId, data: unknown): ArtifactRevision {
     const session = this.requireSession(sessionId);
     const live = this.turns.inFlight(sessionId);
-    if (live?.kind === 'draft') throw conflict('An artifact is being drafted right now; edit it when the draft is done.');
+    if (live?.kind === 'draft')
+      throw conflict('An artifact is being drafted right now; edit it when the draft is done.');
     return this.storeRevision(session, step, data, { source: 'user', promptVersion: null, messageId: null });
   }
 
@@ -312,8 +386,14 @@ export class Engine {
    * itself (`turn`) only then. A write that fails ends the turn with an error and aborts the request.
    */
   private startTurn(
-    session: Session, step: StepId, trendId: string | null, reply: Message, userMessage: Message | null, kind: 'reply' | 'draft',
-    artifacts: ArtifactSet, answering?: number,
+    session: Session,
+    step: StepId,
+    trendId: string | null,
+    reply: Message,
+    userMessage: Message | null,
+    kind: 'reply' | 'draft',
+    artifacts: ArtifactSet,
+    answering?: number,
   ): LiveTurn {
     const turn = this.turns.start(reply.id, session.id, kind);
     const input = this.turnInput(session, step, trendId, artifacts, answering, userMessage);
@@ -326,35 +406,63 @@ export class Engine {
             store.touchSession(this.db, session.id);
             return user;
           })();
-          turn.emit({ type: 'turn', data: { turnId: reply.id, kind, step, userMessage: written, assistantMessageId: reply.id } });
+          turn.emit({
+            type: 'turn',
+            data: { turnId: reply.id, kind, step, userMessage: written, assistantMessageId: reply.id },
+          });
           resolve();
         } catch (e) {
           reject(e);
         }
       });
     });
-    void (kind === 'reply' ? runReplyTurn(this.turnDeps, turn, input, reply, stored) : runDraftTurn(this.turnDeps, turn, input, reply, stored));
+    void (kind === 'reply'
+      ? runReplyTurn(this.turnDeps, turn, input, reply, stored)
+      : runDraftTurn(this.turnDeps, turn, input, reply, stored));
     return turn;
   }
 
-  private draftPendingReply(sessionId: number, step: StepId, trendId: string | null, kind: 'chat' | 'draft', id?: number): Message {
+  private draftPendingReply(
+    sessionId: number,
+    step: StepId,
+    trendId: string | null,
+    kind: 'chat' | 'draft',
+    id?: number,
+  ): Message {
     const { provider, model } = this.facilitator.identity;
-    return store.draftMessage(this.db, { sessionId, step, trendId, role: 'assistant', kind, content: '', status: 'streaming', provider, model }, id);
+    return store.draftMessage(
+      this.db,
+      { sessionId, step, trendId, role: 'assistant', kind, content: '', status: 'streaming', provider, model },
+      id,
+    );
   }
 
   /** `answering`: a retry reads the conversation up to the message it answers, not the failed attempts after it. */
   private turnInput(
-    session: Session, step: StepId, trendId: string | null, artifacts: ArtifactSet, answering?: number, unstored: TranscriptMessage | null = null,
+    session: Session,
+    step: StepId,
+    trendId: string | null,
+    artifacts: ArtifactSet,
+    answering?: number,
+    unstored: TranscriptMessage | null = null,
   ): TurnInput {
     const client = store.getClient(this.db, session.clientId)!;
     return {
-      session: { id: session.id, clientName: client.name, industry: client.industry, quarter: session.quarter, mode: session.mode },
+      session: {
+        id: session.id,
+        clientName: client.name,
+        industry: client.industry,
+        quarter: session.quarter,
+        mode: session.mode,
+      },
       step,
       trendId,
       artifacts,
       // The pending reply is not part of what the facilitator reads.
       transcript: [
-        ...store.listStepTranscript(this.db, session.id, step).filter((m) => m.status !== 'streaming' && (answering === undefined || m.id <= answering)),
+        ...store
+          .listStepTranscript(this.db, session.id, step)
+          .filter((m) => m.status !== 'streaming' && (answering === undefined || m.id <= answering)),
         ...(unstored ? [unstored] : []),
       ],
     };
@@ -366,35 +474,49 @@ export class Engine {
     this.db.transaction(() => {
       const result = transition(session.progress, event, this.facts(sessionId));
       if (!result.ok) {
-        throw new AppError(result.refusal.code === 'guard' || result.refusal.code === 'stale' ? 'refused' : 'conflict', result.refusal.message);
+        throw new AppError(
+          result.refusal.code === 'guard' || result.refusal.code === 'stale' ? 'refused' : 'conflict',
+          result.refusal.message,
+        );
       }
       store.updateProgress(this.db, sessionId, result.progress);
       for (const effect of result.effects) {
-        if (effect.type === 'entered_step') this.postOpeningOnce({ ...session, progress: result.progress }, effect.step);
+        if (effect.type === 'entered_step')
+          this.postOpeningOnce({ ...session, progress: result.progress }, effect.step);
       }
     })();
     return this.view(sessionId);
   }
 
   private storeRevision(
-    session: Session, step: StepId, data: unknown,
+    session: Session,
+    step: StepId,
+    data: unknown,
     meta: { source: ArtifactSource; promptVersion: string | null; messageId: number | null },
   ): ArtifactRevision {
     const parsed = ARTIFACT_SCHEMAS[step].safeParse(data);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       const path = ['data', ...issue.path.map(String)].join('.');
-      throw invalid(`The ${STEPS[step].produces.toLowerCase()} is not valid: ${path}: ${issue.message}`, path, parsed.error.issues);
+      throw invalid(
+        `The ${STEPS[step].produces.toLowerCase()} is not valid: ${path}: ${issue.message}`,
+        path,
+        parsed.error.issues,
+      );
     }
     return this.db.transaction(() => {
       const fresh = this.requireSession(session.id);
       const result = transition(fresh.progress, { type: 'artifact_revised', step }, this.facts(session.id));
       if (!result.ok) throw new AppError('conflict', result.refusal.message);
       const revision = store.insertRevision(this.db, {
-        sessionId: session.id, step, data: parsed.data, source: meta.source,
+        sessionId: session.id,
+        step,
+        data: parsed.data,
+        source: meta.source,
         provider: meta.source === 'user' ? null : this.facilitator.identity.provider,
         model: meta.source === 'user' ? null : this.facilitator.identity.model,
-        promptVersion: meta.promptVersion, messageId: meta.messageId,
+        promptVersion: meta.promptVersion,
+        messageId: meta.messageId,
       });
       store.updateProgress(this.db, session.id, result.progress);
       return revision;
@@ -408,11 +530,22 @@ export class Engine {
 
   private postOpening(session: Session, client: Client, step: StepId): void {
     const input = this.turnInput(session, step, null, store.latestArtifacts(this.db, session.id));
-    const opening = this.facilitator.opening({ ...input, session: { ...input.session, clientName: client.name, industry: client.industry } });
+    const opening = this.facilitator.opening({
+      ...input,
+      session: { ...input.session, clientName: client.name, industry: client.industry },
+    });
     const { provider, model } = this.facilitator.identity;
     store.insertMessage(this.db, {
-      sessionId: session.id, step, trendId: opening.trendId, role: 'assistant', kind: 'opening', content: opening.text,
-      status: 'complete', provider, model, promptVersion: opening.promptVersion,
+      sessionId: session.id,
+      step,
+      trendId: opening.trendId,
+      role: 'assistant',
+      kind: 'opening',
+      content: opening.text,
+      status: 'complete',
+      provider,
+      model,
+      promptVersion: opening.promptVersion,
     });
   }
 
@@ -431,7 +564,10 @@ export class Engine {
 
   /** The trend the dialogue is on: the latest dialogue question's trend, moved on once it has its answers. */
   private dialogueTrend(sessionId: number, facts: StepFacts, fallback: string | null): string | null {
-    const lastQuestion = store.listStepMessages(this.db, sessionId, 'dialogue').filter((m) => m.role === 'assistant' && m.trendId).at(-1);
+    const lastQuestion = store
+      .listStepMessages(this.db, sessionId, 'dialogue')
+      .filter((m) => m.role === 'assistant' && m.trendId)
+      .at(-1);
     const current = lastQuestion?.trendId ?? fallback;
     const chosen = facts.artifacts.trends ? chosenTrends(facts.artifacts.trends) : [];
     if (current && chosen.some((t) => t.id === current)) return current;
@@ -445,16 +581,21 @@ export class Engine {
   }
 
   private requireActiveStep(session: Session): StepId {
-    if (session.progress.status !== 'active') throw refused('The session is complete. Go back to a step to revise it before writing more.');
+    if (session.progress.status !== 'active')
+      throw refused('The session is complete. Go back to a step to revise it before writing more.');
     return session.progress.current;
   }
 
   private refuseIfBusy(sessionId: number): void {
     const live = this.turns.inFlight(sessionId);
     if (live) {
-      throw new AppError('conflict', 'A reply is still being written in this session. Wait for it to finish, or stop it, then try again.', {
-        details: { liveTurn: { turnId: live.turnId, kind: live.kind } },
-      });
+      throw new AppError(
+        'conflict',
+        'A reply is still being written in this session. Wait for it to finish, or stop it, then try again.',
+        {
+          details: { liveTurn: { turnId: live.turnId, kind: live.kind } },
+        },
+      );
     }
   }
 }

@@ -2,9 +2,21 @@ import type { Message } from '../domain/index.js';
 
 /** What a turn tells its listeners; `id` is "<turnId>.<seq>", the SSE event id a reconnect resumes from. */
 export type TurnEvent =
-  | { readonly type: 'turn'; readonly data: { turnId: number; kind: TurnKind; step: string; userMessage: Message | null; assistantMessageId: number } }
+  | {
+      readonly type: 'turn';
+      readonly data: {
+        turnId: number;
+        kind: TurnKind;
+        step: string;
+        userMessage: Message | null;
+        assistantMessageId: number;
+      };
+    }
   | { readonly type: 'delta'; readonly data: { text: string } }
-  | { readonly type: 'artifact'; readonly data: { step: string; revision: number; source: string; createdAt: string; data: unknown } }
+  | {
+      readonly type: 'artifact';
+      readonly data: { step: string; revision: number; source: string; createdAt: string; data: unknown };
+    }
   | { readonly type: 'message'; readonly data: Message }
   | { readonly type: 'error'; readonly data: { kind: string; message: string; retryable: boolean } }
   | { readonly type: 'done'; readonly data: { status: Message['status'] } };

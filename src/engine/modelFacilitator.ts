@@ -1,7 +1,13 @@
 import type { z } from 'zod';
 import {
-  ARTIFACT_SCHEMAS, STEPS, chosenTrends, countDialogueAnswers, nextDialogueTrend, rankRisks,
-  type ArtifactOf, type StepId,
+  ARTIFACT_SCHEMAS,
+  STEPS,
+  chosenTrends,
+  countDialogueAnswers,
+  nextDialogueTrend,
+  rankRisks,
+  type ArtifactOf,
+  type StepId,
 } from '../domain/index.js';
 import type { ChatModel } from '../providers/types.js';
 import type { DraftResult, Facilitator, Opening, ReplyPart, TurnInput } from './facilitator.js';
@@ -55,8 +61,12 @@ export class ModelFacilitator implements Facilitator {
   async draft(input: TurnInput, signal: AbortSignal): Promise<DraftResult> {
     const extractor = this.prompts.get(input.step, 'extractor');
     const critic = this.prompts.find(input.step, 'critic');
-    const instructions = [this.instructions(input, null, extractor), critic ? fillTemplate(critic.text, placeholders(input, null)) : '']
-      .filter(Boolean).join('\n\n');
+    const instructions = [
+      this.instructions(input, null, extractor),
+      critic ? fillTemplate(critic.text, placeholders(input, null)) : '',
+    ]
+      .filter(Boolean)
+      .join('\n\n');
     const built = await buildPrompt({
       instructions,
       artifacts: input.artifacts,

@@ -54,18 +54,26 @@ export async function buildPrompt(parts: PromptParts): Promise<BuiltPrompt> {
   // Providers want the conversation to open with the user: a leading assistant opening goes into the system text.
   while (messages[1]?.role === 'assistant') {
     const [sys, opener] = [messages[0]!, messages[1]];
-    messages.splice(0, 2, { role: 'system', content: `${sys.content}\n\nYou opened this step with:\n${opener.content}` });
+    messages.splice(0, 2, {
+      role: 'system',
+      content: `${sys.content}\n\nYou opened this step with:\n${opener.content}`,
+    });
   }
   return { messages, promptTokens: estimateMessageTokens(messages), summarised: older.length };
 }
 
 /** The most recent messages that fit, whole, via LangChain's trimMessages with our own counter. */
-async function keepMostRecent(conversation: readonly TranscriptMessage[], maxTokens: number): Promise<TranscriptMessage[]> {
+async function keepMostRecent(
+  conversation: readonly TranscriptMessage[],
+  maxTokens: number,
+): Promise<TranscriptMessage[]> {
   if (conversation.length === 0) return [];
   // Most turns fit whole: no trimming to do, so no message objects to build.
   if (estimateMessageTokens(conversation) <= maxTokens) return [...conversation];
   const asLangChain: BaseMessage[] = conversation.map((m, i) =>
-    m.role === 'user' ? new HumanMessage({ content: m.content, id: String(i) }) : new AIMessage({ content: m.content, id: String(i) }),
+    m.role === 'user'
+      ? new HumanMessage({ content: m.content, id: String(i) })
+      : new AIMessage({ content: m.content, id: String(i) }),
   );
   const kept = await trimMessages(asLangChain, {
     maxTokens,

@@ -28,7 +28,8 @@ export function parsePromptFile(step: StepId, role: PromptRole, source: string):
   const m = FRONT_MATTER.exec(source.replace(/\r\n/g, '\n'));
   if (!m) throw new Error(`prompts/${step}/${role}.md must start with front matter holding "version: N"`);
   const version = Number(/^version:\s*(\d+)\s*$/m.exec(m[1]!)?.[1]);
-  if (!Number.isInteger(version) || version < 1) throw new Error(`prompts/${step}/${role}.md has no valid "version: N" in its front matter`);
+  if (!Number.isInteger(version) || version < 1)
+    throw new Error(`prompts/${step}/${role}.md has no valid "version: N" in its front matter`);
   return { step, role, version, text: m[2]!.trim(), id: `${step}/${role}@${version}` };
 }
 

@@ -14,7 +14,12 @@ export interface TurnDeps {
   /** Told how each finished turn's model call went (see modelStatus.ts). */
   readonly onModelCall?: (outcome: LastModelCall) => void;
   /** Validates and stores a new artifact revision (and marks what it makes stale). */
-  readonly storeArtifact: (sessionId: number, step: StepId, data: unknown, meta: { messageId: number; promptVersion: string }) => ArtifactRevision;
+  readonly storeArtifact: (
+    sessionId: number,
+    step: StepId,
+    data: unknown,
+    meta: { messageId: number; promptVersion: string },
+  ) => ArtifactRevision;
 }
 
 interface Outcome {
@@ -31,7 +36,13 @@ interface Outcome {
  * starts before `stored` settles (its request overlaps the rows' write); nothing of its answer is
  * read, emitted or written until then.
  */
-export async function runReplyTurn(deps: TurnDeps, turn: LiveTurn, input: TurnInput, reply: Message, stored: Promise<void>): Promise<void> {
+export async function runReplyTurn(
+  deps: TurnDeps,
+  turn: LiveTurn,
+  input: TurnInput,
+  reply: Message,
+  stored: Promise<void>,
+): Promise<void> {
   const started = performance.now();
   const parts = startReply(deps, input, turn);
   const first = parts.next();
@@ -64,7 +75,13 @@ export async function runReplyTurn(deps: TurnDeps, turn: LiveTurn, input: TurnIn
 }
 
 /** Builds the step's artifact; the note beside it is the turn's text. Never throws. */
-export async function runDraftTurn(deps: TurnDeps, turn: LiveTurn, input: TurnInput, note: Message, stored: Promise<void>): Promise<void> {
+export async function runDraftTurn(
+  deps: TurnDeps,
+  turn: LiveTurn,
+  input: TurnInput,
+  note: Message,
+  stored: Promise<void>,
+): Promise<void> {
   const started = performance.now();
   const drafting = Promise.resolve().then(() => deps.facilitator.draft(input, turn.signal));
   if (!(await whenStored(turn, stored, drafting))) return;
@@ -108,7 +125,11 @@ async function whenStored(turn: LiveTurn, stored: Promise<void>, started: Promis
     console.error('A turn could not be stored:', e instanceof Error ? e.message : e);
     turn.emit({
       type: 'error',
-      data: { kind: 'internal', message: 'Your message could not be saved, so it was not answered. Nothing else changed; send it again.', retryable: false },
+      data: {
+        kind: 'internal',
+        message: 'Your message could not be saved, so it was not answered. Nothing else changed; send it again.',
+        retryable: false,
+      },
     });
     turn.emit({ type: 'done', data: { status: 'failed' } });
     turn.close();
@@ -117,15 +138,24 @@ async function whenStored(turn: LiveTurn, stored: Promise<void>, started: Promis
 }
 
 function finish(
-  deps: TurnDeps, turn: LiveTurn, input: TurnInput, message: Message, text: string,
-  outcome: Outcome | null, failure: unknown, latencyMs: number,
+  deps: TurnDeps,
+  turn: LiveTurn,
+  input: TurnInput,
+  message: Message,
+  text: string,
+  outcome: Outcome | null,
+  failure: unknown,
+  latencyMs: number,
 ): void {
   const identity = deps.facilitator.identity;
   let artifactFailure: unknown = null;
   let revision: ArtifactRevision | null = null;
   if (!failure && outcome?.artifact !== undefined) {
     try {
-      revision = deps.storeArtifact(input.session.id, input.step, outcome.artifact, { messageId: message.id, promptVersion: outcome.promptVersion ?? '' });
+      revision = deps.storeArtifact(input.session.id, input.step, outcome.artifact, {
+        messageId: message.id,
+        promptVersion: outcome.promptVersion ?? '',
+      });
     } catch (e) {
       artifactFailure = e;
     }
@@ -150,14 +180,30 @@ function finish(
         trendId: outcome?.trendId ?? null,
       } satisfies FinishedReply);
       // A failed structured call still cost tokens: its draft and repair calls ride on the error.
-      recordCalls(deps.db, input.session.id, message.id, identity, outcome?.calls ?? callsOf(failure), failure, turn, latencyMs);
+      recordCalls(
+        deps.db,
+        input.session.id,
+        message.id,
+        identity,
+        outcome?.calls ?? callsOf(failure),
+        failure,
+        turn,
+        latencyMs,
+      );
       return finished;
     })();
   } catch (e) {
     // The message and the reply so far were stored as the turn began and as it streamed; only its end
     // could not be written (the row stays `streaming`, marked incomplete on the next start).
     console.error('A reply could not be stored:', e instanceof Error ? e.message : e);
-    turn.emit({ type: 'error', data: { kind: 'internal', message: 'The reply could not be saved. Your message is kept; retry.', retryable: true } });
+    turn.emit({
+      type: 'error',
+      data: {
+        kind: 'internal',
+        message: 'The reply could not be saved. Your message is kept; retry.',
+        retryable: true,
+      },
+    });
     turn.emit({ type: 'done', data: { status: 'failed' } });
     turn.close();
     return;
@@ -165,7 +211,16 @@ function finish(
   const call = modelCallOutcome(identity, failure, stored.updatedAt);
   if (call) deps.onModelCall?.(call);
   if (revision) {
-    turn.emit({ type: 'artifact', data: { step: revision.step, revision: revision.revision, source: revision.source, createdAt: revision.createdAt, data: revision.data } });
+    turn.emit({
+      type: 'artifact',
+      data: {
+        step: revision.step,
+        revision: revision.revision,
+        source: revision.source,
+        createdAt: revision.createdAt,
+        data: revision.data,
+      },
+    });
   }
   turn.emit({ type: 'message', data: stored });
   if (error && status !== 'stopped') turn.emit({ type: 'error', data: describe(error, turn) });
@@ -182,31 +237,65 @@ function statusOf(turn: LiveTurn, failure: unknown, text: string): FinishedReply
 /** Our words for what went wrong; a provider's own message is already ours (see providers/errors). */
 function describe(error: unknown, turn: LiveTurn): { kind: string; message: string; retryable: boolean } {
   if (turn.abortedBecause === 'shutdown') {
-    return { kind: 'interrupted', message: 'The server is shutting down; the partial reply is kept. Retry after it restarts.', retryable: true };
+    return {
+      kind: 'interrupted',
+      message: 'The server is shutting down; the partial reply is kept. Retry after it restarts.',
+      retryable: true,
+    };
   }
   if (isProviderError(error)) {
     const issues = error.issues.length > 0 ? ` (${error.issues.slice(0, 5).join('; ')})` : '';
-    return { kind: error.kind, message: `${error.message}${issues}`, retryable: error.retryable || error.kind === 'invalid_output' };
+    return {
+      kind: error.kind,
+      message: `${error.message}${issues}`,
+      retryable: error.retryable || error.kind === 'invalid_output',
+    };
   }
   if (isAppError(error)) return { kind: error.kind, message: error.message, retryable: false };
-  return { kind: 'internal', message: 'Something went wrong while writing this reply; what was written so far is kept. Retry.', retryable: true };
+  return {
+    kind: 'internal',
+    message: 'Something went wrong while writing this reply; what was written so far is kept. Retry.',
+    retryable: true,
+  };
 }
 
 function recordCalls(
-  db: Db, sessionId: number, messageId: number, identity: ModelIdentity,
-  calls: readonly CallRecord[], failure: unknown, turn: LiveTurn, latencyMs: number,
+  db: Db,
+  sessionId: number,
+  messageId: number,
+  identity: ModelIdentity,
+  calls: readonly CallRecord[],
+  failure: unknown,
+  turn: LiveTurn,
+  latencyMs: number,
 ): void {
   if (identity.provider === 'offline') return;
-  const made = calls.length > 0 ? calls : [{
-    purpose: turn.kind === 'draft' ? 'draft' : 'reply',
-    usage: { tokensIn: null, tokensOut: null },
-    latencyMs,
-    outcome: turn.signal.aborted ? 'aborted' : isProviderError(failure) && failure.kind === 'invalid_output' ? 'invalid_output' : 'error',
-  } satisfies CallRecord];
+  const made =
+    calls.length > 0
+      ? calls
+      : [
+          {
+            purpose: turn.kind === 'draft' ? 'draft' : 'reply',
+            usage: { tokensIn: null, tokensOut: null },
+            latencyMs,
+            outcome: turn.signal.aborted
+              ? 'aborted'
+              : isProviderError(failure) && failure.kind === 'invalid_output'
+                ? 'invalid_output'
+                : 'error',
+          } satisfies CallRecord,
+        ];
   for (const c of made) {
     recordModelCall(db, {
-      sessionId, messageId, purpose: c.purpose, provider: identity.provider, model: identity.model,
-      tokensIn: c.usage.tokensIn, tokensOut: c.usage.tokensOut, latencyMs: c.latencyMs, outcome: c.outcome,
+      sessionId,
+      messageId,
+      purpose: c.purpose,
+      provider: identity.provider,
+      model: identity.model,
+      tokensIn: c.usage.tokensIn,
+      tokensOut: c.usage.tokensOut,
+      latencyMs: c.latencyMs,
+      outcome: c.outcome,
     });
   }
 }

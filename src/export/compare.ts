@@ -32,28 +32,61 @@ import { normalizeForMatch } from './format.js';
 import type { ExportInput } from './types.js';
 
 export type Side = 'earlier' | 'later';
-export interface NotComparable { readonly status: 'not_comparable'; readonly missingIn: readonly Side[] }
+export interface NotComparable {
+  readonly status: 'not_comparable';
+  readonly missingIn: readonly Side[];
+}
 type Compared<T> = { readonly status: 'compared' } & T;
 type Section<T> = Compared<T> | NotComparable;
 
-export interface TrendRef { readonly id: string; readonly name: string }
+export interface TrendRef {
+  readonly id: string;
+  readonly name: string;
+}
 export interface RiskRef {
-  readonly id: string; readonly threat: string; readonly likelihood: number; readonly impact: number;
-  readonly score: number; readonly severity: Severity;
+  readonly id: string;
+  readonly threat: string;
+  readonly likelihood: number;
+  readonly impact: number;
+  readonly score: number;
+  readonly severity: Severity;
 }
 export interface RiskMove {
-  readonly earlier: RiskRef; readonly later: RiskRef;
-  readonly direction: 'up' | 'down'; readonly matchedBy: 'id' | 'threat'; readonly reworded: boolean;
+  readonly earlier: RiskRef;
+  readonly later: RiskRef;
+  readonly direction: 'up' | 'down';
+  readonly matchedBy: 'id' | 'threat';
+  readonly reworded: boolean;
 }
-export interface MetricRef { readonly name: string; readonly baseline: string | null; readonly current: string | null; readonly target: string }
+export interface MetricRef {
+  readonly name: string;
+  readonly baseline: string | null;
+  readonly current: string | null;
+  readonly target: string;
+}
 export interface RoadmapRef {
-  readonly id: string; readonly title: string; readonly status: RoadmapStatus; readonly horizon: Horizon; readonly effortWeeks: number | null;
-  readonly owner: string | null; readonly deadline: string | null; readonly metricTarget: string | null; readonly metric: MetricRef | null;
+  readonly id: string;
+  readonly title: string;
+  readonly status: RoadmapStatus;
+  readonly horizon: Horizon;
+  readonly effortWeeks: number | null;
+  readonly owner: string | null;
+  readonly deadline: string | null;
+  readonly metricTarget: string | null;
+  readonly metric: MetricRef | null;
 }
 export type RoadmapField = 'status' | 'horizon' | 'effortWeeks' | 'owner' | 'deadline' | 'metricTarget';
-export interface FieldChange { readonly field: RoadmapField; readonly from: string | number | null; readonly to: string | number | null }
+export interface FieldChange {
+  readonly field: RoadmapField;
+  readonly from: string | number | null;
+  readonly to: string | number | null;
+}
 /** A matched entry; for one that became done or dropped, `changes` leaves out the status itself. */
-export interface RoadmapChange { readonly earlier: RoadmapRef; readonly later: RoadmapRef; readonly changes: readonly FieldChange[] }
+export interface RoadmapChange {
+  readonly earlier: RoadmapRef;
+  readonly later: RoadmapRef;
+  readonly changes: readonly FieldChange[];
+}
 /** A later entry's metric against its target, with the reading the earlier roadmap had, if any. */
 export interface MetricReading {
   readonly entry: RoadmapRef;
@@ -64,18 +97,33 @@ export interface MetricReading {
   readonly progress: number | null;
 }
 export interface RecommendationRef {
-  readonly id: string; readonly claim: string; readonly ceoOneLiner: string; readonly verdict: Verdict; readonly confidence: Level;
+  readonly id: string;
+  readonly claim: string;
+  readonly ceoOneLiner: string;
+  readonly verdict: Verdict;
+  readonly confidence: Level;
 }
-export interface VerdictChange { readonly earlier: RecommendationRef; readonly later: RecommendationRef }
+export interface VerdictChange {
+  readonly earlier: RecommendationRef;
+  readonly later: RecommendationRef;
+}
 
-export interface SessionRef { readonly sessionId: number; readonly quarter: Quarter; readonly title: string | null }
+export interface SessionRef {
+  readonly sessionId: number;
+  readonly quarter: Quarter;
+  readonly title: string | null;
+}
 
 export interface QuarterComparison {
   readonly client: { readonly id: number; readonly name: string };
   readonly earlier: SessionRef;
   readonly later: SessionRef;
   /** Chosen trends only: the candidates nobody kept are not part of the strategy. */
-  readonly trends: Section<{ added: TrendRef[]; dropped: TrendRef[]; kept: Array<{ earlier: TrendRef; later: TrendRef }> }>;
+  readonly trends: Section<{
+    added: TrendRef[];
+    dropped: TrendRef[];
+    kept: Array<{ earlier: TrendRef; later: TrendRef }>;
+  }>;
   readonly risks: Section<{ moved: RiskMove[]; added: RiskRef[]; closed: RiskRef[]; unchanged: RiskRef[] }>;
   /**
    * `done` and `dropped`: matched entries the later roadmap marks so (and the earlier did not).
@@ -84,18 +132,37 @@ export interface QuarterComparison {
    * `metrics`: every later entry with a metric, read against its target.
    */
   readonly roadmap: Section<{
-    added: RoadmapRef[]; changed: RoadmapChange[]; done: RoadmapChange[]; dropped: RoadmapChange[];
-    removed: RoadmapRef[]; unchanged: RoadmapRef[]; metrics: MetricReading[];
+    added: RoadmapRef[];
+    changed: RoadmapChange[];
+    done: RoadmapChange[];
+    dropped: RoadmapChange[];
+    removed: RoadmapRef[];
+    unchanged: RoadmapRef[];
+    metrics: MetricReading[];
   }>;
-  readonly recommendations: Section<{ verdictChanged: VerdictChange[]; added: RecommendationRef[]; withdrawn: RecommendationRef[]; unchanged: RecommendationRef[] }>;
+  readonly recommendations: Section<{
+    verdictChanged: VerdictChange[];
+    added: RecommendationRef[];
+    withdrawn: RecommendationRef[];
+    unchanged: RecommendationRef[];
+  }>;
 }
 
 // ---------- matching ----------
 
-interface Matched<T> { readonly pairs: Array<{ earlier: T; later: T; by: 'id' | 'text'; reworded: boolean }>; readonly onlyEarlier: T[]; readonly onlyLater: T[] }
+interface Matched<T> {
+  readonly pairs: Array<{ earlier: T; later: T; by: 'id' | 'text'; reworded: boolean }>;
+  readonly onlyEarlier: T[];
+  readonly onlyLater: T[];
+}
 
 /** Pairs items: same id and text, then same text, then same id; each item is used once. */
-function match<T>(earlier: readonly T[], later: readonly T[], id: (t: T) => string | null, text: (t: T) => string): Matched<T> {
+function match<T>(
+  earlier: readonly T[],
+  later: readonly T[],
+  id: (t: T) => string | null,
+  text: (t: T) => string,
+): Matched<T> {
   const usedLater = new Set<number>();
   const pairedEarlier = new Map<number, { later: number; by: 'id' | 'text' }>();
   const pass = (same: (a: T, b: T) => boolean, by: 'id' | 'text') => {
@@ -114,7 +181,12 @@ function match<T>(earlier: readonly T[], later: readonly T[], id: (t: T) => stri
   pass(sameId, 'id');
   const pairs = [...pairedEarlier.entries()]
     .sort(([a], [b]) => a - b)
-    .map(([i, { later: j, by }]) => ({ earlier: earlier[i]!, later: later[j]!, by, reworded: !sameText(earlier[i]!, later[j]!) }));
+    .map(([i, { later: j, by }]) => ({
+      earlier: earlier[i]!,
+      later: later[j]!,
+      by,
+      reworded: !sameText(earlier[i]!, later[j]!),
+    }));
   return {
     pairs,
     onlyEarlier: earlier.filter((_, i) => !pairedEarlier.has(i)),
@@ -122,7 +194,12 @@ function match<T>(earlier: readonly T[], later: readonly T[], id: (t: T) => stri
   };
 }
 
-function section<S extends StepId, T>(step: S, a: ArtifactSet, b: ArtifactSet, compare: (x: NonNullable<ArtifactSet[S]>, y: NonNullable<ArtifactSet[S]>) => T): Section<T> {
+function section<S extends StepId, T>(
+  step: S,
+  a: ArtifactSet,
+  b: ArtifactSet,
+  compare: (x: NonNullable<ArtifactSet[S]>, y: NonNullable<ArtifactSet[S]>) => T,
+): Section<T> {
   const x = a[step];
   const y = b[step];
   if (x === undefined || y === undefined) {
@@ -138,23 +215,57 @@ function section<S extends StepId, T>(step: S, a: ArtifactSet, b: ArtifactSet, c
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { Low: 1, Medium: 2, High: 3, Critical: 4 };
 
-const riskRef = (r: RankedRisk): RiskRef => ({ id: r.id, threat: r.threat, likelihood: r.likelihood, impact: r.impact, score: r.score, severity: r.severity });
-const entryRef = (e: RoadmapEntry): RoadmapRef => ({
-  id: e.id, title: e.title, status: e.status, horizon: e.horizon, effortWeeks: e.effortWeeks, owner: e.owner, deadline: e.deadline,
-  metricTarget: e.metric?.target ?? null,
-  metric: e.metric ? { name: e.metric.name, baseline: e.metric.baseline, current: e.metric.current, target: e.metric.target } : null,
+const riskRef = (r: RankedRisk): RiskRef => ({
+  id: r.id,
+  threat: r.threat,
+  likelihood: r.likelihood,
+  impact: r.impact,
+  score: r.score,
+  severity: r.severity,
 });
-const recRef = (r: Recommendation): RecommendationRef => ({ id: r.id, claim: r.claim, ceoOneLiner: r.ceoOneLiner, verdict: r.verdict, confidence: r.confidence });
+const entryRef = (e: RoadmapEntry): RoadmapRef => ({
+  id: e.id,
+  title: e.title,
+  status: e.status,
+  horizon: e.horizon,
+  effortWeeks: e.effortWeeks,
+  owner: e.owner,
+  deadline: e.deadline,
+  metricTarget: e.metric?.target ?? null,
+  metric: e.metric
+    ? { name: e.metric.name, baseline: e.metric.baseline, current: e.metric.current, target: e.metric.target }
+    : null,
+});
+const recRef = (r: Recommendation): RecommendationRef => ({
+  id: r.id,
+  claim: r.claim,
+  ceoOneLiner: r.ceoOneLiner,
+  verdict: r.verdict,
+  confidence: r.confidence,
+});
 
-const ROADMAP_FIELDS: readonly RoadmapField[] = ['status', 'horizon', 'effortWeeks', 'owner', 'deadline', 'metricTarget'];
+const ROADMAP_FIELDS: readonly RoadmapField[] = [
+  'status',
+  'horizon',
+  'effortWeeks',
+  'owner',
+  'deadline',
+  'metricTarget',
+];
 
 export function compareQuarters(earlier: ExportInput, later: ExportInput): QuarterComparison {
   if (earlier.client.id !== later.client.id) {
-    throw invalid(`A Radar Review compares two sessions of the same client, not ${earlier.client.name} with ${later.client.name}.`);
+    throw invalid(
+      `A Radar Review compares two sessions of the same client, not ${earlier.client.name} with ${later.client.name}.`,
+    );
   }
   const a = earlier.artifacts;
   const b = later.artifacts;
-  const sessionRef = (i: ExportInput): SessionRef => ({ sessionId: i.session.id, quarter: i.session.quarter, title: i.session.title });
+  const sessionRef = (i: ExportInput): SessionRef => ({
+    sessionId: i.session.id,
+    quarter: i.session.quarter,
+    title: i.session.title,
+  });
 
   return {
     client: { id: later.client.id, name: later.client.name },
@@ -162,31 +273,66 @@ export function compareQuarters(earlier: ExportInput, later: ExportInput): Quart
     later: sessionRef(later),
     trends: section('trends', a, b, (x, y) => {
       const ref = (t: { id: string; name: string }): TrendRef => ({ id: t.id, name: t.name });
-      const m = match(chosenTrends(x).map(ref), chosenTrends(y).map(ref), () => null, (t) => t.name);
-      return { added: m.onlyLater, dropped: m.onlyEarlier, kept: m.pairs.map(({ earlier: e, later: l }) => ({ earlier: e, later: l })) };
+      const m = match(
+        chosenTrends(x).map(ref),
+        chosenTrends(y).map(ref),
+        () => null,
+        (t) => t.name,
+      );
+      return {
+        added: m.onlyLater,
+        dropped: m.onlyEarlier,
+        kept: m.pairs.map(({ earlier: e, later: l }) => ({ earlier: e, later: l })),
+      };
     }),
     risks: section('risks', a, b, (x, y) => {
-      const m = match(rankRisks(x).map(riskRef), rankRisks(y).map(riskRef), (r) => r.id, (r) => r.threat);
+      const m = match(
+        rankRisks(x).map(riskRef),
+        rankRisks(y).map(riskRef),
+        (r) => r.id,
+        (r) => r.threat,
+      );
       const moved: RiskMove[] = [];
       const unchanged: RiskRef[] = [];
       for (const p of m.pairs) {
         const delta = SEVERITY_RANK[p.later.severity] - SEVERITY_RANK[p.earlier.severity];
         if (delta === 0) unchanged.push(p.later);
-        else moved.push({ earlier: p.earlier, later: p.later, direction: delta > 0 ? 'up' : 'down', matchedBy: p.by === 'id' ? 'id' : 'threat', reworded: p.reworded });
+        else
+          moved.push({
+            earlier: p.earlier,
+            later: p.later,
+            direction: delta > 0 ? 'up' : 'down',
+            matchedBy: p.by === 'id' ? 'id' : 'threat',
+            reworded: p.reworded,
+          });
       }
       return { moved, added: m.onlyLater, closed: m.onlyEarlier, unchanged };
     }),
     roadmap: section('roadmap', a, b, (x, y) => {
       const later = y.entries.map(entryRef);
-      const m = match(x.entries.map(entryRef), later, (e) => e.id, (e) => e.title);
+      const m = match(
+        x.entries.map(entryRef),
+        later,
+        (e) => e.id,
+        (e) => e.title,
+      );
       const changed: RoadmapChange[] = [];
       const done: RoadmapChange[] = [];
       const dropped: RoadmapChange[] = [];
       const unchanged: RoadmapRef[] = [];
       for (const p of m.pairs) {
-        const changes = ROADMAP_FIELDS.filter((f) => !sameValue(p.earlier[f], p.later[f])).map((f) => ({ field: f, from: p.earlier[f], to: p.later[f] }));
+        const changes = ROADMAP_FIELDS.filter((f) => !sameValue(p.earlier[f], p.later[f])).map((f) => ({
+          field: f,
+          from: p.earlier[f],
+          to: p.later[f],
+        }));
         const closedNow = isClosed(p.later) && p.later.status !== p.earlier.status;
-        if (closedNow) (p.later.status === 'done' ? done : dropped).push({ earlier: p.earlier, later: p.later, changes: changes.filter((c) => c.field !== 'status') });
+        if (closedNow)
+          (p.later.status === 'done' ? done : dropped).push({
+            earlier: p.earlier,
+            later: p.later,
+            changes: changes.filter((c) => c.field !== 'status'),
+          });
         else if (changes.length > 0) changed.push({ earlier: p.earlier, later: p.later, changes });
         else unchanged.push(p.later);
       }
@@ -194,14 +340,29 @@ export function compareQuarters(earlier: ExportInput, later: ExportInput): Quart
       const metrics = later.flatMap((entry): MetricReading[] => {
         if (!entry.metric) return [];
         const before = earlierOf.get(entry);
-        const sameMetric = before?.metric && normalizeForMatch(before.metric.name) === normalizeForMatch(entry.metric.name);
-        return [{ entry, metric: entry.metric, earlierCurrent: sameMetric ? before.metric!.current : null, progress: metricProgress(entry.metric) }];
+        const sameMetric =
+          before?.metric && normalizeForMatch(before.metric.name) === normalizeForMatch(entry.metric.name);
+        return [
+          {
+            entry,
+            metric: entry.metric,
+            earlierCurrent: sameMetric ? before.metric!.current : null,
+            progress: metricProgress(entry.metric),
+          },
+        ];
       });
       return { added: m.onlyLater, changed, done, dropped, removed: m.onlyEarlier, unchanged, metrics };
     }),
     recommendations: section('sounding_board', a, b, (x, y) => {
-      const m = match(x.recommendations.map(recRef), y.recommendations.map(recRef), (r) => r.id, (r) => r.claim);
-      const verdictChanged = m.pairs.filter((p) => p.earlier.verdict !== p.later.verdict).map(({ earlier: e, later: l }) => ({ earlier: e, later: l }));
+      const m = match(
+        x.recommendations.map(recRef),
+        y.recommendations.map(recRef),
+        (r) => r.id,
+        (r) => r.claim,
+      );
+      const verdictChanged = m.pairs
+        .filter((p) => p.earlier.verdict !== p.later.verdict)
+        .map(({ earlier: e, later: l }) => ({ earlier: e, later: l }));
       const unchanged = m.pairs.filter((p) => p.earlier.verdict === p.later.verdict).map((p) => p.later);
       return { verdictChanged, added: m.onlyLater, withdrawn: m.onlyEarlier, unchanged };
     }),

@@ -3,7 +3,15 @@ import { HORIZON_LABELS, ROADMAP_STATUS_LABELS } from '../domain/index.js';
 import { formatWeeks, mdCell, mdText } from './format.js';
 import { VERDICT_LABELS } from './memoStory.js';
 import type {
-  FieldChange, MetricReading, NotComparable, QuarterComparison, RiskRef, RoadmapChange, RoadmapRef, SessionRef, Side,
+  FieldChange,
+  MetricReading,
+  NotComparable,
+  QuarterComparison,
+  RiskRef,
+  RoadmapChange,
+  RoadmapRef,
+  SessionRef,
+  Side,
 } from './compare.js';
 
 const FIELD_LABELS: Readonly<Record<FieldChange['field'], string>> = {
@@ -44,31 +52,45 @@ export function comparisonMarkdown(c: QuarterComparison): string {
     '## Roadmap',
     c.roadmap.status === 'compared' ? roadmap(c.roadmap, label) : notComparable(c.roadmap, 'roadmap', label),
     '## Recommendations',
-    c.recommendations.status === 'compared' ? recommendations(c.recommendations, label) : notComparable(c.recommendations, 'recommendations', label),
+    c.recommendations.status === 'compared'
+      ? recommendations(c.recommendations, label)
+      : notComparable(c.recommendations, 'recommendations', label),
   ];
   return `${parts.join('\n\n')}\n`;
 }
 
 function sessionLabels(earlier: SessionRef, later: SessionRef): Record<Side, string> {
   if (earlier.quarter !== later.quarter) return { earlier: mdText(earlier.quarter), later: mdText(later.quarter) };
-  return { earlier: `${mdText(earlier.quarter)} (session ${earlier.sessionId})`, later: `${mdText(later.quarter)} (session ${later.sessionId})` };
+  return {
+    earlier: `${mdText(earlier.quarter)} (session ${earlier.sessionId})`,
+    later: `${mdText(later.quarter)} (session ${later.sessionId})`,
+  };
 }
 
 function glance(c: QuarterComparison): string {
   const bits: string[] = [];
-  if (c.trends.status === 'compared') bits.push(`trends: ${c.trends.added.length} added, ${c.trends.dropped.length} dropped, ${c.trends.kept.length} kept`);
-  if (c.risks.status === 'compared') bits.push(`risks: ${c.risks.moved.length} changed severity, ${c.risks.added.length} new, ${c.risks.closed.length} closed`);
+  if (c.trends.status === 'compared')
+    bits.push(
+      `trends: ${c.trends.added.length} added, ${c.trends.dropped.length} dropped, ${c.trends.kept.length} kept`,
+    );
+  if (c.risks.status === 'compared')
+    bits.push(
+      `risks: ${c.risks.moved.length} changed severity, ${c.risks.added.length} new, ${c.risks.closed.length} closed`,
+    );
   if (c.roadmap.status === 'compared') {
     const r = c.roadmap;
     const gone = r.removed.length > 0 ? `, ${r.removed.length} gone without a status` : '';
-    bits.push(`roadmap: ${r.added.length} new, ${r.changed.length} changed, ${r.done.length} done, ${r.dropped.length} dropped${gone}`);
+    bits.push(
+      `roadmap: ${r.added.length} new, ${r.changed.length} changed, ${r.done.length} done, ${r.dropped.length} dropped${gone}`,
+    );
     if (r.metrics.length > 0) {
       const measured = r.metrics.filter((m) => m.metric.current !== null).length;
       const met = r.metrics.filter((m) => m.progress !== null && m.progress >= 1).length;
       bits.push(`metrics: ${measured} of ${r.metrics.length} measured, ${met} on target`);
     }
   }
-  if (c.recommendations.status === 'compared') bits.push(`verdicts: ${c.recommendations.verdictChanged.length} changed`);
+  if (c.recommendations.status === 'compared')
+    bits.push(`verdicts: ${c.recommendations.verdictChanged.length} changed`);
   return bits.length > 0 ? `**At a glance:** ${bits.join('; ')}.` : '**At a glance:** nothing to compare yet.';
 }
 
@@ -90,23 +112,35 @@ function risks(r: Extract<QuarterComparison['risks'], { status: 'compared' }>, l
       const name = m.reworded ? `${mdCell(m.later.threat)} (was: ${mdCell(m.earlier.threat)})` : mdCell(m.later.threat);
       return `| ${name} | ${sev(m.earlier)} | ${sev(m.later)} | ${m.direction === 'up' ? '↑ worse' : '↓ better'} |`;
     });
-    parts.push(['**Severity moved**', '', `| Risk | ${label.earlier} | ${label.later} | Moved |`, '| --- | --- | --- | --- |', ...rows].join('\n'));
+    parts.push(
+      [
+        '**Severity moved**',
+        '',
+        `| Risk | ${label.earlier} | ${label.later} | Moved |`,
+        '| --- | --- | --- | --- |',
+        ...rows,
+      ].join('\n'),
+    );
   } else {
     parts.push('**Severity moved:** none.');
   }
-  parts.push(list([
-    ['New', r.added.map((x) => `${mdText(x.threat)}: ${sev(x)}`)],
-    ['Closed (no longer in the register)', r.closed.map((x) => `${mdText(x.threat)}: was ${sev(x)}`)],
-  ]));
+  parts.push(
+    list([
+      ['New', r.added.map((x) => `${mdText(x.threat)}: ${sev(x)}`)],
+      ['Closed (no longer in the register)', r.closed.map((x) => `${mdText(x.threat)}: was ${sev(x)}`)],
+    ]),
+  );
   parts.push(`${plural(r.unchanged.length, 'risk')} kept ${r.unchanged.length === 1 ? 'its' : 'their'} severity.`);
   return parts.join('\n\n');
 }
 
 function show(field: FieldChange['field'], v: string | number | null): string {
   if (v === null) return 'none';
-  if (field === 'status' && typeof v === 'string' && v in ROADMAP_STATUS_LABELS) return ROADMAP_STATUS_LABELS[v as keyof typeof ROADMAP_STATUS_LABELS];
+  if (field === 'status' && typeof v === 'string' && v in ROADMAP_STATUS_LABELS)
+    return ROADMAP_STATUS_LABELS[v as keyof typeof ROADMAP_STATUS_LABELS];
   if (field === 'effortWeeks') return typeof v === 'number' ? formatWeeks(v) : 'not estimated';
-  if (field === 'horizon' && typeof v === 'string' && v in HORIZON_LABELS) return HORIZON_LABELS[v as keyof typeof HORIZON_LABELS];
+  if (field === 'horizon' && typeof v === 'string' && v in HORIZON_LABELS)
+    return HORIZON_LABELS[v as keyof typeof HORIZON_LABELS];
   return mdCell(String(v));
 }
 
@@ -120,7 +154,9 @@ function closedLine(ch: RoadmapChange): string {
   const m = ch.later.metric;
   const bits = [
     `was ${statusWord(ch.earlier)}`,
-    m ? `${mdText(m.name)} ${m.baseline ? mdText(m.baseline) : 'no baseline'} → ${m.current ? mdText(m.current) : 'not measured'}, target ${mdText(m.target)}` : null,
+    m
+      ? `${mdText(m.name)} ${m.baseline ? mdText(m.baseline) : 'no baseline'} → ${m.current ? mdText(m.current) : 'not measured'}, target ${mdText(m.target)}`
+      : null,
     ch.changes.length > 0 ? `also ${ch.changes.map(changeText).join(', ')}` : null,
   ].filter((b) => b !== null);
   return `${mdText(ch.later.title)} (${bits.join('; ')})`;
@@ -128,7 +164,8 @@ function closedLine(ch: RoadmapChange): string {
 
 function progressText(m: MetricReading): string {
   if (m.metric.current === null) return 'not measured yet';
-  if (m.progress === null) return m.metric.baseline === null ? 'no baseline to measure from' : 'not comparable as numbers';
+  if (m.progress === null)
+    return m.metric.baseline === null ? 'no baseline to measure from' : 'not comparable as numbers';
   if (m.progress >= 1) return 'target met';
   if (m.progress < 0) return 'moved away from the target';
   if (m.progress === 0) return 'no movement yet';
@@ -139,18 +176,32 @@ function metricsTable(metrics: readonly MetricReading[], label: Record<Side, str
   if (metrics.length === 0) return '**Metrics against targets:** no entry has a success metric yet.';
   const rows = metrics.map((m) => {
     const now = m.metric.current !== null ? mdCell(m.metric.current) : 'not measured';
-    const was = m.earlierCurrent !== null && m.earlierCurrent !== m.metric.current ? ` (${label.earlier}: ${mdCell(m.earlierCurrent)})` : '';
+    const was =
+      m.earlierCurrent !== null && m.earlierCurrent !== m.metric.current
+        ? ` (${label.earlier}: ${mdCell(m.earlierCurrent)})`
+        : '';
     return `| ${mdCell(m.entry.title)} | ${statusWord(m.entry)} | ${mdCell(m.metric.name)} | ${mdCell(m.metric.baseline, 'no baseline')} → ${now}${was} → ${mdCell(m.metric.target)} | ${progressText(m)} |`;
   });
-  return ['**Metrics against targets**', '', '| Entry | Status | Metric | Baseline → latest → target | Progress |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
+  return [
+    '**Metrics against targets**',
+    '',
+    '| Entry | Status | Metric | Baseline → latest → target | Progress |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
 }
 
-function roadmap(r: Extract<QuarterComparison['roadmap'], { status: 'compared' }>, label: Record<Side, string>): string {
-  const parts = [list([
-    ['New', r.added.map(entryLine)],
-    ['Done', r.done.map(closedLine)],
-    ['Dropped', r.dropped.map(closedLine)],
-  ])];
+function roadmap(
+  r: Extract<QuarterComparison['roadmap'], { status: 'compared' }>,
+  label: Record<Side, string>,
+): string {
+  const parts = [
+    list([
+      ['New', r.added.map(entryLine)],
+      ['Done', r.done.map(closedLine)],
+      ['Dropped', r.dropped.map(closedLine)],
+    ]),
+  ];
   if (r.changed.length > 0) {
     const rows = r.changed.map((ch) => `| ${mdCell(ch.later.title)} | ${ch.changes.map(changeText).join('<br>')} |`);
     parts.push(['**Changed**', '', '| Entry | What changed |', '| --- | --- |', ...rows].join('\n'));
@@ -160,30 +211,60 @@ function roadmap(r: Extract<QuarterComparison['roadmap'], { status: 'compared' }
   const vanished = r.removed.filter((e) => e.status === 'planned' || e.status === 'in_progress');
   const closedBefore = r.removed.filter((e) => e.status === 'done' || e.status === 'dropped');
   if (vanished.length > 0) {
-    parts.push(list([[`No longer on the roadmap, without a status (done or abandoned: the ${label.later} roadmap does not say which)`, vanished.map(entryLine)]]));
+    parts.push(
+      list([
+        [
+          `No longer on the roadmap, without a status (done or abandoned: the ${label.later} roadmap does not say which)`,
+          vanished.map(entryLine),
+        ],
+      ]),
+    );
   }
   if (closedBefore.length > 0) {
-    parts.push(list([[`Closed in ${label.earlier} and no longer listed`, closedBefore.map((e) => `${mdText(e.title)} (${statusWord(e)})`)]]));
+    parts.push(
+      list([
+        [
+          `Closed in ${label.earlier} and no longer listed`,
+          closedBefore.map((e) => `${mdText(e.title)} (${statusWord(e)})`),
+        ],
+      ]),
+    );
   }
   parts.push(metricsTable(r.metrics, label));
   parts.push(`${plural(r.unchanged.length, 'entry', 'entries')} unchanged.`);
   return parts.join('\n\n');
 }
 
-function recommendations(r: Extract<QuarterComparison['recommendations'], { status: 'compared' }>, label: Record<Side, string>): string {
+function recommendations(
+  r: Extract<QuarterComparison['recommendations'], { status: 'compared' }>,
+  label: Record<Side, string>,
+): string {
   const parts: string[] = [];
   if (r.verdictChanged.length > 0) {
     const rows = r.verdictChanged.map(
-      (v) => `| ${mdCell(v.later.claim)} | ${VERDICT_LABELS[v.earlier.verdict]} (${v.earlier.confidence}) | ${VERDICT_LABELS[v.later.verdict]} (${v.later.confidence}) |`,
+      (v) =>
+        `| ${mdCell(v.later.claim)} | ${VERDICT_LABELS[v.earlier.verdict]} (${v.earlier.confidence}) | ${VERDICT_LABELS[v.later.verdict]} (${v.later.confidence}) |`,
     );
-    parts.push(['**Verdict changed**', '', `| Recommendation | ${label.earlier} | ${label.later} |`, '| --- | --- | --- |', ...rows].join('\n'));
+    parts.push(
+      [
+        '**Verdict changed**',
+        '',
+        `| Recommendation | ${label.earlier} | ${label.later} |`,
+        '| --- | --- | --- |',
+        ...rows,
+      ].join('\n'),
+    );
   } else {
     parts.push('**Verdict changed:** none.');
   }
-  parts.push(list([
-    ['New', r.added.map((x) => `${mdText(x.claim)} (${VERDICT_LABELS[x.verdict]})`)],
-    ['Withdrawn', r.withdrawn.map((x) => `${mdText(x.claim)} (was ${VERDICT_LABELS[x.verdict]})`)],
-  ]));
-  parts.push(`${plural(r.unchanged.length, 'recommendation')} kept ${r.unchanged.length === 1 ? 'its' : 'their'} verdict.`);
+  parts.push(
+    list([
+      ['New', r.added.map((x) => `${mdText(x.claim)} (${VERDICT_LABELS[x.verdict]})`)],
+      ['Withdrawn', r.withdrawn.map((x) => `${mdText(x.claim)} (was ${VERDICT_LABELS[x.verdict]})`)],
+    ]),
+  );
+  parts.push(
+    `${plural(r.unchanged.length, 'recommendation')} kept ${r.unchanged.length === 1 ? 'its' : 'their'} verdict.`,
+  );
   return parts.join('\n\n');
 }

@@ -4,7 +4,13 @@
  * formula (starting with = + - @, tab or CR) get a leading apostrophe. Numbers are written as numbers.
  * Records end with CRLF. No byte-order mark: the HTTP layer may add one for Excel.
  */
-import { ROADMAP_STATUS_LABELS, enterpriseValueEffect, rankRisks, roadmapGaps, type ArtifactSet } from '../domain/index.js';
+import {
+  ROADMAP_STATUS_LABELS,
+  enterpriseValueEffect,
+  rankRisks,
+  roadmapGaps,
+  type ArtifactSet,
+} from '../domain/index.js';
 import type { ExportInput } from './types.js';
 
 export type CsvCell = string | number | null;
@@ -28,28 +34,72 @@ function trendNames(artifacts: ArtifactSet) {
 }
 
 export const ROADMAP_CSV_HEADER = [
-  'ID', 'Title', 'Status', 'Horizon (months)', 'Effort (weeks)', 'Owner', 'Deadline',
-  'Success metric', 'Baseline', 'Current', 'Target',
-  'One-off cost', 'Annual EBITDA effect', 'EBITDA multiple (assumed)', 'EV effect (EBITDA × multiple)',
-  'CapEx/OpEx', 'Financial assumption', 'Trends', 'Risks', 'Rationale', 'Missing before start',
+  'ID',
+  'Title',
+  'Status',
+  'Horizon (months)',
+  'Effort (weeks)',
+  'Owner',
+  'Deadline',
+  'Success metric',
+  'Baseline',
+  'Current',
+  'Target',
+  'One-off cost',
+  'Annual EBITDA effect',
+  'EBITDA multiple (assumed)',
+  'EV effect (EBITDA × multiple)',
+  'CapEx/OpEx',
+  'Financial assumption',
+  'Trends',
+  'Risks',
+  'Rationale',
+  'Missing before start',
 ] as const;
 
 /** One row per roadmap entry, in the roadmap's order, with where it stands and the metric's latest value; a header only when there is no roadmap yet. */
 export function roadmapCsv(input: ExportInput): string {
   const trend = trendNames(input.artifacts);
   const rows = (input.artifacts.roadmap?.entries ?? []).map((e): CsvCell[] => [
-    e.id, e.title, ROADMAP_STATUS_LABELS[e.status], e.horizon, e.effortWeeks, e.owner, e.deadline,
-    e.metric?.name ?? null, e.metric?.baseline ?? null, e.metric?.current ?? null, e.metric?.target ?? null,
-    e.financial.oneOffCost, e.financial.annualEbitdaEffect, e.financial.evMultiple, enterpriseValueEffect(e.financial),
-    e.financial.capexOpex, e.financial.assumption,
-    e.trendIds.map((id) => trend(id)).join('; '), e.riskIds.join('; '), e.rationale, roadmapGaps(e).join('; '),
+    e.id,
+    e.title,
+    ROADMAP_STATUS_LABELS[e.status],
+    e.horizon,
+    e.effortWeeks,
+    e.owner,
+    e.deadline,
+    e.metric?.name ?? null,
+    e.metric?.baseline ?? null,
+    e.metric?.current ?? null,
+    e.metric?.target ?? null,
+    e.financial.oneOffCost,
+    e.financial.annualEbitdaEffect,
+    e.financial.evMultiple,
+    enterpriseValueEffect(e.financial),
+    e.financial.capexOpex,
+    e.financial.assumption,
+    e.trendIds.map((id) => trend(id)).join('; '),
+    e.riskIds.join('; '),
+    e.rationale,
+    roadmapGaps(e).join('; '),
   ]);
   return toCsv(ROADMAP_CSV_HEADER, rows);
 }
 
 export const RISK_REGISTER_CSV_HEADER = [
-  'Rank', 'ID', 'Threat', 'Category', 'Likelihood (1-5)', 'Impact (1-5)', 'Score (L×I)', 'Severity',
-  'Mitigation', 'Owner', 'Early-warning trigger', 'Review date', 'Trend',
+  'Rank',
+  'ID',
+  'Threat',
+  'Category',
+  'Likelihood (1-5)',
+  'Impact (1-5)',
+  'Score (L×I)',
+  'Severity',
+  'Mitigation',
+  'Owner',
+  'Early-warning trigger',
+  'Review date',
+  'Trend',
 ] as const;
 
 /** The register ranked by business impact, severity derived from likelihood × impact. */
@@ -57,8 +107,19 @@ export function riskRegisterCsv(input: ExportInput): string {
   const trend = trendNames(input.artifacts);
   const ranked = input.artifacts.risks ? rankRisks(input.artifacts.risks) : [];
   const rows = ranked.map((r, i): CsvCell[] => [
-    i + 1, r.id, r.threat, r.category, r.likelihood, r.impact, r.score, r.severity,
-    r.mitigation, r.owner, r.trigger, r.reviewDate, trend(r.trendId),
+    i + 1,
+    r.id,
+    r.threat,
+    r.category,
+    r.likelihood,
+    r.impact,
+    r.score,
+    r.severity,
+    r.mitigation,
+    r.owner,
+    r.trigger,
+    r.reviewDate,
+    trend(r.trendId),
   ]);
   return toCsv(RISK_REGISTER_CSV_HEADER, rows);
 }

@@ -46,8 +46,13 @@ function figure(svg: string, caption: string): string {
 /** The picture that goes after a section, when the section's artifact exists. */
 function pictureAfter(key: MemoSectionKey, input: ExportInput): string | null {
   const { risks, roadmap } = input.artifacts;
-  if (key === 'risks' && risks) return figure(riskHeatMapSvg(risks), 'Every risk on the 5×5 matrix; colour = severity band. Hover a cell for its risks.');
-  if (key === 'roadmap' && roadmap) return figure(roadmapTimelineSvg(roadmap), 'Roadmap entries by horizon; bar length = effort in weeks.');
+  if (key === 'risks' && risks)
+    return figure(
+      riskHeatMapSvg(risks),
+      'Every risk on the 5×5 matrix; colour = severity band. Hover a cell for its risks.',
+    );
+  if (key === 'roadmap' && roadmap)
+    return figure(roadmapTimelineSvg(roadmap), 'Roadmap entries by horizon; bar length = effort in weeks.');
   return null;
 }
 

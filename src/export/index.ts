@@ -1,6 +1,20 @@
 export type { ExportInput } from './types.js';
-export { strategyMemoMarkdown, strategyMemoSections, NOT_DRAFTED, type MemoSection, type MemoSectionKey } from './memo.js';
-export { roadmapCsv, riskRegisterCsv, csvField, toCsv, ROADMAP_CSV_HEADER, RISK_REGISTER_CSV_HEADER, type CsvCell } from './csv.js';
+export {
+  strategyMemoMarkdown,
+  strategyMemoSections,
+  NOT_DRAFTED,
+  type MemoSection,
+  type MemoSectionKey,
+} from './memo.js';
+export {
+  roadmapCsv,
+  riskRegisterCsv,
+  csvField,
+  toCsv,
+  ROADMAP_CSV_HEADER,
+  RISK_REGISTER_CSV_HEADER,
+  type CsvCell,
+} from './csv.js';
 export { renderMarkdownSafe } from './markdown.js';
 export {
   riskHeatMapSvg,

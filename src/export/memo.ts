@@ -8,7 +8,16 @@ import { ceoSection, contextSection, trendsSection } from './memoStory.js';
 import { gapsSection, impactSection, risksSection, roadmapSection } from './memoPlan.js';
 import type { ExportInput } from './types.js';
 
-export type MemoSectionKey = 'header' | 'ceo' | 'context' | 'trends' | 'impact' | 'risks' | 'roadmap' | 'gaps' | 'footer';
+export type MemoSectionKey =
+  | 'header'
+  | 'ceo'
+  | 'context'
+  | 'trends'
+  | 'impact'
+  | 'risks'
+  | 'roadmap'
+  | 'gaps'
+  | 'footer';
 
 export interface MemoSection {
   readonly key: MemoSectionKey;
@@ -41,18 +50,62 @@ export function strategyMemoSections(input: ExportInput): MemoSection[] {
   const entryTitle = (id: string) => a.roadmap?.entries.find((e) => e.id === id)?.title ?? null;
 
   const specs: BodySpec[] = [
-    { key: 'ceo', title: 'For the CEO', step: 'sounding_board', sources: ['sounding_board'], body: () => (a.sounding_board ? ceoSection(a.sounding_board, entryTitle) : null) },
-    { key: 'context', title: 'Company context', step: 'context', sources: ['context'], body: () => (a.context ? contextSection(a.context) : null) },
-    { key: 'trends', title: 'Trends we chose', step: 'trends', sources: ['trends', 'dialogue'], body: () => (a.trends ? trendsSection(a.trends, a.dialogue, client.name) : null) },
-    { key: 'impact', title: 'Impact forecast', step: 'impact', sources: ['impact'], body: () => (a.impact ? impactSection(a.impact) : null) },
-    { key: 'risks', title: 'Top risks', step: 'risks', sources: ['risks'], body: () => (a.risks ? risksSection(a.risks) : null) },
-    { key: 'roadmap', title: 'Roadmap', step: 'roadmap', sources: ['roadmap'], body: () => (a.roadmap ? roadmapSection(a.roadmap) : null) },
+    {
+      key: 'ceo',
+      title: 'For the CEO',
+      step: 'sounding_board',
+      sources: ['sounding_board'],
+      body: () => (a.sounding_board ? ceoSection(a.sounding_board, entryTitle) : null),
+    },
+    {
+      key: 'context',
+      title: 'Company context',
+      step: 'context',
+      sources: ['context'],
+      body: () => (a.context ? contextSection(a.context) : null),
+    },
+    {
+      key: 'trends',
+      title: 'Trends we chose',
+      step: 'trends',
+      sources: ['trends', 'dialogue'],
+      body: () => (a.trends ? trendsSection(a.trends, a.dialogue, client.name) : null),
+    },
+    {
+      key: 'impact',
+      title: 'Impact forecast',
+      step: 'impact',
+      sources: ['impact'],
+      body: () => (a.impact ? impactSection(a.impact) : null),
+    },
+    {
+      key: 'risks',
+      title: 'Top risks',
+      step: 'risks',
+      sources: ['risks'],
+      body: () => (a.risks ? risksSection(a.risks) : null),
+    },
+    {
+      key: 'roadmap',
+      title: 'Roadmap',
+      step: 'roadmap',
+      sources: ['roadmap'],
+      body: () => (a.roadmap ? roadmapSection(a.roadmap) : null),
+    },
     {
       key: 'gaps',
       title: 'Open assumptions and evidence gaps',
       step: null,
       sources: ['dialogue', 'sounding_board'],
-      body: () => gapsSection({ dialogue: a.dialogue, board: a.sounding_board, context: a.context, roadmap: a.roadmap, inMode, trendName }),
+      body: () =>
+        gapsSection({
+          dialogue: a.dialogue,
+          board: a.sounding_board,
+          context: a.context,
+          roadmap: a.roadmap,
+          inMode,
+          trendName,
+        }),
     },
   ];
 
@@ -74,7 +127,9 @@ export function strategyMemoSections(input: ExportInput): MemoSection[] {
 }
 
 export function strategyMemoMarkdown(input: ExportInput): string {
-  return `${strategyMemoSections(input).map((s) => s.markdown).join('\n\n')}\n`;
+  return `${strategyMemoSections(input)
+    .map((s) => s.markdown)
+    .join('\n\n')}\n`;
 }
 
 function staleNote(steps: readonly StepId[]): string {
@@ -84,13 +139,21 @@ function staleNote(steps: readonly StepId[]): string {
 
 function header(input: ExportInput, staleTitles: readonly string[]): MemoSection {
   const { client, session } = input;
-  const meta = [session.title, client.industry, session.mode === 'quick_check' ? 'quick check' : null, `generated ${isoDate(input.generatedAt)}`]
+  const meta = [
+    session.title,
+    client.industry,
+    session.mode === 'quick_check' ? 'quick check' : null,
+    `generated ${isoDate(input.generatedAt)}`,
+  ]
     .filter((x): x is string => x !== null && x.trim() !== '')
     .map(mdText)
     .join(' · ');
   const lines = [`# Strategy memo: ${mdText(client.name)}, ${mdText(session.quarter)}`, '', `*${meta}*`];
   if (staleTitles.length > 0) {
-    lines.push('', `> **Stale sections:** ${staleTitles.join(', ')}. They rest on answers revised after they were drafted; confirm or redraft them before acting on them.`);
+    lines.push(
+      '',
+      `> **Stale sections:** ${staleTitles.join(', ')}. They rest on answers revised after they were drafted; confirm or redraft them before acting on them.`,
+    );
   }
   return { key: 'header', markdown: lines.join('\n'), staleSteps: [], drafted: true };
 }
@@ -102,7 +165,9 @@ function footer(input: ExportInput, staleTitles: readonly string[], missingTitle
     `Prepared with ${mdText(input.provider.label)} on ${isoDate(input.generatedAt)} for ${mdText(input.client.name)}, ${mdText(input.session.quarter)}. ` +
       'Severity is derived from likelihood × impact; enterprise value is the EBITDA effect × the stated multiple.',
     '',
-    staleTitles.length > 0 ? `**Stale sections:** ${staleTitles.join(', ')} (marked “stale” above).` : 'No section is stale.',
+    staleTitles.length > 0
+      ? `**Stale sections:** ${staleTitles.join(', ')} (marked “stale” above).`
+      : 'No section is stale.',
   ];
   if (missingTitles.length > 0) lines.push('', `**Not drafted yet:** ${missingTitles.join(', ')}.`);
   return { key: 'footer', markdown: lines.join('\n'), staleSteps: [], drafted: true };

@@ -35,7 +35,11 @@ export function impactSection(impact: ImpactArtifact): string {
       `| ${capitalize(f.scope)} | ${mdCell(f.change)} | ${DIRECTION[f.direction]} | ${f.magnitude} | ${HORIZON_LABELS[f.horizon]} | ${f.confidence} | ${mdCell(f.signpost, 'none yet')} |`,
   );
   const parts = [
-    ['| Scope | What changes | Direction | Magnitude | Horizon | Confidence | Signpost to watch |', '| --- | --- | --- | --- | --- | --- | --- |', ...rows].join('\n'),
+    [
+      '| Scope | What changes | Direction | Magnitude | Horizon | Confidence | Signpost to watch |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+      ...rows,
+    ].join('\n'),
   ];
   const missing = scopesMissing(impact);
   if (missing.length > 0) parts.push(`No forecast yet for: ${missing.join(', ')}.`);
@@ -63,7 +67,11 @@ export function risksSection(risks: RisksArtifact): string {
   const parts = [
     severityBandsLine(),
     `${ranked.length} ${ranked.length === 1 ? 'risk' : 'risks'} in the register: ${counts.join(', ')}. Ranked by score, then impact.`,
-    ['| ID | Risk | Severity | Likelihood × impact | Mitigation | Owner | Early warning | Review by |', '| --- | --- | --- | --- | --- | --- | --- | --- |', ...rows].join('\n'),
+    [
+      '| ID | Risk | Severity | Likelihood × impact | Mitigation | Owner | Early warning | Review by |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- |',
+      ...rows,
+    ].join('\n'),
   ];
   if (ranked.length > top.length) parts.push(`${ranked.length - top.length} more in the full risk register (CSV).`);
   return parts.join('\n\n');
@@ -90,7 +98,11 @@ export function roadmapSection(roadmap: RoadmapArtifact): string {
       `| ${mdCell(e.title)} | ${ROADMAP_STATUS_LABELS[e.status]} | ${HORIZON_LABELS[e.horizon]} | ${e.effortWeeks === null ? 'not estimated' : formatWeeks(e.effortWeeks)} | ${mdCell(e.owner, 'not named')} | ${mdCell(e.deadline, 'not set')} | ${metricCell(e)} | ${money(e.financial.oneOffCost)} | ${money(e.financial.annualEbitdaEffect)} | ${evCell(e)} |`,
   );
   const parts = [
-    ['| Entry | Status | Horizon | Effort | Owner | Deadline | Success metric (baseline → target) | One-off cost | EBITDA effect / year | EV effect |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |', ...rows].join('\n'),
+    [
+      '| Entry | Status | Horizon | Effort | Owner | Deadline | Success metric (baseline → target) | One-off cost | EBITDA effect / year | EV effect |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+      ...rows,
+    ].join('\n'),
     totalsLine(entries),
   ];
   const multiples = multiplesLine(entries);
@@ -102,7 +114,10 @@ export function roadmapSection(roadmap: RoadmapArtifact): string {
         '**Financial assumptions**',
         '',
         ...assumptions.map((e) => {
-          const bits = [e.financial.assumption ? mdText(e.financial.assumption) : null, e.financial.capexOpex ? `CapEx/OpEx: ${mdText(e.financial.capexOpex)}` : null];
+          const bits = [
+            e.financial.assumption ? mdText(e.financial.assumption) : null,
+            e.financial.capexOpex ? `CapEx/OpEx: ${mdText(e.financial.capexOpex)}` : null,
+          ];
           return `- *${mdText(e.title)}:* ${bits.filter((b) => b !== null).join('. ')}`;
         }),
       ].join('\n'),
@@ -115,7 +130,10 @@ export function roadmapSection(roadmap: RoadmapArtifact): string {
         '**Architecture decisions**',
         '',
         ...adrs.map((e) => {
-          const alternatives = e.adr!.alternatives.length > 0 ? ` Alternatives considered: ${e.adr!.alternatives.map(mdText).join('; ')}.` : '';
+          const alternatives =
+            e.adr!.alternatives.length > 0
+              ? ` Alternatives considered: ${e.adr!.alternatives.map(mdText).join('; ')}.`
+              : '';
           return `- *${mdText(e.title)}:* ${mdText(e.adr!.decision)}${alternatives} Consequences: ${mdText(e.adr!.consequences)}`;
         }),
       ].join('\n'),
@@ -133,9 +151,10 @@ function totalsLine(all: readonly RoadmapEntry[]): string {
   const sum = (xs: Array<number | null>) => xs.filter((x): x is number => x !== null).reduce((a, b) => a + b, 0);
   const efforts = entries.map((e) => e.effortWeeks);
   const unestimated = efforts.filter((w) => w === null).length;
-  const effort = unestimated === efforts.length
-    ? 'effort not estimated yet'
-    : `${formatWeeks(sum(efforts))} of effort${unestimated === 0 ? '' : ` (${unestimated} of ${efforts.length} not estimated)`}`;
+  const effort =
+    unestimated === efforts.length
+      ? 'effort not estimated yet'
+      : `${formatWeeks(sum(efforts))} of effort${unestimated === 0 ? '' : ` (${unestimated} of ${efforts.length} not estimated)`}`;
   const costs = entries.map((e) => e.financial.oneOffCost);
   const ebitda = entries.map((e) => e.financial.annualEbitdaEffect);
   const ev = entries.map((e) => enterpriseValueEffect(e.financial));
@@ -190,12 +209,20 @@ export function gapsSection(g: GapsInputs): string {
         const trend = g.trendName(a.trendId);
         return `${trend ? `*${mdText(trend)}:* ` : ''}${mdText(a.text)} (${a.status}${a.note ? `: ${mdText(a.note)}` : ''})`;
       }),
-      g.dialogue ? 'None: every assumption on the ledger is supported or refuted.' : 'Not drafted yet: the dialogue has no assumption ledger.',
+      g.dialogue
+        ? 'None: every assumption on the ledger is supported or refuted.'
+        : 'Not drafted yet: the dialogue has no assumption ledger.',
     );
   }
   if (g.inMode('sounding_board')) {
-    const gaps = g.board?.recommendations.flatMap((r) => r.evidenceGaps.map((e) => `${mdText(e)} (for: ${mdText(r.claim)})`)) ?? [];
-    block('Evidence still missing', gaps, g.board ? 'None recorded.' : 'Not drafted yet: no recommendation has been pressure-tested.');
+    const gaps =
+      g.board?.recommendations.flatMap((r) => r.evidenceGaps.map((e) => `${mdText(e)} (for: ${mdText(r.claim)})`)) ??
+      [];
+    block(
+      'Evidence still missing',
+      gaps,
+      g.board ? 'None recorded.' : 'Not drafted yet: no recommendation has been pressure-tested.',
+    );
   }
   if (g.inMode('context') && g.context && g.context.gaps.length > 0) {
     block('Still unknown about the company', g.context.gaps.map(mdText), 'None recorded.');
@@ -205,7 +232,11 @@ export function gapsSection(g: GapsInputs): string {
       .map((e) => ({ e, missing: roadmapGaps(e) }))
       .filter(({ missing }) => missing.length > 0)
       .map(({ e, missing }) => `${mdText(e.title)}: no ${missing.join(', no ')}`);
-    block('Roadmap entries not yet startable on Monday', incomplete, 'None: every entry has an owner, a deadline, a metric with a baseline and a financial framing.');
+    block(
+      'Roadmap entries not yet startable on Monday',
+      incomplete,
+      'None: every entry has an owner, a deadline, a metric with a baseline and a financial framing.',
+    );
   }
   return blocks.length > 0 ? blocks.join('\n\n') : 'None recorded.';
 }

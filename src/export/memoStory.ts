@@ -45,7 +45,11 @@ export function ceoSection(board: SoundingBoardArtifact, entryTitle: (id: string
 }
 
 function recommendationBlock(r: Recommendation, n: number, entryTitle: (id: string) => string | null): string {
-  const lines = [`### ${n}. ${mdText(r.ceoOneLiner)}`, '', `**Verdict: ${VERDICT_LABELS[r.verdict]}** (confidence ${r.confidence}). ${mdText(endSentence(r.claim))}`];
+  const lines = [
+    `### ${n}. ${mdText(r.ceoOneLiner)}`,
+    '',
+    `**Verdict: ${VERDICT_LABELS[r.verdict]}** (confidence ${r.confidence}). ${mdText(endSentence(r.claim))}`,
+  ];
   if (r.supportingPoints.length > 0) lines.push('', ...r.supportingPoints.map((p) => `- ${mdText(p)}`));
   const detail: string[] = [];
   if (r.roadmapEntryIds.length > 0) {
@@ -62,9 +66,16 @@ function recommendationBlock(r: Recommendation, n: number, entryTitle: (id: stri
 export function contextSection(c: ContextArtifact): string {
   const parts: string[] = [mdParagraphs(c.summary)];
   if (c.keyNumbers.length > 0) {
-    parts.push(['| Key number | Value |', '| --- | --- |', ...c.keyNumbers.map((k) => `| ${mdCell(capitalize(k.label))} | ${mdCell(k.value)} |`)].join('\n'));
+    parts.push(
+      [
+        '| Key number | Value |',
+        '| --- | --- |',
+        ...c.keyNumbers.map((k) => `| ${mdCell(capitalize(k.label))} | ${mdCell(k.value)} |`),
+      ].join('\n'),
+    );
   }
-  if (c.ceoGoals.length > 0) parts.push(['**The CEO’s goals for the year**', '', ...c.ceoGoals.map((g) => `- ${mdText(g)}`)].join('\n'));
+  if (c.ceoGoals.length > 0)
+    parts.push(['**The CEO’s goals for the year**', '', ...c.ceoGoals.map((g) => `- ${mdText(g)}`)].join('\n'));
   const constraints: string[] = [];
   for (const [label, text] of [
     ['Budget', c.constraints.budget],
@@ -89,12 +100,21 @@ export function trendsSection(t: TrendsArtifact, dialogue: DialogueArtifact | un
   if (chosen.length === 0) return `No trend chosen yet (${plural(t.trends.length, 'candidate')} proposed).`;
   const parts = [`${plural(chosen.length, 'trend')} chosen from ${plural(t.trends.length, 'candidate')}.`];
   for (const trend of chosen) {
-    const meta = [LENS_LABELS[trend.lens], trend.timeToImpact ? `impact in ${HORIZON_LABELS[trend.timeToImpact]}` : null, trend.origin === 'user' ? 'added by the client' : null]
+    const meta = [
+      LENS_LABELS[trend.lens],
+      trend.timeToImpact ? `impact in ${HORIZON_LABELS[trend.timeToImpact]}` : null,
+      trend.origin === 'user' ? 'added by the client' : null,
+    ]
       .filter((x): x is string => x !== null)
       .join(' · ');
     const lines = [`### ${mdText(trend.name)}`, '', `*${capitalize(meta)}.* ${mdText(trend.description)}`];
     lines.push('', `**Why now:** ${trend.whyNow ? mdText(trend.whyNow) : 'not stated yet.'}`);
-    lines.push('', trend.signals.length > 0 ? ['**Signals:**', '', ...trend.signals.map((s) => `- ${mdText(s)}`)].join('\n') : '**Signals:** none recorded yet.');
+    lines.push(
+      '',
+      trend.signals.length > 0
+        ? ['**Signals:**', '', ...trend.signals.map((s) => `- ${mdText(s)}`)].join('\n')
+        : '**Signals:** none recorded yet.',
+    );
     if (trend.relevance) lines.push('', `**Why it matters to ${mdText(clientName)}:** ${mdText(trend.relevance)}`);
     const summary = dialogue?.trendSummaries.find((s) => s.trendId === trend.id);
     if (summary) lines.push('', `**What the dialogue found:** ${mdText(summary.summary)}`);

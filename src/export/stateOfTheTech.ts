@@ -1,4 +1,11 @@
-import { ROADMAP_STATUS_LABELS, endSentence, isClosed, metricProgress, rankRisks, type RoadmapEntry } from '../domain/index.js';
+import {
+  ROADMAP_STATUS_LABELS,
+  endSentence,
+  isClosed,
+  metricProgress,
+  rankRisks,
+  type RoadmapEntry,
+} from '../domain/index.js';
 import { isoDate, mdCell, mdText } from './format.js';
 import type { ExportInput } from './types.js';
 
@@ -13,7 +20,12 @@ const RISKS_TO_WATCH = 3;
 export function stateOfTheTechMarkdown(input: ExportInput): string {
   const { client, session, artifacts, generatedAt } = input;
   const month = generatedAt.toLocaleString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-  const lines = [`# State of the Tech: ${mdText(client.name)}, ${month}`, '', `*From the ${session.quarter} foresight session · ${isoDate(generatedAt)}*`, ''];
+  const lines = [
+    `# State of the Tech: ${mdText(client.name)}, ${month}`,
+    '',
+    `*From the ${session.quarter} foresight session · ${isoDate(generatedAt)}*`,
+    '',
+  ];
 
   lines.push('## Where the roadmap stands', '');
   const entries = artifacts.roadmap?.entries ?? [];
@@ -22,9 +34,18 @@ export function stateOfTheTechMarkdown(input: ExportInput): string {
   } else {
     const open = entries.filter((e) => !isClosed(e));
     const done = entries.filter((e) => e.status === 'done');
-    lines.push(`${open.length} open (${entries.filter((e) => e.status === 'in_progress').length} in progress), ${done.length} done, ${entries.filter((e) => e.status === 'dropped').length} dropped.`, '');
-    lines.push('| Initiative | Status | Owner | Deadline | Metric: baseline → latest → target |', '| --- | --- | --- | --- | --- |');
-    for (const e of entries) lines.push(`| ${mdCell(e.title)} | ${ROADMAP_STATUS_LABELS[e.status]} | ${mdCell(e.owner)} | ${mdCell(e.deadline)} | ${metricCell(e)} |`);
+    lines.push(
+      `${open.length} open (${entries.filter((e) => e.status === 'in_progress').length} in progress), ${done.length} done, ${entries.filter((e) => e.status === 'dropped').length} dropped.`,
+      '',
+    );
+    lines.push(
+      '| Initiative | Status | Owner | Deadline | Metric: baseline → latest → target |',
+      '| --- | --- | --- | --- | --- |',
+    );
+    for (const e of entries)
+      lines.push(
+        `| ${mdCell(e.title)} | ${ROADMAP_STATUS_LABELS[e.status]} | ${mdCell(e.owner)} | ${mdCell(e.deadline)} | ${metricCell(e)} |`,
+      );
     lines.push('');
   }
 
@@ -33,19 +54,26 @@ export function stateOfTheTechMarkdown(input: ExportInput): string {
     lines.push('No risk register drafted yet.', '');
   } else {
     for (const r of rankRisks(artifacts.risks).slice(0, RISKS_TO_WATCH)) {
-      const watch = r.trigger ? ` Early warning: ${endSentence(mdText(r.trigger))}` : ' No early-warning sign named yet.';
+      const watch = r.trigger
+        ? ` Early warning: ${endSentence(mdText(r.trigger))}`
+        : ' No early-warning sign named yet.';
       const review = r.reviewDate ? ` Review by ${r.reviewDate}.` : '';
-      lines.push(`- **${r.severity}** (${r.likelihood}×${r.impact}) ${endSentence(mdText(r.threat))} Owner: ${endSentence(mdText(r.owner ?? 'not named'))}${watch}${review}`);
+      lines.push(
+        `- **${r.severity}** (${r.likelihood}×${r.impact}) ${endSentence(mdText(r.threat))} Owner: ${endSentence(mdText(r.owner ?? 'not named'))}${watch}${review}`,
+      );
     }
     lines.push('');
   }
 
   lines.push('## Decisions still open', '');
-  const pending = (artifacts.sounding_board?.recommendations ?? []).filter((r) => r.verdict !== 'ready' || r.openObjections.length > 0);
+  const pending = (artifacts.sounding_board?.recommendations ?? []).filter(
+    (r) => r.verdict !== 'ready' || r.openObjections.length > 0,
+  );
   if (!artifacts.sounding_board) lines.push('No recommendation pressure-tested yet.');
   else if (pending.length === 0) lines.push('None: every recommendation is ready, with no objection left open.');
   for (const r of pending) {
-    const objections = r.openObjections.length > 0 ? ` Open: ${endSentence(r.openObjections.map(mdText).join('; '))}` : '';
+    const objections =
+      r.openObjections.length > 0 ? ` Open: ${endSentence(r.openObjections.map(mdText).join('; '))}` : '';
     lines.push(`- ${mdText(r.ceoOneLiner)} — verdict **${r.verdict}**.${objections}`);
   }
   lines.push('', `*Prepared with ${mdText(input.provider.label)}.*`, '');

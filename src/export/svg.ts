@@ -81,7 +81,13 @@ export function riskHeatMapSvg(risks: RisksArtifact): string {
 
   for (let impact = 5; impact >= 1; impact--) {
     for (let likelihood = 1; likelihood <= 5; likelihood++) {
-      out.push(heatCell(likelihood, impact, risks.risks.filter((r) => r.likelihood === likelihood && r.impact === impact)));
+      out.push(
+        heatCell(
+          likelihood,
+          impact,
+          risks.risks.filter((r) => r.likelihood === likelihood && r.impact === impact),
+        ),
+      );
     }
   }
 
@@ -173,11 +179,12 @@ export function roadmapTimelineSvg(roadmap: RoadmapArtifact): string {
       .map((status) => ({ status, count: entries.filter((e) => e.status === status).length }))
       .filter((c) => c.count > 0)
       .map((c) => `${c.count} ${c.status}`);
-    const summary = entries.length === 0
-      ? 'no entries'
-      : closed.length === 0
-        ? `${entries.length} ${entries.length === 1 ? 'entry' : 'entries'}, ${weeks}`
-        : `${entries.length} ${entries.length === 1 ? 'entry' : 'entries'} (${closed.join(', ')}), ${weeks} still ahead`;
+    const summary =
+      entries.length === 0
+        ? 'no entries'
+        : closed.length === 0
+          ? `${entries.length} ${entries.length === 1 ? 'entry' : 'entries'}, ${weeks}`
+          : `${entries.length} ${entries.length === 1 ? 'entry' : 'entries'} (${closed.join(', ')}), ${weeks} still ahead`;
     body.push(
       `<g class="horizon" data-horizon="${horizon}" data-count="${entries.length}">`,
       `<rect x="0" y="${y}" width="${TL_WIDTH}" height="${GROUP_H - 4}" fill="#eef2f5"/>`,
@@ -194,7 +201,9 @@ export function roadmapTimelineSvg(roadmap: RoadmapArtifact): string {
   }
 
   const axisY = y + 4;
-  const axis = [`<line x1="${BAR_X}" y1="${axisY}" x2="${n(BAR_X + scale.max * px)}" y2="${axisY}" stroke="#555555" stroke-width="1"/>`];
+  const axis = [
+    `<line x1="${BAR_X}" y1="${axisY}" x2="${n(BAR_X + scale.max * px)}" y2="${axisY}" stroke="#555555" stroke-width="1"/>`,
+  ];
   for (let w = 0; w <= scale.max; w += scale.step) {
     const x = n(BAR_X + w * px);
     axis.push(
@@ -202,7 +211,9 @@ export function roadmapTimelineSvg(roadmap: RoadmapArtifact): string {
       `<text x="${x}" y="${axisY + 16}" font-size="10" text-anchor="middle" fill="#444444">${w}</text>`,
     );
   }
-  axis.push(`<text x="${n(BAR_X + (scale.max * px) / 2)}" y="${axisY + 32}" font-size="11" text-anchor="middle" fill="#1a1a1a">Effort (weeks)</text>`);
+  axis.push(
+    `<text x="${n(BAR_X + (scale.max * px) / 2)}" y="${axisY + 32}" font-size="11" text-anchor="middle" fill="#1a1a1a">Effort (weeks)</text>`,
+  );
   const height = axisY + 44;
 
   return [

@@ -56,13 +56,21 @@ function anthropicAccounting(): ChunkAccounting<RawMessageStreamEvent> {
           return '';
       }
     },
-    result: () => (stop === undefined ? null : { usage: { tokensIn, tokensOut }, finishReason: mapAnthropicStop(stop) }),
+    result: () =>
+      stop === undefined ? null : { usage: { tokensIn, tokensOut }, finishReason: mapAnthropicStop(stop) },
   };
 }
 
 /** One system prompt first; user and assistant turns alternating (consecutive turns of one role joined). */
-export function toAnthropicMessages(messages: readonly ChatMessage[]): { system: string | undefined; messages: MessageParam[] } {
-  const system = messages.filter((m) => m.role === 'system').map((m) => m.content.trim()).filter(Boolean).join('\n\n');
+export function toAnthropicMessages(messages: readonly ChatMessage[]): {
+  system: string | undefined;
+  messages: MessageParam[];
+} {
+  const system = messages
+    .filter((m) => m.role === 'system')
+    .map((m) => m.content.trim())
+    .filter(Boolean)
+    .join('\n\n');
   const turns: MessageParam[] = [];
   for (const m of messages) {
     if (m.role === 'system') continue;
@@ -76,25 +84,42 @@ export function toAnthropicMessages(messages: readonly ChatMessage[]): { system:
 export function createAnthropicModel(settings: ProviderSettings): ChatModel {
   // Explicit: ANTHROPIC_BASE_URL / LANGSMITH_GATEWAY in the environment must not redirect our key.
   const baseURL = settings.baseURL || ANTHROPIC_BASE_URL;
-  const lazyModel = onFirstUse<BaseChatModel>('Anthropic', settings.apiKey, () => new ChatAnthropic({
-    model: settings.model,
-    apiKey: settings.apiKey,
-    anthropicApiUrl: baseURL,
-    clientOptions: { timeout: settings.timeoutMs },
-    maxRetries: 0,
-    streamUsage: true,
-  }));
-  const lazyClient = onFirstUse('Anthropic', settings.apiKey, () =>
-    new Anthropic({ apiKey: settings.apiKey, baseURL, timeout: settings.timeoutMs, maxRetries: 0 }));
+  const lazyModel = onFirstUse<BaseChatModel>(
+    'Anthropic',
+    settings.apiKey,
+    () =>
+      new ChatAnthropic({
+        model: settings.model,
+        apiKey: settings.apiKey,
+        anthropicApiUrl: baseURL,
+        clientOptions: { timeout: settings.timeoutMs },
+        maxRetries: 0,
+        streamUsage: true,
+      }),
+  );
+  const lazyClient = onFirstUse(
+    'Anthropic',
+    settings.apiKey,
+    () => new Anthropic({ apiKey: settings.apiKey, baseURL, timeout: settings.timeoutMs, maxRetries: 0 }),
+  );
   const open = async (messages: readonly ChatMessage[], signal: AbortSignal) => {
     const { system, messages: turns } = toAnthropicMessages(messages);
     return lazyClient().messages.create(
-      { model: settings.model, max_tokens: ANTHROPIC_MAX_TOKENS, ...(system ? { system } : {}), messages: turns, stream: true },
+      {
+        model: settings.model,
+        max_tokens: ANTHROPIC_MAX_TOKENS,
+        ...(system ? { system } : {}),
+        messages: turns,
+        stream: true,
+      },
       { signal },
     );
   };
   return assembleChatModel({
-    identity: anthropicIdentity(settings), open, accounting: anthropicAccounting, structuredModel: lazyModel,
+    identity: anthropicIdentity(settings),
+    open,
+    accounting: anthropicAccounting,
+    structuredModel: lazyModel,
     mergeSystem: true, // Anthropic takes one system prompt, first
     retry: retryRunFor(settings, baseURL),
   });

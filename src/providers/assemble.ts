@@ -21,14 +21,21 @@ export interface ProviderParts<C> {
 
 export function assembleChatModel<C>(parts: ProviderParts<C>): ChatModel {
   const { open, accounting, retry } = parts;
-  const toMessages = (messages: readonly ChatMessage[]) => toLangChainMessages(messages, { mergeSystem: parts.mergeSystem });
+  const toMessages = (messages: readonly ChatMessage[]) =>
+    toLangChainMessages(messages, { mergeSystem: parts.mergeSystem });
   return {
     identity: parts.identity,
-    stream: (messages: readonly ChatMessage[], options: StreamOptions) => streamReply({ open, retry, accounting }, messages, options),
+    stream: (messages: readonly ChatMessage[], options: StreamOptions) =>
+      streamReply({ open, retry, accounting }, messages, options),
     // functionCalling (a forced tool call on either provider), not jsonSchema: on the jsonSchema path a
     // zod-4 schema is parsed inside the request, so an invalid reply throws a ZodError and the raw
     // output is lost for the repair re-ask; LangChain also forces strict mode there (see README.md here).
     structured: <T>(messages: readonly ChatMessage[], schema: z.ZodType<T>, options: StructuredOptions) =>
-      generateStructured({ model: parts.structuredModel, method: 'functionCalling', toMessages, retry }, messages, schema, options),
+      generateStructured(
+        { model: parts.structuredModel, method: 'functionCalling', toMessages, retry },
+        messages,
+        schema,
+        options,
+      ),
   };
 }

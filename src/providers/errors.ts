@@ -25,7 +25,8 @@ const asRecord = (v: unknown): Loose | undefined => (typeof v === 'object' && v 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 function statusOf(e: Loose): number | undefined {
-  for (const v of [e.status, e.statusCode, asRecord(e.response)?.status]) if (typeof v === 'number' && v >= 100) return v;
+  for (const v of [e.status, e.statusCode, asRecord(e.response)?.status])
+    if (typeof v === 'number' && v >= 100) return v;
   return undefined;
 }
 
@@ -45,19 +46,28 @@ function providerMessageOf(e: Loose): string | undefined {
   return str(asRecord(body?.error)?.message) ?? str(body?.message);
 }
 
-const NETWORK_CODES = /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|UND_ERR_\w+)$/;
-const NETWORK_WORDS = /connection error|fetch failed|terminated|socket|other side closed|network|ECONN|EPIPE|connection reset/i;
+const NETWORK_CODES =
+  /^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|UND_ERR_\w+)$/;
+const NETWORK_WORDS =
+  /connection error|fetch failed|terminated|socket|other side closed|network|ECONN|EPIPE|connection reset/i;
 
 function isAbort(e: Loose): boolean {
   const name = str(e.name);
   const ctor = str(asRecord(e.constructor)?.name);
-  return name === 'AbortError' || name === 'ModelAbortError' || ctor === 'APIUserAbortError' || str(e.message) === 'AbortError';
+  return (
+    name === 'AbortError' ||
+    name === 'ModelAbortError' ||
+    ctor === 'APIUserAbortError' ||
+    str(e.message) === 'AbortError'
+  );
 }
 
 function isTimeout(e: Loose): boolean {
   const name = str(e.name);
   const ctor = str(asRecord(e.constructor)?.name);
-  return name === 'TimeoutError' || ctor === 'APIConnectionTimeoutError' || /timed out|timeout/i.test(str(e.message) ?? '');
+  return (
+    name === 'TimeoutError' || ctor === 'APIConnectionTimeoutError' || /timed out|timeout/i.test(str(e.message) ?? '')
+  );
 }
 
 function isNetwork(e: Loose): boolean {
@@ -125,7 +135,8 @@ function messageFor(kind: ProviderErrorKind, status: number | undefined, e: Loos
         ? `The API key is not allowed to use ${ctx.model ? `the model "${ctx.model}"` : 'this model'}${http}. Check the key's permissions and the model name.`
         : `The model provider refused the API key${http}. Check the API key in the configuration.`;
     case 'bad_request': {
-      if (status === 404) return `The model provider does not know ${ctx.model ? `the model "${ctx.model}"` : 'this model'}${http}. Check the model name.`;
+      if (status === 404)
+        return `The model provider does not know ${ctx.model ? `the model "${ctx.model}"` : 'this model'}${http}. Check the model name.`;
       const said = providerMessageOf(e);
       return `The model provider rejected the request${http}${said ? `: ${redact(said, ctx.secrets)}` : '.'}`;
     }
@@ -146,7 +157,8 @@ const QUOTA = /insufficient[_ -]?quota|credit balance|billing/i;
 export function toProviderError(error: unknown, ctx: ErrorContext = {}): ProviderError {
   if (isProviderError(error)) return error;
   const e = asRecord(error) ?? { message: String(error) };
-  if (ctx.signal?.aborted || isAbort(e)) return new ProviderError('aborted', messageFor('aborted', undefined, e, ctx), { cause: error });
+  if (ctx.signal?.aborted || isAbort(e))
+    return new ProviderError('aborted', messageFor('aborted', undefined, e, ctx), { cause: error });
 
   // LangChain sometimes wraps the SDK error (e.g. ContextOverflowError): read the HTTP facts from the cause.
   const cause = asRecord(e.cause);
@@ -154,10 +166,14 @@ export function toProviderError(error: unknown, ctx: ErrorContext = {}): Provide
   const status = statusOf(src);
   // LangChain's ContextOverflowError, or the SDK's own error with OpenAI's code.
   if (str(e.name) === 'ContextOverflowError' || providerCodeOf(src) === 'context_length_exceeded') {
-    return new ProviderError('bad_request', `The conversation is too long for this model's context window${status ? ` (HTTP ${status})` : ''}. Shorten the material, or choose a model with a larger window.`, {
-      status,
-      cause: error,
-    });
+    return new ProviderError(
+      'bad_request',
+      `The conversation is too long for this model's context window${status ? ` (HTTP ${status})` : ''}. Shorten the material, or choose a model with a larger window.`,
+      {
+        status,
+        cause: error,
+      },
+    );
   }
   const lcCode = str(e.lc_error_code);
   const typed = ANTHROPIC_TYPES[providerTypeOf(src) ?? ''];
@@ -178,18 +194,33 @@ export function toProviderError(error: unknown, ctx: ErrorContext = {}): Provide
   }
   if (!kind) {
     // Unknown: report it plainly and do not retry (retrying a bug costs calls and time).
-    return new ProviderError('network', 'The call to the model provider failed unexpectedly. Try again; if it keeps failing, check the server log.', { cause: error, retryable: false });
+    return new ProviderError(
+      'network',
+      'The call to the model provider failed unexpectedly. Try again; if it keeps failing, check the server log.',
+      { cause: error, retryable: false },
+    );
   }
 
-  if (kind === 'rate_limited' && (providerCodeOf(src) === 'insufficient_quota' || QUOTA.test(providerMessageOf(src) ?? ''))) {
-    return new ProviderError('rate_limited', `The model provider account has run out of quota or credit${effectiveStatus ? ` (HTTP ${effectiveStatus})` : ''}. Check the plan and billing; retrying will not help.`, {
-      status: effectiveStatus,
-      retryable: false,
-      cause: error,
-    });
+  if (
+    kind === 'rate_limited' &&
+    (providerCodeOf(src) === 'insufficient_quota' || QUOTA.test(providerMessageOf(src) ?? ''))
+  ) {
+    return new ProviderError(
+      'rate_limited',
+      `The model provider account has run out of quota or credit${effectiveStatus ? ` (HTTP ${effectiveStatus})` : ''}. Check the plan and billing; retrying will not help.`,
+      {
+        status: effectiveStatus,
+        retryable: false,
+        cause: error,
+      },
+    );
   }
   const retryable = kind === 'rate_limited' || kind === 'unavailable' || kind === 'timeout' || kind === 'network';
-  return new ProviderError(kind, messageFor(kind, effectiveStatus, src, ctx), { status: effectiveStatus, retryable, cause: error });
+  return new ProviderError(kind, messageFor(kind, effectiveStatus, src, ctx), {
+    status: effectiveStatus,
+    retryable,
+    cause: error,
+  });
 }
 
 /** The wait the provider asked for (retry-after-ms or retry-after, seconds or HTTP date), if any. */
@@ -197,7 +228,9 @@ export function retryAfterMs(error: ProviderError, now: number = Date.now()): nu
   const headers = asRecord(asRecord(error.cause)?.headers);
   if (!headers) return undefined;
   const get = (name: string): string | undefined =>
-    typeof headers.get === 'function' ? ((headers.get as (n: string) => string | null)(name) ?? undefined) : str(headers[name]);
+    typeof headers.get === 'function'
+      ? ((headers.get as (n: string) => string | null)(name) ?? undefined)
+      : str(headers[name]);
   const ms = Number(get('retry-after-ms'));
   if (get('retry-after-ms') !== undefined && Number.isFinite(ms) && ms >= 0) return ms;
   const raw = get('retry-after')?.trim();

@@ -7,7 +7,9 @@ import { createOpenAiModel, openAiIdentity } from './openai.js';
  * The model behind the product, chosen by configuration. One interface (ChatModel, types.ts);
  * no provider detail crosses it. The offline facilitator is not a ChatModel and is not built here.
  */
-export type ProviderConfig = ({ readonly kind: 'openai' } & ProviderSettings) | ({ readonly kind: 'anthropic' } & ProviderSettings);
+export type ProviderConfig =
+  | ({ readonly kind: 'openai' } & ProviderSettings)
+  | ({ readonly kind: 'anthropic' } & ProviderSettings);
 
 export function createChatModel(config: ProviderConfig): ChatModel {
   disableRemoteTracing();
@@ -27,7 +29,12 @@ export function createChatModel(config: ProviderConfig): ChatModel {
  * Client transcripts are confidential: LangChain would send every prompt to LangSmith if a tracing
  * variable happened to be set in the environment. We never want that, so we switch it off.
  */
-const TRACING_VARIABLES = ['LANGSMITH_TRACING_V2', 'LANGCHAIN_TRACING_V2', 'LANGSMITH_TRACING', 'LANGCHAIN_TRACING'] as const;
+const TRACING_VARIABLES = [
+  'LANGSMITH_TRACING_V2',
+  'LANGCHAIN_TRACING_V2',
+  'LANGSMITH_TRACING',
+  'LANGCHAIN_TRACING',
+] as const;
 export function disableRemoteTracing(env: NodeJS.ProcessEnv = process.env): void {
   for (const name of TRACING_VARIABLES) env[name] = 'false';
 }

@@ -1,4 +1,10 @@
-import { AIMessage, HumanMessage, SystemMessage, type BaseMessage, type MessageContent } from '@langchain/core/messages';
+import {
+  AIMessage,
+  HumanMessage,
+  SystemMessage,
+  type BaseMessage,
+  type MessageContent,
+} from '@langchain/core/messages';
 import { ProviderError, type ChatMessage, type Usage } from './types.js';
 
 /** What both adapters share about LangChain: message conversion, text extraction, abortable iteration. */
@@ -7,9 +13,15 @@ import { ProviderError, type ChatMessage, type Usage } from './types.js';
  * Our messages → LangChain's. With `mergeSystem` (Anthropic: one system prompt, first) every system
  * message is joined into a single leading one, in order.
  */
-export function toLangChainMessages(messages: readonly ChatMessage[], options: { mergeSystem: boolean }): BaseMessage[] {
+export function toLangChainMessages(
+  messages: readonly ChatMessage[],
+  options: { mergeSystem: boolean },
+): BaseMessage[] {
   if (options.mergeSystem) {
-    const system = messages.filter((m) => m.role === 'system').map((m) => m.content.trim()).filter(Boolean);
+    const system = messages
+      .filter((m) => m.role === 'system')
+      .map((m) => m.content.trim())
+      .filter(Boolean);
     const rest = messages.filter((m) => m.role !== 'system');
     return [...(system.length ? [new SystemMessage(system.join('\n\n'))] : []), ...rest.map(toLangChainMessage)];
   }
@@ -38,7 +50,13 @@ export function textOf(content: MessageContent | unknown): string {
   let text = '';
   for (const block of content) {
     if (typeof block === 'string') text += block;
-    else if (block && typeof block === 'object' && (block as { type?: unknown }).type === 'text' && typeof (block as { text?: unknown }).text === 'string') text += (block as { text: string }).text;
+    else if (
+      block &&
+      typeof block === 'object' &&
+      (block as { type?: unknown }).type === 'text' &&
+      typeof (block as { text?: unknown }).text === 'string'
+    )
+      text += (block as { text: string }).text;
   }
   return text;
 }

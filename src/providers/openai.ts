@@ -18,7 +18,11 @@ export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
 
 export function openAiIdentity(settings: Pick<ProviderSettings, 'model' | 'baseURL'>): ModelIdentity {
   return settings.baseURL
-    ? { provider: 'openai-compatible', label: `OpenAI-compatible ${settings.model} at ${publicUrl(settings.baseURL)}`, model: settings.model }
+    ? {
+        provider: 'openai-compatible',
+        label: `OpenAI-compatible ${settings.model} at ${publicUrl(settings.baseURL)}`,
+        model: settings.model,
+      }
     : { provider: 'openai', label: `OpenAI ${settings.model}`, model: settings.model };
 }
 
@@ -45,7 +49,8 @@ function openAiAccounting(): ChunkAccounting<ChatCompletionChunk> {
       if (choice?.finish_reason) finish = choice.finish_reason;
       return typeof choice?.delta?.content === 'string' ? choice.delta.content : '';
     },
-    result: () => (finish === undefined ? null : { usage: { tokensIn, tokensOut }, finishReason: mapOpenAiFinish(finish) }),
+    result: () =>
+      finish === undefined ? null : { usage: { tokensIn, tokensOut }, finishReason: mapOpenAiFinish(finish) },
   };
 }
 
@@ -63,16 +68,29 @@ export function createOpenAiModel(settings: ProviderSettings): ChatModel {
   // An OpenAI-compatible server speaks chat completions only: ChatOpenAI would switch to the
   // Responses API for some model names (e.g. containing "codex").
   const lazyModel = onFirstUse<BaseChatModel>('OpenAI', fields.apiKey, () =>
-    settings.baseURL ? new ChatOpenAICompletions(fields) : new ChatOpenAI(fields));
-  const lazyClient = onFirstUse('OpenAI', fields.apiKey, () =>
-    new OpenAI({ apiKey: fields.apiKey, baseURL, timeout: settings.timeoutMs, maxRetries: 0 }));
+    settings.baseURL ? new ChatOpenAICompletions(fields) : new ChatOpenAI(fields),
+  );
+  const lazyClient = onFirstUse(
+    'OpenAI',
+    fields.apiKey,
+    () => new OpenAI({ apiKey: fields.apiKey, baseURL, timeout: settings.timeoutMs, maxRetries: 0 }),
+  );
   const open = async (messages: readonly ChatMessage[], signal: AbortSignal) =>
     lazyClient().chat.completions.create(
-      { model: settings.model, messages: messages.map((m) => ({ role: m.role, content: m.content })), stream: true, stream_options: { include_usage: true } },
+      {
+        model: settings.model,
+        messages: messages.map((m) => ({ role: m.role, content: m.content })),
+        stream: true,
+        stream_options: { include_usage: true },
+      },
       { signal },
     );
   return assembleChatModel({
-    identity: openAiIdentity(settings), open, accounting: openAiAccounting, structuredModel: lazyModel,
-    mergeSystem: false, retry: retryRunFor(settings, baseURL),
+    identity: openAiIdentity(settings),
+    open,
+    accounting: openAiAccounting,
+    structuredModel: lazyModel,
+    mergeSystem: false,
+    retry: retryRunFor(settings, baseURL),
   });
 }

@@ -18,7 +18,12 @@ export interface RetryPolicy {
   readonly maxRetryAfterMs: number;
 }
 
-export const RETRY_DEFAULTS: RetryPolicy = { maxAttempts: 3, baseDelayMs: 500, maxDelayMs: 8_000, maxRetryAfterMs: 60_000 };
+export const RETRY_DEFAULTS: RetryPolicy = {
+  maxAttempts: 3,
+  baseDelayMs: 500,
+  maxDelayMs: 8_000,
+  maxRetryAfterMs: 60_000,
+};
 
 export interface RetryRun {
   readonly policy: RetryPolicy;
@@ -35,7 +40,12 @@ export interface RetryRun {
  * the endpoint and model named and the key redacted.
  */
 export function retryRunFor(settings: ProviderSettings, baseURL: string): (signal: AbortSignal) => RetryRun {
-  const errorContext = { endpoint: publicUrl(baseURL), model: settings.model, timeoutMs: settings.timeoutMs, secrets: [settings.apiKey] };
+  const errorContext = {
+    endpoint: publicUrl(baseURL),
+    model: settings.model,
+    timeoutMs: settings.timeoutMs,
+    secrets: [settings.apiKey],
+  };
   return (signal) => ({
     policy: { ...RETRY_DEFAULTS, maxAttempts: settings.maxAttempts, baseDelayMs: settings.retryBaseMs },
     signal,
@@ -66,7 +76,12 @@ export function sleep(ms: number, signal: AbortSignal): Promise<void> {
  * Backoff: base × 2^(attempt−1), capped, with "equal jitter" (half fixed, half random);
  * a provider's retry-after is a floor.
  */
-export function retryDelay(attempt: number, error: ProviderError, policy: RetryPolicy, random: () => number = Math.random): number | null {
+export function retryDelay(
+  attempt: number,
+  error: ProviderError,
+  policy: RetryPolicy,
+  random: () => number = Math.random,
+): number | null {
   if (!error.retryable || attempt >= policy.maxAttempts) return null;
   const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
   const jittered = backoff / 2 + random() * (backoff / 2);
@@ -78,7 +93,12 @@ export function retryDelay(attempt: number, error: ProviderError, policy: RetryP
 /** The error people see when the attempts ran out: the same kind, saying how often we tried. */
 function exhausted(error: ProviderError, attempts: number): ProviderError {
   if (attempts <= 1 || !error.retryable) return error;
-  return new ProviderError(error.kind, `${error.message} (Tried ${attempts} times.)`, { status: error.status, retryable: true, issues: error.issues, cause: error.cause ?? error });
+  return new ProviderError(error.kind, `${error.message} (Tried ${attempts} times.)`, {
+    status: error.status,
+    retryable: true,
+    issues: error.issues,
+    cause: error.cause ?? error,
+  });
 }
 
 async function decide(attempt: number, raw: unknown, run: RetryRun): Promise<void> {

@@ -31,7 +31,11 @@ export function publicUrl(url: string): string {
 export function onFirstUse<T>(vendor: string, apiKey: string, build: () => T): () => T {
   let built: T | undefined;
   return () => {
-    if (!apiKey) throw new ProviderError('auth', `No ${vendor} API key is configured. Set one in the configuration, or use the offline facilitator.`);
+    if (!apiKey)
+      throw new ProviderError(
+        'auth',
+        `No ${vendor} API key is configured. Set one in the configuration, or use the offline facilitator.`,
+      );
     return (built ??= build());
   };
 }

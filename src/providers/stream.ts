@@ -28,7 +28,11 @@ export interface StreamDeps<C> {
   readonly accounting: () => ChunkAccounting<C>;
 }
 
-export function streamReply<C>(deps: StreamDeps<C>, messages: readonly ChatMessage[], options: StreamOptions): AsyncGenerator<StreamPart> {
+export function streamReply<C>(
+  deps: StreamDeps<C>,
+  messages: readonly ChatMessage[],
+  options: StreamOptions,
+): AsyncGenerator<StreamPart> {
   const { signal } = options;
   async function* chunks(): AsyncGenerator<C> {
     yield* await deps.open(messages, signal);
@@ -41,7 +45,11 @@ export function streamReply<C>(deps: StreamDeps<C>, messages: readonly ChatMessa
     }
     const end = accounting.result();
     if (!end) {
-      throw new ProviderError('network', 'The connection to the model provider closed before the reply was complete. Retry to get the full reply.', { retryable: true });
+      throw new ProviderError(
+        'network',
+        'The connection to the model provider closed before the reply was complete. Retry to get the full reply.',
+        { retryable: true },
+      );
     }
     yield { type: 'finish', usage: end.usage, finishReason: end.finishReason };
   }

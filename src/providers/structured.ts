@@ -1,7 +1,15 @@
 import type { z } from 'zod';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import type { BaseMessage } from '@langchain/core/messages';
-import { ProviderError, isProviderError, type CallRecord, type ChatMessage, type StructuredOptions, type StructuredResult, type Usage } from './types.js';
+import {
+  ProviderError,
+  isProviderError,
+  type CallRecord,
+  type ChatMessage,
+  type StructuredOptions,
+  type StructuredResult,
+  type Usage,
+} from './types.js';
 import { retryCall, type RetryRun } from './retry.js';
 import { NO_USAGE, addUsage, count, since, textOf } from './langchain.js';
 
@@ -35,11 +43,17 @@ export function repairRequest(name: string, issues: readonly string[]): string {
 const MAX_ISSUES = 20;
 
 export function zodIssues(error: z.ZodError): string[] {
-  const lines = error.issues.map((i) => `${i.path.length ? i.path.map(String).join('.') : '(the whole output)'}: ${i.message}`);
-  return lines.length > MAX_ISSUES ? [...lines.slice(0, MAX_ISSUES), `…and ${lines.length - MAX_ISSUES} more problems`] : lines;
+  const lines = error.issues.map(
+    (i) => `${i.path.length ? i.path.map(String).join('.') : '(the whole output)'}: ${i.message}`,
+  );
+  return lines.length > MAX_ISSUES
+    ? [...lines.slice(0, MAX_ISSUES), `…and ${lines.length - MAX_ISSUES} more problems`]
+    : lines;
 }
 
-type Verdict<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: string[]; readonly rawText: string };
+type Verdict<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly issues: string[]; readonly rawText: string };
 
 interface RawMessage {
   readonly content?: unknown;
@@ -52,7 +66,13 @@ interface RawMessage {
 
 const TRUNCATED = new Set(['length', 'max_tokens']);
 
-function validate<T>(schema: z.ZodType<T>, name: string, candidate: unknown, rawText: string, extra: string[]): Verdict<T> {
+function validate<T>(
+  schema: z.ZodType<T>,
+  name: string,
+  candidate: unknown,
+  rawText: string,
+  extra: string[],
+): Verdict<T> {
   const result = schema.safeParse(candidate);
   if (result.success) return { ok: true, value: result.data };
   return { ok: false, issues: [...extra, ...zodIssues(result.error)], rawText };
@@ -60,13 +80,19 @@ function validate<T>(schema: z.ZodType<T>, name: string, candidate: unknown, raw
 
 /** Judges one reply: `parsed` from LangChain if it has one, else what the raw message holds. */
 export function judge<T>(schema: z.ZodType<T>, name: string, raw: RawMessage | undefined, parsed: unknown): Verdict<T> {
-  const stop = String(raw?.response_metadata?.finish_reason ?? raw?.response_metadata?.stop_reason ?? raw?.additional_kwargs?.stop_reason ?? '');
+  const stop = String(
+    raw?.response_metadata?.finish_reason ??
+      raw?.response_metadata?.stop_reason ??
+      raw?.additional_kwargs?.stop_reason ??
+      '',
+  );
   const extra = TRUNCATED.has(stop) ? ["The output was cut off at the model's output limit: keep it shorter."] : [];
   const call = raw?.tool_calls?.find((c) => c.name === name) ?? raw?.tool_calls?.[0];
   const rawText = call ? JSON.stringify(call.args ?? {}) : (raw?.invalid_tool_calls?.[0]?.args ?? textOf(raw?.content));
   if (parsed !== null && parsed !== undefined) return validate(schema, name, parsed, rawText, extra);
   if (call) return validate(schema, name, call.args, rawText, extra);
-  if (raw?.invalid_tool_calls?.length) return { ok: false, issues: [...extra, `The arguments of "${name}" were not valid JSON.`], rawText };
+  if (raw?.invalid_tool_calls?.length)
+    return { ok: false, issues: [...extra, `The arguments of "${name}" were not valid JSON.`], rawText };
   const text = rawText.trim();
   if (text.startsWith('{')) {
     try {
@@ -75,7 +101,11 @@ export function judge<T>(schema: z.ZodType<T>, name: string, raw: RawMessage | u
       return { ok: false, issues: [...extra, 'The output was not valid JSON.'], rawText };
     }
   }
-  return { ok: false, issues: [...extra, `"${name}" was not called: the reply was ${text ? 'plain text' : 'empty'}.`], rawText };
+  return {
+    ok: false,
+    issues: [...extra, `"${name}" was not called: the reply was ${text ? 'plain text' : 'empty'}.`],
+    rawText,
+  };
 }
 
 function usageOf(raw: RawMessage | undefined): Usage {
@@ -86,7 +116,13 @@ function usageOf(raw: RawMessage | undefined): Usage {
 function isInvalidOutputThrow(e: unknown): e is Error {
   if (typeof e !== 'object' || e === null) return false;
   const { name, lc_error_code: code } = e as { name?: unknown; lc_error_code?: unknown };
-  return name === 'ZodError' || name === '$ZodError' || name === 'OutputParserException' || name === 'SyntaxError' || code === 'OUTPUT_PARSING_FAILURE';
+  return (
+    name === 'ZodError' ||
+    name === '$ZodError' ||
+    name === 'OutputParserException' ||
+    name === 'SyntaxError' ||
+    code === 'OUTPUT_PARSING_FAILURE'
+  );
 }
 
 const CALLS = Symbol.for('foresight.providerCalls');
@@ -113,7 +149,13 @@ export async function generateStructured<T>(
   if (signal.aborted) throw new ProviderError('aborted', 'The request to the model was stopped.');
   let runnable: ReturnType<BaseChatModel['withStructuredOutput']>;
   try {
-    runnable = deps.model().withStructuredOutput(schema as z.ZodType<Record<string, unknown>>, { method: deps.method, includeRaw: true, name });
+    runnable = deps
+      .model()
+      .withStructuredOutput(schema as z.ZodType<Record<string, unknown>>, {
+        method: deps.method,
+        includeRaw: true,
+        name,
+      });
   } catch (e) {
     throw run.toError(e); // e.g. no API key configured
   }
@@ -124,19 +166,35 @@ export async function generateStructured<T>(
     try {
       const verdict = await retryCall(async () => {
         try {
-          const out = (await runnable.invoke(deps.toMessages(msgs), { signal })) as { raw?: RawMessage; parsed?: unknown };
+          const out = (await runnable.invoke(deps.toMessages(msgs), { signal })) as {
+            raw?: RawMessage;
+            parsed?: unknown;
+          };
           return { verdict: judge(schema, name, out.raw, out.parsed), usage: usageOf(out.raw) };
         } catch (e) {
           if (!isInvalidOutputThrow(e) || signal.aborted) throw e;
-          const issues = 'issues' in e && Array.isArray(e.issues) ? zodIssues(e as unknown as z.ZodError) : ['The output could not be parsed.'];
+          const issues =
+            'issues' in e && Array.isArray(e.issues)
+              ? zodIssues(e as unknown as z.ZodError)
+              : ['The output could not be parsed.'];
           return { verdict: { ok: false, issues, rawText: '' } as Verdict<T>, usage: NO_USAGE };
         }
       }, run);
-      calls.push({ purpose, usage: verdict.usage, latencyMs: since(start), outcome: verdict.verdict.ok ? 'ok' : 'invalid_output' });
+      calls.push({
+        purpose,
+        usage: verdict.usage,
+        latencyMs: since(start),
+        outcome: verdict.verdict.ok ? 'ok' : 'invalid_output',
+      });
       return verdict.verdict;
     } catch (e) {
       const error = isProviderError(e) ? e : run.toError(e);
-      calls.push({ purpose, usage: NO_USAGE, latencyMs: since(start), outcome: error.kind === 'aborted' ? 'aborted' : 'error' });
+      calls.push({
+        purpose,
+        usage: NO_USAGE,
+        latencyMs: since(start),
+        outcome: error.kind === 'aborted' ? 'aborted' : 'error',
+      });
       throw withCalls(error, calls);
     }
   };
@@ -155,10 +213,14 @@ export async function generateStructured<T>(
 
   throw withCalls(
     // The issues travel in `issues` (shown beside the message by the engine), not in the message.
-    new ProviderError('invalid_output', `The model's output for "${name}" did not match the expected format, even after one correction. Try again, or edit it by hand.`, {
-      issues: repaired.issues,
-      retryable: false,
-    }),
+    new ProviderError(
+      'invalid_output',
+      `The model's output for "${name}" did not match the expected format, even after one correction. Try again, or edit it by hand.`,
+      {
+        issues: repaired.issues,
+        retryable: false,
+      },
+    ),
     calls,
   );
 }

@@ -55,7 +55,11 @@ export interface ChatModel {
   readonly identity: ModelIdentity;
   stream(messages: readonly ChatMessage[], options: StreamOptions): AsyncIterable<StreamPart>;
   /** Output validated by `schema`; invalid output is re-asked once with the errors, then a ProviderError('invalid_output'). */
-  structured<T>(messages: readonly ChatMessage[], schema: z.ZodType<T>, options: StructuredOptions): Promise<StructuredResult<T>>;
+  structured<T>(
+    messages: readonly ChatMessage[],
+    schema: z.ZodType<T>,
+    options: StructuredOptions,
+  ): Promise<StructuredResult<T>>;
 }
 
 export type ProviderErrorKind =
@@ -82,7 +86,11 @@ export class ProviderError extends Error {
   /** For invalid output: the validation issues, to show or to re-ask with. */
   readonly issues: readonly string[];
 
-  constructor(kind: ProviderErrorKind, message: string, options: { status?: number; retryable?: boolean; issues?: readonly string[]; cause?: unknown } = {}) {
+  constructor(
+    kind: ProviderErrorKind,
+    message: string,
+    options: { status?: number; retryable?: boolean; issues?: readonly string[]; cause?: unknown } = {},
+  ) {
     super(message, { cause: options.cause });
     this.name = 'ProviderError';
     this.kind = kind;

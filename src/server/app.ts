@@ -37,7 +37,9 @@ export function createApp({ engine, db, version, staticRoutes }: AppOptions): Ho
   );
   app.use('/api/*', limitBody(1024 * 1024));
 
-  app.get('/api/health', (c) => c.json({ ok: true, version, provider: engine.identity, lastModelCall: engine.lastModelCall }));
+  app.get('/api/health', (c) =>
+    c.json({ ok: true, version, provider: engine.identity, lastModelCall: engine.lastModelCall }),
+  );
   app.get('/api/clients', (c) => c.json({ clients: engine.listClients() }));
   app.get('/api/search', (c) => {
     const { q, clientId } = validate(SearchQuery, c.req.query());
@@ -57,7 +59,8 @@ export function createApp({ engine, db, version, staticRoutes }: AppOptions): Ho
  * unknown length (chunked) still goes through bodyLimit, which counts it as it reads.
  */
 function limitBody(maxSize: number): MiddlewareHandler {
-  const tooLarge = (c: Context) => errorResponse(c, new AppError('validation', 'The request body is larger than 1 MB.', { field: '(body)' }));
+  const tooLarge = (c: Context) =>
+    errorResponse(c, new AppError('validation', 'The request body is larger than 1 MB.', { field: '(body)' }));
   const streamed = bodyLimit({ maxSize, onError: tooLarge });
   return (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();

@@ -23,12 +23,22 @@ export function errorResponse(c: Context, e: unknown): Response {
   if (isAppError(e)) {
     const status = e.kind === 'validation' && e.field === '(body)' ? 400 : STATUS[e.kind];
     const body: ErrorBody = {
-      error: { kind: e.kind, message: e.message, ...(e.field ? { field: e.field } : {}), ...(e.kind === 'conflict' && e.details ? { details: e.details } : {}) },
+      error: {
+        kind: e.kind,
+        message: e.message,
+        ...(e.field ? { field: e.field } : {}),
+        ...(e.kind === 'conflict' && e.details ? { details: e.details } : {}),
+      },
     };
     return c.json(body, status);
   }
   console.error('Unexpected error:', e instanceof Error ? e.stack : e);
-  return c.json({ error: { kind: 'internal', message: 'Something went wrong on the server. Nothing you sent was lost; try again.' } } satisfies ErrorBody, 500);
+  return c.json(
+    {
+      error: { kind: 'internal', message: 'Something went wrong on the server. Nothing you sent was lost; try again.' },
+    } satisfies ErrorBody,
+    500,
+  );
 }
 
 /** Reads a JSON body and validates it; malformed JSON is a 400, a wrong shape a 422 naming the field. */
@@ -41,7 +51,9 @@ export async function readJson<T>(c: Context, schema: z.ZodType<T>): Promise<T> 
   try {
     raw = text.trim() === '' ? {} : JSON.parse(text);
   } catch (e) {
-    throw new AppError('validation', `The request body is not valid JSON (${(e as Error).message}).`, { field: '(body)' });
+    throw new AppError('validation', `The request body is not valid JSON (${(e as Error).message}).`, {
+      field: '(body)',
+    });
   }
   return validate(schema, raw);
 }
@@ -56,7 +68,8 @@ function bufferedBody(c: Context): string | null {
   const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
   const declared = incoming?.headers['content-length'];
   if (!incoming || declared === undefined || incoming.headers['transfer-encoding'] !== undefined) return null;
-  if (incoming.readableDidRead || incoming.readableEncoding !== null || incoming.readableLength !== Number(declared)) return null;
+  if (incoming.readableDidRead || incoming.readableEncoding !== null || incoming.readableLength !== Number(declared))
+    return null;
   if (incoming.readableLength === 0) return '';
   return (incoming.read() as Buffer).toString('utf8');
 }
@@ -66,5 +79,9 @@ export function validate<T>(schema: z.ZodType<T>, raw: unknown): T {
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const field = issue.path.map(String).join('.') || '(body)';
-  throw invalid(`${field === '(body)' ? 'The request body' : `"${field}"`}: ${issue.message}`, field === '(body)' ? undefined : field, parsed.error.issues);
+  throw invalid(
+    `${field === '(body)' ? 'The request body' : `"${field}"`}: ${issue.message}`,
+    field === '(body)' ? undefined : field,
+    parsed.error.issues,
+  );
 }

@@ -3,7 +3,11 @@ import { Quarter, SessionMode, StepId } from '../domain/index.js';
 
 /** Request bodies and parameters: the HTTP boundary, validated before anything is stored. */
 
-const Name = z.string({ message: 'is required' }).trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters');
+const Name = z
+  .string({ message: 'is required' })
+  .trim()
+  .min(1, 'must not be empty')
+  .max(120, 'must be at most 120 characters');
 
 export const CreateSessionBody = z.object({
   clientName: Name,
@@ -15,7 +19,11 @@ export const CreateSessionBody = z.object({
 });
 
 export const PostMessageBody = z.object({
-  content: z.string({ message: 'is required: the text of your message' }).trim().min(1, 'must not be empty').max(20_000, 'must be at most 20,000 characters'),
+  content: z
+    .string({ message: 'is required: the text of your message' })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(20_000, 'must be at most 20,000 characters'),
   trendId: z.string().trim().min(1).max(60).nullish(),
 });
 
@@ -25,9 +33,14 @@ export const AdvanceBody = z.object({
 
 export const GoBackBody = z.object({ to: StepId });
 export const ConfirmBody = z.object({ step: StepId });
-export const EditArtifactBody = z.object({ data: z.unknown().refine((v) => v !== undefined, 'is required: the whole artifact') });
+export const EditArtifactBody = z.object({
+  data: z.unknown().refine((v) => v !== undefined, 'is required: the whole artifact'),
+});
 
-export const SessionIdParam = z.coerce.number({ message: 'must be a session number' }).int().positive('must be a session number');
+export const SessionIdParam = z.coerce
+  .number({ message: 'must be a session number' })
+  .int()
+  .positive('must be a session number');
 export const StepParam = StepId;
 
 export const SearchQuery = z.object({

@@ -46,7 +46,13 @@ let sharedBundle: Promise<string> | null = null;
 export function sharedModule(): Promise<string> {
   sharedBundle ??= build({
     stdin: { contents: SHARED_ENTRY, resolveDir: ROOT, loader: 'ts', sourcefile: 'shared-entry.ts' },
-    bundle: true, format: 'esm', platform: 'browser', target: 'es2022', write: false, minify: true, legalComments: 'none',
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    minify: true,
+    legalComments: 'none',
   }).then((r) => r.outputFiles[0]!.text);
   return sharedBundle;
 }
@@ -55,7 +61,8 @@ export function sharedModule(): Promise<string> {
 export function staticRoutes(webDir: string = WEB_DIR): Hono {
   const app = new Hono();
   app.get('/shared/pictures.mjs', async (c) =>
-    c.body(await sharedModule(), 200, { 'content-type': TYPES['.js']!, 'cache-control': 'no-cache' }));
+    c.body(await sharedModule(), 200, { 'content-type': TYPES['.js']!, 'cache-control': 'no-cache' }),
+  );
   app.get('/vendor/:file', async (c) => {
     const target = VENDOR[c.req.param('file')];
     if (!target) return c.notFound();
@@ -70,7 +77,10 @@ export function staticRoutes(webDir: string = WEB_DIR): Hono {
     if (!file.startsWith(webDir + sep)) return c.notFound();
     try {
       const body = await readFile(file);
-      return c.body(body, 200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+      return c.body(body, 200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-cache',
+      });
     } catch {
       // Client-side routes (e.g. /sessions/12) load the page itself.
       if (!extname(file)) {

@@ -1,10 +1,25 @@
-import { safeParseArtifact, type ArtifactRevision, type ArtifactSet, type ArtifactSource, type StepId } from '../domain/index.js';
+import {
+  safeParseArtifact,
+  type ArtifactRevision,
+  type ArtifactSet,
+  type ArtifactSource,
+  type StepId,
+} from '../domain/index.js';
 import { deepFreeze, now, stmt, type Db } from './db.js';
 
 interface ArtifactRow {
-  id: number; session_id: number; step: StepId; revision: number; data: string; source: ArtifactSource;
-  provider: string | null; model: string | null; prompt_version: string | null; message_id: number | null;
-  carried_from: number | null; created_at: string;
+  id: number;
+  session_id: number;
+  step: StepId;
+  revision: number;
+  data: string;
+  source: ArtifactSource;
+  provider: string | null;
+  model: string | null;
+  prompt_version: string | null;
+  message_id: number | null;
+  carried_from: number | null;
+  created_at: string;
 }
 
 /**
@@ -28,11 +43,23 @@ function cachedRevision(db: Db, r: ArtifactRow): ArtifactRevision {
 function toRevision(r: ArtifactRow): ArtifactRevision {
   const parsed = safeParseArtifact(r.step, JSON.parse(r.data));
   if (!parsed.success) {
-    throw new Error(`Stored ${r.step} artifact revision ${r.revision} of session ${r.session_id} no longer matches its schema: ${parsed.error.message}`);
+    throw new Error(
+      `Stored ${r.step} artifact revision ${r.revision} of session ${r.session_id} no longer matches its schema: ${parsed.error.message}`,
+    );
   }
   return {
-    id: r.id, sessionId: r.session_id, step: r.step, revision: r.revision, data: parsed.data, source: r.source,
-    provider: r.provider, model: r.model, promptVersion: r.prompt_version, messageId: r.message_id, carriedFrom: r.carried_from, createdAt: r.created_at,
+    id: r.id,
+    sessionId: r.session_id,
+    step: r.step,
+    revision: r.revision,
+    data: parsed.data,
+    source: r.source,
+    provider: r.provider,
+    model: r.model,
+    promptVersion: r.prompt_version,
+    messageId: r.message_id,
+    carriedFrom: r.carried_from,
+    createdAt: r.created_at,
   };
 }
 
@@ -55,7 +82,20 @@ export function insertRevision(db: Db, r: NewRevision): ArtifactRevision {
     `INSERT INTO artifacts (session_id, step, revision, data, source, provider, model, prompt_version, message_id, carried_from, created_at)
      VALUES (?, ?, (SELECT COALESCE(MAX(revision), 0) + 1 FROM artifacts WHERE session_id = ? AND step = ?), ?, ?, ?, ?, ?, ?, ?, ?)
      RETURNING *`,
-  ).get(r.sessionId, r.step, r.sessionId, r.step, JSON.stringify(r.data), r.source, r.provider ?? null, r.model ?? null, r.promptVersion ?? null, r.messageId ?? null, r.carriedFrom ?? null, now()) as ArtifactRow;
+  ).get(
+    r.sessionId,
+    r.step,
+    r.sessionId,
+    r.step,
+    JSON.stringify(r.data),
+    r.source,
+    r.provider ?? null,
+    r.model ?? null,
+    r.promptVersion ?? null,
+    r.messageId ?? null,
+    r.carriedFrom ?? null,
+    now(),
+  ) as ArtifactRow;
   return cachedRevision(db, row);
 }
 
@@ -77,5 +117,10 @@ export function latestArtifacts(db: Db, sessionId: number): ArtifactSet {
 }
 
 export function revisionHistory(db: Db, sessionId: number, step: StepId): ArtifactRevision[] {
-  return (stmt(db, 'SELECT * FROM artifacts WHERE session_id = ? AND step = ? ORDER BY revision').all(sessionId, step) as ArtifactRow[]).map((r) => cachedRevision(db, r));
+  return (
+    stmt(db, 'SELECT * FROM artifacts WHERE session_id = ? AND step = ? ORDER BY revision').all(
+      sessionId,
+      step,
+    ) as ArtifactRow[]
+  ).map((r) => cachedRevision(db, r));
 }

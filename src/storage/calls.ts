@@ -17,5 +17,16 @@ export function recordModelCall(db: Db, c: ModelCallRecord): void {
   stmt(
     db,
     'INSERT INTO model_calls (session_id, message_id, purpose, provider, model, tokens_in, tokens_out, latency_ms, outcome, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(c.sessionId, c.messageId, c.purpose, c.provider, c.model, c.tokensIn, c.tokensOut, Math.round(c.latencyMs), c.outcome, now());
+  ).run(
+    c.sessionId,
+    c.messageId,
+    c.purpose,
+    c.provider,
+    c.model,
+    c.tokensIn,
+    c.tokensOut,
+    Math.round(c.latencyMs),
+    c.outcome,
+    now(),
+  );
 }

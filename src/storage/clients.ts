@@ -1,12 +1,21 @@
 import type { Client } from '../domain/index.js';
 import { now, stmt, type Db } from './db.js';
 
-interface ClientRow { id: number; name: string; industry: string; created_at: string }
+interface ClientRow {
+  id: number;
+  name: string;
+  industry: string;
+  created_at: string;
+}
 
 const toClient = (r: ClientRow): Client => ({ id: r.id, name: r.name, industry: r.industry, createdAt: r.created_at });
 
 export function insertClient(db: Db, name: string, industry: string): Client {
-  const row = stmt(db, 'INSERT INTO clients (name, industry, created_at) VALUES (?, ?, ?) RETURNING *').get(name, industry, now()) as ClientRow;
+  const row = stmt(db, 'INSERT INTO clients (name, industry, created_at) VALUES (?, ?, ?) RETURNING *').get(
+    name,
+    industry,
+    now(),
+  ) as ClientRow;
   return toClient(row);
 }
 

@@ -51,14 +51,20 @@ export function startMaintenance(db: Db, options: MaintenanceOptions): Maintenan
     db.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
     worker = new Worker(CHECKPOINT_WORKER, {
       eval: true,
-      workerData: { path: options.path, driver: createRequire(import.meta.url).resolve('better-sqlite3'), everyMs: options.checkpointEveryMs ?? 1_000 },
+      workerData: {
+        path: options.path,
+        driver: createRequire(import.meta.url).resolve('better-sqlite3'),
+        everyMs: options.checkpointEveryMs ?? 1_000,
+      },
     });
     worker.unref();
     worker.on('message', (m: { error?: string }) => {
       if (m.error) console.error(`WAL checkpoint failed (SQLite checkpoints by itself meanwhile): ${m.error}`);
     });
     // A worker that cannot start (its connection refused) must not take the server with it.
-    worker.on('error', (e) => console.error(`The WAL checkpoint worker stopped; SQLite checkpoints by itself from now on: ${e.message}`));
+    worker.on('error', (e) =>
+      console.error(`The WAL checkpoint worker stopped; SQLite checkpoints by itself from now on: ${e.message}`),
+    );
   }
   return {
     async stop() {

@@ -17,7 +17,10 @@ export interface SearchHit {
 export function toFtsQuery(text: string): string | null {
   const words = text.normalize('NFKC').match(/[\p{L}\p{N}_]+/gu) ?? [];
   if (words.length === 0) return null;
-  return words.slice(0, 12).map((w) => `"${w}"*`).join(' ');
+  return words
+    .slice(0, 12)
+    .map((w) => `"${w}"*`)
+    .join(' ');
 }
 
 /**

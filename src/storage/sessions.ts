@@ -2,8 +2,14 @@ import { ProgressSchema, type Progress, type Session, type SessionMode } from '.
 import { deepFreeze, now, stmt, type Db } from './db.js';
 
 interface SessionRow {
-  id: number; client_id: number; quarter: string; mode: SessionMode; title: string | null;
-  progress: string; created_at: string; updated_at: string;
+  id: number;
+  client_id: number;
+  quarter: string;
+  mode: SessionMode;
+  title: string | null;
+  progress: string;
+  created_at: string;
+  updated_at: string;
 }
 
 /**
@@ -54,9 +60,11 @@ export function getSession(db: Db, id: number): Session | undefined {
 }
 
 export function listSessions(db: Db, clientId?: number): Session[] {
-  const rows = (clientId === undefined
-    ? stmt(db, 'SELECT * FROM sessions ORDER BY quarter DESC, id DESC').all()
-    : stmt(db, 'SELECT * FROM sessions WHERE client_id = ? ORDER BY quarter DESC, id DESC').all(clientId)) as SessionRow[];
+  const rows = (
+    clientId === undefined
+      ? stmt(db, 'SELECT * FROM sessions ORDER BY quarter DESC, id DESC').all()
+      : stmt(db, 'SELECT * FROM sessions WHERE client_id = ? ORDER BY quarter DESC, id DESC').all(clientId)
+  ) as SessionRow[];
   return rows.map((r) => toSession(db, r));
 }
 

@@ -8,8 +8,14 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { startServerProcess, tempDatabasePath, type ServerProcess } from '../support/serverProcess.js';
 
 export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-quic',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
 ];
 
 export function launchBrowser(): Promise<Browser> {

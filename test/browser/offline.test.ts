@@ -40,13 +40,21 @@ describe('the page with the offline facilitator', () => {
     expect(await page.locator('.step-heading').innerText()).toBe('Quick check · Sounding board');
     // A quick check has a sounding board and nothing else to export: the memo, not empty CSVs.
     const exports = await page.locator('.exports a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    expect(exports.map((h) => h!.replace(/\/api\/sessions\/\d+/, ''))).toEqual(['/export/memo.md', '/export/memo.html']);
+    expect(exports.map((h) => h!.replace(/\/api\/sessions\/\d+/, ''))).toEqual([
+      '/export/memo.md',
+      '/export/memo.html',
+    ]);
     const before = await page.locator('.messages .message').count();
-    await page.fill('#composer-text', 'Recommendation: move the device fleet to a managed IoT platform in 2027, saving $300k a year.');
+    await page.fill(
+      '#composer-text',
+      'Recommendation: move the device fleet to a managed IoT platform in 2027, saving $300k a year.',
+    );
     await page.press('#composer-text', 'Enter');
     await settled(page);
     expect(await page.locator('.messages .message').count()).toBe(before + 2);
-    expect(await page.locator('.messages .message[data-role="assistant"]').last().getAttribute('data-status')).toBe('complete');
+    expect(await page.locator('.messages .message[data-role="assistant"]').last().getAttribute('data-status')).toBe(
+      'complete',
+    );
     expect(errors).toEqual([]);
   });
 });

@@ -6,7 +6,13 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startFakeOpenAi, structuredName, type ChatRequest, type FakeOpenAi, type FakeReply } from '../support/fakeOpenAiServer.js';
+import {
+  startFakeOpenAi,
+  structuredName,
+  type ChatRequest,
+  type FakeOpenAi,
+  type FakeReply,
+} from '../support/fakeOpenAiServer.js';
 import { northwindArtifactsQ1 } from '../support/fixtures.js';
 import { launchBrowser, pageErrors, settled, startProduct, type Product } from './browserSupport.js';
 
@@ -27,7 +33,8 @@ function respond(request: ChatRequest): FakeReply {
     const step = Object.keys(artifacts).find((s) => name === s || name.includes(s));
     const data = step ? artifacts[step] : undefined;
     // The user chooses the trends in the page: none are chosen in the draft.
-    if (step === 'trends') return { json: { trends: (data as { trends: object[] }).trends.map((t) => ({ ...t, chosen: false })) } };
+    if (step === 'trends')
+      return { json: { trends: (data as { trends: object[] }).trends.map((t) => ({ ...t, chosen: false })) } };
     return { json: data };
   }
   if (model.status) return { status: model.status };
@@ -77,20 +84,42 @@ async function draft(): Promise<void> {
 async function advance(): Promise<void> {
   const before = await page.locator('.step[data-status="current"]').getAttribute('data-step');
   await page.click('[data-action="advance"]');
-  await page.waitForFunction((b) => document.querySelector('.step[data-status="current"]')?.getAttribute('data-step') !== b, before);
+  await page.waitForFunction(
+    (b) => document.querySelector('.step[data-status="current"]')?.getAttribute('data-step') !== b,
+    before,
+  );
 }
 
 describe('the session page, in Chromium, against the real server', () => {
   it('serves the page and its ES modules (vendored libraries, shared pictures)', async () => {
-    const paths = ['/', '/app.js', '/styles.css', '/vendor/preact.mjs', '/vendor/preact-hooks.mjs', '/vendor/htm.mjs', '/vendor/marked.mjs', '/vendor/purify.mjs', '/shared/pictures.mjs', '/sessions/12345'];
-    const answers = await Promise.all(paths.map(async (p) => {
-      const r = await fetch(`${product.url}${p}`);
-      return `${p} ${r.status} ${r.headers.get('content-type')?.split(';')[0]}`;
-    }));
+    const paths = [
+      '/',
+      '/app.js',
+      '/styles.css',
+      '/vendor/preact.mjs',
+      '/vendor/preact-hooks.mjs',
+      '/vendor/htm.mjs',
+      '/vendor/marked.mjs',
+      '/vendor/purify.mjs',
+      '/shared/pictures.mjs',
+      '/sessions/12345',
+    ];
+    const answers = await Promise.all(
+      paths.map(async (p) => {
+        const r = await fetch(`${product.url}${p}`);
+        return `${p} ${r.status} ${r.headers.get('content-type')?.split(';')[0]}`;
+      }),
+    );
     expect(answers).toEqual([
-      '/ 200 text/html', '/app.js 200 text/javascript', '/styles.css 200 text/css',
-      '/vendor/preact.mjs 200 text/javascript', '/vendor/preact-hooks.mjs 200 text/javascript', '/vendor/htm.mjs 200 text/javascript',
-      '/vendor/marked.mjs 200 text/javascript', '/vendor/purify.mjs 200 text/javascript', '/shared/pictures.mjs 200 text/javascript',
+      '/ 200 text/html',
+      '/app.js 200 text/javascript',
+      '/styles.css 200 text/css',
+      '/vendor/preact.mjs 200 text/javascript',
+      '/vendor/preact-hooks.mjs 200 text/javascript',
+      '/vendor/htm.mjs 200 text/javascript',
+      '/vendor/marked.mjs 200 text/javascript',
+      '/vendor/purify.mjs 200 text/javascript',
+      '/shared/pictures.mjs 200 text/javascript',
       '/sessions/12345 200 text/html',
     ]);
   });
@@ -126,7 +155,9 @@ describe('the session page, in Chromium, against the real server', () => {
     await page.press('#composer-text', 'Enter');
     const live = page.locator('.live-region .message-body');
     await live.waitFor();
-    await page.waitForFunction(() => (document.querySelector('.live-region .message-body')?.textContent ?? '').length > 20);
+    await page.waitForFunction(
+      () => (document.querySelector('.live-region .message-body')?.textContent ?? '').length > 20,
+    );
     const partial = await live.innerText();
     expect(partial).not.toContain('END-OF-REPLY');
     expect(await page.isDisabled('#composer-text')).toBe(true);
@@ -155,7 +186,9 @@ describe('the session page, in Chromium, against the real server', () => {
       scripts: document.querySelectorAll('.messages script, .live-region script').length,
       imgs: document.querySelectorAll('.messages img').length,
       jsLinks: document.querySelectorAll('.messages a[href^="javascript" i]').length,
-      handlers: [...document.querySelectorAll('.messages *')].filter((el) => [...el.attributes].some((a) => a.name.startsWith('on'))).length,
+      handlers: [...document.querySelectorAll('.messages *')].filter((el) =>
+        [...el.attributes].some((a) => a.name.startsWith('on')),
+      ).length,
     }));
     expect(dom).toEqual({ xss: undefined, scripts: 0, imgs: 0, jsLinks: 0, handlers: 0 });
   });
@@ -164,7 +197,9 @@ describe('the session page, in Chromium, against the real server', () => {
     model.text = `Reattach ${Array.from({ length: 90 }, (_, i) => `w${i}`).join(' ')} FINAL-MARK`;
     model.delayMs = 30;
     await send('Tell me more about the lanes.');
-    await page.waitForFunction(() => (document.querySelector('.live-region .message-body')?.textContent ?? '').includes('w3'));
+    await page.waitForFunction(() =>
+      (document.querySelector('.live-region .message-body')?.textContent ?? '').includes('w3'),
+    );
     const url = page.url();
     const t0 = Date.now();
     await page.reload();
@@ -189,7 +224,11 @@ describe('the session page, in Chromium, against the real server', () => {
       const frames = (await response.text()).split('\n\n').filter((f) => f.trim() !== '');
       const kept = frames.slice(0, 4); // the turn event and a few deltas: then the "connection drops"
       cutAfter = /^id: (.+)$/m.exec(kept.at(-1)!)?.[1] ?? null;
-      await route.fulfill({ status: 200, headers: { 'content-type': 'text/event-stream' }, body: `${kept.join('\n\n')}\n\n` });
+      await route.fulfill({
+        status: 200,
+        headers: { 'content-type': 'text/event-stream' },
+        body: `${kept.join('\n\n')}\n\n`,
+      });
     });
     const reattach = page.waitForRequest((r) => r.url().endsWith('/stream'));
     await send('And the brokerage side?');
@@ -233,7 +272,9 @@ describe('the session page, in Chromium, against the real server', () => {
     expect(await textOf('.dialogue-view')).toContain('Assumption ledger');
     expect(await page.isDisabled('[data-action="advance"]')).toBe(true);
     await page.click('button:has-text("That\'s enough dialogue")');
-    await page.waitForFunction(() => document.querySelector('.step[data-status="current"]')?.getAttribute('data-step') === 'impact');
+    await page.waitForFunction(
+      () => document.querySelector('.step[data-status="current"]')?.getAttribute('data-step') === 'impact',
+    );
 
     // 4. Impact: a company / industry / market table.
     await draft();
@@ -282,7 +323,13 @@ describe('the session page, in Chromium, against the real server', () => {
       expect(await stepStatus(step)).toBe('done');
     }
     const exports = await page.locator('.exports a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    expect(exports.map((h) => h!.replace(/\/api\/sessions\/\d+/, ''))).toEqual(['/export/memo.md', '/export/memo.html', '/export/roadmap.csv', '/export/risks.csv', '/export/state-of-the-tech.md']);
+    expect(exports.map((h) => h!.replace(/\/api\/sessions\/\d+/, ''))).toEqual([
+      '/export/memo.md',
+      '/export/memo.html',
+      '/export/roadmap.csv',
+      '/export/risks.csv',
+      '/export/state-of-the-tech.md',
+    ]);
   });
 
   it('finds everything where it was after a reload', async () => {
@@ -307,9 +354,12 @@ describe('the session page, in Chromium, against the real server', () => {
   it('going back to a step marks the later ones stale; "Keep as is" clears one', async () => {
     await page.click('.step[data-step="trends"] button');
     await page.click('button:has-text("Go back to Trends")');
-    await page.waitForFunction(() => document.querySelector('.step[data-step="trends"]')?.getAttribute('data-status') === 'current');
+    await page.waitForFunction(
+      () => document.querySelector('.step[data-step="trends"]')?.getAttribute('data-status') === 'current',
+    );
     expect(await stepStatus('context')).toBe('done');
-    for (const step of ['dialogue', 'impact', 'risks', 'roadmap', 'sounding_board']) expect(await stepStatus(step)).toBe('stale');
+    for (const step of ['dialogue', 'impact', 'risks', 'roadmap', 'sounding_board'])
+      expect(await stepStatus(step)).toBe('stale');
     await page.click('.artifact-tabs button:has-text("5. Risks")');
     expect(await textOf('.artifact-panel .stale-note')).toContain('Keep it as it is');
     await page.click('.artifact-head button:has-text("Keep as is")');
@@ -357,7 +407,11 @@ describe('the session page, in Chromium, against the real server', () => {
     const sessionId = page.url().split('/').at(-1)!;
     // Another tab starts a reply that this page does not know about.
     await page.evaluate(async (id) => {
-      await fetch(`/api/sessions/${id}/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ content: 'From another tab' }) });
+      await fetch(`/api/sessions/${id}/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ content: 'From another tab' }),
+      });
     }, sessionId);
     await send('Nothing I type is lost.');
     const banner = page.locator('.error-banner');
@@ -365,14 +419,22 @@ describe('the session page, in Chromium, against the real server', () => {
     expect(await banner.getAttribute('data-kind')).toBe('conflict');
     expect(await banner.innerText()).toContain('still being written');
     expect(await page.inputValue('#composer-text')).toBe('Nothing I type is lost.');
-    expect(await page.evaluate((id) => sessionStorage.getItem(`foresight.draft.${id}`), sessionId)).toBe('Nothing I type is lost.');
-    await expect.poll(async () => (await (await fetch(`${product.url}/api/sessions/${sessionId}`)).json()).liveTurn, { timeout: 10_000 }).toBeNull();
+    expect(await page.evaluate((id) => sessionStorage.getItem(`foresight.draft.${id}`), sessionId)).toBe(
+      'Nothing I type is lost.',
+    );
+    await expect
+      .poll(async () => (await (await fetch(`${product.url}/api/sessions/${sessionId}`)).json()).liveTurn, {
+        timeout: 10_000,
+      })
+      .toBeNull();
     model.delayMs = 2;
     await banner.locator('button:has-text("Retry")').click();
     await settled(page);
     expect(await page.isVisible('.error-banner')).toBe(false);
     expect(await page.inputValue('#composer-text')).toBe('');
-    expect(await page.locator('.messages .message[data-role="user"]').last().innerText()).toContain('Nothing I type is lost.');
+    expect(await page.locator('.messages .message[data-role="user"]').last().innerText()).toContain(
+      'Nothing I type is lost.',
+    );
   });
 
   it('shows a model that is rate limited as a readable error with Retry', async () => {
@@ -382,19 +444,27 @@ describe('the session page, in Chromium, against the real server', () => {
     await banner.waitFor();
     await settled(page);
     expect(await banner.innerText()).toMatch(/rate|limit|too many/i);
-    expect(await page.locator('.messages .message[data-role="assistant"]').last().getAttribute('data-status')).toBe('failed');
+    expect(await page.locator('.messages .message[data-role="assistant"]').last().getAttribute('data-status')).toBe(
+      'failed',
+    );
     // The header, where the model is named, says its last call failed, and why on hover.
     const provider = page.locator('[data-testid="provider"]');
     await expect.poll(() => provider.innerText()).toContain('last call failed');
     expect(await provider.getAttribute('class')).toContain('provider-failing');
-    expect(await provider.getAttribute('title')).toMatch(/^The last call to the model failed: .*(rate|limit|too many)/i);
+    expect(await provider.getAttribute('title')).toMatch(
+      /^The last call to the model failed: .*(rate|limit|too many)/i,
+    );
     model.status = undefined;
     await banner.locator('button:has-text("Retry")').click();
     await settled(page);
-    expect(await page.locator('.messages .message[data-role="assistant"]').last().getAttribute('data-status')).toBe('complete');
+    expect(await page.locator('.messages .message[data-role="assistant"]').last().getAttribute('data-status')).toBe(
+      'complete',
+    );
     await expect.poll(() => provider.innerText()).not.toContain('last call failed');
     // Retry answered the stored message again; it did not send it twice.
-    expect(await page.locator('.messages .message[data-role="user"]', { hasText: 'Is the model there?' }).count()).toBe(1);
+    expect(await page.locator('.messages .message[data-role="user"]', { hasText: 'Is the model there?' }).count()).toBe(
+      1,
+    );
   });
 
   it('stops a reply on request and shows it as stopped', async () => {
@@ -416,7 +486,9 @@ describe('the session page, in Chromium, against the real server', () => {
     await page.locator('.live-region .message-body.streaming').waitFor();
     await page.keyboard.press('Escape');
     await settled(page);
-    expect(await page.locator('.messages .message[data-role="assistant"]').last().getAttribute('data-status')).toBe('stopped');
+    expect(await page.locator('.messages .message[data-role="assistant"]').last().getAttribute('data-status')).toBe(
+      'stopped',
+    );
   });
 
   it('searches every transcript and marks the matches, safely', async () => {
@@ -438,8 +510,13 @@ describe('the session page, in Chromium, against the real server', () => {
     // The client list arrives only after the name is typed, as on a slow connection: the known client's
     // industry must still be filled in, or the form cannot be sent.
     let releaseClients = () => {};
-    const clientsHeld = new Promise<void>((resolve) => { releaseClients = resolve; });
-    await page.route('**/api/clients', async (route) => { await clientsHeld; await route.continue(); });
+    const clientsHeld = new Promise<void>((resolve) => {
+      releaseClients = resolve;
+    });
+    await page.route('**/api/clients', async (route) => {
+      await clientsHeld;
+      await route.continue();
+    });
     await page.click('.app-nav a:has-text("Sessions")');
     await page.waitForURL(`${product.url}/`);
     await page.fill('#new-client', 'Northwind Logistics');

@@ -10,18 +10,38 @@ import { startServerProcess } from '../support/serverProcess.js';
 describe('configuration from the environment', () => {
   it('runs the offline facilitator with no settings at all, storing sessions under sessions/', () => {
     const c = loadConfig({}, '/srv/app');
-    expect(c).toMatchObject({ port: 3000, host: '127.0.0.1', databasePath: '/srv/app/sessions/foresight.db', model: { kind: 'offline' }, promptTokenBudget: 6000 });
+    expect(c).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      databasePath: '/srv/app/sessions/foresight.db',
+      model: { kind: 'offline' },
+      promptTokenBudget: 6000,
+    });
   });
 
   it('picks a provider from the keys present, and the default model for it', () => {
-    expect(loadConfig({ OPENAI_API_KEY: 'k' }).model).toEqual({ kind: 'openai', apiKey: 'k', model: DEFAULT_MODELS.openai, baseURL: null });
-    expect(loadConfig({ ANTHROPIC_API_KEY: 'k', MODEL: 'claude-x' }).model).toMatchObject({ kind: 'anthropic', model: 'claude-x' });
-    expect(loadConfig({ OPENAI_BASE_URL: 'http://localhost:11434/v1', MODEL: 'llama3.1' }).model).toMatchObject({ kind: 'openai', baseURL: 'http://localhost:11434/v1', model: 'llama3.1' });
+    expect(loadConfig({ OPENAI_API_KEY: 'k' }).model).toEqual({
+      kind: 'openai',
+      apiKey: 'k',
+      model: DEFAULT_MODELS.openai,
+      baseURL: null,
+    });
+    expect(loadConfig({ ANTHROPIC_API_KEY: 'k', MODEL: 'claude-x' }).model).toMatchObject({
+      kind: 'anthropic',
+      model: 'claude-x',
+    });
+    expect(loadConfig({ OPENAI_BASE_URL: 'http://localhost:11434/v1', MODEL: 'llama3.1' }).model).toMatchObject({
+      kind: 'openai',
+      baseURL: 'http://localhost:11434/v1',
+      model: 'llama3.1',
+    });
     expect(loadConfig({ PROVIDER: 'offline', OPENAI_API_KEY: 'k' }).model).toEqual({ kind: 'offline' });
   });
 
   it('treats empty values as unset, as a copied .env.example leaves them', () => {
-    expect(loadConfig({ PORT: '', MODEL: '', OPENAI_API_KEY: '', OPENAI_BASE_URL: '' }).model).toEqual({ kind: 'offline' });
+    expect(loadConfig({ PORT: '', MODEL: '', OPENAI_API_KEY: '', OPENAI_BASE_URL: '' }).model).toEqual({
+      kind: 'offline',
+    });
   });
 
   it.each([
@@ -47,7 +67,9 @@ describe('configuration from the environment', () => {
   });
 
   it('stops the server at start-up with the message and exit code 2', async () => {
-    await expect(startServerProcess({ PROVIDER: 'gemini' })).rejects.toThrow(/exited with 2[\s\S]*PROVIDER: must be one of/);
+    await expect(startServerProcess({ PROVIDER: 'gemini' })).rejects.toThrow(
+      /exited with 2[\s\S]*PROVIDER: must be one of/,
+    );
   });
 
   it('reads a .env in the working directory, and the environment wins over it', () => {
@@ -56,9 +78,13 @@ describe('configuration from the environment', () => {
     const root = resolve(import.meta.dirname, '..', '..');
     // tsx by path: `--import tsx` would be resolved from the temporary working directory.
     const loader = pathToFileURL(join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
-    const run = (env: Record<string, string>) => spawnSync(process.execPath, ['--import', loader, join(root, 'src', 'main.ts')], {
-      cwd: dir, env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8', timeout: 20_000,
-    });
+    const run = (env: Record<string, string>) =>
+      spawnSync(process.execPath, ['--import', loader, join(root, 'src', 'main.ts')], {
+        cwd: dir,
+        env: { PATH: process.env.PATH ?? '', ...env },
+        encoding: 'utf8',
+        timeout: 20_000,
+      });
     const fromFile = run({});
     expect(fromFile.status).toBe(2);
     expect(fromFile.stderr).toContain('PROVIDER: must be one of');

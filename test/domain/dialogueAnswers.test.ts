@@ -18,6 +18,8 @@ describe('the dialogue answers the guard counts', () => {
   it('reads a short steering message, and not a long answer that happens to say "move on"', () => {
     expect(steering('next trend')).toBe('move_on');
     expect(steering("that's enough")).toBe('enough');
-    expect(steering('If we move on pricing first, the shippers will follow within two quarters of the launch.')).toBeNull();
+    expect(
+      steering('If we move on pricing first, the shippers will follow within two quarters of the launch.'),
+    ).toBeNull();
   });
 });

@@ -13,10 +13,12 @@ describe('roadmap entry status', () => {
     expect(RoadmapArtifact.safeParse({ entries: [{ ...entry(), status: 'abandoned' }] }).success).toBe(false);
   });
 
-  it('requires the metric\'s latest value to be said, even when it is null', () => {
+  it("requires the metric's latest value to be said, even when it is null", () => {
     const { current: _current, ...metric } = entry().metric!;
     expect(RoadmapArtifact.safeParse({ entries: [{ ...entry(), metric }] }).success).toBe(false);
-    expect(RoadmapArtifact.safeParse({ entries: [{ ...entry(), metric: { ...metric, current: '2' } }] }).success).toBe(true);
+    expect(RoadmapArtifact.safeParse({ entries: [{ ...entry(), metric: { ...metric, current: '2' } }] }).success).toBe(
+      true,
+    );
   });
 
   it('counts done and dropped as closed: nothing left to start, so no gaps before Monday', () => {
@@ -25,7 +27,12 @@ describe('roadmap entry status', () => {
     expect(roadmapGaps({ ...thin, status: 'in_progress' })).toEqual(['owner', 'deadline', 'success metric']);
     expect(roadmapGaps({ ...thin, status: 'done' })).toEqual([]);
     expect(roadmapGaps({ ...thin, status: 'dropped' })).toEqual([]);
-    expect((['planned', 'in_progress', 'done', 'dropped'] as const).map((status) => isClosed({ status }))).toEqual([false, false, true, true]);
+    expect((['planned', 'in_progress', 'done', 'dropped'] as const).map((status) => isClosed({ status }))).toEqual([
+      false,
+      false,
+      true,
+      true,
+    ]);
   });
 });
 
@@ -40,7 +47,10 @@ describe('metricProgress', () => {
   it('works for metrics where lower is better, and says when one moved away', () => {
     expect(metricProgress({ baseline: '$2.1M/yr', current: '$1.75M/yr', target: '$1.7M/yr' })).toBe(0.875);
     expect(metricProgress({ baseline: '4 hours', current: '5 hours', target: '30 minutes' })).toBeNull(); // hours vs minutes
-    expect(metricProgress({ baseline: '240 minutes', current: '300 minutes', target: '30 minutes' })).toBeCloseTo(-0.2857, 4);
+    expect(metricProgress({ baseline: '240 minutes', current: '300 minutes', target: '30 minutes' })).toBeCloseTo(
+      -0.2857,
+      4,
+    );
     expect(metricProgress({ baseline: '$1,200k', current: '$1,000k', target: '$800k' })).toBe(0.5);
   });
 

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ProgressSchema, STEP_IDS, initialProgress, severityOf, stepStatuses, transition,
-  type Progress, type StepFacts, type StepId,
+  ProgressSchema,
+  STEP_IDS,
+  initialProgress,
+  severityOf,
+  stepStatuses,
+  transition,
+  type Progress,
+  type StepFacts,
+  type StepId,
 } from '../../src/domain/index.js';
 import { allArtifacts, minimal } from '../support/minimal.js';
 
@@ -20,7 +27,13 @@ function advanceOk(p: Progress, f: StepFacts = everything) {
 
 describe('the step machine', () => {
   it('starts a quarterly session at context and a quick check at the sounding board', () => {
-    expect(initialProgress('quarterly')).toEqual({ status: 'active', mode: 'quarterly', current: 'context', furthest: 'context', stale: [] });
+    expect(initialProgress('quarterly')).toEqual({
+      status: 'active',
+      mode: 'quarterly',
+      current: 'context',
+      furthest: 'context',
+      stale: [],
+    });
     expect(initialProgress('quick_check')).toMatchObject({ current: 'sounding_board' });
   });
 
@@ -58,7 +71,9 @@ describe('the step machine', () => {
     });
 
     it.each([2, 3])('lets trends go with %i chosen', (n) => {
-      expect(transition(at('trends'), { type: 'advance' }, facts({ artifacts: { trends: minimal.trends(n) } })).ok).toBe(true);
+      expect(
+        transition(at('trends'), { type: 'advance' }, facts({ artifacts: { trends: minimal.trends(n) } })).ok,
+      ).toBe(true);
     });
 
     it('keeps the dialogue open until each chosen trend has three answers, naming the short ones', () => {
@@ -69,7 +84,9 @@ describe('the step machine', () => {
         expect(r.refusal.message).toContain('"Trend t2" (1)');
         expect(r.refusal.message).not.toContain('"Trend t1"');
       }
-      expect(transition(at('dialogue'), { type: 'advance' }, facts({ ...f, exchangesByTrend: { t1: 3, t2: 3 } })).ok).toBe(true);
+      expect(
+        transition(at('dialogue'), { type: 'advance' }, facts({ ...f, exchangesByTrend: { t1: 3, t2: 3 } })).ok,
+      ).toBe(true);
     });
 
     it('ends the dialogue early when the user says enough', () => {
@@ -78,30 +95,52 @@ describe('the step machine', () => {
     });
 
     it('refuses to leave impact while a scope has no forecast', () => {
-      const r = transition(at('impact'), { type: 'advance' }, facts({ artifacts: { impact: minimal.impact(['company', 'market']) } }));
+      const r = transition(
+        at('impact'),
+        { type: 'advance' },
+        facts({ artifacts: { impact: minimal.impact(['company', 'market']) } }),
+      );
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.refusal.message).toContain('industry');
     });
 
     it.each(['risks', 'roadmap', 'sounding_board'] as const)('refuses to leave %s without its artifact', (step) => {
       expect(transition(at(step), { type: 'advance' }, facts()).ok).toBe(false);
-      expect(transition(at(step), { type: 'advance' }, facts({ artifacts: { [step]: allArtifacts()[step] } })).ok).toBe(true);
+      expect(transition(at(step), { type: 'advance' }, facts({ artifacts: { [step]: allArtifacts()[step] } })).ok).toBe(
+        true,
+      );
     });
   });
 
   describe('going back', () => {
     it('marks downstream steps that hold artifacts stale, and keeps them', () => {
-      const f = facts({ artifacts: { context: minimal.context(), trends: minimal.trends(2), dialogue: minimal.dialogue(), impact: minimal.impact() } });
+      const f = facts({
+        artifacts: {
+          context: minimal.context(),
+          trends: minimal.trends(2),
+          dialogue: minimal.dialogue(),
+          impact: minimal.impact(),
+        },
+      });
       const r = transition(at('risks'), { type: 'go_back', to: 'trends' }, f);
       expect(r.ok).toBe(true);
       if (r.ok) {
-        expect(r.progress).toEqual({ status: 'active', mode: 'quarterly', current: 'trends', furthest: 'risks', stale: ['dialogue', 'impact'] });
+        expect(r.progress).toEqual({
+          status: 'active',
+          mode: 'quarterly',
+          current: 'trends',
+          furthest: 'risks',
+          stale: ['dialogue', 'impact'],
+        });
         expect(r.effects).toEqual([{ type: 'entered_step', step: 'trends' }]);
       }
     });
 
     it('refuses to go "back" to the current or a later step', () => {
-      expect(transition(at('impact'), { type: 'go_back', to: 'impact' }, everything)).toMatchObject({ ok: false, refusal: { code: 'out_of_order' } });
+      expect(transition(at('impact'), { type: 'go_back', to: 'impact' }, everything)).toMatchObject({
+        ok: false,
+        refusal: { code: 'out_of_order' },
+      });
       expect(transition(at('impact', 'roadmap'), { type: 'go_back', to: 'roadmap' }, everything).ok).toBe(false);
     });
 
@@ -113,7 +152,10 @@ describe('the step machine', () => {
 
     it('refuses to leave a stale step until it is revised or confirmed', () => {
       const stale = at('impact', 'roadmap', ['impact', 'risks']);
-      expect(transition(stale, { type: 'advance' }, everything)).toMatchObject({ ok: false, refusal: { code: 'stale' } });
+      expect(transition(stale, { type: 'advance' }, everything)).toMatchObject({
+        ok: false,
+        refusal: { code: 'stale' },
+      });
       const revised = transition(stale, { type: 'artifact_revised', step: 'impact' }, everything);
       expect(revised.ok && revised.progress.stale).toEqual(['risks', 'roadmap']);
       const confirmed = transition(stale, { type: 'confirm', step: 'impact' }, everything);
@@ -126,33 +168,57 @@ describe('the step machine', () => {
     });
 
     it('refuses a revision of a step not reached yet', () => {
-      expect(transition(at('context'), { type: 'artifact_revised', step: 'roadmap' }, everything)).toMatchObject({ ok: false, refusal: { code: 'out_of_order' } });
+      expect(transition(at('context'), { type: 'artifact_revised', step: 'roadmap' }, everything)).toMatchObject({
+        ok: false,
+        refusal: { code: 'out_of_order' },
+      });
     });
   });
 
   it('has no steps but the sounding board in a quick check', () => {
     const p = initialProgress('quick_check');
-    expect(transition(p, { type: 'go_back', to: 'context' }, everything)).toMatchObject({ ok: false, refusal: { code: 'not_in_mode' } });
+    expect(transition(p, { type: 'go_back', to: 'context' }, everything)).toMatchObject({
+      ok: false,
+      refusal: { code: 'not_in_mode' },
+    });
     expect(stepStatuses(p)).toEqual([{ step: 'sounding_board', status: 'current' }]);
   });
 
   it('shows done, current, stale and upcoming steps for a progress bar', () => {
     const statuses = stepStatuses(at('trends', 'impact', ['dialogue']));
-    expect(statuses.map((s) => s.status)).toEqual(['done', 'current', 'stale', 'done', 'upcoming', 'upcoming', 'upcoming']);
+    expect(statuses.map((s) => s.status)).toEqual([
+      'done',
+      'current',
+      'stale',
+      'done',
+      'upcoming',
+      'upcoming',
+      'upcoming',
+    ]);
   });
 
   it('rejects stored progress that breaks the invariants', () => {
     expect(ProgressSchema.safeParse(at('roadmap', 'trends')).success).toBe(false);
     expect(ProgressSchema.safeParse({ ...at('trends', 'trends'), stale: ['roadmap'] }).success).toBe(false);
-    expect(ProgressSchema.safeParse({ ...initialProgress('quick_check'), furthest: 'roadmap', current: 'roadmap' }).success).toBe(false);
+    expect(
+      ProgressSchema.safeParse({ ...initialProgress('quick_check'), furthest: 'roadmap', current: 'roadmap' }).success,
+    ).toBe(false);
     expect(ProgressSchema.safeParse(at('trends', 'impact', ['dialogue'])).success).toBe(true);
   });
 });
 
 describe('severity', () => {
   it.each([
-    [5, 5, 'Critical'], [3, 5, 'Critical'], [4, 4, 'Critical'], [2, 5, 'High'], [3, 4, 'High'],
-    [1, 5, 'Medium'], [2, 3, 'Medium'], [2, 2, 'Low'], [1, 4, 'Low'], [1, 1, 'Low'],
+    [5, 5, 'Critical'],
+    [3, 5, 'Critical'],
+    [4, 4, 'Critical'],
+    [2, 5, 'High'],
+    [3, 4, 'High'],
+    [1, 5, 'Medium'],
+    [2, 3, 'Medium'],
+    [2, 2, 'Low'],
+    [1, 4, 'Low'],
+    [1, 1, 'Low'],
   ] as const)('likelihood %i × impact %i is %s', (l, i, s) => {
     expect(severityOf(l, i)).toBe(s);
   });

@@ -4,7 +4,9 @@ import { startFakeOpenAi, type FakeOpenAi } from '../support/fakeOpenAiServer.js
 import { startServerProcess, tempDatabasePath, type ServerProcess } from '../support/serverProcess.js';
 import { deltaText, readSSE } from '../support/sse.js';
 
-const LONG_REPLY = Array.from({ length: 120 }, (_, i) => `Point ${i}: consider what the dispatchers would say.`).join(' ');
+const LONG_REPLY = Array.from({ length: 120 }, (_, i) => `Point ${i}: consider what the dispatchers would say.`).join(
+  ' ',
+);
 
 describe('a server killed mid-stream', () => {
   let fake: FakeOpenAi;
@@ -16,23 +18,45 @@ describe('a server killed mid-stream', () => {
 
   it('keeps the partial reply, marked incomplete, and the session goes on after a restart', async () => {
     fake = await startFakeOpenAi(() => ({ text: LONG_REPLY, chunkChars: 8, delayMs: 10 }));
-    const env = { DATABASE_PATH: tempDatabasePath(), OPENAI_BASE_URL: fake.url, MODEL: 'fake-model', STREAM_FLUSH_MS: '20' };
+    const env = {
+      DATABASE_PATH: tempDatabasePath(),
+      OPENAI_BASE_URL: fake.url,
+      MODEL: 'fake-model',
+      STREAM_FLUSH_MS: '20',
+    };
     const first = await startServerProcess(env);
     servers.push(first);
     const post = (base: string, path: string, body?: unknown) =>
-      fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) });
+      fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body ?? {}),
+      });
 
-    const created = (await (await post(first.url, '/api/sessions', { clientName: 'Northwind Logistics', industry: 'Logistics', quarter: '2027-Q1' })).json()) as { session: { id: number } };
+    const created = (await (
+      await post(first.url, '/api/sessions', {
+        clientName: 'Northwind Logistics',
+        industry: 'Logistics',
+        quarter: '2027-Q1',
+      })
+    ).json()) as { session: { id: number } };
     const id = created.session.id;
-    const seen = await readSSE(await post(first.url, `/api/sessions/${id}/messages`, { content: 'We broker freight across Europe.' }), (f) => f.filter((x) => x.event === 'delta').length >= 15);
+    const seen = await readSSE(
+      await post(first.url, `/api/sessions/${id}/messages`, { content: 'We broker freight across Europe.' }),
+      (f) => f.filter((x) => x.event === 'delta').length >= 15,
+    );
     await new Promise((r) => setTimeout(r, 100)); // at least one batched write lands
     await first.kill('SIGKILL');
 
     const second = await startServerProcess(env);
     servers.push(second);
-    const { messages } = (await (await fetch(`${second.url}/api/sessions/${id}/messages`)).json()) as { messages: Message[] };
+    const { messages } = (await (await fetch(`${second.url}/api/sessions/${id}/messages`)).json()) as {
+      messages: Message[];
+    };
     const reply = messages.at(-1)!;
-    expect(messages.filter((m) => m.role === 'user').map((m) => m.content)).toEqual(['We broker freight across Europe.']);
+    expect(messages.filter((m) => m.role === 'user').map((m) => m.content)).toEqual([
+      'We broker freight across Europe.',
+    ]);
     expect(reply.status).toBe('incomplete');
     // Everything the client saw had been written to SQLite before the kill (batched every 20 ms).
     expect(reply.content.startsWith(deltaText(seen))).toBe(true);

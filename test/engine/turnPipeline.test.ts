@@ -17,9 +17,18 @@ describe('the turn pipeline', () => {
     expect(res.headers.get('content-type')).toContain('text/event-stream');
     const frames = await readSSE(res);
     expect(frames.map((fr) => fr.event)).toEqual(['turn', 'delta', 'delta', 'message', 'done']);
-    expect(frames.map((fr) => fr.id)).toEqual(frames.map((_, i) => `${(frames[0]!.data as { turnId: number }).turnId}.${i + 1}`));
+    expect(frames.map((fr) => fr.id)).toEqual(
+      frames.map((_, i) => `${(frames[0]!.data as { turnId: number }).turnId}.${i + 1}`),
+    );
     const stored = frames[3]!.data as Message;
-    expect(stored).toMatchObject({ content: 'Hello there.', status: 'complete', provider: 'openai', model: 'scripted-1', promptVersion: 'context/reply@1', tokensIn: 10 });
+    expect(stored).toMatchObject({
+      content: 'Hello there.',
+      status: 'complete',
+      provider: 'openai',
+      model: 'scripted-1',
+      promptVersion: 'context/reply@1',
+      tokensIn: 10,
+    });
     const transcript = listMessages(h.db, session.id);
     expect(transcript.map((m) => [m.role, m.kind, m.content])).toEqual([
       ['assistant', 'opening', 'Opening of context'],
@@ -28,7 +37,7 @@ describe('the turn pipeline', () => {
     ]);
   });
 
-  it('sends the model request before writing the turn\'s rows, then stores them exactly as announced', async () => {
+  it("sends the model request before writing the turn's rows, then stores them exactly as announced", async () => {
     const f = new ScriptedFacilitator();
     const h = harness(f);
     const { session } = await h.createSession();
@@ -39,12 +48,17 @@ describe('the turn pipeline', () => {
       seenAtRequest.push(getMessage(h.db, input.transcript.at(-1)!.id));
       return reply(input, signal);
     };
-    const frames = await readSSE(await h.json('POST', `/api/sessions/${session.id}/messages`, { content: 'We broker freight.' }));
+    const frames = await readSSE(
+      await h.json('POST', `/api/sessions/${session.id}/messages`, { content: 'We broker freight.' }),
+    );
     expect(seenAtRequest).toEqual([undefined]);
     const announced = frames[0]!.data as { userMessage: Message; assistantMessageId: number };
     expect(f.calls[0]!.input.transcript.at(-1)).toEqual(announced.userMessage);
     expect(getMessage(h.db, announced.userMessage.id)).toEqual(announced.userMessage);
-    expect(getMessage(h.db, announced.assistantMessageId)).toMatchObject({ content: 'Hello there.', status: 'complete' });
+    expect(getMessage(h.db, announced.assistantMessageId)).toMatchObject({
+      content: 'Hello there.',
+      status: 'complete',
+    });
   });
 
   it('ends the turn with an error and aborts the model request when its rows cannot be written', async () => {
@@ -55,7 +69,10 @@ describe('the turn pipeline', () => {
     const before = listMessages(h.db, session.id);
     const turn = h.engine.postMessage(session.id, { content: 'We broker freight.' });
     // Something else takes the reply's reserved id before the turn writes its rows.
-    h.db.prepare("INSERT INTO messages (id, session_id, step, role, kind, content, status, created_at, updated_at) VALUES (?, ?, 'context', 'user', 'chat', 'squatter', 'complete', 'now', 'now')")
+    h.db
+      .prepare(
+        "INSERT INTO messages (id, session_id, step, role, kind, content, status, created_at, updated_at) VALUES (?, ?, 'context', 'user', 'chat', 'squatter', 'complete', 'now', 'now')",
+      )
       .run(turn.turnId, session.id);
     const frames = await readSSE(await h.app.request(`/api/sessions/${session.id}/stream`));
     expect(frames.map((fr) => fr.event)).toEqual(['error', 'done']);
@@ -76,7 +93,9 @@ describe('the turn pipeline', () => {
     f.script = { chunks: ['never'], failAfter: 0 };
     const h = harness(f);
     const { session } = await h.createSession();
-    const frames = await readSSE(await h.json('POST', `/api/sessions/${session.id}/messages`, { content: 'We broker freight.' }));
+    const frames = await readSSE(
+      await h.json('POST', `/api/sessions/${session.id}/messages`, { content: 'We broker freight.' }),
+    );
     expect(frames.map((fr) => fr.event)).toEqual(['turn', 'message', 'error', 'done']);
     expect(frames.at(-1)!.data).toEqual({ status: 'failed' });
     const draft = await readSSE(await h.json('POST', `/api/sessions/${session.id}/draft`));
@@ -90,10 +109,17 @@ describe('the turn pipeline', () => {
     const f = new ScriptedFacilitator();
     const h = harness(f);
     const { session } = await h.createSession();
-    h.db.exec("CREATE TRIGGER refuse_finish BEFORE UPDATE OF status ON messages WHEN new.status = 'complete' BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END;");
-    const frames = await readSSE(await h.json('POST', `/api/sessions/${session.id}/messages`, { content: 'We broker freight.' }));
+    h.db.exec(
+      "CREATE TRIGGER refuse_finish BEFORE UPDATE OF status ON messages WHEN new.status = 'complete' BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END;",
+    );
+    const frames = await readSSE(
+      await h.json('POST', `/api/sessions/${session.id}/messages`, { content: 'We broker freight.' }),
+    );
     expect(frames.map((fr) => fr.event)).toEqual(['turn', 'delta', 'delta', 'error', 'done']);
-    expect(frames.at(-2)!.data).toMatchObject({ kind: 'internal', message: expect.stringMatching(/could not be saved/) });
+    expect(frames.at(-2)!.data).toMatchObject({
+      kind: 'internal',
+      message: expect.stringMatching(/could not be saved/),
+    });
     const user = (frames[0]!.data as { userMessage: Message }).userMessage;
     expect(getMessage(h.db, user.id)!.content).toBe('We broker freight.');
     h.db.exec('DROP TRIGGER refuse_finish');
@@ -106,9 +132,14 @@ describe('the turn pipeline', () => {
     f.script = { chunks: words(40), delayMs: 3 };
     const h = harness(f);
     const { session } = await h.createSession();
-    const first = await readSSE(await h.json('POST', `/api/sessions/${session.id}/messages`, { content: 'Go on.' }), (fr) => fr.length >= 6);
+    const first = await readSSE(
+      await h.json('POST', `/api/sessions/${session.id}/messages`, { content: 'Go on.' }),
+      (fr) => fr.length >= 6,
+    );
     const lastId = first.at(-1)!.id!;
-    const rest = await readSSE(await h.app.request(`/api/sessions/${session.id}/stream`, { headers: { 'last-event-id': lastId } }));
+    const rest = await readSSE(
+      await h.app.request(`/api/sessions/${session.id}/stream`, { headers: { 'last-event-id': lastId } }),
+    );
     const streamed = deltaText(first) + deltaText(rest);
     expect(streamed).toBe(words(40).join(''));
     const ids = [...first, ...rest].map((fr) => fr.id);
@@ -139,7 +170,9 @@ describe('the turn pipeline', () => {
     const turnId = (frames[0]!.data as { turnId: number }).turnId;
     // Beyond the linger window the turn is only in SQLite:
     const fresh = harness(f, { db: h.db });
-    const late = await readSSE(await fresh.app.request(`/api/sessions/${session.id}/stream`, { headers: { 'last-event-id': `${turnId}.2` } }));
+    const late = await readSSE(
+      await fresh.app.request(`/api/sessions/${session.id}/stream`, { headers: { 'last-event-id': `${turnId}.2` } }),
+    );
     expect(late.map((fr) => fr.event)).toEqual(['message', 'done']);
     expect((late[0]!.data as Message).content).toBe('Hello there.');
     const idle = await readSSE(await fresh.app.request(`/api/sessions/${session.id}/stream`));
@@ -165,7 +198,9 @@ describe('the turn pipeline', () => {
     f.script = { chunks: words(200), delayMs: 2 };
     const h = harness(f);
     const { session } = await h.createSession();
-    const stream = readSSE(await h.json('POST', `/api/sessions/${session.id}/messages`, { content: 'Tell me everything' }));
+    const stream = readSSE(
+      await h.json('POST', `/api/sessions/${session.id}/messages`, { content: 'Tell me everything' }),
+    );
     await new Promise((r) => setTimeout(r, 30));
     expect((await h.json('POST', `/api/sessions/${session.id}/stop`)).status).toBe(202);
     const frames = await stream;
@@ -178,7 +213,9 @@ describe('the turn pipeline', () => {
     expect((await h.json('POST', `/api/sessions/${session.id}/stop`)).status).toBe(409);
     // The session goes on.
     f.script = { chunks: ['Next.'] };
-    const next = await readSSE(await h.json('POST', `/api/sessions/${session.id}/messages`, { content: 'Shorter, please' }));
+    const next = await readSSE(
+      await h.json('POST', `/api/sessions/${session.id}/messages`, { content: 'Shorter, please' }),
+    );
     expect(deltaText(next)).toBe('Next.');
   });
 
@@ -191,7 +228,11 @@ describe('the turn pipeline', () => {
     const stored = frames.find((fr) => fr.event === 'message')!.data as Message;
     expect(stored).toMatchObject({ status: 'incomplete', content: 'Partial answer ' });
     expect(frames.find((fr) => fr.event === 'error')!.data).toMatchObject({ kind: 'network', retryable: true });
-    expect(listMessages(h.db, session.id).filter((m) => m.role === 'user').map((m) => m.content)).toEqual(['Go']);
+    expect(
+      listMessages(h.db, session.id)
+        .filter((m) => m.role === 'user')
+        .map((m) => m.content),
+    ).toEqual(['Go']);
   });
 
   it('answers the last message again after a cut reply, without storing the message twice', async () => {
@@ -205,13 +246,19 @@ describe('the turn pipeline', () => {
     expect(deltaText(again)).toBe('What drives the margin?');
     const transcript = listMessages(h.db, session.id);
     expect(transcript.filter((m) => m.role === 'user').map((m) => m.content)).toEqual(['Our margin is 11%.']);
-    expect(transcript.filter((m) => m.role === 'assistant' && m.kind === 'chat').map((m) => [m.status, m.content]))
-      .toEqual([['incomplete', 'Half '], ['complete', 'What drives the margin?']]);
+    expect(
+      transcript.filter((m) => m.role === 'assistant' && m.kind === 'chat').map((m) => [m.status, m.content]),
+    ).toEqual([
+      ['incomplete', 'Half '],
+      ['complete', 'What drives the margin?'],
+    ]);
     // The retry read the conversation up to the message it answers, not the cut attempt.
     expect(f.calls.at(-1)!.input.transcript.at(-1)!.content).toBe('Our margin is 11%.');
     const refusedRetry = await h.json('POST', `/api/sessions/${session.id}/retry`);
     expect(refusedRetry.status).toBe(409);
-    expect(((await refusedRetry.json()) as { error: { message: string } }).error.message).toMatch(/already has a complete reply/);
+    expect(((await refusedRetry.json()) as { error: { message: string } }).error.message).toMatch(
+      /already has a complete reply/,
+    );
   });
 
   it('names the reply in flight in a 409, so another tab can attach to it', async () => {
@@ -249,23 +296,43 @@ describe('the turn pipeline', () => {
     const frames = await readSSE(await h.json('POST', `/api/sessions/${session.id}/messages`, { content: 'ARR $8M' }));
     expect(frames.map((fr) => fr.event)).toEqual(['turn', 'delta', 'artifact', 'message', 'done']);
     expect(frames[2]!.data).toMatchObject({ step: 'context', revision: 1, source: 'model' });
-    const view = (await (await h.app.request(`/api/sessions/${session.id}`)).json()) as { advanceBlockedBy: string | null };
+    const view = (await (await h.app.request(`/api/sessions/${session.id}`)).json()) as {
+      advanceBlockedBy: string | null;
+    };
     expect(view.advanceBlockedBy).toBeNull();
   });
 
   it('drafts the step artifact as a turn of its own', async () => {
     const f = new ScriptedFacilitator();
-    f.draftResult = () => ({ artifact: minimal.context(), note: 'Drafted the context.', usage: { tokensIn: 5, tokensOut: 5 }, promptVersion: 'context/extractor@1', promptTokens: 5, calls: [] });
+    f.draftResult = () => ({
+      artifact: minimal.context(),
+      note: 'Drafted the context.',
+      usage: { tokensIn: 5, tokensOut: 5 },
+      promptVersion: 'context/extractor@1',
+      promptTokens: 5,
+      calls: [],
+    });
     const h = harness(f);
     const { session } = await h.createSession();
     const frames = await readSSE(await h.json('POST', `/api/sessions/${session.id}/draft`));
     expect(frames.map((fr) => fr.event)).toEqual(['turn', 'delta', 'artifact', 'message', 'done']);
-    expect((frames[3]!.data as Message)).toMatchObject({ kind: 'draft', content: 'Drafted the context.', status: 'complete' });
+    expect(frames[3]!.data as Message).toMatchObject({
+      kind: 'draft',
+      content: 'Drafted the context.',
+      status: 'complete',
+    });
   });
 
   it('reports a draft that fails validation as an error and stores no revision', async () => {
     const f = new ScriptedFacilitator();
-    f.draftResult = () => ({ artifact: { summary: '' }, note: 'x', usage: { tokensIn: null, tokensOut: null }, promptVersion: 'v', promptTokens: null, calls: [] });
+    f.draftResult = () => ({
+      artifact: { summary: '' },
+      note: 'x',
+      usage: { tokensIn: null, tokensOut: null },
+      promptVersion: 'v',
+      promptTokens: null,
+      calls: [],
+    });
     const h = harness(f);
     const { session } = await h.createSession();
     const frames = await readSSE(await h.json('POST', `/api/sessions/${session.id}/draft`));

@@ -19,7 +19,10 @@ describe('compareQuarters', () => {
     const t = compared(compareQuarters(q1(), later), 'trends');
     expect(t.added.map((x) => x.name)).toEqual(['Agentic AI in customer service']);
     expect(t.dropped.map((x) => x.name)).toEqual(['Nearshoring of manufacturing to Mexico']);
-    expect(t.kept.map((x) => x.earlier.name)).toEqual(['AI-assisted freight pricing', 'Shipper demand for Scope 3 emissions data']);
+    expect(t.kept.map((x) => x.earlier.name)).toEqual([
+      'AI-assisted freight pricing',
+      'Shipper demand for Scope 3 emissions data',
+    ]);
   });
 
   it('finds the risks whose severity moved, with old and new severity', () => {
@@ -28,7 +31,12 @@ describe('compareQuarters', () => {
       ['r1', 'Critical', 'High', 'down'],
       ['r3', 'Medium', 'Critical', 'up'],
     ]);
-    expect(r.moved[0]).toMatchObject({ matchedBy: 'id', reworded: false, earlier: { score: 20 }, later: { score: 10 } });
+    expect(r.moved[0]).toMatchObject({
+      matchedBy: 'id',
+      reworded: false,
+      earlier: { score: 20 },
+      later: { score: 10 },
+    });
   });
 
   it('matches a risk by its threat text when its id changed, and lists new and closed risks', () => {
@@ -53,35 +61,49 @@ describe('compareQuarters', () => {
     expect(m.added.map((e) => e.id)).toEqual(['e6']);
     expect(m.unchanged.map((e) => e.id)).toEqual(['e3']);
     expect(m.changed.map((c) => [c.later.id, c.changes])).toEqual([
-      ['e1', [
-        { field: 'status', from: 'planned', to: 'in_progress' },
-        { field: 'effortWeeks', from: 6, to: 8 },
-        { field: 'owner', from: 'VP Engineering (Marta Ruiz)', to: 'Principal engineer (Dana Whitfield)' },
-        { field: 'deadline', from: '2027-05-31', to: '2027-06-30' },
-      ]],
-      ['e2', [
-        { field: 'status', from: 'planned', to: 'in_progress' },
-        { field: 'deadline', from: '2027-Q4', to: '2027-11-30' },
-        { field: 'metricTarget', from: '16%', to: '17%' },
-      ]],
+      [
+        'e1',
+        [
+          { field: 'status', from: 'planned', to: 'in_progress' },
+          { field: 'effortWeeks', from: 6, to: 8 },
+          { field: 'owner', from: 'VP Engineering (Marta Ruiz)', to: 'Principal engineer (Dana Whitfield)' },
+          { field: 'deadline', from: '2027-05-31', to: '2027-06-30' },
+        ],
+      ],
+      [
+        'e2',
+        [
+          { field: 'status', from: 'planned', to: 'in_progress' },
+          { field: 'deadline', from: '2027-Q4', to: '2027-11-30' },
+          { field: 'metricTarget', from: '16%', to: '17%' },
+        ],
+      ],
     ]);
   });
 
-  it('says done or dropped from the later roadmap\'s own status, not from an entry\'s absence', () => {
+  it("says done or dropped from the later roadmap's own status, not from an entry's absence", () => {
     const m = compared(compareQuarters(q1(), q2()), 'roadmap');
-    expect(m.done.map((c) => [c.later.id, c.earlier.status, c.later.status, c.changes])).toEqual([['e4', 'planned', 'done', []]]);
-    expect(m.dropped.map((c) => [c.later.id, c.earlier.status, c.later.status, c.changes])).toEqual([['e5', 'planned', 'dropped', []]]);
+    expect(m.done.map((c) => [c.later.id, c.earlier.status, c.later.status, c.changes])).toEqual([
+      ['e4', 'planned', 'done', []],
+    ]);
+    expect(m.dropped.map((c) => [c.later.id, c.earlier.status, c.later.status, c.changes])).toEqual([
+      ['e5', 'planned', 'dropped', []],
+    ]);
     expect(m.removed).toEqual([]);
   });
 
   it('reports an entry that vanished without a status as such, and does not report an entry closed earlier as news', () => {
     const later = q2();
-    later.artifacts.roadmap = parseArtifact('roadmap', { entries: later.artifacts.roadmap!.entries.filter((e) => e.id !== 'e3') });
+    later.artifacts.roadmap = parseArtifact('roadmap', {
+      entries: later.artifacts.roadmap!.entries.filter((e) => e.id !== 'e3'),
+    });
     const third = q2();
     const m = compared(compareQuarters(q1(), later), 'roadmap');
     expect(m.removed.map((e) => [e.id, e.status])).toEqual([['e3', 'planned']]);
     const md = comparisonMarkdown(compareQuarters(q1(), later));
-    expect(md).toContain('- **No longer on the roadmap, without a status (done or abandoned: the 2027-Q2 roadmap does not say which):** Scope 3 emissions API for shippers (6–18 months, 10 weeks, owner: Product lead, Portal)');
+    expect(md).toContain(
+      '- **No longer on the roadmap, without a status (done or abandoned: the 2027-Q2 roadmap does not say which):** Scope 3 emissions API for shippers (6–18 months, 10 weeks, owner: Product lead, Portal)',
+    );
     expect(md).toContain('roadmap: 1 new, 2 changed, 1 done, 1 dropped, 1 gone without a status');
 
     // A quarter later, the done and dropped entries stay done and dropped: unchanged, not done again.
@@ -89,16 +111,29 @@ describe('compareQuarters', () => {
     expect([again.done, again.dropped, again.changed, again.removed]).toEqual([[], [], [], []]);
     // And once they leave the roadmap, they are listed as closed before, not as a mystery.
     const cleared = q2();
-    cleared.artifacts.roadmap = parseArtifact('roadmap', { entries: cleared.artifacts.roadmap!.entries.filter((e) => e.status !== 'done' && e.status !== 'dropped') });
+    cleared.artifacts.roadmap = parseArtifact('roadmap', {
+      entries: cleared.artifacts.roadmap!.entries.filter((e) => e.status !== 'done' && e.status !== 'dropped'),
+    });
     const next = { ...cleared, session: { ...cleared.session, id: 3, quarter: '2027-Q3' as const } };
     const md3 = comparisonMarkdown(compareQuarters(q2(), next));
     expect(md3).not.toContain('No longer on the roadmap, without a status');
-    expect(md3).toContain('- **Closed in 2027-Q2 and no longer listed:** Cloud cost right-sizing sprint (done); Nearshore cross-dock feasibility study (dropped)');
+    expect(md3).toContain(
+      '- **Closed in 2027-Q2 and no longer listed:** Cloud cost right-sizing sprint (done); Nearshore cross-dock feasibility study (dropped)',
+    );
   });
 
   it('reads every metric against its target: baseline → latest value → target, with the share of the way', () => {
     const m = compared(compareQuarters(q1(), q2()), 'roadmap');
-    expect(m.metrics.map((r) => [r.entry.id, r.entry.status, r.metric.baseline, r.metric.current, r.metric.target, r.progress])).toEqual([
+    expect(
+      m.metrics.map((r) => [
+        r.entry.id,
+        r.entry.status,
+        r.metric.baseline,
+        r.metric.current,
+        r.metric.target,
+        r.progress,
+      ]),
+    ).toEqual([
       ['e1', 'in_progress', '1', '2', '3', 0.5],
       ['e2', 'in_progress', '14%', '14.6%', '17%', 0.2],
       ['e3', 'planned', '0', null, '12', null],
@@ -138,7 +173,11 @@ describe('compareQuarters', () => {
   it('refuses to compare two different clients', () => {
     const other = { ...q2(), client: { ...NORTHWIND_CLIENT, id: 2, name: 'Contoso' } };
     expect(() => compareQuarters(q1(), other)).toThrow(/same client/);
-    try { compareQuarters(q1(), other); } catch (e) { expect(isAppError(e) && e.kind).toBe('validation'); }
+    try {
+      compareQuarters(q1(), other);
+    } catch (e) {
+      expect(isAppError(e) && e.kind).toBe('validation');
+    }
   });
 
   it('is pure: the inputs are left as they were', () => {
@@ -154,26 +193,38 @@ describe('comparisonMarkdown', () => {
   it('writes the Radar Review a CEO can scan', () => {
     const md = comparisonMarkdown(compareQuarters(q1(), q2()));
     expect(md.split('\n')[0]).toBe('# Radar Review: Northwind Logistics, 2027-Q1 → 2027-Q2');
-    expect(md).toContain('**At a glance:** trends: 1 added, 1 dropped, 2 kept; risks: 2 changed severity, 1 new, 1 closed; roadmap: 1 new, 2 changed, 1 done, 1 dropped; metrics: 3 of 5 measured, 0 on target; verdicts: 2 changed.');
+    expect(md).toContain(
+      '**At a glance:** trends: 1 added, 1 dropped, 2 kept; risks: 2 changed severity, 1 new, 1 closed; roadmap: 1 new, 2 changed, 1 done, 1 dropped; metrics: 3 of 5 measured, 0 on target; verdicts: 2 changed.',
+    );
     expect(md).toContain('- **Added:** Agentic AI in customer service');
     expect(md).toContain('- **Dropped:** Nearshoring of manufacturing to Mexico');
-    expect(md).toContain('| Enterprise shippers move volume to carriers that report Scope 3 emissions data | Medium (3 × 3 = 9) | Critical (4 × 4 = 16) | ↑ worse |');
-    expect(md).toContain('| Pair on and document the WMS integration layer | Status: Planned → In progress<br>Effort: 6 weeks → 8 weeks<br>Owner: VP Engineering (Marta Ruiz) → Principal engineer (Dana Whitfield)<br>Deadline: 2027-05-31 → 2027-06-30 |');
-    expect(md).toContain('| Spot-lane pricing model v1 | Status: Planned → In progress<br>Deadline: 2027-Q4 → 2027-11-30<br>Metric target: 16% → 17% |');
-    expect(md).toContain('- **Done:** Cloud cost right-sizing sprint (was planned; Cloud spend $2.1M/yr → $1.75M/yr, target $1.7M/yr)');
+    expect(md).toContain(
+      '| Enterprise shippers move volume to carriers that report Scope 3 emissions data | Medium (3 × 3 = 9) | Critical (4 × 4 = 16) | ↑ worse |',
+    );
+    expect(md).toContain(
+      '| Pair on and document the WMS integration layer | Status: Planned → In progress<br>Effort: 6 weeks → 8 weeks<br>Owner: VP Engineering (Marta Ruiz) → Principal engineer (Dana Whitfield)<br>Deadline: 2027-05-31 → 2027-06-30 |',
+    );
+    expect(md).toContain(
+      '| Spot-lane pricing model v1 | Status: Planned → In progress<br>Deadline: 2027-Q4 → 2027-11-30<br>Metric target: 16% → 17% |',
+    );
+    expect(md).toContain(
+      '- **Done:** Cloud cost right-sizing sprint (was planned; Cloud spend $2.1M/yr → $1.75M/yr, target $1.7M/yr)',
+    );
     expect(md).toContain('- **Dropped:** Nearshore cross-dock feasibility study (was planned)');
     expect(md).not.toContain('does not say which');
-    expect(md).toContain([
-      '**Metrics against targets**',
-      '',
-      '| Entry | Status | Metric | Baseline → latest → target | Progress |',
-      '| --- | --- | --- | --- | --- |',
-      '| Pair on and document the WMS integration layer | in progress | Engineers able to deploy the WMS integration | 1 → 2 → 3 | 50% of the way |',
-      '| Spot-lane pricing model v1 | in progress | Brokerage gross margin | 14% → 14.6% → 17% | 20% of the way |',
-      '| Scope 3 emissions API for shippers | planned | Top-20 shippers receiving monthly emissions data | 0 → not measured → 12 | not measured yet |',
-      '| Cloud cost right-sizing sprint | done | Cloud spend | $2.1M/yr → $1.75M/yr → $1.7M/yr | 88% of the way |',
-      '| Customer-service agent pilot for shipment status | planned | Tickets closed without a human | 0% → not measured → 40% | not measured yet |',
-    ].join('\n'));
+    expect(md).toContain(
+      [
+        '**Metrics against targets**',
+        '',
+        '| Entry | Status | Metric | Baseline → latest → target | Progress |',
+        '| --- | --- | --- | --- | --- |',
+        '| Pair on and document the WMS integration layer | in progress | Engineers able to deploy the WMS integration | 1 → 2 → 3 | 50% of the way |',
+        '| Spot-lane pricing model v1 | in progress | Brokerage gross margin | 14% → 14.6% → 17% | 20% of the way |',
+        '| Scope 3 emissions API for shippers | planned | Top-20 shippers receiving monthly emissions data | 0 → not measured → 12 | not measured yet |',
+        '| Cloud cost right-sizing sprint | done | Cloud spend | $2.1M/yr → $1.75M/yr → $1.7M/yr | 88% of the way |',
+        '| Customer-service agent pilot for shipment status | planned | Tickets closed without a human | 0% → not measured → 40% | not measured yet |',
+      ].join('\n'),
+    );
     expect(md).toContain('| Fund the spot-lane pricing model in 2027 H2 | Revise (medium) | Ready (high) |');
     expect(md).toContain('| Study a nearshore cross-dock in Laredo | Revise (low) | Drop (medium) |');
   });

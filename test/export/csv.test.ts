@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseArtifact } from '../../src/domain/index.js';
-import { csvField, riskRegisterCsv, roadmapCsv, RISK_REGISTER_CSV_HEADER, ROADMAP_CSV_HEADER } from '../../src/export/index.js';
+import {
+  csvField,
+  riskRegisterCsv,
+  roadmapCsv,
+  RISK_REGISTER_CSV_HEADER,
+  ROADMAP_CSV_HEADER,
+} from '../../src/export/index.js';
 import { northwindExportInput } from '../support/fixtures.js';
 import { csvRecords, parseCsv } from './helpers.js';
 
@@ -14,7 +20,9 @@ describe('csvField', () => {
   });
 
   it('neutralises text a spreadsheet would run as a formula', () => {
-    expect(csvField('=HYPERLINK("http://evil.example","click")')).toBe(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
+    expect(csvField('=HYPERLINK("http://evil.example","click")')).toBe(
+      `"'=HYPERLINK(""http://evil.example"",""click"")"`,
+    );
     expect(csvField('+1 555 0100')).toBe("'+1 555 0100");
     expect(csvField('-2+3')).toBe("'-2+3");
     expect(csvField('@SUM(A1:A9)')).toBe("'@SUM(A1:A9)");
@@ -66,11 +74,15 @@ describe('riskRegisterCsv', () => {
     input.artifacts.risks!.risks[0]!.mitigation = '=cmd|"/C calc"!A0';
     input.artifacts.risks!.risks[0]!.owner = '@ops, on call';
     const csv = riskRegisterCsv(input);
-    expect(csv).toContain('"The pricing model, trained on calm 2024–25 lanes, misprices the ""spot"" market in a shock, eroding margin"');
+    expect(csv).toContain(
+      '"The pricing model, trained on calm 2024–25 lanes, misprices the ""spot"" market in a shock, eroding margin"',
+    );
     const [r1, r2] = csvRecords(csv);
     expect(r1!.Mitigation).toBe(`'=cmd|"/C calc"!A0`);
     expect(r1!.Owner).toBe("'@ops, on call");
-    expect(r2!.Threat).toBe('The pricing model, trained on calm 2024–25 lanes, misprices the "spot" market in a shock, eroding margin');
+    expect(r2!.Threat).toBe(
+      'The pricing model, trained on calm 2024–25 lanes, misprices the "spot" market in a shock, eroding margin',
+    );
   });
 
   it('is only the header when there is no register yet', () => {
@@ -104,10 +116,15 @@ describe('roadmapCsv', () => {
     expect(records[4]!['Missing before start']).toBe('owner; deadline; success metric; financial framing');
   });
 
-  it('says where each entry stands and the metric\'s latest value, between baseline and target', () => {
+  it("says where each entry stands and the metric's latest value, between baseline and target", () => {
     const header = parseCsv(roadmapCsv(northwindExportInput('2027-Q2')))[0]!;
     expect(header.slice(0, 3)).toEqual(['ID', 'Title', 'Status']);
-    expect(header.slice(header.indexOf('Success metric'), header.indexOf('Success metric') + 4)).toEqual(['Success metric', 'Baseline', 'Current', 'Target']);
+    expect(header.slice(header.indexOf('Success metric'), header.indexOf('Success metric') + 4)).toEqual([
+      'Success metric',
+      'Baseline',
+      'Current',
+      'Target',
+    ]);
     const records = csvRecords(roadmapCsv(northwindExportInput('2027-Q2')));
     expect(records.map((r) => [r.ID, r.Status, r.Baseline, r.Current, r.Target])).toEqual([
       ['e1', 'In progress', '1', '2', '3'],
@@ -125,7 +142,13 @@ describe('roadmapCsv', () => {
     const input = northwindExportInput();
     const e = input.artifacts.roadmap!.entries[0]!;
     input.artifacts.roadmap = parseArtifact('roadmap', {
-      entries: [{ ...e, rationale: 'First line\nsecond line', financial: { ...e.financial, annualEbitdaEffect: -50000, evMultiple: 8 } }],
+      entries: [
+        {
+          ...e,
+          rationale: 'First line\nsecond line',
+          financial: { ...e.financial, annualEbitdaEffect: -50000, evMultiple: 8 },
+        },
+      ],
     });
     const csv = roadmapCsv(input);
     const [record] = csvRecords(csv);

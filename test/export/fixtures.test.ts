@@ -16,8 +16,16 @@ describe('the Northwind fixtures', () => {
 
   it('keeps two trends, drops one and adds one between the quarters', () => {
     const names = (a: ReturnType<typeof northwindArtifactsQ1>) => chosenTrends(a.trends!).map((t) => t.name);
-    expect(names(northwindArtifactsQ1())).toEqual(['AI-assisted freight pricing', 'Shipper demand for Scope 3 emissions data', 'Nearshoring of manufacturing to Mexico']);
-    expect(names(northwindArtifactsQ2())).toEqual(['AI-assisted freight pricing', 'Shipper demand for Scope 3 emissions data', 'Agentic AI in customer service']);
+    expect(names(northwindArtifactsQ1())).toEqual([
+      'AI-assisted freight pricing',
+      'Shipper demand for Scope 3 emissions data',
+      'Nearshoring of manufacturing to Mexico',
+    ]);
+    expect(names(northwindArtifactsQ2())).toEqual([
+      'AI-assisted freight pricing',
+      'Shipper demand for Scope 3 emissions data',
+      'Agentic AI in customer service',
+    ]);
   });
 
   it('returns fresh objects on every call, so a test may edit its copy', () => {

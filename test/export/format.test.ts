@@ -37,7 +37,16 @@ describe('Markdown escaping of user and model text', () => {
   });
 
   it('leaves what opens no Markdown as written, so the file reads cleanly as plain text too', () => {
-    for (const plain of ['14.6% gross margin', '-5% churn, +3 points', '~$9M of revenue', '2027-Q1', '=5 engineers', 'Threat [impact not given: 3 is a placeholder]', "We're #4 in the UK mid-market", 'C# and F#']) {
+    for (const plain of [
+      '14.6% gross margin',
+      '-5% churn, +3 points',
+      '~$9M of revenue',
+      '2027-Q1',
+      '=5 engineers',
+      'Threat [impact not given: 3 is a placeholder]',
+      "We're #4 in the UK mid-market",
+      'C# and F#',
+    ]) {
       expect(mdText(plain)).toBe(plain);
     }
     expect(mdCell('14.6%')).toBe('14.6%');
@@ -65,7 +74,9 @@ describe('number formatting', () => {
 
 describe('normalizeForMatch', () => {
   it('ignores case, accents, punctuation and spacing', () => {
-    expect(normalizeForMatch('  AI-assisted  Freight Pricing. ')).toBe(normalizeForMatch('ai assisted freight-pricing'));
+    expect(normalizeForMatch('  AI-assisted  Freight Pricing. ')).toBe(
+      normalizeForMatch('ai assisted freight-pricing'),
+    );
     expect(normalizeForMatch('Nuevo León')).toBe('nuevo leon');
   });
 });

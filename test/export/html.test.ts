@@ -16,7 +16,11 @@ function poisoned(): ExportInput {
   a.roadmap!.entries[0]!.title = `Entry ${XSS}`;
   a.roadmap!.entries[0]!.owner = '</text><script>alert(1)</script>';
   a.sounding_board!.recommendations[0]!.ceoOneLiner = `Go ${XSS}`;
-  return { ...input, client: { ...input.client, name: `Northwind </title><script>alert(1)</script>` }, provider: { label: `<b onmouseover=alert(1)>model</b>` } };
+  return {
+    ...input,
+    client: { ...input.client, name: `Northwind </title><script>alert(1)</script>` },
+    provider: { label: `<b onmouseover=alert(1)>model</b>` },
+  };
 }
 
 describe('strategyMemoHtml', () => {
@@ -67,8 +71,12 @@ describe('strategyMemoHtml', () => {
     expect(executableBits(html)).toEqual([]);
     expect(html).not.toMatch(/<script/i);
     expect(html.match(/<svg\b/g)).toHaveLength(2); // only our two pictures
-    expect(html).toContain('<title>Strategy memo: Northwind &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;, 2027-Q1</title>');
-    expect(html).toContain('Threat &lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;[x](javascript:alert(1))');
+    expect(html).toContain(
+      '<title>Strategy memo: Northwind &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;, 2027-Q1</title>',
+    );
+    expect(html).toContain(
+      'Threat &lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;[x](javascript:alert(1))',
+    );
     expect(html).toContain('&lt;b onmouseover=alert(1)&gt;model&lt;/b&gt;');
     expect(html).toContain('&lt;svg onload=alert(1)&gt;');
   });

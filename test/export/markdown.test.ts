@@ -4,7 +4,9 @@ import { executableBits } from './helpers.js';
 
 describe('renderMarkdownSafe', () => {
   it('renders ordinary Markdown: headings, emphasis, lists, tables, links, code', () => {
-    const html = renderMarkdownSafe('# Title\n\n**bold** and *em*\n\n- one\n- two\n\n| a | b |\n| :- | -: |\n| 1 \\| 2 | x |\n\n[site](https://example.com "Example")\n\n```ts\nconst x = 1 < 2;\n```\n');
+    const html = renderMarkdownSafe(
+      '# Title\n\n**bold** and *em*\n\n- one\n- two\n\n| a | b |\n| :- | -: |\n| 1 \\| 2 | x |\n\n[site](https://example.com "Example")\n\n```ts\nconst x = 1 < 2;\n```\n',
+    );
     expect(html).toContain('<h1>Title</h1>');
     expect(html).toContain('<strong>bold</strong> and <em>em</em>');
     expect(html).toContain('<li>one</li>');
@@ -14,7 +16,9 @@ describe('renderMarkdownSafe', () => {
   });
 
   it('drops <script> with its content', () => {
-    const html = renderMarkdownSafe('before\n\n<script>alert(1)</script>\n\nafter <script src="https://evil.example/x.js"></script>');
+    const html = renderMarkdownSafe(
+      'before\n\n<script>alert(1)</script>\n\nafter <script src="https://evil.example/x.js"></script>',
+    );
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toContain('alert(1)');
     expect(html).toContain('before');
@@ -29,7 +33,14 @@ describe('renderMarkdownSafe', () => {
   });
 
   it('strips javascript: (and data:, vbscript:) URLs from links, however they are spelled', () => {
-    for (const href of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', '&#106;avascript:alert(1)', 'data:text/html;base64,PHNjcmlwdD4=', 'vbscript:msgbox(1)', '//evil.example/x']) {
+    for (const href of [
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(1)',
+      '&#106;avascript:alert(1)',
+      'data:text/html;base64,PHNjcmlwdD4=',
+      'vbscript:msgbox(1)',
+      '//evil.example/x',
+    ]) {
       const html = renderMarkdownSafe(`[x](${href}) <a href="${href}">y</a>`);
       expect(executableBits(html), href).toEqual([]);
       expect(html, href).not.toMatch(/href=/i);

@@ -26,20 +26,31 @@ describe('strategyMemoMarkdown', () => {
     expect(ceo).toBeLessThan(md.indexOf('## Company context'));
     const board = section(md, 'For the CEO');
     expect(board).toContain('3 recommendations pressure-tested: 1 ready, 2 to revise.');
-    expect(board).toContain('### 1. Turn data we already hold into the emissions reports our biggest shippers now require.');
+    expect(board).toContain(
+      '### 1. Turn data we already hold into the emissions reports our biggest shippers now require.',
+    );
     expect(board).toContain('**Verdict: Ready** (confidence high)');
     expect(board.indexOf('Verdict: Ready')).toBeLessThan(board.indexOf('Verdict: Revise'));
     expect(board).toContain('*Strongest alternative:* Buy Greenscreens predictions and skip the in-house model.');
   });
 
-  it('ends open objections and pre-mortem reasons with one full stop each, and starts a key number\'s label with a capital', () => {
+  it("ends open objections and pre-mortem reasons with one full stop each, and starts a key number's label with a capital", () => {
     const input = northwindExportInput();
     const board = input.artifacts.sounding_board!;
-    const recommendations = board.recommendations.map((r, i) => (i === 0
-      ? { ...r, openObjections: ['CFO: Where is the EBITDA?', 'board: Why is a rival two years ahead.'], preMortem: ['Accuracy stays below 95%', 'Olu leaves mid-pilot.'] }
-      : r));
+    const recommendations = board.recommendations.map((r, i) =>
+      i === 0
+        ? {
+            ...r,
+            openObjections: ['CFO: Where is the EBITDA?', 'board: Why is a rival two years ahead.'],
+            preMortem: ['Accuracy stays below 95%', 'Olu leaves mid-pilot.'],
+          }
+        : r,
+    );
     const context = { ...input.artifacts.context!, keyNumbers: [{ label: 'hygienists and dentists', value: '310' }] };
-    const md = memo({ ...input, artifacts: { ...input.artifacts, sounding_board: parseArtifact('sounding_board', { recommendations }), context } });
+    const md = memo({
+      ...input,
+      artifacts: { ...input.artifacts, sounding_board: parseArtifact('sounding_board', { recommendations }), context },
+    });
     expect(md).toMatch(/^\*Still open:\* CFO: Where is the EBITDA\?; board: Why is a rival two years ahead\.\s*$/m);
     expect(md).toContain('| Hygienists and dentists | 310 |');
     expect(md).toMatch(/^\*Pre-mortem:\* Accuracy stays below 95%\. Olu leaves mid-pilot\.$/m);
@@ -58,8 +69,12 @@ describe('strategyMemoMarkdown', () => {
 
   it('tabulates the impact forecast by scope with direction, horizon, confidence and signpost', () => {
     const impact = section(memo(), 'Impact forecast');
-    expect(impact).toContain('| Scope | What changes | Direction | Magnitude | Horizon | Confidence | Signpost to watch |');
-    expect(rowOf(impact, 'Freight volume shifts')).toBe('| Market | Freight volume shifts toward Texas border lanes | ↕ mixed | low | 18–36 months | low | none yet |');
+    expect(impact).toContain(
+      '| Scope | What changes | Direction | Magnitude | Horizon | Confidence | Signpost to watch |',
+    );
+    expect(rowOf(impact, 'Freight volume shifts')).toBe(
+      '| Market | Freight volume shifts toward Texas border lanes | ↕ mixed | low | 18–36 months | low | none yet |',
+    );
   });
 
   it('ranks risks with severity derived from likelihood × impact, stating the bands once', () => {
@@ -69,7 +84,9 @@ describe('strategyMemoMarkdown', () => {
     expect(md.match(/\*\*Critical\*\* 15–25 \(company-ending: fix now\)/g)).toHaveLength(1);
     const risks = section(md, 'Top risks');
     // Rows named by the risk's id (as on the heat map), in rank order.
-    expect(rowOf(risks, 'Dana Whitfield understands')).toMatch(/^\| r1 \| Key-person risk.* \| Critical \| 4 × 5 = 20 \|/);
+    expect(rowOf(risks, 'Dana Whitfield understands')).toMatch(
+      /^\| r1 \| Key-person risk.* \| Critical \| 4 × 5 = 20 \|/,
+    );
     const rows = risks.split('\n').filter((l) => /^\| r\d/.test(l));
     expect(rows[0]).toBe(rowOf(risks, 'Dana Whitfield understands'));
     expect(rows.at(-1)).toBe(rowOf(risks, 'Three-year cloud'));
@@ -81,7 +98,13 @@ describe('strategyMemoMarkdown', () => {
 
   it('lists only the top five risks and points to the register for the rest', () => {
     const input = northwindExportInput();
-    const extra = [6, 7].map((n) => ({ ...input.artifacts.risks!.risks[4]!, id: `r${n}`, threat: `Minor risk ${n}`, likelihood: 1, impact: 1 }));
+    const extra = [6, 7].map((n) => ({
+      ...input.artifacts.risks!.risks[4]!,
+      id: `r${n}`,
+      threat: `Minor risk ${n}`,
+      likelihood: 1,
+      impact: 1,
+    }));
     input.artifacts.risks = parseArtifact('risks', { risks: [...input.artifacts.risks!.risks, ...extra] });
     const risks = section(memo(input), 'Top risks');
     expect(risks).not.toContain('Minor risk');
@@ -93,7 +116,9 @@ describe('strategyMemoMarkdown', () => {
     expect(rowOf(roadmap, 'Spot-lane pricing model v1')).toBe(
       '| Spot-lane pricing model v1 | Planned | 6–18 months | 16 weeks | Head of Data (Sam Okafor) | 2027-Q4 | Brokerage gross margin: 14% → 16% | 380,000 | 1,200,000 | 9,600,000 (1,200,000 × 8×) |',
     );
-    expect(rowOf(roadmap, 'Nearshore cross-dock')).toContain('| 8 weeks | not named | not set | no metric yet | — | — | — |');
+    expect(rowOf(roadmap, 'Nearshore cross-dock')).toContain(
+      '| 8 weeks | not named | not set | no metric yet | — | — | — |',
+    );
     expect(roadmap).toContain('**Assumption:** the multiple is 8× for');
     expect(roadmap).toContain('EV effect 16,000,000');
     expect(roadmap).toContain('*Spot-lane pricing model v1:* Gradient-boosted model on our lane history');
@@ -111,28 +136,40 @@ describe('strategyMemoMarkdown', () => {
   it('says where each roadmap entry stands and its latest metric value, and totals only what is still ahead', () => {
     const q2 = northwindExportInput('2027-Q2');
     const roadmap = section(memo(q2), 'Roadmap');
-    expect(rowOf(roadmap, 'Spot-lane pricing model v1')).toContain('| In progress | 6–18 months | 16 weeks | Head of Data (Sam Okafor) | 2027-11-30 | Brokerage gross margin: 14% → 17% (now 14.6%) |');
+    expect(rowOf(roadmap, 'Spot-lane pricing model v1')).toContain(
+      '| In progress | 6–18 months | 16 weeks | Head of Data (Sam Okafor) | 2027-11-30 | Brokerage gross margin: 14% → 17% (now 14.6%) |',
+    );
     expect(rowOf(roadmap, 'Cloud cost right-sizing sprint')).toContain('| Done | 0–6 months | 4 weeks |');
     expect(rowOf(roadmap, 'Nearshore cross-dock')).toContain('| Dropped | 18–36 months | 8 weeks |');
     // Open: e1 8 + e2 16 + e3 10 + e6 6 weeks; e4 (done) and e5 (dropped) are said, not summed.
     expect(roadmap).toContain('Totals: 40 weeks of effort; one-off cost 665,000;');
     expect(roadmap).toContain('Not counted: 2 entries done or dropped.');
     // A dropped entry is no longer "not startable on Monday".
-    expect(section(memo(q2), 'Open assumptions and evidence gaps')).not.toContain('Nearshore cross-dock feasibility study: no owner');
+    expect(section(memo(q2), 'Open assumptions and evidence gaps')).not.toContain(
+      'Nearshore cross-dock feasibility study: no owner',
+    );
   });
 
   it('collects open assumptions, missing evidence and entries not yet startable', () => {
     const gaps = section(memo(), 'Open assumptions and evidence gaps');
-    expect(gaps).toContain('*AI-assisted freight pricing:* Two years of lane history is enough to train a useful pricing model. (challenged: The 2025 spot market was unusually calm.)');
+    expect(gaps).toContain(
+      '*AI-assisted freight pricing:* Two years of lane history is enough to train a useful pricing model. (challenged: The 2025 spot market was unusually calm.)',
+    );
     expect(gaps).not.toContain('Faster quotes, not lower prices'); // supported: not open
-    expect(gaps).toContain('- Back-test of the model on 2022 shock-period lanes (for: Fund the spot-lane pricing model in 2027 H2)');
-    expect(gaps).toContain('- Nearshore cross-dock feasibility study: no owner, no deadline, no success metric, no financial framing');
+    expect(gaps).toContain(
+      '- Back-test of the model on 2022 shock-period lanes (for: Fund the spot-lane pricing model in 2027 H2)',
+    );
+    expect(gaps).toContain(
+      '- Nearshore cross-dock feasibility study: no owner, no deadline, no success metric, no financial framing',
+    );
   });
 
   it('says which facilitator prepared it in the footer', () => {
     const md = memo();
     const footer = md.slice(md.lastIndexOf('\n---\n'));
-    expect(footer).toContain('Prepared with the offline facilitator (no AI model) on 2027-01-27 for Northwind Logistics, 2027-Q1.');
+    expect(footer).toContain(
+      'Prepared with the offline facilitator (no AI model) on 2027-01-27 for Northwind Logistics, 2027-Q1.',
+    );
     expect(footer).toContain('No section is stale.');
   });
 
@@ -142,7 +179,9 @@ describe('strategyMemoMarkdown', () => {
     expect(md).toContain('## Roadmap (stale)');
     expect(md).toContain('## Impact forecast\n');
     expect(md).toContain('> **Stale sections:** Top risks, Roadmap.');
-    expect(md.slice(md.lastIndexOf('\n---\n'))).toContain('**Stale sections:** Top risks, Roadmap (marked “stale” above).');
+    expect(md.slice(md.lastIndexOf('\n---\n'))).toContain(
+      '**Stale sections:** Top risks, Roadmap (marked “stale” above).',
+    );
   });
 
   it('says "Not drafted yet" for missing steps and invents nothing', () => {
@@ -159,9 +198,23 @@ describe('strategyMemoMarkdown', () => {
 
   it('shows only the sounding board for a quick check', () => {
     const full = northwindExportInput();
-    const session = { ...northwindSession(), mode: 'quick_check' as const, progress: { status: 'completed' as const, mode: 'quick_check' as const, furthest: 'sounding_board' as const, stale: [] } };
+    const session = {
+      ...northwindSession(),
+      mode: 'quick_check' as const,
+      progress: {
+        status: 'completed' as const,
+        mode: 'quick_check' as const,
+        furthest: 'sounding_board' as const,
+        stale: [],
+      },
+    };
     const md = memo({ ...full, session, artifacts: { sounding_board: full.artifacts.sounding_board } });
-    expect(strategyMemoSections({ ...full, session, artifacts: {} }).map((s) => s.key)).toEqual(['header', 'ceo', 'gaps', 'footer']);
+    expect(strategyMemoSections({ ...full, session, artifacts: {} }).map((s) => s.key)).toEqual([
+      'header',
+      'ceo',
+      'gaps',
+      'footer',
+    ]);
     expect(md).toContain('## For the CEO');
     expect(md).not.toContain('## Company context');
     expect(md).not.toContain('Not drafted yet');

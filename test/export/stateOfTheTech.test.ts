@@ -15,7 +15,9 @@ describe('the monthly State of the Tech', () => {
     const entries = northwindArtifactsQ2().roadmap!.entries;
     for (const e of entries) expect(md).toContain(e.title);
     const inProgress = entries.find((e) => e.status === 'in_progress' && e.metric?.current)!;
-    expect(md).toContain(`${inProgress.metric!.baseline} → ${inProgress.metric!.current} → ${inProgress.metric!.target}`);
+    expect(md).toContain(
+      `${inProgress.metric!.baseline} → ${inProgress.metric!.current} → ${inProgress.metric!.target}`,
+    );
     expect(md).toMatch(/\d+ open \(\d+ in progress\), 1 done, 1 dropped\./);
   });
 
@@ -26,9 +28,19 @@ describe('the monthly State of the Tech', () => {
   });
 
   it('ends each sentence once, whether or not the user ended it', () => {
-    const risks = input.artifacts.risks!.risks.map((r) => ({ ...r, threat: `${r.threat}.`, trigger: r.trigger ? `${r.trigger}.` : null }));
-    const recommendations = input.artifacts.sounding_board!.recommendations.map((r) => ({ ...r, openObjections: r.openObjections.map((o) => `${o}.`) }));
-    const punctuated = stateOfTheTechMarkdown({ ...input, artifacts: { ...input.artifacts, risks: { risks }, sounding_board: { recommendations } } });
+    const risks = input.artifacts.risks!.risks.map((r) => ({
+      ...r,
+      threat: `${r.threat}.`,
+      trigger: r.trigger ? `${r.trigger}.` : null,
+    }));
+    const recommendations = input.artifacts.sounding_board!.recommendations.map((r) => ({
+      ...r,
+      openObjections: r.openObjections.map((o) => `${o}.`),
+    }));
+    const punctuated = stateOfTheTechMarkdown({
+      ...input,
+      artifacts: { ...input.artifacts, risks: { risks }, sounding_board: { recommendations } },
+    });
     expect(punctuated).not.toMatch(/\.\./);
     expect(md).not.toMatch(/\.\./);
   });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseArtifact } from '../../src/domain/index.js';
-import { CLOSED_COLOURS, HORIZON_COLOURS, SEVERITY_COLOURS, riskHeatMapSvg, roadmapTimelineSvg, severityBandRanges } from '../../src/export/index.js';
+import {
+  CLOSED_COLOURS,
+  HORIZON_COLOURS,
+  SEVERITY_COLOURS,
+  riskHeatMapSvg,
+  roadmapTimelineSvg,
+  severityBandRanges,
+} from '../../src/export/index.js';
 import { northwindArtifactsQ1, northwindArtifactsQ2 } from '../support/fixtures.js';
 import { executableBits, svgGroup } from './helpers.js';
 
@@ -11,9 +18,13 @@ describe('riskHeatMapSvg', () => {
   it('draws 25 cells, each coloured by the severity band of likelihood × impact', () => {
     const svg = riskHeatMapSvg(risks());
     expect(svg.match(/<g class="cell"/g)).toHaveLength(25);
-    expect(svgGroup(svg, { 'data-likelihood': 5, 'data-impact': 3 })).toContain(`fill="${SEVERITY_COLOURS.Critical.fill}"`); // 15
+    expect(svgGroup(svg, { 'data-likelihood': 5, 'data-impact': 3 })).toContain(
+      `fill="${SEVERITY_COLOURS.Critical.fill}"`,
+    ); // 15
     expect(svgGroup(svg, { 'data-likelihood': 2, 'data-impact': 5 })).toContain(`fill="${SEVERITY_COLOURS.High.fill}"`); // 10
-    expect(svgGroup(svg, { 'data-likelihood': 3, 'data-impact': 3 })).toContain(`fill="${SEVERITY_COLOURS.Medium.fill}"`); // 9
+    expect(svgGroup(svg, { 'data-likelihood': 3, 'data-impact': 3 })).toContain(
+      `fill="${SEVERITY_COLOURS.Medium.fill}"`,
+    ); // 9
     expect(svgGroup(svg, { 'data-likelihood': 4, 'data-impact': 1 })).toContain(`fill="${SEVERITY_COLOURS.Low.fill}"`); // 4
   });
 
@@ -24,7 +35,9 @@ describe('riskHeatMapSvg', () => {
     expect(cell).toContain('data-count="1"');
     expect(cell).toContain(`fill="${SEVERITY_COLOURS.Critical.fill}"`);
     expect(cell).toMatch(/<text class="risk-id"[^>]*>r1<\/text>/);
-    expect(cell).toContain('<title>Likelihood 4 × impact 5 = 20: Critical (company-ending: fix now)\nr1: Key-person risk: only Dana Whitfield understands the WMS integration layer</title>');
+    expect(cell).toContain(
+      '<title>Likelihood 4 × impact 5 = 20: Critical (company-ending: fix now)\nr1: Key-person risk: only Dana Whitfield understands the WMS integration layer</title>',
+    );
     // the cell sits in the top row (impact 5) and the fourth column (likelihood 4)
     expect(cell).toMatch(/<rect x="344" y="40" width="88" height="64"/);
     expect(svg.match(/>r1<\/text>/g)).toHaveLength(1);
@@ -32,7 +45,9 @@ describe('riskHeatMapSvg', () => {
 
   it('lists several risks in one cell and counts the overflow', () => {
     const base = risks().risks[0]!;
-    const many = parseArtifact('risks', { risks: ['a', 'b', 'c', 'd'].map((id) => ({ ...base, id, likelihood: 1, impact: 1 })) });
+    const many = parseArtifact('risks', {
+      risks: ['a', 'b', 'c', 'd'].map((id) => ({ ...base, id, likelihood: 1, impact: 1 })),
+    });
     const cell = svgGroup(riskHeatMapSvg(many), { 'data-likelihood': 1, 'data-impact': 1 });
     expect(cell).toContain('data-count="4"');
     expect(cell.match(/class="risk-id"/g)).toHaveLength(3);
@@ -48,7 +63,9 @@ describe('riskHeatMapSvg', () => {
 
   it('escapes risk text so markup in an id or a threat stays text', () => {
     const base = risks().risks[0]!;
-    const evil = parseArtifact('risks', { risks: [{ ...base, id: '<b>x', threat: '</title><script>alert(1)</script> & "quotes"' }] });
+    const evil = parseArtifact('risks', {
+      risks: [{ ...base, id: '<b>x', threat: '</title><script>alert(1)</script> & "quotes"' }],
+    });
     const svg = riskHeatMapSvg(evil);
     expect(executableBits(svg)).toEqual([]);
     expect(svg).not.toContain('<script');
@@ -65,9 +82,14 @@ describe('roadmapTimelineSvg', () => {
   it('groups the entries by horizon, in horizon order', () => {
     const svg = roadmapTimelineSvg(roadmap());
     expect(svgGroupOpenings(svg)).toEqual([
-      'horizon 0-6 (2)', 'entry e1', 'entry e4',
-      'horizon 6-18 (2)', 'entry e2', 'entry e3',
-      'horizon 18-36 (1)', 'entry e5',
+      'horizon 0-6 (2)',
+      'entry e1',
+      'entry e4',
+      'horizon 6-18 (2)',
+      'entry e2',
+      'entry e3',
+      'horizon 18-36 (1)',
+      'entry e5',
     ]);
     expect(svg).toContain('>0–6 months</text>');
     expect(svg).toContain('>2 entries, 26 weeks of effort</text>');
@@ -75,7 +97,8 @@ describe('roadmapTimelineSvg', () => {
 
   it('makes bar length proportional to effort in weeks', () => {
     const svg = roadmapTimelineSvg(roadmap());
-    const width = (id: string) => Number(svgGroup(svg, { 'data-entry-id': id }).match(/<rect x="260" y="[\d.]+" width="([\d.]+)"/)![1]);
+    const width = (id: string) =>
+      Number(svgGroup(svg, { 'data-entry-id': id }).match(/<rect x="260" y="[\d.]+" width="([\d.]+)"/)![1]);
     expect(width('e2')).toBe(440); // 16 weeks: the longest, on a 0–16 week scale
     expect(width('e1')).toBe(165); // 6 weeks
     expect(width('e1') / width('e2')).toBeCloseTo(6 / 16, 5);
@@ -94,13 +117,19 @@ describe('roadmapTimelineSvg', () => {
 
   it('puts the detail in a tooltip and escapes every text', () => {
     const entries = roadmap().entries;
-    const evil = parseArtifact('roadmap', { entries: [{ ...entries[0]!, id: 'x"><script>', title: '<img src=x onerror=alert(1)>', owner: 'Ops & "Infra"' }] });
+    const evil = parseArtifact('roadmap', {
+      entries: [{ ...entries[0]!, id: 'x"><script>', title: '<img src=x onerror=alert(1)>', owner: 'Ops & "Infra"' }],
+    });
     const svg = roadmapTimelineSvg(evil);
     expect(executableBits(svg)).toEqual([]);
     expect(svg).toContain('data-entry-id="x&quot;&gt;&lt;script&gt;"');
     expect(svg).toContain('&lt;img src=x onerror=alert(1)&gt;');
-    const tooltip = svgGroup(roadmapTimelineSvg(roadmap()), { 'data-entry-id': 'e5' }).match(/<title>([\s\S]*?)<\/title>/)![1];
-    expect(tooltip).toBe('Nearshore cross-dock feasibility study\n18–36 months, 8 weeks of effort\nOwner: not named yet; deadline: not set yet\nno success metric yet');
+    const tooltip = svgGroup(roadmapTimelineSvg(roadmap()), { 'data-entry-id': 'e5' }).match(
+      /<title>([\s\S]*?)<\/title>/,
+    )![1];
+    expect(tooltip).toBe(
+      'Nearshore cross-dock feasibility study\n18–36 months, 8 weeks of effort\nOwner: not named yet; deadline: not set yet\nno success metric yet',
+    );
   });
 
   it('greys out done and dropped entries, strikes out the dropped, and counts only the effort still ahead', () => {
@@ -117,13 +146,20 @@ describe('roadmapTimelineSvg', () => {
     expect(svg).toContain('>3 entries (1 done), 14 weeks of effort still ahead</text>');
     expect(svg).toContain('>1 entry (1 dropped), 0 weeks of effort still ahead</text>');
     const tooltip = bar('e2').match(/<title>([\s\S]*?)<\/title>/)![1];
-    expect(tooltip).toBe('Spot-lane pricing model v1 (in progress)\n6–18 months, 16 weeks of effort\nOwner: Head of Data (Sam Okafor); deadline: 2027-11-30\nBrokerage gross margin: 14% → 17% (now 14.6%)');
+    expect(tooltip).toBe(
+      'Spot-lane pricing model v1 (in progress)\n6–18 months, 16 weeks of effort\nOwner: Head of Data (Sam Okafor); deadline: 2027-11-30\nBrokerage gross margin: 14% → 17% (now 14.6%)',
+    );
   });
 
   it('is deterministic and shows an empty horizon as such', () => {
     const only = parseArtifact('roadmap', { entries: [roadmap().entries[0]!] });
     expect(roadmapTimelineSvg(only)).toBe(roadmapTimelineSvg(only));
-    expect(svgGroupOpenings(roadmapTimelineSvg(only))).toEqual(['horizon 0-6 (1)', 'entry e1', 'horizon 6-18 (0)', 'horizon 18-36 (0)']);
+    expect(svgGroupOpenings(roadmapTimelineSvg(only))).toEqual([
+      'horizon 0-6 (1)',
+      'entry e1',
+      'horizon 6-18 (0)',
+      'horizon 18-36 (0)',
+    ]);
     expect(roadmapTimelineSvg(only)).toContain('>no entries</text>');
   });
 });

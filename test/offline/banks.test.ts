@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ContextArtifact, QuestionFamily, STEP_IDS, TrendLens } from '../../src/domain/index.js';
 import { PROMPTS_DIR, PROMPT_ROLES, PromptLibrary } from '../../src/engine/promptLibrary.js';
-import { OFFLINE_BANKS_DIR, createOfflineFacilitator, loadBanks, parseBank } from '../../src/providers/offline/index.js';
+import {
+  OFFLINE_BANKS_DIR,
+  createOfflineFacilitator,
+  loadBanks,
+  parseBank,
+} from '../../src/providers/offline/index.js';
 import { familyTemplates } from '../../src/providers/offline/dialogue.js';
 import { longestFixedPart, templateMatcher } from '../../src/providers/offline/interview.js';
 
@@ -34,7 +39,8 @@ describe('the prompt files', () => {
     for (const step of STEP_IDS) {
       for (const role of PROMPT_ROLES) {
         const names = [...(library.find(step, role)?.text ?? '').matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]);
-        for (const name of names) expect(['client', 'industry', 'quarter', 'trend'], `${step}/${role} uses {{${name}}}`).toContain(name);
+        for (const name of names)
+          expect(['client', 'industry', 'quarter', 'trend'], `${step}/${role} uses {{${name}}}`).toContain(name);
       }
     }
   });
@@ -43,7 +49,14 @@ describe('the prompt files', () => {
     const reply = PromptLibrary.load().get('dialogue', 'reply').text;
     expect(reply).toMatch(/Exactly ONE question/);
     expect(reply).toMatch(/last answer/i);
-    for (const family of ['Clarify', 'Probe assumptions', 'Probe evidence', 'Other viewpoints', 'Implications', 'Question the question']) {
+    for (const family of [
+      'Clarify',
+      'Probe assumptions',
+      'Probe evidence',
+      'Other viewpoints',
+      'Implications',
+      'Question the question',
+    ]) {
       expect(reply).toContain(family);
     }
     expect(reply).toMatch(/Name the assumption aloud/i);
@@ -76,16 +89,28 @@ describe('the offline question banks', () => {
   it('ask for every field of the company context', () => {
     const fills = new Set(banks.context.questions.flatMap((q) => q.fills));
     const fields = Object.keys(ContextArtifact.shape).filter((f) => !['summary', 'gaps', 'constraints'].includes(f));
-    for (const f of [...fields, 'constraints.budget', 'constraints.team', 'constraints.time', 'constraints.regulation']) expect(fills).toContain(f);
+    for (const f of [...fields, 'constraints.budget', 'constraints.team', 'constraints.time', 'constraints.regulation'])
+      expect(fills).toContain(f);
   });
 
   it('ask every impact scope, every risk category and every sounding-board lens', () => {
     expect(new Set(banks.impact.questions.map((q) => q.scope))).toEqual(new Set(['company', 'industry', 'market']));
-    expect(new Set(banks.risks.questions.map((q) => q.category).filter(Boolean)))
-      .toEqual(new Set(['technical', 'security', 'organisational', 'market', 'regulatory', 'financial']));
-    expect(new Set(banks.sounding_board.questions.map((q) => q.lens).filter(Boolean))).toEqual(new Set(['ceo', 'cfo', 'board', 'engineer']));
+    expect(new Set(banks.risks.questions.map((q) => q.category).filter(Boolean))).toEqual(
+      new Set(['technical', 'security', 'organisational', 'market', 'regulatory', 'financial']),
+    );
+    expect(new Set(banks.sounding_board.questions.map((q) => q.lens).filter(Boolean))).toEqual(
+      new Set(['ceo', 'cfo', 'board', 'engineer']),
+    );
     const soundingFills = banks.sounding_board.questions.flatMap((q) => q.fills);
-    for (const f of ['preMortem', 'evidenceGaps', 'strongestAlternative', 'verdict', 'confidence', 'ceoOneLiner', 'supportingPoints']) {
+    for (const f of [
+      'preMortem',
+      'evidenceGaps',
+      'strongestAlternative',
+      'verdict',
+      'confidence',
+      'ceoOneLiner',
+      'supportingPoints',
+    ]) {
       expect(soundingFills).toContain(`recommendations[].${f}`);
     }
   });
@@ -94,7 +119,10 @@ describe('the offline question banks', () => {
     for (const family of QuestionFamily.options) {
       const templates = banks.dialogue.families[family];
       expect(templates.length, family).toBeGreaterThanOrEqual(4);
-      expect(templates.some((t) => t.text.includes('{{trend}}')), family).toBe(true);
+      expect(
+        templates.some((t) => t.text.includes('{{trend}}')),
+        family,
+      ).toBe(true);
     }
     expect(familyTemplates(banks.dialogue).filter((t) => t.text.includes('{{last}}')).length).toBeGreaterThanOrEqual(2);
   });
@@ -110,18 +138,39 @@ describe('the offline question banks', () => {
       expect(t.keywords.length, t.key).toBeGreaterThan(3);
     }
     const names = catalogue.map((t) => t.name).join('\n');
-    for (const expected of [/agentic ai/i, /EU AI Act/, /FinOps/, /post-quantum/i, /sovereignty/i, /AI-assisted software delivery/, /energy/i, /talent/i]) {
+    for (const expected of [
+      /agentic ai/i,
+      /EU AI Act/,
+      /FinOps/,
+      /post-quantum/i,
+      /sovereignty/i,
+      /AI-assisted software delivery/,
+      /energy/i,
+      /talent/i,
+    ]) {
       expect(names).toMatch(expected);
     }
   });
 
   it('recognise each question in the text it was rendered into, and no other question', () => {
     const all = [
-      ...STEP_IDS.filter((s) => s !== 'dialogue').flatMap((s) => (banks[s] as { questions: Array<{ id: string; text: string }> }).questions),
+      ...STEP_IDS.filter((s) => s !== 'dialogue').flatMap(
+        (s) => (banks[s] as { questions: Array<{ id: string; text: string }> }).questions,
+      ),
       ...familyTemplates(banks.dialogue),
     ];
-    const sample = { client: 'Northwind Logistics', industry: 'Logistics', trend: 'EU AI Act obligations', last: 'we will never pay for it', insights: '', trends: 't1', risks: '', roadmap: '' };
-    const render = (text: string) => text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, n: string) => sample[n as keyof typeof sample] ?? '');
+    const sample = {
+      client: 'Northwind Logistics',
+      industry: 'Logistics',
+      trend: 'EU AI Act obligations',
+      last: 'we will never pay for it',
+      insights: '',
+      trends: 't1',
+      risks: '',
+      roadmap: '',
+    };
+    const render = (text: string) =>
+      text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, n: string) => sample[n as keyof typeof sample] ?? '');
     for (const q of all) {
       expect(longestFixedPart(q.text), q.id).toBeGreaterThanOrEqual(20);
       const rendered = `You said “something”.\n\n**Topic** (question 1 of 9): ${render(q.text)}`;
@@ -133,7 +182,9 @@ describe('the offline question banks', () => {
   it('refuse a broken bank with the file and the field named', () => {
     const raw = JSON.parse(readFileSync(join(OFFLINE_BANKS_DIR, 'risks.json'), 'utf8'));
     raw.questions[0].fills = ['risks[].severity'];
-    expect(() => parseBank('risks', raw)).toThrow(/prompts\/offline\/risks\.json is not a valid question bank: questions\.0\.fills\.0/);
+    expect(() => parseBank('risks', raw)).toThrow(
+      /prompts\/offline\/risks\.json is not a valid question bank: questions\.0\.fills\.0/,
+    );
     raw.questions[0].fills = ['risks[].threat'];
     raw.questions[1].id = raw.questions[0].id;
     expect(() => parseBank('risks', raw)).toThrow(/used twice/);
@@ -145,6 +196,8 @@ describe('the offline question banks', () => {
   });
 
   it('make a missing bank a start-up error that names the file', () => {
-    expect(() => createOfflineFacilitator({ promptsDir: '/nowhere' })).toThrow(/Cannot read the offline question bank \/nowhere\/offline\/context\.json/);
+    expect(() => createOfflineFacilitator({ promptsDir: '/nowhere' })).toThrow(
+      /Cannot read the offline question bank \/nowhere\/offline\/context\.json/,
+    );
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { MIN_EXCHANGES_PER_TREND, nextDialogueTrend, parseArtifact, type TrendsArtifact } from '../../src/domain/index.js';
+import {
+  MIN_EXCHANGES_PER_TREND,
+  nextDialogueTrend,
+  parseArtifact,
+  type TrendsArtifact,
+} from '../../src/domain/index.js';
 import { loadBanks } from '../../src/providers/offline/index.js';
 import { familyTemplates, type FamilyTemplate } from '../../src/providers/offline/dialogue.js';
 import { templateMatcher } from '../../src/providers/offline/interview.js';
@@ -14,8 +19,16 @@ function questionsIn(text: string): FamilyTemplate[] {
 }
 
 const trend = (id: string, name: string, chosen: boolean) => ({
-  id, name, lens: 'technology' as const, description: name, whyNow: null, signals: [], timeToImpact: '6-18' as const,
-  relevance: null, chosen, origin: 'proposed' as const,
+  id,
+  name,
+  lens: 'technology' as const,
+  description: name,
+  whyNow: null,
+  signals: [],
+  timeToImpact: '6-18' as const,
+  relevance: null,
+  chosen,
+  origin: 'proposed' as const,
 });
 
 const TRENDS: TrendsArtifact = parseArtifact('trends', {
@@ -54,7 +67,9 @@ describe('the Socratic dialogue, offline', () => {
     const first = await interview.answer(ANSWERS[0]!);
     const open = questionsIn(first.text);
     const back = await interview.answer('What do you mean by that?');
-    expect(back.text).toContain('You asked: “What do you mean by that?” The offline facilitator cannot answer questions');
+    expect(back.text).toContain(
+      'You asked: “What do you mean by that?” The offline facilitator cannot answer questions',
+    );
     expect(back.text).toContain('no view of its own on Agentic AI in operations');
     expect(questionsIn(back.text)).toEqual(open);
     expect(back.finish.trendId).toBe('t1');
@@ -101,7 +116,9 @@ describe('the Socratic dialogue, offline', () => {
     const interview = new Interview('dialogue', { trends: TRENDS });
     const replies = await interview.answerAll(ANSWERS.slice(0, 4));
     expect(replies.map((r) => r.finish.trendId)).toEqual(['t1', 't1', 't2', 't2']);
-    expect(replies[2]!.text).toContain('That makes 3 answers on **Agentic AI in operations**. Moving on to **EU AI Act obligations**.');
+    expect(replies[2]!.text).toContain(
+      'That makes 3 answers on **Agentic AI in operations**. Moving on to **EU AI Act obligations**.',
+    );
     // Same decision as the domain's, from the same counts.
     const counts = { t1: 3, t2: 1 };
     expect(nextDialogueTrend(TRENDS, counts, 't2')).toBe(replies[3]!.finish.trendId);
@@ -122,12 +139,15 @@ describe('the Socratic dialogue, offline', () => {
     const interview = new Interview('dialogue', { trends: TRENDS });
     let reply = await interview.answer(ANSWERS[0]!);
     // Answer until the bank asks the probe-assumptions question, with words that name no assumption.
-    for (let i = 0; i < 6 && questionsIn(reply.text)[0]?.family !== 'probe_assumptions'; i++) reply = await interview.answer('We rebook by phone today.');
+    for (let i = 0; i < 6 && questionsIn(reply.text)[0]?.family !== 'probe_assumptions'; i++)
+      reply = await interview.answer('We rebook by phone today.');
     expect(questionsIn(reply.text)[0]?.family).toBe('probe_assumptions');
     const ack = await interview.answer('Shippers prefer speed to price.');
     expect(ack.text).toContain('That goes on the ledger as a stated assumption, to be tested.');
-    expect(interview.artifacts.dialogue?.assumptions.map((a) => a.text) ?? (await interview.draft('dialogue')).artifact.assumptions.map((a) => a.text))
-      .toContain('Shippers prefer speed to price.');
+    expect(
+      interview.artifacts.dialogue?.assumptions.map((a) => a.text) ??
+        (await interview.draft('dialogue')).artifact.assumptions.map((a) => a.text),
+    ).toContain('Shippers prefer speed to price.');
   });
 
   it('keeps a ledger in every reply: insights tied to the answer that produced them, assumptions stated then challenged', async () => {
@@ -143,9 +163,13 @@ describe('the Socratic dialogue, offline', () => {
     const shippers = ledger.assumptions.find((a) => a.text.startsWith('Our shippers will always want a human'))!;
     expect(shippers).toMatchObject({ trendId: 't1', status: 'challenged' });
     // Read after its "challenged" status, in the ledger and the memo: no message numbers, no repeated "Challenged".
-    expect(shippers.note).toBe('By a “Probe evidence” question; your answer: “Two of our top 5 accounts asked for automated rebooking in their last QBR”.');
+    expect(shippers.note).toBe(
+      'By a “Probe evidence” question; your answer: “Two of our top 5 accounts asked for automated rebooking in their last QBR”.',
+    );
     // Each assumption is tied to the answer that stated it; the note says only what challenged it.
-    const said = interview.transcript.find((m) => m.role === 'user' && m.content.includes('Our shippers will always want a human'))!;
+    const said = interview.transcript.find(
+      (m) => m.role === 'user' && m.content.includes('Our shippers will always want a human'),
+    )!;
     expect(shippers.fromMessageId).toBe(said.id);
     for (const assumption of ledger.assumptions) {
       expect(userIds).toContain(assumption.fromMessageId);
@@ -183,14 +207,19 @@ describe('the Socratic dialogue, offline', () => {
   it('says so when every chosen trend has its answers', async () => {
     const interview = new Interview('dialogue', { trends: TRENDS });
     const replies = await interview.answerAll(ANSWERS.slice(0, 6));
-    expect(replies.slice(0, 5).some((r) => r.text.includes('Every chosen trend now has at least three answers'))).toBe(false);
+    expect(replies.slice(0, 5).some((r) => r.text.includes('Every chosen trend now has at least three answers'))).toBe(
+      false,
+    );
     expect(replies[5]!.text).toContain('Every chosen trend now has at least three answers');
   });
 
   it('never repeats a question on a trend, and says when the bank is used up', async () => {
     const interview = new Interview('dialogue', { trends: TRENDS });
-    for (let i = 0; i < 2 * templates.length + 2; i++) await interview.answer(`Answer ${i + 1}: about 400 exceptions a week, $120k of overtime.`);
-    const pairs = interview.transcript.filter((m) => m.role === 'assistant').flatMap((m) => questionsIn(m.content).map((t) => `${m.trendId}:${t.id}`));
+    for (let i = 0; i < 2 * templates.length + 2; i++)
+      await interview.answer(`Answer ${i + 1}: about 400 exceptions a week, $120k of overtime.`);
+    const pairs = interview.transcript
+      .filter((m) => m.role === 'assistant')
+      .flatMap((m) => questionsIn(m.content).map((t) => `${m.trendId}:${t.id}`));
     expect(new Set(pairs).size).toBe(pairs.length);
     // A question that refers back to the previous answer cannot open a visit to a trend, so one may stay unasked.
     expect(pairs.length).toBeGreaterThanOrEqual(2 * templates.length - 2);
@@ -202,6 +231,8 @@ describe('the Socratic dialogue, offline', () => {
     await interview.answerAll(ANSWERS.slice(0, 4));
     const draft = await interview.draft();
     expect(draft.artifact).toEqual(interview.artifacts.dialogue);
-    expect(draft.note).toMatch(/^Updated the ledger from your answers \(offline, no AI model\): \d+ insights?, \d+ assumptions? \(\d+ challenged\) across 2 trends\./);
+    expect(draft.note).toMatch(
+      /^Updated the ledger from your answers \(offline, no AI model\): \d+ insights?, \d+ assumptions? \(\d+ challenged\) across 2 trends\./,
+    );
   });
 });

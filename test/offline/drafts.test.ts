@@ -1,34 +1,85 @@
 import { describe, expect, it } from 'vitest';
 import {
-  chosenTrends, enterpriseValueEffect, parseArtifact, rankRisks, roadmapGaps, scopesMissing, type ArtifactSet,
+  chosenTrends,
+  enterpriseValueEffect,
+  parseArtifact,
+  rankRisks,
+  roadmapGaps,
+  scopesMissing,
+  type ArtifactSet,
 } from '../../src/domain/index.js';
 import { CONTEXT_ANSWERS, Interview } from './driver.js';
 
-
 const trend = (id: string, name: string, lens: 'technology' | 'regulation_politics', chosen = true) => ({
-  id, name, lens, description: name, whyNow: null, signals: [], timeToImpact: '6-18' as const, relevance: null, chosen, origin: 'proposed' as const,
+  id,
+  name,
+  lens,
+  description: name,
+  whyNow: null,
+  signals: [],
+  timeToImpact: '6-18' as const,
+  relevance: null,
+  chosen,
+  origin: 'proposed' as const,
 });
 
 const UPSTREAM: ArtifactSet = {
-  trends: parseArtifact('trends', { trends: [trend('t1', 'Agentic AI in operations', 'technology'), trend('t2', 'EU AI Act obligations', 'regulation_politics')] }),
+  trends: parseArtifact('trends', {
+    trends: [
+      trend('t1', 'Agentic AI in operations', 'technology'),
+      trend('t2', 'EU AI Act obligations', 'regulation_politics'),
+    ],
+  }),
   dialogue: parseArtifact('dialogue', {
     trendSummaries: [],
     insights: [
-      { id: 'i1', trendId: 't1', text: 'Probe evidence: two of the top 5 accounts asked for automated rebooking', fromMessageId: 3 },
-      { id: 'i2', trendId: 't2', text: 'Implications: carrier scoring may be high-risk under the AI Act', fromMessageId: 5 },
+      {
+        id: 'i1',
+        trendId: 't1',
+        text: 'Probe evidence: two of the top 5 accounts asked for automated rebooking',
+        fromMessageId: 3,
+      },
+      {
+        id: 'i2',
+        trendId: 't2',
+        text: 'Implications: carrier scoring may be high-risk under the AI Act',
+        fromMessageId: 5,
+      },
     ],
     assumptions: [],
   }),
   risks: parseArtifact('risks', {
     risks: [
-      { id: 'r1', threat: 'Only Mike knows the routing engine', category: 'organisational', trendId: null, likelihood: 4, impact: 5, mitigation: null, owner: 'Dana', trigger: null, reviewDate: null },
-      { id: 'r2', threat: 'Legacy TMS has no API for the agent', category: 'technical', trendId: 't1', likelihood: 4, impact: 3, mitigation: null, owner: 'Priya', trigger: null, reviewDate: null },
+      {
+        id: 'r1',
+        threat: 'Only Mike knows the routing engine',
+        category: 'organisational',
+        trendId: null,
+        likelihood: 4,
+        impact: 5,
+        mitigation: null,
+        owner: 'Dana',
+        trigger: null,
+        reviewDate: null,
+      },
+      {
+        id: 'r2',
+        threat: 'Legacy TMS has no API for the agent',
+        category: 'technical',
+        trendId: 't1',
+        likelihood: 4,
+        impact: 3,
+        mitigation: null,
+        owner: 'Priya',
+        trigger: null,
+        reviewDate: null,
+      },
     ],
   }),
 };
 
 describe('drafting the company context', () => {
-  it('builds it from the answers: lists as items, key numbers as written, constraints in the client\'s words, no gaps', async () => {
+  it("builds it from the answers: lists as items, key numbers as written, constraints in the client's words, no gaps", async () => {
     const interview = new Interview('context');
     await interview.answerAll(CONTEXT_ANSWERS);
     const { artifact, note } = await interview.draft('context');
@@ -37,7 +88,10 @@ describe('drafting the company context', () => {
     expect(artifact.competitors).toEqual(['Uber Freight', 'Coyote', 'Echo Global']);
     expect(artifact.ceoGoals).toEqual(['Cut churn from 9% to 6% by Q4', 'Launch a shipper API by June']);
     expect(artifact.keyNumbers).toEqual([
-      { label: 'ARR', value: '$8M' }, { label: 'engineers', value: '14' }, { label: 'churn', value: '9%' }, { label: 'cloud spend', value: '$45k/month' },
+      { label: 'ARR', value: '$8M' },
+      { label: 'engineers', value: '14' },
+      { label: 'churn', value: '9%' },
+      { label: 'cloud spend', value: '$45k/month' },
     ]);
     expect(artifact.constraints.team).toContain('Mike is the only one who knows the routing engine');
     expect(artifact.constraints.regulation).toContain('NIS2');
@@ -45,7 +99,9 @@ describe('drafting the company context', () => {
     expect(artifact.summary).toBe(
       "Northwind Logistics (Third-party logistics and freight brokerage). Services: Freight brokerage; Warehousing (3 sites); Last-mile delivery. Customers: Mid-market manufacturers in the Midwest; top 5 accounts = 41% of revenue. Key numbers: ARR $8M, engineers 14, churn 9%, cloud spend $45k/month. The CEO's goals: Cut churn from 9% to 6% by Q4; Launch a shipper API by June.",
     );
-    expect(note).toMatch(/^Built the company context from your answers \(offline, no AI model\): 12 topics answered, 4 key numbers read\. Gaps: 0\./);
+    expect(note).toMatch(
+      /^Built the company context from your answers \(offline, no AI model\): 12 topics answered, 4 key numbers read\. Gaps: 0\./,
+    );
   });
 
   it('lists what was not said as gaps, and invents nothing', async () => {
@@ -53,40 +109,61 @@ describe('drafting the company context', () => {
     await interview.answerAll(['Freight brokerage', "don't know", 'skip']);
     const { artifact, note } = await interview.draft('context');
     expect(artifact.services).toEqual(['Freight brokerage']);
-    expect(artifact).toMatchObject({ products: [], customers: [], competitors: [], ceoGoals: [], keyNumbers: [], marketPosition: null, businessModel: null });
+    expect(artifact).toMatchObject({
+      products: [],
+      customers: [],
+      competitors: [],
+      ceoGoals: [],
+      keyNumbers: [],
+      marketPosition: null,
+      businessModel: null,
+    });
     expect(artifact.constraints).toEqual({ budget: null, team: null, time: null, regulation: null });
     expect(artifact.gaps).toHaveLength(11);
-    expect(artifact.gaps).toContain('Key numbers: revenue or ARR, growth, churn, margin, headcount, engineers, cloud spend');
+    expect(artifact.gaps).toContain(
+      'Key numbers: revenue or ARR, growth, churn, margin, headcount, engineers, cloud spend',
+    );
     expect(note).toContain('Gaps: 11');
   });
 
-  it('labels the summary\'s lines instead of weaving answers into one sentence, so clauses and full stops read right', async () => {
+  it("labels the summary's lines instead of weaving answers into one sentence, so clauses and full stops read right", async () => {
     const interview = new Interview('context');
     await interview.answerAll([
-      'We match loads to carriers and handle dispatch.', 'skip', 'Mostly mid-market manufacturers in the Midwest. The top five accounts are about 40% of revenue.',
+      'We match loads to carriers and handle dispatch.',
+      'skip',
+      'Mostly mid-market manufacturers in the Midwest. The top five accounts are about 40% of revenue.',
     ]);
     const { artifact } = await interview.draft('context');
     // An answer of several sentences is a list of sentences: the field holds each, the summary keeps them sentences.
     expect(artifact.summary).toBe(
       'Northwind Logistics (Third-party logistics and freight brokerage). Services: We match loads to carriers and handle dispatch. Customers: Mostly mid-market manufacturers in the Midwest. The top five accounts are about 40% of revenue.',
     );
-    expect(artifact.customers).toEqual(['Mostly mid-market manufacturers in the Midwest', 'The top five accounts are about 40% of revenue']);
+    expect(artifact.customers).toEqual([
+      'Mostly mid-market manufacturers in the Midwest',
+      'The top five accounts are about 40% of revenue',
+    ]);
   });
 
   it('lists an answer told in sentences by sentence, not at the semicolons inside them', async () => {
     const interview = new Interview('context');
-    await interview.answer('We run 42 dental practices across Ohio and Pennsylvania. Patients pay for general dentistry, hygiene and implants; insurers pay most of it.');
+    await interview.answer(
+      'We run 42 dental practices across Ohio and Pennsylvania. Patients pay for general dentistry, hygiene and implants; insurers pay most of it.',
+    );
     const { artifact } = await interview.draft('context');
     expect(artifact.services).toEqual([
       'We run 42 dental practices across Ohio and Pennsylvania',
       'Patients pay for general dentistry, hygiene and implants; insurers pay most of it',
     ]);
-    expect(artifact.summary).toContain('Services: We run 42 dental practices across Ohio and Pennsylvania. Patients pay for general dentistry, hygiene and implants; insurers pay most of it.');
+    expect(artifact.summary).toContain(
+      'Services: We run 42 dental practices across Ohio and Pennsylvania. Patients pay for general dentistry, hygiene and implants; insurers pay most of it.',
+    );
   });
 
   it('says so when nothing has been answered at all', async () => {
     const { artifact, note } = await new Interview('context').draft('context');
-    expect(artifact.summary).toBe('Northwind Logistics (Third-party logistics and freight brokerage): services not described yet.');
+    expect(artifact.summary).toBe(
+      'Northwind Logistics (Third-party logistics and freight brokerage): services not described yet.',
+    );
     expect(artifact.gaps).toHaveLength(12);
     expect(note).toMatch(/^No context answers yet/);
   });
@@ -103,7 +180,9 @@ describe('drafting the trend candidates', () => {
       'Our firmware in the trailer sensors falls under the Cyber Resilience Act.',
       'Long-lived signing certificates worry our security team.',
     ]);
-    const acks = replies.map((r) => r.text.split('\n\n')[0]!).filter((a) => a.startsWith('Catalogue trends whose keywords appear'));
+    const acks = replies
+      .map((r) => r.text.split('\n\n')[0]!)
+      .filter((a) => a.startsWith('Catalogue trends whose keywords appear'));
     const acknowledged = acks.flatMap((a) => [...a.matchAll(/\*\*([^*]+)\*\* \(/g)].map((m) => m[1]!));
     expect(acknowledged.length).toBeGreaterThanOrEqual(3);
     const { artifact } = await interview.draft('trends');
@@ -113,19 +192,27 @@ describe('drafting the trend candidates', () => {
 
   it('quotes the sentence that says most about a proposed trend: a full keyword outweighs "ai" alone, and the summary is never quoted', async () => {
     const interview = new Interview('trends', { context: (await context()).artifact });
-    await interview.answerAll(['none', 'Shippers ask about AI in every demo.', 'Cloud hosting on AWS is our second-largest cost.']);
+    await interview.answerAll([
+      'none',
+      'Shippers ask about AI in every demo.',
+      'Cloud hosting on AWS is our second-largest cost.',
+    ]);
     const { artifact } = await interview.draft('trends');
     const finops = artifact.trends.find((t) => t.name === 'FinOps and cloud cost pressure')!;
-    expect(finops.relevance).toMatch(/^From your answers: “Cloud hosting on AWS is our second-largest cost.” \(on “cloud”, “aws”, “hosting”\)\./);
+    expect(finops.relevance).toMatch(
+      /^From your answers: “Cloud hosting on AWS is our second-largest cost.” \(on “cloud”, “aws”, “hosting”\)\./,
+    );
     for (const t of artifact.trends) expect(t.relevance ?? '').not.toContain('Key numbers:');
   });
 
-  it('ranks the catalogue by the client\'s industry and context, adds the user\'s own trends, and chooses only those', async () => {
-    const ctx = (await (async () => {
-      const i = new Interview('context');
-      await i.answerAll(CONTEXT_ANSWERS);
-      return i.draft('context');
-    })()).artifact;
+  it("ranks the catalogue by the client's industry and context, adds the user's own trends, and chooses only those", async () => {
+    const ctx = (
+      await (async () => {
+        const i = new Interview('context');
+        await i.answerAll(CONTEXT_ANSWERS);
+        return i.draft('context');
+      })()
+    ).artifact;
     const interview = new Interview('trends', { context: ctx });
     await interview.answerAll([
       'Agentic AI for dispatch\nAI Act compliance\nDriver shortage in the Midwest',
@@ -134,14 +221,29 @@ describe('drafting the trend candidates', () => {
     ]);
     const { artifact, note } = await interview.draft('trends');
     const [first, second, third, ...proposed] = artifact.trends;
-    expect(first).toMatchObject({ id: 't1', name: 'Agentic AI in operations', origin: 'user', chosen: true, relevance: 'You named it: “Agentic AI for dispatch”.' });
+    expect(first).toMatchObject({
+      id: 't1',
+      name: 'Agentic AI in operations',
+      origin: 'user',
+      chosen: true,
+      relevance: 'You named it: “Agentic AI for dispatch”.',
+    });
     expect(first!.signals.length).toBeGreaterThan(1);
     expect(second).toMatchObject({ name: 'EU AI Act obligations', origin: 'user', chosen: true });
-    expect(third).toMatchObject({ name: 'Driver shortage in the Midwest', description: 'Driver shortage in the Midwest', origin: 'user', chosen: true, whyNow: null, signals: [] });
+    expect(third).toMatchObject({
+      name: 'Driver shortage in the Midwest',
+      description: 'Driver shortage in the Midwest',
+      origin: 'user',
+      chosen: true,
+      whyNow: null,
+      signals: [],
+    });
     expect(proposed.every((t) => t.origin === 'proposed' && !t.chosen)).toBe(true);
     expect(proposed[0]!.name).toBe('AI planning, pricing and visibility in logistics');
     // Why it is on the list, in the user's own words where they used the trend's keywords.
-    expect(proposed[0]!.relevance).toBe('From your answers: “Shippers want live ETAs and API access; two RFPs asked for CO2 per shipment.” (on “eta”). Also matches the industry or context on “logistics”, “freight”, “brokerage”, “transport”, “delivery”.');
+    expect(proposed[0]!.relevance).toBe(
+      'From your answers: “Shippers want live ETAs and API access; two RFPs asked for CO2 per shipment.” (on “eta”). Also matches the industry or context on “logistics”, “freight”, “brokerage”, “transport”, “delivery”.',
+    );
     expect(new Set(artifact.trends.map((t) => t.lens)).size).toBe(6);
     expect(artifact.trends.length).toBeLessThanOrEqual(12);
     expect(chosenTrends(artifact)).toHaveLength(3);
@@ -184,14 +286,26 @@ describe('drafting the impact forecast', () => {
     const signpost = await interview.answer('Cost per load under $38 by Q3');
     expect(signpost.text).toContain('Noted as the signpost; confidence medium, as you said with the change.');
     const { artifact } = await interview.draft('impact');
-    expect(artifact.forecasts[0]).toMatchObject({ scope: 'company', change: 'Dispatch cost per load down 15% within 18 months.', confidence: 'medium', signpost: 'Cost per load under $38 by Q3' });
+    expect(artifact.forecasts[0]).toMatchObject({
+      scope: 'company',
+      change: 'Dispatch cost per load down 15% within 18 months.',
+      confidence: 'medium',
+      signpost: 'Cost per load under $38 by Q3',
+    });
   });
 
   it('reads labelled forecasts joined by semicolons on one line as one forecast each, and "win rate down" as down', async () => {
     const interview = new Interview('impact', UPSTREAM);
-    await interview.answer('t1: dispatch cost per load down 25% in 12-18 months; t2: new-logo win rate down 5 points within a year');
+    await interview.answer(
+      't1: dispatch cost per load down 25% in 12-18 months; t2: new-logo win rate down 5 points within a year',
+    );
     const { artifact } = await interview.draft('impact');
-    expect(artifact.forecasts.filter((f) => f.scope === 'company').map((f) => [f.trendId, f.direction, f.horizon])).toEqual([['t1', 'down', '6-18'], ['t2', 'down', '6-18']]);
+    expect(
+      artifact.forecasts.filter((f) => f.scope === 'company').map((f) => [f.trendId, f.direction, f.horizon]),
+    ).toEqual([
+      ['t1', 'down', '6-18'],
+      ['t2', 'down', '6-18'],
+    ]);
   });
 
   it('sizes "from 4.2% to 2.5%" by the change (40%, high), and keeps "; fairly confident" out of a shared signpost', async () => {
@@ -202,7 +316,10 @@ describe('drafting the impact forecast', () => {
     ]);
     const { artifact } = await interview.draft('impact');
     const company = artifact.forecasts.filter((f) => f.scope === 'company');
-    expect(company.map((f) => [f.magnitude, f.confidence])).toEqual([['medium', 'medium'], ['high', 'medium']]);
+    expect(company.map((f) => [f.magnitude, f.confidence])).toEqual([
+      ['medium', 'medium'],
+      ['high', 'medium'],
+    ]);
     expect(company[0]!.signpost).toBe('Monthly cost per load, and the scrap rate in the weekly report');
   });
 
@@ -213,7 +330,11 @@ describe('drafting the impact forecast', () => {
       'The signpost is cost per load under $38. By Q3.',
     ]);
     const { artifact } = await interview.draft('impact');
-    expect(artifact.forecasts[0]).toMatchObject({ change: 'Dispatch cost per load down 15%.', horizon: '6-18', signpost: 'Cost per load under $38. By Q3' });
+    expect(artifact.forecasts[0]).toMatchObject({
+      change: 'Dispatch cost per load down 15%.',
+      horizon: '6-18',
+      signpost: 'Cost per load under $38. By Q3',
+    });
   });
 
   it('reads direction, size, horizon, trend, signpost, confidence and cited insights from the answers', async () => {
@@ -230,7 +351,9 @@ describe('drafting the impact forecast', () => {
       'Two RFPs this quarter',
     ]);
     const { artifact, note } = await interview.draft('impact');
-    expect(artifact.forecasts.map((f) => [f.scope, f.trendId, f.direction, f.magnitude, f.horizon, f.confidence])).toEqual([
+    expect(
+      artifact.forecasts.map((f) => [f.scope, f.trendId, f.direction, f.magnitude, f.horizon, f.confidence]),
+    ).toEqual([
       ['company', 't1', 'down', 'medium', '6-18', 'medium'],
       ['company', 't2', 'up', 'low', '6-18', 'medium'],
       ['industry', null, 'down', 'high', '18-36', 'medium'],
@@ -239,9 +362,13 @@ describe('drafting the impact forecast', () => {
     expect(artifact.forecasts[0]!.signpost).toBe('Cost per load under $38 by Q3; AI questionnaire in a renewal');
     expect(artifact.forecasts[0]!.insightIds).toEqual(['i1']);
     expect(artifact.forecasts[2]!.insightIds).toEqual(['i2']);
-    expect(artifact.forecasts[3]!.reasoning).toContain('Not stated in your answers: magnitude (recorded as magnitude medium).');
+    expect(artifact.forecasts[3]!.reasoning).toContain(
+      'Not stated in your answers: magnitude (recorded as magnitude medium).',
+    );
     expect(scopesMissing(artifact)).toEqual([]);
-    expect(note).toMatch(/^Built the impact forecast from your answers \(offline, no AI model\): 4 forecasts \(company 2, industry 1, market 1\)\./);
+    expect(note).toMatch(
+      /^Built the impact forecast from your answers \(offline, no AI model\): 4 forecasts \(company 2, industry 1, market 1\)\./,
+    );
   });
 
   it('writes an honest "not discussed yet" forecast for a scope nobody answered, with low confidence', async () => {
@@ -249,9 +376,19 @@ describe('drafting the impact forecast', () => {
     await interview.answerAll(['Things will change a lot for us']);
     const { artifact, note } = await interview.draft('impact');
     const [company, industry, market] = artifact.forecasts;
-    expect(company).toMatchObject({ scope: 'company', direction: 'mixed', horizon: '6-18', confidence: 'low', signpost: null });
-    expect(company!.reasoning).toBe('Not stated in your answers: direction, magnitude, horizon and confidence (recorded as direction mixed, magnitude medium, horizon 6–18 months and confidence low).');
-    expect(industry!.change).toMatch(/^Not discussed yet — what changes for the Third-party logistics and freight brokerage industry was not answered/);
+    expect(company).toMatchObject({
+      scope: 'company',
+      direction: 'mixed',
+      horizon: '6-18',
+      confidence: 'low',
+      signpost: null,
+    });
+    expect(company!.reasoning).toBe(
+      'Not stated in your answers: direction, magnitude, horizon and confidence (recorded as direction mixed, magnitude medium, horizon 6–18 months and confidence low).',
+    );
+    expect(industry!.change).toMatch(
+      /^Not discussed yet — what changes for the Third-party logistics and freight brokerage industry was not answered/,
+    );
     expect(market).toMatchObject({ confidence: 'low', signpost: null, insightIds: [] });
     expect(scopesMissing(artifact)).toEqual([]);
     expect(note).toContain('Not discussed yet: industry and market (placeholder entries, low confidence).');
@@ -265,7 +402,8 @@ describe('drafting the risk register', () => {
       'The MES cannot feed a vision system. Quite likely, and it would hurt badly. Our MES admin Jens should own it.',
       'Ransomware on the shop-floor network: the machines run Windows 7. Unlikely but catastrophic.',
       'Jens retires in 18 months and nobody else knows the MES (very likely, major impact)',
-      'none', 'none',
+      'none',
+      'none',
       'Energy hedging goes wrong and we lock in high prices — possible, moderate impact, CFO owns it',
     ]);
     const { artifact } = await interview.draft('risks');
@@ -279,7 +417,10 @@ describe('drafting the risk register', () => {
 
   it('reads scores written as a pair, likelihood first ("(3/4)", "3x2"), and keeps them out of the threat', async () => {
     const interview = new Interview('risks', UPSTREAM);
-    await interview.answerAll(['Tax engine: only Olu knows it (L4 I5), owner: CTO', 'Prompt injection via uploaded timesheets (3/4), owner: CISO']);
+    await interview.answerAll([
+      'Tax engine: only Olu knows it (L4 I5), owner: CTO',
+      'Prompt injection via uploaded timesheets (3/4), owner: CISO',
+    ]);
     const { artifact } = await interview.draft('risks');
     expect(artifact.risks.map((r) => [r.threat, r.likelihood, r.impact])).toEqual([
       ['Tax engine: only Olu knows it', 4, 5],
@@ -307,12 +448,27 @@ describe('drafting the risk register', () => {
       ['r3', 'organisational', 4, 4, 'Dana'],
       ['r4', 'regulatory', 3, 3, null],
     ]);
-    expect(artifact.risks[0]).toMatchObject({ threat: 'Legacy TMS has no API for the agent', mitigation: 'wrap it with an integration layer', trigger: 'pilot slips past March' });
-    expect(artifact.risks[1]!.threat).toBe('Agent with write access to bookings gets prompt-injected via carrier emails');
-    expect(artifact.risks[3]).toMatchObject({ trendId: 't2', threat: 'Carrier scoring classed as high-risk under the AI Act [likelihood and impact not given: 3 is a placeholder]' });
+    expect(artifact.risks[0]).toMatchObject({
+      threat: 'Legacy TMS has no API for the agent',
+      mitigation: 'wrap it with an integration layer',
+      trigger: 'pilot slips past March',
+    });
+    expect(artifact.risks[1]!.threat).toBe(
+      'Agent with write access to bookings gets prompt-injected via carrier emails',
+    );
+    expect(artifact.risks[3]).toMatchObject({
+      trendId: 't2',
+      threat:
+        'Carrier scoring classed as high-risk under the AI Act [likelihood and impact not given: 3 is a placeholder]',
+    });
     expect(artifact.risks.every((r) => r.reviewDate === '2027-04-15')).toBe(true);
     expect(artifact.risks.every((r) => !('severity' in r))).toBe(true);
-    expect(rankRisks(artifact).map((r) => `${r.id} ${r.severity}`)).toEqual(['r3 Critical', 'r2 Critical', 'r1 High', 'r4 Medium']);
+    expect(rankRisks(artifact).map((r) => `${r.id} ${r.severity}`)).toEqual([
+      'r3 Critical',
+      'r2 Critical',
+      'r1 High',
+      'r4 Medium',
+    ]);
     expect(note).toBe(
       'Built the risk register from your answers (offline, no AI model): 4 risks, 2 Critical, 1 High (severity from likelihood × impact). Missing owners: 1. Without an early-warning trigger: 2. Not fully scored (placeholder 3, marked in the threat): 1. Review date: 2027-04-15.',
     );
@@ -322,8 +478,13 @@ describe('drafting the risk register', () => {
     const interview = new Interview('risks', UPSTREAM);
     await interview.answerAll(['none', 'none']);
     const { artifact, note } = await interview.draft('risks');
-    expect(artifact.risks.map((r) => [r.trendId, r.category, r.owner])).toEqual([['t1', 'technical', null], ['t2', 'regulatory', null]]);
-    expect(artifact.risks[0]!.threat).toMatch(/^Not discussed yet — which threat does “Agentic AI in operations” bring to Northwind Logistics\?/);
+    expect(artifact.risks.map((r) => [r.trendId, r.category, r.owner])).toEqual([
+      ['t1', 'technical', null],
+      ['t2', 'regulatory', null],
+    ]);
+    expect(artifact.risks[0]!.threat).toMatch(
+      /^Not discussed yet — which threat does “Agentic AI in operations” bring to Northwind Logistics\?/,
+    );
     expect(note).toMatch(/^No threats named yet/);
   });
 });
@@ -347,7 +508,9 @@ describe('drafting the roadmap', () => {
     expect(e1).toMatchObject({ deadline: '2027-04-30', owner: 'Raj', effortWeeks: 10 });
     expect(e1!.rationale).not.toMatch(/^live/);
     expect(e1!.financial).toMatchObject({ oneOffCost: 150_000, annualEbitdaEffect: null });
-    expect(e1!.financial!.assumption).toContain('Said as revenue, which is not EBITDA: “Each point of no-show is worth about $900k of revenue a year across the group”');
+    expect(e1!.financial!.assumption).toContain(
+      'Said as revenue, which is not EBITDA: “Each point of no-show is worth about $900k of revenue a year across the group”',
+    );
     expect(e2).toMatchObject({ deadline: '2027-03-31', owner: 'the CFO', effortWeeks: 6 });
     expect(e2!.financial).toMatchObject({ oneOffCost: null, annualEbitdaEffect: -60_000 });
   });
@@ -360,7 +523,12 @@ describe('drafting the roadmap', () => {
       'Integrations live: 0 now, 2 by June; protects ~£1M ARR a year of new logos',
     ]);
     const [e1, e2] = artifact.entries;
-    expect(e1).toMatchObject({ title: 'Tax engine knowledge transfer', owner: 'CTO', deadline: '2027-02-28', effortWeeks: 4 });
+    expect(e1).toMatchObject({
+      title: 'Tax engine knowledge transfer',
+      owner: 'CTO',
+      deadline: '2027-02-28',
+      effortWeeks: 4,
+    });
     expect(e1!.rationale).not.toContain('CTO');
     expect(e1!.metric).toEqual({ name: 'Bus factor', baseline: '1', current: null, target: '3' });
     expect(e2).toMatchObject({ title: 'Embedded payroll API v2', owner: 'Tom (VP Eng)', deadline: '2027-06-30' });
@@ -377,7 +545,12 @@ describe('drafting the roadmap', () => {
       'Energy cost per machine hour, baseline €14.20, target €12.50',
     ]);
     const [e1, e2] = artifact.entries;
-    expect(e1).toMatchObject({ title: 'Pilot AI vision inspection on the two titanium lines', owner: 'Jens and an integrator', deadline: '2027-09-30', effortWeeks: 12 });
+    expect(e1).toMatchObject({
+      title: 'Pilot AI vision inspection on the two titanium lines',
+      owner: 'Jens and an integrator',
+      deadline: '2027-09-30',
+      effortWeeks: 12,
+    });
     expect(e1!.financial).toMatchObject({ oneOffCost: 180_000, annualEbitdaEffect: 250_000 });
     expect(e2!.metric).toMatchObject({ name: 'Energy cost per machine hour', baseline: '€14.20', target: '€12.50' });
     expect(e2!.financial).toMatchObject({ oneOffCost: 35_000, annualEbitdaEffect: null });
@@ -392,7 +565,10 @@ describe('drafting the roadmap', () => {
       'none',
       'We will buy a SaaS MES rather than extend the 2009 system.',
     ]);
-    expect(artifact.entries.map((e) => e.adr?.decision ?? null)).toEqual([null, 'We will buy a SaaS MES rather than extend the 2009 system.']);
+    expect(artifact.entries.map((e) => e.adr?.decision ?? null)).toEqual([
+      null,
+      'We will buy a SaaS MES rather than extend the 2009 system.',
+    ]);
   });
 
   it('reads a decision record told in a sentence: what was decided, the road not taken, and no borrowed placeholder as its context', async () => {
@@ -424,22 +600,40 @@ describe('drafting the roadmap', () => {
     const [e1, e2] = artifact.entries;
     expect(artifact.entries).toHaveLength(2);
     expect(e1).toMatchObject({
-      id: 'e1', title: 'Document and pair on the routing engine', rationale: 'Answers r1.', horizon: '0-6', effortWeeks: 6, owner: 'Dana',
-      deadline: '2027-03-31', metric: { name: 'Bus factor', baseline: '1', target: '3' }, riskIds: ['r1'], adr: null,
+      id: 'e1',
+      title: 'Document and pair on the routing engine',
+      rationale: 'Answers r1.',
+      horizon: '0-6',
+      effortWeeks: 6,
+      owner: 'Dana',
+      deadline: '2027-03-31',
+      metric: { name: 'Bus factor', baseline: '1', target: '3' },
+      riskIds: ['r1'],
+      adr: null,
     });
     expect(e1!.financial).toMatchObject({ oneOffCost: 20_000, annualEbitdaEffect: null, evMultiple: null });
     expect(e1!.financial.capexOpex).toContain('capitalise as CapEx');
     expect(roadmapGaps(e1!)).toEqual([]);
     expect(e2).toMatchObject({
-      title: 'Pilot an exception-handling agent for late pickups', effortWeeks: 10, owner: 'Priya', deadline: '2027-Q2', horizon: '0-6',
-      trendIds: ['t1'], riskIds: ['r2'], metric: { name: 'Exception handling time', baseline: '25 minutes', target: '5 minutes per case' },
+      title: 'Pilot an exception-handling agent for late pickups',
+      effortWeeks: 10,
+      owner: 'Priya',
+      deadline: '2027-Q2',
+      horizon: '0-6',
+      trendIds: ['t1'],
+      riskIds: ['r2'],
+      metric: { name: 'Exception handling time', baseline: '25 minutes', target: '5 minutes per case' },
     });
     expect(e2!.financial).toMatchObject({ oneOffCost: 60_000, annualEbitdaEffect: 120_000, evMultiple: 8 });
-    expect(e2!.financial.assumption).toBe('Enterprise value uses an EBITDA multiple of 8× — your assumption, not a valuation.');
+    expect(e2!.financial.assumption).toBe(
+      'Enterprise value uses an EBITDA multiple of 8× — your assumption, not a valuation.',
+    );
     expect(enterpriseValueEffect(e2!.financial)).toBe(960_000);
     expect(e2!.adr).toEqual({
-      context: 'the TMS has no API', decision: 'build a thin integration layer instead of replacing the TMS',
-      alternatives: ['replace the TMS', 'RPA on the UI'], consequences: 'we own the layer and its upkeep',
+      context: 'the TMS has no API',
+      decision: 'build a thin integration layer instead of replacing the TMS',
+      alternatives: ['replace the TMS', 'RPA on the UI'],
+      consequences: 'we own the layer and its upkeep',
     });
     expect(note).toBe(
       'Built the roadmap from your answers (offline, no AI model): 2 entries, 2 ready to start on Monday. Enterprise-value effect: e2 960,000 (120,000 EBITDA × 8, the multiple is your assumption).',
@@ -451,7 +645,9 @@ describe('drafting the roadmap', () => {
     const first = await interview.answer(
       'Build a spot-lane pricing model. About 3 months of work for two engineers, Sam owns it, done by end of Q3. Costs around $380k and should add $1.2M EBITDA a year. It answers r2.',
     );
-    expect(first.text).toContain('Read “Build a spot-lane pricing model”: effort 13 weeks, owner Sam, deadline 2027-Q3, answers r2, one-off cost 380,000, EBITDA effect 1,200,000 a year.');
+    expect(first.text).toContain(
+      'Read “Build a spot-lane pricing model”: effort 13 weeks, owner Sam, deadline 2027-Q3, answers r2, one-off cost 380,000, EBITDA effect 1,200,000 a year.',
+    );
     await interview.answerAll([
       'Brokerage gross margin from 14% to 17%',
       'Document the WMS layer and pair a second engineer with Dana: 6 weeks, $45k, owner Marta, by June 30.',
@@ -459,11 +655,28 @@ describe('drafting the roadmap', () => {
     ]);
     const { artifact } = await interview.draft('roadmap');
     const [e1, e2] = artifact.entries;
-    expect(e1).toMatchObject({ title: 'Build a spot-lane pricing model', rationale: 'Answers r2.', effortWeeks: 13, owner: 'Sam', deadline: '2027-Q3', riskIds: ['r2'] });
+    expect(e1).toMatchObject({
+      title: 'Build a spot-lane pricing model',
+      rationale: 'Answers r2.',
+      effortWeeks: 13,
+      owner: 'Sam',
+      deadline: '2027-Q3',
+      riskIds: ['r2'],
+    });
     expect(e1!.financial).toMatchObject({ oneOffCost: 380_000, annualEbitdaEffect: 1_200_000 });
-    expect(e2).toMatchObject({ title: 'Document the WMS layer and pair a second engineer with Dana', effortWeeks: 6, owner: 'Marta', deadline: '2027-06-30' });
+    expect(e2).toMatchObject({
+      title: 'Document the WMS layer and pair a second engineer with Dana',
+      effortWeeks: 6,
+      owner: 'Marta',
+      deadline: '2027-06-30',
+    });
     expect(e2!.financial.oneOffCost).toBe(45_000);
-    expect(e2!.metric).toEqual({ name: 'Engineers able to deploy the WMS integration', baseline: '1', current: null, target: '3 by June' });
+    expect(e2!.metric).toEqual({
+      name: 'Engineers able to deploy the WMS integration',
+      baseline: '1',
+      current: null,
+      target: '3 by June',
+    });
   });
 
   it('reports what keeps a thin entry from starting on Monday instead of filling it in', async () => {
@@ -473,15 +686,27 @@ describe('drafting the roadmap', () => {
     const [e1] = artifact.entries;
     expect(artifact.entries).toHaveLength(1);
     // No effort was given: none is recorded (a placeholder figure would read as an estimate in the memo's totals).
-    expect(e1).toMatchObject({ title: 'Pilot an agent for exceptions', owner: null, deadline: null, metric: null, effortWeeks: null });
-    expect(e1!.financial).toEqual({ oneOffCost: null, annualEbitdaEffect: null, evMultiple: null, capexOpex: null, assumption: null });
+    expect(e1).toMatchObject({
+      title: 'Pilot an agent for exceptions',
+      owner: null,
+      deadline: null,
+      metric: null,
+      effortWeeks: null,
+    });
+    expect(e1!.financial).toEqual({
+      oneOffCost: null,
+      annualEbitdaEffect: null,
+      evMultiple: null,
+      capexOpex: null,
+      assumption: null,
+    });
     expect(roadmapGaps(e1!)).toEqual(['effort estimate', 'owner', 'deadline', 'success metric', 'financial framing']);
     expect(note).toBe(
       'Built the roadmap from your answers (offline, no AI model): 1 entry, 0 ready to start on Monday. Gaps: e1 effort estimate, owner, deadline, success metric, financial framing.',
     );
   });
 
-  it('reads where an entry stands when the user says it (done, in progress, dropped), and the metric\'s latest value', async () => {
+  it("reads where an entry stands when the user says it (done, in progress, dropped), and the metric's latest value", async () => {
     const interview = new Interview('roadmap', UPSTREAM);
     const replies = await interview.answerAll([
       'Cloud cost right-sizing — done; 4 weeks; owner: Platform lead; deadline 2027-03-31',
@@ -500,9 +725,24 @@ describe('drafting the roadmap', () => {
       ['e2', 'Document and pair on the routing engine', 'in_progress'],
       ['e3', 'Nearshore cross-dock study', 'dropped'],
     ]);
-    expect(artifact.entries[0]!.metric).toEqual({ name: 'Cloud spend', baseline: '$2.1M/yr', current: '$1.75M/yr', target: '$1.7M/yr' });
-    expect(artifact.entries[1]!.metric).toEqual({ name: 'Engineers able to deploy', baseline: '1', current: '2', target: '3' });
-    expect(artifact.entries[1]).toMatchObject({ owner: 'Dana', deadline: '2027-06-30', effortWeeks: 6, riskIds: ['r1'] });
+    expect(artifact.entries[0]!.metric).toEqual({
+      name: 'Cloud spend',
+      baseline: '$2.1M/yr',
+      current: '$1.75M/yr',
+      target: '$1.7M/yr',
+    });
+    expect(artifact.entries[1]!.metric).toEqual({
+      name: 'Engineers able to deploy',
+      baseline: '1',
+      current: '2',
+      target: '3',
+    });
+    expect(artifact.entries[1]).toMatchObject({
+      owner: 'Dana',
+      deadline: '2027-06-30',
+      effortWeeks: 6,
+      riskIds: ['r1'],
+    });
     expect(roadmapGaps(artifact.entries[2]!)).toEqual([]); // dropped: nothing left to start
     expect(note).toContain('1 ready to start on Monday. Where they stand: in progress: e2; done: e1; dropped: e3.');
     expect(note).not.toContain('Effort not estimated');
@@ -510,23 +750,63 @@ describe('drafting the roadmap', () => {
 
   it('keeps "done by" a deadline and a verb in a title a title: only a status said on its own counts', async () => {
     const interview = new Interview('roadmap', UPSTREAM);
-    await interview.answerAll(['Drop the legacy CRM integration; 3 weeks; owner: Dana; done by 2027-03-31', 'none', 'none']);
+    await interview.answerAll([
+      'Drop the legacy CRM integration; 3 weeks; owner: Dana; done by 2027-03-31',
+      'none',
+      'none',
+    ]);
     const { artifact } = await interview.draft('roadmap');
-    expect(artifact.entries[0]).toMatchObject({ title: 'Drop the legacy CRM integration', status: 'planned', deadline: '2027-03-31' });
+    expect(artifact.entries[0]).toMatchObject({
+      title: 'Drop the legacy CRM integration',
+      status: 'planned',
+      deadline: '2027-03-31',
+    });
   });
 
   it('keeps the status and latest value of an entry carried over from the roadmap before, unless the user says it moved', async () => {
     const previous = parseArtifact('roadmap', {
       entries: [
         {
-          id: 'e1', title: 'Document and pair on the routing engine', status: 'in_progress', rationale: 'Answers r1.', horizon: '0-6', effortWeeks: 6,
-          owner: 'Dana', deadline: '2027-03-31', metric: { name: 'Bus factor', baseline: '1', current: '2', target: '3' },
-          financial: { oneOffCost: 20000, annualEbitdaEffect: null, evMultiple: null, capexOpex: null, assumption: null }, trendIds: [], riskIds: ['r1'], adr: null,
+          id: 'e1',
+          title: 'Document and pair on the routing engine',
+          status: 'in_progress',
+          rationale: 'Answers r1.',
+          horizon: '0-6',
+          effortWeeks: 6,
+          owner: 'Dana',
+          deadline: '2027-03-31',
+          metric: { name: 'Bus factor', baseline: '1', current: '2', target: '3' },
+          financial: {
+            oneOffCost: 20000,
+            annualEbitdaEffect: null,
+            evMultiple: null,
+            capexOpex: null,
+            assumption: null,
+          },
+          trendIds: [],
+          riskIds: ['r1'],
+          adr: null,
         },
         {
-          id: 'e2', title: 'Pilot an exception-handling agent', status: 'in_progress', rationale: 'Answers t1.', horizon: '0-6', effortWeeks: 8,
-          owner: 'Priya', deadline: null, metric: null,
-          financial: { oneOffCost: null, annualEbitdaEffect: null, evMultiple: null, capexOpex: null, assumption: null }, trendIds: ['t1'], riskIds: [], adr: null,
+          id: 'e2',
+          title: 'Pilot an exception-handling agent',
+          status: 'in_progress',
+          rationale: 'Answers t1.',
+          horizon: '0-6',
+          effortWeeks: 8,
+          owner: 'Priya',
+          deadline: null,
+          metric: null,
+          financial: {
+            oneOffCost: null,
+            annualEbitdaEffect: null,
+            evMultiple: null,
+            capexOpex: null,
+            assumption: null,
+          },
+          trendIds: ['t1'],
+          riskIds: [],
+          adr: null,
         },
       ],
     });
@@ -570,29 +850,44 @@ describe('drafting the sounding board', () => {
     'Spend $60k on an 8-week pilot to halve exception costs.\nSaves $120k a year in overtime\nPays back in 6 months',
   ];
 
-  it('records a quick check from the user\'s answers alone: objections per lens, open ones, pre-mortem, verdict and one-liner', async () => {
+  it("records a quick check from the user's answers alone: objections per lens, open ones, pre-mortem, verdict and one-liner", async () => {
     const interview = new Interview('sounding_board', {}, undefined, 'quick_check');
     await interview.answerAll(QUICK_CHECK);
     const { artifact, note } = await interview.draft('sounding_board');
     const [rec] = artifact.recommendations;
     expect(rec).toMatchObject({
-      id: 'c1', claim: QUICK_CHECK[0], roadmapEntryIds: [], verdict: 'revise', confidence: 'medium',
+      id: 'c1',
+      claim: QUICK_CHECK[0],
+      roadmapEntryIds: [],
+      verdict: 'revise',
+      confidence: 'medium',
       preMortem: ['Shippers refuse automated rebooking', 'The TMS integration takes 3x longer', 'Priya leaves'],
       evidenceGaps: ['Cost per exception today', 'How many exceptions are rebookable'],
       strongestAlternative: QUICK_CHECK[7],
       ceoOneLiner: 'Spend $60k on an 8-week pilot to halve exception costs',
       supportingPoints: ['Saves $120k a year in overtime', 'Pays back in 6 months'],
     });
-    expect(rec!.objections.map((o) => [o.lens, o.response !== null])).toEqual([['ceo', true], ['cfo', false], ['board', true], ['engineer', true]]);
-    expect(rec!.openObjections).toEqual(['CFO: What does it cost, when does it pay back, what does it do to EBITDA, and how much is CapEx versus OpEx?']);
+    expect(rec!.objections.map((o) => [o.lens, o.response !== null])).toEqual([
+      ['ceo', true],
+      ['cfo', false],
+      ['board', true],
+      ['engineer', true],
+    ]);
+    expect(rec!.openObjections).toEqual([
+      'CFO: What does it cost, when does it pay back, what does it do to EBITDA, and how much is CapEx versus OpEx?',
+    ]);
     expect(note).toBe(
       'Pressure-tested the recommendation from your answers (offline, no AI model): verdict revise, confidence medium. Objections answered: 3 of 4; open: CFO. Pre-mortem reasons: 3. Evidence gaps: 2.',
     );
   });
 
-  it('takes an objection said in the user\'s own words, leaves it open when it has no answer, and ties the claim to the entry it names', async () => {
+  it("takes an objection said in the user's own words, leaves it open when it has no answer, and ties the claim to the entry it names", async () => {
     const planning = new Interview('roadmap', UPSTREAM);
-    await planning.answerAll(['Pilot an exception-handling agent for late pickups, 8 weeks, owner Priya, by 2027-06-30', 'Handling time from 25 to 5 minutes', 'none']);
+    await planning.answerAll([
+      'Pilot an exception-handling agent for late pickups, 8 weeks, owner Priya, by 2027-06-30',
+      'Handling time from 25 to 5 minutes',
+      'none',
+    ]);
     const roadmap = (await planning.draft('roadmap')).artifact;
     const interview = new Interview('sounding_board', { ...UPSTREAM, roadmap });
     const replies = await interview.answerAll([
@@ -601,20 +896,36 @@ describe('drafting the sounding board', () => {
       'where is the EBITDA? Answer: not yet answered — we need the cost per exception.',
       'The board will ask why a competitor is two years ahead of us.',
       'The engineer would ask who maintains the TMS integration. Priya does, with the vendor.',
-      'none', 'none', 'none', 'revise',
+      'none',
+      'none',
+      'none',
+      'revise',
       'one line: a $60k pilot to halve exception handling time, decided in June.',
     ]);
     expect(replies[0]!.text).toContain('Recommendation noted (roadmap e1).');
-    expect(replies[3]!.text).toContain("Noted: the board's objection in your words, “The board will ask why a competitor is two years ahead of us.”, with no answer yet");
+    expect(replies[3]!.text).toContain(
+      "Noted: the board's objection in your words, “The board will ask why a competitor is two years ahead of us.”, with no answer yet",
+    );
     const [rec] = (await interview.draft('sounding_board')).artifact.recommendations;
     expect(rec!.roadmapEntryIds).toEqual(['e1']);
     expect(rec!.objections).toEqual([
-      { lens: 'ceo', objection: 'Our shippers want a human.', response: '2 of the top 5 accounts asked for automated rebooking' },
+      {
+        lens: 'ceo',
+        objection: 'Our shippers want a human.',
+        response: '2 of the top 5 accounts asked for automated rebooking',
+      },
       { lens: 'cfo', objection: 'Where is the EBITDA? (open: we need the cost per exception)', response: null },
       { lens: 'board', objection: 'The board will ask why a competitor is two years ahead of us.', response: null },
-      { lens: 'engineer', objection: 'The engineer would ask who maintains the TMS integration.', response: 'Priya does, with the vendor.' },
+      {
+        lens: 'engineer',
+        objection: 'The engineer would ask who maintains the TMS integration.',
+        response: 'Priya does, with the vendor.',
+      },
     ]);
-    expect(rec!.openObjections).toEqual(['CFO: Where is the EBITDA? (open: we need the cost per exception)', 'board: The board will ask why a competitor is two years ahead of us.']);
+    expect(rec!.openObjections).toEqual([
+      'CFO: Where is the EBITDA? (open: we need the cost per exception)',
+      'board: The board will ask why a competitor is two years ahead of us.',
+    ]);
     expect(rec!.ceoOneLiner).toBe('A $60k pilot to halve exception handling time, decided in June');
   });
 
@@ -627,18 +938,28 @@ describe('drafting the sounding board', () => {
       'why agents before the Netherlands launch? Because exceptions lose money today.',
       // Voiced for the CFO: the objection itself, still open.
       'what does the pilot cost?',
-      'none', 'none', 'none', 'none', 'none',
+      'none',
+      'none',
+      'none',
+      'none',
+      'none',
       'revise, medium',
       'Pilot an exceptions agent for £120k.\n- payback in 5 months',
     ]);
     const [rec] = (await interview.draft('sounding_board')).artifact.recommendations;
     expect(rec!.objections.slice(0, 2)).toEqual([
-      { lens: 'ceo', objection: 'Why agents before the Netherlands launch?', response: 'Because exceptions lose money today.' },
+      {
+        lens: 'ceo',
+        objection: 'Why agents before the Netherlands launch?',
+        response: 'Because exceptions lose money today.',
+      },
       { lens: 'cfo', objection: 'What does the pilot cost?', response: null },
     ]);
     expect(rec).toMatchObject({ verdict: 'revise', confidence: 'medium', supportingPoints: ['Payback in 5 months'] });
     expect(replies[1]!.text).toContain('The offline facilitator cannot answer questions');
-    expect(replies[3]!.text).toContain("Noted: the CFO's objection in your words, “What does the pilot cost?”, with no answer yet");
+    expect(replies[3]!.text).toContain(
+      "Noted: the CFO's objection in your words, “What does the pilot cost?”, with no answer yet",
+    );
   });
 
   it('reads "The owners will say: … I would answer that …" as the objection and the answer without its lead-in', async () => {
@@ -649,7 +970,9 @@ describe('drafting the sounding board', () => {
     ]);
     const [rec] = (await interview.draft('sounding_board')).artifact.recommendations;
     expect(rec!.objections[0]).toEqual({
-      lens: 'ceo', objection: 'The owners will say: we are a machining company, not an AI company.', response: 'This is quality control, which we already sell.',
+      lens: 'ceo',
+      objection: 'The owners will say: we are a machining company, not an AI company.',
+      response: 'This is quality control, which we already sell.',
     });
   });
 
@@ -671,7 +994,10 @@ describe('drafting the sounding board', () => {
 
   it('takes a verdict the user labelled in any answer when the verdict question was not reached', async () => {
     const interview = new Interview('sounding_board', {}, undefined, 'quick_check');
-    await interview.answerAll([QUICK_CHECK[0]!, 'Payback is under 4 months on overtime alone. Verdict: ready, high confidence.']);
+    await interview.answerAll([
+      QUICK_CHECK[0]!,
+      'Payback is under 4 months on overtime alone. Verdict: ready, high confidence.',
+    ]);
     const { artifact, note } = await interview.draft('sounding_board');
     expect(artifact.recommendations[0]).toMatchObject({ verdict: 'ready', confidence: 'high' });
     expect(note).toContain('verdict ready, confidence high.');
@@ -679,23 +1005,51 @@ describe('drafting the sounding board', () => {
 
   it('ties the recommendation to the roadmap entries it names', async () => {
     const roadmap = parseArtifact('roadmap', {
-      entries: [{
-        id: 'e1', title: 'Document and pair on the routing engine', status: 'planned', rationale: 'Answers r1.', horizon: '0-6', effortWeeks: 6, owner: 'Dana',
-        deadline: '2027-03-31', metric: null, financial: { oneOffCost: 20000, annualEbitdaEffect: null, evMultiple: null, capexOpex: null, assumption: null },
-        trendIds: [], riskIds: ['r1'], adr: null,
-      }],
+      entries: [
+        {
+          id: 'e1',
+          title: 'Document and pair on the routing engine',
+          status: 'planned',
+          rationale: 'Answers r1.',
+          horizon: '0-6',
+          effortWeeks: 6,
+          owner: 'Dana',
+          deadline: '2027-03-31',
+          metric: null,
+          financial: {
+            oneOffCost: 20000,
+            annualEbitdaEffect: null,
+            evMultiple: null,
+            capexOpex: null,
+            assumption: null,
+          },
+          trendIds: [],
+          riskIds: ['r1'],
+          adr: null,
+        },
+      ],
     });
     const interview = new Interview('sounding_board', { ...UPSTREAM, roadmap });
     expect(interview.openingText).toContain('The roadmap: e1 Document and pair on the routing engine.');
     await interview.answer('e1');
     const { artifact } = await interview.draft('sounding_board');
-    expect(artifact.recommendations[0]).toMatchObject({ claim: 'e1: Document and pair on the routing engine', roadmapEntryIds: ['e1'] });
+    expect(artifact.recommendations[0]).toMatchObject({
+      claim: 'e1: Document and pair on the routing engine',
+      roadmapEntryIds: ['e1'],
+    });
   });
 
   it('leaves every objection open and the verdict at revise, low confidence, when nothing was answered', async () => {
-    const { artifact, note } = await new Interview('sounding_board', {}, undefined, 'quick_check').draft('sounding_board');
+    const { artifact, note } = await new Interview('sounding_board', {}, undefined, 'quick_check').draft(
+      'sounding_board',
+    );
     const [rec] = artifact.recommendations;
-    expect(rec).toMatchObject({ claim: 'Not stated yet — the recommendation to pressure-test has not been written down.', verdict: 'revise', confidence: 'low', ceoOneLiner: 'Not stated yet.' });
+    expect(rec).toMatchObject({
+      claim: 'Not stated yet — the recommendation to pressure-test has not been written down.',
+      verdict: 'revise',
+      confidence: 'low',
+      ceoOneLiner: 'Not stated yet.',
+    });
     expect(rec!.openObjections).toHaveLength(4);
     expect(note).toContain('(you gave no verdict: recorded as revise, low confidence, until you decide)');
     expect(note).toContain('The recommendation itself is not stated yet.');

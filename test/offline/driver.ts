@@ -4,7 +4,11 @@
  * its question is about, and artifacts land in the session after the domain's schema check.
  */
 import {
-  parseArtifact, type ArtifactSet, type Message, type SessionMode, type StepId,
+  parseArtifact,
+  type ArtifactSet,
+  type Message,
+  type SessionMode,
+  type StepId,
 } from '../../src/domain/index.js';
 import type { DraftResult, Facilitator, ReplyPart, TurnInput } from '../../src/engine/facilitator.js';
 import { createOfflineFacilitator } from '../../src/providers/offline/index.js';
@@ -28,7 +32,11 @@ export const CONTEXT_ANSWERS = [
   'SOC 2 asked for by two customers; NIS2 applies to us as a transport company',
 ];
 
-export const CLIENT = { clientName: 'Northwind Logistics', industry: 'Third-party logistics and freight brokerage', quarter: '2027-Q1' };
+export const CLIENT = {
+  clientName: 'Northwind Logistics',
+  industry: 'Third-party logistics and freight brokerage',
+  quarter: '2027-Q1',
+};
 
 export function offline(): Facilitator {
   return createOfflineFacilitator({ now: () => NOW });
@@ -39,13 +47,31 @@ let nextId = 1;
 export function message(over: Partial<Message> & Pick<Message, 'step' | 'role' | 'content'>): Message {
   const at = new Date(NOW.getTime() + nextId * 1000).toISOString();
   return {
-    id: nextId++, sessionId: 1, trendId: null, kind: 'chat', status: 'complete', provider: null, model: null,
-    promptVersion: null, tokensIn: null, tokensOut: null, promptTokens: null, latencyMs: null, error: null,
-    createdAt: at, updatedAt: at, ...over,
+    id: nextId++,
+    sessionId: 1,
+    trendId: null,
+    kind: 'chat',
+    status: 'complete',
+    provider: null,
+    model: null,
+    promptVersion: null,
+    tokensIn: null,
+    tokensOut: null,
+    promptTokens: null,
+    latencyMs: null,
+    error: null,
+    createdAt: at,
+    updatedAt: at,
+    ...over,
   };
 }
 
-export function turnInput(step: StepId, artifacts: ArtifactSet, transcript: readonly Message[], options: { trendId?: string | null; mode?: SessionMode } = {}): TurnInput {
+export function turnInput(
+  step: StepId,
+  artifacts: ArtifactSet,
+  transcript: readonly Message[],
+  options: { trendId?: string | null; mode?: SessionMode } = {},
+): TurnInput {
   return {
     session: { id: 1, ...CLIENT, mode: options.mode ?? 'quarterly' },
     step,
@@ -91,7 +117,16 @@ export class Interview {
   ) {
     const opening = facilitator.opening(turnInput(step, artifacts, [], { mode }));
     this.openingText = opening.text;
-    this.transcript.push(message({ step, role: 'assistant', kind: 'opening', content: opening.text, trendId: opening.trendId, promptVersion: opening.promptVersion }));
+    this.transcript.push(
+      message({
+        step,
+        role: 'assistant',
+        kind: 'opening',
+        content: opening.text,
+        trendId: opening.trendId,
+        promptVersion: opening.promptVersion,
+      }),
+    );
   }
 
   /** The trend the engine files a dialogue answer under: the latest dialogue question's trend. */
@@ -105,8 +140,17 @@ export class Interview {
     this.transcript.push(message({ step: this.step, role: 'user', content, trendId }));
     const input = turnInput(this.step, this.artifacts, [...this.transcript], { trendId, mode: this.mode });
     const result = await collect(this.facilitator.reply(input, new AbortController().signal));
-    this.transcript.push(message({ step: this.step, role: 'assistant', content: result.text, trendId: result.finish.trendId ?? null, promptVersion: result.finish.promptVersion }));
-    if (result.finish.artifact !== undefined) (this.artifacts as Record<string, unknown>)[this.step] = parseArtifact(this.step, result.finish.artifact);
+    this.transcript.push(
+      message({
+        step: this.step,
+        role: 'assistant',
+        content: result.text,
+        trendId: result.finish.trendId ?? null,
+        promptVersion: result.finish.promptVersion,
+      }),
+    );
+    if (result.finish.artifact !== undefined)
+      (this.artifacts as Record<string, unknown>)[this.step] = parseArtifact(this.step, result.finish.artifact);
     this.replies.push(result);
     return result;
   }
@@ -119,7 +163,10 @@ export class Interview {
 
   /** Drafts the step's artifact and checks it against the domain schema, as the engine does before storing. */
   async draft<S extends StepId>(step: S = this.step as S) {
-    const result: DraftResult = await this.facilitator.draft(turnInput(this.step, this.artifacts, [...this.transcript], { mode: this.mode }), new AbortController().signal);
+    const result: DraftResult = await this.facilitator.draft(
+      turnInput(this.step, this.artifacts, [...this.transcript], { mode: this.mode }),
+      new AbortController().signal,
+    );
     const artifact = parseArtifact(step, result.artifact);
     this.transcript.push(message({ step: this.step, role: 'assistant', kind: 'draft', content: result.note }));
     return { ...result, artifact };

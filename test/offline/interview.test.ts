@@ -7,33 +7,65 @@ import { CONTEXT_ANSWERS, Interview, message, offline, turnInput } from './drive
 const banks = loadBanks();
 type BankStep = Exclude<StepId, 'dialogue'>;
 const BANK_STEPS: BankStep[] = ['context', 'trends', 'impact', 'risks', 'roadmap', 'sounding_board'];
-const questionsOf = (step: BankStep) => banks[step].questions as ReadonlyArray<{ id: string; text: string; topic: string }>;
+const questionsOf = (step: BankStep) =>
+  banks[step].questions as ReadonlyArray<{ id: string; text: string; topic: string }>;
 
 /** Which bank questions an assistant text asks. */
 function asked(step: BankStep, text: string): string[] {
-  return questionsOf(step).filter((q) => templateMatcher(q.text).test(text.replace(/[ \t]+/g, ' '))).map((q) => q.id);
+  return questionsOf(step)
+    .filter((q) => templateMatcher(q.text).test(text.replace(/[ \t]+/g, ' ')))
+    .map((q) => q.id);
 }
 
 const trends = parseArtifact('trends', {
   trends: [
-    { id: 't1', name: 'Agentic AI in operations', lens: 'technology', description: 'Agents run exception handling.', whyNow: null, signals: [], timeToImpact: '6-18', relevance: null, chosen: true, origin: 'proposed' },
-    { id: 't2', name: 'EU AI Act obligations', lens: 'regulation_politics', description: 'AI Act duties.', whyNow: null, signals: [], timeToImpact: '6-18', relevance: null, chosen: true, origin: 'proposed' },
+    {
+      id: 't1',
+      name: 'Agentic AI in operations',
+      lens: 'technology',
+      description: 'Agents run exception handling.',
+      whyNow: null,
+      signals: [],
+      timeToImpact: '6-18',
+      relevance: null,
+      chosen: true,
+      origin: 'proposed',
+    },
+    {
+      id: 't2',
+      name: 'EU AI Act obligations',
+      lens: 'regulation_politics',
+      description: 'AI Act duties.',
+      whyNow: null,
+      signals: [],
+      timeToImpact: '6-18',
+      relevance: null,
+      chosen: true,
+      origin: 'proposed',
+    },
   ],
 });
 
 describe('the offline facilitator', () => {
   it('says what it is: offline, no model', () => {
-    expect(offline().identity).toEqual({ provider: 'offline', label: 'Offline facilitator (no AI model)', model: null });
+    expect(offline().identity).toEqual({
+      provider: 'offline',
+      label: 'Offline facilitator (no AI model)',
+      model: null,
+    });
   });
 
-  it.each(BANK_STEPS)('opens %s by saying it is the offline facilitator and asking the first question of the bank', (step) => {
-    const opening = offline().opening(turnInput(step, { trends }, []));
-    expect(opening.text).toMatch(/\*\*offline facilitator\*\*/);
-    expect(opening.text).toMatch(/not an AI model/);
-    expect(asked(step, opening.text)).toEqual([questionsOf(step)[0]!.id]);
-    expect(opening.promptVersion).toBe(`offline/${step}@${banks[step].version}`);
-    expect(opening.trendId).toBeNull();
-  });
+  it.each(BANK_STEPS)(
+    'opens %s by saying it is the offline facilitator and asking the first question of the bank',
+    (step) => {
+      const opening = offline().opening(turnInput(step, { trends }, []));
+      expect(opening.text).toMatch(/\*\*offline facilitator\*\*/);
+      expect(opening.text).toMatch(/not an AI model/);
+      expect(asked(step, opening.text)).toEqual([questionsOf(step)[0]!.id]);
+      expect(opening.promptVersion).toBe(`offline/${step}@${banks[step].version}`);
+      expect(opening.trendId).toBeNull();
+    },
+  );
 
   it('opens a quick check by asking for the recommendation, with no earlier steps', () => {
     const opening = offline().opening(turnInput('sounding_board', {}, [], { mode: 'quick_check' }));
@@ -45,7 +77,13 @@ describe('the offline facilitator', () => {
     const interview = new Interview('context');
     const reply = await interview.answer('Freight brokerage\nWarehousing (3 sites)\nLast-mile delivery');
     expect(reply.deltas).toBe(1);
-    expect(reply.finish).toEqual({ type: 'finish', usage: { tokensIn: null, tokensOut: null }, promptVersion: 'offline/context@3', promptTokens: null, calls: [] });
+    expect(reply.finish).toEqual({
+      type: 'finish',
+      usage: { tokensIn: null, tokensOut: null },
+      promptVersion: 'offline/context@3',
+      promptTokens: null,
+      calls: [],
+    });
   });
 });
 
@@ -56,7 +94,9 @@ describe('a scripted context interview', () => {
     const interview = new Interview('context');
     const replies = await interview.answerAll(answers);
     const ids = questionsOf('context').map((q) => q.id);
-    replies.slice(0, -1).forEach((r, i) => expect(asked('context', r.text), `after answer ${i + 1}`).toEqual([ids[i + 1]]));
+    replies
+      .slice(0, -1)
+      .forEach((r, i) => expect(asked('context', r.text), `after answer ${i + 1}`).toEqual([ids[i + 1]]));
     const everyQuestion = interview.assistantTexts.flatMap((t) => asked('context', t));
     expect(everyQuestion).toEqual(ids);
   });
@@ -71,10 +111,12 @@ describe('a scripted context interview', () => {
     expect(asked('context', more.text)).toEqual([]);
   });
 
-  it('acknowledges what it read from the answer, in the answer\'s own words', async () => {
+  it("acknowledges what it read from the answer, in the answer's own words", async () => {
     const interview = new Interview('context');
     const first = await interview.answer(answers[0]!);
-    expect(first.text).toContain('Noted under **Services** (3 items): Freight brokerage; Warehousing (3 sites); Last-mile delivery.');
+    expect(first.text).toContain(
+      'Noted under **Services** (3 items): Freight brokerage; Warehousing (3 sites); Last-mile delivery.',
+    );
     const skipped = await interview.answer("don't know");
     expect(skipped.text).toContain('Left open: **Products**. It will be listed as a gap.');
   });
@@ -82,13 +124,17 @@ describe('a scripted context interview', () => {
   it('quotes a one-sentence answer whole, ending it once', async () => {
     const interview = new Interview('context');
     const first = await interview.answer('We run cross-dock warehouses and a telematics platform for 40 carriers.');
-    expect(first.text).toContain('Noted under **Services** (1 item): We run cross-dock warehouses and a telematics platform for 40 carriers.\n');
+    expect(first.text).toContain(
+      'Noted under **Services** (1 item): We run cross-dock warehouses and a telematics platform for 40 carriers.\n',
+    );
     expect(first.text).not.toMatch(/carriers\.\.|…\./);
   });
 
   it('files a pasted brief by its labels, the line that introduces it filed nowhere', async () => {
     const interview = new Interview('context');
-    await interview.answer('Here is our briefing doc:\n\nServices: freight brokerage, warehousing, last-mile delivery\nCompetitors: Uber Freight, Coyote, Echo');
+    await interview.answer(
+      'Here is our briefing doc:\n\nServices: freight brokerage, warehousing, last-mile delivery\nCompetitors: Uber Freight, Coyote, Echo',
+    );
     const { artifact } = await interview.draft('context');
     expect(artifact.services).toEqual(['freight brokerage', 'warehousing', 'last-mile delivery']);
     expect(artifact.competitors).toEqual(['Uber Freight', 'Coyote', 'Echo']);
@@ -96,7 +142,9 @@ describe('a scripted context interview', () => {
 
   it('files a line under another question by its topic, and does not ask that question again', async () => {
     const interview = new Interview('context');
-    const reply = await interview.answer('Freight brokerage; warehousing\nKey numbers: ARR $8M, 14 engineers, churn 9%');
+    const reply = await interview.answer(
+      'Freight brokerage; warehousing\nKey numbers: ARR $8M, 14 engineers, churn 9%',
+    );
     expect(reply.text).toContain('Read 3 key numbers: ARR $8M; engineers 14; churn 9%.');
     const replies = await interview.answerAll(answers.slice(1, 6));
     expect(asked('context', replies.at(-1)!.text)).toEqual(['context.goals']);
@@ -108,9 +156,15 @@ describe('scripted interviews in the other steps', () => {
   it('walk the trends questions and name the catalogue trends an answer matches', async () => {
     const interview = new Interview('trends');
     const reply = await interview.answer('Agentic AI for dispatch\nAI Act compliance');
-    expect(reply.text).toContain('Your own trends go on the list when you press Draft, pre-chosen: Agentic AI for dispatch; AI Act compliance.');
-    const matched = await interview.answer('Shippers want live ETAs and API access in every RFP; two asked for CO2 per shipment.');
-    expect(matched.text).toMatch(/Catalogue trends whose keywords appear in your answer: .*Real-time, self-service customer expectations/);
+    expect(reply.text).toContain(
+      'Your own trends go on the list when you press Draft, pre-chosen: Agentic AI for dispatch; AI Act compliance.',
+    );
+    const matched = await interview.answer(
+      'Shippers want live ETAs and API access in every RFP; two asked for CO2 per shipment.',
+    );
+    expect(matched.text).toMatch(
+      /Catalogue trends whose keywords appear in your answer: .*Real-time, self-service customer expectations/,
+    );
     expect(matched.text).toMatch(/Customers' demand for emissions data/);
     // Only keywords count, and the ones found are named: "insurance" is an industry word in the catalogue, not a keyword.
     const costs = await interview.answer('Fuel and insurance costs keep rising.');
@@ -151,7 +205,9 @@ describe('scripted interviews in the other steps', () => {
     expect(forecast.forecasts.find((f) => f.scope === 'company')!.trendId).toBe('t1');
 
     const risks = new Interview('risks', { trends });
-    await risks.answer('Regulators class our carrier scoring as high-risk and compliance work stalls the launch; likelihood 3, impact 4');
+    await risks.answer(
+      'Regulators class our carrier scoring as high-risk and compliance work stalls the launch; likelihood 3, impact 4',
+    );
     const { artifact: register } = await risks.draft('risks');
     expect(register.risks[0]!.trendId).toBe('t2');
 
@@ -168,15 +224,23 @@ describe('scripted interviews in the other steps', () => {
 
   it('skip the rest of a scope in the impact step when its change was not answered', async () => {
     const interview = new Interview('impact', { trends });
-    await interview.answerAll(['Agentic AI: dispatch cost per load down 15% within 18 months', 'Cost per load under $38 by Q3; confidence medium', 'i1']);
+    await interview.answerAll([
+      'Agentic AI: dispatch cost per load down 15% within 18 months',
+      'Cost per load under $38 by Q3; confidence medium',
+      'i1',
+    ]);
     const declined = await interview.answer("don't know");
     expect(asked('impact', declined.text)).toEqual(['impact.market.change']);
   });
 
   it('read each risk line back with its score and owner in the risks step', async () => {
     const interview = new Interview('risks', { trends });
-    const reply = await interview.answer('Legacy TMS has no API for the agent — likelihood 4, impact 3, mitigation: integration layer, owner: Priya');
-    expect(reply.text).toContain('Read 1 technical threat: “Legacy TMS has no API for the agent” (likelihood 4 × impact 3 = 12, High; owner Priya).');
+    const reply = await interview.answer(
+      'Legacy TMS has no API for the agent — likelihood 4, impact 3, mitigation: integration layer, owner: Priya',
+    );
+    expect(reply.text).toContain(
+      'Read 1 technical threat: “Legacy TMS has no API for the agent” (likelihood 4 × impact 3 = 12, High; owner Priya).',
+    );
     expect(asked('risks', reply.text)).toEqual(['risks.security']);
   });
 
@@ -204,8 +268,14 @@ describe('scripted interviews in the other steps', () => {
   });
 
   it.each(BANK_STEPS)('in %s, never repeat a question however long the user goes on', async (step) => {
-    const interview = new Interview(step, { trends }, offline(), step === 'sounding_board' ? 'quick_check' : 'quarterly');
-    for (let i = 0; i < questionsOf(step).length + 3; i++) await interview.answer(`Answer number ${i + 1}, with some detail: 4 weeks, $10k, likelihood 3, impact 3.`);
+    const interview = new Interview(
+      step,
+      { trends },
+      offline(),
+      step === 'sounding_board' ? 'quick_check' : 'quarterly',
+    );
+    for (let i = 0; i < questionsOf(step).length + 3; i++)
+      await interview.answer(`Answer number ${i + 1}, with some detail: 4 weeks, $10k, likelihood 3, impact 3.`);
     const all = interview.assistantTexts.flatMap((t) => asked(step, t));
     expect(new Set(all).size).toBe(all.length);
     expect(interview.replies.at(-1)!.text).toMatch(/Press \*\*Draft\*\*/);
@@ -213,20 +283,28 @@ describe('scripted interviews in the other steps', () => {
 });
 
 describe('honesty', () => {
-  const CLAIMS = /\b(?:I think|I believe|I know|I understand|I feel|I've read|I have read|I read|I see|as an AI|I'm an AI|great point|I agree)\b/i;
+  const CLAIMS =
+    /\b(?:I think|I believe|I know|I understand|I feel|I've read|I have read|I read|I see|as an AI|I'm an AI|great point|I agree)\b/i;
 
-  it.each([...BANK_STEPS, 'dialogue' as const])('in %s, every reply says it comes from the offline question bank and claims no thinking', async (step) => {
-    const interview = new Interview(step, { trends }, offline());
-    await interview.answerAll(['We think customers will always want a human on the phone.', "don't know", 'Two accounts asked for it; $60k; 6 weeks; likelihood 4, impact 5.']);
-    expect(interview.openingText).toMatch(/offline facilitator/i);
-    for (const r of interview.replies) {
-      expect(r.text).toMatch(/Offline facilitator: a fixed question bank, no AI model/);
-      expect(r.text).not.toMatch(CLAIMS);
-    }
-    const draft = await interview.draft();
-    expect(draft.note).toMatch(/offline, no AI model/);
-    expect(draft.note).not.toMatch(CLAIMS);
-  });
+  it.each([...BANK_STEPS, 'dialogue' as const])(
+    'in %s, every reply says it comes from the offline question bank and claims no thinking',
+    async (step) => {
+      const interview = new Interview(step, { trends }, offline());
+      await interview.answerAll([
+        'We think customers will always want a human on the phone.',
+        "don't know",
+        'Two accounts asked for it; $60k; 6 weeks; likelihood 4, impact 5.',
+      ]);
+      expect(interview.openingText).toMatch(/offline facilitator/i);
+      for (const r of interview.replies) {
+        expect(r.text).toMatch(/Offline facilitator: a fixed question bank, no AI model/);
+        expect(r.text).not.toMatch(CLAIMS);
+      }
+      const draft = await interview.draft();
+      expect(draft.note).toMatch(/offline, no AI model/);
+      expect(draft.note).not.toMatch(CLAIMS);
+    },
+  );
 
   it('writes nothing once the turn is stopped, and refuses to draft', async () => {
     const controller = new AbortController();

@@ -11,14 +11,24 @@ import {
   replies,
   scriptedRoute,
 } from '../support/wire.js';
-import { TEST_KEY, baseSettings, collect, conversation, expectPromptAbortMidStream, expectCleanMessage, rejection, streamOf } from './helpers.js';
+import {
+  TEST_KEY,
+  baseSettings,
+  collect,
+  conversation,
+  expectPromptAbortMidStream,
+  expectCleanMessage,
+  rejection,
+  streamOf,
+} from './helpers.js';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
-const anthropic = (over: Partial<typeof baseSettings> = {}) => createChatModel({ kind: 'anthropic', model: 'claude-sonnet-4-5', ...baseSettings, ...over });
+const anthropic = (over: Partial<typeof baseSettings> = {}) =>
+  createChatModel({ kind: 'anthropic', model: 'claude-sonnet-4-5', ...baseSettings, ...over });
 const route = (...script: Parameters<typeof scriptedRoute>[2]) => {
   const r = scriptedRoute('post', ANTHROPIC_MESSAGES_URL, script);
   server.use(r.handler);
@@ -39,12 +49,15 @@ const risk = (id: string, likelihood: number) => ({
   reviewDate: '2026-03-01',
 });
 const validRisks = { risks: [risk('r1', 3)] };
-const overloaded = 'event: error\ndata: {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}\n\n';
+const overloaded =
+  'event: error\ndata: {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}\n\n';
 
 describe('Anthropic adapter: streaming', () => {
   it('streams text deltas, then one finish whose output count is not inflated by message_start', async () => {
     // message_start says output_tokens 1 (preliminary), message_delta says 7 (final, cumulative): 7, not 8.
-    const r = route(replies.sse(anthropicStreamBody(['Which ', 'regulation?'], { input: 30, output: 7 }, { startOutput: 1 })));
+    const r = route(
+      replies.sse(anthropicStreamBody(['Which ', 'regulation?'], { input: 30, output: 7 }, { startOutput: 1 })),
+    );
     const { parts, text, error } = await collect(streamOf(anthropic()));
     expect(error).toBeUndefined();
     expect(text).toBe('Which regulation?');
@@ -78,7 +91,13 @@ describe('Anthropic adapter: streaming', () => {
   });
 
   it('retries a 429 and then streams the reply (one more request seen)', async () => {
-    const r = route(replies.status(429, anthropicErrorBody('rate_limit_error', 'Number of request tokens has exceeded your per-minute rate limit')), replies.sse(anthropicStreamBody(['Hello'])));
+    const r = route(
+      replies.status(
+        429,
+        anthropicErrorBody('rate_limit_error', 'Number of request tokens has exceeded your per-minute rate limit'),
+      ),
+      replies.sse(anthropicStreamBody(['Hello'])),
+    );
     const { text, error } = await collect(streamOf(anthropic()));
     expect(error).toBeUndefined();
     expect(text).toBe('Hello');
@@ -131,7 +150,10 @@ describe('Anthropic adapter: streaming', () => {
 
   it('retries an error event that comes before the first delta', async () => {
     const events = anthropicStreamEvents(['Hello']);
-    const r = route(replies.sseEvents([...events.slice(0, 2), overloaded], 'close'), replies.sse(anthropicStreamBody(['Hello'])));
+    const r = route(
+      replies.sseEvents([...events.slice(0, 2), overloaded], 'close'),
+      replies.sse(anthropicStreamBody(['Hello'])),
+    );
     const { text, error } = await collect(streamOf(anthropic()));
     expect(error).toBeUndefined();
     expect(text).toBe('Hello');
@@ -146,10 +168,19 @@ describe('Anthropic adapter: streaming', () => {
 
 describe('Anthropic adapter: structured output (forced tool use)', () => {
   it('returns the validated value from the tool_use block', async () => {
-    const r = route(replies.json(anthropicJsonMessage({ toolUse: { name: 'risk_register', args: validRisks } }, { input: 200, output: 60 })));
-    const result = await anthropic().structured(conversation, RisksArtifact, { signal: signal(), name: 'risk_register' });
+    const r = route(
+      replies.json(
+        anthropicJsonMessage({ toolUse: { name: 'risk_register', args: validRisks } }, { input: 200, output: 60 }),
+      ),
+    );
+    const result = await anthropic().structured(conversation, RisksArtifact, {
+      signal: signal(),
+      name: 'risk_register',
+    });
     expect(result.value.risks[0]!.likelihood).toBe(3);
-    expect(result.calls).toEqual([expect.objectContaining({ purpose: 'draft', outcome: 'ok', usage: { tokensIn: 200, tokensOut: 60 } })]);
+    expect(result.calls).toEqual([
+      expect.objectContaining({ purpose: 'draft', outcome: 'ok', usage: { tokensIn: 200, tokensOut: 60 } }),
+    ]);
     const body = r.requests[0]!.body;
     expect(body.tool_choice).toEqual({ type: 'tool', name: 'risk_register' });
     expect(body.tools[0].name).toBe('risk_register');
@@ -160,10 +191,17 @@ describe('Anthropic adapter: structured output (forced tool use)', () => {
   it('repairs invalid output with exactly one re-ask that lists the validation problems', async () => {
     const invalid = { risks: [{ ...risk('r1', 9), reviewDate: 'next spring' }] };
     const r = route(
-      replies.json(anthropicJsonMessage({ toolUse: { name: 'risk_register', args: invalid } }, { input: 200, output: 50 })),
-      replies.json(anthropicJsonMessage({ toolUse: { name: 'risk_register', args: validRisks } }, { input: 300, output: 60 })),
+      replies.json(
+        anthropicJsonMessage({ toolUse: { name: 'risk_register', args: invalid } }, { input: 200, output: 50 }),
+      ),
+      replies.json(
+        anthropicJsonMessage({ toolUse: { name: 'risk_register', args: validRisks } }, { input: 300, output: 60 }),
+      ),
     );
-    const result = await anthropic().structured(conversation, RisksArtifact, { signal: signal(), name: 'risk_register' });
+    const result = await anthropic().structured(conversation, RisksArtifact, {
+      signal: signal(),
+      name: 'risk_register',
+    });
     expect(result.value.risks[0]!.reviewDate).toBe('2026-03-01');
     expect(r.requests).toHaveLength(2);
     const messages = r.requests[1]!.body.messages as { role: string; content: unknown }[];
@@ -181,15 +219,25 @@ describe('Anthropic adapter: structured output (forced tool use)', () => {
   });
 
   it('repairs a text reply that did not use the tool', async () => {
-    const r = route(replies.json(anthropicJsonMessage('I think the main risk is attrition.')), replies.json(anthropicJsonMessage({ toolUse: { name: 'risk_register', args: validRisks } })));
-    const result = await anthropic().structured(conversation, RisksArtifact, { signal: signal(), name: 'risk_register' });
+    const r = route(
+      replies.json(anthropicJsonMessage('I think the main risk is attrition.')),
+      replies.json(anthropicJsonMessage({ toolUse: { name: 'risk_register', args: validRisks } })),
+    );
+    const result = await anthropic().structured(conversation, RisksArtifact, {
+      signal: signal(),
+      name: 'risk_register',
+    });
     expect(result.calls.map((c) => c.outcome)).toEqual(['invalid_output', 'ok']);
     expect(JSON.stringify(r.requests[1]!.body.messages.at(-1))).toContain('was not called');
   });
 
   it('throws invalid_output with the issues when the re-ask is still invalid: exactly 2 requests', async () => {
-    const r = route(replies.json(anthropicJsonMessage({ toolUse: { name: 'risk_register', args: { risks: [{ id: 'r1' }] } } })));
-    const error = await rejection(anthropic().structured(conversation, RisksArtifact, { signal: signal(), name: 'risk_register' }));
+    const r = route(
+      replies.json(anthropicJsonMessage({ toolUse: { name: 'risk_register', args: { risks: [{ id: 'r1' }] } } })),
+    );
+    const error = await rejection(
+      anthropic().structured(conversation, RisksArtifact, { signal: signal(), name: 'risk_register' }),
+    );
     expect(isProviderError(error)).toBe(true);
     expect(error.kind).toBe('invalid_output');
     expect(error.issues).toEqual(expect.arrayContaining([expect.stringMatching(/^risks\.0\.threat: /)]));

@@ -5,11 +5,16 @@ import { TEST_KEY } from './helpers.js';
 
 /** Shaped like the SDK errors (classification must not need their classes). */
 const httpError = (status: number, body: unknown = {}, headers: Record<string, string> = {}) =>
-  Object.assign(new Error(`${status} ${JSON.stringify(body)}\n\nTroubleshooting URL: https://docs.langchain.com/oss/javascript/langchain/errors/X/\n`), {
-    status,
-    error: body,
-    headers: new Headers(headers),
-  });
+  Object.assign(
+    new Error(
+      `${status} ${JSON.stringify(body)}\n\nTroubleshooting URL: https://docs.langchain.com/oss/javascript/langchain/errors/X/\n`,
+    ),
+    {
+      status,
+      error: body,
+      headers: new Headers(headers),
+    },
+  );
 
 describe('toProviderError', () => {
   it.each([
@@ -31,24 +36,35 @@ describe('toProviderError', () => {
   });
 
   it('says what to do about a rate limit', () => {
-    expect(toProviderError(httpError(429)).message).toBe('The model provider is rate limiting requests (HTTP 429). Wait a minute and retry.');
+    expect(toProviderError(httpError(429)).message).toBe(
+      'The model provider is rate limiting requests (HTTP 429). Wait a minute and retry.',
+    );
   });
 
   it('does not retry a 429 that means the quota is spent', () => {
-    const e = toProviderError(httpError(429, { error: { message: 'You exceeded your current quota', code: 'insufficient_quota' } }));
+    const e = toProviderError(
+      httpError(429, { error: { message: 'You exceeded your current quota', code: 'insufficient_quota' } }),
+    );
     expect(e).toMatchObject({ kind: 'rate_limited', retryable: false });
     expect(e.message).toMatch(/quota/);
   });
 
   it('classifies by lc_error_code when there is no status', () => {
-    expect(toProviderError(Object.assign(new Error('x'), { lc_error_code: 'MODEL_RATE_LIMIT' })).kind).toBe('rate_limited');
+    expect(toProviderError(Object.assign(new Error('x'), { lc_error_code: 'MODEL_RATE_LIMIT' })).kind).toBe(
+      'rate_limited',
+    );
     expect(toProviderError(Object.assign(new Error('x'), { lc_error_code: 'MODEL_AUTHENTICATION' })).kind).toBe('auth');
   });
 
   it("classifies Anthropic's mid-stream error events by their type", () => {
-    const overloaded = Object.assign(new Error('{"type":"error"}'), { status: undefined, error: { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } } });
+    const overloaded = Object.assign(new Error('{"type":"error"}'), {
+      status: undefined,
+      error: { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } },
+    });
     expect(toProviderError(overloaded)).toMatchObject({ kind: 'unavailable', retryable: true, status: 529 });
-    const limited = Object.assign(new Error('x'), { error: { type: 'error', error: { type: 'rate_limit_error', message: 'slow' } } });
+    const limited = Object.assign(new Error('x'), {
+      error: { type: 'error', error: { type: 'rate_limit_error', message: 'slow' } },
+    });
     expect(toProviderError(limited).kind).toBe('rate_limited');
   });
 
@@ -57,7 +73,9 @@ describe('toProviderError', () => {
     expect(toProviderError(timeout, { timeoutMs: 60_000 })).toMatchObject({ kind: 'timeout', retryable: true });
     expect(toProviderError(timeout, { timeoutMs: 60_000 }).message).toContain('60 s');
     class APIConnectionError extends Error {}
-    expect(toProviderError(new APIConnectionError('Connection error.'), { endpoint: 'http://localhost:11434/v1' })).toMatchObject({ kind: 'network', retryable: true });
+    expect(
+      toProviderError(new APIConnectionError('Connection error.'), { endpoint: 'http://localhost:11434/v1' }),
+    ).toMatchObject({ kind: 'network', retryable: true });
     const reset = Object.assign(new TypeError('terminated'), { cause: { code: 'ECONNRESET' } });
     expect(toProviderError(reset).kind).toBe('network');
   });
@@ -83,7 +101,10 @@ describe('toProviderError', () => {
   it('never repeats the key, even when the provider echoes it', () => {
     // Built at run time: no key-shaped literal is committed, even a fake one.
     const keyShaped = ['sk', 'abcdefghijklmnop1234'].join('-');
-    const e = toProviderError(httpError(400, { error: { message: `Bad request for key ${TEST_KEY} and ${keyShaped}` } }), { secrets: [TEST_KEY] });
+    const e = toProviderError(
+      httpError(400, { error: { message: `Bad request for key ${TEST_KEY} and ${keyShaped}` } }),
+      { secrets: [TEST_KEY] },
+    );
     expect(e.message).not.toContain(TEST_KEY);
     expect(e.message).not.toContain(keyShaped);
     expect(e.message).toContain('Bad request for key');
@@ -103,7 +124,11 @@ describe('retryAfterMs', () => {
 
 describe('redact', () => {
   it("drops LangChain's troubleshooting URL and key-shaped strings", () => {
-    expect(redact('429 slow down\n\nTroubleshooting URL: https://docs.langchain.com/oss/javascript/langchain/errors/MODEL_RATE_LIMIT/\n')).toBe('429 slow down');
+    expect(
+      redact(
+        '429 slow down\n\nTroubleshooting URL: https://docs.langchain.com/oss/javascript/langchain/errors/MODEL_RATE_LIMIT/\n',
+      ),
+    ).toBe('429 slow down');
     expect(redact('Incorrect API key provided: test-key****real.')).toBe('Incorrect API key provided: [redacted].');
   });
 });

@@ -5,7 +5,12 @@ import type { ProviderSettings } from '../../src/providers/settings.js';
 export const TEST_KEY = 'test-key-not-real';
 
 /** Fast retries (1 ms base) so bounded-retry tests take milliseconds. */
-export const baseSettings: Omit<ProviderSettings, 'model'> = { apiKey: TEST_KEY, timeoutMs: 5_000, maxAttempts: 3, retryBaseMs: 1 };
+export const baseSettings: Omit<ProviderSettings, 'model'> = {
+  apiKey: TEST_KEY,
+  timeoutMs: 5_000,
+  maxAttempts: 3,
+  retryBaseMs: 1,
+};
 
 export const conversation: ChatMessage[] = [
   { role: 'system', content: 'You are a foresight facilitator.' },
@@ -36,7 +41,11 @@ export async function collect(stream: AsyncIterable<StreamPart>, onPart?: (p: St
   return { parts, text, error };
 }
 
-export function streamOf(model: ChatModel, messages: readonly ChatMessage[] = conversation, signal = new AbortController().signal) {
+export function streamOf(
+  model: ChatModel,
+  messages: readonly ChatMessage[] = conversation,
+  signal = new AbortController().signal,
+) {
   return model.stream(messages, { signal });
 }
 
@@ -53,7 +62,8 @@ export async function rejection(p: Promise<unknown>): Promise<any> {
 /** What no message shown to people may contain. */
 export function expectCleanMessage(message: string) {
   if (message.includes(TEST_KEY)) throw new Error(`message leaks the key: ${message}`);
-  if (/troubleshooting/i.test(message) || message.includes('langchain.com')) throw new Error(`message carries LangChain's troubleshooting URL: ${message}`);
+  if (/troubleshooting/i.test(message) || message.includes('langchain.com'))
+    throw new Error(`message carries LangChain's troubleshooting URL: ${message}`);
 }
 
 /**

@@ -11,14 +11,24 @@ import {
   replies,
   scriptedRoute,
 } from '../support/wire.js';
-import { TEST_KEY, baseSettings, collect, conversation, expectPromptAbortMidStream, expectCleanMessage, rejection, streamOf } from './helpers.js';
+import {
+  TEST_KEY,
+  baseSettings,
+  collect,
+  conversation,
+  expectPromptAbortMidStream,
+  expectCleanMessage,
+  rejection,
+  streamOf,
+} from './helpers.js';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
-const openai = (over: Partial<typeof baseSettings> & { baseURL?: string } = {}) => createChatModel({ kind: 'openai', model: 'gpt-4.1-mini', ...baseSettings, ...over });
+const openai = (over: Partial<typeof baseSettings> & { baseURL?: string } = {}) =>
+  createChatModel({ kind: 'openai', model: 'gpt-4.1-mini', ...baseSettings, ...over });
 const route = (...script: Parameters<typeof scriptedRoute>[2]) => {
   const r = scriptedRoute('post', OPENAI_CHAT_URL, script);
   server.use(r.handler);
@@ -66,7 +76,10 @@ describe('OpenAI adapter: streaming', () => {
   });
 
   it('retries a 429 and then streams the reply (one more request seen)', async () => {
-    const r = route(replies.status(429, openAiErrorBody('Rate limit reached for requests', 'rate_limit_exceeded', 'requests')), replies.sse(openAiStreamBody(['Hello'])));
+    const r = route(
+      replies.status(429, openAiErrorBody('Rate limit reached for requests', 'rate_limit_exceeded', 'requests')),
+      replies.sse(openAiStreamBody(['Hello'])),
+    );
     const { text, error } = await collect(streamOf(openai()));
     expect(error).toBeUndefined();
     expect(text).toBe('Hello');
@@ -74,7 +87,10 @@ describe('OpenAI adapter: streaming', () => {
   });
 
   it('waits at least the retry-after the provider asks for', async () => {
-    const r = route(replies.status(429, openAiErrorBody('Rate limit reached'), { 'retry-after': '0.08' }), replies.sse(openAiStreamBody(['ok'])));
+    const r = route(
+      replies.status(429, openAiErrorBody('Rate limit reached'), { 'retry-after': '0.08' }),
+      replies.sse(openAiStreamBody(['ok'])),
+    );
     const start = performance.now();
     const { text } = await collect(streamOf(openai()));
     expect(text).toBe('ok');
@@ -83,7 +99,12 @@ describe('OpenAI adapter: streaming', () => {
   });
 
   it('gives up on a 500 after maxAttempts requests with a clear, retryable error', async () => {
-    const r = route(replies.status(500, openAiErrorBody('The server had an error while processing your request.', null, 'server_error')));
+    const r = route(
+      replies.status(
+        500,
+        openAiErrorBody('The server had an error while processing your request.', null, 'server_error'),
+      ),
+    );
     const { parts, error } = await collect(streamOf(openai()));
     expect(parts).toEqual([]);
     expect(isProviderError(error)).toBe(true);
@@ -101,7 +122,15 @@ describe('OpenAI adapter: streaming', () => {
   });
 
   it('does not retry a rejected key, and says so without the key or a troubleshooting URL', async () => {
-    const r = route(replies.status(401, openAiErrorBody(`Incorrect API key provided: ${TEST_KEY}. You can find your API key at https://platform.openai.com/account/api-keys.`, 'invalid_api_key')));
+    const r = route(
+      replies.status(
+        401,
+        openAiErrorBody(
+          `Incorrect API key provided: ${TEST_KEY}. You can find your API key at https://platform.openai.com/account/api-keys.`,
+          'invalid_api_key',
+        ),
+      ),
+    );
     const { error } = await collect(streamOf(openai()));
     expect(error).toMatchObject({ kind: 'auth', status: 401, retryable: false });
     expect((error as Error).message).toContain('refused the API key');
@@ -110,7 +139,12 @@ describe('OpenAI adapter: streaming', () => {
   });
 
   it('does not retry a bad request, and passes on what the provider said (redacted)', async () => {
-    const r = route(replies.status(400, openAiErrorBody(`Invalid value for 'temperature' (request made with key ${TEST_KEY}).`, 'invalid_value')));
+    const r = route(
+      replies.status(
+        400,
+        openAiErrorBody(`Invalid value for 'temperature' (request made with key ${TEST_KEY}).`, 'invalid_value'),
+      ),
+    );
     const { error } = await collect(streamOf(openai()));
     expect(error).toMatchObject({ kind: 'bad_request', status: 400, retryable: false });
     expect((error as Error).message).toContain("Invalid value for 'temperature'");
@@ -120,7 +154,12 @@ describe('OpenAI adapter: streaming', () => {
   });
 
   it('explains a context overflow in plain words', async () => {
-    const r = route(replies.status(400, openAiErrorBody("This model's maximum context length is 128000 tokens.", 'context_length_exceeded')));
+    const r = route(
+      replies.status(
+        400,
+        openAiErrorBody("This model's maximum context length is 128000 tokens.", 'context_length_exceeded'),
+      ),
+    );
     const { error } = await collect(streamOf(openai()));
     expect(error).toMatchObject({ kind: 'bad_request', status: 400, retryable: false });
     expect((error as Error).message).toMatch(/too long for this model's context window \(HTTP 400\)/);
@@ -210,10 +249,22 @@ describe('OpenAI adapter: streaming', () => {
 
 describe('OpenAI adapter: OpenAI-compatible servers', () => {
   it('sends requests to the configured base URL and says so in its identity', async () => {
-    const r = scriptedRoute('post', 'http://localhost:11434/v1/chat/completions', [replies.sse(openAiStreamBody(['Hi from llama'], { input: 3, output: 4 }, { model: 'llama3.1' }))]);
+    const r = scriptedRoute('post', 'http://localhost:11434/v1/chat/completions', [
+      replies.sse(openAiStreamBody(['Hi from llama'], { input: 3, output: 4 }, { model: 'llama3.1' })),
+    ]);
     server.use(r.handler);
-    const model = createChatModel({ kind: 'openai', ...baseSettings, apiKey: '', model: 'llama3.1', baseURL: 'http://localhost:11434/v1' });
-    expect(model.identity).toEqual({ provider: 'openai-compatible', label: 'OpenAI-compatible llama3.1 at http://localhost:11434/v1', model: 'llama3.1' });
+    const model = createChatModel({
+      kind: 'openai',
+      ...baseSettings,
+      apiKey: '',
+      model: 'llama3.1',
+      baseURL: 'http://localhost:11434/v1',
+    });
+    expect(model.identity).toEqual({
+      provider: 'openai-compatible',
+      label: 'OpenAI-compatible llama3.1 at http://localhost:11434/v1',
+      model: 'llama3.1',
+    });
     const { text, parts } = await collect(streamOf(model));
     expect(text).toBe('Hi from llama');
     expect(parts.at(-1)).toMatchObject({ usage: { tokensIn: 3, tokensOut: 4 } });
@@ -222,9 +273,16 @@ describe('OpenAI adapter: OpenAI-compatible servers', () => {
   });
 
   it('uses chat completions even for a model name that LangChain would send to the Responses API', async () => {
-    const r = scriptedRoute('post', 'http://localhost:8000/v1/chat/completions', [replies.sse(openAiStreamBody(['ok']))]);
+    const r = scriptedRoute('post', 'http://localhost:8000/v1/chat/completions', [
+      replies.sse(openAiStreamBody(['ok'])),
+    ]);
     server.use(r.handler);
-    const model = createChatModel({ kind: 'openai', ...baseSettings, model: 'qwen-codex-7b', baseURL: 'http://localhost:8000/v1' });
+    const model = createChatModel({
+      kind: 'openai',
+      ...baseSettings,
+      model: 'qwen-codex-7b',
+      baseURL: 'http://localhost:8000/v1',
+    });
     const { text, error } = await collect(streamOf(model));
     expect(error).toBeUndefined();
     expect(text).toBe('ok');
@@ -233,7 +291,13 @@ describe('OpenAI adapter: OpenAI-compatible servers', () => {
   it('names an unreachable local server in the error', async () => {
     const r = scriptedRoute('post', 'http://localhost:11434/v1/chat/completions', [replies.networkError()]);
     server.use(r.handler);
-    const model = createChatModel({ kind: 'openai', ...baseSettings, model: 'llama3.1', baseURL: 'http://localhost:11434/v1', maxAttempts: 1 });
+    const model = createChatModel({
+      kind: 'openai',
+      ...baseSettings,
+      model: 'llama3.1',
+      baseURL: 'http://localhost:11434/v1',
+      maxAttempts: 1,
+    });
     const { error } = await collect(streamOf(model));
     expect(error).toMatchObject({ kind: 'network' });
     expect((error as Error).message).toMatch(/Could not reach http:\/\/localhost:11434\/v1.*running/);
@@ -243,7 +307,11 @@ describe('OpenAI adapter: OpenAI-compatible servers', () => {
 
 describe('OpenAI adapter: structured output', () => {
   it('returns the validated value from a forced function call, with one draft call recorded', async () => {
-    const r = route(replies.json(openAiJsonCompletion({ toolCall: { name: 'trends', args: validTrends } }, { input: 100, output: 50 })));
+    const r = route(
+      replies.json(
+        openAiJsonCompletion({ toolCall: { name: 'trends', args: validTrends } }, { input: 100, output: 50 }),
+      ),
+    );
     const result = await openai().structured(conversation, TrendsArtifact, { signal: signal(), name: 'trends' });
     expect(result.value.trends.map((t) => t.id)).toEqual(['t1', 't2']);
     expect(result.usage).toEqual({ tokensIn: 100, tokensOut: 50 });
@@ -260,7 +328,9 @@ describe('OpenAI adapter: structured output', () => {
     const invalid = { trends: [{ ...trend('t1', true), lens: 'astrology' }] };
     const r = route(
       replies.json(openAiJsonCompletion({ toolCall: { name: 'trends', args: invalid } }, { input: 100, output: 40 })),
-      replies.json(openAiJsonCompletion({ toolCall: { name: 'trends', args: validTrends } }, { input: 180, output: 50 })),
+      replies.json(
+        openAiJsonCompletion({ toolCall: { name: 'trends', args: validTrends } }, { input: 180, output: 50 }),
+      ),
     );
     const result = await openai().structured(conversation, TrendsArtifact, { signal: signal(), name: 'trends' });
     expect(result.value.trends).toHaveLength(2);
@@ -291,15 +361,24 @@ describe('OpenAI adapter: structured output', () => {
   });
 
   it('repairs a plain-text reply that did not call the function', async () => {
-    const r = route(replies.json(openAiJsonCompletion('Here are some trends: AI, regulation.')), replies.json(openAiJsonCompletion({ toolCall: { name: 'trends', args: validTrends } })));
+    const r = route(
+      replies.json(openAiJsonCompletion('Here are some trends: AI, regulation.')),
+      replies.json(openAiJsonCompletion({ toolCall: { name: 'trends', args: validTrends } })),
+    );
     const result = await openai().structured(conversation, TrendsArtifact, { signal: signal(), name: 'trends' });
     expect(result.calls.map((c) => c.outcome)).toEqual(['invalid_output', 'ok']);
     expect(r.requests[1]!.body.messages.at(-1).content).toContain('"trends" was not called');
   });
 
   it('throws invalid_output with the issues when the re-ask is still invalid: exactly 2 requests', async () => {
-    const r = route(replies.json(openAiJsonCompletion({ toolCall: { name: 'trends', args: { trends: [] } } }, { input: 10, output: 3 })));
-    const error = await rejection(openai().structured(conversation, TrendsArtifact, { signal: signal(), name: 'trends' }));
+    const r = route(
+      replies.json(
+        openAiJsonCompletion({ toolCall: { name: 'trends', args: { trends: [] } } }, { input: 10, output: 3 }),
+      ),
+    );
+    const error = await rejection(
+      openai().structured(conversation, TrendsArtifact, { signal: signal(), name: 'trends' }),
+    );
     expect(isProviderError(error)).toBe(true);
     expect(error.kind).toBe('invalid_output');
     expect(error.issues.length).toBeGreaterThan(0);
@@ -313,7 +392,10 @@ describe('OpenAI adapter: structured output', () => {
   });
 
   it('retries a 429 inside a structured call without spending the repair', async () => {
-    const r = route(replies.status(429, openAiErrorBody('Rate limit reached')), replies.json(openAiJsonCompletion({ toolCall: { name: 'trends', args: validTrends } })));
+    const r = route(
+      replies.status(429, openAiErrorBody('Rate limit reached')),
+      replies.json(openAiJsonCompletion({ toolCall: { name: 'trends', args: validTrends } })),
+    );
     const result = await openai().structured(conversation, TrendsArtifact, { signal: signal(), name: 'trends' });
     expect(result.calls).toHaveLength(1);
     expect(result.calls[0]!.outcome).toBe('ok');
@@ -322,18 +404,24 @@ describe('OpenAI adapter: structured output', () => {
 
   it('reports a failed structured call with its call record', async () => {
     const r = route(replies.status(500, openAiErrorBody('boom')));
-    const error = await rejection(openai({ maxAttempts: 2 }).structured(conversation, TrendsArtifact, { signal: signal(), name: 'trends' }));
+    const error = await rejection(
+      openai({ maxAttempts: 2 }).structured(conversation, TrendsArtifact, { signal: signal(), name: 'trends' }),
+    );
     expect(error).toMatchObject({ kind: 'unavailable', status: 500 });
     expect(callsOf(error)).toEqual([expect.objectContaining({ purpose: 'draft', outcome: 'error' })]);
     expect(r.requests).toHaveLength(2);
   });
 
   it('aborts a structured call in flight', async () => {
-    route(replies.delayed(2_000, replies.json(openAiJsonCompletion({ toolCall: { name: 'trends', args: validTrends } }))));
+    route(
+      replies.delayed(2_000, replies.json(openAiJsonCompletion({ toolCall: { name: 'trends', args: validTrends } }))),
+    );
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 30);
     const start = performance.now();
-    const error = await rejection(openai().structured(conversation, TrendsArtifact, { signal: controller.signal, name: 'trends' }));
+    const error = await rejection(
+      openai().structured(conversation, TrendsArtifact, { signal: controller.signal, name: 'trends' }),
+    );
     expect(error.kind).toBe('aborted');
     expect(performance.now() - start).toBeLessThan(1_500);
     expect(callsOf(error)).toEqual([expect.objectContaining({ purpose: 'draft', outcome: 'aborted' })]);

@@ -5,7 +5,11 @@ import { toProviderError } from '../../src/providers/errors.js';
 
 const busy = () => new ProviderError('unavailable', 'busy', { status: 503, retryable: true });
 const policy = { ...RETRY_DEFAULTS, baseDelayMs: 1 };
-const run = (signal = new AbortController().signal, over: Partial<typeof policy> = {}): RetryRun => ({ policy: { ...policy, ...over }, signal, toError: (e) => toProviderError(e, { signal }) });
+const run = (signal = new AbortController().signal, over: Partial<typeof policy> = {}): RetryRun => ({
+  policy: { ...policy, ...over },
+  signal,
+  toError: (e) => toProviderError(e, { signal }),
+});
 
 describe('retryDelay', () => {
   it('doubles from the base, with jitter between half and all of it, capped', () => {
@@ -23,7 +27,12 @@ describe('retryDelay', () => {
   });
 
   it("waits at least the provider's retry-after, and not at all when it asks for too long", () => {
-    const limited = (after: string) => new ProviderError('rate_limited', 'slow', { status: 429, retryable: true, cause: { headers: new Headers({ 'retry-after': after }) } });
+    const limited = (after: string) =>
+      new ProviderError('rate_limited', 'slow', {
+        status: 429,
+        retryable: true,
+        cause: { headers: new Headers({ 'retry-after': after }) },
+      });
     expect(retryDelay(1, limited('3'), RETRY_DEFAULTS, () => 0)).toBe(3000);
     expect(retryDelay(1, limited('600'), RETRY_DEFAULTS, () => 0)).toBeNull();
   });
@@ -54,10 +63,13 @@ describe('retryCall', () => {
     let calls = 0;
     setTimeout(() => controller.abort(), 20);
     const start = performance.now();
-    const error = await retryCall(async () => {
-      calls++;
-      throw busy();
-    }, run(controller.signal, { baseDelayMs: 60_000 })).catch((e: unknown) => e);
+    const error = await retryCall(
+      async () => {
+        calls++;
+        throw busy();
+      },
+      run(controller.signal, { baseDelayMs: 60_000 }),
+    ).catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: 'aborted' });
     expect(calls).toBe(1);
     expect(performance.now() - start).toBeLessThan(1_000);

@@ -33,14 +33,25 @@ describe('judge', () => {
   });
 
   it('says when the output was cut off at the token limit', () => {
-    const raw = { content: '', invalid_tool_calls: [{ name: 'x', args: '{"verdict": "go", "rea' }], response_metadata: { finish_reason: 'length' } };
+    const raw = {
+      content: '',
+      invalid_tool_calls: [{ name: 'x', args: '{"verdict": "go", "rea' }],
+      response_metadata: { finish_reason: 'length' },
+    };
     const v = judge(Verdict, 'x', raw, null);
     expect(v.ok).toBe(false);
-    if (!v.ok) expect(v.issues).toEqual(["The output was cut off at the model's output limit: keep it shorter.", 'The arguments of "x" were not valid JSON.']);
+    if (!v.ok)
+      expect(v.issues).toEqual([
+        "The output was cut off at the model's output limit: keep it shorter.",
+        'The arguments of "x" were not valid JSON.',
+      ]);
   });
 
   it('accepts JSON written as plain text when it is valid', () => {
-    expect(judge(Verdict, 'x', { content: '{"verdict":"go","reason":null}' }, undefined)).toEqual({ ok: true, value: { verdict: 'go', reason: null } });
+    expect(judge(Verdict, 'x', { content: '{"verdict":"go","reason":null}' }, undefined)).toEqual({
+      ok: true,
+      value: { verdict: 'go', reason: null },
+    });
   });
 });
 
@@ -52,7 +63,11 @@ function generateVerdictOnJsonSchemaPath() {
       model: () => model,
       method: 'jsonSchema',
       toMessages: (m) => toLangChainMessages(m, { mergeSystem: false }),
-      retry: (signal) => ({ policy: { ...RETRY_DEFAULTS, baseDelayMs: 1 }, signal, toError: (e) => toProviderError(e, { signal }) }),
+      retry: (signal) => ({
+        policy: { ...RETRY_DEFAULTS, baseDelayMs: 1 },
+        signal,
+        toError: (e) => toProviderError(e, { signal }),
+      }),
     },
     conversation,
     Verdict,
@@ -64,7 +79,10 @@ describe('generateStructured on the jsonSchema path (where LangChain parses insi
   // Measured: with a zod-4 schema, ChatOpenAI's jsonSchema method throws a ZodError from inside the
   // request. It must count as invalid output (one repair), not as a failed call, and cost no retries.
   it('turns a ZodError thrown inside the request into one repair re-ask', async () => {
-    const r = scriptedRoute('post', OPENAI_CHAT_URL, [replies.json(openAiJsonCompletion('{"verdict":"maybe","reason":null}')), replies.json(openAiJsonCompletion('{"verdict":"go","reason":"ready"}'))]);
+    const r = scriptedRoute('post', OPENAI_CHAT_URL, [
+      replies.json(openAiJsonCompletion('{"verdict":"maybe","reason":null}')),
+      replies.json(openAiJsonCompletion('{"verdict":"go","reason":"ready"}')),
+    ]);
     server.use(r.handler);
     const result = await generateVerdictOnJsonSchemaPath();
     expect(result.value).toEqual({ verdict: 'go', reason: 'ready' });
@@ -76,7 +94,9 @@ describe('generateStructured on the jsonSchema path (where LangChain parses insi
   });
 
   it('gives up after the one repair with exactly two requests', async () => {
-    const r = scriptedRoute('post', OPENAI_CHAT_URL, [replies.json(openAiJsonCompletion('{"verdict":"maybe","reason":null}'))]);
+    const r = scriptedRoute('post', OPENAI_CHAT_URL, [
+      replies.json(openAiJsonCompletion('{"verdict":"maybe","reason":null}')),
+    ]);
     server.use(r.handler);
     const error = await rejection(generateVerdictOnJsonSchemaPath());
     expect(error.kind).toBe('invalid_output');

@@ -25,7 +25,11 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
     const h = harness(new ScriptedFacilitator());
     const { session } = await h.createSession();
     const before = snapshot(h);
-    await expectError(await h.json('POST', `/api/sessions/${session.id}/messages`, '{"content": "unterminated'), 400, /not valid JSON/);
+    await expectError(
+      await h.json('POST', `/api/sessions/${session.id}/messages`, '{"content": "unterminated'),
+      400,
+      /not valid JSON/,
+    );
     await expectError(await h.json('POST', '/api/sessions', '{nope'), 400, /not valid JSON/);
     expect(snapshot(h)).toBe(before);
   });
@@ -34,10 +38,30 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
     const h = harness(new ScriptedFacilitator());
     const { session } = await h.createSession();
     const before = snapshot(h);
-    await expectError(await h.json('POST', `/api/sessions/${session.id}/messages`, {}), 422, /content.*required/, 'content');
-    await expectError(await h.json('POST', `/api/sessions/${session.id}/messages`, { content: '   ' }), 422, /must not be empty/, 'content');
-    await expectError(await h.json('POST', '/api/sessions', { clientName: 'Acme', industry: 'Retail', quarter: 'Q1 2027' }), 422, /2027-Q1/, 'quarter');
-    await expectError(await h.json('POST', '/api/sessions', { industry: 'Retail', quarter: '2027-Q1' }), 422, /required/, 'clientName');
+    await expectError(
+      await h.json('POST', `/api/sessions/${session.id}/messages`, {}),
+      422,
+      /content.*required/,
+      'content',
+    );
+    await expectError(
+      await h.json('POST', `/api/sessions/${session.id}/messages`, { content: '   ' }),
+      422,
+      /must not be empty/,
+      'content',
+    );
+    await expectError(
+      await h.json('POST', '/api/sessions', { clientName: 'Acme', industry: 'Retail', quarter: 'Q1 2027' }),
+      422,
+      /2027-Q1/,
+      'quarter',
+    );
+    await expectError(
+      await h.json('POST', '/api/sessions', { industry: 'Retail', quarter: '2027-Q1' }),
+      422,
+      /required/,
+      'clientName',
+    );
     await expectError(await h.json('POST', `/api/sessions/${session.id}/back`, { to: 'strategy' }), 422, /./, 'to');
     expect(snapshot(h)).toBe(before);
   });
@@ -46,10 +70,22 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
     const h = harness(new ScriptedFacilitator());
     const { session } = await h.createSession();
     const before = snapshot(h);
-    await expectError(await h.json('POST', `/api/sessions/${session.id}/advance`, {}), 409, /Draft the company context first/);
+    await expectError(
+      await h.json('POST', `/api/sessions/${session.id}/advance`, {}),
+      409,
+      /Draft the company context first/,
+    );
     await expectError(await h.json('POST', `/api/sessions/${session.id}/back`, { to: 'roadmap' }), 409, /earlier step/);
-    await expectError(await h.json('POST', `/api/sessions/${session.id}/confirm`, { step: 'trends' }), 409, /not stale/);
-    await expectError(await h.json('PUT', `/api/sessions/${session.id}/artifacts/roadmap`, { data: minimal.roadmap() }), 409, /not been reached/);
+    await expectError(
+      await h.json('POST', `/api/sessions/${session.id}/confirm`, { step: 'trends' }),
+      409,
+      /not stale/,
+    );
+    await expectError(
+      await h.json('PUT', `/api/sessions/${session.id}/artifacts/roadmap`, { data: minimal.roadmap() }),
+      409,
+      /not been reached/,
+    );
     expect(snapshot(h)).toBe(before);
   });
 
@@ -68,7 +104,12 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
     expect(ok.status).toBe(200);
     const before = snapshot(h);
     const bad = { ...minimal.context(), keyNumbers: [{ label: 'ARR', value: '' }] };
-    await expectError(await h.json('PUT', `/api/sessions/${session.id}/artifacts/context`, { data: bad }), 422, /data\.keyNumbers\.0\.value/, 'data.keyNumbers.0.value');
+    await expectError(
+      await h.json('PUT', `/api/sessions/${session.id}/artifacts/context`, { data: bad }),
+      422,
+      /data\.keyNumbers\.0\.value/,
+      'data.keyNumbers.0.value',
+    );
     await expectError(await h.json('PUT', `/api/sessions/${session.id}/artifacts/nonsense`, { data: {} }), 422, /./);
     expect(snapshot(h)).toBe(before);
   });
@@ -76,7 +117,11 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
   it('a body over 1 MB is refused', async () => {
     const h = harness(new ScriptedFacilitator());
     const { session } = await h.createSession();
-    await expectError(await h.json('POST', `/api/sessions/${session.id}/messages`, { content: 'x'.repeat(1_100_000) }), 400, /larger than 1 MB/);
+    await expectError(
+      await h.json('POST', `/api/sessions/${session.id}/messages`, { content: 'x'.repeat(1_100_000) }),
+      400,
+      /larger than 1 MB/,
+    );
   });
 
   it('search needs words', async () => {

@@ -18,7 +18,12 @@ describe('starting a quarter from the previous one', () => {
 
   it('carries the context, trends, risks and roadmap over as revision 1, marked carried, and redoes the rest', async () => {
     const { h, q1, q1Id } = await withFirstQuarter();
-    const res = await h.json('POST', '/api/sessions', { clientName: 'Northwind Logistics', industry: 'Logistics', quarter: '2027-Q2', carryOver: true });
+    const res = await h.json('POST', '/api/sessions', {
+      clientName: 'Northwind Logistics',
+      industry: 'Logistics',
+      quarter: '2027-Q2',
+      carryOver: true,
+    });
     expect(res.status).toBe(201);
     const view = (await res.json()) as SessionView;
     expect(Object.keys(view.artifacts).sort()).toEqual(['context', 'risks', 'roadmap', 'trends']);
@@ -26,19 +31,34 @@ describe('starting a quarter from the previous one', () => {
     expect(view.artifacts.trends!.data).toEqual(q1.trends);
     expect(view.current).toBe('context');
     expect(view.previousSession).toEqual({ id: q1Id, quarter: '2027-Q1' });
-    const { messages } = (await (await h.app.request(`/api/sessions/${view.session.id}/messages`)).json()) as { messages: Array<{ content: string; provider: string | null }> };
+    const { messages } = (await (await h.app.request(`/api/sessions/${view.session.id}/messages`)).json()) as {
+      messages: Array<{ content: string; provider: string | null }>;
+    };
     expect(messages.at(-1)).toMatchObject({ provider: null });
-    expect(messages.at(-1)!.content).toMatch(/^Carried over from 2027-Q1: company context, 2–3 chosen trends, risk register, roadmap\./);
-    const history = (await (await h.app.request(`/api/sessions/${view.session.id}/artifacts/risks`)).json()) as { revisions: Array<{ carriedFrom: number }> };
+    expect(messages.at(-1)!.content).toMatch(
+      /^Carried over from 2027-Q1: company context, 2–3 chosen trends, risk register, roadmap\./,
+    );
+    const history = (await (await h.app.request(`/api/sessions/${view.session.id}/artifacts/risks`)).json()) as {
+      revisions: Array<{ carriedFrom: number }>;
+    };
     expect(history.revisions.map((r) => r.carriedFrom)).toEqual([q1Id]);
     // The carried context and chosen trends satisfy their guards: the advisor confirms and moves on.
-    expect(((await (await h.json('POST', `/api/sessions/${view.session.id}/advance`, {})).json()) as SessionView).current).toBe('trends');
-    expect(((await (await h.json('POST', `/api/sessions/${view.session.id}/advance`, {})).json()) as SessionView).current).toBe('dialogue');
+    expect(
+      ((await (await h.json('POST', `/api/sessions/${view.session.id}/advance`, {})).json()) as SessionView).current,
+    ).toBe('trends');
+    expect(
+      ((await (await h.json('POST', `/api/sessions/${view.session.id}/advance`, {})).json()) as SessionView).current,
+    ).toBe('dialogue');
   });
 
   it('starts empty when the client has no earlier quarter', async () => {
     const h = harness(new ScriptedFacilitator());
-    const res = await h.json('POST', '/api/sessions', { clientName: 'Acme', industry: 'Retail', quarter: '2027-Q1', carryOver: true });
+    const res = await h.json('POST', '/api/sessions', {
+      clientName: 'Acme',
+      industry: 'Retail',
+      quarter: '2027-Q1',
+      carryOver: true,
+    });
     expect(res.status).toBe(201);
     expect(((await res.json()) as SessionView).artifacts).toEqual({});
   });
@@ -46,9 +66,17 @@ describe('starting a quarter from the previous one', () => {
   it('refuses to carry over into a quick check, and creates nothing', async () => {
     const { h } = await withFirstQuarter();
     const before = (await (await h.app.request('/api/sessions')).json()) as { sessions: unknown[] };
-    const res = await h.json('POST', '/api/sessions', { clientName: 'Northwind Logistics', industry: 'Logistics', quarter: '2027-Q2', mode: 'quick_check', carryOver: true });
+    const res = await h.json('POST', '/api/sessions', {
+      clientName: 'Northwind Logistics',
+      industry: 'Logistics',
+      quarter: '2027-Q2',
+      mode: 'quick_check',
+      carryOver: true,
+    });
     expect(res.status).toBe(422);
     expect(((await res.json()) as { error: { field: string } }).error.field).toBe('carryOver');
-    expect(((await (await h.app.request('/api/sessions')).json()) as { sessions: unknown[] }).sessions).toHaveLength(before.sessions.length);
+    expect(((await (await h.app.request('/api/sessions')).json()) as { sessions: unknown[] }).sessions).toHaveLength(
+      before.sessions.length,
+    );
   });
 });

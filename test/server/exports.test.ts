@@ -10,7 +10,8 @@ async function twoQuarters() {
   const h = harness(new ScriptedFacilitator());
   const fill = async (quarter: string, artifacts: ArtifactSet) => {
     const { session } = await h.createSession({ quarter });
-    for (const step of STEP_IDS) insertRevision(h.db, { sessionId: session.id, step, data: artifacts[step], source: 'model' });
+    for (const step of STEP_IDS)
+      insertRevision(h.db, { sessionId: session.id, step, data: artifacts[step], source: 'model' });
     updateProgress(h.db, session.id, { status: 'completed', mode: 'quarterly', furthest: 'sounding_board', stale: [] });
     return session.id;
   };
@@ -24,7 +25,9 @@ describe('export routes', () => {
     const { h, q1 } = await twoQuarters();
     const res = await h.app.request(`/api/sessions/${q1}/export/memo.md`);
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-disposition')).toBe('attachment; filename="northwind-logistics-2027-Q1-strategy-memo.md"');
+    expect(res.headers.get('content-disposition')).toBe(
+      'attachment; filename="northwind-logistics-2027-Q1-strategy-memo.md"',
+    );
     const md = await res.text();
     expect(md).toContain('Northwind Logistics');
     expect(md).toContain(northwindArtifactsQ1().sounding_board!.recommendations[0]!.ceoOneLiner);
@@ -45,7 +48,9 @@ describe('export routes', () => {
   it('serves the monthly State of the Tech as a Markdown download', async () => {
     const { h, q2 } = await twoQuarters();
     const res = await h.app.request(`/api/sessions/${q2}/export/state-of-the-tech.md`);
-    expect(res.headers.get('content-disposition')).toBe('attachment; filename="northwind-logistics-2027-Q2-state-of-the-tech.md"');
+    expect(res.headers.get('content-disposition')).toBe(
+      'attachment; filename="northwind-logistics-2027-Q2-state-of-the-tech.md"',
+    );
     expect(await res.text()).toMatch(/^# State of the Tech: Northwind Logistics, /);
   });
 

@@ -93,7 +93,11 @@ async function runSession(makeFacilitator: () => Facilitator) {
       // A question asked back is a message, not one of a trend's three answers.
       await say(h, id, 'What do you mean by that?');
       for (let i = 0; i < trends.length * 3; i++) {
-        await say(h, id, `Answer ${i}: our dispatchers distrust tools that hide the reasoning; we saw a pilot fail in 2025 because nobody explained exceptions.`);
+        await say(
+          h,
+          id,
+          `Answer ${i}: our dispatchers distrust tools that hide the reasoning; we saw a pilot fail in 2025 because nobody explained exceptions.`,
+        );
       }
       const counts = (await view(h, id)).answersByTrend;
       expect(trends.map((t) => counts[t.id])).toEqual(trends.map(() => 3));
@@ -117,7 +121,7 @@ async function runSession(makeFacilitator: () => Facilitator) {
 }
 
 describe('a complete quarterly session through the HTTP API', () => {
-  it('runs all seven steps with the offline facilitator, across a restart, from the user\'s own answers', async () => {
+  it("runs all seven steps with the offline facilitator, across a restart, from the user's own answers", async () => {
     const { h, id } = await runSession(() => createFacilitator(loadConfig({})));
     const messages = (await (await h.app.request(`/api/sessions/${id}/messages`)).json()) as { messages: Message[] };
     expect(messages.messages.every((m) => m.role === 'user' || m.provider === 'offline')).toBe(true);
@@ -135,16 +139,27 @@ describe('a complete quarterly session through the HTTP API', () => {
         const body = (await request.json()) as { stream?: boolean; tools?: Array<{ function: { name: string } }> };
         const tool = body.tools?.[0]?.function.name ?? null;
         requests.push({ stream: Boolean(body.stream), tool });
-        if (tool) return HttpResponse.json(openAiJsonCompletion({ toolCall: { name: tool, args: fixtures[tool as StepId] } }));
+        if (tool)
+          return HttpResponse.json(openAiJsonCompletion({ toolCall: { name: tool, args: fixtures[tool as StepId] } }));
         const body2 = openAiStreamBody(['What would your ', 'largest shipper ', 'say about that?']);
-        return new HttpResponse(new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode(body2)); c.close(); } }), { headers: { 'content-type': 'text/event-stream' } });
+        return new HttpResponse(
+          new ReadableStream({
+            start(c) {
+              c.enqueue(new TextEncoder().encode(body2));
+              c.close();
+            },
+          }),
+          { headers: { 'content-type': 'text/event-stream' } },
+        );
       }),
     );
     beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
     afterAll(() => server.close());
 
     it('runs all seven steps, each artifact drafted by the model and validated, across a restart', async () => {
-      const { done } = await runSession(() => createFacilitator(loadConfig({ OPENAI_API_KEY: 'test-key-not-real', MODEL_RETRY_BASE_MS: '1' })));
+      const { done } = await runSession(() =>
+        createFacilitator(loadConfig({ OPENAI_API_KEY: 'test-key-not-real', MODEL_RETRY_BASE_MS: '1' })),
+      );
       expect(done.artifacts.risks!.data).toEqual(fixtures.risks);
       expect(done.artifacts.roadmap!.source).toBe('model');
       expect(requests.filter((r) => r.tool).map((r) => r.tool)).toEqual([...STEP_IDS]);

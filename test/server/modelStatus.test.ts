@@ -5,9 +5,11 @@ import { readSSE } from '../support/sse.js';
 import { createOfflineFacilitator } from '../../src/providers/offline/index.js';
 
 const health = async (h: ReturnType<typeof harness>) =>
-  (await (await h.app.request('/api/health')).json()) as { lastModelCall: null | { ok: boolean; kind?: string; message?: string; at: string } };
+  (await (await h.app.request('/api/health')).json()) as {
+    lastModelCall: null | { ok: boolean; kind?: string; message?: string; at: string };
+  };
 
-describe('the model\'s last call, in /api/health', () => {
+describe("the model's last call, in /api/health", () => {
   it('says nothing before the first call, names a failed one with its message, and clears when the model answers again', async () => {
     const facilitator = new ScriptedFacilitator();
     const h = harness(facilitator);
@@ -16,7 +18,11 @@ describe('the model\'s last call, in /api/health', () => {
 
     facilitator.script = { chunks: ['Hello ', 'there.'], failAfter: 0 };
     await readSSE(await h.json('POST', `/api/sessions/${session.id}/messages`, { content: 'We broker freight.' }));
-    expect((await health(h)).lastModelCall).toMatchObject({ ok: false, kind: 'network', message: 'The connection to the model broke mid-reply.' });
+    expect((await health(h)).lastModelCall).toMatchObject({
+      ok: false,
+      kind: 'network',
+      message: 'The connection to the model broke mid-reply.',
+    });
 
     facilitator.script = { chunks: ['Hello ', 'there.'] };
     await readSSE(await h.json('POST', `/api/sessions/${session.id}/retry`));

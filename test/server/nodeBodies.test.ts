@@ -22,12 +22,15 @@ describe('request bodies on a real socket', () => {
   /** Posts the pieces as separate writes, `gapMs` apart, and reads the whole answer. */
   const post = (path: string, pieces: Array<string | Buffer>, headers: Record<string, string>, gapMs = 0) =>
     new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = http.request({ port, host: '127.0.0.1', path, method: 'POST', headers: { 'content-type': 'application/json', ...headers } }, (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (d: string) => (body += d));
-        res.on('end', () => resolve({ status: res.statusCode!, body }));
-      });
+      const req = http.request(
+        { port, host: '127.0.0.1', path, method: 'POST', headers: { 'content-type': 'application/json', ...headers } },
+        (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (d: string) => (body += d));
+          res.on('end', () => resolve({ status: res.statusCode!, body }));
+        },
+      );
       req.on('error', reject);
       const writeFrom = (i: number) => {
         if (i === pieces.length) return void req.end();
@@ -46,12 +49,23 @@ describe('request bodies on a real socket', () => {
   });
 
   it('reads a chunked body, and one whose bytes come in two writes', async () => {
-    const chunked = await post('/api/sessions', [session.slice(0, 20), session.slice(20)], { 'transfer-encoding': 'chunked' });
+    const chunked = await post('/api/sessions', [session.slice(0, 20), session.slice(20)], {
+      'transfer-encoding': 'chunked',
+    });
     expect(chunked.status).toBe(201);
-    const utf8 = JSON.stringify({ clientName: 'Société Générale Logistique', industry: 'Logistics', quarter: '2027-Q2' });
+    const utf8 = JSON.stringify({
+      clientName: 'Société Générale Logistique',
+      industry: 'Logistics',
+      quarter: '2027-Q2',
+    });
     const bytes = Buffer.from(utf8);
     // Cut inside "é": the halves are not valid UTF-8 on their own.
-    const split = await post('/api/sessions', [bytes.subarray(0, 21), bytes.subarray(21)], { 'content-length': String(bytes.length) }, 20);
+    const split = await post(
+      '/api/sessions',
+      [bytes.subarray(0, 21), bytes.subarray(21)],
+      { 'content-length': String(bytes.length) },
+      20,
+    );
     expect(split.body).toContain('"session"');
     expect(split.status).toBe(201);
     expect(JSON.parse(split.body).client.name).toBe('Société Générale Logistique');

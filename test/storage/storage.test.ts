@@ -12,7 +12,13 @@ const tempDb = () => join(mkdtempSync(join(tmpdir(), 'foresight-')), 'test.db');
 function seeded() {
   const db = store.openDatabase(':memory:');
   const client = store.insertClient(db, 'Northwind Logistics', 'Logistics');
-  const session = store.insertSession(db, { clientId: client.id, quarter: '2027-Q1', mode: 'quarterly', title: null, progress: initialProgress('quarterly') });
+  const session = store.insertSession(db, {
+    clientId: client.id,
+    quarter: '2027-Q1',
+    mode: 'quarterly',
+    title: null,
+    progress: initialProgress('quarterly'),
+  });
   return { db, client, session };
 }
 
@@ -40,7 +46,10 @@ describe('storage', () => {
 
   it('rolls a failing migration back whole', () => {
     const db = new Database(':memory:');
-    const bad = [...store.MIGRATIONS, { version: store.MIGRATIONS.length + 1, up: 'CREATE TABLE ok (x); CREATE TABLE broken (' }];
+    const bad = [
+      ...store.MIGRATIONS,
+      { version: store.MIGRATIONS.length + 1, up: 'CREATE TABLE ok (x); CREATE TABLE broken (' },
+    ];
     expect(() => store.migrate(db, bad)).toThrow();
     expect(db.pragma('user_version', { simple: true })).toBe(0);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name IN ('ok', 'clients')").all()).toEqual([]);
@@ -52,7 +61,10 @@ describe('storage', () => {
     store.insertRevision(db, { sessionId: session.id, step: 'trends', data: minimal.trends(2), source: 'user' });
     store.insertRevision(db, { sessionId: session.id, step: 'context', data: minimal.context(), source: 'offline' });
     const history = store.revisionHistory(db, session.id, 'trends');
-    expect(history.map((r) => [r.revision, r.source])).toEqual([[1, 'offline'], [2, 'user']]);
+    expect(history.map((r) => [r.revision, r.source])).toEqual([
+      [1, 'offline'],
+      [2, 'user'],
+    ]);
     const latest = store.latestArtifacts(db, session.id);
     expect(latest.trends!.trends.filter((t) => t.chosen)).toHaveLength(2);
     expect(latest.context!.summary).toContain('Northwind');
@@ -60,14 +72,23 @@ describe('storage', () => {
 
   it('refuses to read back a stored artifact that no longer matches its schema', () => {
     const { db, session } = seeded();
-    db.prepare("INSERT INTO artifacts (session_id, step, revision, data, source, created_at) VALUES (?, 'risks', 1, ?, 'user', 'now')")
-      .run(session.id, JSON.stringify({ risks: [{ id: 'r1', likelihood: 9 }] }));
+    db.prepare(
+      "INSERT INTO artifacts (session_id, step, revision, data, source, created_at) VALUES (?, 'risks', 1, ?, 'user', 'now')",
+    ).run(session.id, JSON.stringify({ risks: [{ id: 'r1', likelihood: 9 }] }));
     expect(() => store.latestArtifacts(db, session.id)).toThrow(/no longer matches its schema/);
   });
 
   it('marks replies that were streaming when the process died as incomplete, keeping their text', () => {
     const { db, session } = seeded();
-    const m = store.insertMessage(db, { sessionId: session.id, step: 'context', trendId: null, role: 'assistant', kind: 'chat', content: '', status: 'streaming' });
+    const m = store.insertMessage(db, {
+      sessionId: session.id,
+      step: 'context',
+      trendId: null,
+      role: 'assistant',
+      kind: 'chat',
+      content: '',
+      status: 'streaming',
+    });
     store.savePartialContent(db, m.id, 'Half a thought');
     expect(store.markInterruptedReplies(db)).toBe(1);
     const after = store.getMessage(db, m.id)!;
@@ -77,8 +98,24 @@ describe('storage', () => {
 
   it('finds messages by words and prefixes across sessions, with the client and quarter', () => {
     const { db, session } = seeded();
-    store.insertMessage(db, { sessionId: session.id, step: 'dialogue', trendId: 't1', role: 'user', kind: 'chat', content: 'Our dispatchers distrust automated routing.', status: 'complete' });
-    store.insertMessage(db, { sessionId: session.id, step: 'context', trendId: null, role: 'user', kind: 'chat', content: 'ARR is $8M with 14 engineers.', status: 'complete' });
+    store.insertMessage(db, {
+      sessionId: session.id,
+      step: 'dialogue',
+      trendId: 't1',
+      role: 'user',
+      kind: 'chat',
+      content: 'Our dispatchers distrust automated routing.',
+      status: 'complete',
+    });
+    store.insertMessage(db, {
+      sessionId: session.id,
+      step: 'context',
+      trendId: null,
+      role: 'user',
+      kind: 'chat',
+      content: 'ARR is $8M with 14 engineers.',
+      status: 'complete',
+    });
     const hits = store.searchMessages(db, 'dispatch rout');
     expect(hits).toHaveLength(1);
     expect(hits[0]).toMatchObject({ clientName: 'Northwind Logistics', quarter: '2027-Q1', step: 'dialogue' });
@@ -89,24 +126,67 @@ describe('storage', () => {
 
   it('keeps the search index in step with streamed updates', () => {
     const { db, session } = seeded();
-    const m = store.insertMessage(db, { sessionId: session.id, step: 'context', trendId: null, role: 'assistant', kind: 'chat', content: '', status: 'streaming' });
+    const m = store.insertMessage(db, {
+      sessionId: session.id,
+      step: 'context',
+      trendId: null,
+      role: 'assistant',
+      kind: 'chat',
+      content: '',
+      status: 'streaming',
+    });
     store.savePartialContent(db, m.id, 'Consider tariffs');
-    store.finishMessage(db, m.id, { content: 'Consider tariffs and nearshoring', status: 'complete', provider: 'offline', model: null, promptVersion: null, tokensIn: null, tokensOut: null, promptTokens: null, latencyMs: 1, error: null });
+    store.finishMessage(db, m.id, {
+      content: 'Consider tariffs and nearshoring',
+      status: 'complete',
+      provider: 'offline',
+      model: null,
+      promptVersion: null,
+      tokensIn: null,
+      tokensOut: null,
+      promptTokens: null,
+      latencyMs: 1,
+      error: null,
+    });
     expect(store.searchMessages(db, 'nearshoring')).toHaveLength(1);
     expect(store.searchMessages(db, 'tariffs')).toHaveLength(1);
   });
 
   it('queues finished messages for the search index and indexes the queue in one batch, before any search', () => {
     const { db, session } = seeded();
-    const pending = () => db.prepare('SELECT message_id AS id FROM messages_fts_pending ORDER BY message_id').all().map((r) => (r as { id: number }).id);
+    const pending = () =>
+      db
+        .prepare('SELECT message_id AS id FROM messages_fts_pending ORDER BY message_id')
+        .all()
+        .map((r) => (r as { id: number }).id);
     // Straight at the index: searchMessages would index the queue first.
-    const indexed = (word: string) => (db.prepare('SELECT count(*) AS n FROM messages_fts WHERE messages_fts MATCH ?').get(word) as { n: number }).n;
+    const indexed = (word: string) =>
+      (db.prepare('SELECT count(*) AS n FROM messages_fts WHERE messages_fts MATCH ?').get(word) as { n: number }).n;
     const add = (content: string, status: 'complete' | 'streaming' = 'complete') =>
-      store.insertMessage(db, { sessionId: session.id, step: 'context', trendId: null, role: 'user', kind: 'chat', content, status });
+      store.insertMessage(db, {
+        sessionId: session.id,
+        step: 'context',
+        trendId: null,
+        role: 'user',
+        kind: 'chat',
+        content,
+        status,
+      });
     const a = add('Freight brokers consolidate');
     const streaming = add('', 'streaming');
     expect(pending()).toEqual([a.id]);
-    store.finishMessage(db, streaming.id, { content: 'Carriers adopt telematics', status: 'complete', provider: 'offline', model: null, promptVersion: null, tokensIn: null, tokensOut: null, promptTokens: null, latencyMs: 1, error: null });
+    store.finishMessage(db, streaming.id, {
+      content: 'Carriers adopt telematics',
+      status: 'complete',
+      provider: 'offline',
+      model: null,
+      promptVersion: null,
+      tokensIn: null,
+      tokensOut: null,
+      promptTokens: null,
+      latencyMs: 1,
+      error: null,
+    });
     expect(pending()).toEqual([a.id, streaming.id]);
     expect(indexed('telematics')).toBe(0);
     expect(store.indexPendingMessages(db)).toBe(2);
@@ -123,16 +203,32 @@ describe('storage', () => {
     expect(store.searchMessages(db, 'consolidate')).toHaveLength(0);
     expect(store.searchMessages(db, 'rewritten')).toHaveLength(1);
     expect(store.searchMessages(db, 'deleted')).toHaveLength(0);
-    expect(() => db.prepare("INSERT INTO messages_fts(messages_fts, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
+    expect(() =>
+      db.prepare("INSERT INTO messages_fts(messages_fts, rank) VALUES ('integrity-check', 1)").run(),
+    ).not.toThrow();
   });
 
   it('checkpoints the WAL from a worker thread and indexes the search queue in the background', async () => {
     const path = tempDb();
     const db = store.openDatabase(path);
     const { id: clientId } = store.insertClient(db, 'Northwind Logistics', 'Logistics');
-    const session = store.insertSession(db, { clientId, quarter: '2027-Q1', mode: 'quarterly', title: null, progress: initialProgress('quarterly') });
+    const session = store.insertSession(db, {
+      clientId,
+      quarter: '2027-Q1',
+      mode: 'quarterly',
+      title: null,
+      progress: initialProgress('quarterly'),
+    });
     for (let i = 0; i < 50; i++) {
-      store.insertMessage(db, { sessionId: session.id, step: 'context', trendId: null, role: 'user', kind: 'chat', content: `answer number ${i}`, status: 'complete' });
+      store.insertMessage(db, {
+        sessionId: session.id,
+        step: 'context',
+        trendId: null,
+        role: 'user',
+        kind: 'chat',
+        content: `answer number ${i}`,
+        status: 'complete',
+      });
     }
     // Everything so far is in the WAL: SQLite's own checkpoint comes at 1000 pages.
     const fileBytes = () => statSync(path).size;
@@ -153,7 +249,10 @@ describe('storage', () => {
     const original = console.error;
     console.error = (...args: unknown[]) => void errors.push(args.join(' '));
     try {
-      const maintenance = store.startMaintenance(db, { path: join(tmpdir(), 'no-such-folder-for-foresight', 'x.db'), checkpointEveryMs: 10 });
+      const maintenance = store.startMaintenance(db, {
+        path: join(tmpdir(), 'no-such-folder-for-foresight', 'x.db'),
+        checkpointEveryMs: 10,
+      });
       await new Promise((r) => setTimeout(r, 300));
       expect(errors.join('\n')).toMatch(/checkpoint worker stopped/);
       await maintenance.stop();
@@ -167,7 +266,8 @@ describe('storage', () => {
     const db = store.openDatabase(path);
     const client = store.insertClient(db, 'Northwind Logistics', 'Logistics');
     const other = new Database(path);
-    const renameElsewhere = () => other.prepare('UPDATE clients SET name = ? WHERE id = ?').run('Renamed Elsewhere', client.id);
+    const renameElsewhere = () =>
+      other.prepare('UPDATE clients SET name = ? WHERE id = ?').run('Renamed Elsewhere', client.id);
     const names = store.inOneRead(db, () => {
       const before = store.getClient(db, client.id)!.name;
       renameElsewhere(); // another connection commits between our two reads
@@ -176,10 +276,12 @@ describe('storage', () => {
     expect(names).toEqual(['Northwind Logistics', 'Northwind Logistics']);
     // Outside it, each statement reads the latest commit.
     expect(store.getClient(db, client.id)!.name).toBe('Renamed Elsewhere');
-    expect(() => store.inOneRead(db, () => {
-      store.insertClient(db, 'Half Written', 'Retail');
-      throw new Error('stop');
-    })).toThrow('stop');
+    expect(() =>
+      store.inOneRead(db, () => {
+        store.insertClient(db, 'Half Written', 'Retail');
+        throw new Error('stop');
+      }),
+    ).toThrow('stop');
     expect(store.listClients(db).map((c) => c.name)).toEqual(['Renamed Elsewhere']);
     other.close();
     db.close();
@@ -187,7 +289,17 @@ describe('storage', () => {
 
   it('enforces foreign keys', () => {
     const { db } = seeded();
-    expect(() => store.insertMessage(db, { sessionId: 999, step: 'context', trendId: null, role: 'user', kind: 'chat', content: 'x', status: 'complete' })).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      store.insertMessage(db, {
+        sessionId: 999,
+        step: 'context',
+        trendId: null,
+        role: 'user',
+        kind: 'chat',
+        content: 'x',
+        status: 'complete',
+      }),
+    ).toThrow(/FOREIGN KEY/);
   });
 });
 
@@ -196,14 +308,18 @@ function atSchemaVersion(version: number) {
   const db = new Database(':memory:');
   store.migrate(db, store.MIGRATIONS.slice(0, version));
   db.prepare("INSERT INTO clients (id, name, industry, created_at) VALUES (1, 'Northwind', 'Logistics', 'now')").run();
-  db.prepare("INSERT INTO sessions (id, client_id, quarter, mode, progress, created_at, updated_at) VALUES (1, 1, '2027-Q1', 'quarterly', '{}', 'now', 'now')").run();
+  db.prepare(
+    "INSERT INTO sessions (id, client_id, quarter, mode, progress, created_at, updated_at) VALUES (1, 1, '2027-Q1', 'quarterly', '{}', 'now', 'now')",
+  ).run();
   return db;
 }
 
 describe('migration 6', () => {
   it('keeps what the old triggers indexed searchable and queues only what comes after', () => {
     const db = atSchemaVersion(5);
-    const insert = db.prepare("INSERT INTO messages (session_id, step, role, kind, content, status, created_at, updated_at) VALUES (1, 'context', 'user', 'chat', ?, 'complete', 'now', 'now')");
+    const insert = db.prepare(
+      "INSERT INTO messages (session_id, step, role, kind, content, status, created_at, updated_at) VALUES (1, 'context', 'user', 'chat', ?, 'complete', 'now', 'now')",
+    );
     const old = Number(insert.run('Dispatchers distrust routing').lastInsertRowid);
     store.migrate(db);
     expect(db.prepare('SELECT count(*) AS n FROM messages_fts_pending').get()).toEqual({ n: 0 });
@@ -212,7 +328,9 @@ describe('migration 6', () => {
     expect(store.searchMessages(db, 'telematics')).toHaveLength(1);
     db.prepare('DELETE FROM messages WHERE id = ?').run(old);
     expect(store.searchMessages(db, 'distrust')).toHaveLength(0);
-    expect(() => db.prepare("INSERT INTO messages_fts(messages_fts, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
+    expect(() =>
+      db.prepare("INSERT INTO messages_fts(messages_fts, rank) VALUES ('integrity-check', 1)").run(),
+    ).not.toThrow();
   });
 });
 
@@ -222,12 +340,21 @@ describe('migration 4', () => {
     const entry = { ...minimal.roadmap().entries[0]! } as Record<string, unknown>;
     delete entry.status;
     entry.metric = { name: 'bus factor', baseline: '1', target: '3' };
-    const insert = db.prepare("INSERT INTO artifacts (session_id, step, revision, data, source, created_at) VALUES (1, ?, 1, ?, 'offline', 'now')");
+    const insert = db.prepare(
+      "INSERT INTO artifacts (session_id, step, revision, data, source, created_at) VALUES (1, ?, 1, ?, 'offline', 'now')",
+    );
     insert.run('roadmap', JSON.stringify({ entries: [entry, { ...entry, id: 'e2', metric: null }] }));
-    insert.run('dialogue', JSON.stringify({ trendSummaries: [], insights: [], assumptions: [
-      { id: 'a1', trendId: 't1', text: 'Dispatchers resist', status: 'stated', note: 'Stated in message 12.' },
-      { id: 'a2', trendId: 't1', text: 'Shippers pay for speed', status: 'challenged', note: 'Challenged later.' },
-    ] }));
+    insert.run(
+      'dialogue',
+      JSON.stringify({
+        trendSummaries: [],
+        insights: [],
+        assumptions: [
+          { id: 'a1', trendId: 't1', text: 'Dispatchers resist', status: 'stated', note: 'Stated in message 12.' },
+          { id: 'a2', trendId: 't1', text: 'Shippers pay for speed', status: 'challenged', note: 'Challenged later.' },
+        ],
+      }),
+    );
     store.migrate(db);
     const latest = store.latestArtifacts(db, 1);
     expect(latest.roadmap!.entries.map((e) => [e.id, e.status, e.metric])).toEqual([

@@ -76,25 +76,53 @@ export async function startFakeOpenAi(respond: Responder, options: { record?: bo
     const created = Math.floor(Date.now() / 1000);
     const toolName = body.tools?.[0]?.function.name;
     const content = reply.json !== undefined ? JSON.stringify(reply.json) : (reply.text ?? '');
-    const usage = { prompt_tokens: 42, completion_tokens: Math.max(1, Math.ceil(content.length / 4)), total_tokens: 42 + Math.ceil(content.length / 4) };
+    const usage = {
+      prompt_tokens: 42,
+      completion_tokens: Math.max(1, Math.ceil(content.length / 4)),
+      total_tokens: 42 + Math.ceil(content.length / 4),
+    };
 
     if (!body.stream) {
-      const message = reply.json !== undefined && toolName
-        ? { role: 'assistant', content: null, tool_calls: [{ id: 'call_1', type: 'function', function: { name: toolName, arguments: content } }], refusal: null }
-        : { role: 'assistant', content, refusal: null };
+      const message =
+        reply.json !== undefined && toolName
+          ? {
+              role: 'assistant',
+              content: null,
+              tool_calls: [{ id: 'call_1', type: 'function', function: { name: toolName, arguments: content } }],
+              refusal: null,
+            }
+          : { role: 'assistant', content, refusal: null };
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({
-        id, object: 'chat.completion', created, model: body.model,
-        choices: [{ index: 0, message, logprobs: null, finish_reason: reply.json !== undefined && toolName ? 'tool_calls' : 'stop' }],
-        usage,
-      }));
+      res.end(
+        JSON.stringify({
+          id,
+          object: 'chat.completion',
+          created,
+          model: body.model,
+          choices: [
+            {
+              index: 0,
+              message,
+              logprobs: null,
+              finish_reason: reply.json !== undefined && toolName ? 'tool_calls' : 'stop',
+            },
+          ],
+          usage,
+        }),
+      );
       return;
     }
 
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
     const send = (payload: unknown) => res.write(`data: ${JSON.stringify(payload)}\n\n`);
     const chunk = (delta: unknown, finish: string | null = null) =>
-      send({ id, object: 'chat.completion.chunk', created, model: body.model, choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }] });
+      send({
+        id,
+        object: 'chat.completion.chunk',
+        created,
+        model: body.model,
+        choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }],
+      });
     chunk({ role: 'assistant', content: '' });
     const size = reply.chunkChars ?? 12;
     for (let i = 0; i < content.length; i += size) {
@@ -112,8 +140,16 @@ export async function startFakeOpenAi(respond: Responder, options: { record?: bo
   return {
     url: `http://127.0.0.1:${port}/v1`,
     requests,
-    get respond() { return state.respond; },
-    set respond(r: Responder) { state.respond = r; },
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    get respond() {
+      return state.respond;
+    },
+    set respond(r: Responder) {
+      state.respond = r;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

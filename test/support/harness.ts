@@ -15,7 +15,12 @@ export function harness(facilitator: Facilitator, options: { db?: Db; flushInter
       ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
     });
   const createSession = async (over: Record<string, unknown> = {}) => {
-    const res = await json('POST', '/api/sessions', { clientName: 'Northwind Logistics', industry: 'Logistics', quarter: '2027-Q1', ...over });
+    const res = await json('POST', '/api/sessions', {
+      clientName: 'Northwind Logistics',
+      industry: 'Logistics',
+      quarter: '2027-Q1',
+      ...over,
+    });
     if (res.status !== 201) throw new Error(`create session: ${res.status} ${await res.text()}`);
     return (await res.json()) as { session: { id: number } };
   };

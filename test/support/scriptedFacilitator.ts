@@ -28,13 +28,17 @@ export class ScriptedFacilitator implements Facilitator {
     this.calls.push({ kind: 'reply', input });
     const { chunks, delayMs = 0, failAfter, artifact } = this.script;
     for (const [i, text] of chunks.entries()) {
-      if (failAfter !== undefined && i === failAfter) throw new ProviderError('network', 'The connection to the model broke mid-reply.', { retryable: true });
+      if (failAfter !== undefined && i === failAfter)
+        throw new ProviderError('network', 'The connection to the model broke mid-reply.', { retryable: true });
       if (delayMs > 0) await sleep(delayMs, signal);
       if (signal.aborted) throw new ProviderError('aborted', 'Stopped.');
       yield { type: 'text-delta', text };
     }
     yield {
-      type: 'finish', usage: { tokensIn: 10, tokensOut: chunks.length }, promptVersion: `${input.step}/reply@1`, promptTokens: 10,
+      type: 'finish',
+      usage: { tokensIn: 10, tokensOut: chunks.length },
+      promptVersion: `${input.step}/reply@1`,
+      promptTokens: 10,
       calls: [{ purpose: 'reply', usage: { tokensIn: 10, tokensOut: chunks.length }, latencyMs: 1, outcome: 'ok' }],
       ...(artifact !== undefined ? { artifact } : {}),
     };
@@ -48,8 +52,14 @@ export class ScriptedFacilitator implements Facilitator {
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
-    const onAbort = () => { clearTimeout(t); resolve(); };
-    const t = setTimeout(() => { signal.removeEventListener('abort', onAbort); resolve(); }, ms);
+    const onAbort = () => {
+      clearTimeout(t);
+      resolve();
+    };
+    const t = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
     signal.addEventListener('abort', onAbort, { once: true });
   });
 }

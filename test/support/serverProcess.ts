@@ -26,8 +26,12 @@ export async function startServerProcess(env: Record<string, string>, root: stri
   const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: root,
     env: {
-      PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp',
-      PORT: '0', HOST: '127.0.0.1', PROVIDER: 'auto', ...env,
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      PROVIDER: 'auto',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -38,17 +42,26 @@ export async function startServerProcess(env: Record<string, string>, root: stri
     const timer = setTimeout(() => reject(new Error(`server did not start in 20 s:\n${output}`)), 20_000);
     const check = () => {
       const m = /on (http:\/\/[\d.]+:\d+)/.exec(output);
-      if (m) { clearTimeout(timer); resolveUrl(m[1]!); }
+      if (m) {
+        clearTimeout(timer);
+        resolveUrl(m[1]!);
+      }
     };
     proc.stdout!.on('data', check);
-    proc.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited with ${code}:\n${output}`)); });
+    proc.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${output}`));
+    });
   });
   return {
-    url, proc, output: () => output,
-    kill: (signal = 'SIGTERM') => new Promise<void>((done) => {
-      if (proc.exitCode !== null || proc.signalCode !== null) return done();
-      proc.once('exit', () => done());
-      proc.kill(signal);
-    }),
+    url,
+    proc,
+    output: () => output,
+    kill: (signal = 'SIGTERM') =>
+      new Promise<void>((done) => {
+        if (proc.exitCode !== null || proc.signalCode !== null) return done();
+        proc.once('exit', () => done());
+        proc.kill(signal);
+      }),
   };
 }

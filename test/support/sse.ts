@@ -33,7 +33,10 @@ export function parseSSE(text: string): SSEFrame[] {
 /**
  * Reads frames from an SSE response until `stop` says so (then cancels: a disconnect) or the stream ends.
  */
-export async function readSSE(response: Response, stop: (frames: SSEFrame[]) => boolean = () => false): Promise<SSEFrame[]> {
+export async function readSSE(
+  response: Response,
+  stop: (frames: SSEFrame[]) => boolean = () => false,
+): Promise<SSEFrame[]> {
   const reader = response.body!.getReader();
   const decoder = new TextDecoder();
   let buffer = '';
@@ -56,4 +59,7 @@ export async function readSSE(response: Response, stop: (frames: SSEFrame[]) => 
 }
 
 export const deltaText = (frames: SSEFrame[]) =>
-  frames.filter((f) => f.event === 'delta').map((f) => (f.data as { text: string }).text).join('');
+  frames
+    .filter((f) => f.event === 'delta')
+    .map((f) => (f.data as { text: string }).text)
+    .join('');

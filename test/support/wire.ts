@@ -29,7 +29,11 @@ const argsText = (args: unknown) => (typeof args === 'string' ? args : JSON.stri
 // ---------- OpenAI chat completions ----------
 
 /** A non-streamed chat.completion: plain text content, or one forced tool call. */
-export function openAiJsonCompletion(reply: string | { readonly toolCall: ToolCall }, usage: WireUsage = { input: 10, output: 5 }, model = 'gpt-4.1-mini') {
+export function openAiJsonCompletion(
+  reply: string | { readonly toolCall: ToolCall },
+  usage: WireUsage = { input: 10, output: 5 },
+  model = 'gpt-4.1-mini',
+) {
   const message =
     typeof reply === 'string'
       ? { role: 'assistant', content: reply, refusal: null, annotations: [] }
@@ -38,7 +42,13 @@ export function openAiJsonCompletion(reply: string | { readonly toolCall: ToolCa
           content: null,
           refusal: null,
           annotations: [],
-          tool_calls: [{ id: 'call_test_1', type: 'function', function: { name: reply.toolCall.name, arguments: argsText(reply.toolCall.args) } }],
+          tool_calls: [
+            {
+              id: 'call_test_1',
+              type: 'function',
+              function: { name: reply.toolCall.name, arguments: argsText(reply.toolCall.args) },
+            },
+          ],
         };
   return {
     id: 'chatcmpl-test',
@@ -80,7 +90,14 @@ export function openAiStreamEvents(
   events.push(openAiChunk({}, options.finishReason ?? 'stop', model));
   const lines = events.map((e) => `data: ${JSON.stringify(e)}\n\n`);
   if (usage) {
-    const usageChunk = { id: 'chatcmpl-test', object: 'chat.completion.chunk', created: 1_700_000_000, model, choices: [], usage: { prompt_tokens: usage.input, completion_tokens: usage.output, total_tokens: usage.input + usage.output } };
+    const usageChunk = {
+      id: 'chatcmpl-test',
+      object: 'chat.completion.chunk',
+      created: 1_700_000_000,
+      model,
+      choices: [],
+      usage: { prompt_tokens: usage.input, completion_tokens: usage.output, total_tokens: usage.input + usage.output },
+    };
     lines.push(`data: ${JSON.stringify(usageChunk)}\n\n`);
   }
   lines.push('data: [DONE]\n\n');
@@ -88,7 +105,11 @@ export function openAiStreamEvents(
 }
 
 /** The whole SSE body of a streamed chat completion. */
-export function openAiStreamBody(textChunks: readonly string[], usage: WireUsage | null = { input: 10, output: 5 }, options: { finishReason?: string; model?: string } = {}): string {
+export function openAiStreamBody(
+  textChunks: readonly string[],
+  usage: WireUsage | null = { input: 10, output: 5 },
+  options: { finishReason?: string; model?: string } = {},
+): string {
   return openAiStreamEvents(textChunks, usage, options).join('');
 }
 
@@ -100,11 +121,22 @@ export function openAiErrorBody(message: string, code: string | null = null, typ
 // ---------- Anthropic messages ----------
 
 /** A non-streamed message: text, or one tool_use block (what forced tool use returns). */
-export function anthropicJsonMessage(reply: string | { readonly toolUse: ToolCall }, usage: WireUsage = { input: 10, output: 5 }, model = 'claude-sonnet-4-5') {
+export function anthropicJsonMessage(
+  reply: string | { readonly toolUse: ToolCall },
+  usage: WireUsage = { input: 10, output: 5 },
+  model = 'claude-sonnet-4-5',
+) {
   const content =
     typeof reply === 'string'
       ? [{ type: 'text', text: reply }]
-      : [{ type: 'tool_use', id: 'toolu_test_1', name: reply.toolUse.name, input: typeof reply.toolUse.args === 'string' ? JSON.parse(reply.toolUse.args) : reply.toolUse.args }];
+      : [
+          {
+            type: 'tool_use',
+            id: 'toolu_test_1',
+            name: reply.toolUse.name,
+            input: typeof reply.toolUse.args === 'string' ? JSON.parse(reply.toolUse.args) : reply.toolUse.args,
+          },
+        ];
   return {
     id: 'msg_test',
     type: 'message',
@@ -113,7 +145,12 @@ export function anthropicJsonMessage(reply: string | { readonly toolUse: ToolCal
     content,
     stop_reason: typeof reply === 'string' ? 'end_turn' : 'tool_use',
     stop_sequence: null,
-    usage: { input_tokens: usage.input, output_tokens: usage.output, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 },
+    usage: {
+      input_tokens: usage.input,
+      output_tokens: usage.output,
+      cache_creation_input_tokens: 0,
+      cache_read_input_tokens: 0,
+    },
   };
 }
 
@@ -139,37 +176,87 @@ export function anthropicStreamEvents(
         content: [],
         stop_reason: null,
         stop_sequence: null,
-        usage: { input_tokens: usage.input, output_tokens: options.startOutput ?? 1, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 },
+        usage: {
+          input_tokens: usage.input,
+          output_tokens: options.startOutput ?? 1,
+          cache_creation_input_tokens: 0,
+          cache_read_input_tokens: 0,
+        },
       },
     } as { type: string }),
-    anthropicEvent({ type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } } as { type: string }),
+    anthropicEvent({ type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } } as {
+      type: string;
+    }),
     anthropicEvent({ type: 'ping' }),
   ];
-  for (const text of textChunks) events.push(anthropicEvent({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } } as { type: string }));
+  for (const text of textChunks)
+    events.push(
+      anthropicEvent({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } } as {
+        type: string;
+      }),
+    );
   events.push(
     anthropicEvent({ type: 'content_block_stop', index: 0 } as { type: string }),
-    anthropicEvent({ type: 'message_delta', delta: { stop_reason: options.stopReason ?? 'end_turn', stop_sequence: null }, usage: { output_tokens: usage.output } } as { type: string }),
+    anthropicEvent({
+      type: 'message_delta',
+      delta: { stop_reason: options.stopReason ?? 'end_turn', stop_sequence: null },
+      usage: { output_tokens: usage.output },
+    } as { type: string }),
     anthropicEvent({ type: 'message_stop' }),
   );
   return events;
 }
 
-export function anthropicStreamBody(textChunks: readonly string[], usage: WireUsage = { input: 10, output: 5 }, options: { stopReason?: string; model?: string; startOutput?: number } = {}): string {
+export function anthropicStreamBody(
+  textChunks: readonly string[],
+  usage: WireUsage = { input: 10, output: 5 },
+  options: { stopReason?: string; model?: string; startOutput?: number } = {},
+): string {
   return anthropicStreamEvents(textChunks, usage, options).join('');
 }
 
 /** A streamed tool_use block: the arguments arrive as input_json_delta pieces. */
-export function anthropicToolStreamBody(toolUse: ToolCall, usage: WireUsage = { input: 10, output: 5 }, pieces = 3): string {
+export function anthropicToolStreamBody(
+  toolUse: ToolCall,
+  usage: WireUsage = { input: 10, output: 5 },
+  pieces = 3,
+): string {
   const json = argsText(toolUse.args);
   const size = Math.ceil(json.length / pieces);
   const parts: string[] = [];
   for (let i = 0; i < json.length; i += size) parts.push(json.slice(i, i + size));
   return [
-    anthropicEvent({ type: 'message_start', message: { id: 'msg_test', type: 'message', role: 'assistant', model: 'claude-sonnet-4-5', content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: usage.input, output_tokens: 1 } } } as { type: string }),
-    anthropicEvent({ type: 'content_block_start', index: 0, content_block: { type: 'tool_use', id: 'toolu_test_1', name: toolUse.name, input: {} } } as { type: string }),
-    ...parts.map((p) => anthropicEvent({ type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: p } } as { type: string })),
+    anthropicEvent({
+      type: 'message_start',
+      message: {
+        id: 'msg_test',
+        type: 'message',
+        role: 'assistant',
+        model: 'claude-sonnet-4-5',
+        content: [],
+        stop_reason: null,
+        stop_sequence: null,
+        usage: { input_tokens: usage.input, output_tokens: 1 },
+      },
+    } as { type: string }),
+    anthropicEvent({
+      type: 'content_block_start',
+      index: 0,
+      content_block: { type: 'tool_use', id: 'toolu_test_1', name: toolUse.name, input: {} },
+    } as { type: string }),
+    ...parts.map((p) =>
+      anthropicEvent({
+        type: 'content_block_delta',
+        index: 0,
+        delta: { type: 'input_json_delta', partial_json: p },
+      } as { type: string }),
+    ),
     anthropicEvent({ type: 'content_block_stop', index: 0 } as { type: string }),
-    anthropicEvent({ type: 'message_delta', delta: { stop_reason: 'tool_use', stop_sequence: null }, usage: { output_tokens: usage.output } } as { type: string }),
+    anthropicEvent({
+      type: 'message_delta',
+      delta: { stop_reason: 'tool_use', stop_sequence: null },
+      usage: { output_tokens: usage.output },
+    } as { type: string }),
     anthropicEvent({ type: 'message_stop' }),
   ].join('');
 }
@@ -187,22 +274,30 @@ export type Reply = () => Response | Promise<Response>;
 const encoder = new TextEncoder();
 
 export const replies = {
-  json: (body: unknown, status = 200, headers: Record<string, string> = {}): Reply => () => HttpResponse.json(body as Record<string, unknown>, { status, headers }),
-  status: (status: number, body: unknown, headers: Record<string, string> = {}): Reply => () => HttpResponse.json(body as Record<string, unknown>, { status, headers }),
+  json:
+    (body: unknown, status = 200, headers: Record<string, string> = {}): Reply =>
+    () =>
+      HttpResponse.json(body as Record<string, unknown>, { status, headers }),
+  status:
+    (status: number, body: unknown, headers: Record<string, string> = {}): Reply =>
+    () =>
+      HttpResponse.json(body as Record<string, unknown>, { status, headers }),
   /**
    * A whole SSE body at once, as a stream already closed. (A string body would do on the wire, but
    * under msw cancelling a string body never settles, so a client that stops reading early hangs.)
    */
-  sse: (body: string): Reply => () =>
-    new HttpResponse(
-      new ReadableStream<Uint8Array>({
-        start(controller) {
-          controller.enqueue(encoder.encode(body));
-          controller.close();
-        },
-      }),
-      { headers: { 'content-type': 'text/event-stream' } },
-    ),
+  sse:
+    (body: string): Reply =>
+    () =>
+      new HttpResponse(
+        new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(encoder.encode(body));
+            controller.close();
+          },
+        }),
+        { headers: { 'content-type': 'text/event-stream' } },
+      ),
   /**
    * SSE events sent one by one (`gapMs` apart), then: 'close' ends the body cleanly (a stream cut short
    * without its finish), 'error' errors the body (a dropped connection), 'hang' keeps it open until the client aborts.

@@ -2,7 +2,6 @@ import { html } from '../lib/html.js';
 import { Link } from '../router.js';
 import { STEP_INFO, when } from '../format.js';
 
-
 function where(session) {
   const p = session.progress;
   if (p.status === 'completed') return 'Completed';
@@ -18,7 +17,8 @@ export function ClientList({ clients, sessions, onNewFor }) {
   return html`
     <ul class="client-list">
       ${clients.map((client) => {
-        const own = sessions.filter((s) => s.clientId === client.id)
+        const own = sessions
+          .filter((s) => s.clientId === client.id)
           .sort((a, b) => b.quarter.localeCompare(a.quarter) || b.id - a.id);
         return html`
           <li class="client" key=${client.id}>
@@ -31,7 +31,8 @@ export function ClientList({ clients, sessions, onNewFor }) {
                 aria-label=${`New session for ${client.name}`}>New session</button>
             </div>
             <ul class="session-links">
-              ${own.map((s) => html`
+              ${own.map(
+                (s) => html`
                 <li key=${s.id}>
                   <${Link} href=${`/sessions/${s.id}`} class="session-link" data-session-id=${s.id}>
                     <span class="quarter">${s.quarter}</span>
@@ -39,7 +40,8 @@ export function ClientList({ clients, sessions, onNewFor }) {
                     <span class=${`where ${s.progress.status === 'completed' ? 'where-done' : ''}`}>${where(s)}</span>
                     <span class="muted updated">Updated ${when(s.updatedAt)}</span>
                   <//>
-                </li>`)}
+                </li>`,
+              )}
             </ul>
           </li>`;
       })}

@@ -4,12 +4,26 @@ import { html, useEffect, useRef } from '../lib/html.js';
  * Enter sends, Shift+Enter starts a new line. Sending waits while a reply streams; Stop ends it.
  * The text is the page's (kept in sessionStorage), so a failed send loses nothing.
  */
-export function Composer({ text, onText, onSend, onStop, streaming, canStop, disabled, placeholder, trends, trendId, onTrend, answers }) {
+export function Composer({
+  text,
+  onText,
+  onSend,
+  onStop,
+  streaming,
+  canStop,
+  disabled,
+  placeholder,
+  trends,
+  trendId,
+  onTrend,
+  answers,
+}) {
   const box = useRef(null);
   const wasStreaming = useRef(streaming);
   useEffect(() => {
     // Back to the composer when the reply ends, if that is where the user was.
-    if (wasStreaming.current && !streaming && box.current && document.activeElement === document.body) box.current.focus();
+    if (wasStreaming.current && !streaming && box.current && document.activeElement === document.body)
+      box.current.focus();
     wasStreaming.current = streaming;
   }, [streaming]);
 
@@ -42,22 +56,28 @@ export function Composer({ text, onText, onSend, onStop, streaming, canStop, dis
 
   return html`
     <form class="composer" onSubmit=${onSubmit} aria-label="Write to the facilitator">
-      ${trends && trends.length > 0 && html`
+      ${
+        trends &&
+        trends.length > 0 &&
+        html`
         <div class="composer-trend">
           <label for="composer-trend">Answering about</label>
           <select id="composer-trend" value=${trendId ?? ''} onChange=${(e) => onTrend(e.currentTarget.value || null)} disabled=${streaming}>
             ${trends.map((t) => html`<option value=${t.id} key=${t.id}>${t.name} (${answers[t.id] ?? 0} answers)</option>`)}
           </select>
-        </div>`}
+        </div>`
+      }
       <label for="composer-text" class="visually-hidden">Your message</label>
       <textarea id="composer-text" ref=${box} rows="3" value=${text} placeholder=${placeholder}
         onInput=${(e) => onText(e.currentTarget.value)} onKeyDown=${onKeyDown}
         disabled=${streaming || disabled} aria-describedby="composer-hint"></textarea>
       <div class="composer-row">
         <p class="hint" id="composer-hint">${streaming ? `A reply is being written…${canStop ? ' Esc stops it' : ''}` : 'Enter sends · Shift+Enter for a new line'}</p>
-        ${canStop
-          ? html`<button type="button" class="btn btn-danger" onClick=${onStop}>Stop</button>`
-          : html`<button type="submit" class="btn btn-primary" disabled=${streaming || disabled || !text.trim()}>Send</button>`}
+        ${
+          canStop
+            ? html`<button type="button" class="btn btn-danger" onClick=${onStop}>Stop</button>`
+            : html`<button type="submit" class="btn btn-primary" disabled=${streaming || disabled || !text.trim()}>Send</button>`
+        }
       </div>
     </form>`;
 }

@@ -11,20 +11,34 @@ export function Header() {
   const [down, setDown] = useState(false);
   useEffect(() => {
     let alive = true;
-    const check = () => api.health().then(
-      (h) => { if (alive) { setHealth(h); setDown(false); } },
-      () => alive && setDown(true),
-    );
+    const check = () =>
+      api.health().then(
+        (h) => {
+          if (alive) {
+            setHealth(h);
+            setDown(false);
+          }
+        },
+        () => alive && setDown(true),
+      );
     check();
     const timer = setInterval(check, 30_000);
     window.addEventListener(TURN_ENDED, check);
-    return () => { alive = false; clearInterval(timer); window.removeEventListener(TURN_ENDED, check); };
+    return () => {
+      alive = false;
+      clearInterval(timer);
+      window.removeEventListener(TURN_ENDED, check);
+    };
   }, []);
   const provider = health?.provider;
   const offline = provider?.provider === 'offline';
   const failing = health?.lastModelCall && !health.lastModelCall.ok ? health.lastModelCall : null;
   const state = down ? 'provider-down' : offline ? 'provider-offline' : failing ? 'provider-failing' : 'provider-model';
-  const title = failing ? `The last call to the model failed: ${failing.message}` : provider?.model ? `Model: ${provider.model}` : '';
+  const title = failing
+    ? `The last call to the model failed: ${failing.message}`
+    : provider?.model
+      ? `Model: ${provider.model}`
+      : '';
   return html`
     <header class="app-header">
       <${Link} href="/" class="brand"><span class="brand-mark" aria-hidden="true">◆</span> Foresight Accelerator<//>

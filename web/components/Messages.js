@@ -2,7 +2,6 @@ import { html, useEffect, useRef } from '../lib/html.js';
 import { STEP_INFO } from '../format.js';
 import { Markdown } from './SafeHtml.js';
 
-
 const STATUS = {
   streaming: { label: 'Writing…', cls: 'badge-live' },
   stopped: { label: 'Stopped', cls: 'badge-warn' },
@@ -25,9 +24,11 @@ function Message({ message, trendName }) {
         ${trendName && html`<span class="chip">${trendName}</span>`}
         <${StatusBadge} status=${message.status} />
       </div>
-      ${message.content
-        ? html`<${Markdown} text=${message.content} class="prose message-body" />`
-        : html`<p class="message-body muted">${message.status === 'failed' ? 'No reply was written.' : '(empty)'}</p>`}
+      ${
+        message.content
+          ? html`<${Markdown} text=${message.content} class="prose message-body" />`
+          : html`<p class="message-body muted">${message.status === 'failed' ? 'No reply was written.' : '(empty)'}</p>`
+      }
       ${message.error && message.status !== 'complete' ? html`<p class="message-error">${message.error}</p>` : null}
     </li>`;
 }
@@ -61,25 +62,34 @@ export function Messages({ messages, live, trends }) {
   for (const m of shown) {
     if (m.step !== step) {
       step = m.step;
-      items.push(html`<li class="step-divider" key=${`d-${m.id}`} aria-hidden="true"><span>Step ${STEP_INFO[step]?.number} · ${STEP_INFO[step]?.title}</span></li>`);
+      items.push(
+        html`<li class="step-divider" key=${`d-${m.id}`} aria-hidden="true"><span>Step ${STEP_INFO[step]?.number} · ${STEP_INFO[step]?.title}</span></li>`,
+      );
     }
-    items.push(html`<${Message} key=${m.id} message=${m} trendName=${m.step === 'dialogue' ? trendName(m.trendId) : null} />`);
+    items.push(
+      html`<${Message} key=${m.id} message=${m} trendName=${m.step === 'dialogue' ? trendName(m.trendId) : null} />`,
+    );
   }
 
   return html`
     <div class="chat-scroll" ref=${box} onScroll=${onScroll} tabindex="0" role="region" aria-label="Transcript">
       <ol class="messages">${items}</ol>
       <div class="live-region" aria-live="polite" aria-atomic="false" aria-busy=${live ? 'true' : 'false'} data-testid="live-reply">
-        ${live && html`
+        ${
+          live &&
+          html`
           <div class=${`message message-assistant message-live ${live.kind === 'draft' ? 'message-draft' : ''}`} data-role="assistant" data-status="streaming" data-turn-id=${live.turnId}>
             <div class="message-meta">
               <span class="message-author">${live.kind === 'draft' ? 'Drafting' : 'Facilitator'}</span>
               <span class="badge badge-live">${live.reconnecting ? 'Reconnecting…' : live.kind === 'draft' ? 'Drafting…' : 'Writing…'}</span>
             </div>
-            ${live.text
-              ? html`<${Markdown} text=${live.text} class="prose message-body streaming" />`
-              : html`<p class="message-body muted typing"><span class="dots" aria-hidden="true"><span></span><span></span><span></span></span> ${live.kind === 'draft' ? 'Building the artifact from the conversation…' : 'Thinking…'}</p>`}
-          </div>`}
+            ${
+              live.text
+                ? html`<${Markdown} text=${live.text} class="prose message-body streaming" />`
+                : html`<p class="message-body muted typing"><span class="dots" aria-hidden="true"><span></span><span></span><span></span></span> ${live.kind === 'draft' ? 'Building the artifact from the conversation…' : 'Thinking…'}</p>`
+            }
+          </div>`
+        }
       </div>
     </div>`;
 }

@@ -7,7 +7,14 @@ const QUARTER = /^\d{4}-Q[1-4]$/;
 
 /** Client, industry, quarter (next one by default) and mode; the session opens as soon as it exists. */
 export function NewSessionForm({ clients, prefill }) {
-  const [form, setForm] = useState({ clientName: '', industry: '', quarter: nextQuarter(), mode: 'quarterly', title: '', carryOver: true });
+  const [form, setForm] = useState({
+    clientName: '',
+    industry: '',
+    quarter: nextQuarter(),
+    mode: 'quarterly',
+    title: '',
+    carryOver: true,
+  });
   const [error, setError] = useState(null);
   const [busy, setBusy] = useState(false);
 
@@ -41,7 +48,11 @@ export function NewSessionForm({ clients, prefill }) {
     setError(null);
     try {
       const view = await api.createSession({
-        clientName: form.clientName, industry: form.industry, quarter: form.quarter.trim(), mode: form.mode, title: form.title.trim() || null,
+        clientName: form.clientName,
+        industry: form.industry,
+        quarter: form.quarter.trim(),
+        mode: form.mode,
+        title: form.title.trim() || null,
         carryOver: canCarryOver && form.carryOver,
       });
       navigate(`/sessions/${view.session.id}`);
@@ -54,8 +65,8 @@ export function NewSessionForm({ clients, prefill }) {
   // A known client's next quarter can start from its previous one (the server picks the latest earlier quarter).
   const canCarryOver = knownClientNamed(clients, form.clientName) !== undefined && form.mode === 'quarterly';
 
-  const fieldError = (name) => error?.field === name
-    ? html`<p class="field-error" id=${`new-${name}-error`}>${error.message}</p>` : null;
+  const fieldError = (name) =>
+    error?.field === name ? html`<p class="field-error" id=${`new-${name}-error`}>${error.message}</p>` : null;
   const describedBy = (name) => (error?.field === name ? `new-${name}-error` : undefined);
 
   return html`
@@ -93,12 +104,18 @@ export function NewSessionForm({ clients, prefill }) {
         <label class="radio"><input type="radio" name="mode" value="quick_check" checked=${form.mode === 'quick_check'} onChange=${set('mode')} />
           Quick sounding-board check <span class="muted">— pressure-test one recommendation</span></label>
       </fieldset>
-      ${canCarryOver && html`
+      ${
+        canCarryOver &&
+        html`
         <label class="checkbox">
           <input type="checkbox" name="carryOver" checked=${form.carryOver}
-            onChange=${(e) => { const checked = e.currentTarget.checked; setForm((f) => ({ ...f, carryOver: checked })); }} />
+            onChange=${(e) => {
+              const checked = e.currentTarget.checked;
+              setForm((f) => ({ ...f, carryOver: checked }));
+            }} />
           Start from the previous quarter <span class="muted">— its context, trends, risks and roadmap, to confirm or revise</span>
-        </label>`}
+        </label>`
+      }
       ${error && !['clientName', 'industry', 'quarter'].includes(error.field) ? html`<p class="field-error" role="alert">${error.message}</p>` : null}
       <button type="submit" class="btn btn-primary" disabled=${busy}>${busy ? 'Starting…' : 'Start session'}</button>
     </form>`;

@@ -1,6 +1,11 @@
 import { html, useState } from '../lib/html.js';
 
-const STATUS_TEXT = { current: 'current step', done: 'done', stale: 'stale: built on something since revised', upcoming: 'not started' };
+const STATUS_TEXT = {
+  current: 'current step',
+  done: 'done',
+  stale: 'stale: built on something since revised',
+  upcoming: 'not started',
+};
 const STATUS_ICON = { current: '●', done: '✓', stale: '!', upcoming: '' };
 
 /**
@@ -23,7 +28,8 @@ export function ProgressBar({ view, selected, onSelect, onBack, disabled }) {
   return html`
     <nav class="progress" aria-label="Session steps">
       <ol class="steps" style=${`--steps:${steps.length}`}>
-        ${steps.map((s, i) => html`
+        ${steps.map(
+          (s, i) => html`
           <li key=${s.step} class=${`step step-${s.status} ${selected === s.step ? 'step-selected' : ''}`} data-step=${s.step} data-status=${s.status}>
             <button type="button" class="step-button" onClick=${() => click(s, i)}
               disabled=${s.status === 'upcoming'}
@@ -36,17 +42,30 @@ export function ProgressBar({ view, selected, onSelect, onBack, disabled }) {
                 <span class="step-status">${s.status === 'stale' ? 'Stale' : s.status === 'done' ? 'Done' : s.status === 'current' ? 'Now' : ''}</span>
               </span>
             </button>
-          </li>`)}
+          </li>`,
+        )}
       </ol>
-      ${asking && html`
+      ${
+        asking &&
+        html`
         <div class="confirm-back" role="group" aria-label="Go back to revise">
           <p>Go back to step ${asking.number}, <strong>${asking.title}</strong>, to revise it? Later steps that already have artifacts will be marked stale; you can keep them or redraft them.</p>
           <div class="button-row">
             <button type="button" class="btn btn-primary btn-small" disabled=${disabled}
-              onClick=${async () => { const ok = await onBack(asking.step); if (ok) setAsking(null); }}>Go back to ${asking.title}</button>
-            ${asking.hasArtifact && html`<button type="button" class="btn btn-small" onClick=${() => { onSelect(asking.step); setAsking(null); }}>Only view its artifact</button>`}
+              onClick=${async () => {
+                const ok = await onBack(asking.step);
+                if (ok) setAsking(null);
+              }}>Go back to ${asking.title}</button>
+            ${
+              asking.hasArtifact &&
+              html`<button type="button" class="btn btn-small" onClick=${() => {
+                onSelect(asking.step);
+                setAsking(null);
+              }}>Only view its artifact</button>`
+            }
             <button type="button" class="btn btn-small btn-ghost" onClick=${() => setAsking(null)}>Cancel</button>
           </div>
-        </div>`}
+        </div>`
+      }
     </nav>`;
 }

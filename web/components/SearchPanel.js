@@ -4,7 +4,6 @@ import { Link } from '../router.js';
 import { STEP_INFO } from '../format.js';
 import { Highlighted } from './SafeHtml.js';
 
-
 /** Full-text search over every transcript; each hit opens its session at the message. */
 export function SearchPanel() {
   const [q, setQ] = useState('');
@@ -34,16 +33,21 @@ export function SearchPanel() {
     </form>
     ${error && html`<p class="field-error" role="alert">${error}</p>`}
     <div aria-live="polite">
-      ${result && html`
+      ${
+        result &&
+        html`
         <p class="muted search-count">${result.hits.length === 0 ? `Nothing found for “${result.query}”.` : `${result.hits.length} ${result.hits.length === 1 ? 'match' : 'matches'} for “${result.query}”`}</p>
         <ol class="search-hits">
-          ${result.hits.map((hit) => html`
+          ${result.hits.map(
+            (hit) => html`
             <li key=${hit.messageId}>
               <${Link} href=${`/sessions/${hit.sessionId}#message-${hit.messageId}`} class="search-hit">
                 <span class="hit-meta">${hit.clientName} · ${hit.quarter} · ${STEP_INFO[hit.step]?.title ?? hit.step} · ${hit.role === 'user' ? 'You' : 'Facilitator'}</span>
                 <${Highlighted} text=${hit.snippet} />
               <//>
-            </li>`)}
-        </ol>`}
+            </li>`,
+          )}
+        </ol>`
+      }
     </div>`;
 }

@@ -78,8 +78,10 @@ export function SessionPage({ sessionId }) {
         </div>
         <nav class="exports" aria-label="Exports">
           <span class="exports-label">Export</span>
-          ${exportLinks(view.session, view.previousSession).map((l) => html`<a class="btn btn-small btn-ghost" href=${l.href} key=${l.href}
-            download=${l.href.endsWith('.html') ? undefined : ''} target=${l.href.endsWith('.html') ? '_blank' : undefined} rel="noopener">${l.label}</a>`)}
+          ${exportLinks(view.session, view.previousSession).map(
+            (l) => html`<a class="btn btn-small btn-ghost" href=${l.href} key=${l.href}
+            download=${l.href.endsWith('.html') ? undefined : ''} target=${l.href.endsWith('.html') ? '_blank' : undefined} rel="noopener">${l.label}</a>`,
+          )}
         </nav>
       </header>
       <${ProgressBar} view=${view} selected=${selected} onSelect=${setSelected} onBack=${session.back} disabled=${session.streaming} />
@@ -88,12 +90,14 @@ export function SessionPage({ sessionId }) {
       <div class="workspace">
         <section class="chat-pane" aria-label="Conversation">
           <${Messages} messages=${messages} live=${live} trends=${view.artifacts.trends?.data.trends} />
-          ${completed
-            ? html`<p class="composer-closed muted">The session is complete. Reopen a step above to write more.</p>`
-            : html`<${Composer} text=${text} onText=${onText} onSend=${onSend} onStop=${session.stop}
+          ${
+            completed
+              ? html`<p class="composer-closed muted">The session is complete. Reopen a step above to write more.</p>`
+              : html`<${Composer} text=${text} onText=${onText} onSend=${onSend} onStop=${session.stop}
                 streaming=${session.streaming} canStop=${Boolean(live)}
                 placeholder=${PLACEHOLDERS[view.current]}
-                trends=${view.current === 'dialogue' ? chosen : null} trendId=${trendId} onTrend=${setTrendId} answers=${view.answersByTrend} />`}
+                trends=${view.current === 'dialogue' ? chosen : null} trendId=${trendId} onTrend=${setTrendId} answers=${view.answersByTrend} />`
+          }
         </section>
         <aside class="artifact-pane" aria-label="Artifacts">
           <${ArtifactPanel} view=${view} session=${session} selected=${selected} onSelect=${setSelected} />

@@ -5,6 +5,14 @@ import htm from '/vendor/htm.mjs';
 export const html = htm.bind(h);
 export { Fragment, render };
 export {
-  useCallback, useEffect, useId, useLayoutEffect, useMemo, useReducer, useRef, useState, useContext,
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useReducer,
+  useRef,
+  useState,
+  useContext,
 } from '/vendor/preact-hooks.mjs';
 export { createContext } from '/vendor/preact.mjs';

@@ -52,19 +52,35 @@ function applyFrame(state, { event, data }) {
         live: { turnId: data.turnId, kind: data.kind, step: data.step, text: '', reconnecting: false },
       };
     case 'delta':
-      return state.live ? { ...state, live: { ...state.live, text: state.live.text + data.text, reconnecting: false } } : state;
+      return state.live
+        ? { ...state, live: { ...state.live, text: state.live.text + data.text, reconnecting: false } }
+        : state;
     case 'artifact': {
       if (!state.view) return state;
       const artifacts = {
         ...state.view.artifacts,
-        [data.step]: { revision: data.revision, source: data.source, createdAt: data.createdAt, stale: false, data: data.data },
+        [data.step]: {
+          revision: data.revision,
+          source: data.source,
+          createdAt: data.createdAt,
+          stale: false,
+          data: data.data,
+        },
       };
       return { ...state, view: { ...state.view, artifacts } };
     }
     case 'message':
       return { ...state, messages: upsert(state.messages, data) };
     case 'error':
-      return { ...state, error: { message: data.message, kind: data.kind, retryable: data.retryable, retry: state.pending?.retry ?? null } };
+      return {
+        ...state,
+        error: {
+          message: data.message,
+          kind: data.kind,
+          retryable: data.retryable,
+          retry: state.pending?.retry ?? null,
+        },
+      };
     case 'reconnecting':
       return state.live ? { ...state, live: { ...state.live, reconnecting: true } } : state;
     case 'done':
@@ -99,47 +115,50 @@ export function useSession(sessionId) {
    * Runs one turn's stream to its end. `accepted` is called when the server has taken the turn
    * (its first event); before that, a refusal leaves everything the user typed where it was.
    */
-  const runTurn = useCallback(async (request, { retry, accepted, label } = {}) => {
-    streamRef.current?.abort();
-    const controller = new AbortController();
-    streamRef.current = controller;
-    dispatch({ type: 'pending', value: { label, retry } });
-    dispatch({ type: 'clear_error' });
-    let started = false;
-    try {
-      lastEventId.current = await followTurn({
-        sessionId,
-        open: request(controller.signal),
-        signal: controller.signal,
-        lastEventId: null,
-        onEvent: (frame) => {
-          if (!mounted.current) return;
-          if (frame.id) lastEventId.current = frame.id;
-          if (frame.event === 'turn' && !started) {
-            started = true;
-            accepted?.();
-          }
-          dispatch({ type: 'frame', frame });
-        },
-      });
-    } catch (e) {
-      if (controller.signal.aborted || !mounted.current) return;
-      dispatch({ type: 'error', error: asError(e, retry) });
-    } finally {
-      window.dispatchEvent(new Event(TURN_ENDED));
-      if (streamRef.current === controller) streamRef.current = null;
-      if (mounted.current && !controller.signal.aborted) {
-        dispatch({ type: 'pending', value: null });
-        // Steps, artifacts and what blocks advancing may all have moved with this turn.
-        refresh().catch(() => {});
+  const runTurn = useCallback(
+    async (request, { retry, accepted, label } = {}) => {
+      streamRef.current?.abort();
+      const controller = new AbortController();
+      streamRef.current = controller;
+      dispatch({ type: 'pending', value: { label, retry } });
+      dispatch({ type: 'clear_error' });
+      let started = false;
+      try {
+        lastEventId.current = await followTurn({
+          sessionId,
+          open: request(controller.signal),
+          signal: controller.signal,
+          lastEventId: null,
+          onEvent: (frame) => {
+            if (!mounted.current) return;
+            if (frame.id) lastEventId.current = frame.id;
+            if (frame.event === 'turn' && !started) {
+              started = true;
+              accepted?.();
+            }
+            dispatch({ type: 'frame', frame });
+          },
+        });
+      } catch (e) {
+        if (controller.signal.aborted || !mounted.current) return;
+        dispatch({ type: 'error', error: asError(e, retry) });
+      } finally {
+        window.dispatchEvent(new Event(TURN_ENDED));
+        if (streamRef.current === controller) streamRef.current = null;
+        if (mounted.current && !controller.signal.aborted) {
+          dispatch({ type: 'pending', value: null });
+          // Steps, artifacts and what blocks advancing may all have moved with this turn.
+          refresh().catch(() => {});
+        }
       }
-    }
-  }, [sessionId, refresh]);
+    },
+    [sessionId, refresh],
+  );
 
-  const attach = useCallback(() => runTurn(
-    (signal) => turnRequests.attach(sessionId, signal),
-    { retry: () => attach(), label: 'reply' },
-  ), [sessionId, runTurn]);
+  const attach = useCallback(
+    () => runTurn((signal) => turnRequests.attach(sessionId, signal), { retry: () => attach(), label: 'reply' }),
+    [sessionId, runTurn],
+  );
 
   // Load, and reattach to a reply that is still being written (a reload, a second tab).
   useEffect(() => {
@@ -147,7 +166,9 @@ export function useSession(sessionId) {
     dispatch({ type: 'reset' });
     lastEventId.current = null;
     refresh()
-      .then((view) => { if (view.liveTurn && mounted.current) attach(); })
+      .then((view) => {
+        if (view.liveTurn && mounted.current) attach();
+      })
       .catch((e) => mounted.current && dispatch({ type: 'load_failed', error: asError(e, null) }));
     return () => {
       mounted.current = false;
@@ -157,38 +178,57 @@ export function useSession(sessionId) {
   }, [sessionId]);
 
   /** Once the server has stored the message, Retry answers it again instead of sending it twice. */
-  const send = useCallback((content, trendId, accepted) => {
-    const body = trendId ? { content, trendId } : { content };
-    const turn = { stored: false };
-    return runTurn((signal) => turnRequests.message(sessionId, body, signal), {
-      accepted: () => { turn.stored = true; accepted?.(); },
-      label: 'reply',
-      retry: () => (turn.stored ? answerAgain() : send(content, trendId, accepted)),
-    });
-  }, [sessionId, runTurn]);
+  const send = useCallback(
+    (content, trendId, accepted) => {
+      const body = trendId ? { content, trendId } : { content };
+      const turn = { stored: false };
+      return runTurn((signal) => turnRequests.message(sessionId, body, signal), {
+        accepted: () => {
+          turn.stored = true;
+          accepted?.();
+        },
+        label: 'reply',
+        retry: () => (turn.stored ? answerAgain() : send(content, trendId, accepted)),
+      });
+    },
+    [sessionId, runTurn],
+  );
 
-  const answerAgain = useCallback(() => runTurn((signal) => turnRequests.retry(sessionId, signal), {
-    label: 'reply', retry: () => answerAgain(),
-  }), [sessionId, runTurn]);
+  const answerAgain = useCallback(
+    () =>
+      runTurn((signal) => turnRequests.retry(sessionId, signal), {
+        label: 'reply',
+        retry: () => answerAgain(),
+      }),
+    [sessionId, runTurn],
+  );
 
-  const draft = useCallback(() => runTurn((signal) => turnRequests.draft(sessionId, signal), {
-    label: 'draft', retry: () => draft(),
-  }), [sessionId, runTurn]);
+  const draft = useCallback(
+    () =>
+      runTurn((signal) => turnRequests.draft(sessionId, signal), {
+        label: 'draft',
+        retry: () => draft(),
+      }),
+    [sessionId, runTurn],
+  );
 
   /** A plain request that returns the new view (advance, back, confirm, stop). */
-  const act = useCallback(async (fn, retryLabel) => {
-    dispatch({ type: 'clear_error' });
-    try {
-      const result = await fn();
-      if (result?.session && result.steps) dispatch({ type: 'view', view: result });
-      const { messages } = await api.messages(sessionId);
-      dispatch({ type: 'messages', messages });
-      return true;
-    } catch (e) {
-      dispatch({ type: 'error', error: asError(e, () => act(fn, retryLabel)) });
-      return false;
-    }
-  }, [sessionId]);
+  const act = useCallback(
+    async (fn, retryLabel) => {
+      dispatch({ type: 'clear_error' });
+      try {
+        const result = await fn();
+        if (result?.session && result.steps) dispatch({ type: 'view', view: result });
+        const { messages } = await api.messages(sessionId);
+        dispatch({ type: 'messages', messages });
+        return true;
+      } catch (e) {
+        dispatch({ type: 'error', error: asError(e, () => act(fn, retryLabel)) });
+        return false;
+      }
+    },
+    [sessionId],
+  );
 
   const stop = useCallback(async () => {
     try {
@@ -200,15 +240,18 @@ export function useSession(sessionId) {
   }, [sessionId]);
 
   /** Stores a hand edit as a new revision; returns the error (with its field) for the editor to show. */
-  const saveArtifact = useCallback(async (step, data) => {
-    try {
-      const { session } = await api.editArtifact(sessionId, step, data);
-      dispatch({ type: 'view', view: session });
-      return null;
-    } catch (e) {
-      return asError(e, null);
-    }
-  }, [sessionId]);
+  const saveArtifact = useCallback(
+    async (step, data) => {
+      try {
+        const { session } = await api.editArtifact(sessionId, step, data);
+        dispatch({ type: 'view', view: session });
+        return null;
+      } catch (e) {
+        return asError(e, null);
+      }
+    },
+    [sessionId],
+  );
 
   return {
     ...state,

@@ -2,14 +2,7 @@ import { z } from 'zod';
 import { Id, Score, ShortText, Text } from './common.js';
 import { severityOf, type Severity } from '../severity.js';
 
-export const RiskCategory = z.enum([
-  'technical',
-  'security',
-  'organisational',
-  'market',
-  'regulatory',
-  'financial',
-]);
+export const RiskCategory = z.enum(['technical', 'security', 'organisational', 'market', 'regulatory', 'financial']);
 
 export const Risk = z.object({
   id: Id,

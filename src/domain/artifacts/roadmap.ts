@@ -2,8 +2,11 @@ import { z } from 'zod';
 import { ROADMAP_STATUSES } from '../roadmapMeasures.js';
 import { Horizon, Id, ShortText, Text, TextList } from './common.js';
 
-export const RoadmapStatus = z.enum(ROADMAP_STATUSES)
-  .describe('planned (not started), in_progress, done or dropped; an entry carried over from an earlier roadmap keeps its status until the client says it moved');
+export const RoadmapStatus = z
+  .enum(ROADMAP_STATUSES)
+  .describe(
+    'planned (not started), in_progress, done or dropped; an entry carried over from an earlier roadmap keeps its status until the client says it moved',
+  );
 export type RoadmapStatus = z.infer<typeof RoadmapStatus>;
 
 export const SuccessMetric = z.object({
@@ -22,7 +25,12 @@ export const FinancialFraming = z.object({
   oneOffCost: z.number().nonnegative().nullable().describe('currency units'),
   annualEbitdaEffect: z.number().nullable().describe('currency units per year; savings flow straight to EBITDA'),
   evMultiple: z.number().positive().max(100).nullable().describe('EBITDA multiple assumed for enterprise value'),
-  capexOpex: z.string().trim().max(1000).nullable().describe('e.g. capitalising development labour moves cost to CapEx'),
+  capexOpex: z
+    .string()
+    .trim()
+    .max(1000)
+    .nullable()
+    .describe('e.g. capitalising development labour moves cost to CapEx'),
   assumption: z.string().trim().max(2000).nullable(),
 });
 export type FinancialFraming = z.infer<typeof FinancialFraming>;
@@ -40,7 +48,12 @@ export const RoadmapEntry = z.object({
   status: RoadmapStatus,
   rationale: Text.describe('which trends, insights and risks it answers'),
   horizon: Horizon,
-  effortWeeks: z.number().positive().max(520).nullable().describe('effort in weeks, never story points; null only when nobody has estimated it yet (a gap, not a guess)'),
+  effortWeeks: z
+    .number()
+    .positive()
+    .max(520)
+    .nullable()
+    .describe('effort in weeks, never story points; null only when nobody has estimated it yet (a gap, not a guess)'),
   owner: ShortText.nullable(),
   deadline: ShortText.nullable().describe('a date (YYYY-MM-DD) or a quarter (2027-Q2)'),
   metric: SuccessMetric.nullable(),

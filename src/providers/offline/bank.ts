@@ -7,7 +7,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import {
-  Horizon, ImpactScope, ObjectionLens, QuestionFamily, RiskCategory, STEP_IDS, TrendLens, type StepId,
+  Horizon,
+  ImpactScope,
+  ObjectionLens,
+  QuestionFamily,
+  RiskCategory,
+  STEP_IDS,
+  TrendLens,
+  type StepId,
 } from '../../domain/index.js';
 import { PROMPTS_DIR } from '../../engine/promptLibrary.js';
 
@@ -47,8 +54,18 @@ const stepBank = <S extends StepId, Q extends z.ZodType>(step: S, question: Q) =
   });
 
 export const ContextField = z.enum([
-  'services', 'products', 'customers', 'marketPosition', 'competitors', 'businessModel', 'ceoGoals', 'keyNumbers',
-  'constraints.budget', 'constraints.team', 'constraints.time', 'constraints.regulation',
+  'services',
+  'products',
+  'customers',
+  'marketPosition',
+  'competitors',
+  'businessModel',
+  'ceoGoals',
+  'keyNumbers',
+  'constraints.budget',
+  'constraints.team',
+  'constraints.time',
+  'constraints.regulation',
 ]);
 export type ContextField = z.infer<typeof ContextField>;
 export const ContextQuestion = Question.extend({ fills: z.array(ContextField).min(1) });
@@ -100,34 +117,87 @@ export const DialogueBank = z.object({
   families: z.record(QuestionFamily, z.array(DialogueTemplate).min(3).max(12)),
 });
 
-const FORECAST_FIELDS = ['change', 'direction', 'magnitude', 'horizon', 'trendId', 'confidence', 'signpost', 'reasoning', 'insightIds'] as const;
-export const ImpactField = z.enum(FORECAST_FIELDS.map((f) => `forecasts[].${f}` as const) as [`forecasts[].${(typeof FORECAST_FIELDS)[number]}`]);
+const FORECAST_FIELDS = [
+  'change',
+  'direction',
+  'magnitude',
+  'horizon',
+  'trendId',
+  'confidence',
+  'signpost',
+  'reasoning',
+  'insightIds',
+] as const;
+export const ImpactField = z.enum(
+  FORECAST_FIELDS.map((f) => `forecasts[].${f}` as const) as [`forecasts[].${(typeof FORECAST_FIELDS)[number]}`],
+);
 export type ImpactField = z.infer<typeof ImpactField>;
 export const ImpactQuestion = Question.extend({ scope: ImpactScope, fills: z.array(ImpactField).min(1) });
 export type ImpactQuestion = z.infer<typeof ImpactQuestion>;
 
-const RISK_FIELDS = ['threat', 'likelihood', 'impact', 'mitigation', 'owner', 'trigger', 'reviewDate', 'trendId'] as const;
-export const RiskField = z.enum(RISK_FIELDS.map((f) => `risks[].${f}` as const) as [`risks[].${(typeof RISK_FIELDS)[number]}`]);
+const RISK_FIELDS = [
+  'threat',
+  'likelihood',
+  'impact',
+  'mitigation',
+  'owner',
+  'trigger',
+  'reviewDate',
+  'trendId',
+] as const;
+export const RiskField = z.enum(
+  RISK_FIELDS.map((f) => `risks[].${f}` as const) as [`risks[].${(typeof RISK_FIELDS)[number]}`],
+);
 export type RiskField = z.infer<typeof RiskField>;
 export const RiskQuestion = Question.extend({ category: RiskCategory.nullable(), fills: z.array(RiskField).min(1) });
 export type RiskQuestion = z.infer<typeof RiskQuestion>;
 
 const ENTRY_FIELDS = [
-  'title', 'status', 'rationale', 'horizon', 'effortWeeks', 'owner', 'deadline', 'metric', 'trendIds', 'riskIds', 'adr',
-  'financial.oneOffCost', 'financial.annualEbitdaEffect', 'financial.evMultiple', 'financial.capexOpex', 'financial.assumption',
+  'title',
+  'status',
+  'rationale',
+  'horizon',
+  'effortWeeks',
+  'owner',
+  'deadline',
+  'metric',
+  'trendIds',
+  'riskIds',
+  'adr',
+  'financial.oneOffCost',
+  'financial.annualEbitdaEffect',
+  'financial.evMultiple',
+  'financial.capexOpex',
+  'financial.assumption',
 ] as const;
-export const RoadmapField = z.enum(ENTRY_FIELDS.map((f) => `entries[].${f}` as const) as [`entries[].${(typeof ENTRY_FIELDS)[number]}`]);
+export const RoadmapField = z.enum(
+  ENTRY_FIELDS.map((f) => `entries[].${f}` as const) as [`entries[].${(typeof ENTRY_FIELDS)[number]}`],
+);
 export type RoadmapField = z.infer<typeof RoadmapField>;
 /** `entry`: which initiative (1, 2, 3…) the question is about; null for questions about any of them (ADR). */
-export const RoadmapQuestion = Question.extend({ entry: z.number().int().min(1).max(5).nullable(), fills: z.array(RoadmapField).min(1) });
+export const RoadmapQuestion = Question.extend({
+  entry: z.number().int().min(1).max(5).nullable(),
+  fills: z.array(RoadmapField).min(1),
+});
 export type RoadmapQuestion = z.infer<typeof RoadmapQuestion>;
 
 const RECOMMENDATION_FIELDS = [
-  'claim', 'roadmapEntryIds', 'objections', 'preMortem', 'evidenceGaps', 'strongestAlternative', 'verdict', 'confidence',
-  'openObjections', 'ceoOneLiner', 'supportingPoints',
+  'claim',
+  'roadmapEntryIds',
+  'objections',
+  'preMortem',
+  'evidenceGaps',
+  'strongestAlternative',
+  'verdict',
+  'confidence',
+  'openObjections',
+  'ceoOneLiner',
+  'supportingPoints',
 ] as const;
 export const SoundingBoardField = z.enum(
-  RECOMMENDATION_FIELDS.map((f) => `recommendations[].${f}` as const) as [`recommendations[].${(typeof RECOMMENDATION_FIELDS)[number]}`],
+  RECOMMENDATION_FIELDS.map((f) => `recommendations[].${f}` as const) as [
+    `recommendations[].${(typeof RECOMMENDATION_FIELDS)[number]}`,
+  ],
 );
 export type SoundingBoardField = z.infer<typeof SoundingBoardField>;
 /** `lens`: whose objection the question voices (CEO, CFO, board, sceptical engineer); null for the rest. */
@@ -169,12 +239,17 @@ function checkQuestions(file: string, questions: readonly BankQuestion[]): void 
   const seen = new Set<string>();
   for (const q of questions) {
     if (seen.has(q.id)) throw new Error(`${file}: question id "${q.id}" is used twice`);
-    if (q.dependsOn && !seen.has(q.dependsOn)) throw new Error(`${file}: question "${q.id}" depends on "${q.dependsOn}", which is not an earlier question`);
+    if (q.dependsOn && !seen.has(q.dependsOn))
+      throw new Error(`${file}: question "${q.id}" depends on "${q.dependsOn}", which is not an earlier question`);
     seen.add(q.id);
   }
 }
 
-export function parseBank<S extends StepId>(step: S, data: unknown, file = `prompts/offline/${step}.json`): OfflineBanks[S] {
+export function parseBank<S extends StepId>(
+  step: S,
+  data: unknown,
+  file = `prompts/offline/${step}.json`,
+): OfflineBanks[S] {
   const parsed = BANK_SCHEMAS[step].safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -183,7 +258,9 @@ export function parseBank<S extends StepId>(step: S, data: unknown, file = `prom
   const bank = parsed.data as OfflineBanks[S];
   if ('questions' in bank) checkQuestions(file, bank.questions as readonly BankQuestion[]);
   if (step === 'dialogue') {
-    const ids = Object.values((bank as DialogueBank).families).flat().map((t) => t.id);
+    const ids = Object.values((bank as DialogueBank).families)
+      .flat()
+      .map((t) => t.id);
     const dup = ids.find((id, i) => ids.indexOf(id) !== i);
     if (dup) throw new Error(`${file}: template id "${dup}" is used twice`);
   }

@@ -1,6 +1,13 @@
 /** What every step module of the offline facilitator shares: its context, placeholders and the words it uses about itself. */
 import {
-  HORIZON_LABELS, ROADMAP_STATUS_LABELS, STEPS, chosenTrends, rankRisks, type Horizon, type TranscriptMessage, type TrendLens,
+  HORIZON_LABELS,
+  ROADMAP_STATUS_LABELS,
+  STEPS,
+  chosenTrends,
+  rankRisks,
+  type Horizon,
+  type TranscriptMessage,
+  type TrendLens,
 } from '../../domain/index.js';
 import type { TurnInput } from '../../engine/facilitator.js';
 import { fillTemplate } from '../../engine/promptLibrary.js';
@@ -64,15 +71,24 @@ export function placeholders(input: TurnInput, extra: Readonly<Record<string, st
     quarter: input.session.quarter,
     trend: trends.length > 0 ? joinWords(trends.map((t) => t.name)) : 'the chosen trends',
     trends: trends.length > 0 ? trends.map((t) => `**${t.name}** (${t.id})`).join(', ') : 'none chosen yet',
-    insights: insights.length > 0
-      ? `\n\nLedger insights you can cite: ${insights.slice(0, 8).map((i) => `${i.id} “${truncate(i.text, 70)}”`).join('; ')}.`
-      : '',
-    risks: risks.length > 0
-      ? `\n\nThe risk register, highest score first: ${risks.slice(0, 6).map((r) => `${r.id} ${truncate(r.threat, 60)} (${r.severity}, ${r.likelihood}×${r.impact})`).join('; ')}.`
-      : '',
-    roadmap: entries.length > 0
-      ? `\n\nThe roadmap: ${entries.map((e) => `${e.id} ${truncate(e.title, 70)}${e.status === 'planned' ? '' : ` (${ROADMAP_STATUS_LABELS[e.status].toLowerCase()})`}`).join('; ')}. Name entries by id when you state the recommendation.`
-      : '',
+    insights:
+      insights.length > 0
+        ? `\n\nLedger insights you can cite: ${insights
+            .slice(0, 8)
+            .map((i) => `${i.id} “${truncate(i.text, 70)}”`)
+            .join('; ')}.`
+        : '',
+    risks:
+      risks.length > 0
+        ? `\n\nThe risk register, highest score first: ${risks
+            .slice(0, 6)
+            .map((r) => `${r.id} ${truncate(r.threat, 60)} (${r.severity}, ${r.likelihood}×${r.impact})`)
+            .join('; ')}.`
+        : '',
+    roadmap:
+      entries.length > 0
+        ? `\n\nThe roadmap: ${entries.map((e) => `${e.id} ${truncate(e.title, 70)}${e.status === 'planned' ? '' : ` (${ROADMAP_STATUS_LABELS[e.status].toLowerCase()})`}`).join('; ')}. Name entries by id when you state the recommendation.`
+        : '',
     ...extra,
   };
 }

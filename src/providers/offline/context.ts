@@ -23,7 +23,9 @@ export const contextStep: BankStep<ContextQuestion> = {
     }
     if (isListField(field)) {
       const items = splitList(text);
-      return endSentence(`Noted under **${question.topic}** (${plural(items.length, 'item')}): ${items.map((i) => truncate(i, 100)).join('; ')}`);
+      return endSentence(
+        `Noted under **${question.topic}** (${plural(items.length, 'item')}): ${items.map((i) => truncate(i, 100)).join('; ')}`,
+      );
     }
     return `Noted under **${question.topic}**.`;
   },
@@ -32,7 +34,10 @@ export const contextStep: BankStep<ContextQuestion> = {
     const questions = ctx.banks.context.questions;
     const answers = answersById(pairAnswers(ctx.messages, questions));
     const textFor = (field: ContextField): string | null => {
-      const texts = questions.filter((q) => q.fills.includes(field)).map((q) => answers.text(q.id)).filter((t): t is string => t !== null);
+      const texts = questions
+        .filter((q) => q.fills.includes(field))
+        .map((q) => answers.text(q.id))
+        .filter((t): t is string => t !== null);
       return texts.length > 0 ? texts.join('\n') : null;
     };
     const list = (field: ListField) => splitList(textFor(field) ?? '').slice(0, 40);
@@ -66,9 +71,10 @@ export const contextStep: BankStep<ContextQuestion> = {
     artifact.summary = summarise(ctx, artifact);
 
     const answered = questions.length - artifact.gaps.length;
-    const note = answered === 0
-      ? `No context answers yet, so the context holds only the client's name and industry; all ${questions.length} topics are listed as gaps. Answer a few questions, then press Draft again.`
-      : `Built the company context from your answers (offline, no AI model): ${plural(answered, 'topic')} answered, ${plural(keyNumbers.length, 'key number')} read. Gaps: ${artifact.gaps.length}${artifact.gaps.length > 0 ? ` (${joinWords(questions.filter((q) => !filled(q)).map((q) => q.topic))})` : ''}.`;
+    const note =
+      answered === 0
+        ? `No context answers yet, so the context holds only the client's name and industry; all ${questions.length} topics are listed as gaps. Answer a few questions, then press Draft again.`
+        : `Built the company context from your answers (offline, no AI model): ${plural(answered, 'topic')} answered, ${plural(keyNumbers.length, 'key number')} read. Gaps: ${artifact.gaps.length}${artifact.gaps.length > 0 ? ` (${joinWords(questions.filter((q) => !filled(q)).map((q) => q.topic))})` : ''}.`;
     return { artifact, note };
   },
 };
@@ -95,8 +101,15 @@ function summarise(ctx: StepContext, a: ContextArtifact): string {
   } else {
     parts.push(`${clientName} (${industry}): services not described yet.`);
   }
-  if (a.keyNumbers.length > 0) parts.push(`Key numbers: ${a.keyNumbers.slice(0, 6).map((k) => `${k.label} ${k.value}`).join(', ')}.`);
-  if (a.ceoGoals.length > 0) parts.push(endSentence(`The CEO's goal${a.ceoGoals.length > 1 ? 's' : ''}: ${first(a.ceoGoals, 2)}`));
+  if (a.keyNumbers.length > 0)
+    parts.push(
+      `Key numbers: ${a.keyNumbers
+        .slice(0, 6)
+        .map((k) => `${k.label} ${k.value}`)
+        .join(', ')}.`,
+    );
+  if (a.ceoGoals.length > 0)
+    parts.push(endSentence(`The CEO's goal${a.ceoGoals.length > 1 ? 's' : ''}: ${first(a.ceoGoals, 2)}`));
   return truncate(parts.join(' '), 4000);
 }
 

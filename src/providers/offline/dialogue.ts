@@ -4,14 +4,30 @@
  * nextDialogueTrend. The ledger (insights, assumptions) is built from the user's own words.
  */
 import {
-  MIN_EXCHANGES_PER_TREND, QuestionFamily, countDialogueAnswers, nextDialogueTrend, steering, type Assumption, type DialogueArtifact, type Insight,
-  type TranscriptMessage, type Trend,
+  MIN_EXCHANGES_PER_TREND,
+  QuestionFamily,
+  countDialogueAnswers,
+  nextDialogueTrend,
+  steering,
+  type Assumption,
+  type DialogueArtifact,
+  type Insight,
+  type TranscriptMessage,
+  type Trend,
 } from '../../domain/index.js';
 import type { TurnInput } from '../../engine/facilitator.js';
 import type { DialogueBank, DialogueTemplate } from './bank.js';
 import { FOOTER, chosen, fill, plural } from './common.js';
 import { askedItems, lastUserMessage } from './interview.js';
-import { assumptionSentences, isNonAnswer, isQuestionBack, normalise, shortQuote, truncate, wordCount } from './parse/index.js';
+import {
+  assumptionSentences,
+  isNonAnswer,
+  isQuestionBack,
+  normalise,
+  shortQuote,
+  truncate,
+  wordCount,
+} from './parse/index.js';
 
 const FAMILIES = QuestionFamily.options;
 type Family = QuestionFamily;
@@ -41,13 +57,18 @@ export interface DialogueAnswer {
 }
 
 export function dialogueHistory(messages: readonly TranscriptMessage[], bank: DialogueBank) {
-  const asked: AskedQuestion[] = askedItems(messages, familyTemplates(bank)).map((a) => ({ template: a.item, trendId: a.message.trendId, message: a.message }));
+  const asked: AskedQuestion[] = askedItems(messages, familyTemplates(bank)).map((a) => ({
+    template: a.item,
+    trendId: a.message.trendId,
+    message: a.message,
+  }));
   const byMessage = new Map(asked.map((a) => [a.message.id, a]));
   const answers: DialogueAnswer[] = [];
   let current: AskedQuestion | null = null;
   for (const m of messages) {
     if (m.role === 'assistant') current = byMessage.get(m.id) ?? current;
-    else if (!isQuestionBack(m.content)) answers.push({ message: m, trendId: m.trendId ?? current?.trendId ?? null, question: current });
+    else if (!isQuestionBack(m.content))
+      answers.push({ message: m, trendId: m.trendId ?? current?.trendId ?? null, question: current });
   }
   return { asked, answers };
 }
@@ -64,13 +85,17 @@ function answersByTrend(answers: readonly DialogueAnswer[]): Record<string, numb
  * `lastAnswer` is the user's last answer when it was about this trend, else null.
  */
 export function pickQuestion(
-  bank: DialogueBank, trendId: string, asked: readonly AskedQuestion[], lastAnswer: string | null,
+  bank: DialogueBank,
+  trendId: string,
+  asked: readonly AskedQuestion[],
+  lastAnswer: string | null,
 ): FamilyTemplate | null {
   const onTrend = asked.filter((a) => a.trendId === trendId);
   const usedIds = new Set(onTrend.map((a) => a.template.id));
   const usedFamilies = new Set(onTrend.map((a) => a.template.family));
   const real = lastAnswer !== null && !isNonAnswer(lastAnswer) && shortQuote(lastAnswer) !== '';
-  const available = (f: Family) => bank.families[f].map((t) => ({ ...t, family: f })).filter((t) => !usedIds.has(t.id) && (real || !followsUp(t)));
+  const available = (f: Family) =>
+    bank.families[f].map((t) => ({ ...t, family: f })).filter((t) => !usedIds.has(t.id) && (real || !followsUp(t)));
   const lastFamily = asked.at(-1)?.template.family ?? null;
 
   if (onTrend.length === 0 && available('clarify').length > 0) return available('clarify')[0]!;
@@ -82,18 +107,29 @@ export function pickQuestion(
     const fallback = (['clarify', 'other_viewpoints'] as const).find((f) => available(f).length > 0);
     if (fallback) return available(fallback)[0]!;
   }
-  const preferred: Family | null = lastAnswer && assumptionSentences(lastAnswer).length > 0
-    ? 'probe_assumptions'
-    : lastAnswer && wordCount(lastAnswer) < 6 ? 'clarify' : null;
-  if (preferred && preferred !== lastFamily && !usedFamilies.has(preferred) && available(preferred).length > 0) return available(preferred)[0]!;
+  const preferred: Family | null =
+    lastAnswer && assumptionSentences(lastAnswer).length > 0
+      ? 'probe_assumptions'
+      : lastAnswer && wordCount(lastAnswer) < 6
+        ? 'clarify'
+        : null;
+  if (preferred && preferred !== lastFamily && !usedFamilies.has(preferred) && available(preferred).length > 0)
+    return available(preferred)[0]!;
 
-  const family = rotation.find((f) => !usedFamilies.has(f) && available(f).length > 0)
-    ?? rotation.find((f) => available(f).length > 0)
-    ?? (lastFamily && available(lastFamily).length > 0 ? lastFamily : null);
+  const family =
+    rotation.find((f) => !usedFamilies.has(f) && available(f).length > 0) ??
+    rotation.find((f) => available(f).length > 0) ??
+    (lastFamily && available(lastFamily).length > 0 ? lastFamily : null);
   return family ? available(family)[0]! : null;
 }
 
-function renderQuestion(bank: DialogueBank, template: FamilyTemplate, trend: Trend, input: TurnInput, quote: string): string {
+function renderQuestion(
+  bank: DialogueBank,
+  template: FamilyTemplate,
+  trend: Trend,
+  input: TurnInput,
+  quote: string,
+): string {
   const text = fill(template.text, input, { trend: trend.name, last: quote });
   return `**${bank.familyLabels[template.family]}.** ${text}`;
 }
@@ -113,7 +149,11 @@ export interface DialogueTurn {
   readonly ledger: DialogueArtifact | null;
 }
 
-export function dialogueReply(input: TurnInput, bank: DialogueBank, messages: readonly TranscriptMessage[]): DialogueTurn {
+export function dialogueReply(
+  input: TurnInput,
+  bank: DialogueBank,
+  messages: readonly TranscriptMessage[],
+): DialogueTurn {
   const trends = chosen(input);
   if (trends.length === 0) return { text: `${fill(bank.noTrends, input)}\n\n${FOOTER}`, trendId: null, ledger: null };
   const { asked, answers } = dialogueHistory(messages, bank);
@@ -149,7 +189,11 @@ export function dialogueReply(input: TurnInput, bank: DialogueBank, messages: re
   const parts: string[] = [];
   const quote = lastText && !isNonAnswer(lastText) ? shortQuote(lastText) : '';
   const named = lastText ? assumptionSentences(lastText) : [];
-  const bare = (s: string) => s.replace(/[“”"…]/g, '').replace(/[.!?]+$/, '').trim();
+  const bare = (s: string) =>
+    s
+      .replace(/[“”"…]/g, '')
+      .replace(/[.!?]+$/, '')
+      .trim();
   const quotedAssumption = named.length > 0 && bare(named[0]!).startsWith(bare(quote));
   if (quote && !(template && usesLast(template))) parts.push(`You said “${quote}”.`);
   // The answer to "what are you taking for granted?" goes on the ledger whole (buildLedger): say so.
@@ -157,15 +201,23 @@ export function dialogueReply(input: TurnInput, bank: DialogueBank, messages: re
   if (answeredFamily === 'probe_assumptions' && lastText && !isNonAnswer(lastText)) {
     parts.push('That goes on the ledger as a stated assumption, to be tested.');
   } else if (named.length > 0) {
-    parts.push(quotedAssumption || (template && usesLast(template))
-      ? 'That takes something for granted, so it goes on the ledger as a stated assumption.'
-      : `That takes something for granted, so it goes on the ledger as a stated assumption: “${truncate(bare(named[0]!), 160)}”.`);
+    parts.push(
+      quotedAssumption || (template && usesLast(template))
+        ? 'That takes something for granted, so it goes on the ledger as a stated assumption.'
+        : `That takes something for granted, so it goes on the ledger as a stated assumption: “${truncate(bare(named[0]!), 160)}”.`,
+    );
   }
   if (lastText && isNonAnswer(lastText)) parts.push('Noted: no answer to that one. It stays open.');
 
   const previous = trends.find((t) => t.id === current);
   if (template && previous && previous.id !== trend.id) {
-    parts.push(fill(bank.moveOn, input, { trend: trend.name, previous: previous.name, answers: plural(counts[previous.id] ?? 0, 'answer') }));
+    parts.push(
+      fill(bank.moveOn, input, {
+        trend: trend.name,
+        previous: previous.name,
+        answers: plural(counts[previous.id] ?? 0, 'answer'),
+      }),
+    );
   }
   const explored = (c: Record<string, number>) => trends.every((t) => (c[t.id] ?? 0) >= MIN_EXCHANGES_PER_TREND);
   const before = answersByTrend(answers.filter((a) => a.message.id !== last?.id));
@@ -183,8 +235,13 @@ const dialogueFooter = (trend: Trend, counts: Readonly<Record<string, number>>) 
 
 /** "What do you mean by second-order effects?": the bank cannot say; the question still open is asked again, as it was. */
 function questionBackReply(
-  input: TurnInput, bank: DialogueBank, last: TranscriptMessage, asked: readonly AskedQuestion[], answers: readonly DialogueAnswer[],
-  counts: Readonly<Record<string, number>>, ledger: DialogueArtifact,
+  input: TurnInput,
+  bank: DialogueBank,
+  last: TranscriptMessage,
+  asked: readonly AskedQuestion[],
+  answers: readonly DialogueAnswer[],
+  counts: Readonly<Record<string, number>>,
+  ledger: DialogueArtifact,
 ): DialogueTurn {
   const trends = chosen(input);
   const lastAsked = asked.at(-1) ?? null;
@@ -192,7 +249,11 @@ function questionBackReply(
   const open = lastAsked && !answers.some((a) => a.message.id > lastAsked.message.id) ? lastAsked : null;
   const trend = trends.find((t) => t.id === open?.trendId) ?? trends[0]!;
   // The answer the open question followed, quoted again where the question quotes it.
-  const before = open ? [...answers].reverse().find((a) => a.message.id < open.message.id && a.trendId === trend.id && !steering(a.message.content)) : undefined;
+  const before = open
+    ? [...answers]
+        .reverse()
+        .find((a) => a.message.id < open.message.id && a.trendId === trend.id && !steering(a.message.content))
+    : undefined;
   const quote = before && !isNonAnswer(before.message.content) ? shortQuote(before.message.content) : '';
   const parts = [
     fill(bank.questionBack, input, { question: truncate(normalise(last.content), 160), trend: trend.name }),
@@ -209,7 +270,11 @@ function questionBackReply(
  * probe-assumptions or probe-evidence question followed. Supported / refuted are the user's to set.
  * Both are tied to the answer they came from (`fromMessageId`); a note says only what challenged it.
  */
-export function buildLedger(input: TurnInput, bank: DialogueBank, messages: readonly TranscriptMessage[]): DialogueArtifact {
+export function buildLedger(
+  input: TurnInput,
+  bank: DialogueBank,
+  messages: readonly TranscriptMessage[],
+): DialogueArtifact {
   const trends = chosen(input);
   const { asked, answers } = dialogueHistory(messages, bank);
   const insights: Insight[] = [];
@@ -221,9 +286,20 @@ export function buildLedger(input: TurnInput, bank: DialogueBank, messages: read
     const family = a.question?.template.family ?? null;
     const label = family ? bank.familyLabels[family] : null;
     if (family && INSIGHT_FAMILIES.has(family)) {
-      if (!isNonAnswer(text)) insights.push({ id: '', trendId: a.trendId, text: `${label}: ${truncate(text, 600)}`, fromMessageId: a.message.id });
+      if (!isNonAnswer(text))
+        insights.push({
+          id: '',
+          trendId: a.trendId,
+          text: `${label}: ${truncate(text, 600)}`,
+          fromMessageId: a.message.id,
+        });
       else if (family === 'probe_evidence') {
-        insights.push({ id: '', trendId: a.trendId, text: `Evidence gap: no evidence named when asked “${truncate(questionText(a, input), 200)}”`, fromMessageId: a.message.id });
+        insights.push({
+          id: '',
+          trendId: a.trendId,
+          text: `Evidence gap: no evidence named when asked “${truncate(questionText(a, input), 200)}”`,
+          fromMessageId: a.message.id,
+        });
       }
     }
     if (isNonAnswer(text)) return;
@@ -231,7 +307,10 @@ export function buildLedger(input: TurnInput, bank: DialogueBank, messages: read
     if (stated.length === 0) return;
     // Challenged when the next question asked after this answer probed assumptions or evidence.
     const nextAsked = asked.find((q) => q.message.id > a.message.id);
-    const challenged = nextAsked && CHALLENGE_FAMILIES.has(nextAsked.template.family) && nextAsked.trendId === a.trendId ? nextAsked : null;
+    const challenged =
+      nextAsked && CHALLENGE_FAMILIES.has(nextAsked.template.family) && nextAsked.trendId === a.trendId
+        ? nextAsked
+        : null;
     const reply = challenged ? answers.slice(i + 1).find((b) => b.question === challenged) : undefined;
     for (const s of stated) {
       assumptions.push({
@@ -240,7 +319,10 @@ export function buildLedger(input: TurnInput, bank: DialogueBank, messages: read
         text: truncate(s, 1000),
         status: challenged ? 'challenged' : 'stated',
         note: challenged
-          ? truncate(`By a “${bank.familyLabels[challenged.template.family]}” question; ${reply && !isNonAnswer(reply.message.content) ? `your answer: “${truncate(normalise(reply.message.content).replace(/[.!]$/, ''), 400)}”` : 'not answered yet'}.`, 2000)
+          ? truncate(
+              `By a “${bank.familyLabels[challenged.template.family]}” question; ${reply && !isNonAnswer(reply.message.content) ? `your answer: “${truncate(normalise(reply.message.content).replace(/[.!]$/, ''), 400)}”` : 'not answered yet'}.`,
+              2000,
+            )
           : null,
         fromMessageId: a.message.id,
       });
@@ -250,15 +332,19 @@ export function buildLedger(input: TurnInput, bank: DialogueBank, messages: read
   const trendSummaries = trends.slice(0, 3).flatMap((t) => {
     const own = answers.filter((a) => a.trendId === t.id && !steering(a.message.content));
     if (own.length === 0) return [];
-    const families = [...new Set(own.map((a) => a.question?.template.family).filter((f): f is Family => f !== undefined))];
+    const families = [
+      ...new Set(own.map((a) => a.question?.template.family).filter((f): f is Family => f !== undefined)),
+    ];
     const latest = [...own].reverse().find((a) => !isNonAnswer(a.message.content));
-    return [{
-      trendId: t.id,
-      summary: truncate(
-        `${plural(own.length, 'answer')} from ${families.length > 0 ? families.map((f) => bank.familyLabels[f].toLowerCase()).join(', ') : 'no bank question'}: ${plural(insights.filter((x) => x.trendId === t.id).length, 'insight')}, ${plural(assumptions.filter((x) => x.trendId === t.id).length, 'assumption')} on the ledger.${latest ? ` Latest: “${shortQuote(latest.message.content)}”.` : ''}`,
-        4000,
-      ),
-    }];
+    return [
+      {
+        trendId: t.id,
+        summary: truncate(
+          `${plural(own.length, 'answer')} from ${families.length > 0 ? families.map((f) => bank.familyLabels[f].toLowerCase()).join(', ') : 'no bank question'}: ${plural(insights.filter((x) => x.trendId === t.id).length, 'insight')}, ${plural(assumptions.filter((x) => x.trendId === t.id).length, 'assumption')} on the ledger.${latest ? ` Latest: “${shortQuote(latest.message.content)}”.` : ''}`,
+          4000,
+        ),
+      },
+    ];
   });
 
   return {

@@ -26,7 +26,11 @@ export interface OfflineFacilitatorOptions {
   readonly now?: () => Date;
 }
 
-export const OFFLINE_IDENTITY: ModelIdentity = { provider: 'offline', label: 'Offline facilitator (no AI model)', model: null };
+export const OFFLINE_IDENTITY: ModelIdentity = {
+  provider: 'offline',
+  label: 'Offline facilitator (no AI model)',
+  model: null,
+};
 
 const NO_USAGE: Usage = { tokensIn: null, tokensOut: null };
 
@@ -45,7 +49,12 @@ export function createOfflineFacilitator(options: OfflineFacilitatorOptions = {}
   const banks: OfflineBanks = loadBanks(options.promptsDir ? join(options.promptsDir, 'offline') : OFFLINE_BANKS_DIR);
   const now = options.now ?? (() => new Date());
   const version = (step: StepId) => `offline/${step}@${banks[step].version}`;
-  const contextOf = (input: TurnInput): StepContext => ({ input, banks, messages: stepMessages(input.transcript, input.step), now: now() });
+  const contextOf = (input: TurnInput): StepContext => ({
+    input,
+    banks,
+    messages: stepMessages(input.transcript, input.step),
+    now: now(),
+  });
 
   return {
     identity: OFFLINE_IDENTITY,
@@ -58,16 +67,27 @@ export function createOfflineFacilitator(options: OfflineFacilitatorOptions = {}
       const step = BANK_STEPS[input.step];
       const ctx = contextOf(input);
       const questions = step.questions(ctx);
-      const intro = input.step === 'sounding_board' && input.session.mode === 'quick_check'
-        ? banks.sounding_board.quickCheckOpening
-        : banks[input.step].opening;
-      return { text: `${fill(intro, input)}\n\n${questionBlock(questions[0]!, questions, input)}`, promptVersion: version(input.step), trendId: null };
+      const intro =
+        input.step === 'sounding_board' && input.session.mode === 'quick_check'
+          ? banks.sounding_board.quickCheckOpening
+          : banks[input.step].opening;
+      return {
+        text: `${fill(intro, input)}\n\n${questionBlock(questions[0]!, questions, input)}`,
+        promptVersion: version(input.step),
+        trendId: null,
+      };
     },
 
     async *reply(input: TurnInput, signal: AbortSignal): AsyncGenerator<ReplyPart> {
       if (signal.aborted) return;
       const ctx = contextOf(input);
-      const finish = { type: 'finish' as const, usage: NO_USAGE, promptVersion: version(input.step), promptTokens: null, calls: [] };
+      const finish = {
+        type: 'finish' as const,
+        usage: NO_USAGE,
+        promptVersion: version(input.step),
+        promptTokens: null,
+        calls: [],
+      };
       if (input.step === 'dialogue') {
         const turn = dialogueReply(input, banks.dialogue, ctx.messages);
         yield { type: 'text-delta', text: turn.text };
@@ -81,12 +101,13 @@ export function createOfflineFacilitator(options: OfflineFacilitatorOptions = {}
     async draft(input: TurnInput, signal: AbortSignal): Promise<DraftResult> {
       if (signal.aborted) throw signal.reason;
       const ctx = contextOf(input);
-      const drafted = input.step === 'dialogue'
-        ? (() => {
-            const ledger = buildLedger(input, banks.dialogue, ctx.messages);
-            return { artifact: ledger, note: ledgerNote(ledger) };
-          })()
-        : BANK_STEPS[input.step].draft(ctx);
+      const drafted =
+        input.step === 'dialogue'
+          ? (() => {
+              const ledger = buildLedger(input, banks.dialogue, ctx.messages);
+              return { artifact: ledger, note: ledgerNote(ledger) };
+            })()
+          : BANK_STEPS[input.step].draft(ctx);
       return { ...drafted, usage: NO_USAGE, promptVersion: version(input.step), promptTokens: null, calls: [] };
     },
   };
@@ -96,19 +117,35 @@ export function createOfflineFacilitator(options: OfflineFacilitatorOptions = {}
  * Acknowledge what the latest message filled, then the next unasked question, or say the bank is done.
  * A question back gets the bank's word on what it cannot do, and the question still standing.
  */
-function bankReply(step: BankStep<BankQuestion>, ctx: StepContext, bank: { readonly exhausted: string; readonly questionBack: string }): string {
+function bankReply(
+  step: BankStep<BankQuestion>,
+  ctx: StepContext,
+  bank: { readonly exhausted: string; readonly questionBack: string },
+): string {
   const questions = step.questions(ctx);
   const last = lastUserMessage(ctx.messages);
-  const before = last ? standingQuestion(ctx.messages.filter((m) => m.id < last.id), questions) : null;
+  const before = last
+    ? standingQuestion(
+        ctx.messages.filter((m) => m.id < last.id),
+        questions,
+      )
+    : null;
   if (last && asksBack(last.content, before)) {
     const standing = standingQuestion(ctx.messages, questions);
     const body = standing ? questionBlock(standing, questions, ctx.input) : fill(bank.exhausted, ctx.input);
-    return [fill(bank.questionBack, ctx.input, { question: truncate(normalise(last.content), 160) }), body, FOOTER].join('\n\n');
+    return [
+      fill(bank.questionBack, ctx.input, { question: truncate(normalise(last.content), 160) }),
+      body,
+      FOOTER,
+    ].join('\n\n');
   }
   const acks = last
-    ? pairAnswers(ctx.messages, questions).filter((a) => a.messageId === last.id).map((a) => step.ack(a.question, a.text, ctx))
+    ? pairAnswers(ctx.messages, questions)
+        .filter((a) => a.messageId === last.id)
+        .map((a) => step.ack(a.question, a.text, ctx))
     : [];
-  if (last && acks.length === 0) acks.push(isNonAnswer(last.content) ? 'Noted.' : 'Noted, though it answers no question yet.');
+  if (last && acks.length === 0)
+    acks.push(isNonAnswer(last.content) ? 'Noted.' : 'Noted, though it answers no question yet.');
   const next = nextQuestion(ctx.messages, questions);
   const body = next ? questionBlock(next, questions, ctx.input) : fill(bank.exhausted, ctx.input);
   return [...acks, body, FOOTER].join('\n\n');

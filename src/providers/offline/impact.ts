@@ -5,7 +5,16 @@ import { chosen, horizonLabel, joinWords, plural, type BankStep, type StepContex
 import { answersById, pairAnswers } from './interview.js';
 import { trendOfText } from './trends.js';
 import {
-  isNonAnswer, mentionedIds, parseConfidence, parseDirection, parseHorizon, parseMagnitude, sentences, splitLines, truncate, wordCount,
+  isNonAnswer,
+  mentionedIds,
+  parseConfidence,
+  parseDirection,
+  parseHorizon,
+  parseMagnitude,
+  sentences,
+  splitLines,
+  truncate,
+  wordCount,
 } from './parse/index.js';
 
 /** Used where the user gave none, and said so in the forecast's reasoning. */
@@ -13,7 +22,11 @@ const PLACEHOLDER = { direction: 'mixed', magnitude: 'medium', horizon: '6-18', 
 
 function scopeLabel(scope: ImpactScope, ctx: StepContext): string {
   const { clientName, industry } = ctx.input.session;
-  return scope === 'company' ? `${clientName} itself` : scope === 'industry' ? `the ${industry} industry` : `the market ${clientName} sells into`;
+  return scope === 'company'
+    ? `${clientName} itself`
+    : scope === 'industry'
+      ? `the ${industry} industry`
+      : `the market ${clientName} sells into`;
 }
 
 interface Read {
@@ -58,13 +71,15 @@ const confidenceAside = (s: string) => /\b(?:confiden\w*|sure|certain|a guess)\b
 const horizonAside = (s: string, now: Date) => wordCount(s) <= 4 && parseHorizon(s, now) !== null;
 
 /** "…; fairly confident", ", confidence medium" closing a sentence: the confidence, said in passing. */
-const CONFIDENCE_TAIL = /[;,]\s*(?:(?:fairly|very|quite|not very|highly|reasonably)\s+)?(?:confident|sure|certain)\b[^;,]*$|[;,]\s*(?:low|medium|high)?\s*confidence\b[^;,]*$/i;
+const CONFIDENCE_TAIL =
+  /[;,]\s*(?:(?:fairly|very|quite|not very|highly|reasonably)\s+)?(?:confident|sure|certain)\b[^;,]*$|[;,]\s*(?:low|medium|high)?\s*confidence\b[^;,]*$/i;
 
 /** The text without its asides, unless that would leave nothing. */
 function withoutAsides(text: string, max: number, aside: (sentence: string) => boolean): string | null {
   const parts = sentences(text);
-  const kept = (parts.length > 1 ? parts.filter((s) => !aside(s)) : parts)
-    .map((s) => s.replace(CONFIDENCE_TAIL, '').trim());
+  const kept = (parts.length > 1 ? parts.filter((s) => !aside(s)) : parts).map((s) =>
+    s.replace(CONFIDENCE_TAIL, '').trim(),
+  );
   const rest = kept.join(' ').trim();
   return rest === '' ? null : truncate(rest, max);
 }
@@ -78,7 +93,10 @@ function answeredByScope(ctx: StepContext): (scope: ImpactScope, field: ImpactFi
   const questions = ctx.banks.impact.questions;
   const answers = answersById(pairAnswers(ctx.messages, questions));
   return (scope, field) => {
-    const texts = questions.filter((q) => q.scope === scope && q.fills.includes(field)).map((q) => answers.text(q.id)).filter((t): t is string => t !== null);
+    const texts = questions
+      .filter((q) => q.scope === scope && q.fills.includes(field))
+      .map((q) => answers.text(q.id))
+      .filter((t): t is string => t !== null);
     return texts.length > 0 ? texts.join('\n') : null;
   };
 }
@@ -87,12 +105,19 @@ export const impactStep: BankStep<ImpactQuestion> = {
   questions: (ctx) => ctx.banks.impact.questions,
 
   ack(question, text, ctx) {
-    if (isNonAnswer(text)) return `Left open: **${question.topic}**. The draft will say it was not discussed, with low confidence.`;
+    if (isNonAnswer(text))
+      return `Left open: **${question.topic}**. The draft will say it was not discussed, with low confidence.`;
     if (question.fills.includes('forecasts[].change')) {
       const reads = forecastLines(text).map((item) => readChange(item, ctx));
       const describe = (r: Read) => {
         const missing = [!r.direction && 'direction', !r.magnitude && 'size', !r.horizon && 'horizon'].filter(Boolean);
-        const got = [r.direction, r.magnitude && `${r.magnitude} magnitude`, r.horizon && horizonLabel(r.horizon), r.confidence && `${r.confidence} confidence`, r.trendId].filter(Boolean);
+        const got = [
+          r.direction,
+          r.magnitude && `${r.magnitude} magnitude`,
+          r.horizon && horizonLabel(r.horizon),
+          r.confidence && `${r.confidence} confidence`,
+          r.trendId,
+        ].filter(Boolean);
         return `“${truncate(r.change, 50)}” (${got.join(', ') || 'nothing read'}${missing.length > 0 ? `; not stated: ${missing.join(', ')}` : ''})`;
       };
       return `Read ${plural(reads.length, 'forecast')}: ${reads.map(describe).join('; ')}.`;
@@ -100,10 +125,15 @@ export const impactStep: BankStep<ImpactQuestion> = {
     if (question.fills.includes('forecasts[].signpost')) {
       const confidence = parseConfidence(text);
       // Said with the scope's change ("…within a year. Fairly confident."): the draft takes it from there.
-      const earlier = confidence ? null : parseConfidence(answeredByScope(ctx)(question.scope, 'forecasts[].change') ?? '');
+      const earlier = confidence
+        ? null
+        : parseConfidence(answeredByScope(ctx)(question.scope, 'forecasts[].change') ?? '');
       return `Noted as the signpost; confidence ${confidence ?? (earlier ? `${earlier}, as you said with the change` : 'not stated (it will be recorded as low)')}.`;
     }
-    const ids = mentionedIds(text, (ctx.input.artifacts.dialogue?.insights ?? []).map((i) => i.id));
+    const ids = mentionedIds(
+      text,
+      (ctx.input.artifacts.dialogue?.insights ?? []).map((i) => i.id),
+    );
     return `Noted as the reasoning${ids.length > 0 ? `; it cites ${ids.join(', ')}` : ''}.`;
   },
 
@@ -119,11 +149,15 @@ export const impactStep: BankStep<ImpactQuestion> = {
       if (change === null) {
         notDiscussed.push(scope);
         forecasts.push({
-          scope, trendId: null,
+          scope,
+          trendId: null,
           change: `Not discussed yet — what changes for ${scopeLabel(scope, ctx)} was not answered in this step.`,
-          ...PLACEHOLDER, confidence: 'low',
-          reasoning: 'Placeholder: nothing was said about this scope, so direction, magnitude and horizon are not a forecast.',
-          insightIds: [], signpost: null,
+          ...PLACEHOLDER,
+          confidence: 'low',
+          reasoning:
+            'Placeholder: nothing was said about this scope, so direction, magnitude and horizon are not a forecast.',
+          insightIds: [],
+          signpost: null,
         });
         continue;
       }
@@ -135,12 +169,16 @@ export const impactStep: BankStep<ImpactQuestion> = {
         const own = signpostLines.length === reads.length ? signpostLines[i]! : signpostText;
         const confidence = parseConfidence(own) ?? parseConfidence(signpostText) ?? r.confidence;
         const missing = [
-          !r.direction && 'direction', !r.magnitude && 'magnitude', !r.horizon && 'horizon', !confidence && 'confidence',
+          !r.direction && 'direction',
+          !r.magnitude && 'magnitude',
+          !r.horizon && 'horizon',
+          !confidence && 'confidence',
         ].filter((m): m is string => typeof m === 'string');
         if (missing.length > 0) withPlaceholders++;
-        const placeholderNote = missing.length > 0
-          ? `Not stated in your answers: ${joinWords(missing)} (recorded as ${joinWords(missing.map((m) => `${m} ${m === 'horizon' ? horizonLabel(PLACEHOLDER.horizon) : PLACEHOLDER[m as keyof typeof PLACEHOLDER]}`))}).`
-          : null;
+        const placeholderNote =
+          missing.length > 0
+            ? `Not stated in your answers: ${joinWords(missing)} (recorded as ${joinWords(missing.map((m) => `${m} ${m === 'horizon' ? horizonLabel(PLACEHOLDER.horizon) : PLACEHOLDER[m as keyof typeof PLACEHOLDER]}`))}).`
+            : null;
         forecasts.push({
           scope,
           trendId: r.trendId,
@@ -157,11 +195,14 @@ export const impactStep: BankStep<ImpactQuestion> = {
     }
     const artifact: ImpactArtifact = { forecasts: forecasts.slice(0, 30) };
 
-    const counts = IMPACT_SCOPES.map((s) => `${s} ${forecasts.filter((f) => f.scope === s && !notDiscussed.includes(s)).length}`).join(', ');
+    const counts = IMPACT_SCOPES.map(
+      (s) => `${s} ${forecasts.filter((f) => f.scope === s && !notDiscussed.includes(s)).length}`,
+    ).join(', ');
     const noSignpost = forecasts.filter((f) => f.signpost === null && !notDiscussed.includes(f.scope)).length;
-    const note = notDiscussed.length === IMPACT_SCOPES.length
-      ? 'No impact answers yet: the forecast holds one "not discussed yet" entry per scope (company, industry, market), low confidence. Answer the questions, then press Draft again.'
-      : `Built the impact forecast from your answers (offline, no AI model): ${plural(forecasts.length - notDiscussed.length, 'forecast')} (${counts}).${notDiscussed.length > 0 ? ` Not discussed yet: ${joinWords(notDiscussed)} (placeholder entries, low confidence).` : ''}${noSignpost > 0 ? ` Without a signpost: ${noSignpost}.` : ''}${withPlaceholders > 0 ? ` With a placeholder for something you did not state: ${withPlaceholders}.` : ''}`;
+    const note =
+      notDiscussed.length === IMPACT_SCOPES.length
+        ? 'No impact answers yet: the forecast holds one "not discussed yet" entry per scope (company, industry, market), low confidence. Answer the questions, then press Draft again.'
+        : `Built the impact forecast from your answers (offline, no AI model): ${plural(forecasts.length - notDiscussed.length, 'forecast')} (${counts}).${notDiscussed.length > 0 ? ` Not discussed yet: ${joinWords(notDiscussed)} (placeholder entries, low confidence).` : ''}${noSignpost > 0 ? ` Without a signpost: ${noSignpost}.` : ''}${withPlaceholders > 0 ? ` With a placeholder for something you did not state: ${withPlaceholders}.` : ''}`;
     return { artifact, note };
   },
 };

@@ -22,7 +22,10 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * there in order, the placeholders ({{trend}}, {{last}}…) may be anything.
  */
 export function templateMatcher(template: string): RegExp {
-  const fixed = normalise(template).replace(/(\{\{\s*\w+\s*\}\})'s\b/g, '$1').split(/\{\{\s*\w+\s*\}\}/).map((part) => escape(part).replace(/\s+/g, '\\s+'));
+  const fixed = normalise(template)
+    .replace(/(\{\{\s*\w+\s*\}\})'s\b/g, '$1')
+    .split(/\{\{\s*\w+\s*\}\}/)
+    .map((part) => escape(part).replace(/\s+/g, '\\s+'));
   return new RegExp(fixed.join('[\\s\\S]*?'));
 }
 
@@ -37,7 +40,10 @@ export interface Identified<T> {
 }
 
 /** Which of `items` each assistant message asked, in transcript order (a message asks at most one). */
-export function askedItems<T extends { readonly id: string; readonly text: string }>(messages: readonly TranscriptMessage[], items: readonly T[]): Identified<T>[] {
+export function askedItems<T extends { readonly id: string; readonly text: string }>(
+  messages: readonly TranscriptMessage[],
+  items: readonly T[],
+): Identified<T>[] {
   const matchers = items.map((item) => ({ item, re: templateMatcher(item.text) }));
   const out: Identified<T>[] = [];
   for (const message of messages) {
@@ -61,10 +67,15 @@ export interface Answer<Q> {
  * Text written after the bank ran out goes to the last question asked. A question back to the
  * facilitator ("Which trends fit us?") answers nothing.
  */
-export function pairAnswers<Q extends { readonly id: string; readonly text: string; readonly topic: string; readonly aliases?: readonly string[] | undefined; readonly voicesQuestions?: boolean | undefined }>(
-  messages: readonly TranscriptMessage[],
-  questions: readonly Q[],
-): Answer<Q>[] {
+export function pairAnswers<
+  Q extends {
+    readonly id: string;
+    readonly text: string;
+    readonly topic: string;
+    readonly aliases?: readonly string[] | undefined;
+    readonly voicesQuestions?: boolean | undefined;
+  },
+>(messages: readonly TranscriptMessage[], questions: readonly Q[]): Answer<Q>[] {
   const asked = askedItems(messages, questions);
   const askedBy = new Map(asked.map((a) => [a.message.id, a.item]));
   const answers: Answer<Q>[] = [];
@@ -84,7 +95,8 @@ export function pairAnswers<Q extends { readonly id: string; readonly text: stri
 }
 
 function segmentsByTopic<Q extends { readonly topic: string; readonly aliases?: readonly string[] | undefined }>(
-  text: string, questions: readonly Q[],
+  text: string,
+  questions: readonly Q[],
 ): Array<{ question: Q | null; text: string }> {
   // Longest label first, so "Key numbers:" is not read as "Key:".
   const labels = questions
@@ -101,13 +113,19 @@ function segmentsByTopic<Q extends { readonly topic: string; readonly aliases?: 
       segments.at(-1)!.lines.push(line);
     }
   }
-  const read = segments.map((s) => ({ question: s.question, text: s.lines.join('\n').trim() })).filter((s) => s.text !== '' || s.question !== null);
+  const read = segments
+    .map((s) => ({ question: s.question, text: s.lines.join('\n').trim() }))
+    .filter((s) => s.text !== '' || s.question !== null);
   // "Here is our briefing doc:" before labelled lines introduces them; it answers nothing.
-  return read.filter((s, i) => !(i === 0 && s.question === null && read.length > 1 && /:$/.test(s.text) && !s.text.includes('\n')));
+  return read.filter(
+    (s, i) => !(i === 0 && s.question === null && read.length > 1 && /:$/.test(s.text) && !s.text.includes('\n')),
+  );
 }
 
 /** The answers to each question, joined; questions answered only with "skip" / "don't know" are `declined`. */
-export function answersById<Q extends { readonly id: string }>(answers: readonly Answer<Q>[]): {
+export function answersById<Q extends { readonly id: string }>(
+  answers: readonly Answer<Q>[],
+): {
   text: (id: string) => string | null;
   declined: (id: string) => boolean;
   messageIds: (id: string) => number[];
@@ -130,10 +148,14 @@ export function answersById<Q extends { readonly id: string }>(answers: readonly
  * `dependsOn` question was declined or skipped ("no second initiative" skips its metric question,
  * the third initiative and that one's metric question).
  */
-export function nextQuestion<Q extends { readonly id: string; readonly text: string; readonly topic: string; readonly dependsOn?: string | undefined }>(
-  messages: readonly TranscriptMessage[],
-  questions: readonly Q[],
-): Q | null {
+export function nextQuestion<
+  Q extends {
+    readonly id: string;
+    readonly text: string;
+    readonly topic: string;
+    readonly dependsOn?: string | undefined;
+  },
+>(messages: readonly TranscriptMessage[], questions: readonly Q[]): Q | null {
   const asked = new Set(askedItems(messages, questions).map((a) => a.item.id));
   const pairs = pairAnswers(messages, questions);
   const answers = answersById(pairs);
@@ -151,10 +173,14 @@ export function asksBack(text: string, after: { readonly voicesQuestions?: boole
 }
 
 /** The question waiting for an answer: the one asked last if it is still unanswered, else the next one. */
-export function standingQuestion<Q extends { readonly id: string; readonly text: string; readonly topic: string; readonly dependsOn?: string | undefined }>(
-  messages: readonly TranscriptMessage[],
-  questions: readonly Q[],
-): Q | null {
+export function standingQuestion<
+  Q extends {
+    readonly id: string;
+    readonly text: string;
+    readonly topic: string;
+    readonly dependsOn?: string | undefined;
+  },
+>(messages: readonly TranscriptMessage[], questions: readonly Q[]): Q | null {
   const lastAsked = askedItems(messages, questions).at(-1)?.item;
   const answered = new Set(pairAnswers(messages, questions).map((a) => a.question.id));
   return lastAsked && !answered.has(lastAsked.id) ? lastAsked : nextQuestion(messages, questions);

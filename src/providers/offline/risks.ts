@@ -4,14 +4,30 @@
  * placeholder that says so.
  */
 import {
-  rankRisks, severityOf, type Risk, type RisksArtifact, type Score, type Trend, type TrendLens,
+  rankRisks,
+  severityOf,
+  type Risk,
+  type RisksArtifact,
+  type Score,
+  type Trend,
+  type TrendLens,
 } from '../../domain/index.js';
 import type { RiskQuestion } from './bank.js';
 import { chosen, joinWords, plural, type BankStep, type StepContext } from './common.js';
 import { answersById, pairAnswers } from './interview.js';
 import { trendOfText } from './trends.js';
 import {
-  SCORE_AHEAD, SCORE_PAIR, isNonAnswer, labelled, parseDate, parseScores, sentences, splitLines, truncate, withoutScores, wordCount,
+  SCORE_AHEAD,
+  SCORE_PAIR,
+  isNonAnswer,
+  labelled,
+  parseDate,
+  parseScores,
+  sentences,
+  splitLines,
+  truncate,
+  withoutScores,
+  wordCount,
 } from './parse/index.js';
 
 const PLACEHOLDER_SCORE: Score = 3;
@@ -22,7 +38,10 @@ const RISK_LABELS = {
   mitigation: ['mitigation', 'mitigated? by', 'mitigate', 'fix(?=\\s*:)', 'plan(?=\\s*:)', 'response(?=\\s*:)'],
   owner: ['owner', 'owned by', 'accountable'],
   trigger: ['trigger', 'early[- ]warning(?: sign)?', 'warning sign', 'watch for', 'signal(?=\\s*:)'],
-  reviewDate: ['review(?: date| by| on)?(?=\\s*[:=]|\\s+(?:20\\d\\d|in\\s|at\\s|next\\s))', 'revisit(?:ed)?(?: by| on)?'],
+  reviewDate: [
+    'review(?: date| by| on)?(?=\\s*[:=]|\\s+(?:20\\d\\d|in\\s|at\\s|next\\s))',
+    'revisit(?:ed)?(?: by| on)?',
+  ],
 } as const;
 
 export interface ReadRisk {
@@ -40,12 +59,16 @@ export interface ReadRisk {
 export function threatLines(text: string): string[] {
   const lines = splitLines(text);
   if (lines.length === 1 && (lines[0]!.match(/\blikelihood\b|\bL[1-5]\b/gi)?.length ?? 0) > 1) {
-    return lines[0]!.split(';').map((s) => s.trim()).filter(Boolean);
+    return lines[0]!
+      .split(';')
+      .map((s) => s.trim())
+      .filter(Boolean);
   }
   return lines;
 }
 
-const OWNED_BY = /\b([A-Z][\w'-]+(?: [A-Z][\w'-]+)?) (?:owns|will own|should own|would own|is to own|leads) (?:it|this)\b/;
+const OWNED_BY =
+  /\b([A-Z][\w'-]+(?: [A-Z][\w'-]+)?) (?:owns|will own|should own|would own|is to own|leads) (?:it|this)\b/;
 
 /** "Our MES admin Jens should own it." goes whole; ", CFO owns it" goes from its sentence. */
 function withoutOwner(text: string): string {
@@ -96,13 +119,16 @@ export const risksStep: BankStep<RiskQuestion> = {
     if (isNonAnswer(text)) return `Noted: nothing under **${question.topic}**.`;
     if (question.category === null) {
       const date = parseDate(text, ctx.now);
-      return date ? `Review date read: ${date}. It applies to every risk without its own.` : 'No date could be read from that: write YYYY-MM-DD or "in 90 days".';
+      return date
+        ? `Review date read: ${date}. It applies to every risk without its own.`
+        : 'No date could be read from that: write YYYY-MM-DD or "in 90 days".';
     }
     const reads = threatLines(text).map((line) => readRisk(line, ctx));
     const describe = (r: ReadRisk) => {
-      const scores = r.likelihood && r.impact
-        ? `likelihood ${r.likelihood} × impact ${r.impact} = ${r.likelihood * r.impact}, ${severityOf(r.likelihood, r.impact)}`
-        : `${[!r.likelihood && 'likelihood', !r.impact && 'impact'].filter(Boolean).join(' and ')} not given`;
+      const scores =
+        r.likelihood && r.impact
+          ? `likelihood ${r.likelihood} × impact ${r.impact} = ${r.likelihood * r.impact}, ${severityOf(r.likelihood, r.impact)}`
+          : `${[!r.likelihood && 'likelihood', !r.impact && 'impact'].filter(Boolean).join(' and ')} not given`;
       return `“${truncate(r.threat, 50)}” (${scores}; ${r.owner ? `owner ${r.owner}` : 'no owner yet'})`;
     };
     return `Read ${plural(reads.length, `${question.category} threat`)}: ${reads.map(describe).join('; ')}.`;
@@ -112,7 +138,11 @@ export const risksStep: BankStep<RiskQuestion> = {
     const questions = ctx.banks.risks.questions;
     const answers = answersById(pairAnswers(ctx.messages, questions));
     const trends = chosen(ctx.input);
-    const reviewText = questions.filter((q) => q.category === null).map((q) => answers.text(q.id)).filter(Boolean).join('\n');
+    const reviewText = questions
+      .filter((q) => q.category === null)
+      .map((q) => answers.text(q.id))
+      .filter(Boolean)
+      .join('\n');
     const registerReview = reviewText ? parseDate(reviewText, ctx.now) : null;
 
     const risks: Risk[] = [];
@@ -127,11 +157,16 @@ export const risksStep: BankStep<RiskQuestion> = {
       }
       for (const line of threatLines(text)) {
         const r = readRisk(line, ctx);
-        const missing = [!r.likelihood && 'likelihood', !r.impact && 'impact'].filter((m): m is string => typeof m === 'string');
+        const missing = [!r.likelihood && 'likelihood', !r.impact && 'impact'].filter(
+          (m): m is string => typeof m === 'string',
+        );
         if (missing.length > 0) unscored++;
         risks.push({
           id: `r${risks.length + 1}`,
-          threat: missing.length > 0 ? `${r.threat} [${joinWords(missing)} not given: ${PLACEHOLDER_SCORE} is a placeholder]` : r.threat,
+          threat:
+            missing.length > 0
+              ? `${r.threat} [${joinWords(missing)} not given: ${PLACEHOLDER_SCORE} is a placeholder]`
+              : r.threat,
           category: q.category,
           trendId: r.trendId,
           likelihood: r.likelihood ?? PLACEHOLDER_SCORE,
@@ -163,15 +198,32 @@ export const risksStep: BankStep<RiskQuestion> = {
       unscored > 0 ? `Not fully scored (placeholder 3, marked in the threat): ${unscored}.` : '',
       registerReview ? `Review date: ${registerReview}.` : 'No review date yet.',
       notDiscussed.length > 0 ? `Categories not discussed: ${joinWords(notDiscussed)}.` : '',
-    ].filter(Boolean).join(' ');
+    ]
+      .filter(Boolean)
+      .join(' ');
     return { artifact, note };
   },
 };
 
 function placeholderRisks(ctx: StepContext, trends: readonly Trend[]): Risk[] {
-  const base = { likelihood: PLACEHOLDER_SCORE, impact: PLACEHOLDER_SCORE, mitigation: null, owner: null, trigger: null, reviewDate: null };
+  const base = {
+    likelihood: PLACEHOLDER_SCORE,
+    impact: PLACEHOLDER_SCORE,
+    mitigation: null,
+    owner: null,
+    trigger: null,
+    reviewDate: null,
+  };
   if (trends.length === 0) {
-    return [{ id: 'r1', threat: `Not discussed yet — no threat has been named for ${ctx.input.session.clientName}. Likelihood and impact are placeholders (3 of 5).`, category: 'technical', trendId: null, ...base }];
+    return [
+      {
+        id: 'r1',
+        threat: `Not discussed yet — no threat has been named for ${ctx.input.session.clientName}. Likelihood and impact are placeholders (3 of 5).`,
+        category: 'technical',
+        trendId: null,
+        ...base,
+      },
+    ];
   }
   return trends.map((t, i) => ({
     id: `r${i + 1}`,

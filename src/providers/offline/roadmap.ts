@@ -5,16 +5,35 @@
  * assumption. What keeps an entry from starting on Monday is reported with the domain's roadmapGaps.
  */
 import {
-  ROADMAP_STATUS_LABELS, enterpriseValueEffect, isClosed, roadmapGaps, type FinancialFraming, type Horizon,
-  type RoadmapArtifact, type RoadmapEntry, type RoadmapStatus,
+  ROADMAP_STATUS_LABELS,
+  enterpriseValueEffect,
+  isClosed,
+  roadmapGaps,
+  type FinancialFraming,
+  type Horizon,
+  type RoadmapArtifact,
+  type RoadmapEntry,
+  type RoadmapStatus,
 } from '../../domain/index.js';
 import type { RoadmapQuestion } from './bank.js';
 import { chosen, joinWords, plural, type BankStep, type StepContext } from './common.js';
 import { answersById, pairAnswers } from './interview.js';
 import { trendOfText } from './trends.js';
 import {
-  findMoney, isNonAnswer, labelled, mentionedIds, mentionedName, parseDeadline, parseFinancials, parseHorizon, parseMultiple, parseWeeks, significantWords,
-  splitList, truncate, wordCount,
+  findMoney,
+  isNonAnswer,
+  labelled,
+  mentionedIds,
+  mentionedName,
+  parseDeadline,
+  parseFinancials,
+  parseHorizon,
+  parseMultiple,
+  parseWeeks,
+  significantWords,
+  splitList,
+  truncate,
+  wordCount,
 } from './parse/index.js';
 
 const ENTRY_LABELS = {
@@ -39,10 +58,16 @@ const STATUS_WORDS: ReadonlyArray<readonly [RoadmapStatus, RegExp]> = [
  * stays a deadline and "Drop the legacy CRM" stays a title.
  */
 export function readStatus(part: string): RoadmapStatus | null {
-  const t = part.toLowerCase()
-    .replace(/[()[\]!.]/g, ' ').replace(/\s+/g, ' ').trim()
+  const t = part
+    .toLowerCase()
+    .replace(/[()[\]!.]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
     .replace(/^status\s*(?:[:=]|-|–|—)?\s*/, '')
-    .replace(/^(?:(?:it|this|that|which)(?:'s|’s|\s+is|\s+was|\s+has been)?|is|was|has been|we|we've|we’ve|we have)\s+/, '')
+    .replace(
+      /^(?:(?:it|this|that|which)(?:'s|’s|\s+is|\s+was|\s+has been)?|is|was|has been|we|we've|we’ve|we have)\s+/,
+      '',
+    )
     .replace(/^(?:already|now|since)\s+/, '')
     .replace(/\s+(?:it|already|now|last quarter|this quarter)$/, '')
     .trim();
@@ -65,7 +90,9 @@ export interface ReadEntry {
 /** The chosen trends an initiative names; when it names none, the one its words are about. */
 function mentionedTrends(text: string, ctx: StepContext): string[] {
   const trends = chosen(ctx.input);
-  const named = trends.filter((t) => mentionedIds(text, [t.id]).length > 0 || mentionedName(text, [t]) === t.id).map((t) => t.id);
+  const named = trends
+    .filter((t) => mentionedIds(text, [t.id]).length > 0 || mentionedName(text, [t]) === t.id)
+    .map((t) => t.id);
   const about = named.length > 0 ? null : trendOfText(text, trends, ctx.banks.trends.catalogue);
   return about ? [about] : named;
 }
@@ -75,16 +102,22 @@ const MAX_ENTRY_CHARS = 3000;
 
 /** "by end of Q2", "end of February", "30 June", "done before the audit in September": a part that is only a deadline. */
 const isDeadline = (part: string, now: Date) =>
-  (/^(?:(?:done|ready|live|finished|complete|completed|delivered)\s+)?(?:in|by|before|until|end of|mid|due)\s/i.test(part) || wordCount(part) <= 3)
-  && parseDeadline(part, now) !== null;
+  (/^(?:(?:done|ready|live|finished|complete|completed|delivered)\s+)?(?:in|by|before|until|end of|mid|due)\s/i.test(
+    part,
+  ) ||
+    wordCount(part) <= 3) &&
+  parseDeadline(part, now) !== null;
 
 /**
  * "CTO", "the CFO", "VP Engineering", "Head of Ops", "Tom (VP Eng)", "Jens and an integrator": a part
  * that names who owns the entry, by role or with who helps.
  */
 const isRole = (part: string) =>
-  /^(?:the\s+)?C[A-Z]{1,3}O$/.test(part) || /^[A-Z][a-z]+ (?:and|with|plus) (?:an?|the|our|one|two) [\w -]{2,30}$/.test(part)
-  || /^(?:the\s+)?(?:S?VP|EVP)\b|^(?:the\s+)?head of\s|^[A-Z][\w'-]+ \((?:C[A-Z]{1,3}O|S?VP|head of)\b[^)]*\)$/i.test(part);
+  /^(?:the\s+)?C[A-Z]{1,3}O$/.test(part) ||
+  /^[A-Z][a-z]+ (?:and|with|plus) (?:an?|the|our|one|two) [\w -]{2,30}$/.test(part) ||
+  /^(?:the\s+)?(?:S?VP|EVP)\b|^(?:the\s+)?head of\s|^[A-Z][\w'-]+ \((?:C[A-Z]{1,3}O|S?VP|head of)\b[^)]*\)$/i.test(
+    part,
+  );
 const OWNED = /\b([A-Z][\w'-]+(?: [A-Z][\w'-]+)?) (?:owns|will own|leads|is leading) (?:it|this)\b/;
 const ONLY_IDS = /^\(?\s*(?:[a-z]\d{1,3}\s*(?:,|and|&)?\s*)+\)?$/i;
 
@@ -106,14 +139,20 @@ export function readEntry(text: string, ctx: StepContext): ReadEntry {
   });
   // Also at a sentence's end, and at a colon that opens the details ("… with Dana: 6 weeks, $45k").
   // The title is said in the first sentence: a part of a later one never joins it.
-  const parts = unbracketed.slice(0, MAX_ENTRY_CHARS)
+  const parts = unbracketed
+    .slice(0, MAX_ENTRY_CHARS)
     .split(/(?<=[^\s.]{2})\.\s+(?=[A-Z])|\n/)
-    .flatMap((sentence, i) => sentence
-      .split(/;|\s[—–]\s|\s-\s|,\s+(?![^()]*\))|:\s+(?=[$€£]?\d|owner\b|by\s|due\b|deadline\b|effort\b)/)
-      .map((s) => s.trim().replace(/\.$/, ''))
-      .filter(Boolean)
-      .map((whole, j) => ({ whole, laterSentence: i > 0 && j === 0 })));
-  const values: { answers: string[]; rationale: string[]; effort?: string; owner?: string; deadline?: string } = { answers: [], rationale: [] };
+    .flatMap((sentence, i) =>
+      sentence
+        .split(/;|\s[—–]\s|\s-\s|,\s+(?![^()]*\))|:\s+(?=[$€£]?\d|owner\b|by\s|due\b|deadline\b|effort\b)/)
+        .map((s) => s.trim().replace(/\.$/, ''))
+        .filter(Boolean)
+        .map((whole, j) => ({ whole, laterSentence: i > 0 && j === 0 })),
+    );
+  const values: { answers: string[]; rationale: string[]; effort?: string; owner?: string; deadline?: string } = {
+    answers: [],
+    rationale: [],
+  };
   const titleParts: string[] = [];
   let inTitle = true;
   for (const { whole, laterSentence } of parts) {
@@ -136,15 +175,29 @@ export function readEntry(text: string, ctx: StepContext): ReadEntry {
     values.owner ??= v.owner;
     values.deadline ??= v.deadline;
     const labelledPart = rest !== part.replace(/[\s,;:(—–-]+$/g, '').trim();
-    const detail = labelledPart || rest === '' || OWNED.test(rest) || ONLY_IDS.test(rest) || parseWeeks(rest) !== null || findMoney(rest).length > 0
-      || isDeadline(rest, ctx.now) || isRole(rest);
+    const detail =
+      labelledPart ||
+      rest === '' ||
+      OWNED.test(rest) ||
+      ONLY_IDS.test(rest) ||
+      parseWeeks(rest) !== null ||
+      findMoney(rest).length > 0 ||
+      isDeadline(rest, ctx.now) ||
+      isRole(rest);
     if (inTitle && !detail) {
       titleParts.push(rest);
       continue;
     }
     inTitle = titleParts.length === 0 && rest === '' ? inTitle : false;
     // Money is the entry's financial framing (readFinancials reads it from the whole answer).
-    if (rest === '' || OWNED.test(rest) || ONLY_IDS.test(rest) || findMoney(rest).length > 0 || /^(?:it|this|that|which)$/i.test(rest)) continue;
+    if (
+      rest === '' ||
+      OWNED.test(rest) ||
+      ONLY_IDS.test(rest) ||
+      findMoney(rest).length > 0 ||
+      /^(?:it|this|that|which)$/i.test(rest)
+    )
+      continue;
     // "live by end of April", "ready by Q2": the word before a deadline says nothing of its own.
     if (v.deadline && wordCount(rest) <= 2) continue;
     if (isDeadline(rest, ctx.now)) values.deadline ??= rest;
@@ -152,15 +205,21 @@ export function readEntry(text: string, ctx: StepContext): ReadEntry {
     else if (parseWeeks(rest) !== null && values.effort === undefined) values.effort = rest;
     else values.rationale.push(rest);
   }
-  const title = titleParts.join(', ')
+  const title = titleParts
+    .join(', ')
     .replace(/^(?:initiative\s*\d\s*[:.)-]?|e\d\s*[:.)-]|\d[.)])\s*/i, '')
     .replace(/\s*\((?:\s*[a-z]\d{1,3}\s*(?:,|and|&)?)+\s*\)/gi, '')
     .trim();
   const owned = OWNED.exec(text);
   const deadline = values.deadline ? parseDeadline(values.deadline, ctx.now) : null;
   const effortWeeks = values.effort ? parseWeeks(values.effort) : null;
-  const riskIds = mentionedIds(text, (ctx.input.artifacts.risks?.risks ?? []).map((r) => r.id));
-  const rationale = [...values.answers.map((a) => `Answers ${a}.`), ...values.rationale].join(' ').replace(/\.\./g, '.');
+  const riskIds = mentionedIds(
+    text,
+    (ctx.input.artifacts.risks?.risks ?? []).map((r) => r.id),
+  );
+  const rationale = [...values.answers.map((a) => `Answers ${a}.`), ...values.rationale]
+    .join(' ')
+    .replace(/\.\./g, '.');
   return {
     title: truncate(title || parts[0]?.whole || text, 300),
     status,
@@ -189,7 +248,8 @@ function horizonOf(deadline: string | null, effortWeeks: number | null, text: st
 }
 
 /** "now 2 hours", "currently 15.2%", "latest: 3": the latest measured value, which has a number in it. */
-const CURRENT = /(?:^|[\s,;(])(?:current(?:ly)?(?:\s+value)?|now(?:\s+at)?|latest(?:\s+value)?|so far|measured(?:\s+now)?)\s*(?:[:=]|is|at)?\s*([~≈<>$€£+−-]?\s?\d(?:[^;,\n).]|[.,](?=\d))*)/i;
+const CURRENT =
+  /(?:^|[\s,;(])(?:current(?:ly)?(?:\s+value)?|now(?:\s+at)?|latest(?:\s+value)?|so far|measured(?:\s+now)?)\s*(?:[:=]|is|at)?\s*([~≈<>$€£+−-]?\s?\d(?:[^;,\n).]|[.,](?=\d))*)/i;
 
 /**
  * "MTTR from 4 hours to 30 minutes, now 2 hours", or "metric: …, baseline …, current …, target …".
@@ -199,15 +259,41 @@ export function readMetric(full: string): RoadmapEntry['metric'] {
   const now = CURRENT.exec(full);
   const text = now ? `${full.slice(0, now.index)}${full.slice(now.index + now[0].length)}` : full;
   // The target ends at a full stop, not at a decimal point ("to 16.5%").
-  const fromTo = /(?:^|[.;\n]\s*)([^.;\n]*?)\s+(?:from|at)\s+([^;\n]+?)\s+(?:to|→|->)\s+([^;\n]+?)(?=\.(?!\d)|[;\n]|,\s|$)/i.exec(text);
-  const { rest, values } = labelled(text, { name: ['metric', 'kpi', 'measure'], baseline: ['baseline', 'today'], target: ['target', 'goal'] });
-  const clean = (s: string | undefined) => (s ? truncate(s.replace(/^(?:we(?:'ll| will)? (?:measure|track)|measured by|measure)\s+/i, '').replace(/[.,;]+$/, '').trim(), 300) : null);
+  const fromTo =
+    /(?:^|[.;\n]\s*)([^.;\n]*?)\s+(?:from|at)\s+([^;\n]+?)\s+(?:to|→|->)\s+([^;\n]+?)(?=\.(?!\d)|[;\n]|,\s|$)/i.exec(
+      text,
+    );
+  const { rest, values } = labelled(text, {
+    name: ['metric', 'kpi', 'measure'],
+    baseline: ['baseline', 'today'],
+    target: ['target', 'goal'],
+  });
+  const clean = (s: string | undefined) =>
+    s
+      ? truncate(
+          s
+            .replace(/^(?:we(?:'ll| will)? (?:measure|track)|measured by|measure)\s+/i, '')
+            .replace(/[.,;]+$/, '')
+            .trim(),
+          300,
+        )
+      : null;
   // The metric is said first; money or reasons may follow after a semicolon or a full stop.
-  const firstClause = full.trim().split(/;\s*|\.\s+(?=[A-Z])|\n/)[0]!.replace(/\.$/, '');
+  const firstClause = full
+    .trim()
+    .split(/;\s*|\.\s+(?=[A-Z])|\n/)[0]!
+    .replace(/\.$/, '');
   // "Engineers able to deploy it, 1 now, 3 by June" or "Integrations live: 0 now, 2 by June": today's value is the baseline.
-  const nowThen = fromTo ? null : /^([^,;:\n]+?)\s*[,:]\s*([^,;\n]*\d[^,;\n]*?)\s+(?:now|today)\s*,\s*([^,;\n]*\d[^,;\n]*)$/i.exec(firstClause);
+  const nowThen = fromTo
+    ? null
+    : /^([^,;:\n]+?)\s*[,:]\s*([^,;\n]*\d[^,;\n]*?)\s+(?:now|today)\s*,\s*([^,;\n]*\d[^,;\n]*)$/i.exec(firstClause);
   // "Bus factor 1 to 3": the numbers follow the name without a "from".
-  const bare = fromTo || nowThen ? null : /^([^,;:\n]*?[a-z)%])\s*:?\s+([~≈<>$€£]?\d[\d.,]*\s?%?)\s+(?:to|→|->)\s+([~≈<>$€£]?\d[^;,\n]*)$/i.exec(firstClause);
+  const bare =
+    fromTo || nowThen
+      ? null
+      : /^([^,;:\n]*?[a-z)%])\s*:?\s+([~≈<>$€£]?\d[\d.,]*\s?%?)\s+(?:to|→|->)\s+([~≈<>$€£]?\d[^;,\n]*)$/i.exec(
+          firstClause,
+        );
   const short = nowThen ?? bare;
   const name = clean(fromTo?.[1]) ?? clean(short?.[1]) ?? clean(values.name) ?? clean(rest);
   const baseline = clean(fromTo?.[2]) ?? clean(short?.[2]) ?? clean(values.baseline);
@@ -232,15 +318,24 @@ function withoutMetricValues(text: string, metric: RoadmapEntry['metric']): stri
 export function readFinancials(text: string, bareYearly: 'value' | 'cost'): FinancialFraming {
   const { oneOffCost, annualEbitdaEffect } = parseFinancials(text, bareYearly);
   const evMultiple = parseMultiple(text);
-  const clauses = text.split(/(?<=[.!?])\s+|;\s*|\n+/).map((c) => c.trim().replace(/[.;]+$/, '')).filter(Boolean);
+  const clauses = text
+    .split(/(?<=[.!?])\s+|;\s*|\n+/)
+    .map((c) => c.trim().replace(/[.;]+$/, ''))
+    .filter(Boolean);
   const capexOpex = clauses.filter((c) => /\b(?:capex|opex|capitali[sz]\w*)\b/i.test(c)).join('; ');
   const assumed = clauses.filter((c) => /\bassum\w*/i.test(c) && parseMultiple(c) === null).join('; ');
   const asRevenue = clauses.filter((c) => parseFinancials(c).revenue.length > 0);
   const assumption = [
-    evMultiple !== null ? `Enterprise value uses an EBITDA multiple of ${evMultiple}× — your assumption, not a valuation.` : null,
+    evMultiple !== null
+      ? `Enterprise value uses an EBITDA multiple of ${evMultiple}× — your assumption, not a valuation.`
+      : null,
     assumed ? `${assumed}.` : null,
-    asRevenue.length > 0 ? `Said as revenue, which is not EBITDA: “${asRevenue.join('; ')}”. The EBITDA effect is yours to state.` : null,
-  ].filter(Boolean).join(' ');
+    asRevenue.length > 0
+      ? `Said as revenue, which is not EBITDA: “${asRevenue.join('; ')}”. The EBITDA effect is yours to state.`
+      : null,
+  ]
+    .filter(Boolean)
+    .join(' ');
   return {
     oneOffCost,
     annualEbitdaEffect,
@@ -272,7 +367,12 @@ function withFallback(first: FinancialFraming, second: FinancialFraming): Financ
 }
 
 /** "decided by Raj in January" says who decided, not what: not a label. */
-const ADR_LABELS = { context: ['context'], decision: ['decision', 'decided(?!\\s+(?:by|on|in|at)\\b)'], alternatives: ['alternatives?(?: considered)?', 'options'], consequences: ['consequences?'] } as const;
+const ADR_LABELS = {
+  context: ['context'],
+  decision: ['decision', 'decided(?!\\s+(?:by|on|in|at)\\b)'],
+  alternatives: ['alternatives?(?: considered)?', 'options'],
+  consequences: ['consequences?'],
+} as const;
 
 /** "We use the vendor's API rather than screen-scraping": the road not taken. */
 const NOT_TAKEN = /\b(?:rather than|instead of)\s+([^;.,\n]+)/i;
@@ -289,12 +389,21 @@ function entrySharingMostWords(text: string, entries: readonly RoadmapEntry[]): 
  * The decision record of one entry. `ownRationales[i]` is what the user said entry i answers (null
  * when nothing): the record's context when the answer gives none.
  */
-function readAdr(text: string, entries: readonly RoadmapEntry[], ownRationales: readonly (string | null)[]): { index: number; adr: NonNullable<RoadmapEntry["adr"]> } | null {
+function readAdr(
+  text: string,
+  entries: readonly RoadmapEntry[],
+  ownRationales: readonly (string | null)[],
+): { index: number; adr: NonNullable<RoadmapEntry['adr']> } | null {
   const which = /\binitiative\s*(\d)\b|\b(first|second|third)\b|\be(\d)\b|^\s*(\d)\b/i.exec(text);
   const word = which?.[2]?.toLowerCase();
-  const said = which?.[1] ?? which?.[3] ?? which?.[4] ?? (word === 'first' ? 1 : word === 'second' ? 2 : word === 'third' ? 3 : null);
+  const said =
+    which?.[1] ??
+    which?.[3] ??
+    which?.[4] ??
+    (word === 'first' ? 1 : word === 'second' ? 2 : word === 'third' ? 3 : null);
   // Not said which: the entry whose title shares most words with the record ("…a SaaS MES…" is the MES study's), else the first.
-  const index = said !== null ? Math.min(Math.max(Number(said), 1), entries.length) - 1 : entrySharingMostWords(text, entries);
+  const index =
+    said !== null ? Math.min(Math.max(Number(said), 1), entries.length) - 1 : entrySharingMostWords(text, entries);
   const entry = entries[index];
   if (!entry) return null;
   const { rest, values } = labelled(text, ADR_LABELS);
@@ -303,9 +412,18 @@ function readAdr(text: string, entries: readonly RoadmapEntry[], ownRationales: 
   return {
     index,
     adr: {
-      context: truncate(values.context ?? (ownRationales[index] ? `From the entry's rationale: ${ownRationales[index]}` : 'Context not stated yet: what forces this decision?'), 4000),
+      context: truncate(
+        values.context ??
+          (ownRationales[index]
+            ? `From the entry's rationale: ${ownRationales[index]}`
+            : 'Context not stated yet: what forces this decision?'),
+        4000,
+      ),
       decision: truncate(decision, 4000),
-      alternatives: (values.alternatives ? splitList(values.alternatives) : [NOT_TAKEN.exec(decision)?.[1]?.trim()].filter((a): a is string => !!a)).slice(0, 40),
+      alternatives: (values.alternatives
+        ? splitList(values.alternatives)
+        : [NOT_TAKEN.exec(decision)?.[1]?.trim()].filter((a): a is string => !!a)
+      ).slice(0, 40),
       consequences: truncate(values.consequences ?? 'Not stated yet.', 4000),
     },
   };
@@ -344,19 +462,26 @@ export const roadmapStep: BankStep<RoadmapQuestion> = {
     const entries: RoadmapEntry[] = [];
     const ownRationales: Array<string | null> = [];
     for (const slot of slots) {
-      const what = questions.filter((q) => q.entry === slot && q.fills.includes('entries[].title')).map((q) => answers.text(q.id)).filter((t): t is string => t !== null).join('\n');
+      const what = questions
+        .filter((q) => q.entry === slot && q.fills.includes('entries[].title'))
+        .map((q) => answers.text(q.id))
+        .filter((t): t is string => t !== null)
+        .join('\n');
       if (what === '') continue;
-      const measure = questions.filter((q) => q.entry === slot && !q.fills.includes('entries[].title')).map((q) => answers.text(q.id)).filter((t): t is string => t !== null).join('\n');
+      const measure = questions
+        .filter((q) => q.entry === slot && !q.fills.includes('entries[].title'))
+        .map((q) => answers.text(q.id))
+        .filter((t): t is string => t !== null)
+        .join('\n');
       const e = readEntry(what, ctx);
       ownRationales.push(e.rationale);
       const id = `e${entries.length + 1}`;
       const earlier = carriedOver(e.title, ctx.input.artifacts.roadmap?.entries ?? []);
       const metric = measure ? readMetric(measure) : null;
       const answered = [...e.trendIds, ...e.riskIds];
-      const rationale = [
-        e.rationale,
-        answered.length > 0 && !e.rationale ? `Answers ${joinWords(answered)}.` : null,
-      ].filter(Boolean).join(' ');
+      const rationale = [e.rationale, answered.length > 0 && !e.rationale ? `Answers ${joinWords(answered)}.` : null]
+        .filter(Boolean)
+        .join(' ');
       entries.push({
         id,
         title: e.title,
@@ -366,29 +491,44 @@ export const roadmapStep: BankStep<RoadmapQuestion> = {
         effortWeeks: e.effortWeeks,
         owner: e.owner,
         deadline: e.deadline,
-        metric: metric && metric.current === null && earlier?.metric?.current && sameWords(earlier.metric.name, metric.name)
-          ? { ...metric, current: earlier.metric.current }
-          : metric,
-        financial: withFallback(readFinancials(withoutMetricValues(measure, metric), 'value'), readFinancials(what, 'cost')),
+        metric:
+          metric && metric.current === null && earlier?.metric?.current && sameWords(earlier.metric.name, metric.name)
+            ? { ...metric, current: earlier.metric.current }
+            : metric,
+        financial: withFallback(
+          readFinancials(withoutMetricValues(measure, metric), 'value'),
+          readFinancials(what, 'cost'),
+        ),
         trendIds: e.trendIds,
         riskIds: e.riskIds,
         adr: null,
       });
     }
-    const adrText = questions.filter((q) => q.entry === null).map((q) => answers.text(q.id)).filter((t): t is string => t !== null).join('\n');
+    const adrText = questions
+      .filter((q) => q.entry === null)
+      .map((q) => answers.text(q.id))
+      .filter((t): t is string => t !== null)
+      .join('\n');
     const adr = adrText ? readAdr(adrText, entries, ownRationales) : null;
     if (adr) entries[adr.index] = { ...entries[adr.index]!, adr: adr.adr };
 
     if (entries.length === 0) {
       const artifact: RoadmapArtifact = { entries: [emptyEntry()] };
-      return { artifact, note: 'No initiative named yet, so the roadmap holds one "not defined yet" entry that says so. Answer the roadmap questions, then press Draft again.' };
+      return {
+        artifact,
+        note: 'No initiative named yet, so the roadmap holds one "not defined yet" entry that says so. Answer the roadmap questions, then press Draft again.',
+      };
     }
     const artifact: RoadmapArtifact = { entries };
     return { artifact, note: roadmapNote(entries) };
   },
 };
 
-const words = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const words = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 const sameWords = (a: string, b: string) => words(a) === words(b);
 
 /** The same entry in the roadmap drafted or edited before: its status and latest value carry over unless the user says otherwise. */
@@ -398,11 +538,19 @@ function carriedOver(title: string, earlier: readonly RoadmapEntry[]): RoadmapEn
 
 function emptyEntry(): RoadmapEntry {
   return {
-    id: 'e1', title: 'Not defined yet — no initiative named', status: 'planned',
+    id: 'e1',
+    title: 'Not defined yet — no initiative named',
+    status: 'planned',
     rationale: 'No initiative was named in this step; nothing here is a plan yet.',
-    horizon: '0-6', effortWeeks: null, owner: null, deadline: null, metric: null,
+    horizon: '0-6',
+    effortWeeks: null,
+    owner: null,
+    deadline: null,
+    metric: null,
     financial: { oneOffCost: null, annualEbitdaEffect: null, evMultiple: null, capexOpex: null, assumption: null },
-    trendIds: [], riskIds: [], adr: null,
+    trendIds: [],
+    riskIds: [],
+    adr: null,
   };
 }
 
@@ -417,11 +565,23 @@ function roadmapNote(entries: readonly RoadmapEntry[]): string {
   const ev = entries
     .map((e) => ({ e, value: enterpriseValueEffect(e.financial) }))
     .filter((x): x is { e: RoadmapEntry; value: number } => x.value !== null)
-    .map(({ e, value }) => `${e.id} ${value.toLocaleString('en-US')} (${e.financial.annualEbitdaEffect!.toLocaleString('en-US')} EBITDA × ${e.financial.evMultiple}, the multiple is your assumption)`);
+    .map(
+      ({ e, value }) =>
+        `${e.id} ${value.toLocaleString('en-US')} (${e.financial.annualEbitdaEffect!.toLocaleString('en-US')} EBITDA × ${e.financial.evMultiple}, the multiple is your assumption)`,
+    );
   return [
     `Built the roadmap from your answers (offline, no AI model): ${plural(entries.length, 'entry', 'entries')}, ${ready} ready to start on Monday.`,
-    stand.length > 0 ? `Where they stand: ${stand.join('; ')}${entries.some((e) => e.status === 'planned') ? '; the rest planned' : ''}.` : '',
-    gaps.some((g) => g.gaps.length > 0) ? `Gaps: ${gaps.filter((g) => g.gaps.length > 0).map((g) => `${g.id} ${g.gaps.join(', ')}`).join('; ')}.` : '',
+    stand.length > 0
+      ? `Where they stand: ${stand.join('; ')}${entries.some((e) => e.status === 'planned') ? '; the rest planned' : ''}.`
+      : '',
+    gaps.some((g) => g.gaps.length > 0)
+      ? `Gaps: ${gaps
+          .filter((g) => g.gaps.length > 0)
+          .map((g) => `${g.id} ${g.gaps.join(', ')}`)
+          .join('; ')}.`
+      : '',
     ev.length > 0 ? `Enterprise-value effect: ${ev.join('; ')}.` : '',
-  ].filter(Boolean).join(' ');
+  ]
+    .filter(Boolean)
+    .join(' ');
 }

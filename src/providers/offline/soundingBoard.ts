@@ -3,30 +3,59 @@
  * pre-mortem and the missing evidence. An objection without an answer stays open; a verdict the user
  * did not give is recorded as "revise" with low confidence, and the note says so.
  */
-import { capitalize, type Level, type ObjectionLens, type Recommendation, type SoundingBoardArtifact } from '../../domain/index.js';
+import {
+  capitalize,
+  type Level,
+  type ObjectionLens,
+  type Recommendation,
+  type SoundingBoardArtifact,
+} from '../../domain/index.js';
 import type { SoundingBoardField, SoundingBoardQuestion } from './bank.js';
 import { fill, joinWords, plural, type BankStep, type StepContext } from './common.js';
 import { answersById, pairAnswers } from './interview.js';
 import {
-  bareLevel, isNonAnswer, labelled, mentionedIds, mentionedName, parseConfidence, parseVerdict, sentences, splitLines, splitList, truncate,
+  bareLevel,
+  isNonAnswer,
+  labelled,
+  mentionedIds,
+  mentionedName,
+  parseConfidence,
+  parseVerdict,
+  sentences,
+  splitLines,
+  splitList,
+  truncate,
 } from './parse/index.js';
 
-const LENS_NAMES: Readonly<Record<ObjectionLens, string>> = { ceo: 'CEO', cfo: 'CFO', board: 'board', engineer: 'sceptical engineer' };
+const LENS_NAMES: Readonly<Record<ObjectionLens, string>> = {
+  ceo: 'CEO',
+  cfo: 'CFO',
+  board: 'board',
+  engineer: 'sceptical engineer',
+};
 
 /** The roadmap entries a recommendation is about: by id ("e1"), else the one whose title it names ("the online booking pilot"). */
 function claimEntryIds(claim: string, ctx: StepContext): string[] {
   const entries = ctx.input.artifacts.roadmap?.entries ?? [];
-  const ids = mentionedIds(claim, entries.map((e) => e.id));
+  const ids = mentionedIds(
+    claim,
+    entries.map((e) => e.id),
+  );
   if (ids.length > 0) return ids;
-  const named = mentionedName(claim, entries.map((e) => ({ id: e.id, name: e.title })));
+  const named = mentionedName(
+    claim,
+    entries.map((e) => ({ id: e.id, name: e.title })),
+  );
   return named ? [named] : [];
 }
 
 const RESPONSE_LABELS = { response: ['(?:our |my )?(?:answer|response|reply)(?=\\s*:)'] } as const;
 const NOT_ANSWERED = /^(?:not (?:yet )?answered|no answer(?: yet)?|unanswered|(?:still )?open|tbd)\b[\s,;:.—–-]*/i;
-const ONLY_ASKS = /\b(?:will|would|might|may|could|is going to|are going to)\s+(?:ask|want to know|question|challenge|push back|say|object|argue)\b/i;
+const ONLY_ASKS =
+  /\b(?:will|would|might|may|could|is going to|are going to)\s+(?:ask|want to know|question|challenge|push back|say|object|argue)\b/i;
 /** "I would answer that …": the answer, without its lead-in. */
-const ANSWER_LEAD = /^(?:and\s+)?(?:i|we)\s+(?:would|will|'d|could)\s+(?:answer|reply|say|respond|point out)(?:\s+that)?\s*[:,]?\s*/i;
+const ANSWER_LEAD =
+  /^(?:and\s+)?(?:i|we)\s+(?:would|will|'d|could)\s+(?:answer|reply|say|respond|point out)(?:\s+that)?\s*[:,]?\s*/i;
 /** The verdict question asks for a confidence too, so a bare "medium" after the verdict ("revise, medium") is it. */
 const verdictConfidence = (text: string): Level | null => parseConfidence(text) ?? bareLevel(text);
 
@@ -72,7 +101,9 @@ export const soundingBoardStep: BankStep<SoundingBoardQuestion> = {
           ? `Noted: the ${lens}'s objection in your words, “${truncate(objection, 90)}”, with no answer yet: it stays on the record as open.`
           : `Left open: the ${lens}'s objection stays on the record as open.`;
       }
-      return objection ? `Noted: the ${lens}'s objection in your words, and your answer to it.` : `Noted as your answer to the ${lens}.`;
+      return objection
+        ? `Noted: the ${lens}'s objection in your words, and your answer to it.`
+        : `Noted as your answer to the ${lens}.`;
     }
     if (isNonAnswer(text)) return `Left open: **${question.topic}**. It will show as a gap.`;
     if (question.fills.includes('recommendations[].claim')) {
@@ -82,7 +113,10 @@ export const soundingBoardStep: BankStep<SoundingBoardQuestion> = {
     if (question.fills.includes('recommendations[].verdict')) {
       return `Read: verdict ${parseVerdict(text) ?? 'not stated (ready, revise or drop?)'}, confidence ${verdictConfidence(text) ?? 'not stated'}.`;
     }
-    if (question.fills.includes('recommendations[].preMortem') || question.fills.includes('recommendations[].evidenceGaps')) {
+    if (
+      question.fills.includes('recommendations[].preMortem') ||
+      question.fills.includes('recommendations[].evidenceGaps')
+    ) {
       return `Noted under **${question.topic}**: ${plural(splitList(text).length, 'item')}.`;
     }
     return `Noted under **${question.topic}**.`;
@@ -92,7 +126,10 @@ export const soundingBoardStep: BankStep<SoundingBoardQuestion> = {
     const questions = ctx.banks.sounding_board.questions;
     const answers = answersById(pairAnswers(ctx.messages, questions));
     const textOf = (field: SoundingBoardField) => {
-      const texts = questions.filter((q) => q.lens === null && q.fills.includes(field)).map((q) => answers.text(q.id)).filter((t): t is string => t !== null);
+      const texts = questions
+        .filter((q) => q.lens === null && q.fills.includes(field))
+        .map((q) => answers.text(q.id))
+        .filter((t): t is string => t !== null);
       return texts.length > 0 ? texts.join('\n') : null;
     };
     const roadmap = ctx.input.artifacts.roadmap?.entries ?? [];
@@ -100,13 +137,19 @@ export const soundingBoardStep: BankStep<SoundingBoardQuestion> = {
     const claimText = textOf('recommendations[].claim');
     const roadmapEntryIds = claimText ? claimEntryIds(claimText, ctx) : [];
     const onlyIds = claimText !== null && claimText.replace(/\b[eE]\d+\b|[,;&]|\band\b/g, '').trim() === '';
-    const claim = claimText === null
-      ? 'Not stated yet — the recommendation to pressure-test has not been written down.'
-      : onlyIds
-        ? roadmap.filter((e) => roadmapEntryIds.includes(e.id)).map((e) => `${e.id}: ${e.title}`).join('; ') || claimText
-        : truncate(claimText, 4000);
+    const claim =
+      claimText === null
+        ? 'Not stated yet — the recommendation to pressure-test has not been written down.'
+        : onlyIds
+          ? roadmap
+              .filter((e) => roadmapEntryIds.includes(e.id))
+              .map((e) => `${e.id}: ${e.title}`)
+              .join('; ') || claimText
+          : truncate(claimText, 4000);
 
-    const lensQuestions = questions.filter((q): q is SoundingBoardQuestion & { lens: ObjectionLens } => q.lens !== null);
+    const lensQuestions = questions.filter(
+      (q): q is SoundingBoardQuestion & { lens: ObjectionLens } => q.lens !== null,
+    );
     const objections = lensQuestions.map((q) => {
       const said = answers.text(q.id);
       const read = said ? readLensAnswer(said) : { objection: null, response: null };
@@ -119,14 +162,22 @@ export const soundingBoardStep: BankStep<SoundingBoardQuestion> = {
     const open = objections.filter((o) => o.response === null);
 
     // The verdict question's answer; failing that, a verdict the user labelled anywhere ("Verdict: ready").
-    const labelled = ctx.messages.filter((m) => m.role === 'user').map((m) => /\bverdict\s*[:=–-]\s*([^.;\n]+)/i.exec(m.content)?.[1]).filter((v): v is string => v !== undefined).at(-1);
+    const labelled = ctx.messages
+      .filter((m) => m.role === 'user')
+      .map((m) => /\bverdict\s*[:=–-]\s*([^.;\n]+)/i.exec(m.content)?.[1])
+      .filter((v): v is string => v !== undefined)
+      .at(-1);
     const verdictText = textOf('recommendations[].verdict') ?? labelled ?? '';
     const statedVerdict = parseVerdict(verdictText);
     const statedConfidence = verdictConfidence(verdictText);
-    const preMortem = splitList(textOf('recommendations[].preMortem') ?? '').slice(0, 40).map(capitalize);
-    const evidenceGaps = splitList(textOf('recommendations[].evidenceGaps') ?? '').slice(0, 40).map(capitalize);
+    const preMortem = splitList(textOf('recommendations[].preMortem') ?? '')
+      .slice(0, 40)
+      .map(capitalize);
+    const evidenceGaps = splitList(textOf('recommendations[].evidenceGaps') ?? '')
+      .slice(0, 40)
+      .map(capitalize);
     const lines = splitLines(textOf('recommendations[].ceoOneLiner') ?? '');
-    const oneLiner = lines[0] ?? (claimText ? sentences(claim)[0] ?? claim : 'Not stated yet.');
+    const oneLiner = lines[0] ?? (claimText ? (sentences(claim)[0] ?? claim) : 'Not stated yet.');
 
     const recommendation: Recommendation = {
       id: 'c1',
@@ -135,7 +186,9 @@ export const soundingBoardStep: BankStep<SoundingBoardQuestion> = {
       objections,
       preMortem,
       evidenceGaps,
-      strongestAlternative: textOf('recommendations[].strongestAlternative') ? truncate(textOf('recommendations[].strongestAlternative')!, 2000) : null,
+      strongestAlternative: textOf('recommendations[].strongestAlternative')
+        ? truncate(textOf('recommendations[].strongestAlternative')!, 2000)
+        : null,
       verdict: statedVerdict ?? 'revise',
       confidence: statedConfidence ?? 'low',
       openObjections: open.map((o) => `${LENS_NAMES[o.lens]}: ${truncate(o.objection, 900)}`),
@@ -150,7 +203,9 @@ export const soundingBoardStep: BankStep<SoundingBoardQuestion> = {
       `Pre-mortem reasons: ${preMortem.length}. Evidence gaps: ${evidenceGaps.length}.`,
       claimText === null ? 'The recommendation itself is not stated yet.' : '',
       lines.length === 0 ? 'No one-liner for the CEO yet: the first sentence of the recommendation stands in.' : '',
-    ].filter(Boolean).join(' ');
+    ]
+      .filter(Boolean)
+      .join(' ');
     return { artifact, note };
   },
 };

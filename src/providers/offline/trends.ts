@@ -2,11 +2,18 @@
  * Step 2 offline: candidates from the curated catalogue, ranked by keyword match with the client's
  * industry, context and answers, plus the trends the user named. Only the user's own are chosen.
  */
-import {
-  MAX_CHOSEN_TRENDS, TrendLens, type Trend, type TrendsArtifact,
-} from '../../domain/index.js';
+import { MAX_CHOSEN_TRENDS, TrendLens, type Trend, type TrendsArtifact } from '../../domain/index.js';
 import type { CatalogueTrend, TrendsQuestion } from './bank.js';
-import { LENS_LABELS, fill, horizonLabel, joinWords, plural, possessive, type BankStep, type StepContext } from './common.js';
+import {
+  LENS_LABELS,
+  fill,
+  horizonLabel,
+  joinWords,
+  plural,
+  possessive,
+  type BankStep,
+  type StepContext,
+} from './common.js';
 import { answersById, pairAnswers } from './interview.js';
 import { isNonAnswer, mentionedName, parseHorizon, sentences, splitList, truncate } from './parse/index.js';
 
@@ -23,18 +30,27 @@ export interface RankedTrend {
 /** "ai" or "eu" alone says less than "integrations": a two-letter keyword counts half. */
 const keywordWeight = (words: readonly string[]) => words.reduce((sum, w) => sum + (w.length <= 2 ? 0.5 : 1), 0);
 
-const phrase = (words: string) => new RegExp(`(?<![a-z0-9])${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:s|es)?(?![a-z0-9])`, 'i');
+const phrase = (words: string) =>
+  new RegExp(`(?<![a-z0-9])${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:s|es)?(?![a-z0-9])`, 'i');
 const has = (text: string, words: string) => phrase(words).test(text);
 /** The words of `list` that the text uses. */
 const usedIn = (text: string, list: readonly string[]) => list.filter((w) => has(text, w));
 /** “a”, “b”, “c”: words as the acknowledgements and reasons quote them. */
-const quoted = (words: readonly string[], max = Infinity) => words.slice(0, max).map((w) => `“${w}”`).join(', ');
+const quoted = (words: readonly string[], max = Infinity) =>
+  words
+    .slice(0, max)
+    .map((w) => `“${w}”`)
+    .join(', ');
 
 /**
  * The chosen trend a line is about: the one it names (by id or name), else the one whose catalogue
  * keywords it uses most ("online booking" is about the self-service trend); null when none, or a tie.
  */
-export function trendOfText(text: string, trends: readonly Trend[], catalogue: readonly CatalogueTrend[]): string | null {
+export function trendOfText(
+  text: string,
+  trends: readonly Trend[],
+  catalogue: readonly CatalogueTrend[],
+): string | null {
   const named = mentionedName(text, trends);
   if (named) return named;
   const [best, second] = trends
@@ -48,14 +64,24 @@ export function trendOfText(text: string, trends: readonly Trend[], catalogue: r
  * keywords 1, and 1 more for each one the user said in this step's answers (what they just said about
  * their market weighs more than the context's background).
  */
-export function rankCatalogue(catalogue: readonly CatalogueTrend[], industry: string, context: string, answers = ''): RankedTrend[] {
+export function rankCatalogue(
+  catalogue: readonly CatalogueTrend[],
+  industry: string,
+  context: string,
+  answers = '',
+): RankedTrend[] {
   return catalogue
     .map((entry) => {
       const inIndustry = usedIn(industry, entry.industries);
       const inContext = usedIn(`${context}\n${answers}`, entry.industries).filter((w) => !inIndustry.includes(w));
       const keywords = usedIn(`${industry}\n${context}\n${answers}`, entry.keywords);
       const said = usedIn(answers, entry.keywords);
-      const score = 3 * inIndustry.length + inContext.length + keywords.length + said.length + (entry.industries.length === 0 ? 1 : 0);
+      const score =
+        3 * inIndustry.length +
+        inContext.length +
+        keywords.length +
+        said.length +
+        (entry.industries.length === 0 ? 1 : 0);
       return { entry, score, matched: [...new Set([...inIndustry, ...inContext, ...keywords])] };
     })
     .sort((a, b) => b.score - a.score);
@@ -65,7 +91,10 @@ export function rankCatalogue(catalogue: readonly CatalogueTrend[], industry: st
  * The catalogue trends one answer points to, as its acknowledgement names them: the three using most of
  * its words. Keywords only: an industry word in an answer ("insurance costs keep rising") is not the client's industry.
  */
-function pointedTo(answer: string, catalogue: readonly CatalogueTrend[]): Array<{ entry: CatalogueTrend; words: string[] }> {
+function pointedTo(
+  answer: string,
+  catalogue: readonly CatalogueTrend[],
+): Array<{ entry: CatalogueTrend; words: string[] }> {
   return catalogue
     .map((entry) => ({ entry, words: usedIn(answer, entry.keywords) }))
     .filter((m) => m.words.length > 0)
@@ -77,7 +106,11 @@ function pointedTo(answer: string, catalogue: readonly CatalogueTrend[]): Array<
  * Up to `max`: the trends an answer's acknowledgement named (`first`, best score first), then the best
  * of every lens not yet seen (so all six are), then the best of the rest.
  */
-export function selectAcrossLenses(ranked: readonly RankedTrend[], max: number, first: ReadonlySet<string> = new Set()): RankedTrend[] {
+export function selectAcrossLenses(
+  ranked: readonly RankedTrend[],
+  max: number,
+  first: ReadonlySet<string> = new Set(),
+): RankedTrend[] {
   const picked: RankedTrend[] = ranked.filter((r) => first.has(r.entry.key)).slice(0, max);
   for (const lens of TrendLens.options) {
     if (picked.some((r) => r.entry.lens === lens)) continue;
@@ -89,11 +122,23 @@ export function selectAcrossLenses(ranked: readonly RankedTrend[], max: number, 
 }
 
 const LENS_WORDS: ReadonlyArray<[RegExp, TrendLens]> = [
-  [/\b(?:regulat\w*|act|law|laws|compliance|gdpr|nis2|dora|directive|tariffs?|sanctions?|policy|government|election)\b/i, 'regulation_politics'],
+  [
+    /\b(?:regulat\w*|act|law|laws|compliance|gdpr|nis2|dora|directive|tariffs?|sanctions?|policy|government|election)\b/i,
+    'regulation_politics',
+  ],
   [/\b(?:energy|carbon|emissions?|climate|sustainab\w*|esg|weather|scope 3)\b/i, 'environment'],
-  [/\b(?:costs?|pric\w*|inflation|interest|capital|budgets?|margins?|funding|valuation|economy|recession)\b/i, 'economics'],
-  [/\b(?:customers?|consumers?|talent|hiring|skills|remote|society|generation|expectations?|workforce)\b/i, 'customers_society'],
-  [/\b(?:ai|cloud|software|quantum|data|automation|platforms?|security|cyber|robot\w*|agents?|models?|api)\b/i, 'technology'],
+  [
+    /\b(?:costs?|pric\w*|inflation|interest|capital|budgets?|margins?|funding|valuation|economy|recession)\b/i,
+    'economics',
+  ],
+  [
+    /\b(?:customers?|consumers?|talent|hiring|skills|remote|society|generation|expectations?|workforce)\b/i,
+    'customers_society',
+  ],
+  [
+    /\b(?:ai|cloud|software|quantum|data|automation|platforms?|security|cyber|robot\w*|agents?|models?|api)\b/i,
+    'technology',
+  ],
 ];
 
 function guessLens(text: string): TrendLens {
@@ -104,22 +149,38 @@ function contextText(ctx: StepContext, { withSummary = true } = {}): string {
   const c = ctx.input.artifacts.context;
   if (!c) return '';
   return [
-    withSummary ? c.summary : '', ...c.services, ...c.products, ...c.customers, c.marketPosition ?? '', ...c.competitors, c.businessModel ?? '',
-    ...c.ceoGoals, c.constraints.budget ?? '', c.constraints.team ?? '', c.constraints.time ?? '', c.constraints.regulation ?? '',
+    withSummary ? c.summary : '',
+    ...c.services,
+    ...c.products,
+    ...c.customers,
+    c.marketPosition ?? '',
+    ...c.competitors,
+    c.businessModel ?? '',
+    ...c.ceoGoals,
+    c.constraints.budget ?? '',
+    c.constraints.team ?? '',
+    c.constraints.time ?? '',
+    c.constraints.regulation ?? '',
   ].join('\n');
 }
 
 /** Each answer to the questions that fill a trend's relevance, one by one, as each was acknowledged. */
 function relevanceAnswers(ctx: StepContext): string[] {
   const questions = ctx.banks.trends.questions;
-  return pairAnswers(ctx.messages, questions).filter((a) => a.question.fills.includes('trends[].relevance') && !isNonAnswer(a.text)).map((a) => a.text);
+  return pairAnswers(ctx.messages, questions)
+    .filter((a) => a.question.fills.includes('trends[].relevance') && !isNonAnswer(a.text))
+    .map((a) => a.text);
 }
 
 function answerTexts(ctx: StepContext) {
   const questions = ctx.banks.trends.questions;
   const answers = answersById(pairAnswers(ctx.messages, questions));
   const of = (field: TrendsQuestion['fills'][number]) =>
-    questions.filter((q) => q.fills.includes(field)).map((q) => answers.text(q.id)).filter((t): t is string => t !== null).join('\n');
+    questions
+      .filter((q) => q.fills.includes(field))
+      .map((q) => answers.text(q.id))
+      .filter((t): t is string => t !== null)
+      .join('\n');
   return { named: of('trends[].name'), relevance: of('trends[].relevance') };
 }
 
@@ -137,7 +198,10 @@ export const trendsStep: BankStep<TrendsQuestion> = {
       return 'No catalogue trend has a keyword in that answer. If a trend is behind it, name it on a line starting "Your trends:".';
     }
     return `Catalogue trends whose keywords appear in your answer: ${matches
-      .map((m) => `**${m.entry.name}** (${LENS_LABELS[m.entry.lens]}, impact in ${horizonLabel(m.entry.timeToImpact)}; on ${quoted(m.words)})`)
+      .map(
+        (m) =>
+          `**${m.entry.name}** (${LENS_LABELS[m.entry.lens]}, impact in ${horizonLabel(m.entry.timeToImpact)}; on ${quoted(m.words)})`,
+      )
       .join('; ')}. They rank higher when you press Draft.`;
   },
 
@@ -151,20 +215,46 @@ export const trendsStep: BankStep<TrendsQuestion> = {
     const trends: Array<Omit<Trend, 'id'>> = [];
     const usedKeys = new Set<string>();
     for (const [i, line] of namedLines.entries()) {
-      const key = mentionedName(line, catalogue.map((c) => ({ id: c.key, name: c.name })));
+      const key = mentionedName(
+        line,
+        catalogue.map((c) => ({ id: c.key, name: c.name })),
+      );
       const entry = key && !usedKeys.has(key) ? byKey.get(key)?.entry : undefined;
       if (entry) usedKeys.add(entry.key);
-      trends.push(entry
-        ? { ...fromCatalogue(entry, ctx), relevance: `You named it: “${truncate(line, 200)}”.`, chosen: i < MAX_CHOSEN_TRENDS, origin: 'user' }
-        : {
-            name: truncate(line, 120), lens: guessLens(line), description: truncate(line, 4000), whyNow: null, signals: [],
-            timeToImpact: parseHorizon(line, ctx.now), relevance: null, chosen: i < MAX_CHOSEN_TRENDS, origin: 'user',
-          });
+      trends.push(
+        entry
+          ? {
+              ...fromCatalogue(entry, ctx),
+              relevance: `You named it: “${truncate(line, 200)}”.`,
+              chosen: i < MAX_CHOSEN_TRENDS,
+              origin: 'user',
+            }
+          : {
+              name: truncate(line, 120),
+              lens: guessLens(line),
+              description: truncate(line, 4000),
+              whyNow: null,
+              signals: [],
+              timeToImpact: parseHorizon(line, ctx.now),
+              relevance: null,
+              chosen: i < MAX_CHOSEN_TRENDS,
+              origin: 'user',
+            },
+      );
     }
-    const acknowledged = new Set(relevanceAnswers(ctx).flatMap((answer) => pointedTo(answer, catalogue).map((m) => m.entry.key)));
-    const proposed = selectAcrossLenses(ranked.filter((r) => !usedKeys.has(r.entry.key)), Math.min(MAX_PROPOSED, MAX_TRENDS - trends.length), acknowledged);
+    const acknowledged = new Set(
+      relevanceAnswers(ctx).flatMap((answer) => pointedTo(answer, catalogue).map((m) => m.entry.key)),
+    );
+    const proposed = selectAcrossLenses(
+      ranked.filter((r) => !usedKeys.has(r.entry.key)),
+      Math.min(MAX_PROPOSED, MAX_TRENDS - trends.length),
+      acknowledged,
+    );
     // The context's own words, not its summary (which repeats them).
-    const quote = quoteFinder([['From your answers', relevance], ['From the company context', contextText(ctx, { withSummary: false })]]);
+    const quote = quoteFinder([
+      ['From your answers', relevance],
+      ['From the company context', contextText(ctx, { withSummary: false })],
+    ]);
     for (const r of proposed) {
       const reason = quote(r.entry.keywords);
       const more = reason ? r.matched.filter((w) => !reason.words.includes(w)) : [];
@@ -187,9 +277,13 @@ export const trendsStep: BankStep<TrendsQuestion> = {
     const unmatched = proposed.length - matchedCount;
     const note = [
       `Listed ${plural(artifact.trends.length, 'candidate trend')} (offline, no AI model): ${userCount} named by you, ${proposed.length} from the curated catalogue, ${matchedCount} of them matching ${possessive(ctx.input.session.clientName)} industry, context or answers by keyword.`,
-      unmatched > 0 ? `${plural(unmatched, 'other is', 'others are')} there so every lens (${joinWords(TrendLens.options.map((l) => LENS_LABELS[l]))}) is seen; their relevance is yours to judge.` : '',
+      unmatched > 0
+        ? `${plural(unmatched, 'other is', 'others are')} there so every lens (${joinWords(TrendLens.options.map((l) => LENS_LABELS[l]))}) is seen; their relevance is yours to judge.`
+        : '',
       `${chosenCount} chosen. Choose two or three to explore.`,
-    ].filter(Boolean).join(' ');
+    ]
+      .filter(Boolean)
+      .join(' ');
     return { artifact, note };
   },
 };
@@ -198,15 +292,23 @@ export const trendsStep: BankStep<TrendsQuestion> = {
  * Why a proposed trend is on the list, in the user's words where they gave them: the sentence that uses
  * most of the trend's keywords (the trends answers before the context on a tie), quoted, with the words found.
  */
-function quoteFinder(sources: ReadonlyArray<readonly [label: string, text: string]>): (keywords: readonly string[]) => { text: string; words: string[] } | null {
+function quoteFinder(
+  sources: ReadonlyArray<readonly [label: string, text: string]>,
+): (keywords: readonly string[]) => { text: string; words: string[] } | null {
   const said = sources.flatMap(([label, text]) => sentences(text).map((sentence) => ({ label, sentence })));
   return (keywords) => {
     let best: { label: string; sentence: string; words: string[] } | null = null;
     for (const { label, sentence } of said) {
       const words = usedIn(sentence, keywords);
-      if (words.length > 0 && (!best || keywordWeight(words) > keywordWeight(best.words))) best = { label, sentence, words };
+      if (words.length > 0 && (!best || keywordWeight(words) > keywordWeight(best.words)))
+        best = { label, sentence, words };
     }
-    return best && { text: `${best.label}: “${truncate(best.sentence, 300)}” (on ${quoted(best.words, 3)}).`, words: best.words };
+    return (
+      best && {
+        text: `${best.label}: “${truncate(best.sentence, 300)}” (on ${quoted(best.words, 3)}).`,
+        words: best.words,
+      }
+    );
   };
 }
 

@@ -2,7 +2,13 @@ import { Hono } from 'hono';
 import { notFound } from '../../domain/index.js';
 import type { Engine } from '../../engine/engine.js';
 import {
-  comparisonMarkdown, compareQuarters, riskRegisterCsv, roadmapCsv, stateOfTheTechMarkdown, strategyMemoHtml, strategyMemoMarkdown,
+  comparisonMarkdown,
+  compareQuarters,
+  riskRegisterCsv,
+  roadmapCsv,
+  stateOfTheTechMarkdown,
+  strategyMemoHtml,
+  strategyMemoMarkdown,
   type ExportInput,
 } from '../../export/index.js';
 import { validate } from '../errors.js';
@@ -16,35 +22,59 @@ export function exportRoutes(engine: Engine): Hono {
     if (!parsed.success) throw notFound(`Session "${raw}"`);
     return parsed.data;
   };
-  const input = (id: number): ExportInput => ({ ...engine.snapshot(id), generatedAt: new Date(), provider: { label: engine.identity.label } });
+  const input = (id: number): ExportInput => ({
+    ...engine.snapshot(id),
+    generatedAt: new Date(),
+    provider: { label: engine.identity.label },
+  });
   const fileName = (x: ExportInput, what: string) =>
-    `${x.client.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'client'}-${x.session.quarter}-${what}`;
+    `${
+      x.client.name
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '') || 'client'
+    }-${x.session.quarter}-${what}`;
   const attachment = (name: string) => `attachment; filename="${name}"`;
 
   app.get('/:id/export/memo.md', (c) => {
     const x = input(sessionId(c.req.param('id')));
-    return c.body(strategyMemoMarkdown(x), 200, { 'content-type': 'text/markdown; charset=utf-8', 'content-disposition': attachment(fileName(x, 'strategy-memo.md')) });
+    return c.body(strategyMemoMarkdown(x), 200, {
+      'content-type': 'text/markdown; charset=utf-8',
+      'content-disposition': attachment(fileName(x, 'strategy-memo.md')),
+    });
   });
 
   app.get('/:id/export/memo.html', (c) => {
     const x = input(sessionId(c.req.param('id')));
-    return c.body(strategyMemoHtml(x), 200, { 'content-type': 'text/html; charset=utf-8', 'content-disposition': `inline; filename="${fileName(x, 'strategy-memo.html')}"` });
+    return c.body(strategyMemoHtml(x), 200, {
+      'content-type': 'text/html; charset=utf-8',
+      'content-disposition': `inline; filename="${fileName(x, 'strategy-memo.html')}"`,
+    });
   });
 
   /** The monthly note between quarterly sessions. */
   app.get('/:id/export/state-of-the-tech.md', (c) => {
     const x = input(sessionId(c.req.param('id')));
-    return c.body(stateOfTheTechMarkdown(x), 200, { 'content-type': 'text/markdown; charset=utf-8', 'content-disposition': attachment(fileName(x, 'state-of-the-tech.md')) });
+    return c.body(stateOfTheTechMarkdown(x), 200, {
+      'content-type': 'text/markdown; charset=utf-8',
+      'content-disposition': attachment(fileName(x, 'state-of-the-tech.md')),
+    });
   });
 
   app.get('/:id/export/roadmap.csv', (c) => {
     const x = input(sessionId(c.req.param('id')));
-    return c.body(roadmapCsv(x), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': attachment(fileName(x, 'roadmap.csv')) });
+    return c.body(roadmapCsv(x), 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': attachment(fileName(x, 'roadmap.csv')),
+    });
   });
 
   app.get('/:id/export/risks.csv', (c) => {
     const x = input(sessionId(c.req.param('id')));
-    return c.body(riskRegisterCsv(x), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': attachment(fileName(x, 'risk-register.csv')) });
+    return c.body(riskRegisterCsv(x), 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': attachment(fileName(x, 'risk-register.csv')),
+    });
   });
 
   /** Compares this session with another of the same client (default: the previous quarter's). */
@@ -59,9 +89,17 @@ export function exportRoutes(engine: Engine): Hono {
     const comparison = compareQuarters(earlier, later);
     const markdown = comparisonMarkdown(comparison);
     if (format === 'md') {
-      return c.body(markdown, 200, { 'content-type': 'text/markdown; charset=utf-8', 'content-disposition': attachment(fileName(later, 'radar-review.md')) });
+      return c.body(markdown, 200, {
+        'content-type': 'text/markdown; charset=utf-8',
+        'content-disposition': attachment(fileName(later, 'radar-review.md')),
+      });
     }
-    return c.json({ earlier: { sessionId: earlier.session.id, quarter: earlier.session.quarter }, later: { sessionId: id, quarter: later.session.quarter }, comparison, markdown });
+    return c.json({
+      earlier: { sessionId: earlier.session.id, quarter: earlier.session.quarter },
+      later: { sessionId: id, quarter: later.session.quarter },
+      comparison,
+      markdown,
+    });
   });
 
   return app;

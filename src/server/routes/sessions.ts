@@ -6,7 +6,15 @@ import { getMessage } from '../../storage/index.js';
 import type { Db } from '../../storage/index.js';
 import { readJson, validate } from '../errors.js';
 import {
-  AdvanceBody, ConfirmBody, CreateSessionBody, EditArtifactBody, GoBackBody, ListSessionsQuery, PostMessageBody, SessionIdParam, StepParam,
+  AdvanceBody,
+  ConfirmBody,
+  CreateSessionBody,
+  EditArtifactBody,
+  GoBackBody,
+  ListSessionsQuery,
+  PostMessageBody,
+  SessionIdParam,
+  StepParam,
 } from '../schemas.js';
 import { startedTurnResponse, staticEventStream, turnEventResponse } from '../sse.js';
 
@@ -62,7 +70,10 @@ export function sessionRoutes(engine: Engine, db: Db): Hono {
     if (turn) return turnEventResponse(c, turn, last?.turnId === turn.turnId ? last.seq : 0);
     const finished = last ? getMessage(db, last.turnId) : undefined;
     if (finished && finished.sessionId === id) {
-      return staticEventStream([{ event: 'message', data: finished }, { event: 'done', data: { status: finished.status } }]);
+      return staticEventStream([
+        { event: 'message', data: finished },
+        { event: 'done', data: { status: finished.status } },
+      ]);
     }
     return staticEventStream([{ event: 'idle', data: {} }]);
   });

@@ -11,11 +11,18 @@ import { RoadmapView } from './RoadmapView.js';
 import { SoundingBoardView } from './SoundingBoardView.js';
 
 const VIEWS = {
-  context: ContextView, trends: TrendsView, dialogue: DialogueView, impact: ImpactView,
-  risks: RisksView, roadmap: RoadmapView, sounding_board: SoundingBoardView,
+  context: ContextView,
+  trends: TrendsView,
+  dialogue: DialogueView,
+  impact: ImpactView,
+  risks: RisksView,
+  roadmap: RoadmapView,
+  sounding_board: SoundingBoardView,
 };
 const SOURCES = {
-  model: 'drafted by the model', offline: 'built by the offline facilitator', user: 'edited by you',
+  model: 'drafted by the model',
+  offline: 'built by the offline facilitator',
+  user: 'edited by you',
   carried: 'carried over from the previous quarter: confirm or revise',
 };
 
@@ -27,7 +34,8 @@ export function ArtifactPanel({ view, session, selected, onSelect }) {
   const [jsonOpen, setJsonOpen] = useState(false);
   const [error, setError] = useState(null);
   const withArtifacts = view.steps.filter((s) => s.hasArtifact || s.step === view.current);
-  const step = view.steps.find((s) => s.step === selected) ?? view.steps.find((s) => s.step === view.current) ?? view.steps.at(-1);
+  const step =
+    view.steps.find((s) => s.step === selected) ?? view.steps.find((s) => s.step === view.current) ?? view.steps.at(-1);
   const artifact = view.artifacts[step.step];
   const trends = view.artifacts.trends?.data.trends ?? [];
   const Body = VIEWS[step.step];
@@ -53,37 +61,49 @@ export function ArtifactPanel({ view, session, selected, onSelect }) {
   return html`
     <section class="artifact-panel" aria-labelledby="artifact-heading">
       <div class="artifact-tabs" role="group" aria-label="Artifacts">
-        ${withArtifacts.map((s) => html`
+        ${withArtifacts.map(
+          (s) => html`
           <button type="button" key=${s.step} class=${`tab ${s.step === step.step ? 'tab-active' : ''} ${view.artifacts[s.step]?.stale ? 'tab-stale' : ''}`}
             aria-pressed=${s.step === step.step} onClick=${() => pick(s.step)}>
             ${s.number}. ${s.title}${view.artifacts[s.step]?.stale ? ' (stale)' : ''}
-          </button>`)}
+          </button>`,
+        )}
       </div>
       <header class="artifact-head">
         <div>
           <h2 id="artifact-heading" class="artifact-title">${step.produces}</h2>
-          ${artifact
-            ? html`<p class="muted small artifact-meta" data-testid="artifact-meta">
+          ${
+            artifact
+              ? html`<p class="muted small artifact-meta" data-testid="artifact-meta">
                 <span class="revision" data-revision=${artifact.revision}>Revision ${artifact.revision}</span> · ${SOURCES[artifact.source] ?? artifact.source} · ${when(artifact.createdAt)}
                 ${artifact.stale && html` · <span class="badge badge-warn">Stale</span>`}</p>`
-            : html`<p class="muted small">Not drafted yet.</p>`}
+              : html`<p class="muted small">Not drafted yet.</p>`
+          }
         </div>
-        ${artifact && html`
+        ${
+          artifact &&
+          html`
           <div class="button-row">
             ${artifact.stale && html`<button type="button" class="btn btn-small" disabled=${session.streaming} onClick=${() => session.confirm(step.step)}>Keep as is</button>`}
             <button type="button" class="btn btn-small btn-ghost" aria-expanded=${jsonOpen} disabled=${drafting}
-              onClick=${() => { setJsonOpen(!jsonOpen); setError(null); }}>${jsonOpen ? 'Close JSON' : 'Edit as JSON'}</button>
-          </div>`}
+              onClick=${() => {
+                setJsonOpen(!jsonOpen);
+                setError(null);
+              }}>${jsonOpen ? 'Close JSON' : 'Edit as JSON'}</button>
+          </div>`
+        }
       </header>
       ${artifact?.stale && html`<p class="stale-note">Built on something you have since revised. Keep it as it is, or ${step.step === view.current ? 'redraft it' : 'redraft it when you reach this step'}.</p>`}
       ${error && !jsonOpen && html`<p class="field-error" role="alert">${error.message}</p>`}
       ${drafting && session.live?.step === step.step ? html`<p class="drafting-note" role="status">Drafting a new revision…</p>` : null}
-      ${jsonOpen && artifact
-        ? html`<${JsonEditor} key=${`${step.step}-${artifact.revision}`} data=${artifact.data} error=${error} onSave=${saveWhole} onClose=${() => setJsonOpen(false)} />`
-        : artifact
-          ? html`<${EditContext.Provider} value=${edit}><${Body} data=${artifact.data} trends=${trends} answers=${view.answersByTrend} /><//>`
-          : html`<div class="empty-artifact">
+      ${
+        jsonOpen && artifact
+          ? html`<${JsonEditor} key=${`${step.step}-${artifact.revision}`} data=${artifact.data} error=${error} onSave=${saveWhole} onClose=${() => setJsonOpen(false)} />`
+          : artifact
+            ? html`<${EditContext.Provider} value=${edit}><${Body} data=${artifact.data} trends=${trends} answers=${view.answersByTrend} /><//>`
+            : html`<div class="empty-artifact">
               <p>${step.step === view.current ? 'Talk it through in the chat; when there is enough, press “Draft” above and the artifact appears here.' : 'This step has no artifact yet.'}</p>
-            </div>`}
+            </div>`
+      }
     </section>`;
 }

@@ -2,23 +2,37 @@ import { html } from '../../lib/html.js';
 import { EditableText, TextListView } from './editing.js';
 
 const LISTS = [
-  ['services', 'Core services'], ['products', 'Products'], ['customers', 'Customers'], ['competitors', 'Competitors'], ['ceoGoals', "CEO's goals for the year"],
+  ['services', 'Core services'],
+  ['products', 'Products'],
+  ['customers', 'Customers'],
+  ['competitors', 'Competitors'],
+  ['ceoGoals', "CEO's goals for the year"],
 ];
-const CONSTRAINTS = [['budget', 'Budget'], ['team', 'Team'], ['time', 'Time'], ['regulation', 'Regulation']];
+const CONSTRAINTS = [
+  ['budget', 'Budget'],
+  ['team', 'Team'],
+  ['time', 'Time'],
+  ['regulation', 'Regulation'],
+];
 
 /** Step 1: short and specific, numbers where the client has them. */
 export function ContextView({ data }) {
   return html`
     <div class="artifact-body context-view">
-      <div class="summary"><${EditableText} value=${data.summary} path=${["summary"]} label="summary" multiline /></div>
-      ${data.keyNumbers.length > 0 && html`
+      <div class="summary"><${EditableText} value=${data.summary} path=${['summary']} label="summary" multiline /></div>
+      ${
+        data.keyNumbers.length > 0 &&
+        html`
         <dl class="key-numbers">
-          ${data.keyNumbers.map((k, i) => html`
+          ${data.keyNumbers.map(
+            (k, i) => html`
             <div class="key-number" key=${i}>
               <dt>${k.label}</dt>
               <dd><${EditableText} value=${k.value} path=${['keyNumbers', i, 'value']} label=${`${k.label} value`} /></dd>
-            </div>`)}
-        </dl>`}
+            </div>`,
+          )}
+        </dl>`
+      }
       <dl class="facts">
         <dt>Market position</dt>
         <dd><${EditableText} value=${data.marketPosition} path=${['marketPosition']} label="market position" multiline nullable /></dd>
@@ -26,22 +40,29 @@ export function ContextView({ data }) {
         <dd><${EditableText} value=${data.businessModel} path=${['businessModel']} label="business model" multiline nullable /></dd>
       </dl>
       <div class="two-col">
-        ${LISTS.map(([key, title]) => html`
+        ${LISTS.map(
+          ([key, title]) => html`
           <section key=${key}>
             <h4>${title}</h4>
             <${TextListView} items=${data[key]} path=${[key]} label=${title} />
-          </section>`)}
+          </section>`,
+        )}
       </div>
       <h4>Constraints</h4>
       <dl class="facts">
-        ${CONSTRAINTS.map(([key, title]) => html`
+        ${CONSTRAINTS.map(
+          ([key, title]) => html`
           <dt key=${`t-${key}`}>${title}</dt>
-          <dd key=${`d-${key}`}><${EditableText} value=${data.constraints[key]} path=${['constraints', key]} label=${`${title} constraint`} multiline nullable /></dd>`)}
+          <dd key=${`d-${key}`}><${EditableText} value=${data.constraints[key]} path=${['constraints', key]} label=${`${title} constraint`} multiline nullable /></dd>`,
+        )}
       </dl>
-      ${data.gaps.length > 0 && html`
+      ${
+        data.gaps.length > 0 &&
+        html`
         <section class="gaps">
           <h4>Still unknown</h4>
           <${TextListView} items=${data.gaps} path=${['gaps']} label="Gap" />
-        </section>`}
+        </section>`
+      }
     </div>`;
 }

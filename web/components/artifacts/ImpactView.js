@@ -2,12 +2,16 @@ import { html } from '../../lib/html.js';
 import { HORIZON_LABELS } from '../../format.js';
 import { EditableText } from './editing.js';
 
-const SCOPES = [['company', 'Company'], ['industry', 'Industry'], ['market', 'Market']];
+const SCOPES = [
+  ['company', 'Company'],
+  ['industry', 'Industry'],
+  ['market', 'Market'],
+];
 const ARROWS = { up: '▲ up', down: '▼ down', mixed: '◆ mixed' };
 
 /** Step 4: what changes for the company, its industry and its market, with a signpost each. */
 export function ImpactView({ data, trends }) {
-  const name = (id) => (id ? trends?.find((t) => t.id === id)?.name ?? id : '—');
+  const name = (id) => (id ? (trends?.find((t) => t.id === id)?.name ?? id) : '—');
   return html`
     <div class="artifact-body impact-view table-scroll">
       <table class="data-table stack-narrow impact-table">
@@ -20,7 +24,8 @@ export function ImpactView({ data, trends }) {
           return html`
             <tbody key=${scope} data-scope=${scope}>
               <tr class="group-row"><th scope="rowgroup" colspan="6">${title} <span class="muted small">${rows.length === 0 ? '— nothing forecast yet' : ''}</span></th></tr>
-              ${rows.map(({ f, i }) => html`
+              ${rows.map(
+                ({ f, i }) => html`
                 <tr key=${i}>
                   <td data-label="What changes"><${EditableText} value=${f.change} path=${['forecasts', i, 'change']} label=${`change ${i + 1}`} multiline />
                     <div class="muted small">${name(f.trendId)}${f.reasoning ? ` · ${f.reasoning}` : ''}</div></td>
@@ -29,7 +34,8 @@ export function ImpactView({ data, trends }) {
                   <td data-label="Horizon">${HORIZON_LABELS[f.horizon]}</td>
                   <td data-label="Confidence">${f.confidence}</td>
                   <td data-label="Signpost"><${EditableText} value=${f.signpost} path=${['forecasts', i, 'signpost']} label=${`signpost ${i + 1}`} nullable /></td>
-                </tr>`)}
+                </tr>`,
+              )}
             </tbody>`;
         })}
       </table>

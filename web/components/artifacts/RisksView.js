@@ -10,13 +10,17 @@ export function usePictures() {
   useEffect(() => {
     let alive = true;
     loadPictures().then((p) => alive && setPictures(p));
-    return () => { alive = false; };
+    return () => {
+      alive = false;
+    };
   }, []);
   return pictures;
 }
 
 export function SeverityBadge({ severity }) {
-  return severity ? html`<span class=${`badge severity severity-${severity.toLowerCase()}`}>${severity}</span>` : html`<span class="muted">—</span>`;
+  return severity
+    ? html`<span class=${`badge severity severity-${severity.toLowerCase()}`}>${severity}</span>`
+    : html`<span class="muted">—</span>`;
 }
 
 /** Step 5: the register ranked by score, severity derived from likelihood × impact, and the 5×5 heat map. */
@@ -26,7 +30,7 @@ export function RisksView({ data, trends }) {
   const ranked = data.risks
     .map((r, i) => ({ r, i, score: r.likelihood * r.impact }))
     .sort((a, b) => b.score - a.score || b.r.impact - a.r.impact);
-  const trendName = (id) => (id ? trends?.find((t) => t.id === id)?.name ?? id : null);
+  const trendName = (id) => (id ? (trends?.find((t) => t.id === id)?.name ?? id) : null);
   const bands = pictures?.ok ? pictures.SEVERITY_BANDS : null;
 
   return html`
@@ -41,7 +45,8 @@ export function RisksView({ data, trends }) {
             <th scope="col">Mitigation</th><th scope="col">Owner</th><th scope="col">Early warning</th><th scope="col">Review</th>
           </tr></thead>
           <tbody>
-            ${ranked.map(({ r, i, score }) => html`
+            ${ranked.map(
+              ({ r, i, score }) => html`
               <tr key=${r.id} data-risk-id=${r.id}>
                 <td data-label="Risk" class="risk-threat"><span class="chip chip-muted">${r.id}</span> <span class="chip">${r.category}</span>${' '}<${EditableText} value=${r.threat} path=${['risks', i, 'threat']} label=${`threat of ${r.id}`} multiline />
                   ${trendName(r.trendId) && html`<div class="muted small">${trendName(r.trendId)}</div>`}</td>
@@ -53,7 +58,8 @@ export function RisksView({ data, trends }) {
                 <td data-label="Owner"><${EditableText} value=${r.owner} path=${['risks', i, 'owner']} label=${`owner of ${r.id}`} nullable /></td>
                 <td data-label="Early warning"><${EditableText} value=${r.trigger} path=${['risks', i, 'trigger']} label=${`early-warning trigger of ${r.id}`} multiline nullable /></td>
                 <td data-label="Review" class="nowrap">${dash(r.reviewDate)}</td>
-              </tr>`)}
+              </tr>`,
+            )}
           </tbody>
         </table>
       </div>

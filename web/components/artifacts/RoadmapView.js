@@ -1,5 +1,14 @@
 import { html } from '../../lib/html.js';
-import { HORIZON_LABELS, HORIZONS, ROADMAP_STATUSES, ROADMAP_STATUS_LABELS, dash, isClosed, money, number } from '../../format.js';
+import {
+  HORIZON_LABELS,
+  HORIZONS,
+  ROADMAP_STATUSES,
+  ROADMAP_STATUS_LABELS,
+  dash,
+  isClosed,
+  money,
+  number,
+} from '../../format.js';
 import { SvgPicture } from '../SafeHtml.js';
 import { EditableText, EnumSelect } from './editing.js';
 import { usePictures } from './RisksView.js';
@@ -15,9 +24,11 @@ export function RoadmapView({ data }) {
   const entries = data.entries.map((e, i) => ({ e, i }));
   return html`
     <div class="artifact-body roadmap-view">
-      ${pictures?.ok
-        ? html`<${SvgPicture} svg=${pictures.roadmapTimelineSvg(data)} label="Roadmap timeline by horizon" class="picture timeline" />`
-        : html`<${TextTimeline} entries=${data.entries} />`}
+      ${
+        pictures?.ok
+          ? html`<${SvgPicture} svg=${pictures.roadmapTimelineSvg(data)} label="Roadmap timeline by horizon" class="picture timeline" />`
+          : html`<${TextTimeline} entries=${data.entries} />`
+      }
       <div class="table-scroll">
         <table class="data-table stack-narrow roadmap-table">
           <thead><tr>
@@ -33,13 +44,16 @@ export function RoadmapView({ data }) {
                 <tr key=${e.id} data-entry-id=${e.id} data-status=${e.status} class=${isClosed(e.status) ? `entry-closed entry-${e.status}` : undefined}>
                   <td data-label="Entry" class="entry-title"><span class="chip chip-muted">${e.id}</span>${' '}<${EditableText} value=${e.title} path=${['entries', i, 'title']} label=${`title of ${e.id}`} />
                     <details class="small"><summary>Rationale${e.adr ? ' & ADR' : ''}</summary>
-                      <div><${EditableText} value=${e.rationale} path=${["entries", i, "rationale"]} label=${`rationale of ${e.id}`} multiline /></div>
+                      <div><${EditableText} value=${e.rationale} path=${['entries', i, 'rationale']} label=${`rationale of ${e.id}`} multiline /></div>
                       ${f.capexOpex && html`<p><strong>CapEx / OpEx:</strong> ${f.capexOpex}</p>`}
                       ${f.assumption && html`<p><strong>Assumption:</strong> ${f.assumption}</p>`}
-                      ${e.adr && html`<dl class="facts adr">
+                      ${
+                        e.adr &&
+                        html`<dl class="facts adr">
                         <dt>Context</dt><dd>${e.adr.context}</dd><dt>Decision</dt><dd>${e.adr.decision}</dd>
                         <dt>Alternatives</dt><dd>${e.adr.alternatives.join('; ') || '—'}</dd><dt>Consequences</dt><dd>${e.adr.consequences}</dd>
-                      </dl>`}
+                      </dl>`
+                      }
                     </details></td>
                   <td data-label="Status" class="nowrap entry-status"><span class=${`badge badge-roadmap-${e.status}`}>${ROADMAP_STATUS_LABELS[e.status]}</span>
                     <${EnumSelect} value=${e.status} path=${['entries', i, 'status']} label=${`Status of ${e.id}`} options=${ROADMAP_STATUSES} labels=${ROADMAP_STATUS_LABELS} /></td>
@@ -47,10 +61,12 @@ export function RoadmapView({ data }) {
                   <td data-label="Effort (weeks)" class="num">${e.effortWeeks === null ? html`<span class="muted">not estimated</span>` : number(e.effortWeeks)}</td>
                   <td data-label="Owner"><${EditableText} value=${e.owner} path=${['entries', i, 'owner']} label=${`owner of ${e.id}`} nullable placeholder="No owner" /></td>
                   <td data-label="Deadline" class="nowrap"><${EditableText} value=${e.deadline} path=${['entries', i, 'deadline']} label=${`deadline of ${e.id}`} nullable placeholder="No deadline" /></td>
-                  <td data-label="Metric">${e.metric
-                    ? html`${e.metric.name}: <span class="nowrap">${dash(e.metric.baseline)} → ${e.metric.target}</span>
+                  <td data-label="Metric">${
+                    e.metric
+                      ? html`${e.metric.name}: <span class="nowrap">${dash(e.metric.baseline)} → ${e.metric.target}</span>
                       <span class="metric-now small">now: <${EditableText} value=${e.metric.current} path=${['entries', i, 'metric', 'current']} label=${`latest value of the metric of ${e.id}`} nullable placeholder="not measured" /></span>`
-                    : html`<span class="muted">No metric yet</span>`}</td>
+                      : html`<span class="muted">No metric yet</span>`
+                  }</td>
                   <td data-label="Cost" class="num">${money(f.oneOffCost)}</td>
                   <td data-label="EBITDA / yr" class="num">${money(f.annualEbitdaEffect)}</td>
                   <td data-label="EV effect" class="num" title=${value !== null ? `${money(f.annualEbitdaEffect)} EBITDA × ${f.evMultiple} (assumed multiple)` : 'Needs an EBITDA effect and a multiple'}>
@@ -67,8 +83,18 @@ export function RoadmapView({ data }) {
 function TextTimeline({ entries }) {
   return html`
     <ol class="text-timeline" aria-label="Roadmap by horizon">
-      ${HORIZONS.map((h) => html`
+      ${HORIZONS.map(
+        (h) => html`
         <li key=${h}><strong>${HORIZON_LABELS[h]}</strong>:
-          ${entries.filter((e) => e.horizon === h).map((e) => `${e.title} (${e.effortWeeks === null ? 'effort not estimated' : `${number(e.effortWeeks)} w`}${e.status === 'planned' ? '' : `, ${ROADMAP_STATUS_LABELS[e.status].toLowerCase()}`})`).join(' · ') || 'nothing planned'}</li>`)}
+          ${
+            entries
+              .filter((e) => e.horizon === h)
+              .map(
+                (e) =>
+                  `${e.title} (${e.effortWeeks === null ? 'effort not estimated' : `${number(e.effortWeeks)} w`}${e.status === 'planned' ? '' : `, ${ROADMAP_STATUS_LABELS[e.status].toLowerCase()}`})`,
+              )
+              .join(' · ') || 'nothing planned'
+          }</li>`,
+      )}
     </ol>`;
 }

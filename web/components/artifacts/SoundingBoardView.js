@@ -13,7 +13,8 @@ function List({ title, items }) {
 export function SoundingBoardView({ data }) {
   return html`
     <div class="artifact-body sounding-view">
-      ${data.recommendations.map((r, i) => html`
+      ${data.recommendations.map(
+        (r, i) => html`
         <article class=${`recommendation verdict-${r.verdict}`} key=${r.id} data-recommendation-id=${r.id}>
           <header class="rec-head">
             <span class=${`badge verdict verdict-badge-${r.verdict}`}>${r.verdict}</span>
@@ -28,17 +29,23 @@ export function SoundingBoardView({ data }) {
           ${r.supportingPoints.length > 0 && html`<ol class="supporting">${r.supportingPoints.map((p, j) => html`<li key=${j}>${p}</li>`)}</ol>`}
           <details>
             <summary>Objections (${r.objections.length}), pre-mortem, evidence</summary>
-            ${r.objections.length > 0 && html`
+            ${
+              r.objections.length > 0 &&
+              html`
               <ul class="objections">
-                ${r.objections.map((o, j) => html`
+                ${r.objections.map(
+                  (o, j) => html`
                   <li key=${j}><span class="chip">${OBJECTION_LENSES[o.lens] ?? o.lens}</span> ${o.objection}
-                    ${o.response ? html`<div class="muted small">Answer: ${o.response}</div>` : html`<div class="small warn-text">Not answered yet</div>`}</li>`)}
-              </ul>`}
+                    ${o.response ? html`<div class="muted small">Answer: ${o.response}</div>` : html`<div class="small warn-text">Not answered yet</div>`}</li>`,
+                )}
+              </ul>`
+            }
             <${List} title="Pre-mortem: a year from now this failed because…" items=${r.preMortem} />
             <${List} title="Evidence still missing" items=${r.evidenceGaps} />
             ${r.strongestAlternative && html`<section><h5>Strongest alternative</h5><p>${r.strongestAlternative}</p></section>`}
             <${List} title="Objections still open" items=${r.openObjections} />
           </details>
-        </article>`)}
+        </article>`,
+      )}
     </div>`;
 }

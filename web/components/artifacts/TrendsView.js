@@ -6,12 +6,18 @@ import { EditableText, FieldError, useEdit } from './editing.js';
 export function TrendsView({ data }) {
   const { save, disabled } = useEdit();
   const chosen = data.trends.filter((t) => t.chosen).length;
-  const note = chosen < 2 ? `Choose ${2 - chosen} more (2–3 in all).` : chosen > 3 ? `${chosen} chosen: keep at most 3.` : `${chosen} chosen: ready to explore.`;
+  const note =
+    chosen < 2
+      ? `Choose ${2 - chosen} more (2–3 in all).`
+      : chosen > 3
+        ? `${chosen} chosen: keep at most 3.`
+        : `${chosen} chosen: ready to explore.`;
   return html`
     <div class="artifact-body trends-view">
       <p class=${`choose-note ${chosen >= 2 && chosen <= 3 ? 'ok' : 'warn'}`} aria-live="polite">${note}</p>
       <ul class="trend-list">
-        ${data.trends.map((t, i) => html`
+        ${data.trends.map(
+          (t, i) => html`
           <li key=${t.id} class=${`trend-card ${t.chosen ? 'trend-chosen' : ''}`} data-trend-id=${t.id}>
             <div class="trend-head">
               <label class="trend-choose">
@@ -34,7 +40,8 @@ export function TrendsView({ data }) {
               </dl>
             </details>
             <${FieldError} path=${['trends', i]} />
-          </li>`)}
+          </li>`,
+        )}
       </ul>
       ${!disabled && html`<${AddTrend} trends=${data.trends} onAdd=${(trend) => save(['trends', data.trends.length], trend)} />`}
     </div>`;
@@ -45,14 +52,23 @@ function AddTrend({ trends, onAdd }) {
   const id = useId();
   const [open, setOpen] = useState(false);
   const [form, setForm] = useState({ name: '', lens: 'industry', description: '' });
-  if (!open) return html`<button type="button" class="btn btn-small btn-ghost" onClick=${() => setOpen(true)}>+ Add your own trend</button>`;
+  if (!open)
+    return html`<button type="button" class="btn btn-small btn-ghost" onClick=${() => setOpen(true)}>+ Add your own trend</button>`;
   const submit = async (e) => {
     e.preventDefault();
     let n = trends.length + 1;
     while (trends.some((t) => t.id === `u${n}`)) n += 1;
     const failed = await onAdd({
-      id: `u${n}`, name: form.name, lens: form.lens, description: form.description, whyNow: null, signals: [],
-      timeToImpact: null, relevance: null, chosen: false, origin: 'user',
+      id: `u${n}`,
+      name: form.name,
+      lens: form.lens,
+      description: form.description,
+      whyNow: null,
+      signals: [],
+      timeToImpact: null,
+      relevance: null,
+      chosen: false,
+      origin: 'user',
     });
     if (!failed) {
       setForm({ name: '', lens: 'industry', description: '' });

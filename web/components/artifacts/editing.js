@@ -114,6 +114,8 @@ export function EnumSelect({ value, path, label, options, labels = null }) {
 /** A list of strings, shown as a list; each item editable. */
 export function TextListView({ items, path, label, empty = 'None yet.' }) {
   if (!items || items.length === 0) return html`<p class="muted small">${empty}</p>`;
-  return html`<ul class="plain-list">${items.map((item, i) => html`
-    <li key=${i}><${EditableText} value=${item} path=${[...path, i]} label=${`${label} ${i + 1}`} multiline /></li>`)}</ul>`;
+  return html`<ul class="plain-list">${items.map(
+    (item, i) => html`
+    <li key=${i}><${EditableText} value=${item} path=${[...path, i]} label=${`${label} ${i + 1}`} multiline /></li>`,
+  )}</ul>`;
 }

@@ -59,9 +59,15 @@ export function parseScores(text: string): { likelihood: Score | null; impact: S
   if (likelihood === null) {
     const hit = LIKELIHOOD_SAID.exec(text);
     const said = (hit?.[1] ?? hit?.[2])?.toLowerCase();
-    if (said) likelihood = said.startsWith('not') || said === 'improbable' ? 2 : said.startsWith('possib') ? 3 : scoreFrom(said);
+    if (said)
+      likelihood =
+        said.startsWith('not') || said === 'improbable' ? 2 : said.startsWith('possib') ? 3 : scoreFrom(said);
     // "Unlikely but catastrophic": the word after the likelihood is the impact.
-    const then = hit ? new RegExp(`^\\s*(?:,|but|and|,\\s*but)\\s+(${LEVEL_WORDS})\\b`, 'i').exec(text.slice(hit.index + hit[0].length)) : null;
+    const then = hit
+      ? new RegExp(`^\\s*(?:,|but|and|,\\s*but)\\s+(${LEVEL_WORDS})\\b`, 'i').exec(
+          text.slice(hit.index + hit[0].length),
+        )
+      : null;
     if (then && impact === null) impact = scoreFrom(then[1]!);
   }
   return { likelihood, impact };
@@ -74,9 +80,13 @@ const SCORE_LABEL = /\b(?:likelihood|probability|chance|impact|severity|conseque
  * "4/5"): parseScores reads those; what is left says what could happen. "High impact on revenue" stays.
  */
 export function withoutScores(text: string): string {
-  const filler = new RegExp(`\\b(?:${LEVEL_WORDS}|likelihood|probability|chance|impact|severity|consequences?|quite|very|not|and|but|both|is|of|out|L\\s*[1-5]|I\\s*[1-5])\\b|\\b[1-5]\\b|[/x×=]`, 'gi');
+  const filler = new RegExp(
+    `\\b(?:${LEVEL_WORDS}|likelihood|probability|chance|impact|severity|consequences?|quite|very|not|and|but|both|is|of|out|L\\s*[1-5]|I\\s*[1-5])\\b|\\b[1-5]\\b|[/x×=]`,
+    'gi',
+  );
   const scoreOnly = (clause: string) =>
-    (SCORE_LABEL.test(clause) || LIKELIHOOD_SAID.test(clause) || /\b[1-5]\s*\/\s*5\b/.test(clause)) && clause.replace(filler, '').replace(/[\s.,;:!()—–-]+/g, '') === '';
+    (SCORE_LABEL.test(clause) || LIKELIHOOD_SAID.test(clause) || /\b[1-5]\s*\/\s*5\b/.test(clause)) &&
+    clause.replace(filler, '').replace(/[\s.,;:!()—–-]+/g, '') === '';
   // "(very likely, major impact)": a bracket that only gives the scores goes whole.
   const unbracketed = text.replace(/\s*\(([^()]*)\)/g, (whole, inner: string) => (scoreOnly(inner) ? '' : whole));
   const kept = sentences(unbracketed).map((sentence) => {
@@ -84,16 +94,23 @@ export function withoutScores(text: string): string {
     const left = clauses.filter((c) => !scoreOnly(c));
     if (left.length === clauses.length) return sentence;
     // "Quite likely, and it would hurt: …" reads "It would hurt: …".
-    const joined = capitalize(left.join(' ').replace(/^(?:and|but|so)\s+/i, '').replace(/[\s,;:—–-]+$/, ''));
+    const joined = capitalize(
+      left
+        .join(' ')
+        .replace(/^(?:and|but|so)\s+/i, '')
+        .replace(/[\s,;:—–-]+$/, ''),
+    );
     return joined === '' ? '' : /[.!?]$/.test(sentence) && !/[.!?]$/.test(joined) ? `${joined}.` : joined;
   });
   return kept.filter(Boolean).join(' ');
 }
 
 /** Level words, longest first, as scoreFrom reads them. */
-const LEVEL_WORDS = 'very low|very high|very unlikely|almost certain|almost never|company[- ]ending|negligible|catastrophic|critical|severe|certain|unlikely|moderate|medium|minor|small|possible|probable|serious|likely|major|large|high|low|mid|big|rare';
+const LEVEL_WORDS =
+  'very low|very high|very unlikely|almost certain|almost never|company[- ]ending|negligible|catastrophic|critical|severe|certain|unlikely|moderate|medium|minor|small|possible|probable|serious|likely|major|large|high|low|mid|big|rare';
 /** A likelihood said without its label: "quite likely", "not likely", "almost certain". */
-const LIKELIHOOD_SAID = /\b(not (?:very )?likely|almost certain|very unlikely|very likely|improbable|unlikely|likely|probable|rare)\b|(?:^|[,;:—–]\s*)(possible|possibly)\s*(?=[,;.]|$)/i;
+const LIKELIHOOD_SAID =
+  /\b(not (?:very )?likely|almost certain|very unlikely|very likely|improbable|unlikely|likely|probable|rare)\b|(?:^|[,;:—–]\s*)(possible|possibly)\s*(?=[,;.]|$)/i;
 
 const MONEY =
   /(?:([$€£])\s?|\b(?:usd|eur|gbp)\s?)?(\d+(?:[.,]\d+)*)\s?(k|thousand|m|mn|million|bn|b|billion)?\b(?:\s?(usd|eur|gbp|dollars|euros|pounds))?/gi;
@@ -116,7 +133,13 @@ export function findMoney(text: string): MoneyHit[] {
     if (!symbol && !magnitude && !code && !hasCode) continue;
     // "M" right before a letter is a word ("8 Months"), not millions.
     if (magnitude && /^[a-z]/i.test(text.slice(m.index + raw.length, m.index + raw.length + 1))) continue;
-    if (magnitude && /^m$/i.test(magnitude) && !symbol && /\b(?:months?|min)/i.test(text.slice(m.index, m.index + raw.length + 6))) continue;
+    if (
+      magnitude &&
+      /^m$/i.test(magnitude) &&
+      !symbol &&
+      /\b(?:months?|min)/i.test(text.slice(m.index, m.index + raw.length + 6))
+    )
+      continue;
     const amount = Number(digits!.replace(/,(?=\d{3}\b)/g, '').replace(',', '.')) * multiplier(magnitude);
     if (Number.isFinite(amount)) hits.push({ amount, raw: raw.trim(), index: m.index });
   }
@@ -137,7 +160,8 @@ export function parseMoney(text: string): number | null {
 
 /** The EBITDA multiple: "8x", "8× EBITDA", "multiple of 8", "EBITDA multiple 8x". */
 export function parseMultiple(text: string): number | null {
-  const m = /(\d+(?:\.\d+)?)\s?[x×](?![\w])/i.exec(text) ?? /multiple\s*(?:of|is|at|:|=)?\s*(\d+(?:\.\d+)?)/i.exec(text);
+  const m =
+    /(\d+(?:\.\d+)?)\s?[x×](?![\w])/i.exec(text) ?? /multiple\s*(?:of|is|at|:|=)?\s*(\d+(?:\.\d+)?)/i.exec(text);
   const n = m ? Number(m[1]) : NaN;
   return Number.isFinite(n) && n > 0 && n <= 100 ? n : null;
 }
@@ -150,11 +174,15 @@ export interface Financials {
   readonly revenue: readonly number[];
 }
 
-const YEARLY_AFTER = /^[^$€£\d.;]{0,30}?\b(?:a|per|each)\s+(?:year|yr|annum)\b|^\s*\/\s*(?:year|yr)\b|^[^$€£\d.;]{0,30}?\b(?:annually|yearly|p\.\s?a\.)/;
-const COST_AFTER = /^\s*(?:(?:of|in)\s+)?(?:(?:extra|additional|recurring|running|annual|yearly|one[- ]off)\s+)*(?:costs?|spend|licen[cs]es?|fees?|opex|capex)\b/;
-const REVENUE_AFTER = /^\s*(?:(?:a|per)\s+year\s+)?(?:(?:of|in)\s+)?(?:(?:extra|additional|new|more|recurring|annual)\s+)*(?:revenue|sales|turnover|arr|mrr|acv|bookings|gmv)\b/;
+const YEARLY_AFTER =
+  /^[^$€£\d.;]{0,30}?\b(?:a|per|each)\s+(?:year|yr|annum)\b|^\s*\/\s*(?:year|yr)\b|^[^$€£\d.;]{0,30}?\b(?:annually|yearly|p\.\s?a\.)/;
+const COST_AFTER =
+  /^\s*(?:(?:of|in)\s+)?(?:(?:extra|additional|recurring|running|annual|yearly|one[- ]off)\s+)*(?:costs?|spend|licen[cs]es?|fees?|opex|capex)\b/;
+const REVENUE_AFTER =
+  /^\s*(?:(?:a|per)\s+year\s+)?(?:(?:of|in)\s+)?(?:(?:extra|additional|new|more|recurring|annual)\s+)*(?:revenue|sales|turnover|arr|mrr|acv|bookings|gmv)\b/;
 /** "revenue of", "sales up by about": revenue leads into the amount, with no profit word in between. */
-const REVENUE_BEFORE = /\b(?:revenue|sales|turnover|arr|mrr|acv|bookings|gmv)\b(?:(?!ebitda|profit|margin|sav)[^$€£\d.;])*$/;
+const REVENUE_BEFORE =
+  /\b(?:revenue|sales|turnover|arr|mrr|acv|bookings|gmv)\b(?:(?!ebitda|profit|margin|sav)[^$€£\d.;])*$/;
 
 /**
  * Money in an answer sorted into a one-off cost and a yearly EBITDA effect, by the words around each
@@ -175,8 +203,14 @@ export function parseFinancials(text: string, bareYearly: 'value' | 'cost' = 'va
       continue;
     }
     const yearly = YEARLY_AFTER.test(after) || /\b(?:ebitda|annual|yearly|per year|a year)\b[^$€£\d]*$/.test(before);
-    const saving = !costAfter && /\b(?:sav(?:e|es|ing|ings)|cut|reduc\w*|lower\w*|add(?:s|ing)?|gain|improv\w*|increase\w*|ebitda|worth)\b[^$€£\d]*$/.test(before);
-    const burden = costAfter || /\b(?:extra|more|additional|recurring|running|opex of|costs? us|costs?|spend)\b[^$€£\d]*$/.test(before);
+    const saving =
+      !costAfter &&
+      /\b(?:sav(?:e|es|ing|ings)|cut|reduc\w*|lower\w*|add(?:s|ing)?|gain|improv\w*|increase\w*|ebitda|worth)\b[^$€£\d]*$/.test(
+        before,
+      );
+    const burden =
+      costAfter ||
+      /\b(?:extra|more|additional|recurring|running|opex of|costs? us|costs?|spend)\b[^$€£\d]*$/.test(before);
     if (yearly || (saving && !/\b(?:cost|invest|spend|one[- ]off|upfront|capex)\b[^$€£\d]*$/.test(before))) {
       const negative = burden ? !saving : !saving && bareYearly === 'cost';
       if (annualEbitdaEffect === null) annualEbitdaEffect = negative ? -hit.amount : hit.amount;
@@ -193,7 +227,10 @@ export function parseFinancials(text: string, bareYearly: 'value' | 'cost' = 'va
  */
 export function parseWeeks(text: string): number | null {
   if (/story points?|\bpts\b/i.test(text) && !/\bweeks?\b/i.test(text)) return null;
-  const m = /(\d+(?:\.\d+)?)(?:\s*(?:-|–|to)\s*(\d+(?:\.\d+)?))?[\s-]*(weeks?|wks?|w\b|months?|mos?\b|days?|sprints?)/i.exec(text);
+  const m =
+    /(\d+(?:\.\d+)?)(?:\s*(?:-|–|to)\s*(\d+(?:\.\d+)?))?[\s-]*(weeks?|wks?|w\b|months?|mos?\b|days?|sprints?)/i.exec(
+      text,
+    );
   if (!m) return null;
   const n = Number(m[2] ?? m[1]);
   const unit = m[3]!.toLowerCase();
@@ -205,7 +242,8 @@ export function parseWeeks(text: string): number | null {
 const FIGURE = /(?:[$€£]\s?)?\d+(?:[.,]\d+)*\s?(?:%|[kmb]n?\b|million\b|thousand\b|billion\b|x\b)?/i;
 
 /** Words that lead into a figure or trail its label without naming anything: "we have 14 engineers", "churn is 9%". */
-const LEAD_FILLER = /^(?:we|we're|we've|we have|we've got|there are|there is|there's|our|it's|it is|about|around|approx\.?|roughly|nearly|almost|over|under|some|just|only|currently|now|today|with|at|of|in|is|are|was|were|has|have|had|got|~)(?:\s+|$)/i;
+const LEAD_FILLER =
+  /^(?:we|we're|we've|we have|we've got|there are|there is|there's|our|it's|it is|about|around|approx\.?|roughly|nearly|almost|over|under|some|just|only|currently|now|today|with|at|of|in|is|are|was|were|has|have|had|got|~)(?:\s+|$)/i;
 const TRAIL_FILLER = /(?:^|\s+)(?:of|is|are|was|were|at|about|around|roughly|nearly|in|since|by|for|=|:|~)$/i;
 
 const trimPunctuation = (text: string) => text.replace(/\s+/g, ' ').replace(/^[\s:=~,.-]+|[\s:=~,.-]+$/g, '');

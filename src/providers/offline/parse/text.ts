@@ -3,7 +3,14 @@
 import { isNonAnswer, normalise, sentences, wordCount } from '../../../domain/prose.js';
 
 // The basic readers live in the domain, which counts dialogue answers with them too.
-export { addressesFacilitator, isNonAnswer, isQuestionBack, normalise, sentences, wordCount } from '../../../domain/prose.js';
+export {
+  addressesFacilitator,
+  isNonAnswer,
+  isQuestionBack,
+  normalise,
+  sentences,
+  wordCount,
+} from '../../../domain/prose.js';
 
 const BULLET = /^(?:[-*•·‣▪–—]|\(?\d{1,2}[.)]|\(?[a-h][.)](?=\s))\s*/i;
 
@@ -54,7 +61,11 @@ function splitLine(whole: string): string[] {
   // Prose of several sentences lists by sentence: its semicolons and commas join clauses, not items.
   const prose = sentences(line);
   if (prose.length > 1) return prose.map(cleanItem).filter((i) => i !== '' && !isNonAnswer(i));
-  if (line.includes(';')) return line.split(';').map(cleanItem).filter((i) => i !== '' && !isNonAnswer(i));
+  if (line.includes(';'))
+    return line
+      .split(';')
+      .map(cleanItem)
+      .filter((i) => i !== '' && !isNonAnswer(i));
   if (line.includes(',')) {
     // Not inside brackets: "Tier-1s (Bosch, ZF, Continental) are 70% of revenue" is one item.
     const parts = line.split(/,(?![^()]*\))(?!\d{3}\b)\s*/);
@@ -70,10 +81,19 @@ function splitLine(whole: string): string[] {
 export function shortQuote(text: string, maxWords = 14): string {
   const all = sentences(text);
   if (all.length === 0) return '';
-  const score = (s: string) => (/\d/.test(s) ? 2 : 0) + (ASSUMPTION_MARKER.test(s) ? 2 : 0) + (wordCount(s) >= 4 ? 1 : 0);
+  const score = (s: string) =>
+    (/\d/.test(s) ? 2 : 0) + (ASSUMPTION_MARKER.test(s) ? 2 : 0) + (wordCount(s) >= 4 ? 1 : 0);
   const best = all.reduce((a, b) => (score(b) > score(a) ? b : a));
-  const ws = best.replace(/[.!?]+$/, '').replace(/[“”"]/g, '').split(/\s+/);
-  return ws.length > maxWords ? `${ws.slice(0, maxWords).join(' ').replace(/[,;:—–-]+$/, '')}…` : ws.join(' ');
+  const ws = best
+    .replace(/[.!?]+$/, '')
+    .replace(/[“”"]/g, '')
+    .split(/\s+/);
+  return ws.length > maxWords
+    ? `${ws
+        .slice(0, maxWords)
+        .join(' ')
+        .replace(/[,;:—–-]+$/, '')}…`
+    : ws.join(' ');
 }
 
 export function truncate(text: string, max: number): string {
@@ -89,13 +109,13 @@ const ASSUMPTION_MARKER =
   /\b(?:always|never|must|can'?t|cannot|won'?t|everyone|everybody|nobody|no one|obviously|clearly|of course|surely|definitely|certainly|assum(?:e|es|ed|ing|ption)|take(?:s|n)? for granted|guaranteed|bound to|inevitabl[ey]|no way)\b/i;
 
 /** "Nobody cleaned it", "we never missed": a universal word before a past-tense verb reports what happened. */
-const REPORTED_PAST = /\b(?:always|never|everyone|everybody|nobody|no one)\s+(?:\w+ed|had|was|were|did|went|got|made|saw|told|said|knew|took)\b/gi;
+const REPORTED_PAST =
+  /\b(?:always|never|everyone|everybody|nobody|no one)\s+(?:\w+ed|had|was|were|did|went|got|made|saw|told|said|knew|took)\b/gi;
 
 /** Sentences that take something for granted ("customers will never…", "we assume…"). */
 export function assumptionSentences(text: string): string[] {
   return sentences(text).filter((s) => ASSUMPTION_MARKER.test(s.replace(REPORTED_PAST, '')));
 }
-
 
 export type LabelSpec<K extends string> = Readonly<Record<K, readonly string[]>>;
 
@@ -103,7 +123,10 @@ export type LabelSpec<K extends string> = Readonly<Record<K, readonly string[]>>
  * Finds labelled parts in a line. Each label is a regex source matched at a word boundary; a value
  * runs to the next label. `rest` is what comes before the first label (usually the thing itself).
  */
-export function labelled<K extends string>(text: string, spec: LabelSpec<K>): { rest: string; values: Partial<Record<K, string>> } {
+export function labelled<K extends string>(
+  text: string,
+  spec: LabelSpec<K>,
+): { rest: string; values: Partial<Record<K, string>> } {
   const hits: Array<{ key: K; start: number; end: number }> = [];
   for (const key of Object.keys(spec) as K[]) {
     for (const source of spec[key]) {
@@ -116,10 +139,16 @@ export function labelled<K extends string>(text: string, spec: LabelSpec<K>): { 
   const values: Partial<Record<K, string>> = {};
   kept.forEach((h, i) => {
     const next = kept[i + 1]?.start ?? text.length;
-    const value = text.slice(h.end, next).replace(/^[\s,;:]+|[\s,;.(—–-]+$/g, '').trim();
+    const value = text
+      .slice(h.end, next)
+      .replace(/^[\s,;:]+|[\s,;.(—–-]+$/g, '')
+      .trim();
     if (value !== '' && values[h.key] === undefined) values[h.key] = value;
   });
   const first = kept[0]?.start ?? text.length;
-  const rest = text.slice(0, first).replace(/[\s,;:(—–-]+$/g, '').trim();
+  const rest = text
+    .slice(0, first)
+    .replace(/[\s,;:(—–-]+$/g, '')
+    .trim();
   return { rest, values };
 }
