@@ -30,7 +30,7 @@ async function errorFrom(response) {
   const fallback =
     response.status === 429
       ? 'Too many requests right now. Wait a moment and retry.'
-      : `The server answered ${response.status} ${response.statusText || ''}`.trim() + '.';
+      : `${`The server answered ${response.status} ${response.statusText || ''}`.trim()}.`;
   return new ApiError(e?.message ?? fallback, {
     status: response.status,
     kind: e?.kind ?? (response.status === 429 ? 'rate_limited' : 'internal'),
@@ -146,8 +146,7 @@ export async function* readFrames(body) {
       const { value, done } = await reader.read();
       if (done) break;
       buffer += decoder.decode(value, { stream: true }).replace(/\r\n?/g, '\n');
-      let end;
-      while ((end = buffer.indexOf('\n\n')) >= 0) {
+      for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
         const frame = parseFrame(buffer.slice(0, end));
         buffer = buffer.slice(end + 2);
         if (frame) yield frame;

@@ -34,9 +34,9 @@ export class TurnRegistry {
     return turn;
   }
 
-  abortAll(reason: 'shutdown'): Promise<void[]> {
+  async abortAll(reason: 'shutdown'): Promise<void> {
     const turns = [...this.live.values()];
     for (const t of turns) t.abort(reason);
-    return Promise.all(turns.map((t) => t.finished));
+    await Promise.all(turns.map((t) => t.finished));
   }
 }

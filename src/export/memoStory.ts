@@ -40,7 +40,7 @@ export function ceoSection(board: SoundingBoardArtifact, entryTitle: (id: string
     .filter(({ n }) => n > 0)
     .map(({ v, n }) => `${n} ${v === 'ready' ? 'ready' : v === 'revise' ? 'to revise' : 'to drop'}`);
   const lines = [`${plural(recs.length, 'recommendation')} pressure-tested: ${counts.join(', ')}.`];
-  recs.forEach((r, i) => lines.push('', recommendationBlock(r, i + 1, entryTitle)));
+  for (const [i, r] of recs.entries()) lines.push('', recommendationBlock(r, i + 1, entryTitle));
   return lines.join('\n');
 }
 

@@ -36,6 +36,7 @@ export function onFirstUse<T>(vendor: string, apiKey: string, build: () => T): (
         'auth',
         `No ${vendor} API key is configured. Set one in the configuration, or use the offline facilitator.`,
       );
-    return (built ??= build());
+    built ??= build();
+    return built;
   };
 }

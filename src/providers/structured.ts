@@ -66,13 +66,7 @@ interface RawMessage {
 
 const TRUNCATED = new Set(['length', 'max_tokens']);
 
-function validate<T>(
-  schema: z.ZodType<T>,
-  name: string,
-  candidate: unknown,
-  rawText: string,
-  extra: string[],
-): Verdict<T> {
+function validate<T>(schema: z.ZodType<T>, candidate: unknown, rawText: string, extra: string[]): Verdict<T> {
   const result = schema.safeParse(candidate);
   if (result.success) return { ok: true, value: result.data };
   return { ok: false, issues: [...extra, ...zodIssues(result.error)], rawText };
@@ -89,14 +83,14 @@ export function judge<T>(schema: z.ZodType<T>, name: string, raw: RawMessage | u
   const extra = TRUNCATED.has(stop) ? ["The output was cut off at the model's output limit: keep it shorter."] : [];
   const call = raw?.tool_calls?.find((c) => c.name === name) ?? raw?.tool_calls?.[0];
   const rawText = call ? JSON.stringify(call.args ?? {}) : (raw?.invalid_tool_calls?.[0]?.args ?? textOf(raw?.content));
-  if (parsed !== null && parsed !== undefined) return validate(schema, name, parsed, rawText, extra);
-  if (call) return validate(schema, name, call.args, rawText, extra);
+  if (parsed !== null && parsed !== undefined) return validate(schema, parsed, rawText, extra);
+  if (call) return validate(schema, call.args, rawText, extra);
   if (raw?.invalid_tool_calls?.length)
     return { ok: false, issues: [...extra, `The arguments of "${name}" were not valid JSON.`], rawText };
   const text = rawText.trim();
   if (text.startsWith('{')) {
     try {
-      return validate(schema, name, JSON.parse(text), rawText, extra);
+      return validate(schema, JSON.parse(text), rawText, extra);
     } catch {
       return { ok: false, issues: [...extra, 'The output was not valid JSON.'], rawText };
     }
@@ -149,13 +143,11 @@ export async function generateStructured<T>(
   if (signal.aborted) throw new ProviderError('aborted', 'The request to the model was stopped.');
   let runnable: ReturnType<BaseChatModel['withStructuredOutput']>;
   try {
-    runnable = deps
-      .model()
-      .withStructuredOutput(schema as z.ZodType<Record<string, unknown>>, {
-        method: deps.method,
-        includeRaw: true,
-        name,
-      });
+    runnable = deps.model().withStructuredOutput(schema as z.ZodType<Record<string, unknown>>, {
+      method: deps.method,
+      includeRaw: true,
+      name,
+    });
   } catch (e) {
     throw run.toError(e); // e.g. no API key configured
   }

@@ -31,7 +31,10 @@ const CACHE_LIMIT = 1000;
 
 function cachedRevision(db: Db, r: ArtifactRow): ArtifactRevision {
   let cache = parsedCache.get(db);
-  if (!cache) parsedCache.set(db, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    parsedCache.set(db, cache);
+  }
   const hit = cache.get(r.id);
   if (hit) return hit;
   const revision = deepFreeze(toRevision(r));

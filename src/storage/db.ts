@@ -23,9 +23,15 @@ const cache = new WeakMap<Db, Map<string, Database.Statement>>();
 /** A statement prepared once per database and reused. */
 export function stmt(db: Db, sql: string): Database.Statement {
   let perDb = cache.get(db);
-  if (!perDb) cache.set(db, (perDb = new Map()));
+  if (!perDb) {
+    perDb = new Map();
+    cache.set(db, perDb);
+  }
   let s = perDb.get(sql);
-  if (!s) perDb.set(sql, (s = db.prepare(sql)));
+  if (!s) {
+    s = db.prepare(sql);
+    perDb.set(sql, s);
+  }
   return s;
 }
 

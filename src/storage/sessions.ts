@@ -20,7 +20,10 @@ const validatedProgress = new WeakMap<Db, Map<number, { readonly text: string; r
 
 function progressOf(db: Db, r: SessionRow): Progress {
   let perDb = validatedProgress.get(db);
-  if (!perDb) validatedProgress.set(db, (perDb = new Map()));
+  if (!perDb) {
+    perDb = new Map();
+    validatedProgress.set(db, perDb);
+  }
   const hit = perDb.get(r.id);
   if (hit?.text === r.progress) return hit.progress;
   // Validated on the way out too: a hand-edited or corrupted row fails loudly, not deep in the engine.

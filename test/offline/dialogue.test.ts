@@ -107,7 +107,7 @@ describe('the Socratic dialogue, offline', () => {
     const asked = interview.transcript
       .filter((m) => m.role === 'assistant')
       .flatMap((m) => questionsIn(m.content).map((t) => ({ family: t.family, trendId: m.trendId })));
-    asked.slice(1).forEach((q, i) => expect(q.family, `question ${i + 2}`).not.toBe(asked[i]!.family));
+    for (const [i, q] of asked.slice(1).entries()) expect(q.family, `question ${i + 2}`).not.toBe(asked[i]!.family);
     const t1 = asked.filter((q) => q.trendId === 't1').slice(0, MIN_EXCHANGES_PER_TREND);
     expect(new Set(t1.map((q) => q.family)).size).toBe(MIN_EXCHANGES_PER_TREND);
   });

@@ -94,9 +94,9 @@ describe('a scripted context interview', () => {
     const interview = new Interview('context');
     const replies = await interview.answerAll(answers);
     const ids = questionsOf('context').map((q) => q.id);
-    replies
-      .slice(0, -1)
-      .forEach((r, i) => expect(asked('context', r.text), `after answer ${i + 1}`).toEqual([ids[i + 1]]));
+    for (const [i, r] of replies.slice(0, -1).entries()) {
+      expect(asked('context', r.text), `after answer ${i + 1}`).toEqual([ids[i + 1]]);
+    }
     const everyQuestion = interview.assistantTexts.flatMap((t) => asked('context', t));
     expect(everyQuestion).toEqual(ids);
   });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { StepId } from '../steps.js';
 import { ContextArtifact } from './context.js';
 import { TrendsArtifact } from './trends.js';

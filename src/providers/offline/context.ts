@@ -19,7 +19,7 @@ export const contextStep: BankStep<ContextQuestion> = {
       const numbers = parseKeyNumbers(text);
       return numbers.length > 0
         ? `Read ${plural(numbers.length, 'key number')}: ${numbers.map((n) => `${n.label} ${n.value}`).join('; ')}.`
-        : `Noted under **${question.topic}**, but no figure could be read from it: write \"label value\", e.g. \"churn 9%\".`;
+        : `Noted under **${question.topic}**, but no figure could be read from it: write "label value", e.g. "churn 9%".`;
     }
     if (isListField(field)) {
       const items = splitList(text);

@@ -15,7 +15,7 @@ export function lastUserMessage(messages: readonly TranscriptMessage[]): Transcr
   return [...messages].reverse().find((m) => m.role === 'user') ?? null;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * A pattern that finds a question template in text it was rendered into: the fixed words must be
@@ -25,7 +25,7 @@ export function templateMatcher(template: string): RegExp {
   const fixed = normalise(template)
     .replace(/(\{\{\s*\w+\s*\}\})'s\b/g, '$1')
     .split(/\{\{\s*\w+\s*\}\}/)
-    .map((part) => escape(part).replace(/\s+/g, '\\s+'));
+    .map((part) => escapeRegExp(part).replace(/\s+/g, '\\s+'));
   return new RegExp(fixed.join('[\\s\\S]*?'));
 }
 

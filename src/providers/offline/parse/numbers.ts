@@ -24,7 +24,7 @@ export function scoreFrom(value: string): Score | null {
 }
 
 /** "(3/4)", "3x2", "3 × 4": likelihood then impact, as a register reads; not "24/7", "1/2/2027" or "3x longer". */
-export const SCORE_PAIR = /(?<![\w.\/$€£-])([1-5])\s*(?:\/|x|×|\*)\s*([1-5])(?![\w.\/%])/g;
+export const SCORE_PAIR = /(?<![\w./$€£-])([1-5])\s*(?:\/|x|×|\*)\s*([1-5])(?![\w./%])/g;
 
 /**
  * Likelihood and impact from a risk line: labelled ("likelihood 4", "impact: high"), "L4 I5", two
