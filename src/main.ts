@@ -2,7 +2,7 @@ import { serve } from '@hono/node-server';
 import { existsSync, readFileSync } from 'node:fs';
 import { ConfigError, loadConfig } from './config.js';
 import { Engine } from './engine/engine.js';
-import { createFacilitator } from './facilitatorFactory.js';
+import { createFacilitator } from './facilitators/index.js';
 import { createApp } from './server/app.js';
 import { staticRoutes } from './server/static.js';
 import { openDatabase, startMaintenance } from './storage/index.js';
@@ -17,7 +17,7 @@ function start(): void {
   const db = openDatabase(config.databasePath);
   const maintenance = startMaintenance(db, { path: config.databasePath });
   const engine = new Engine({ db, facilitator: createFacilitator(config), flushIntervalMs: config.streamFlushMs });
-  const app = createApp({ engine, db, version, staticRoutes: staticRoutes() });
+  const app = createApp({ engine, version, staticRoutes: staticRoutes() });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     console.log(
       `Foresight Accelerator ${version} on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}`,

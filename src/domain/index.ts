@@ -9,3 +9,4 @@ export * from './errors.js';
 export * from './transcript.js';
 export * from './dialogueFocus.js';
 export * from './prose.js';
+export * from './modelCalls.js';

@@ -1,18 +1,7 @@
 /* No zod here (type imports only): the page imports this module too (bundled at /shared/pictures.mjs). */
 import type { FinancialFraming, RoadmapEntry } from './artifacts/roadmap.js';
 
-/**
- * Where an entry stands, so quarters compare honestly: a new entry is planned; one carried over
- * into the next quarter keeps its status until someone says it moved.
- */
-export const ROADMAP_STATUSES = ['planned', 'in_progress', 'done', 'dropped'] as const;
-
-export const ROADMAP_STATUS_LABELS: Readonly<Record<(typeof ROADMAP_STATUSES)[number], string>> = {
-  planned: 'Planned',
-  in_progress: 'In progress',
-  done: 'Done',
-  dropped: 'Dropped',
-};
+export { ROADMAP_STATUSES, ROADMAP_STATUS_LABELS } from './roadmapStatus.js';
 
 /** Done or dropped: nothing left to start, so no gaps to close and no effort or money still ahead. */
 export function isClosed(entry: Pick<RoadmapEntry, 'status'>): boolean {

@@ -204,6 +204,12 @@ export class Engine {
     return store.listMessages(this.db, sessionId);
   }
 
+  /** One stored message of the session (a reply a reconnecting page missed); undefined if it is another session's. */
+  message(sessionId: number, messageId: number): Message | undefined {
+    const found = store.getMessage(this.db, messageId);
+    return found?.sessionId === sessionId ? found : undefined;
+  }
+
   view(sessionId: number): SessionView {
     const session = this.requireSession(sessionId);
     const client = store.getClient(this.db, session.clientId)!;

@@ -1,5 +1,12 @@
-import type { ArtifactSet, TranscriptMessage, SessionMode, StepId } from '../domain/index.js';
-import type { CallRecord, ModelIdentity, Usage } from '../providers/types.js';
+import type {
+  ArtifactSet,
+  CallRecord,
+  ModelIdentity,
+  SessionMode,
+  StepId,
+  TranscriptMessage,
+  Usage,
+} from '../domain/index.js';
 
 /** Everything a facilitator may know when it takes its turn; it decides how much of it to use. */
 export interface TurnInput {

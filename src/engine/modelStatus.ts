@@ -1,4 +1,4 @@
-import { isProviderError, type ModelIdentity } from '../providers/types.js';
+import { isProviderError, type ModelIdentity } from '../domain/index.js';
 
 /**
  * How the model's last call went, for the header: a model that is configured but unreachable (a

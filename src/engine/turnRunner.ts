@@ -1,6 +1,14 @@
-import { isAppError, type ArtifactRevision, type Message, type StepId } from '../domain/index.js';
-import { callsOf } from '../providers/structured.js';
-import { isProviderError, type CallRecord, type ModelIdentity, type Usage } from '../providers/types.js';
+import {
+  callsOf,
+  isAppError,
+  isProviderError,
+  type ArtifactRevision,
+  type CallRecord,
+  type Message,
+  type ModelIdentity,
+  type StepId,
+  type Usage,
+} from '../domain/index.js';
 import { finishMessage, recordModelCall, savePartialContent, type Db, type FinishedReply } from '../storage/index.js';
 import type { Facilitator, ReplyPart, TurnInput } from './facilitator.js';
 import type { LiveTurn } from './liveTurn.js';

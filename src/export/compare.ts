@@ -373,5 +373,3 @@ function sameValue(x: string | number | null, y: string | number | null): boolea
   if (typeof x === 'string' && typeof y === 'string') return x.trim() === y.trim();
   return x === y;
 }
-
-export { comparisonMarkdown } from './compareMarkdown.js';

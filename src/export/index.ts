@@ -27,9 +27,9 @@ export {
   HORIZON_ORDER,
 } from './svg.js';
 export { strategyMemoHtml } from './html.js';
+export { comparisonMarkdown } from './compareMarkdown.js';
 export {
   compareQuarters,
-  comparisonMarkdown,
   type QuarterComparison,
   type NotComparable,
   type Side,

@@ -45,7 +45,6 @@ export function describeModel(config: ProviderConfig): ModelIdentity {
 }
 
 export type { ProviderSettings } from './settings.js';
-export { callsOf } from './structured.js';
 export { toProviderError } from './errors.js';
 export { RETRY_DEFAULTS } from './retry.js';
 export { createOpenAiModel } from './openai.js';

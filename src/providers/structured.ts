@@ -4,6 +4,7 @@ import type { BaseMessage } from '@langchain/core/messages';
 import {
   ProviderError,
   isProviderError,
+  withCalls,
   type CallRecord,
   type ChatMessage,
   type StructuredOptions,
@@ -117,19 +118,6 @@ function isInvalidOutputThrow(e: unknown): e is Error {
     name === 'SyntaxError' ||
     code === 'OUTPUT_PARSING_FAILURE'
   );
-}
-
-const CALLS = Symbol.for('foresight.providerCalls');
-
-/** The calls a failed structured request made (tokens were spent): for the per-call record. */
-export function callsOf(error: unknown): readonly CallRecord[] {
-  if (typeof error !== 'object' || error === null) return [];
-  return ((error as Record<symbol, unknown>)[CALLS] as readonly CallRecord[] | undefined) ?? [];
-}
-
-function withCalls<E extends object>(error: E, calls: readonly CallRecord[]): E {
-  Object.defineProperty(error, CALLS, { value: [...calls], enumerable: false, configurable: true });
-  return error;
 }
 
 export async function generateStructured<T>(

@@ -3,7 +3,6 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { AppError } from '../domain/index.js';
 import type { Engine } from '../engine/engine.js';
-import type { Db } from '../storage/index.js';
 import { errorResponse, validate } from './errors.js';
 import { exportRoutes } from './routes/exports.js';
 import { sessionRoutes } from './routes/sessions.js';
@@ -11,13 +10,12 @@ import { SearchQuery } from './schemas.js';
 
 export interface AppOptions {
   readonly engine: Engine;
-  readonly db: Db;
   readonly version: string;
   /** Serves the page and its modules; absent in API-only tests. */
   readonly staticRoutes?: Hono;
 }
 
-export function createApp({ engine, db, version, staticRoutes }: AppOptions): Hono {
+export function createApp({ engine, version, staticRoutes }: AppOptions): Hono {
   const app = new Hono();
   app.onError((e, c) => errorResponse(c, e));
   app.notFound((c) => errorResponse(c, new AppError('not_found', `There is no ${c.req.method} ${c.req.path}.`)));
@@ -45,7 +43,7 @@ export function createApp({ engine, db, version, staticRoutes }: AppOptions): Ho
     const { q, clientId } = validate(SearchQuery, c.req.query());
     return c.json({ query: q, hits: engine.search(q, clientId) });
   });
-  app.route('/api/sessions', sessionRoutes(engine, db));
+  app.route('/api/sessions', sessionRoutes(engine));
   app.route('/api/sessions', exportRoutes(engine));
   if (staticRoutes) app.route('/', staticRoutes);
   return app;

@@ -1,8 +1,8 @@
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine/engine.js';
-import { ModelFacilitator } from '../../src/engine/modelFacilitator.js';
-import { PromptLibrary } from '../../src/engine/promptLibrary.js';
+import { ModelFacilitator } from '../../src/facilitators/model/modelFacilitator.js';
+import { PromptLibrary } from '../../src/facilitators/promptLibrary.js';
 import { createChatModel } from '../../src/providers/index.js';
 import { listMessages, openDatabase } from '../../src/storage/index.js';
 import { minimal } from '../support/minimal.js';

@@ -2,15 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ContextArtifact, QuestionFamily, STEP_IDS, TrendLens } from '../../src/domain/index.js';
-import { PROMPTS_DIR, PROMPT_ROLES, PromptLibrary } from '../../src/engine/promptLibrary.js';
+import { PROMPTS_DIR, PROMPT_ROLES, PromptLibrary } from '../../src/facilitators/promptLibrary.js';
 import {
   OFFLINE_BANKS_DIR,
   createOfflineFacilitator,
   loadBanks,
   parseBank,
-} from '../../src/providers/offline/index.js';
-import { familyTemplates } from '../../src/providers/offline/dialogue.js';
-import { longestFixedPart, templateMatcher } from '../../src/providers/offline/interview.js';
+} from '../../src/facilitators/offline/index.js';
+import { familyTemplates } from '../../src/facilitators/offline/dialogue.js';
+import { longestFixedPart, templateMatcher } from '../../src/facilitators/offline/interview.js';
 
 const banks = loadBanks();
 

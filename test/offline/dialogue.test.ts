@@ -5,9 +5,9 @@ import {
   parseArtifact,
   type TrendsArtifact,
 } from '../../src/domain/index.js';
-import { loadBanks } from '../../src/providers/offline/index.js';
-import { familyTemplates, type FamilyTemplate } from '../../src/providers/offline/dialogue.js';
-import { templateMatcher } from '../../src/providers/offline/interview.js';
+import { loadBanks } from '../../src/facilitators/offline/index.js';
+import { familyTemplates, type FamilyTemplate } from '../../src/facilitators/offline/dialogue.js';
+import { templateMatcher } from '../../src/facilitators/offline/interview.js';
 import { Interview, offline, turnInput } from './driver.js';
 
 const bank = loadBanks().dialogue;

@@ -11,7 +11,7 @@ import {
   type StepId,
 } from '../../src/domain/index.js';
 import type { DraftResult, Facilitator, ReplyPart, TurnInput } from '../../src/engine/facilitator.js';
-import { createOfflineFacilitator } from '../../src/providers/offline/index.js';
+import { createOfflineFacilitator } from '../../src/facilitators/offline/index.js';
 
 /** Fixed clock: 2027-01-15, in 2027-Q1. */
 export const NOW = new Date('2027-01-15T10:00:00Z');

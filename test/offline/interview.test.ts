@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseArtifact, type StepId } from '../../src/domain/index.js';
-import { loadBanks } from '../../src/providers/offline/index.js';
-import { templateMatcher } from '../../src/providers/offline/interview.js';
+import { loadBanks } from '../../src/facilitators/offline/index.js';
+import { templateMatcher } from '../../src/facilitators/offline/interview.js';
 import { CONTEXT_ANSWERS, Interview, message, offline, turnInput } from './driver.js';
 
 const banks = loadBanks();

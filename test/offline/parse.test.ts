@@ -25,7 +25,7 @@ import {
   splitList,
   truncate,
   withoutScores,
-} from '../../src/providers/offline/parse/index.js';
+} from '../../src/facilitators/offline/parse/index.js';
 
 const NOW = new Date('2027-01-15T10:00:00Z');
 

@@ -8,7 +8,7 @@ import { STEP_IDS, chosenTrends, type Message, type StepId, type TrendsArtifact 
 import type { SessionView } from '../../src/engine/engine.js';
 import type { Facilitator } from '../../src/engine/facilitator.js';
 import { loadConfig } from '../../src/config.js';
-import { createFacilitator } from '../../src/facilitatorFactory.js';
+import { createFacilitator } from '../../src/facilitators/index.js';
 import { openDatabase } from '../../src/storage/index.js';
 import { northwindArtifactsQ1 } from '../support/fixtures.js';
 import { harness } from '../support/harness.js';

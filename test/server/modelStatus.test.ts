@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { harness } from '../support/harness.js';
 import { ScriptedFacilitator } from '../support/scriptedFacilitator.js';
 import { readSSE } from '../support/sse.js';
-import { createOfflineFacilitator } from '../../src/providers/offline/index.js';
+import { createOfflineFacilitator } from '../../src/facilitators/offline/index.js';
 
 const health = async (h: ReturnType<typeof harness>) =>
   (await (await h.app.request('/api/health')).json()) as {

@@ -10,7 +10,7 @@ import { ScriptedFacilitator } from '../support/scriptedFacilitator.js';
 /** Request bodies as Node delivers them under @hono/node-server: whole with the headers, chunked, or malformed. */
 describe('request bodies on a real socket', () => {
   const db = openDatabase(':memory:');
-  const app = createApp({ engine: new Engine({ db, facilitator: new ScriptedFacilitator() }), db, version: 'test' });
+  const app = createApp({ engine: new Engine({ db, facilitator: new ScriptedFacilitator() }), version: 'test' });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   let port = 0;
   beforeAll(async () => {

@@ -7,7 +7,7 @@ import { openDatabase, type Db } from '../../src/storage/index.js';
 export function harness(facilitator: Facilitator, options: { db?: Db; flushIntervalMs?: number } = {}) {
   const db = options.db ?? openDatabase(':memory:');
   const engine = new Engine({ db, facilitator, flushIntervalMs: options.flushIntervalMs ?? 20 });
-  const app = createApp({ engine, db, version: 'test' });
+  const app = createApp({ engine, version: 'test' });
   const json = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
     app.request(path, {
       method,

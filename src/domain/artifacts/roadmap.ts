@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROADMAP_STATUSES } from '../roadmapMeasures.js';
+import { ROADMAP_STATUSES } from '../roadmapStatus.js';
 import { Horizon, Id, ShortText, Text, TextList } from './common.js';
 
 export const RoadmapStatus = z

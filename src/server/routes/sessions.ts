@@ -2,8 +2,6 @@ import { Hono } from 'hono';
 import { notFound } from '../../domain/index.js';
 import type { Engine } from '../../engine/engine.js';
 import { parseEventId } from '../../engine/liveTurn.js';
-import { getMessage } from '../../storage/index.js';
-import type { Db } from '../../storage/index.js';
 import { readJson, validate } from '../errors.js';
 import {
   AdvanceBody,
@@ -18,7 +16,7 @@ import {
 } from '../schemas.js';
 import { startedTurnResponse, staticEventStream, turnEventResponse } from '../sse.js';
 
-export function sessionRoutes(engine: Engine, db: Db): Hono {
+export function sessionRoutes(engine: Engine): Hono {
   const app = new Hono();
   const sessionId = (raw: string) => {
     const parsed = SessionIdParam.safeParse(raw);
@@ -68,8 +66,8 @@ export function sessionRoutes(engine: Engine, db: Db): Hono {
     const last = parseEventId(c.req.header('last-event-id') ?? c.req.query('lastEventId'));
     const turn = engine.turns.attachable(id);
     if (turn) return turnEventResponse(c, turn, last?.turnId === turn.turnId ? last.seq : 0);
-    const finished = last ? getMessage(db, last.turnId) : undefined;
-    if (finished && finished.sessionId === id) {
+    const finished = last ? engine.message(id, last.turnId) : undefined;
+    if (finished) {
       return staticEventStream([
         { event: 'message', data: finished },
         { event: 'done', data: { status: finished.status } },

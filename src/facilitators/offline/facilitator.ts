@@ -4,9 +4,8 @@
  * from the transcript it is handed. It says what it is wherever that matters.
  */
 import { join } from 'node:path';
-import type { StepId } from '../../domain/index.js';
+import type { ModelIdentity, StepId, Usage } from '../../domain/index.js';
 import type { DraftResult, Facilitator, Opening, ReplyPart, TurnInput } from '../../engine/facilitator.js';
-import type { ModelIdentity, Usage } from '../types.js';
 import { OFFLINE_BANKS_DIR, loadBanks, type BankQuestion, type OfflineBanks } from './bank.js';
 import { FOOTER, fill, questionBlock, type BankStep, type StepContext } from './common.js';
 import { contextStep } from './context.js';

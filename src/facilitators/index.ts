@@ -1,9 +1,9 @@
-import type { Config } from './config.js';
-import { ModelFacilitator } from './engine/modelFacilitator.js';
-import { PromptLibrary } from './engine/promptLibrary.js';
-import type { Facilitator } from './engine/facilitator.js';
-import { createChatModel } from './providers/index.js';
-import { createOfflineFacilitator } from './providers/offline/index.js';
+import type { Config } from '../config.js';
+import { ModelFacilitator } from './model/modelFacilitator.js';
+import { PromptLibrary } from './promptLibrary.js';
+import type { Facilitator } from '../engine/facilitator.js';
+import { createChatModel } from '../providers/index.js';
+import { createOfflineFacilitator } from './offline/index.js';
 
 /** The offline facilitator when no model is configured; otherwise a model steered by the prompt files. */
 export function createFacilitator(config: Config, promptsDir?: string): Facilitator {

@@ -16,7 +16,7 @@ import {
   TrendLens,
   type StepId,
 } from '../../domain/index.js';
-import { PROMPTS_DIR } from '../../engine/promptLibrary.js';
+import { PROMPTS_DIR } from '../promptLibrary.js';
 
 export const OFFLINE_BANKS_DIR = join(PROMPTS_DIR, 'offline');
 

@@ -10,7 +10,7 @@ import {
   type TrendLens,
 } from '../../domain/index.js';
 import type { TurnInput } from '../../engine/facilitator.js';
-import { fillTemplate } from '../../engine/promptLibrary.js';
+import { fillTemplate } from '../promptLibrary.js';
 import type { BankQuestion, OfflineBanks } from './bank.js';
 import { truncate } from './parse/index.js';
 

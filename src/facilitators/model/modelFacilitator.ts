@@ -8,11 +8,11 @@ import {
   rankRisks,
   type ArtifactOf,
   type StepId,
-} from '../domain/index.js';
-import type { ChatModel } from '../providers/types.js';
-import type { DraftResult, Facilitator, Opening, ReplyPart, TurnInput } from './facilitator.js';
+} from '../../domain/index.js';
+import type { ChatModel } from '../../providers/types.js';
+import type { DraftResult, Facilitator, Opening, ReplyPart, TurnInput } from '../../engine/facilitator.js';
 import { buildPrompt } from './promptBuilder.js';
-import { fillTemplate, type Prompt, type PromptLibrary } from './promptLibrary.js';
+import { fillTemplate, type Prompt, type PromptLibrary } from '../promptLibrary.js';
 
 /** A facilitator whose words come from a model, steered by the prompt files of each step. */
 export class ModelFacilitator implements Facilitator {

@@ -1,6 +1,6 @@
 import { AIMessage, HumanMessage, trimMessages, type BaseMessage } from '@langchain/core/messages';
-import { STEPS, chosenTrends, type ArtifactSet, type TranscriptMessage, type StepId } from '../domain/index.js';
-import type { ChatMessage } from '../providers/types.js';
+import { STEPS, chosenTrends, type ArtifactSet, type TranscriptMessage, type StepId } from '../../domain/index.js';
+import type { ChatMessage } from '../../providers/types.js';
 import { estimateMessageTokens, estimateTokens } from './tokens.js';
 
 /**
