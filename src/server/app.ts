@@ -1,9 +1,9 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { secureHeaders } from 'hono/secure-headers';
 import { AppError } from '../domain/index.js';
 import type { Engine } from '../engine/engine.js';
 import { errorResponse, validate } from './errors.js';
+import { securityHeaders, wellFormedPath } from './protection/index.js';
 import { exportRoutes } from './routes/exports.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { SearchQuery } from './schemas.js';
@@ -18,21 +18,10 @@ export interface AppOptions {
 export function createApp({ engine, version, staticRoutes }: AppOptions): Hono {
   const app = new Hono();
   app.onError((e, c) => errorResponse(c, e));
-  app.notFound((c) => errorResponse(c, new AppError('not_found', `There is no ${c.req.method} ${c.req.path}.`)));
-  app.use(
-    '*',
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-      },
-    }),
-  );
+  const noSuchRoute = (c: Context) =>
+    errorResponse(c, new AppError('not_found', `There is no ${c.req.method} ${c.req.path}.`));
+  app.notFound(noSuchRoute);
+  app.use('*', securityHeaders(), wellFormedPath());
   app.use('/api/*', limitBody(1024 * 1024));
 
   app.get('/api/health', (c) =>
@@ -45,6 +34,8 @@ export function createApp({ engine, version, staticRoutes }: AppOptions): Hono {
   });
   app.route('/api/sessions', sessionRoutes(engine));
   app.route('/api/sessions', exportRoutes(engine));
+  // The page's client-side routes must not answer for the API: an unknown API path is a JSON 404.
+  app.all('/api/*', noSuchRoute);
   if (staticRoutes) app.route('/', staticRoutes);
   return app;
 }

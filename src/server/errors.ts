@@ -1,8 +1,7 @@
-import type { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
-import { AppError, invalid, isAppError, type AppErrorKind } from '../domain/index.js';
+import { invalid, isAppError, type AppErrorKind } from '../domain/index.js';
 
 const STATUS: Readonly<Record<AppErrorKind, ContentfulStatusCode>> = {
   validation: 422,
@@ -39,39 +38,6 @@ export function errorResponse(c: Context, e: unknown): Response {
     } satisfies ErrorBody,
     500,
   );
-}
-
-/** Reads a JSON body and validates it; malformed JSON is a 400, a wrong shape a 422 naming the field. */
-export async function readJson<T>(c: Context, schema: z.ZodType<T>): Promise<T> {
-  let raw: unknown;
-  // One microtask first: the handler runs inside Node's 'request' event, before the parser has
-  // taken in the body bytes that came in the same packet as the headers.
-  await undefined;
-  const text = bufferedBody(c) ?? (await c.req.text());
-  try {
-    raw = text.trim() === '' ? {} : JSON.parse(text);
-  } catch (e) {
-    throw new AppError('validation', `The request body is not valid JSON (${(e as Error).message}).`, {
-      field: '(body)',
-    });
-  }
-  return validate(schema, raw);
-}
-
-/**
- * The body, when Node has already buffered all of it (a small JSON post arrives with its headers):
- * read at once from Node's request instead of through the stream events behind `c.req.text()`
- * (0.1 to 0.3 ms a post here). Null otherwise (a chunked or partly received body), or outside
- * @hono/node-server.
- */
-function bufferedBody(c: Context): string | null {
-  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
-  const declared = incoming?.headers['content-length'];
-  if (!incoming || declared === undefined || incoming.headers['transfer-encoding'] !== undefined) return null;
-  if (incoming.readableDidRead || incoming.readableEncoding !== null || incoming.readableLength !== Number(declared))
-    return null;
-  if (incoming.readableLength === 0) return '';
-  return (incoming.read() as Buffer).toString('utf8');
 }
 
 export function validate<T>(schema: z.ZodType<T>, raw: unknown): T {

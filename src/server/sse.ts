@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import type { Context } from 'hono';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { LiveTurn, SequencedEvent } from '../engine/liveTurn.js';
+import { NO_STORE, SECURITY_HEADERS } from './protection/index.js';
 
 const encoder = new TextEncoder();
 
@@ -10,11 +11,12 @@ export function formatSSE(event: string, data: unknown, id?: string): string {
   return `${id ? `id: ${id}\n` : ''}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
+/** Written to Node's response directly, past the middleware: the security headers go with them. */
 const SSE_HEADERS = {
+  ...SECURITY_HEADERS,
   'content-type': 'text/event-stream; charset=utf-8',
-  'cache-control': 'no-cache, no-transform',
+  'cache-control': `${NO_STORE}, no-transform`,
   'x-accel-buffering': 'no',
-  'x-content-type-options': 'nosniff',
 };
 
 /**

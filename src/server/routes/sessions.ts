@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import { notFound } from '../../domain/index.js';
 import type { Engine } from '../../engine/engine.js';
 import { parseEventId } from '../../engine/liveTurn.js';
-import { readJson, validate } from '../errors.js';
+import { readJson } from '../body.js';
+import { validate } from '../errors.js';
 import {
   AdvanceBody,
   ConfirmBody,
