@@ -2,7 +2,8 @@
  * RFC 4180 CSV of the roadmap and the risk register, for the client's spreadsheet.
  * Fields with a comma, quote or line break are quoted; text cells that a spreadsheet would run as a
  * formula (starting with = + - @, tab or CR) get a leading apostrophe. Numbers are written as numbers.
- * Records end with CRLF. No byte-order mark: the HTTP layer may add one for Excel.
+ * Records end with CRLF. Each file starts with a UTF-8 byte-order mark: without it Excel reads the
+ * file in the machine's legacy code page and garbles "×", "—" and every accented name.
  */
 import {
   ROADMAP_STATUS_LABELS,
@@ -14,6 +15,9 @@ import {
 import type { ExportInput } from './types.js';
 
 export type CsvCell = string | number | null;
+
+/** The byte-order mark that tells Excel the file is UTF-8. */
+export const CSV_BOM = '\uFEFF';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -83,7 +87,7 @@ export function roadmapCsv(input: ExportInput): string {
     e.rationale,
     roadmapGaps(e).join('; '),
   ]);
-  return toCsv(ROADMAP_CSV_HEADER, rows);
+  return `${CSV_BOM}${toCsv(ROADMAP_CSV_HEADER, rows)}`;
 }
 
 export const RISK_REGISTER_CSV_HEADER = [
@@ -121,5 +125,5 @@ export function riskRegisterCsv(input: ExportInput): string {
     r.reviewDate,
     trend(r.trendId),
   ]);
-  return toCsv(RISK_REGISTER_CSV_HEADER, rows);
+  return `${CSV_BOM}${toCsv(RISK_REGISTER_CSV_HEADER, rows)}`;
 }

@@ -49,10 +49,13 @@ function pictureAfter(key: MemoSectionKey, input: ExportInput): string | null {
   if (key === 'risks' && risks)
     return figure(
       riskHeatMapSvg(risks),
-      'Every risk on the 5×5 matrix; colour = severity band. Hover a cell for its risks.',
+      'Every risk on the 5×5 matrix by its ID (see the table above); colour = severity band.',
     );
   if (key === 'roadmap' && roadmap)
-    return figure(roadmapTimelineSvg(roadmap), 'Roadmap entries by horizon; bar length = effort in weeks.');
+    return figure(
+      roadmapTimelineSvg(roadmap, { quarter: input.session.quarter }),
+      `Roadmap entries by horizon, dated from the start of ${input.session.quarter}; bar length = effort in weeks, with each entry’s deadline.`,
+    );
   return null;
 }
 

@@ -10,12 +10,14 @@ export {
   roadmapCsv,
   riskRegisterCsv,
   csvField,
+  CSV_BOM,
   toCsv,
   ROADMAP_CSV_HEADER,
   RISK_REGISTER_CSV_HEADER,
   type CsvCell,
 } from './csv.js';
 export { renderMarkdownSafe } from './markdown.js';
+export { GAP_WORDS, orGap, isGapText, type GapKind } from './gaps.js';
 export {
   riskHeatMapSvg,
   roadmapTimelineSvg,
@@ -47,3 +49,13 @@ export {
   type VerdictChange,
 } from './compare.js';
 export { stateOfTheTechMarkdown } from './stateOfTheTech.js';
+export {
+  horizonSpan,
+  monthLabel,
+  monthOf,
+  parseMonth,
+  quarterStart,
+  reviewState,
+  type Month,
+  type ReviewState,
+} from './calendar.js';

@@ -22,6 +22,7 @@ import {
   type SoundingBoardArtifact,
 } from '../domain/index.js';
 import { formatAmount, formatMultiple, formatWeeks, mdCell, mdText } from './format.js';
+import { GAP_WORDS, orGap } from './gaps.js';
 import { HORIZON_ORDER, severityBandRanges } from './svg.js';
 
 /** How many risks the memo lists; the CSV register has all of them. */
@@ -32,7 +33,7 @@ const DIRECTION: Readonly<Record<Forecast['direction'], string>> = { up: '↑ up
 export function impactSection(impact: ImpactArtifact): string {
   const rows = IMPACT_SCOPES.flatMap((scope) => impact.forecasts.filter((f) => f.scope === scope)).map(
     (f) =>
-      `| ${capitalize(f.scope)} | ${mdCell(f.change)} | ${DIRECTION[f.direction]} | ${f.magnitude} | ${HORIZON_LABELS[f.horizon]} | ${f.confidence} | ${mdCell(f.signpost, 'none yet')} |`,
+      `| ${capitalize(f.scope)} | ${mdCell(f.change)} | ${DIRECTION[f.direction]} | ${f.magnitude} | ${HORIZON_LABELS[f.horizon]} | ${f.confidence} | ${mdCell(f.signpost, GAP_WORDS.signpost)} |`,
   );
   const parts = [
     [
@@ -62,7 +63,7 @@ export function risksSection(risks: RisksArtifact): string {
   // The risk's id, not its rank: the heat map, the roadmap ("answers r1") and the CSV name risks by id.
   const rows = top.map(
     (r) =>
-      `| ${mdCell(r.id)} | ${mdCell(r.threat)} | ${r.severity} | ${r.likelihood} × ${r.impact} = ${r.score} | ${mdCell(r.mitigation, 'none yet')} | ${mdCell(r.owner, 'not named')} | ${mdCell(r.trigger, 'none yet')} | ${r.reviewDate ?? 'not set'} |`,
+      `| ${mdCell(r.id)} | ${mdCell(r.threat)} | ${r.severity} | ${r.likelihood} × ${r.impact} = ${r.score} | ${mdCell(r.mitigation, GAP_WORDS.mitigation)} | ${mdCell(r.owner, GAP_WORDS.owner)} | ${mdCell(r.trigger, GAP_WORDS.trigger)} | ${orGap(r.reviewDate, 'reviewDate')} |`,
   );
   const parts = [
     severityBandsLine(),
@@ -78,24 +79,24 @@ export function risksSection(risks: RisksArtifact): string {
 }
 
 function metricCell(e: RoadmapEntry): string {
-  if (!e.metric) return 'no metric yet';
+  if (!e.metric) return GAP_WORDS.metric;
   const now = e.metric.current !== null ? ` (now ${mdCell(e.metric.current)})` : '';
-  return `${mdCell(e.metric.name)}: ${mdCell(e.metric.baseline, 'baseline unknown')} → ${mdCell(e.metric.target)}${now}`;
+  return `${mdCell(e.metric.name)}: ${mdCell(e.metric.baseline, GAP_WORDS.baseline)} → ${mdCell(e.metric.target)}${now}`;
 }
 
 function evCell(e: RoadmapEntry): string {
   const ev = enterpriseValueEffect(e.financial);
-  if (ev === null) return e.financial.annualEbitdaEffect === null ? '—' : 'no multiple stated';
+  if (ev === null) return e.financial.annualEbitdaEffect === null ? GAP_WORDS.amount : GAP_WORDS.multiple;
   return `${formatAmount(ev)} (${formatAmount(e.financial.annualEbitdaEffect!)} × ${formatMultiple(e.financial.evMultiple!)})`;
 }
 
-const money = (n: number | null) => (n === null ? '—' : formatAmount(n));
+const money = (n: number | null) => orGap(n, 'amount', formatAmount);
 
 export function roadmapSection(roadmap: RoadmapArtifact): string {
   const entries = HORIZON_ORDER.flatMap((h) => roadmap.entries.filter((e) => e.horizon === h));
   const rows = entries.map(
     (e) =>
-      `| ${mdCell(e.title)} | ${ROADMAP_STATUS_LABELS[e.status]} | ${HORIZON_LABELS[e.horizon]} | ${e.effortWeeks === null ? 'not estimated' : formatWeeks(e.effortWeeks)} | ${mdCell(e.owner, 'not named')} | ${mdCell(e.deadline, 'not set')} | ${metricCell(e)} | ${money(e.financial.oneOffCost)} | ${money(e.financial.annualEbitdaEffect)} | ${evCell(e)} |`,
+      `| ${mdCell(e.title)} | ${ROADMAP_STATUS_LABELS[e.status]} | ${HORIZON_LABELS[e.horizon]} | ${orGap(e.effortWeeks, 'effort', formatWeeks)} | ${mdCell(e.owner, GAP_WORDS.owner)} | ${mdCell(e.deadline, GAP_WORDS.deadline)} | ${metricCell(e)} | ${money(e.financial.oneOffCost)} | ${money(e.financial.annualEbitdaEffect)} | ${evCell(e)} |`,
   );
   const parts = [
     [

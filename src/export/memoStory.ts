@@ -16,6 +16,7 @@ import {
   HORIZON_LABELS,
 } from '../domain/index.js';
 import { mdCell, mdParagraphs, mdText } from './format.js';
+import { GAP_WORDS } from './gaps.js';
 
 export const VERDICT_LABELS: Readonly<Record<Verdict, string>> = { ready: 'Ready', revise: 'Revise', drop: 'Drop' };
 const VERDICT_ORDER: readonly Verdict[] = ['ready', 'revise', 'drop'];
@@ -108,7 +109,7 @@ export function trendsSection(t: TrendsArtifact, dialogue: DialogueArtifact | un
       .filter((x): x is string => x !== null)
       .join(' · ');
     const lines = [`### ${mdText(trend.name)}`, '', `*${capitalize(meta)}.* ${mdText(trend.description)}`];
-    lines.push('', `**Why now:** ${trend.whyNow ? mdText(trend.whyNow) : 'not stated yet.'}`);
+    lines.push('', `**Why now:** ${trend.whyNow ? mdText(trend.whyNow) : `${GAP_WORDS.whyNow}.`}`);
     lines.push(
       '',
       trend.signals.length > 0

@@ -6,7 +6,9 @@ import {
   rankRisks,
   type RoadmapEntry,
 } from '../domain/index.js';
+import { monthLabel, monthOf, reviewState, type Month } from './calendar.js';
 import { isoDate, mdCell, mdText } from './format.js';
+import { GAP_WORDS } from './gaps.js';
 import type { ExportInput } from './types.js';
 
 /** How many risks the monthly note names: the ones a CEO should hear about, not the register. */
@@ -16,14 +18,15 @@ const RISKS_TO_WATCH = 3;
  * The monthly "State of the Tech": one page that keeps the advisor's work visible between quarterly
  * sessions. Where the roadmap stands against its metrics, the risks to watch with their early-warning
  * signs, and the decisions still open. Built from the session's artifacts only; what is missing is said.
+ * It covers the month the advisor chooses (by default the month it is prepared in): a note written on
+ * 2 June about May is titled May, and review dates are read against that month.
  */
-export function stateOfTheTechMarkdown(input: ExportInput): string {
+export function stateOfTheTechMarkdown(input: ExportInput, month: Month = monthOf(input.generatedAt)): string {
   const { client, session, artifacts, generatedAt } = input;
-  const month = generatedAt.toLocaleString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
   const lines = [
-    `# State of the Tech: ${mdText(client.name)}, ${month}`,
+    `# State of the Tech: ${mdText(client.name)}, ${monthLabel(month)}`,
     '',
-    `*From the ${session.quarter} foresight session · ${isoDate(generatedAt)}*`,
+    `*From the ${session.quarter} foresight session · prepared ${isoDate(generatedAt)}*`,
     '',
   ];
 
@@ -44,7 +47,7 @@ export function stateOfTheTechMarkdown(input: ExportInput): string {
     );
     for (const e of entries)
       lines.push(
-        `| ${mdCell(e.title)} | ${ROADMAP_STATUS_LABELS[e.status]} | ${mdCell(e.owner)} | ${mdCell(e.deadline)} | ${metricCell(e)} |`,
+        `| ${mdCell(e.title)} | ${ROADMAP_STATUS_LABELS[e.status]} | ${mdCell(e.owner, GAP_WORDS.owner)} | ${mdCell(e.deadline, GAP_WORDS.deadline)} | ${metricCell(e)} |`,
       );
     lines.push('');
   }
@@ -57,9 +60,8 @@ export function stateOfTheTechMarkdown(input: ExportInput): string {
       const watch = r.trigger
         ? ` Early warning: ${endSentence(mdText(r.trigger))}`
         : ' No early-warning sign named yet.';
-      const review = r.reviewDate ? ` Review by ${r.reviewDate}.` : '';
       lines.push(
-        `- **${r.severity}** (${r.likelihood}×${r.impact}) ${endSentence(mdText(r.threat))} Owner: ${endSentence(mdText(r.owner ?? 'not named'))}${watch}${review}`,
+        `- **${r.severity}** (${r.likelihood}×${r.impact}) ${endSentence(mdText(r.threat))} Owner: ${endSentence(mdText(r.owner ?? GAP_WORDS.owner))}${watch} ${reviewLine(r.reviewDate, month)}`,
       );
     }
     lines.push('');
@@ -80,10 +82,19 @@ export function stateOfTheTechMarkdown(input: ExportInput): string {
   return lines.join('\n');
 }
 
+function reviewLine(reviewDate: string | null, month: Month): string {
+  if (reviewDate === null) return `Review: ${GAP_WORDS.reviewDate}.`;
+  const state = reviewState(reviewDate, month);
+  if (state === 'passed') return `**Review date passed:** ${reviewDate}.`;
+  return state === 'due' ? `Review due this month: ${reviewDate}.` : `Review by ${reviewDate}.`;
+}
+
 function metricCell(e: RoadmapEntry): string {
-  if (!e.metric) return 'no metric yet';
+  if (!e.metric) return GAP_WORDS.metric;
   const m = e.metric;
   const progress = metricProgress(m);
   const share = progress === null ? '' : ` (${Math.round(progress * 100)}% of the way)`;
-  return mdCell(`${m.name}: ${m.baseline ?? '?'} → ${m.current ?? 'not measured'} → ${m.target}${share}`);
+  return mdCell(
+    `${m.name}: ${m.baseline ?? GAP_WORDS.baseline} → ${m.current ?? GAP_WORDS.measured} → ${m.target}${share}`,
+  );
 }

@@ -8,6 +8,8 @@ import { HORIZON_LABELS, type Horizon } from '../domain/horizons.js';
 import type { RisksArtifact, Risk } from '../domain/artifacts/risks.js';
 import type { RoadmapArtifact, RoadmapEntry } from '../domain/artifacts/roadmap.js';
 import { ROADMAP_STATUS_LABELS, isClosed } from '../domain/roadmapMeasures.js';
+import type { Quarter } from '../domain/steps.js';
+import { horizonSpan } from './calendar.js';
 
 /** Fill and text colour of each band, chosen to stay readable when printed. */
 export const SEVERITY_COLOURS: Readonly<Record<Severity, { fill: string; text: string }>> = {
@@ -165,8 +167,12 @@ function weeksScale(maxWeeks: number): { max: number; step: number } {
   return { max: Math.max(step, Math.ceil(maxWeeks / step) * step), step };
 }
 
-/** Entries as bars grouped by horizon (0–6, 6–18, 18–36 months), bar length by effort in weeks. */
-export function roadmapTimelineSvg(roadmap: RoadmapArtifact): string {
+/**
+ * Entries as bars grouped by horizon (0–6, 6–18, 18–36 months), bar length by effort in weeks.
+ * Given the session's quarter, each horizon is dated ("Apr 2027 – Sep 2027", counted from the
+ * quarter's first month) and each bar names its deadline, so a printed timeline says when.
+ */
+export function roadmapTimelineSvg(roadmap: RoadmapArtifact, dating: { quarter?: Quarter } = {}): string {
   const scale = weeksScale(Math.max(1, ...roadmap.entries.map((e) => e.effortWeeks ?? 0)));
   const px = BAR_MAX_W / scale.max;
   const body: string[] = [];
@@ -191,7 +197,7 @@ export function roadmapTimelineSvg(roadmap: RoadmapArtifact): string {
     body.push(
       `<g class="horizon" data-horizon="${horizon}" data-count="${entries.length}">`,
       `<rect x="0" y="${y}" width="${TL_WIDTH}" height="${GROUP_H - 4}" fill="#eef2f5"/>`,
-      `<text x="8" y="${y + 16}" font-size="13" font-weight="bold" fill="#1a1a1a">${escapeXml(HORIZON_LABELS[horizon])}</text>`,
+      `<text x="8" y="${y + 16}" font-size="13" font-weight="bold" fill="#1a1a1a">${escapeXml(HORIZON_LABELS[horizon])}${dating.quarter ? `<tspan font-weight="normal" font-size="11" fill="#444444"> · ${escapeXml(horizonSpan(dating.quarter, horizon))}</tspan>` : ''}</text>`,
       `<text x="${BAR_X}" y="${y + 16}" font-size="11" fill="#444444">${escapeXml(summary)}</text>`,
     );
     y += GROUP_H;
@@ -245,7 +251,7 @@ function timelineBar(entry: RoadmapEntry, y: number, px: number): string {
     `Owner: ${entry.owner ?? 'not named yet'}; deadline: ${entry.deadline ?? 'not set yet'}`,
     metric,
   ].join('\n');
-  const label = `${weeks !== null ? `${n(weeks)} w` : 'effort not estimated'}${entry.owner ? ` · ${truncate(entry.owner, 28)}` : ''}${entry.status === 'planned' ? '' : ` · ${ROADMAP_STATUS_LABELS[entry.status].toLowerCase()}`}`;
+  const label = `${weeks !== null ? `${n(weeks)} w` : 'effort not estimated'}${entry.owner ? ` · ${truncate(entry.owner, 28)}` : ''}${entry.deadline ? ` · due ${truncate(entry.deadline, 12)}` : ''}${entry.status === 'planned' ? '' : ` · ${ROADMAP_STATUS_LABELS[entry.status].toLowerCase()}`}`;
   const barEnd = BAR_X + width;
   const inside = barEnd + 8 + label.length * 6 > TL_WIDTH;
   const labelSvg = inside

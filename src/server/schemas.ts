@@ -52,6 +52,14 @@ export const ListSessionsQuery = z.object({
   clientId: z.coerce.number().int().positive().optional(),
 });
 
+/** The month a State of the Tech covers, e.g. 2027-05; by default the month it is prepared in. */
+export const StateOfTheTechQuery = z.object({
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month is written YYYY-MM, e.g. 2027-05')
+    .optional(),
+});
+
 export const CompareQuery = z.object({
   with: z.coerce.number().int().positive().optional(),
   format: z.enum(['json', 'md']).default('json'),

@@ -37,6 +37,15 @@ describe('csvField', () => {
   });
 });
 
+describe('both CSV files', () => {
+  it('start with a UTF-8 byte-order mark, so Excel reads "×" and "—" as written', () => {
+    for (const csv of [riskRegisterCsv(northwindExportInput()), roadmapCsv(northwindExportInput())]) {
+      expect([...Buffer.from(csv, 'utf8').subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      expect(csv.slice(1, 3)).not.toBe('\uFEFF');
+    }
+  });
+});
+
 describe('riskRegisterCsv', () => {
   it('writes RFC 4180 records ending in CRLF with the header first', () => {
     const csv = riskRegisterCsv(northwindExportInput());

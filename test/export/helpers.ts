@@ -1,7 +1,8 @@
 /** Small readers for export tests: a strict RFC 4180 parser and SVG/HTML fragment finders. */
 
-/** Parses RFC 4180 CSV (CRLF records, quoted fields with "" escapes); throws on malformed input. */
-export function parseCsv(text: string): string[][] {
+/** Parses RFC 4180 CSV (CRLF records, quoted fields with "" escapes), after a leading byte-order mark as Excel does; throws on malformed input. */
+export function parseCsv(file: string): string[][] {
+  const text = file.startsWith('\uFEFF') ? file.slice(1) : file;
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';

@@ -54,6 +54,12 @@ describe('strategyMemoHtml', () => {
     expect(html).toContain('Prepared with the offline facilitator (no AI model) on 2027-01-27');
   });
 
+  it('prints nothing that only works on a screen, and dates the timeline', () => {
+    const html = strategyMemoHtml(northwindExportInput());
+    expect(html).not.toMatch(/hover|click/i);
+    expect(html).toContain(' · Jan 2027 – Jun 2027</tspan>');
+  });
+
   it('leaves out the pictures of steps not drafted yet and says so', () => {
     const input = northwindExportInput();
     const html = strategyMemoHtml({ ...input, artifacts: { context: input.artifacts.context } });

@@ -117,7 +117,7 @@ describe('strategyMemoMarkdown', () => {
       '| Spot-lane pricing model v1 | Planned | 6–18 months | 16 weeks | Head of Data (Sam Okafor) | 2027-Q4 | Brokerage gross margin: 14% → 16% | 380,000 | 1,200,000 | 9,600,000 (1,200,000 × 8×) |',
     );
     expect(rowOf(roadmap, 'Nearshore cross-dock')).toContain(
-      '| 8 weeks | not named | not set | no metric yet | — | — | — |',
+      '| 8 weeks | no owner yet | no deadline yet | no metric yet | not estimated | not estimated | not estimated |',
     );
     expect(roadmap).toContain('**Assumption:** the multiple is 8× for');
     expect(roadmap).toContain('EV effect 16,000,000');

@@ -11,6 +11,29 @@ describe('the monthly State of the Tech', () => {
     expect(md).toContain('From the 2027-Q2 foresight session');
   });
 
+  it('covers the month the advisor chooses, not the month it is written in', () => {
+    const june = stateOfTheTechMarkdown(input, { year: 2027, month: 6 });
+    expect(june.split('\n')[0]).toBe('# State of the Tech: Northwind Logistics, June 2027');
+    expect(june).toContain('prepared 2027-05-03');
+  });
+
+  it('flags review dates that passed before the month, and those due in it', () => {
+    const q1 = northwindExportInput('2027-Q1');
+    const risks = q1.artifacts.risks!.risks.map((r, i) => ({
+      ...r,
+      likelihood: i < 3 ? 5 : 1,
+      impact: i < 3 ? 5 - i : 1,
+      reviewDate: ['2027-03-31', '2027-04-20', '2027-09-30'][i] ?? null,
+    }));
+    const md = stateOfTheTechMarkdown(
+      { ...q1, artifacts: { ...q1.artifacts, risks: { risks } } },
+      { year: 2027, month: 4 },
+    );
+    expect(md).toContain('**Review date passed:** 2027-03-31.');
+    expect(md).toContain('Review due this month: 2027-04-20.');
+    expect(md).toContain('Review by 2027-09-30.');
+  });
+
   it('shows every roadmap entry with its status and its metric against the target', () => {
     const entries = northwindArtifactsQ2().roadmap!.entries;
     for (const e of entries) expect(md).toContain(e.title);

@@ -95,6 +95,17 @@ describe('roadmapTimelineSvg', () => {
     expect(svg).toContain('>2 entries, 26 weeks of effort</text>');
   });
 
+  it('dates each horizon from the session quarter and names each entry’s deadline', () => {
+    const svg = roadmapTimelineSvg(roadmap(), { quarter: '2027-Q2' });
+    expect(svg).toContain(
+      '0–6 months<tspan font-weight="normal" font-size="11" fill="#444444"> · Apr 2027 – Sep 2027</tspan>',
+    );
+    expect(svg).toContain(' · Oct 2027 – Sep 2028</tspan>');
+    expect(svg).toContain(' · Oct 2028 – Mar 2030</tspan>');
+    const dated = roadmap().entries.find((e) => e.deadline !== null)!;
+    expect(svgGroup(svg, { 'data-entry-id': dated.id })).toContain(`due ${dated.deadline}`);
+  });
+
   it('makes bar length proportional to effort in weeks', () => {
     const svg = roadmapTimelineSvg(roadmap());
     const width = (id: string) =>

@@ -226,7 +226,7 @@ describe('drafting the trend candidates', () => {
       name: 'Agentic AI in operations',
       origin: 'user',
       chosen: true,
-      relevance: 'You named it: “Agentic AI for dispatch”.',
+      relevance: 'Raised in the session: “Agentic AI for dispatch”.',
     });
     expect(first!.signals.length).toBeGreaterThan(1);
     expect(second).toMatchObject({ name: 'EU AI Act obligations', origin: 'user', chosen: true });
@@ -626,7 +626,7 @@ describe('drafting the roadmap', () => {
     });
     expect(e2!.financial).toMatchObject({ oneOffCost: 60_000, annualEbitdaEffect: 120_000, evMultiple: 8 });
     expect(e2!.financial.assumption).toBe(
-      'Enterprise value uses an EBITDA multiple of 8× — your assumption, not a valuation.',
+      'Enterprise value uses an EBITDA multiple of 8× — an assumption to challenge, not a valuation.',
     );
     expect(enterpriseValueEffect(e2!.financial)).toBe(960_000);
     expect(e2!.adr).toEqual({

@@ -38,6 +38,8 @@ describe('export routes', () => {
     const { h, q1 } = await twoQuarters();
     const risks = await h.app.request(`/api/sessions/${q1}/export/risks.csv`);
     expect(risks.headers.get('content-type')).toContain('text/csv');
+    const bytes = new Uint8Array(await risks.clone().arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = (await risks.text()).trim().split('\r\n');
     expect(lines).toHaveLength(northwindArtifactsQ1().risks!.risks.length + 1);
     expect(lines.some((l) => l.includes('Critical'))).toBe(true);
@@ -52,6 +54,11 @@ describe('export routes', () => {
       'attachment; filename="northwind-logistics-2027-Q2-state-of-the-tech.md"',
     );
     expect(await res.text()).toMatch(/^# State of the Tech: Northwind Logistics, /);
+    const may = await h.app.request(`/api/sessions/${q2}/export/state-of-the-tech.md?month=2027-05`);
+    expect((await may.text()).split('\n')[0]).toBe('# State of the Tech: Northwind Logistics, May 2027');
+    const wrong = await h.app.request(`/api/sessions/${q2}/export/state-of-the-tech.md?month=May`);
+    expect(wrong.status).toBe(422);
+    expect((await wrong.json()).error).toMatchObject({ field: 'month' });
   });
 
   it('serves a standalone HTML memo with no script in it', async () => {

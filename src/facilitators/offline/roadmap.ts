@@ -327,11 +327,11 @@ export function readFinancials(text: string, bareYearly: 'value' | 'cost'): Fina
   const asRevenue = clauses.filter((c) => parseFinancials(c).revenue.length > 0);
   const assumption = [
     evMultiple !== null
-      ? `Enterprise value uses an EBITDA multiple of ${evMultiple}× — your assumption, not a valuation.`
+      ? `Enterprise value uses an EBITDA multiple of ${evMultiple}× — an assumption to challenge, not a valuation.`
       : null,
     assumed ? `${assumed}.` : null,
     asRevenue.length > 0
-      ? `Said as revenue, which is not EBITDA: “${asRevenue.join('; ')}”. The EBITDA effect is yours to state.`
+      ? `Said as revenue, which is not EBITDA: “${asRevenue.join('; ')}”. The EBITDA effect is still to be stated.`
       : null,
   ]
     .filter(Boolean)

@@ -225,7 +225,7 @@ export const trendsStep: BankStep<TrendsQuestion> = {
         entry
           ? {
               ...fromCatalogue(entry, ctx),
-              relevance: `You named it: “${truncate(line, 200)}”.`,
+              relevance: `Raised in the session: “${truncate(line, 200)}”.`,
               chosen: i < MAX_CHOSEN_TRENDS,
               origin: 'user',
             }

@@ -4,6 +4,7 @@ import type { Engine } from '../../engine/engine.js';
 import {
   comparisonMarkdown,
   compareQuarters,
+  parseMonth,
   riskRegisterCsv,
   roadmapCsv,
   stateOfTheTechMarkdown,
@@ -12,7 +13,7 @@ import {
   type ExportInput,
 } from '../../export/index.js';
 import { validate } from '../errors.js';
-import { CompareQuery, SessionIdParam } from '../schemas.js';
+import { CompareQuery, SessionIdParam, StateOfTheTechQuery } from '../schemas.js';
 
 /** Files an advisor hands to the client, and the quarter-over-quarter Radar Review. */
 export function exportRoutes(engine: Engine): Hono {
@@ -55,7 +56,8 @@ export function exportRoutes(engine: Engine): Hono {
   /** The monthly note between quarterly sessions. */
   app.get('/:id/export/state-of-the-tech.md', (c) => {
     const x = input(sessionId(c.req.param('id')));
-    return c.body(stateOfTheTechMarkdown(x), 200, {
+    const { month } = validate(StateOfTheTechQuery, c.req.query());
+    return c.body(stateOfTheTechMarkdown(x, month ? (parseMonth(month) ?? undefined) : undefined), 200, {
       'content-type': 'text/markdown; charset=utf-8',
       'content-disposition': attachment(fileName(x, 'state-of-the-tech.md')),
     });
