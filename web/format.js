@@ -7,41 +7,6 @@ export const money = (n) => (n === null || n === undefined ? '—' : `${n < 0 ? 
 export const number = (n) => (n === null || n === undefined ? '—' : plain.format(n));
 export const dash = (s) => (s === null || s === undefined || s === '' ? '—' : s);
 
-/** The seven steps' numbers and titles, for places that have no session view (lists, search). */
-export const STEP_INFO = {
-  context: { number: 1, title: 'Context' },
-  trends: { number: 2, title: 'Trends' },
-  dialogue: { number: 3, title: 'Socratic dialogue' },
-  impact: { number: 4, title: 'Impact' },
-  risks: { number: 5, title: 'Risks' },
-  roadmap: { number: 6, title: 'Strategy synthesis' },
-  sounding_board: { number: 7, title: 'Sounding board' },
-};
-
-export const HORIZONS = ['0-6', '6-18', '18-36'];
-export const HORIZON_LABELS = { '0-6': '0–6 months', '6-18': '6–18 months', '18-36': '18–36 months' };
-
-/** Where a roadmap entry stands (the domain's ROADMAP_STATUSES); done and dropped entries are closed. */
-export const ROADMAP_STATUSES = ['planned', 'in_progress', 'done', 'dropped'];
-export const ROADMAP_STATUS_LABELS = {
-  planned: 'Planned',
-  in_progress: 'In progress',
-  done: 'Done',
-  dropped: 'Dropped',
-};
-export const isClosed = (status) => status === 'done' || status === 'dropped';
-
-export const LENS_LABELS = {
-  technology: 'Technology',
-  customers_society: 'Customers & society',
-  economics: 'Economics',
-  regulation_politics: 'Regulation & politics',
-  environment: 'Environment',
-  industry: 'Industry',
-};
-
-export const OBJECTION_LENSES = { ceo: 'CEO', cfo: 'CFO', board: 'Board', engineer: 'Sceptical engineer' };
-
 /** What the "Draft …" button says for each step. */
 export const DRAFT_LABELS = {
   context: 'company context',

@@ -1,8 +1,7 @@
 /**
- * The shared picture builders and severity bands (src/export/svg.ts and src/domain/severity.ts,
- * bundled by the server at /shared/pictures.mjs), so the page and the HTML export draw the same
- * heat map and timeline and say the bands once. Loaded once; if the module is missing the page
- * still works and says the pictures are unavailable.
+ * The shared picture builders (src/export/svg.ts, bundled by the server at /shared/pictures.mjs), so
+ * the page and the HTML export draw the same heat map and timeline. Loaded once, when a picture is
+ * first drawn; if the module is missing the page still works and says the pictures are unavailable.
  */
 let loaded = null;
 

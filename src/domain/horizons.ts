@@ -1,4 +1,4 @@
-/* No zod here: the page imports this module too (bundled at /shared/pictures.mjs). */
+/* No zod here: the page imports this module too (bundled at /shared/domain.mjs). */
 
 /** The horizons the method forecasts in, in months. */
 export const HORIZONS = ['0-6', '6-18', '18-36'] as const;

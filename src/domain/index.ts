@@ -10,3 +10,4 @@ export * from './transcript.js';
 export * from './dialogueFocus.js';
 export * from './prose.js';
 export * from './modelCalls.js';
+export * from './vocabulary.js';

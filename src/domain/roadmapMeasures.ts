@@ -1,4 +1,4 @@
-/* No zod here (type imports only): the page imports this module too (bundled at /shared/pictures.mjs). */
+/* No zod here (type imports only): the page imports this module too (bundled at /shared/domain.mjs). */
 import type { FinancialFraming, RoadmapEntry } from './artifacts/roadmap.js';
 
 export { ROADMAP_STATUSES, ROADMAP_STATUS_LABELS } from './roadmapStatus.js';

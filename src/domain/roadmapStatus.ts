@@ -1,4 +1,4 @@
-/* No zod here: the page imports this module too (bundled at /shared/pictures.mjs). */
+/* No zod here: the page imports this module too (bundled at /shared/domain.mjs). */
 
 /**
  * Where an entry stands, so quarters compare honestly: a new entry is planned; one carried over

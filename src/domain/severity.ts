@@ -1,4 +1,4 @@
-/* No zod here: the page imports this module too (bundled at /shared/pictures.mjs). */
+/* No zod here: the page imports this module too (bundled at /shared/domain.mjs). */
 
 export const SEVERITIES = ['Critical', 'High', 'Medium', 'Low'] as const;
 export type Severity = (typeof SEVERITIES)[number];

@@ -1,7 +1,6 @@
 /** The Radar Review as Markdown, from a QuarterComparison. All user and model text is escaped. */
-import { HORIZON_LABELS, ROADMAP_STATUS_LABELS } from '../domain/index.js';
+import { HORIZON_LABELS, ROADMAP_STATUS_LABELS, VERDICT_LABELS } from '../domain/index.js';
 import { formatWeeks, mdCell, mdText } from './format.js';
-import { VERDICT_LABELS } from './memoStory.js';
 import type {
   FieldChange,
   MetricReading,

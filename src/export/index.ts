@@ -26,7 +26,6 @@ export {
   SEVERITY_COLOURS,
   HORIZON_COLOURS,
   CLOSED_COLOURS,
-  HORIZON_ORDER,
 } from './svg.js';
 export { strategyMemoHtml } from './html.js';
 export { comparisonMarkdown } from './compareMarkdown.js';

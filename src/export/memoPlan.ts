@@ -3,6 +3,7 @@
  * assumptions and evidence gaps. Severity and enterprise value are derived here, never read.
  */
 import {
+  HORIZONS,
   HORIZON_LABELS,
   IMPACT_SCOPES,
   ROADMAP_STATUS_LABELS,
@@ -23,7 +24,7 @@ import {
 } from '../domain/index.js';
 import { formatAmount, formatMultiple, formatWeeks, mdCell, mdText } from './format.js';
 import { GAP_WORDS, orGap } from './gaps.js';
-import { HORIZON_ORDER, severityBandRanges } from './svg.js';
+import { severityBandRanges } from './svg.js';
 
 /** How many risks the memo lists; the CSV register has all of them. */
 export const MEMO_TOP_RISKS = 5;
@@ -93,7 +94,7 @@ function evCell(e: RoadmapEntry): string {
 const money = (n: number | null) => orGap(n, 'amount', formatAmount);
 
 export function roadmapSection(roadmap: RoadmapArtifact): string {
-  const entries = HORIZON_ORDER.flatMap((h) => roadmap.entries.filter((e) => e.horizon === h));
+  const entries = HORIZONS.flatMap((h) => roadmap.entries.filter((e) => e.horizon === h));
   const rows = entries.map(
     (e) =>
       `| ${mdCell(e.title)} | ${ROADMAP_STATUS_LABELS[e.status]} | ${HORIZON_LABELS[e.horizon]} | ${orGap(e.effortWeeks, 'effort', formatWeeks)} | ${mdCell(e.owner, GAP_WORDS.owner)} | ${mdCell(e.deadline, GAP_WORDS.deadline)} | ${metricCell(e)} | ${money(e.financial.oneOffCost)} | ${money(e.financial.annualEbitdaEffect)} | ${evCell(e)} |`,

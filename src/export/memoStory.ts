@@ -9,26 +9,15 @@ import {
   type ContextArtifact,
   type Recommendation,
   type SoundingBoardArtifact,
-  type TrendLens,
   type TrendsArtifact,
   type DialogueArtifact,
-  type Verdict,
   HORIZON_LABELS,
+  TREND_LENS_LABELS,
+  VERDICTS,
+  VERDICT_LABELS,
 } from '../domain/index.js';
 import { mdCell, mdParagraphs, mdText } from './format.js';
 import { GAP_WORDS } from './gaps.js';
-
-export const VERDICT_LABELS: Readonly<Record<Verdict, string>> = { ready: 'Ready', revise: 'Revise', drop: 'Drop' };
-const VERDICT_ORDER: readonly Verdict[] = ['ready', 'revise', 'drop'];
-
-export const LENS_LABELS: Readonly<Record<TrendLens, string>> = {
-  technology: 'Technology',
-  customers_society: 'Customers and society',
-  economics: 'Economics',
-  regulation_politics: 'Regulation and politics',
-  environment: 'Environment',
-  industry: 'Industry',
-};
 
 function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
@@ -36,8 +25,8 @@ function plural(count: number, one: string, many = `${one}s`): string {
 
 /** The CEO one-liners and verdicts, ready first, then revise, then drop. */
 export function ceoSection(board: SoundingBoardArtifact, entryTitle: (id: string) => string | null): string {
-  const recs = VERDICT_ORDER.flatMap((v) => board.recommendations.filter((r) => r.verdict === v));
-  const counts = VERDICT_ORDER.map((v) => ({ v, n: recs.filter((r) => r.verdict === v).length }))
+  const recs = VERDICTS.flatMap((v) => board.recommendations.filter((r) => r.verdict === v));
+  const counts = VERDICTS.map((v) => ({ v, n: recs.filter((r) => r.verdict === v).length }))
     .filter(({ n }) => n > 0)
     .map(({ v, n }) => `${n} ${v === 'ready' ? 'ready' : v === 'revise' ? 'to revise' : 'to drop'}`);
   const lines = [`${plural(recs.length, 'recommendation')} pressure-tested: ${counts.join(', ')}.`];
@@ -102,7 +91,7 @@ export function trendsSection(t: TrendsArtifact, dialogue: DialogueArtifact | un
   const parts = [`${plural(chosen.length, 'trend')} chosen from ${plural(t.trends.length, 'candidate')}.`];
   for (const trend of chosen) {
     const meta = [
-      LENS_LABELS[trend.lens],
+      TREND_LENS_LABELS[trend.lens],
       trend.timeToImpact ? `impact in ${HORIZON_LABELS[trend.timeToImpact]}` : null,
       trend.origin === 'user' ? 'added by the client' : null,
     ]

@@ -4,7 +4,7 @@
  * Output is deterministic: the same artifact gives the same bytes. All text is XML-escaped.
  */
 import { SEVERITY_BANDS, severityOf, type Severity } from '../domain/severity.js';
-import { HORIZON_LABELS, type Horizon } from '../domain/horizons.js';
+import { HORIZONS, HORIZON_LABELS, type Horizon } from '../domain/horizons.js';
 import type { RisksArtifact, Risk } from '../domain/artifacts/risks.js';
 import type { RoadmapArtifact, RoadmapEntry } from '../domain/artifacts/roadmap.js';
 import { ROADMAP_STATUS_LABELS, isClosed } from '../domain/roadmapMeasures.js';
@@ -18,8 +18,6 @@ export const SEVERITY_COLOURS: Readonly<Record<Severity, { fill: string; text: s
   Medium: { fill: '#f4d35e', text: '#1a1a1a' },
   Low: { fill: '#a5d6a7', text: '#1a1a1a' },
 };
-
-export const HORIZON_ORDER: readonly Horizon[] = ['0-6', '6-18', '18-36'];
 
 export const HORIZON_COLOURS: Readonly<Record<Horizon, { fill: string; text: string }>> = {
   '0-6': { fill: '#1f5f8b', text: '#ffffff' },
@@ -178,7 +176,7 @@ export function roadmapTimelineSvg(roadmap: RoadmapArtifact, dating: { quarter?:
   const body: string[] = [];
   let y = 40;
 
-  for (const horizon of HORIZON_ORDER) {
+  for (const horizon of HORIZONS) {
     const entries = roadmap.entries.filter((e) => e.horizon === horizon);
     const open = entries.filter((e) => !isClosed(e));
     const total = open.reduce((sum, e) => sum + (e.effortWeeks ?? 0), 0);

@@ -31,38 +31,57 @@ const VENDOR: Readonly<Record<string, string>> = {
 };
 
 /**
- * The pure modules the page shares with the server (SVG pictures, severity bands), bundled from
- * src/ once on first request: one source for both sides, still no build step for the user.
+ * The pure modules the page shares with the server, bundled from src/ once on first request: one
+ * source for both sides, still no build step for the user. domain.mjs holds the zod-free domain
+ * (src/domain/shared.ts: step titles, severity bands, levels, horizons, statuses and their labels),
+ * imported by the page at start; pictures.mjs the SVG builders, loaded when a picture is first drawn.
  */
-const SHARED_ENTRY = `
-export { riskHeatMapSvg, roadmapTimelineSvg } from './src/export/svg.ts';
-export { severityOf, SEVERITY_BANDS } from './src/domain/severity.ts';
-export { enterpriseValueEffect, roadmapGaps } from './src/domain/roadmapMeasures.ts';
-export { HORIZON_LABELS } from './src/domain/horizons.ts';
-`;
+const SHARED_ENTRIES: Readonly<Record<string, string>> = {
+  'domain.mjs': `export * from './src/domain/shared.ts';`,
+  'pictures.mjs': `export { riskHeatMapSvg, roadmapTimelineSvg } from './src/export/svg.ts';`,
+};
 
-let sharedBundle: Promise<string> | null = null;
+export interface SharedBundle {
+  readonly code: string;
+  /** The source files bundled, relative to the project (e.g. src/domain/steps.ts). */
+  readonly inputs: readonly string[];
+}
 
-export function sharedModule(): Promise<string> {
-  sharedBundle ??= build({
-    stdin: { contents: SHARED_ENTRY, resolveDir: ROOT, loader: 'ts', sourcefile: 'shared-entry.ts' },
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    minify: true,
-    legalComments: 'none',
-  }).then((r) => r.outputFiles[0]!.text);
-  return sharedBundle;
+const sharedBundles = new Map<string, Promise<SharedBundle>>();
+
+/** The named shared module (`domain.mjs`, `pictures.mjs`), or null if there is none by that name. */
+export function sharedModule(name: string): Promise<SharedBundle> | null {
+  const entry = SHARED_ENTRIES[name];
+  if (entry === undefined) return null;
+  let bundle = sharedBundles.get(name);
+  if (!bundle) {
+    bundle = build({
+      stdin: { contents: entry, resolveDir: ROOT, loader: 'ts', sourcefile: `shared-${name}.ts` },
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2022',
+      write: false,
+      minify: true,
+      legalComments: 'none',
+      metafile: true,
+    }).then((r) => ({
+      code: r.outputFiles[0]!.text,
+      inputs: Object.keys(r.metafile.inputs).filter((f) => f !== `shared-${name}.ts`),
+    }));
+    sharedBundles.set(name, bundle);
+  }
+  return bundle;
 }
 
 /** Serves web/ and the vendored modules; paths are confined to their folders. */
 export function staticRoutes(webDir: string = WEB_DIR): Hono {
   const app = new Hono();
-  app.get('/shared/pictures.mjs', async (c) =>
-    c.body(await sharedModule(), 200, { 'content-type': TYPES['.js']!, 'cache-control': 'no-cache' }),
-  );
+  app.get('/shared/:file', async (c) => {
+    const bundle = sharedModule(c.req.param('file'));
+    if (!bundle) return c.notFound();
+    return c.body((await bundle).code, 200, { 'content-type': TYPES['.js']!, 'cache-control': 'no-cache' });
+  });
   app.get('/vendor/:file', async (c) => {
     const target = VENDOR[c.req.param('file')];
     if (!target) return c.notFound();

@@ -91,7 +91,7 @@ async function advance(): Promise<void> {
 }
 
 describe('the session page, in Chromium, against the real server', () => {
-  it('serves the page and its ES modules (vendored libraries, shared pictures)', async () => {
+  it('serves the page and its ES modules (vendored libraries, the shared domain and pictures)', async () => {
     const paths = [
       '/',
       '/app.js',
@@ -101,6 +101,7 @@ describe('the session page, in Chromium, against the real server', () => {
       '/vendor/htm.mjs',
       '/vendor/marked.mjs',
       '/vendor/purify.mjs',
+      '/shared/domain.mjs',
       '/shared/pictures.mjs',
       '/sessions/12345',
     ];
@@ -119,6 +120,7 @@ describe('the session page, in Chromium, against the real server', () => {
       '/vendor/htm.mjs 200 text/javascript',
       '/vendor/marked.mjs 200 text/javascript',
       '/vendor/purify.mjs 200 text/javascript',
+      '/shared/domain.mjs 200 text/javascript',
       '/shared/pictures.mjs 200 text/javascript',
       '/sessions/12345 200 text/html',
     ]);

@@ -1,12 +1,13 @@
 import { html } from '../lib/html.js';
 import { Link } from '../router.js';
-import { STEP_INFO, when } from '../format.js';
+import { STEPS } from '/shared/domain.mjs';
+import { when } from '../format.js';
 
 function where(session) {
   const p = session.progress;
   if (p.status === 'completed') return 'Completed';
   if (session.mode === 'quick_check') return 'Quick sounding-board check';
-  return `Step ${STEP_INFO[p.current].number} of 7: ${STEP_INFO[p.current].title}`;
+  return `Step ${STEPS[p.current].number} of 7: ${STEPS[p.current].title}`;
 }
 
 /** Each client with its sessions, newest quarter first; a session link resumes where it stopped. */

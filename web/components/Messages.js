@@ -1,5 +1,5 @@
 import { html, useEffect, useRef } from '../lib/html.js';
-import { STEP_INFO } from '../format.js';
+import { STEPS } from '/shared/domain.mjs';
 import { Markdown } from './SafeHtml.js';
 
 const STATUS = {
@@ -63,7 +63,7 @@ export function Messages({ messages, live, trends }) {
     if (m.step !== step) {
       step = m.step;
       items.push(
-        html`<li class="step-divider" key=${`d-${m.id}`} aria-hidden="true"><span>Step ${STEP_INFO[step]?.number} · ${STEP_INFO[step]?.title}</span></li>`,
+        html`<li class="step-divider" key=${`d-${m.id}`} aria-hidden="true"><span>Step ${STEPS[step]?.number} · ${STEPS[step]?.title}</span></li>`,
       );
     }
     items.push(

@@ -1,7 +1,7 @@
 import { html, useState } from '../lib/html.js';
 import { api } from '../api.js';
 import { Link } from '../router.js';
-import { STEP_INFO } from '../format.js';
+import { STEPS } from '/shared/domain.mjs';
 import { Highlighted } from './SafeHtml.js';
 
 /** Full-text search over every transcript; each hit opens its session at the message. */
@@ -42,7 +42,7 @@ export function SearchPanel() {
             (hit) => html`
             <li key=${hit.messageId}>
               <${Link} href=${`/sessions/${hit.sessionId}#message-${hit.messageId}`} class="search-hit">
-                <span class="hit-meta">${hit.clientName} · ${hit.quarter} · ${STEP_INFO[hit.step]?.title ?? hit.step} · ${hit.role === 'user' ? 'You' : 'Facilitator'}</span>
+                <span class="hit-meta">${hit.clientName} · ${hit.quarter} · ${STEPS[hit.step]?.title ?? hit.step} · ${hit.role === 'user' ? 'You' : 'Facilitator'}</span>
                 <${Highlighted} text=${hit.snippet} />
               <//>
             </li>`,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HORIZONS } from '../horizons.js';
+import { LEVELS, SCORES } from '../vocabulary.js';
 
 /*
  * Conventions for every artifact schema:
@@ -19,9 +20,13 @@ export const Horizon = z.enum(HORIZONS).describe('months from now');
 export type Horizon = z.infer<typeof Horizon>;
 export { HORIZON_LABELS } from '../horizons.js';
 
-export const Level = z.enum(['low', 'medium', 'high']);
+export const Level = z.enum(LEVELS);
 export type Level = z.infer<typeof Level>;
 
 /** A 1–5 score, as on the 5×5 risk matrix. */
-export const Score = z.number().int().min(1).max(5);
+export const Score = z
+  .number()
+  .int()
+  .min(Math.min(...SCORES))
+  .max(Math.max(...SCORES));
 export type Score = z.infer<typeof Score>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ASSUMPTION_STATUSES } from '../vocabulary.js';
 import { Id, Text } from './common.js';
 
 /** The six classic families of Socratic questions. */
@@ -12,7 +13,7 @@ export const QuestionFamily = z.enum([
 ]);
 export type QuestionFamily = z.infer<typeof QuestionFamily>;
 
-export const AssumptionStatus = z.enum(['stated', 'challenged', 'supported', 'refuted']);
+export const AssumptionStatus = z.enum(ASSUMPTION_STATUSES);
 
 export const Insight = z.object({
   id: Id,

@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { IMPACT_SCOPES } from '../vocabulary.js';
 import { Horizon, Id, Level, ShortText, Text } from './common.js';
 
-export const ImpactScope = z.enum(['company', 'industry', 'market']);
+export const ImpactScope = z.enum(IMPACT_SCOPES);
 export type ImpactScope = z.infer<typeof ImpactScope>;
-export const IMPACT_SCOPES = ImpactScope.options;
 
 export const Forecast = z.object({
   scope: ImpactScope,

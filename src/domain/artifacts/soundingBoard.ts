@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { OBJECTION_LENSES, VERDICTS } from '../vocabulary.js';
 import { Id, Level, ShortText, Text, TextList } from './common.js';
 
-export const ObjectionLens = z.enum(['ceo', 'cfo', 'board', 'engineer']);
+export const ObjectionLens = z.enum(OBJECTION_LENSES);
 export type ObjectionLens = z.infer<typeof ObjectionLens>;
 
 export const Objection = z.object({
@@ -10,7 +11,7 @@ export const Objection = z.object({
   response: z.string().trim().max(2000).nullable(),
 });
 
-export const Verdict = z.enum(['ready', 'revise', 'drop']);
+export const Verdict = z.enum(VERDICTS);
 export type Verdict = z.infer<typeof Verdict>;
 
 export const Recommendation = z.object({

@@ -1,14 +1,8 @@
 import { z } from 'zod';
+import { TREND_LENSES } from '../vocabulary.js';
 import { Horizon, Id, ShortText, Text, TextList } from './common.js';
 
-export const TrendLens = z.enum([
-  'technology',
-  'customers_society',
-  'economics',
-  'regulation_politics',
-  'environment',
-  'industry',
-]);
+export const TrendLens = z.enum(TREND_LENSES);
 export type TrendLens = z.infer<typeof TrendLens>;
 
 export const Trend = z.object({

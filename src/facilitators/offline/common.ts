@@ -3,6 +3,7 @@ import {
   HORIZON_LABELS,
   ROADMAP_STATUS_LABELS,
   STEPS,
+  TREND_LENS_LABELS,
   chosenTrends,
   rankRisks,
   type Horizon,
@@ -37,14 +38,8 @@ export interface BankStep<Q extends BankQuestion> {
 /** Said under every reply: what answered, so nobody mistakes the bank for a model. */
 export const FOOTER = '_Offline facilitator: a fixed question bank, no AI model._';
 
-export const LENS_LABELS: Readonly<Record<TrendLens, string>> = {
-  technology: 'technology',
-  customers_society: 'customers & society',
-  economics: 'economics',
-  regulation_politics: 'regulation & politics',
-  environment: 'environment',
-  industry: 'industry',
-};
+/** A trend lens as it reads inside a sentence, e.g. "customers and society". */
+export const lensLabel = (l: TrendLens) => TREND_LENS_LABELS[l].toLowerCase();
 
 export const horizonLabel = (h: Horizon) => HORIZON_LABELS[h];
 

@@ -5,7 +5,7 @@
 import { MAX_CHOSEN_TRENDS, TrendLens, type Trend, type TrendsArtifact } from '../../domain/index.js';
 import type { CatalogueTrend, TrendsQuestion } from './bank.js';
 import {
-  LENS_LABELS,
+  lensLabel,
   fill,
   horizonLabel,
   joinWords,
@@ -200,7 +200,7 @@ export const trendsStep: BankStep<TrendsQuestion> = {
     return `Catalogue trends whose keywords appear in your answer: ${matches
       .map(
         (m) =>
-          `**${m.entry.name}** (${LENS_LABELS[m.entry.lens]}, impact in ${horizonLabel(m.entry.timeToImpact)}; on ${quoted(m.words)})`,
+          `**${m.entry.name}** (${lensLabel(m.entry.lens)}, impact in ${horizonLabel(m.entry.timeToImpact)}; on ${quoted(m.words)})`,
       )
       .join('; ')}. They rank higher when you press Draft.`;
   },
@@ -278,7 +278,7 @@ export const trendsStep: BankStep<TrendsQuestion> = {
     const note = [
       `Listed ${plural(artifact.trends.length, 'candidate trend')} (offline, no AI model): ${userCount} named by you, ${proposed.length} from the curated catalogue, ${matchedCount} of them matching ${possessive(ctx.input.session.clientName)} industry, context or answers by keyword.`,
       unmatched > 0
-        ? `${plural(unmatched, 'other is', 'others are')} there so every lens (${joinWords(TrendLens.options.map((l) => LENS_LABELS[l]))}) is seen; their relevance is yours to judge.`
+        ? `${plural(unmatched, 'other is', 'others are')} there so every lens (${joinWords(TrendLens.options.map(lensLabel))}) is seen; their relevance is yours to judge.`
         : '',
       `${chosenCount} chosen. Choose two or three to explore.`,
     ]

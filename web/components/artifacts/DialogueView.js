@@ -1,7 +1,6 @@
 import { html } from '../../lib/html.js';
 import { EditableText, EnumSelect } from './editing.js';
-
-const STATUSES = ['stated', 'challenged', 'supported', 'refuted'];
+import { ASSUMPTION_STATUSES } from '/shared/domain.mjs';
 
 /** Step 3: the ledger: insights and assumptions tied to the exchanges they came from, assumptions with their status. */
 export function DialogueView({ data, trends, answers }) {
@@ -53,7 +52,7 @@ export function DialogueView({ data, trends, answers }) {
                       ${a.fromMessageId && html` <a class="small" href=${`#message-${a.fromMessageId}`}>where it was stated</a>`}</td>
                     <td data-label="Trend">${name(a.trendId)}</td>
                     <td data-label="Status"><span class=${`badge badge-assumption-${a.status}`}>${a.status}</span>
-                      <${EnumSelect} value=${a.status} path=${['assumptions', i, 'status']} label=${`Status of assumption ${a.id}`} options=${STATUSES} /></td>
+                      <${EnumSelect} value=${a.status} path=${['assumptions', i, 'status']} label=${`Status of assumption ${a.id}`} options=${ASSUMPTION_STATUSES} /></td>
                     <td data-label="Note"><${EditableText} value=${a.note} path=${['assumptions', i, 'note']} label=${`note on assumption ${a.id}`} multiline nullable /></td>
                   </tr>`,
                 )}

@@ -1,12 +1,7 @@
 import { html } from '../../lib/html.js';
-import { HORIZON_LABELS } from '../../format.js';
+import { HORIZON_LABELS, IMPACT_SCOPES, IMPACT_SCOPE_LABELS } from '/shared/domain.mjs';
 import { EditableText } from './editing.js';
 
-const SCOPES = [
-  ['company', 'Company'],
-  ['industry', 'Industry'],
-  ['market', 'Market'],
-];
 const ARROWS = { up: '▲ up', down: '▼ down', mixed: '◆ mixed' };
 
 /** Step 4: what changes for the company, its industry and its market, with a signpost each. */
@@ -19,11 +14,11 @@ export function ImpactView({ data, trends }) {
           <th scope="col">What changes</th><th scope="col">Direction</th><th scope="col">Magnitude</th>
           <th scope="col">Horizon</th><th scope="col">Confidence</th><th scope="col">Signpost</th>
         </tr></thead>
-        ${SCOPES.map(([scope, title]) => {
+        ${IMPACT_SCOPES.map((scope) => {
           const rows = data.forecasts.map((f, i) => ({ f, i })).filter(({ f }) => f.scope === scope);
           return html`
             <tbody key=${scope} data-scope=${scope}>
-              <tr class="group-row"><th scope="rowgroup" colspan="6">${title} <span class="muted small">${rows.length === 0 ? '— nothing forecast yet' : ''}</span></th></tr>
+              <tr class="group-row"><th scope="rowgroup" colspan="6">${IMPACT_SCOPE_LABELS[scope]} <span class="muted small">${rows.length === 0 ? '— nothing forecast yet' : ''}</span></th></tr>
               ${rows.map(
                 ({ f, i }) => html`
                 <tr key=${i}>

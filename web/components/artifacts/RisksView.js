@@ -1,10 +1,11 @@
 import { html, useEffect, useState } from '../../lib/html.js';
 import { loadPictures } from '../../pictures.js';
+import { SEVERITY_BANDS, severityOf } from '/shared/domain.mjs';
 import { dash } from '../../format.js';
 import { SvgPicture } from '../SafeHtml.js';
 import { EditableText, ScoreSelect } from './editing.js';
 
-/** The shared module (severity bands said once, heat map built once), when it has loaded. */
+/** The shared pictures module (heat map and timeline built once, for the page and the HTML export), when it has loaded. */
 export function usePictures() {
   const [pictures, setPictures] = useState(null);
   useEffect(() => {
@@ -26,18 +27,16 @@ export function SeverityBadge({ severity }) {
 /** Step 5: the register ranked by score, severity derived from likelihood × impact, and the 5×5 heat map. */
 export function RisksView({ data, trends }) {
   const pictures = usePictures();
-  const severityOf = pictures?.ok ? pictures.severityOf : () => null;
   const ranked = data.risks
     .map((r, i) => ({ r, i, score: r.likelihood * r.impact }))
     .sort((a, b) => b.score - a.score || b.r.impact - a.r.impact);
   const trendName = (id) => (id ? (trends?.find((t) => t.id === id)?.name ?? id) : null);
-  const bands = pictures?.ok ? pictures.SEVERITY_BANDS : null;
 
   return html`
     <div class="artifact-body risks-view">
       ${pictures?.ok && html`<${SvgPicture} svg=${pictures.riskHeatMapSvg(data)} label="Risk heat map: likelihood × impact" class="picture heat-map" />`}
       ${pictures && !pictures.ok && html`<p class="muted small">The heat map is unavailable (the pictures module did not load).</p>`}
-      ${bands && html`<p class="bands small muted">Score = likelihood × impact. ${bands.map((b, i) => html`<span key=${b.severity}>${i ? ' · ' : ''}<${SeverityBadge} severity=${b.severity} /> ≥${b.minScore} ${b.meaning}</span>`)}</p>`}
+      <p class="bands small muted">Score = likelihood × impact. ${SEVERITY_BANDS.map((b, i) => html`<span key=${b.severity}>${i ? ' · ' : ''}<${SeverityBadge} severity=${b.severity} /> ≥${b.minScore} ${b.meaning}</span>`)}</p>
       <div class="table-scroll">
         <table class="data-table stack-narrow risk-table">
           <thead><tr>

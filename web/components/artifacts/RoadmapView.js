@@ -4,11 +4,10 @@ import {
   HORIZONS,
   ROADMAP_STATUSES,
   ROADMAP_STATUS_LABELS,
-  dash,
+  enterpriseValueEffect,
   isClosed,
-  money,
-  number,
-} from '../../format.js';
+} from '/shared/domain.mjs';
+import { dash, money, number } from '../../format.js';
 import { SvgPicture } from '../SafeHtml.js';
 import { EditableText, EnumSelect } from './editing.js';
 import { usePictures } from './RisksView.js';
@@ -19,8 +18,6 @@ import { usePictures } from './RisksView.js';
  */
 export function RoadmapView({ data }) {
   const pictures = usePictures();
-  // EV = EBITDA effect × the stated multiple: the domain's formula, from the shared module.
-  const ev = pictures?.ok ? pictures.enterpriseValueEffect : () => null;
   const entries = data.entries.map((e, i) => ({ e, i }));
   return html`
     <div class="artifact-body roadmap-view">
@@ -39,9 +36,10 @@ export function RoadmapView({ data }) {
           <tbody>
             ${entries.map(({ e, i }) => {
               const f = e.financial;
-              const value = ev(f);
+              // EV = EBITDA effect × the stated multiple: the domain's formula.
+              const value = enterpriseValueEffect(f);
               return html`
-                <tr key=${e.id} data-entry-id=${e.id} data-status=${e.status} class=${isClosed(e.status) ? `entry-closed entry-${e.status}` : undefined}>
+                <tr key=${e.id} data-entry-id=${e.id} data-status=${e.status} class=${isClosed(e) ? `entry-closed entry-${e.status}` : undefined}>
                   <td data-label="Entry" class="entry-title"><span class="chip chip-muted">${e.id}</span>${' '}<${EditableText} value=${e.title} path=${['entries', i, 'title']} label=${`title of ${e.id}`} />
                     <details class="small"><summary>Rationale${e.adr ? ' & ADR' : ''}</summary>
                       <div><${EditableText} value=${e.rationale} path=${['entries', i, 'rationale']} label=${`rationale of ${e.id}`} multiline /></div>

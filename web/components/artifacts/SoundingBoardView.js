@@ -1,8 +1,6 @@
 import { html } from '../../lib/html.js';
-import { OBJECTION_LENSES } from '../../format.js';
+import { OBJECTION_LENS_LABELS, VERDICTS } from '/shared/domain.mjs';
 import { EditableText, EnumSelect } from './editing.js';
-
-const VERDICTS = ['ready', 'revise', 'drop'];
 
 function List({ title, items }) {
   if (!items || items.length === 0) return null;
@@ -35,7 +33,7 @@ export function SoundingBoardView({ data }) {
               <ul class="objections">
                 ${r.objections.map(
                   (o, j) => html`
-                  <li key=${j}><span class="chip">${OBJECTION_LENSES[o.lens] ?? o.lens}</span> ${o.objection}
+                  <li key=${j}><span class="chip">${OBJECTION_LENS_LABELS[o.lens] ?? o.lens}</span> ${o.objection}
                     ${o.response ? html`<div class="muted small">Answer: ${o.response}</div>` : html`<div class="small warn-text">Not answered yet</div>`}</li>`,
                 )}
               </ul>`

@@ -1,5 +1,5 @@
 import { html, useId, useState } from '../../lib/html.js';
-import { HORIZON_LABELS, LENS_LABELS } from '../../format.js';
+import { HORIZON_LABELS, TREND_LENS_LABELS } from '/shared/domain.mjs';
 import { EditableText, FieldError, useEdit } from './editing.js';
 
 /** Step 2: the candidates; choosing 2–3 is an edit of the artifact (a new revision). */
@@ -25,7 +25,7 @@ export function TrendsView({ data }) {
                   onChange=${(e) => save(['trends', i, 'chosen'], e.currentTarget.checked)} />
                 <span class="trend-name">${t.name}</span>
               </label>
-              <span class="chip">${LENS_LABELS[t.lens] ?? t.lens}</span>
+              <span class="chip">${TREND_LENS_LABELS[t.lens] ?? t.lens}</span>
               ${t.timeToImpact && html`<span class="chip chip-muted">${HORIZON_LABELS[t.timeToImpact]}</span>`}
               ${t.origin === 'user' && html`<span class="chip chip-accent">yours</span>`}
             </div>
@@ -81,7 +81,7 @@ function AddTrend({ trends, onAdd }) {
         <input id=${`${id}-name`} value=${form.name} onInput=${(e) => setForm({ ...form, name: e.currentTarget.value })} /></div>
       <div class="field"><label for=${`${id}-lens`}>Lens</label>
         <select id=${`${id}-lens`} value=${form.lens} onChange=${(e) => setForm({ ...form, lens: e.currentTarget.value })}>
-          ${Object.entries(LENS_LABELS).map(([k, v]) => html`<option value=${k} key=${k}>${v}</option>`)}
+          ${Object.entries(TREND_LENS_LABELS).map(([k, v]) => html`<option value=${k} key=${k}>${v}</option>`)}
         </select></div>
       <div class="field"><label for=${`${id}-desc`}>One-line description</label>
         <input id=${`${id}-desc`} value=${form.description} onInput=${(e) => setForm({ ...form, description: e.currentTarget.value })} /></div>

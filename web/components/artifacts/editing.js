@@ -2,6 +2,7 @@
  * Hand edits of an artifact: each field knows its path; saving PUTs the whole artifact with that
  * one value changed, and the server's verdict (422 with the field at fault) shows beside the field.
  */
+import { SCORES } from '/shared/domain.mjs';
 import { createContext, html, useContext, useEffect, useId, useRef, useState } from '../../lib/html.js';
 import { fieldName } from '../../format.js';
 
@@ -92,7 +93,7 @@ export function ScoreSelect({ value, path, label }) {
       <label class="visually-hidden" for=${id}>${label}</label>
       <select id=${id} value=${String(value)} disabled=${disabled} data-path=${fieldName(path)}
         onChange=${(e) => save(path, Number(e.currentTarget.value))}>
-        ${[1, 2, 3, 4, 5].map((n) => html`<option value=${String(n)} key=${n}>${n}</option>`)}
+        ${SCORES.map((n) => html`<option value=${String(n)} key=${n}>${n}</option>`)}
       </select>
       <${FieldError} path=${path} />
     </span>`;

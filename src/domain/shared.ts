@@ -1,0 +1,71 @@
+/**
+ * The part of the domain the page uses, bundled by the server at /shared/domain.mjs (src/server/static.ts)
+ * and mapped for the type checker in tsconfig.json's `paths`: one source for the step titles, severity
+ * bands, levels, horizons, roadmap statuses and labels on both sides.
+ *
+ * Only modules without zod may be re-exported here as values (the bundle is for a browser, and small);
+ * types may come from anywhere in the domain, as they vanish from the bundle. test/server/static.test.ts
+ * holds the bundle to that.
+ */
+export { STEP_IDS, STEPS, type StepId, type StepInfo } from './stepInfo.js';
+export { SEVERITIES, SEVERITY_BANDS, severityOf, type Severity } from './severity.js';
+export { HORIZONS, HORIZON_LABELS, type Horizon } from './horizons.js';
+export { ROADMAP_STATUSES, ROADMAP_STATUS_LABELS } from './roadmapStatus.js';
+export { isClosed, enterpriseValueEffect, roadmapGaps, metricProgress } from './roadmapMeasures.js';
+export {
+  LEVELS,
+  IMPACT_SCOPES,
+  IMPACT_SCOPE_LABELS,
+  SCORES,
+  TREND_LENSES,
+  TREND_LENS_LABELS,
+  OBJECTION_LENSES,
+  OBJECTION_LENS_LABELS,
+  VERDICTS,
+  VERDICT_LABELS,
+  ASSUMPTION_STATUSES,
+} from './vocabulary.js';
+
+export type {
+  ArtifactOf,
+  ArtifactSet,
+  ContextArtifact,
+  TrendsArtifact,
+  Trend,
+  TrendLens,
+  DialogueArtifact,
+  Insight,
+  Assumption,
+  QuestionFamily,
+  ImpactArtifact,
+  ImpactScope,
+  Forecast,
+  RisksArtifact,
+  Risk,
+  RankedRisk,
+  RoadmapArtifact,
+  RoadmapEntry,
+  RoadmapStatus,
+  SuccessMetric,
+  FinancialFraming,
+  SoundingBoardArtifact,
+  Recommendation,
+  ObjectionLens,
+  Verdict,
+  Level,
+  Score,
+} from './artifacts/index.js';
+export type { SessionMode, Quarter } from './steps.js';
+export type { Progress, StepStatus } from './stepMachine.js';
+export type {
+  Message,
+  MessageRole,
+  MessageStatus,
+  MessageKind,
+  Client,
+  Session,
+  ArtifactSource,
+  ArtifactRevision,
+} from './transcript.js';
+export type { ModelIdentity, ProviderKind } from './modelCalls.js';
+export type { AppErrorKind } from './errors.js';
