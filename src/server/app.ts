@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../domain/index.js';
 import type { Engine } from '../engine/engine.js';
 import { errorResponse, validate } from './errors.js';
-import { securityHeaders, wellFormedPath } from './protection/index.js';
+import { jsonBodies, sameOriginWrites, securityHeaders, wellFormedPath } from './protection/index.js';
 import { exportRoutes } from './routes/exports.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { SearchQuery } from './schemas.js';
@@ -21,7 +21,7 @@ export function createApp({ engine, version, staticRoutes }: AppOptions): Hono {
   const noSuchRoute = (c: Context) =>
     errorResponse(c, new AppError('not_found', `There is no ${c.req.method} ${c.req.path}.`));
   app.notFound(noSuchRoute);
-  app.use('*', securityHeaders(), wellFormedPath());
+  app.use('*', securityHeaders(), wellFormedPath(), sameOriginWrites(), jsonBodies());
   app.use('/api/*', limitBody(1024 * 1024));
 
   app.get('/api/health', (c) =>
