@@ -11,3 +11,4 @@ export * from './dialogueFocus.js';
 export * from './prose.js';
 export * from './modelCalls.js';
 export * from './vocabulary.js';
+export * from './proposals/index.js';

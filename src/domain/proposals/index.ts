@@ -1,0 +1,5 @@
+export * from './items.js';
+export * from './provenance.js';
+export * from './diff.js';
+export * from './merge.js';
+export * from './align.js';
