@@ -94,6 +94,7 @@ export const TURN_ENDED = 'foresight:turn-ended';
 export const exportLinks = (session, previous = null) => [
   { href: sessionPath(session.id, '/export/memo.md'), label: 'Memo (Markdown)' },
   { href: sessionPath(session.id, '/export/memo.html'), label: 'Memo (HTML)' },
+  { href: sessionPath(session.id, '/export/memo.pdf'), label: 'Memo (PDF)' },
   ...(session.mode === 'quick_check'
     ? []
     : [

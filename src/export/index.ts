@@ -28,6 +28,8 @@ export {
   CLOSED_COLOURS,
 } from './svg.js';
 export { strategyMemoHtml } from './html.js';
+export { strategyMemoPdf } from './pdf/memoPdf.js';
+export { memoDocument, type MemoDocument } from './document/index.js';
 export { comparisonMarkdown } from './compareMarkdown.js';
 export {
   compareQuarters,

@@ -23,6 +23,10 @@ export interface MemoSection {
   readonly key: MemoSectionKey;
   /** Markdown of the whole section, heading included. */
   readonly markdown: string;
+  /** The section's title without any mark (null for the header and footer). */
+  readonly title: string | null;
+  /** The section's content alone, as Markdown: no heading, no stale note (the other formats place those their own way). */
+  readonly body: string;
   /** Steps whose artifact the section shows and which are stale. */
   readonly staleSteps: readonly StepId[];
   /** False when the section's own step has no artifact yet. */
@@ -117,7 +121,14 @@ export function strategyMemoSections(input: ExportInput): MemoSection[] {
       const heading = `## ${s.title}${staleSteps.length > 0 ? ' (stale)' : ''}`;
       const note = staleSteps.length > 0 ? staleNote(staleSteps) : null;
       const markdown = [heading, note, content ?? NOT_DRAFTED].filter((x): x is string => x !== null).join('\n\n');
-      return { key: s.key, markdown, staleSteps, drafted: content !== null };
+      return {
+        key: s.key,
+        markdown,
+        title: s.title,
+        body: content ?? NOT_DRAFTED,
+        staleSteps,
+        drafted: content !== null,
+      };
     });
 
   const titles = new Map(specs.map((s) => [s.key, s.title]));
@@ -155,7 +166,7 @@ function header(input: ExportInput, staleTitles: readonly string[]): MemoSection
       `> **Stale sections:** ${staleTitles.join(', ')}. They rest on answers revised after they were drafted; confirm or redraft them before acting on them.`,
     );
   }
-  return { key: 'header', markdown: lines.join('\n'), staleSteps: [], drafted: true };
+  return { key: 'header', markdown: lines.join('\n'), title: null, body: '', staleSteps: [], drafted: true };
 }
 
 function footer(input: ExportInput, staleTitles: readonly string[], missingTitles: readonly string[]): MemoSection {
@@ -170,5 +181,5 @@ function footer(input: ExportInput, staleTitles: readonly string[], missingTitle
       : 'No section is stale.',
   ];
   if (missingTitles.length > 0) lines.push('', `**Not drafted yet:** ${missingTitles.join(', ')}.`);
-  return { key: 'footer', markdown: lines.join('\n'), staleSteps: [], drafted: true };
+  return { key: 'footer', markdown: lines.join('\n'), title: null, body: '', staleSteps: [], drafted: true };
 }

@@ -249,12 +249,16 @@ function timelineBar(entry: RoadmapEntry, y: number, px: number): string {
     `Owner: ${entry.owner ?? 'not named yet'}; deadline: ${entry.deadline ?? 'not set yet'}`,
     metric,
   ].join('\n');
-  const label = `${weeks !== null ? `${n(weeks)} w` : 'effort not estimated'}${entry.owner ? ` · ${truncate(entry.owner, 28)}` : ''}${entry.deadline ? ` · due ${truncate(entry.deadline, 12)}` : ''}${entry.status === 'planned' ? '' : ` · ${ROADMAP_STATUS_LABELS[entry.status].toLowerCase()}`}`;
+  // Most telling first, since a long label is shortened from its end: effort, deadline, status, owner.
+  const label = `${weeks !== null ? `${n(weeks)} w` : 'effort not estimated'}${entry.deadline ? ` · due ${truncate(entry.deadline, 12)}` : ''}${entry.status === 'planned' ? '' : ` · ${ROADMAP_STATUS_LABELS[entry.status].toLowerCase()}`}${entry.owner ? ` · ${truncate(entry.owner, 28)}` : ''}`;
   const barEnd = BAR_X + width;
-  const inside = barEnd + 8 + label.length * 6 > TL_WIDTH;
+  // About 6 px a character at 11 px: outside the bar when it fits there, else inside a bar long
+  // enough to hold it, else outside, shortened to the room left.
+  const roomOutside = Math.floor((TL_WIDTH - barEnd - 8) / 6);
+  const inside = label.length > roomOutside && label.length * 6 <= width - 12;
   const labelSvg = inside
     ? `<text x="${n(barEnd - 6)}" y="${y + 15}" font-size="11" text-anchor="end" fill="${colours.text}">${escapeXml(label)}</text>`
-    : `<text x="${n(barEnd + 6)}" y="${y + 15}" font-size="11" fill="${closed ? CLOSED_COLOURS.title : '#1a1a1a'}">${escapeXml(label)}</text>`;
+    : `<text x="${n(barEnd + 6)}" y="${y + 15}" font-size="11" fill="${closed ? CLOSED_COLOURS.title : '#1a1a1a'}">${escapeXml(truncate(label, Math.max(4, roomOutside)))}</text>`;
   const strike = entry.status === 'dropped' ? ' text-decoration="line-through"' : '';
   return [
     `<g class="entry" data-entry-id="${escapeXml(entry.id)}" data-horizon="${entry.horizon}" data-status="${entry.status}" data-effort-weeks="${weeks !== null ? n(weeks) : ''}">`,

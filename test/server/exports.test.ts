@@ -1,3 +1,4 @@
+import { pdfPages } from '../support/readers.js';
 import { describe, expect, it } from 'vitest';
 import { STEP_IDS, type ArtifactSet } from '../../src/domain/index.js';
 import { insertRevision, updateProgress } from '../../src/storage/index.js';
@@ -59,6 +60,16 @@ describe('export routes', () => {
     const wrong = await h.app.request(`/api/sessions/${q2}/export/state-of-the-tech.md?month=May`);
     expect(wrong.status).toBe(422);
     expect((await wrong.json()).error).toMatchObject({ field: 'month' });
+  });
+
+  it('serves the memo as a PDF a reader opens, naming the client', async () => {
+    const { h, q1 } = await twoQuarters();
+    const res = await h.app.request(`/api/sessions/${q1}/export/memo.pdf`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect(Buffer.from(bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+    expect(pdfPages(bytes).join(' ')).toContain('Northwind Logistics');
   });
 
   it('serves a standalone HTML memo with no script in it', async () => {

@@ -10,6 +10,7 @@ import {
   stateOfTheTechMarkdown,
   strategyMemoHtml,
   strategyMemoMarkdown,
+  strategyMemoPdf,
   type ExportInput,
 } from '../../export/index.js';
 import { validate } from '../errors.js';
@@ -50,6 +51,16 @@ export function exportRoutes(engine: Engine): Hono {
     return c.body(strategyMemoHtml(x), 200, {
       'content-type': 'text/html; charset=utf-8',
       'content-disposition': `inline; filename="${fileName(x, 'strategy-memo.html')}"`,
+    });
+  });
+
+  /** The memo as a text PDF (fonts embedded, pictures as vectors), built on the server without a browser. */
+  app.get('/:id/export/memo.pdf', async (c) => {
+    const x = input(sessionId(c.req.param('id')));
+    const pdf = await strategyMemoPdf(x);
+    return c.body(new Uint8Array(pdf), 200, {
+      'content-type': 'application/pdf',
+      'content-disposition': attachment(fileName(x, 'strategy-memo.pdf')),
     });
   });
 
