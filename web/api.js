@@ -95,6 +95,7 @@ export const exportLinks = (session, previous = null) => [
   { href: sessionPath(session.id, '/export/memo.md'), label: 'Memo (Markdown)' },
   { href: sessionPath(session.id, '/export/memo.html'), label: 'Memo (HTML)' },
   { href: sessionPath(session.id, '/export/memo.pdf'), label: 'Memo (PDF)' },
+  { href: sessionPath(session.id, '/export/memo.docx'), label: 'Memo (Word)' },
   ...(session.mode === 'quick_check'
     ? []
     : [

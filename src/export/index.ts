@@ -29,6 +29,7 @@ export {
 } from './svg.js';
 export { strategyMemoHtml } from './html.js';
 export { strategyMemoPdf } from './pdf/memoPdf.js';
+export { strategyMemoDocx } from './docx/memoDocx.js';
 export { memoDocument, type MemoDocument } from './document/index.js';
 export { comparisonMarkdown } from './compareMarkdown.js';
 export {

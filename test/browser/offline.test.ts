@@ -43,6 +43,8 @@ describe('the page with the offline facilitator', () => {
     expect(exports.map((h) => h!.replace(/\/api\/sessions\/\d+/, ''))).toEqual([
       '/export/memo.md',
       '/export/memo.html',
+      '/export/memo.pdf',
+      '/export/memo.docx',
     ]);
     const before = await page.locator('.messages .message').count();
     await page.fill(

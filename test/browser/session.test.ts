@@ -328,6 +328,8 @@ describe('the session page, in Chromium, against the real server', () => {
     expect(exports.map((h) => h!.replace(/\/api\/sessions\/\d+/, ''))).toEqual([
       '/export/memo.md',
       '/export/memo.html',
+      '/export/memo.pdf',
+      '/export/memo.docx',
       '/export/roadmap.csv',
       '/export/risks.csv',
       '/export/state-of-the-tech.md',

@@ -1,4 +1,4 @@
-import { pdfPages } from '../support/readers.js';
+import { officeParts, pdfPages, xmlText } from '../support/readers.js';
 import { describe, expect, it } from 'vitest';
 import { STEP_IDS, type ArtifactSet } from '../../src/domain/index.js';
 import { insertRevision, updateProgress } from '../../src/storage/index.js';
@@ -70,6 +70,17 @@ describe('export routes', () => {
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect(Buffer.from(bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
     expect(pdfPages(bytes).join(' ')).toContain('Northwind Logistics');
+  });
+
+  it('serves the memo as a Word document whose text names the client', async () => {
+    const { h, q1 } = await twoQuarters();
+    const res = await h.app.request(`/api/sessions/${q1}/export/memo.docx`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
+    const parts = await officeParts(new Uint8Array(await res.arrayBuffer()));
+    expect(xmlText(parts['word/document.xml']!, 'w:t')).toContain('Northwind Logistics');
   });
 
   it('serves a standalone HTML memo with no script in it', async () => {

@@ -80,3 +80,20 @@ export function xmlText(xml: string, tag: 'w:t' | 'a:t'): string {
     .replace(/&apos;/g, "'")
     .replace(/&amp;/g, '&');
 }
+
+/** Characters XML 1.0 forbids (control characters other than tab, CR, LF; lone surrogates), as found in a part. */
+export function xmlForbiddenChars(xml: string): string[] {
+  const bad: string[] = [];
+  for (let i = 0; i < xml.length; i++) {
+    const c = xml.charCodeAt(i);
+    const high = c >= 0xd800 && c <= 0xdbff;
+    const low = c >= 0xdc00 && c <= 0xdfff;
+    if (high && i + 1 < xml.length && xml.charCodeAt(i + 1) >= 0xdc00 && xml.charCodeAt(i + 1) <= 0xdfff) {
+      i++;
+      continue;
+    }
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || high || low || c === 0xfffe || c === 0xffff)
+      bad.push(`U+${c.toString(16).padStart(4, '0')}`);
+  }
+  return bad;
+}

@@ -113,3 +113,15 @@ export function markdownBlocks(markdown: string): Block[] {
 export function plainText(rs: readonly Run[]): string {
   return rs.map((r) => r.text).join('');
 }
+
+/**
+ * Text as XML 1.0 can hold it: control characters (other than tab and line breaks), lone surrogates
+ * and the two non-characters dropped. Word and PowerPoint refuse a file whose XML holds them.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters XML 1.0 forbids
+const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export function xmlSafeText(text: string): string {
+  return text.replace(XML_FORBIDDEN, '').replace(LONE_SURROGATE, '');
+}

@@ -5,7 +5,7 @@
  */
 import pdfmake from 'pdfmake';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { memoDocument, type Block, type MemoDocument, type Run } from '../document/index.js';
+import { columnWidths, memoDocument, type Block, type MemoDocument, type Run } from '../document/index.js';
 import { isGapText } from '../gaps.js';
 import { riskHeatMapSvg, roadmapTimelineSvg } from '../svg.js';
 import type { ExportInput } from '../types.js';
@@ -47,32 +47,6 @@ function runsContent(runs: readonly Run[], sink: TextSink): Content[] {
   });
 }
 
-/**
- * Column widths: each column at least as wide as its longest word (so "Severity" and "2027-06-30"
- * never break inside), the rest of the page shared in proportion to how much text each column holds.
- */
-function columnWidths(
-  header: readonly (readonly Run[])[],
-  rows: readonly (readonly (readonly Run[])[])[],
-  fontSize: number,
-): number[] {
-  const charWidth = fontSize * 0.55;
-  const padding = 8;
-  const available = CONTENT_WIDTH - header.length * padding;
-  const cellsOf = (i: number) => [header[i]!, ...rows.map((r) => r[i] ?? [])].map((c) => c.map((r) => r.text).join(''));
-  const columns = header.map((_, i) => {
-    const texts = cellsOf(i);
-    const longestWord = Math.max(...texts.flatMap((t) => t.split(/\s+/).map((w) => [...w].length)), 1);
-    const typical = texts.reduce((sum, t) => sum + Math.min(200, t.length), 0) / texts.length;
-    return { min: Math.min(90, longestWord * charWidth), want: Math.max(1, typical * charWidth) };
-  });
-  const minTotal = columns.reduce((sum, c) => sum + c.min, 0);
-  if (minTotal >= available) return columns.map((c) => (c.min * available) / minTotal);
-  const extra = available - minTotal;
-  const wantTotal = columns.reduce((sum, c) => sum + c.want, 0);
-  return columns.map((c) => c.min + (extra * c.want) / wantTotal);
-}
-
 function tableContent(block: Extract<Block, { kind: 'table' }>, sink: TextSink): Content {
   const wide = block.header.length >= 7;
   const fontSize = wide ? 7 : 8.5;
@@ -85,7 +59,8 @@ function tableContent(block: Extract<Block, { kind: 'table' }>, sink: TextSink):
       headerRows: 1,
       // A row is kept on one page unless it could not fit on one (a pasted essay in a cell).
       dontBreakRows: block.rows.every((r) => r.every((c) => c.reduce((n, run) => n + run.text.length, 0) < 600)),
-      widths: columnWidths(block.header, block.rows, fontSize),
+      // Cell padding is 3 pt a side; a typical character is about 0.55 em wide.
+      widths: columnWidths(block.header, block.rows, CONTENT_WIDTH - block.header.length * 8, fontSize * 0.55),
       body: [
         block.header.map((h) => cell(h, true)),
         ...block.rows.map((r) => block.header.map((_, i) => cell(r[i] ?? [], false))),

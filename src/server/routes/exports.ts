@@ -11,6 +11,7 @@ import {
   strategyMemoHtml,
   strategyMemoMarkdown,
   strategyMemoPdf,
+  strategyMemoDocx,
   type ExportInput,
 } from '../../export/index.js';
 import { validate } from '../errors.js';
@@ -61,6 +62,16 @@ export function exportRoutes(engine: Engine): Hono {
     return c.body(new Uint8Array(pdf), 200, {
       'content-type': 'application/pdf',
       'content-disposition': attachment(fileName(x, 'strategy-memo.pdf')),
+    });
+  });
+
+  /** The memo as a Word document to edit before sending. */
+  app.get('/:id/export/memo.docx', async (c) => {
+    const x = input(sessionId(c.req.param('id')));
+    const docx = await strategyMemoDocx(x);
+    return c.body(new Uint8Array(docx), 200, {
+      'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'content-disposition': attachment(fileName(x, 'strategy-memo.docx')),
     });
   });
 
