@@ -3,10 +3,32 @@
  * fetch's ReadableStream (POST bodies can't go through EventSource), with reconnect by Last-Event-ID.
  */
 
+/** @typedef {import('./types.js').SessionView} SessionView */
+/** @typedef {import('./types.js').Frame} Frame */
+/** @typedef {import('/shared/domain.mjs').StepId} StepId */
+
+/**
+ * What went wrong, beside the message: the HTTP status (0 when the server was not reached), the
+ * server's error kind (or `network`, `rate_limited`), the field at fault, whether a retry may help,
+ * and for a 409 what is in the way.
+ * @typedef {{
+ *   status?: number,
+ *   kind?: string,
+ *   field?: string | null,
+ *   retryable?: boolean,
+ *   details?: { liveTurn?: { turnId: number, kind: import('./types.js').TurnKind } } | null,
+ *   cause?: unknown,
+ * }} ApiErrorFacts
+ */
+
 /** A failed call, in words a person can act on: the server's message, its kind, the field at fault. */
 export class ApiError extends Error {
-  constructor(message, { status = 0, kind = 'internal', field = null, retryable = false, details = null } = {}) {
-    super(message);
+  /**
+   * @param {string} message
+   * @param {ApiErrorFacts} [facts]
+   */
+  constructor(message, { status = 0, kind = 'internal', field = null, retryable = false, details = null, cause } = {}) {
+    super(message, { cause });
     this.name = 'ApiError';
     this.status = status;
     this.kind = kind;
@@ -19,7 +41,12 @@ export class ApiError extends Error {
 
 const RETRYABLE_STATUS = new Set([408, 409, 429, 500, 502, 503, 504]);
 
+/**
+ * @param {Response} response
+ * @returns {Promise<ApiError>}
+ */
 async function errorFrom(response) {
+  /** @type {Partial<import('./types.js').ErrorBody> | null} */
   let body = null;
   try {
     body = await response.json();
@@ -36,10 +63,11 @@ async function errorFrom(response) {
     kind: e?.kind ?? (response.status === 429 ? 'rate_limited' : 'internal'),
     field: e?.field ?? null,
     retryable: RETRYABLE_STATUS.has(response.status),
-    details: e?.details ?? null,
+    details: /** @type {ApiErrorFacts['details']} */ (e?.details) ?? null,
   });
 }
 
+/** @param {unknown} e */
 function networkError(e) {
   return new ApiError('Cannot reach the Foresight server. Check that it is running, then retry.', {
     kind: 'network',
@@ -48,6 +76,14 @@ function networkError(e) {
   });
 }
 
+/**
+ * One JSON call. The answer's type is the route's, named by the caller (see `api` below).
+ * @template T
+ * @param {'GET' | 'POST' | 'PUT' | 'DELETE'} method
+ * @param {string} path
+ * @param {unknown} [body]
+ * @returns {Promise<T>}
+ */
 async function call(method, path, body, fetchImpl = fetch) {
   let response;
   try {
@@ -63,23 +99,82 @@ async function call(method, path, body, fetchImpl = fetch) {
     throw networkError(e);
   }
   if (!response.ok) throw await errorFrom(response);
-  return response.status === 204 ? null : response.json();
+  // No route answers 204 today; a body-less answer is null, whatever the caller expected.
+  return response.status === 204 ? /** @type {T} */ (null) : response.json();
 }
 
+/**
+ * @param {number} id
+ * @param {string} [rest]
+ */
 const sessionPath = (id, rest = '') => `/api/sessions/${encodeURIComponent(id)}${rest}`;
 
+/**
+ * A request body as the server's schema takes it (src/server/schemas.ts), before its defaults.
+ * @template {import('zod').ZodType} Schema
+ * @typedef {import('zod').input<Schema>} BodyOf
+ */
+/** @typedef {BodyOf<typeof import('../src/server/schemas.js').CreateSessionBody>} NewSessionBody */
+/** @typedef {BodyOf<typeof import('../src/server/schemas.js').PostMessageBody>} MessageBody */
+
 export const api = {
+  /** @returns {Promise<import('./types.js').Health>} */
   health: () => call('GET', '/api/health'),
+  /** @returns {Promise<{ clients: import('/shared/domain.mjs').Client[] }>} */
   clients: () => call('GET', '/api/clients'),
+  /**
+   * @param {number} [clientId]
+   * @returns {Promise<{ sessions: import('/shared/domain.mjs').Session[] }>}
+   */
   sessions: (clientId) => call('GET', `/api/sessions${clientId ? `?clientId=${encodeURIComponent(clientId)}` : ''}`),
+  /**
+   * @param {NewSessionBody} body
+   * @returns {Promise<SessionView>}
+   */
   createSession: (body) => call('POST', '/api/sessions', body),
+  /**
+   * @param {number} id
+   * @returns {Promise<SessionView>}
+   */
   view: (id) => call('GET', sessionPath(id)),
+  /**
+   * @param {number} id
+   * @returns {Promise<{ messages: import('/shared/domain.mjs').Message[] }>}
+   */
   messages: (id) => call('GET', sessionPath(id, '/messages')),
+  /**
+   * @param {string} q
+   * @returns {Promise<{ query: string, hits: import('./types.js').SearchHit[] }>}
+   */
   search: (q) => call('GET', `/api/search?q=${encodeURIComponent(q)}`),
+  /**
+   * @param {number} id
+   * @returns {Promise<{ stopping: boolean }>}
+   */
   stop: (id) => call('POST', sessionPath(id, '/stop'), {}),
+  /**
+   * @param {number} id
+   * @returns {Promise<SessionView>}
+   */
   advance: (id, force = false) => call('POST', sessionPath(id, '/advance'), { force }),
+  /**
+   * @param {number} id
+   * @param {StepId} to
+   * @returns {Promise<SessionView>}
+   */
   back: (id, to) => call('POST', sessionPath(id, '/back'), { to }),
+  /**
+   * @param {number} id
+   * @param {StepId} step
+   * @returns {Promise<SessionView>}
+   */
   confirm: (id, step) => call('POST', sessionPath(id, '/confirm'), { step }),
+  /**
+   * @param {number} id
+   * @param {StepId} step
+   * @param {unknown} data
+   * @returns {Promise<{ revision: import('/shared/domain.mjs').ArtifactRevision, session: SessionView }>}
+   */
   editArtifact: (id, step, data) => call('PUT', sessionPath(id, `/artifacts/${encodeURIComponent(step)}`), { data }),
 };
 
@@ -90,6 +185,11 @@ export const TURN_ENDED = 'foresight:turn-ended';
  * The files for the client. A quick check has a sounding board and nothing else, so only the memo;
  * a quarterly session also has its roadmap, risk register and State of the Tech, and, with an earlier
  * quarter of the same client, the Radar Review against it.
+ */
+/**
+ * @param {Pick<import('/shared/domain.mjs').Session, 'id' | 'mode'>} session
+ * @param {SessionView['previousSession']} [previous]
+ * @returns {{ href: string, label: string }[]}
  */
 export const exportLinks = (session, previous = null) => [
   { href: sessionPath(session.id, '/export/memo.md'), label: 'Memo (Markdown)' },
@@ -115,8 +215,14 @@ export const exportLinks = (session, previous = null) => [
 
 // ---------- SSE ----------
 
-/** Parses one SSE block ("id: …\nevent: …\ndata: …"); data is JSON in our streams. */
+/**
+ * Parses one SSE block ("id: …\nevent: …\ndata: …"); data is JSON in our streams. The frame is
+ * taken to be what the server sends (src/engine/liveTurn.ts): the server and the page ship together.
+ * @param {string} block
+ * @returns {Frame | null}
+ */
 export function parseFrame(block) {
+  /** @type {{ id: string | null, event: string, data: unknown }} */
   const frame = { id: null, event: 'message', data: null };
   const data = [];
   for (const line of block.split('\n')) {
@@ -135,10 +241,14 @@ export function parseFrame(block) {
   } catch {
     frame.data = text;
   }
-  return frame;
+  return /** @type {Frame} */ (frame);
 }
 
-/** Yields the frames of an SSE body as they arrive; throws if the connection breaks. */
+/**
+ * Yields the frames of an SSE body as they arrive; throws if the connection breaks.
+ * @param {ReadableStream<Uint8Array>} body
+ * @returns {AsyncGenerator<Frame>}
+ */
 export async function* readFrames(body) {
   const reader = body.getReader();
   const decoder = new TextDecoder();
@@ -162,11 +272,17 @@ export async function* readFrames(body) {
   }
 }
 
+/** @param {string | null} id */
 const seqOf = (id) => {
   const m = /^(\d+)\.(\d+)$/.exec(id ?? '');
   return m ? { turnId: Number(m[1]), seq: Number(m[2]) } : null;
 };
 
+/**
+ * @param {number} ms
+ * @param {AbortSignal} [signal]
+ * @returns {Promise<void>}
+ */
 const sleep = (ms, signal) =>
   new Promise((resolve, reject) => {
     const t = setTimeout(resolve, ms);
@@ -174,7 +290,7 @@ const sleep = (ms, signal) =>
       'abort',
       () => {
         clearTimeout(t);
-        reject(signal.reason);
+        reject(signal?.reason);
       },
       { once: true },
     );
@@ -188,6 +304,17 @@ const sleep = (ms, signal) =>
  *
  * Resolves with the last event id; rejects with an ApiError when the first request is refused
  * (409 busy, 422, …) or the reply cannot be reached again after `maxReconnects` tries.
+ * @param {{
+ *   sessionId: number,
+ *   open: OpenTurn,
+ *   onEvent: (frame: Frame) => void,
+ *   signal?: AbortSignal,
+ *   lastEventId?: string | null,
+ *   maxReconnects?: number,
+ *   retryDelayMs?: number,
+ *   fetchImpl?: typeof fetch,
+ * }} options
+ * @returns {Promise<string | null>}
  */
 export async function followTurn({
   sessionId,
@@ -215,7 +342,8 @@ export async function followTurn({
     }
     if (response && !response.ok) throw await errorFrom(response);
     let ended = false;
-    if (response) {
+    // A response without a body is a broken connection like any other: reattach.
+    if (response?.body) {
       try {
         for await (const frame of readFrames(response.body)) {
           const s = seqOf(frame.id);
@@ -251,8 +379,19 @@ export async function followTurn({
   }
 }
 
-/** The three ways a turn's stream starts. */
+/**
+ * Makes a turn's request; a reattach passes the last event id it saw.
+ * @typedef {(lastEventId: string | null) => Promise<Response>} OpenTurn
+ */
+
+/** The ways a turn's stream starts. */
 export const turnRequests = {
+  /**
+   * @param {number} id
+   * @param {MessageBody} body
+   * @param {AbortSignal} signal
+   * @returns {OpenTurn}
+   */
   message:
     (id, body, signal, fetchImpl = fetch) =>
     () =>
@@ -262,7 +401,12 @@ export const turnRequests = {
         body: JSON.stringify(body),
         signal,
       }),
-  /** Answers the last message again after a failed, cut or stopped reply (the message is not stored twice). */
+  /**
+   * Answers the last message again after a failed, cut or stopped reply (the message is not stored twice).
+   * @param {number} id
+   * @param {AbortSignal} signal
+   * @returns {OpenTurn}
+   */
   retry:
     (id, signal, fetchImpl = fetch) =>
     () =>
@@ -272,6 +416,11 @@ export const turnRequests = {
         body: '{}',
         signal,
       }),
+  /**
+   * @param {number} id
+   * @param {AbortSignal} signal
+   * @returns {OpenTurn}
+   */
   draft:
     (id, signal, fetchImpl = fetch) =>
     () =>
@@ -281,6 +430,11 @@ export const turnRequests = {
         body: '{}',
         signal,
       }),
+  /**
+   * @param {number} id
+   * @param {AbortSignal} signal
+   * @returns {OpenTurn}
+   */
   attach:
     (id, signal, fetchImpl = fetch) =>
     (lastId) =>

@@ -15,7 +15,7 @@ function App() {
       return;
     }
     document.getElementById('main')?.focus({ preventScroll: true });
-  }, [route.name, route.sessionId]);
+  }, [route.name, route.name === 'session' ? route.sessionId : null]);
   return html`
     <a class="skip-link" href="#main">Skip to content</a>
     <${Header} />
@@ -26,4 +26,5 @@ function App() {
     }`;
 }
 
-render(html`<${App} />`, document.getElementById('app'));
+const root = document.getElementById('app');
+if (root) render(html`<${App} />`, root);

@@ -1,6 +1,8 @@
 /** What the user is typing, kept per session in sessionStorage until it is sent. */
+/** @param {number} sessionId */
 const key = (sessionId) => `foresight.draft.${sessionId}`;
 
+/** @param {number} sessionId */
 export function loadDraft(sessionId) {
   try {
     return sessionStorage.getItem(key(sessionId)) ?? '';
@@ -9,6 +11,10 @@ export function loadDraft(sessionId) {
   }
 }
 
+/**
+ * @param {number} sessionId
+ * @param {string} text
+ */
 export function saveDraft(sessionId, text) {
   try {
     if (text) sessionStorage.setItem(key(sessionId), text);

@@ -6,6 +6,7 @@
 import { Marked } from '/vendor/marked.mjs';
 import DOMPurify from '/vendor/purify.mjs';
 
+/** @param {unknown} text */
 const escapeHtml = (text) =>
   String(text)
     .replace(/&/g, '&amp;')
@@ -27,6 +28,7 @@ const markdown = new Marked({
   },
 });
 
+/** @type {Readonly<Record<'html' | 'svg', import('/vendor/purify.mjs').Config>>} */
 const PROFILES = {
   html: {
     USE_PROFILES: { html: true },
@@ -68,7 +70,12 @@ function hookLinks() {
   });
 }
 
-/** The one sanitizer: untrusted markup in, markup safe to insert out. */
+/**
+ * The one sanitizer: untrusted markup in, markup safe to insert out.
+ * @param {unknown} dirty
+ * @param {'html' | 'svg'} [profile]
+ * @returns {string}
+ */
 export function sanitize(dirty, profile = 'html') {
   hookLinks();
   const config = PROFILES[profile];
@@ -76,12 +83,18 @@ export function sanitize(dirty, profile = 'html') {
   return DOMPurify.sanitize(String(dirty ?? ''), config);
 }
 
-/** Markdown (anyone's) → safe HTML. */
+/**
+ * Markdown (anyone's) → safe HTML.
+ * @param {string | null | undefined} text
+ */
 export function renderMarkdown(text) {
   return sanitize(markdown.parse(String(text ?? ''), { async: false }), 'html');
 }
 
-/** An SVG picture built from an artifact → safe SVG markup. */
+/**
+ * An SVG picture built from an artifact → safe SVG markup.
+ * @param {string} svg
+ */
 export function sanitizeSvg(svg) {
   return sanitize(svg, 'svg');
 }

@@ -38,7 +38,7 @@ const VENDOR: Readonly<Record<string, string>> = {
  */
 const SHARED_ENTRIES: Readonly<Record<string, string>> = {
   'domain.mjs': `export * from './src/domain/shared.ts';`,
-  'pictures.mjs': `export { riskHeatMapSvg, roadmapTimelineSvg } from './src/export/svg.ts';`,
+  'pictures.mjs': `export * from './src/export/pictures.ts';`,
 };
 
 export interface SharedBundle {

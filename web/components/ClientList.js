@@ -3,6 +3,7 @@ import { Link } from '../router.js';
 import { STEPS } from '/shared/domain.mjs';
 import { when } from '../format.js';
 
+/** @param {import('/shared/domain.mjs').Session} session */
 function where(session) {
   const p = session.progress;
   if (p.status === 'completed') return 'Completed';
@@ -10,7 +11,14 @@ function where(session) {
   return `Step ${STEPS[p.current].number} of 7: ${STEPS[p.current].title}`;
 }
 
-/** Each client with its sessions, newest quarter first; a session link resumes where it stopped. */
+/**
+ * Each client with its sessions, newest quarter first; a session link resumes where it stopped.
+ * @param {{
+ *   clients: readonly import('/shared/domain.mjs').Client[],
+ *   sessions: readonly import('/shared/domain.mjs').Session[],
+ *   onNewFor: (client: import('/shared/domain.mjs').Client) => void,
+ * }} props
+ */
 export function ClientList({ clients, sessions, onNewFor }) {
   if (clients.length === 0) {
     return html`<p class="empty">No clients yet. Start the first session on the right: the client is created with it.</p>`;

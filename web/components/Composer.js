@@ -3,6 +3,20 @@ import { html, useEffect, useRef } from '../lib/html.js';
 /**
  * Enter sends, Shift+Enter starts a new line. Sending waits while a reply streams; Stop ends it.
  * The text is the page's (kept in sessionStorage), so a failed send loses nothing.
+ * @param {{
+ *   text: string,
+ *   onText: (text: string) => void,
+ *   onSend: (text: string) => void,
+ *   onStop: () => void,
+ *   streaming: boolean,
+ *   canStop: boolean,
+ *   disabled: boolean,
+ *   placeholder: string,
+ *   trends?: readonly { id: string, name: string }[] | null,
+ *   trendId?: string | null,
+ *   onTrend?: (trendId: string | null) => void,
+ *   answers?: Readonly<Record<string, number>>,
+ * }} props
  */
 export function Composer({
   text,
@@ -18,6 +32,7 @@ export function Composer({
   onTrend,
   answers,
 }) {
+  /** @type {import('/vendor/preact.mjs').RefObject<HTMLTextAreaElement | null>} */
   const box = useRef(null);
   const wasStreaming = useRef(streaming);
   useEffect(() => {
@@ -30,6 +45,7 @@ export function Composer({
   // Escape stops a reply from anywhere on the page (the composer itself is disabled while it streams).
   useEffect(() => {
     if (!canStop) return undefined;
+    /** @param {KeyboardEvent} e */
     const onEscape = (e) => {
       if (e.key !== 'Escape' || e.defaultPrevented) return;
       e.preventDefault();
@@ -43,12 +59,14 @@ export function Composer({
     if (streaming || disabled || !text.trim()) return;
     onSend(text.trim());
   };
+  /** @param {KeyboardEvent} e */
   const onKeyDown = (e) => {
     if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
       e.preventDefault();
       send();
     }
   };
+  /** @param {SubmitEvent} e */
   const onSubmit = (e) => {
     e.preventDefault();
     send();
@@ -62,14 +80,14 @@ export function Composer({
         html`
         <div class="composer-trend">
           <label for="composer-trend">Answering about</label>
-          <select id="composer-trend" value=${trendId ?? ''} onChange=${(e) => onTrend(e.currentTarget.value || null)} disabled=${streaming}>
-            ${trends.map((t) => html`<option value=${t.id} key=${t.id}>${t.name} (${answers[t.id] ?? 0} answers)</option>`)}
+          <select id="composer-trend" value=${trendId ?? ''} onChange=${(/** @type {import('../lib/html.js').TargetedEvent<HTMLSelectElement>} */ e) => onTrend?.(e.currentTarget.value || null)} disabled=${streaming}>
+            ${trends.map((t) => html`<option value=${t.id} key=${t.id}>${t.name} (${answers?.[t.id] ?? 0} answers)</option>`)}
           </select>
         </div>`
       }
       <label for="composer-text" class="visually-hidden">Your message</label>
       <textarea id="composer-text" ref=${box} rows="3" value=${text} placeholder=${placeholder}
-        onInput=${(e) => onText(e.currentTarget.value)} onKeyDown=${onKeyDown}
+        onInput=${(/** @type {import('../lib/html.js').TargetedEvent<HTMLTextAreaElement>} */ e) => onText(e.currentTarget.value)} onKeyDown=${onKeyDown}
         disabled=${streaming || disabled} aria-describedby="composer-hint"></textarea>
       <div class="composer-row">
         <p class="hint" id="composer-hint">${streaming ? `A reply is being written…${canStop ? ' Esc stops it' : ''}` : 'Enter sends · Shift+Enter for a new line'}</p>

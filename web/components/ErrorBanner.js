@@ -1,5 +1,6 @@
 import { html } from '../lib/html.js';
 
+/** What each kind of error is called in the banner's title. @type {Readonly<Record<string, string>>} */
 const TITLES = {
   network: 'Connection problem',
   rate_limited: 'The model is rate limited',
@@ -15,7 +16,13 @@ const TITLES = {
   interrupted: 'Interrupted',
 };
 
-/** A readable error with Retry; what the user typed stays where it was. */
+/**
+ * A readable error with Retry; what the user typed stays where it was.
+ * @param {{
+ *   error: Pick<import('../session/useSession.js').ShownError, 'message' | 'kind' | 'retry'> | null,
+ *   onDismiss?: () => void,
+ * }} props
+ */
 export function ErrorBanner({ error, onDismiss }) {
   if (!error) return null;
   const title = TITLES[error.kind] ?? 'Something went wrong';
@@ -25,7 +32,7 @@ export function ErrorBanner({ error, onDismiss }) {
         <strong>${title}.</strong> <span>${error.message}</span>
       </div>
       <div class="error-actions">
-        ${error.retry && html`<button type="button" class="btn btn-small" onClick=${() => error.retry()}>Retry</button>`}
+        ${error.retry && html`<button type="button" class="btn btn-small" onClick=${() => error.retry?.()}>Retry</button>`}
         ${onDismiss && html`<button type="button" class="btn btn-small btn-ghost" onClick=${onDismiss} aria-label="Dismiss this message">Dismiss</button>`}
       </div>
     </div>`;

@@ -7,7 +7,7 @@ import { Link } from '../router.js';
  * failed (a stopped local server, a revoked key), checked again after every turn.
  */
 export function Header() {
-  const [health, setHealth] = useState(null);
+  const [health, setHealth] = useState(/** @type {import('../types.js').Health | null} */ (null));
   const [down, setDown] = useState(false);
   useEffect(() => {
     let alive = true;

@@ -1,5 +1,5 @@
 import { html, useEffect, useState } from '../lib/html.js';
-import { api } from '../api.js';
+import { ApiError, api } from '../api.js';
 import { ErrorBanner } from './ErrorBanner.js';
 import { NewSessionForm } from './NewSessionForm.js';
 import { SearchPanel } from './SearchPanel.js';
@@ -7,15 +7,27 @@ import { ClientList } from './ClientList.js';
 
 /** Clients and their sessions by quarter; start one, resume one, or search every transcript. */
 export function HomePage() {
-  const [data, setData] = useState(null);
-  const [error, setError] = useState(null);
-  const [prefill, setPrefill] = useState(null);
+  const [data, setData] = useState(
+    /** @type {{ clients: import('/shared/domain.mjs').Client[], sessions: import('/shared/domain.mjs').Session[] } | null} */ (
+      null
+    ),
+  );
+  const [error, setError] = useState(/** @type {import('../session/useSession.js').ShownError | null} */ (null));
+  const [prefill, setPrefill] = useState(
+    /** @type {import('/shared/domain.mjs').Client & { at: number } | null} */ (null),
+  );
 
+  /** @returns {void} */
   const load = () => {
     setError(null);
     Promise.all([api.clients(), api.sessions()]).then(
       ([{ clients }, { sessions }]) => setData({ clients, sessions }),
-      (e) => setError({ message: e.message, kind: e.kind, retry: load }),
+      (e) =>
+        setError({
+          message: e instanceof ApiError ? e.message : 'Something went wrong in the page. Retry.',
+          kind: e instanceof ApiError ? e.kind : 'internal',
+          retry: load,
+        }),
     );
   };
   useEffect(() => {
@@ -34,7 +46,7 @@ export function HomePage() {
         <section class="panel home-clients" aria-labelledby="clients-heading">
           <h2 id="clients-heading">Clients</h2>
           ${data === null && !error ? html`<p class="muted">Loading…</p>` : null}
-          ${data && html`<${ClientList} clients=${data.clients} sessions=${data.sessions} onNewFor=${(c) => setPrefill({ ...c, at: Date.now() })} />`}
+          ${data && html`<${ClientList} clients=${data.clients} sessions=${data.sessions} onNewFor=${(/** @type {import('/shared/domain.mjs').Client} */ c) => setPrefill({ ...c, at: Date.now() })} />`}
         </section>
         <div class="home-side">
           <section class="panel" aria-labelledby="new-heading">

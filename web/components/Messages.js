@@ -2,6 +2,7 @@ import { html, useEffect, useRef } from '../lib/html.js';
 import { STEPS } from '/shared/domain.mjs';
 import { Markdown } from './SafeHtml.js';
 
+/** @type {Partial<Readonly<Record<import('/shared/domain.mjs').MessageStatus, { label: string, cls: string }>>>} */
 const STATUS = {
   streaming: { label: 'Writing…', cls: 'badge-live' },
   stopped: { label: 'Stopped', cls: 'badge-warn' },
@@ -9,11 +10,13 @@ const STATUS = {
   failed: { label: 'Failed', cls: 'badge-bad' },
 };
 
+/** @param {{ status: import('/shared/domain.mjs').MessageStatus }} props */
 export function StatusBadge({ status }) {
   const s = STATUS[status];
   return s ? html`<span class=${`badge ${s.cls}`} data-status=${status}>${s.label}</span>` : null;
 }
 
+/** @param {{ message: import('/shared/domain.mjs').Message, trendName: string | null }} props */
 function Message({ message, trendName }) {
   const mine = message.role === 'user';
   return html`
@@ -33,12 +36,21 @@ function Message({ message, trendName }) {
     </li>`;
 }
 
-/** The transcript, grouped by step, with the reply being written in a live region at the end. */
+/**
+ * The transcript, grouped by step, with the reply being written in a live region at the end.
+ * @param {{
+ *   messages: readonly import('/shared/domain.mjs').Message[],
+ *   live: import('../session/useSession.js').LiveReply | null,
+ *   trends?: readonly import('/shared/domain.mjs').Trend[],
+ * }} props
+ */
 export function Messages({ messages, live, trends }) {
+  /** @type {import('/vendor/preact.mjs').RefObject<HTMLDivElement | null>} */
   const box = useRef(null);
   // Follow the newest text while the reader is at the bottom; leave them be once they scroll up.
   const stick = useRef(true);
   const lastTop = useRef(0);
+  /** @param {string | null} id */
   const trendName = (id) => trends?.find((t) => t.id === id)?.name ?? null;
   const shown = live ? messages.filter((m) => m.id !== live.turnId) : messages;
 
@@ -58,6 +70,7 @@ export function Messages({ messages, live, trends }) {
   }, [messages.length, messages.at(-1)?.content, live?.text, live?.turnId]);
 
   const items = [];
+  /** @type {import('/shared/domain.mjs').StepId | null} */
   let step = null;
   for (const m of shown) {
     if (m.step !== step) {

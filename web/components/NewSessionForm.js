@@ -1,21 +1,41 @@
 import { html, useEffect, useState } from '../lib/html.js';
-import { api } from '../api.js';
+import { ApiError, api } from '../api.js';
 import { navigate } from '../router.js';
 import { nextQuarter } from '../format.js';
 
 const QUARTER = /^\d{4}-Q[1-4]$/;
 
-/** Client, industry, quarter (next one by default) and mode; the session opens as soon as it exists. */
+/** @typedef {import('/shared/domain.mjs').Client} Client */
+/** @typedef {'clientName' | 'industry' | 'quarter' | 'mode' | 'title'} TextField */
+/**
+ * @typedef {{
+ *   clientName: string,
+ *   industry: string,
+ *   quarter: string,
+ *   mode: import('/shared/domain.mjs').SessionMode,
+ *   title: string,
+ *   carryOver: boolean,
+ * }} Form
+ */
+
+/**
+ * Client, industry, quarter (next one by default) and mode; the session opens as soon as it exists.
+ * @param {{ clients: readonly Client[], prefill?: Client | null }} props
+ */
 export function NewSessionForm({ clients, prefill }) {
-  const [form, setForm] = useState({
-    clientName: '',
-    industry: '',
-    quarter: nextQuarter(),
-    mode: 'quarterly',
-    title: '',
-    carryOver: true,
-  });
-  const [error, setError] = useState(null);
+  const [form, setForm] = useState(
+    /** @type {Form} */ ({
+      clientName: '',
+      industry: '',
+      quarter: nextQuarter(),
+      mode: 'quarterly',
+      title: '',
+      carryOver: true,
+    }),
+  );
+  const [error, setError] = useState(
+    /** @type {{ field: string | null | undefined, message: string } | null} */ (null),
+  );
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -23,6 +43,7 @@ export function NewSessionForm({ clients, prefill }) {
   }, [prefill]);
 
   // Picking a known client fills in its industry, also when the name was typed before the client list arrived.
+  /** @param {Form} f */
   const withKnownIndustry = (f) => {
     if (f.industry) return f;
     const known = knownClientNamed(clients, f.clientName);
@@ -30,14 +51,16 @@ export function NewSessionForm({ clients, prefill }) {
   };
   useEffect(() => setForm(withKnownIndustry), [clients.length]);
 
-  const set = (key) => (e) => {
+  /** @param {TextField} key */
+  const set = (key) => (/** @type {import('../lib/html.js').TargetedEvent<HTMLInputElement>} */ e) => {
     const value = e.currentTarget.value;
     setForm((f) => {
-      const next = { ...f, [key]: value };
+      const next = /** @type {Form} */ ({ ...f, [key]: value });
       return key === 'clientName' ? withKnownIndustry(next) : next;
     });
   };
 
+  /** @param {SubmitEvent} e */
   const submit = async (e) => {
     e.preventDefault();
     if (!QUARTER.test(form.quarter.trim())) {
@@ -57,7 +80,11 @@ export function NewSessionForm({ clients, prefill }) {
       });
       navigate(`/sessions/${view.session.id}`);
     } catch (err) {
-      setError({ field: err.field, message: err.message });
+      setError(
+        err instanceof ApiError
+          ? { field: err.field, message: err.message }
+          : { field: null, message: 'Something went wrong in the page. Retry.' },
+      );
       setBusy(false);
     }
   };
@@ -65,8 +92,10 @@ export function NewSessionForm({ clients, prefill }) {
   // A known client's next quarter can start from its previous one (the server picks the latest earlier quarter).
   const canCarryOver = knownClientNamed(clients, form.clientName) !== undefined && form.mode === 'quarterly';
 
+  /** @param {TextField} name */
   const fieldError = (name) =>
     error?.field === name ? html`<p class="field-error" id=${`new-${name}-error`}>${error.message}</p>` : null;
+  /** @param {TextField} name */
   const describedBy = (name) => (error?.field === name ? `new-${name}-error` : undefined);
 
   return html`
@@ -109,18 +138,22 @@ export function NewSessionForm({ clients, prefill }) {
         html`
         <label class="checkbox">
           <input type="checkbox" name="carryOver" checked=${form.carryOver}
-            onChange=${(e) => {
+            onChange=${(/** @type {import('../lib/html.js').TargetedEvent<HTMLInputElement>} */ e) => {
               const checked = e.currentTarget.checked;
               setForm((f) => ({ ...f, carryOver: checked }));
             }} />
           Start from the previous quarter <span class="muted">— its context, trends, risks and roadmap, to confirm or revise</span>
         </label>`
       }
-      ${error && !['clientName', 'industry', 'quarter'].includes(error.field) ? html`<p class="field-error" role="alert">${error.message}</p>` : null}
+      ${error && !['clientName', 'industry', 'quarter'].includes(error.field ?? '') ? html`<p class="field-error" role="alert">${error.message}</p>` : null}
       <button type="submit" class="btn btn-primary" disabled=${busy}>${busy ? 'Starting…' : 'Start session'}</button>
     </form>`;
 }
 
+/**
+ * @param {readonly Client[]} clients
+ * @param {string} name
+ */
 function knownClientNamed(clients, name) {
   const wanted = name.trim().toLowerCase();
   return clients.find((c) => c.name.toLowerCase() === wanted);

@@ -1,22 +1,35 @@
 import { html, useState } from '../lib/html.js';
 
+/** @type {Readonly<Record<import('/shared/domain.mjs').StepStatus, string>>} */
 const STATUS_TEXT = {
   current: 'current step',
   done: 'done',
   stale: 'stale: built on something since revised',
   upcoming: 'not started',
 };
+/** @type {Readonly<Record<import('/shared/domain.mjs').StepStatus, string>>} */
 const STATUS_ICON = { current: '●', done: '✓', stale: '!', upcoming: '' };
 
 /**
  * The seven steps, always in view: where we are, what is done, what is stale. A step before the
  * current one can be reopened to revise it (after a confirmation: later artifacts become stale).
+ * @param {{
+ *   view: import('../types.js').SessionView,
+ *   selected: import('/shared/domain.mjs').StepId | null,
+ *   onSelect: (step: import('/shared/domain.mjs').StepId) => void,
+ *   onBack: (step: import('/shared/domain.mjs').StepId) => Promise<boolean>,
+ *   disabled: boolean,
+ * }} props
  */
 export function ProgressBar({ view, selected, onSelect, onBack, disabled }) {
-  const [asking, setAsking] = useState(null);
+  const [asking, setAsking] = useState(/** @type {import('../types.js').StepView | null} */ (null));
   const steps = view.steps;
   const currentIndex = view.current ? steps.findIndex((s) => s.step === view.current) : steps.length;
 
+  /**
+   * @param {import('../types.js').StepView} s
+   * @param {number} i
+   */
   const click = (s, i) => {
     if (i < currentIndex) setAsking(s);
     else {

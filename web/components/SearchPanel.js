@@ -7,10 +7,11 @@ import { Highlighted } from './SafeHtml.js';
 /** Full-text search over every transcript; each hit opens its session at the message. */
 export function SearchPanel() {
   const [q, setQ] = useState('');
-  const [result, setResult] = useState(null);
-  const [error, setError] = useState(null);
+  const [result, setResult] = useState(/** @type {Awaited<ReturnType<typeof api.search>> | null} */ (null));
+  const [error, setError] = useState(/** @type {string | null} */ (null));
   const [busy, setBusy] = useState(false);
 
+  /** @param {SubmitEvent} e */
   const submit = async (e) => {
     e.preventDefault();
     if (!q.trim()) return;
@@ -19,7 +20,7 @@ export function SearchPanel() {
     try {
       setResult(await api.search(q.trim()));
     } catch (err) {
-      setError(err.message);
+      setError(err instanceof Error ? err.message : String(err));
     } finally {
       setBusy(false);
     }
@@ -28,7 +29,7 @@ export function SearchPanel() {
   return html`
     <form role="search" class="search-form" onSubmit=${submit}>
       <label for="search-q" class="visually-hidden">Search transcripts</label>
-      <input id="search-q" type="search" placeholder="e.g. pricing, key person, EBITDA" value=${q} onInput=${(e) => setQ(e.currentTarget.value)} />
+      <input id="search-q" type="search" placeholder="e.g. pricing, key person, EBITDA" value=${q} onInput=${(/** @type {import('../lib/html.js').TargetedEvent<HTMLInputElement>} */ e) => setQ(e.currentTarget.value)} />
       <button type="submit" class="btn" disabled=${busy}>Search</button>
     </form>
     ${error && html`<p class="field-error" role="alert">${error}</p>`}

@@ -10,6 +10,7 @@ import { Messages } from './Messages.js';
 import { ProgressBar } from './ProgressBar.js';
 import { StepBar } from './StepBar.js';
 
+/** @type {Readonly<Record<import('/shared/domain.mjs').StepId, string>>} */
 const PLACEHOLDERS = {
   context: 'Tell the facilitator about the company: services, customers, numbers, the CEO’s goals, constraints…',
   trends: 'Which trends matter here? Ask for more, or say which to keep…',
@@ -20,13 +21,16 @@ const PLACEHOLDERS = {
   sounding_board: 'State the recommendation to pressure-test…',
 };
 
-/** One session: steps on top, the chat with the reply streaming in, the artifacts beside it. */
+/**
+ * One session: steps on top, the chat with the reply streaming in, the artifacts beside it.
+ * @param {{ sessionId: number }} props
+ */
 export function SessionPage({ sessionId }) {
   const session = useSession(sessionId);
   const { view, messages, live, error, loadError } = session;
-  const [selected, setSelected] = useState(null);
+  const [selected, setSelected] = useState(/** @type {import('/shared/domain.mjs').StepId | null} */ (null));
   const [text, setText] = useState(() => loadDraft(sessionId));
-  const [trendId, setTrendId] = useState(null);
+  const [trendId, setTrendId] = useState(/** @type {string | null} */ (null));
   const scrolledTo = useRef(false);
 
   // The artifact shown follows the current step as the session moves.
@@ -50,10 +54,12 @@ export function SessionPage({ sessionId }) {
     }
   }, [messages.length]);
 
+  /** @param {string} value */
   const onText = (value) => {
     setText(value);
     saveDraft(sessionId, value);
   };
+  /** @param {string} content */
   const onSend = (content) => {
     const dialogueTrend = view?.current === 'dialogue' ? trendId : null;
     session.send(content, dialogueTrend, () => onText(''));

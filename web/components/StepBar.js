@@ -1,7 +1,10 @@
 import { html, useId } from '../lib/html.js';
 import { DRAFT_LABELS } from '../format.js';
 
-/** The current step, what it must leave behind, and the ways forward: draft, next step, enough, keep. */
+/**
+ * The current step, what it must leave behind, and the ways forward: draft, next step, enough, keep.
+ * @param {{ view: import('../types.js').SessionView, session: import('../types.js').SessionHandle }} props
+ */
 export function StepBar({ view, session }) {
   const reasonId = useId();
   const current = view.steps.find((s) => s.step === view.current);
@@ -18,7 +21,7 @@ export function StepBar({ view, session }) {
   const artifact = view.artifacts[current.step];
   const stale = current.status === 'stale' || artifact?.stale;
   const blocked = view.advanceBlockedBy;
-  const isLast = view.steps.at(-1).step === current.step;
+  const isLast = view.steps.at(-1)?.step === current.step;
   const canForceDialogue = current.step === 'dialogue' && blocked && !stale && view.artifacts.trends;
   return html`
     <section class="step-bar" aria-label="Current step">
@@ -39,7 +42,11 @@ export function StepBar({ view, session }) {
     </section>`;
 }
 
-/** Where the step stands in this session: a quick check runs one step of the seven, not "step 7 of 1". */
+/**
+ * Where the step stands in this session: a quick check runs one step of the seven, not "step 7 of 1".
+ * @param {import('../types.js').SessionView} view
+ * @param {import('../types.js').StepView} current
+ */
 function stepPosition(view, current) {
   if (view.session.mode === 'quick_check') return 'Quick check';
   return `Step ${current.number} of ${view.steps.length}`;

@@ -16,3 +16,12 @@ export {
   useContext,
 } from '/vendor/preact-hooks.mjs';
 export { createContext } from '/vendor/preact.mjs';
+
+/**
+ * A DOM event as Preact hands it to a handler, with its element typed, e.g. TargetedEvent<HTMLInputElement>.
+ * @template {EventTarget} Target
+ * @template {Event} [E=Event]
+ * @typedef {import('/vendor/preact.mjs').TargetedEvent<Target, E>} TargetedEvent
+ */
+
+/** What a component may return or take as children. @typedef {import('/vendor/preact.mjs').ComponentChildren} Children */

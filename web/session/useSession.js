@@ -6,8 +6,65 @@
 import { useCallback, useEffect, useReducer, useRef } from '../lib/html.js';
 import { ApiError, TURN_ENDED, api, followTurn, turnRequests } from '../api.js';
 
+/** @typedef {import('../types.js').SessionView} SessionView */
+/** @typedef {import('../types.js').Frame} Frame */
+/** @typedef {import('/shared/domain.mjs').Message} Message */
+/** @typedef {import('/shared/domain.mjs').StepId} StepId */
+
+/**
+ * An error as the page shows it: the message, its kind, the field at fault, and what Retry does.
+ * @typedef {{
+ *   message: string,
+ *   kind: string,
+ *   status?: number,
+ *   field?: string | null,
+ *   retryable?: boolean,
+ *   retry: (() => unknown) | null,
+ * }} ShownError
+ */
+
+/**
+ * The reply being written now, as far as it has come.
+ * @typedef {{ turnId: number, kind: import('../types.js').TurnKind, step: string, text: string, reconnecting: boolean }} LiveReply
+ */
+
+/**
+ * What the page is waiting for (a reply or a draft), and how to ask again if it fails.
+ * @typedef {{ label: 'reply' | 'draft' | undefined, retry: (() => unknown) | undefined }} Pending
+ */
+
+/**
+ * @typedef {{
+ *   view: SessionView | null,
+ *   messages: Message[],
+ *   live: LiveReply | null,
+ *   error: ShownError | null,
+ *   loadError: ShownError | null,
+ *   pending: Pending | null,
+ * }} SessionState
+ */
+
+/**
+ * @typedef {(
+ *   | { type: 'reset' }
+ *   | { type: 'loaded', view: SessionView, messages: Message[] }
+ *   | { type: 'load_failed', error: ShownError }
+ *   | { type: 'view', view: SessionView }
+ *   | { type: 'messages', messages: Message[] }
+ *   | { type: 'pending', value: Pending | null }
+ *   | { type: 'error', error: ShownError }
+ *   | { type: 'clear_error' }
+ *   | { type: 'frame', frame: Frame }
+ * )} SessionAction
+ */
+
+/** @type {SessionState} */
 const initial = { view: null, messages: [], live: null, error: null, loadError: null, pending: null };
 
+/**
+ * @param {Message[]} messages
+ * @param {Message | null | undefined} message
+ */
 function upsert(messages, message) {
   if (!message) return messages;
   const i = messages.findIndex((m) => m.id === message.id);
@@ -17,6 +74,11 @@ function upsert(messages, message) {
   return copy;
 }
 
+/**
+ * @param {SessionState} state
+ * @param {SessionAction} action
+ * @returns {SessionState}
+ */
 function reduce(state, action) {
   switch (action.type) {
     case 'reset':
@@ -42,7 +104,12 @@ function reduce(state, action) {
   }
 }
 
-/** One SSE event of a turn applied to the page's state. */
+/**
+ * One SSE event of a turn applied to the page's state.
+ * @param {SessionState} state
+ * @param {Frame} frame
+ * @returns {SessionState}
+ */
 function applyFrame(state, { event, data }) {
   switch (event) {
     case 'turn':
@@ -91,17 +158,25 @@ function applyFrame(state, { event, data }) {
   }
 }
 
+/**
+ * @param {unknown} e
+ * @param {(() => unknown) | null | undefined} retry
+ * @returns {ShownError}
+ */
 const asError = (e, retry) => ({
   message: e instanceof ApiError ? e.message : 'Something went wrong in the page. Retry.',
   kind: e instanceof ApiError ? e.kind : 'internal',
   status: e instanceof ApiError ? e.status : 0,
   field: e instanceof ApiError ? e.field : null,
-  retry,
+  retry: retry ?? null,
 });
 
+/** @param {number} sessionId */
 export function useSession(sessionId) {
   const [state, dispatch] = useReducer(reduce, initial);
+  /** @type {import('/vendor/preact.mjs').RefObject<AbortController | null>} */
   const streamRef = useRef(null);
+  /** @type {import('/vendor/preact.mjs').RefObject<string | null>} */
   const lastEventId = useRef(null);
   const mounted = useRef(true);
 
@@ -116,6 +191,10 @@ export function useSession(sessionId) {
    * (its first event); before that, a refusal leaves everything the user typed where it was.
    */
   const runTurn = useCallback(
+    /**
+     * @param {(signal: AbortSignal) => import('../api.js').OpenTurn} request
+     * @param {{ retry?: () => unknown, accepted?: () => void, label?: 'reply' | 'draft' }} [options]
+     */
     async (request, { retry, accepted, label } = {}) => {
       streamRef.current?.abort();
       const controller = new AbortController();
@@ -156,6 +235,7 @@ export function useSession(sessionId) {
   );
 
   const attach = useCallback(
+    /** @returns {Promise<void>} */
     () => runTurn((signal) => turnRequests.attach(sessionId, signal), { retry: () => attach(), label: 'reply' }),
     [sessionId, runTurn],
   );
@@ -179,6 +259,12 @@ export function useSession(sessionId) {
 
   /** Once the server has stored the message, Retry answers it again instead of sending it twice. */
   const send = useCallback(
+    /**
+     * @param {string} content
+     * @param {string | null | undefined} trendId
+     * @param {() => void} [accepted]
+     * @returns {Promise<void>}
+     */
     (content, trendId, accepted) => {
       const body = trendId ? { content, trendId } : { content };
       const turn = { stored: false };
@@ -195,6 +281,7 @@ export function useSession(sessionId) {
   );
 
   const answerAgain = useCallback(
+    /** @returns {Promise<void>} */
     () =>
       runTurn((signal) => turnRequests.retry(sessionId, signal), {
         label: 'reply',
@@ -204,6 +291,7 @@ export function useSession(sessionId) {
   );
 
   const draft = useCallback(
+    /** @returns {Promise<void>} */
     () =>
       runTurn((signal) => turnRequests.draft(sessionId, signal), {
         label: 'draft',
@@ -214,7 +302,11 @@ export function useSession(sessionId) {
 
   /** A plain request that returns the new view (advance, back, confirm, stop). */
   const act = useCallback(
-    async (fn, retryLabel) => {
+    /**
+     * @param {() => Promise<SessionView>} fn
+     * @returns {Promise<boolean>}
+     */
+    async (fn) => {
       dispatch({ type: 'clear_error' });
       try {
         const result = await fn();
@@ -223,7 +315,7 @@ export function useSession(sessionId) {
         dispatch({ type: 'messages', messages });
         return true;
       } catch (e) {
-        dispatch({ type: 'error', error: asError(e, () => act(fn, retryLabel)) });
+        dispatch({ type: 'error', error: asError(e, () => act(fn)) });
         return false;
       }
     },
@@ -241,6 +333,11 @@ export function useSession(sessionId) {
 
   /** Stores a hand edit as a new revision; returns the error (with its field) for the editor to show. */
   const saveArtifact = useCallback(
+    /**
+     * @param {StepId} step
+     * @param {unknown} data
+     * @returns {Promise<ShownError | null>}
+     */
     async (step, data) => {
       try {
         const { session } = await api.editArtifact(sessionId, step, data);
@@ -262,7 +359,9 @@ export function useSession(sessionId) {
     stop,
     attach,
     advance: (force = false) => act(() => api.advance(sessionId, force)),
+    /** @param {StepId} to */
     back: (to) => act(() => api.back(sessionId, to)),
+    /** @param {StepId} step */
     confirm: (step) => act(() => api.confirm(sessionId, step)),
     saveArtifact,
     clearError: () => dispatch({ type: 'clear_error' }),

@@ -10,6 +10,8 @@ import { RisksView } from './RisksView.js';
 import { RoadmapView } from './RoadmapView.js';
 import { SoundingBoardView } from './SoundingBoardView.js';
 
+/** @typedef {import('/shared/domain.mjs').StepId} StepId */
+
 const VIEWS = {
   context: ContextView,
   trends: TrendsView,
@@ -19,6 +21,7 @@ const VIEWS = {
   roadmap: RoadmapView,
   sounding_board: SoundingBoardView,
 };
+/** @type {Readonly<Record<import('/shared/domain.mjs').ArtifactSource, string>>} */
 const SOURCES = {
   model: 'drafted by the model',
   offline: 'built by the offline facilitator',
@@ -29,29 +32,40 @@ const SOURCES = {
 /**
  * The artifacts beside the chat: one at a time (the current step's unless another is picked),
  * with its revision, where it came from, whether it is stale, and hand editing.
+ * @param {{
+ *   view: import('../../types.js').SessionView,
+ *   session: import('../../types.js').SessionHandle,
+ *   selected: StepId | null,
+ *   onSelect: (step: StepId) => void,
+ * }} props
  */
 export function ArtifactPanel({ view, session, selected, onSelect }) {
   const [jsonOpen, setJsonOpen] = useState(false);
-  const [error, setError] = useState(null);
+  const [error, setError] = useState(/** @type {import('../../session/useSession.js').ShownError | null} */ (null));
   const withArtifacts = view.steps.filter((s) => s.hasArtifact || s.step === view.current);
   const step =
     view.steps.find((s) => s.step === selected) ?? view.steps.find((s) => s.step === view.current) ?? view.steps.at(-1);
+  // A session has at least one step (a quick check has the sounding board).
+  if (!step) return null;
   const artifact = view.artifacts[step.step];
   const trends = view.artifacts.trends?.data.trends ?? [];
   const Body = VIEWS[step.step];
   const drafting = session.live?.kind === 'draft' || session.pending?.label === 'draft';
 
+  /** @param {unknown} data */
   const saveWhole = async (data) => {
     const failed = await session.saveArtifact(step.step, data);
     setError(failed);
     return failed;
   };
+  /** @type {import('./editing.js').EditState} */
   const edit = {
     disabled: drafting || !artifact,
     error,
-    save: (path, value) => saveWhole(setIn(artifact.data, path, value)),
+    save: async (path, value) => (artifact ? saveWhole(setIn(artifact.data, path, value)) : null),
   };
 
+  /** @param {StepId} s */
   const pick = (s) => {
     setJsonOpen(false);
     setError(null);

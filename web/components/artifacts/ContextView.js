@@ -1,6 +1,7 @@
 import { html } from '../../lib/html.js';
 import { EditableText, TextListView } from './editing.js';
 
+/** @type {ReadonlyArray<readonly ['services' | 'products' | 'customers' | 'competitors' | 'ceoGoals', string]>} */
 const LISTS = [
   ['services', 'Core services'],
   ['products', 'Products'],
@@ -8,6 +9,7 @@ const LISTS = [
   ['competitors', 'Competitors'],
   ['ceoGoals', "CEO's goals for the year"],
 ];
+/** @type {ReadonlyArray<readonly [keyof import('/shared/domain.mjs').ContextArtifact['constraints'], string]>} */
 const CONSTRAINTS = [
   ['budget', 'Budget'],
   ['team', 'Team'],
@@ -15,7 +17,10 @@ const CONSTRAINTS = [
   ['regulation', 'Regulation'],
 ];
 
-/** Step 1: short and specific, numbers where the client has them. */
+/**
+ * Step 1: short and specific, numbers where the client has them.
+ * @param {{ data: import('/shared/domain.mjs').ContextArtifact }} props
+ */
 export function ContextView({ data }) {
   return html`
     <div class="artifact-body context-view">

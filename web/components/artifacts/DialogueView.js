@@ -2,8 +2,16 @@ import { html } from '../../lib/html.js';
 import { EditableText, EnumSelect } from './editing.js';
 import { ASSUMPTION_STATUSES } from '/shared/domain.mjs';
 
-/** Step 3: the ledger: insights and assumptions tied to the exchanges they came from, assumptions with their status. */
+/**
+ * Step 3: the ledger: insights and assumptions tied to the exchanges they came from, assumptions with their status.
+ * @param {{
+ *   data: import('/shared/domain.mjs').DialogueArtifact,
+ *   trends?: readonly import('/shared/domain.mjs').Trend[],
+ *   answers?: Readonly<Record<string, number>>,
+ * }} props
+ */
 export function DialogueView({ data, trends, answers }) {
+  /** @param {string} id */
   const name = (id) => trends?.find((t) => t.id === id)?.name ?? id;
   return html`
     <div class="artifact-body dialogue-view">

@@ -2,10 +2,15 @@ import { html } from '../../lib/html.js';
 import { HORIZON_LABELS, IMPACT_SCOPES, IMPACT_SCOPE_LABELS } from '/shared/domain.mjs';
 import { EditableText } from './editing.js';
 
+/** @type {Readonly<Record<import('/shared/domain.mjs').Forecast['direction'], string>>} */
 const ARROWS = { up: '▲ up', down: '▼ down', mixed: '◆ mixed' };
 
-/** Step 4: what changes for the company, its industry and its market, with a signpost each. */
+/**
+ * Step 4: what changes for the company, its industry and its market, with a signpost each.
+ * @param {{ data: import('/shared/domain.mjs').ImpactArtifact, trends?: readonly import('/shared/domain.mjs').Trend[] }} props
+ */
 export function ImpactView({ data, trends }) {
+  /** @param {string | null} id */
   const name = (id) => (id ? (trends?.find((t) => t.id === id)?.name ?? id) : '—');
   return html`
     <div class="artifact-body impact-view table-scroll">

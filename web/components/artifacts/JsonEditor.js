@@ -1,17 +1,25 @@
 import { html, useId, useState } from '../../lib/html.js';
 
-/** The whole artifact as JSON: for the edits the inline fields don't offer. The server validates. */
+/**
+ * The whole artifact as JSON: for the edits the inline fields don't offer. The server validates.
+ * @param {{
+ *   data: unknown,
+ *   onSave: (data: unknown) => Promise<import('../../session/useSession.js').ShownError | null>,
+ *   onClose: () => void,
+ *   error: import('../../session/useSession.js').ShownError | null,
+ * }} props
+ */
 export function JsonEditor({ data, onSave, onClose, error }) {
   const id = useId();
   const [text, setText] = useState(() => JSON.stringify(data, null, 2));
-  const [local, setLocal] = useState(null);
+  const [local, setLocal] = useState(/** @type {string | null} */ (null));
   const [saving, setSaving] = useState(false);
   const save = async () => {
     let parsed;
     try {
       parsed = JSON.parse(text);
     } catch (e) {
-      setLocal(`This is not valid JSON: ${e.message}`);
+      setLocal(`This is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
       return;
     }
     setLocal(null);
@@ -25,7 +33,7 @@ export function JsonEditor({ data, onSave, onClose, error }) {
     <div class="json-editor">
       <label for=${id}>Artifact as JSON</label>
       <textarea id=${id} class="json-text" spellcheck="false" rows="18" value=${text}
-        onInput=${(e) => setText(e.currentTarget.value)} aria-invalid=${Boolean(message)} aria-describedby=${message ? `${id}-error` : undefined}></textarea>
+        onInput=${(/** @type {import('../../lib/html.js').TargetedEvent<HTMLTextAreaElement>} */ e) => setText(e.currentTarget.value)} aria-invalid=${Boolean(message)} aria-describedby=${message ? `${id}-error` : undefined}></textarea>
       ${message && html`<p class="field-error" id=${`${id}-error`} role="alert">${message}</p>`}
       <div class="button-row">
         <button type="button" class="btn btn-primary btn-small" onClick=${save} disabled=${saving}>${saving ? 'Saving…' : 'Save as new revision'}</button>

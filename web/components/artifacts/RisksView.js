@@ -7,7 +7,7 @@ import { EditableText, ScoreSelect } from './editing.js';
 
 /** The shared pictures module (heat map and timeline built once, for the page and the HTML export), when it has loaded. */
 export function usePictures() {
-  const [pictures, setPictures] = useState(null);
+  const [pictures, setPictures] = useState(/** @type {import('../../pictures.js').Pictures | null} */ (null));
   useEffect(() => {
     let alive = true;
     loadPictures().then((p) => alive && setPictures(p));
@@ -18,18 +18,23 @@ export function usePictures() {
   return pictures;
 }
 
+/** @param {{ severity: import('/shared/domain.mjs').Severity | null }} props */
 export function SeverityBadge({ severity }) {
   return severity
     ? html`<span class=${`badge severity severity-${severity.toLowerCase()}`}>${severity}</span>`
     : html`<span class="muted">—</span>`;
 }
 
-/** Step 5: the register ranked by score, severity derived from likelihood × impact, and the 5×5 heat map. */
+/**
+ * Step 5: the register ranked by score, severity derived from likelihood × impact, and the 5×5 heat map.
+ * @param {{ data: import('/shared/domain.mjs').RisksArtifact, trends?: readonly import('/shared/domain.mjs').Trend[] }} props
+ */
 export function RisksView({ data, trends }) {
   const pictures = usePictures();
   const ranked = data.risks
     .map((r, i) => ({ r, i, score: r.likelihood * r.impact }))
     .sort((a, b) => b.score - a.score || b.r.impact - a.r.impact);
+  /** @param {string | null} id */
   const trendName = (id) => (id ? (trends?.find((t) => t.id === id)?.name ?? id) : null);
 
   return html`

@@ -15,6 +15,7 @@ import { usePictures } from './RisksView.js';
 /**
  * Step 6: entries a team can start on Monday, with where each stands (planned, in progress, done,
  * dropped: done and dropped rows are greyed), the metric's latest value, their money, and a timeline by horizon.
+ * @param {{ data: import('/shared/domain.mjs').RoadmapArtifact }} props
  */
 export function RoadmapView({ data }) {
   const pictures = usePictures();
@@ -77,7 +78,10 @@ export function RoadmapView({ data }) {
     </div>`;
 }
 
-/** When the shared pictures are unavailable: the same grouping as plain text. */
+/**
+ * When the shared pictures are unavailable: the same grouping as plain text.
+ * @param {{ entries: readonly import('/shared/domain.mjs').RoadmapEntry[] }} props
+ */
 function TextTimeline({ entries }) {
   return html`
     <ol class="text-timeline" aria-label="Roadmap by horizon">

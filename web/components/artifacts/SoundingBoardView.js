@@ -2,12 +2,16 @@ import { html } from '../../lib/html.js';
 import { OBJECTION_LENS_LABELS, VERDICTS } from '/shared/domain.mjs';
 import { EditableText, EnumSelect } from './editing.js';
 
+/** @param {{ title: string, items: readonly string[] | null | undefined }} props */
 function List({ title, items }) {
   if (!items || items.length === 0) return null;
   return html`<section><h5>${title}</h5><ul class="plain-list">${items.map((x, i) => html`<li key=${i}>${x}</li>`)}</ul></section>`;
 }
 
-/** Step 7: every recommendation attacked from four seats, then a verdict and one sentence for the CEO. */
+/**
+ * Step 7: every recommendation attacked from four seats, then a verdict and one sentence for the CEO.
+ * @param {{ data: import('/shared/domain.mjs').SoundingBoardArtifact }} props
+ */
 export function SoundingBoardView({ data }) {
   return html`
     <div class="artifact-body sounding-view">

@@ -2,7 +2,13 @@ import { html, useId, useState } from '../../lib/html.js';
 import { HORIZON_LABELS, TREND_LENS_LABELS } from '/shared/domain.mjs';
 import { EditableText, FieldError, useEdit } from './editing.js';
 
-/** Step 2: the candidates; choosing 2–3 is an edit of the artifact (a new revision). */
+/** @typedef {import('/shared/domain.mjs').Trend} Trend */
+/** @template {EventTarget} T @typedef {import('../../lib/html.js').TargetedEvent<T>} TargetedEvent */
+
+/**
+ * Step 2: the candidates; choosing 2–3 is an edit of the artifact (a new revision).
+ * @param {{ data: import('/shared/domain.mjs').TrendsArtifact }} props
+ */
 export function TrendsView({ data }) {
   const { save, disabled } = useEdit();
   const chosen = data.trends.filter((t) => t.chosen).length;
@@ -22,7 +28,7 @@ export function TrendsView({ data }) {
             <div class="trend-head">
               <label class="trend-choose">
                 <input type="checkbox" checked=${t.chosen} disabled=${disabled}
-                  onChange=${(e) => save(['trends', i, 'chosen'], e.currentTarget.checked)} />
+                  onChange=${(/** @type {TargetedEvent<HTMLInputElement>} */ e) => save(['trends', i, 'chosen'], e.currentTarget.checked)} />
                 <span class="trend-name">${t.name}</span>
               </label>
               <span class="chip">${TREND_LENS_LABELS[t.lens] ?? t.lens}</span>
@@ -43,17 +49,27 @@ export function TrendsView({ data }) {
           </li>`,
         )}
       </ul>
-      ${!disabled && html`<${AddTrend} trends=${data.trends} onAdd=${(trend) => save(['trends', data.trends.length], trend)} />`}
+      ${!disabled && html`<${AddTrend} trends=${data.trends} onAdd=${(/** @type {Trend} */ trend) => save(['trends', data.trends.length], trend)} />`}
     </div>`;
 }
 
-/** The user's own trend, added beside the proposed ones. */
+/**
+ * The user's own trend, added beside the proposed ones.
+ * @param {{ trends: readonly Trend[], onAdd: (trend: Trend) => Promise<unknown> }} props
+ */
 function AddTrend({ trends, onAdd }) {
   const id = useId();
   const [open, setOpen] = useState(false);
-  const [form, setForm] = useState({ name: '', lens: 'industry', description: '' });
+  const [form, setForm] = useState(
+    /** @type {{ name: string, lens: Trend['lens'], description: string }} */ ({
+      name: '',
+      lens: 'industry',
+      description: '',
+    }),
+  );
   if (!open)
     return html`<button type="button" class="btn btn-small btn-ghost" onClick=${() => setOpen(true)}>+ Add your own trend</button>`;
+  /** @param {SubmitEvent} e */
   const submit = async (e) => {
     e.preventDefault();
     let n = trends.length + 1;
@@ -78,13 +94,13 @@ function AddTrend({ trends, onAdd }) {
   return html`
     <form class="stack add-trend" onSubmit=${submit}>
       <div class="field"><label for=${`${id}-name`}>Trend name</label>
-        <input id=${`${id}-name`} value=${form.name} onInput=${(e) => setForm({ ...form, name: e.currentTarget.value })} /></div>
+        <input id=${`${id}-name`} value=${form.name} onInput=${(/** @type {TargetedEvent<HTMLInputElement>} */ e) => setForm({ ...form, name: e.currentTarget.value })} /></div>
       <div class="field"><label for=${`${id}-lens`}>Lens</label>
-        <select id=${`${id}-lens`} value=${form.lens} onChange=${(e) => setForm({ ...form, lens: e.currentTarget.value })}>
+        <select id=${`${id}-lens`} value=${form.lens} onChange=${(/** @type {TargetedEvent<HTMLSelectElement>} */ e) => setForm({ ...form, lens: /** @type {Trend['lens']} */ (e.currentTarget.value) })}>
           ${Object.entries(TREND_LENS_LABELS).map(([k, v]) => html`<option value=${k} key=${k}>${v}</option>`)}
         </select></div>
       <div class="field"><label for=${`${id}-desc`}>One-line description</label>
-        <input id=${`${id}-desc`} value=${form.description} onInput=${(e) => setForm({ ...form, description: e.currentTarget.value })} /></div>
+        <input id=${`${id}-desc`} value=${form.description} onInput=${(/** @type {TargetedEvent<HTMLInputElement>} */ e) => setForm({ ...form, description: e.currentTarget.value })} /></div>
       <${FieldError} path=${['trends', trends.length]} />
       <div class="button-row">
         <button type="submit" class="btn btn-small btn-primary">Add trend</button>

@@ -6,13 +6,32 @@ import { SCORES } from '/shared/domain.mjs';
 import { createContext, html, useContext, useEffect, useId, useRef, useState } from '../../lib/html.js';
 import { fieldName } from '../../format.js';
 
-export const EditContext = createContext({ save: async () => null, error: null, disabled: true });
+/** @typedef {import('../../format.js').FieldPath} FieldPath */
+/** @typedef {import('../../session/useSession.js').ShownError} ShownError */
+/** @template {EventTarget} T @typedef {import('../../lib/html.js').TargetedEvent<T>} TargetedEvent */
+
+/**
+ * What the fields of an artifact view share: how to save one value, the last save's error, and
+ * whether editing is off (while a draft is being written, or before there is an artifact).
+ * @typedef {{
+ *   save: (path: FieldPath, value: unknown) => Promise<ShownError | null>,
+ *   error: ShownError | null,
+ *   disabled: boolean,
+ * }} EditState
+ */
+
+export const EditContext = createContext(
+  /** @type {EditState} */ ({ save: async () => null, error: null, disabled: true }),
+);
 
 export function useEdit() {
   return useContext(EditContext);
 }
 
-/** The server's error for this field (or inside it), if the last save failed there. */
+/**
+ * The server's error for this field (or inside it), if the last save failed there.
+ * @param {{ path: FieldPath, id?: string }} props
+ */
 export function FieldError({ path, id }) {
   const { error } = useEdit();
   if (!error?.field) return null;
@@ -21,13 +40,25 @@ export function FieldError({ path, id }) {
   return html`<p class="field-error" id=${id} role="alert">${error.message}</p>`;
 }
 
-/** Text shown as text, with an Edit button that turns it into a field. */
+/**
+ * Text shown as text, with an Edit button that turns it into a field.
+ * @param {{
+ *   value: string | null,
+ *   path: FieldPath,
+ *   label: string,
+ *   multiline?: boolean,
+ *   nullable?: boolean,
+ *   placeholder?: string,
+ * }} props
+ */
 export function EditableText({ value, path, label, multiline = false, nullable = false, placeholder = '—' }) {
   const { save, disabled, error } = useEdit();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(value ?? '');
   const [saving, setSaving] = useState(false);
+  /** @type {import('/vendor/preact.mjs').RefObject<HTMLInputElement | HTMLTextAreaElement | null>} */
   const input = useRef(null);
+  /** @type {import('/vendor/preact.mjs').RefObject<HTMLButtonElement | null>} */
   const editButton = useRef(null);
   const errorId = useId();
   const hasError = error?.field === fieldName(path);
@@ -52,6 +83,7 @@ export function EditableText({ value, path, label, multiline = false, nullable =
     setSaving(false);
     if (!failed) cancel();
   };
+  /** @param {KeyboardEvent} e */
   const onKeyDown = (e) => {
     if (e.key === 'Escape') {
       e.preventDefault();
@@ -68,7 +100,7 @@ export function EditableText({ value, path, label, multiline = false, nullable =
       <span class="editing" data-path=${fieldName(path)}>
         <label class="visually-hidden" for=${`${errorId}-input`}>${label}</label>
         <${Tag} id=${`${errorId}-input`} ref=${input} class="edit-input" value=${draft} rows=${multiline ? 3 : undefined}
-          onInput=${(e) => setDraft(e.currentTarget.value)} onKeyDown=${onKeyDown}
+          onInput=${(/** @type {TargetedEvent<HTMLInputElement>} */ e) => setDraft(e.currentTarget.value)} onKeyDown=${onKeyDown}
           aria-invalid=${hasError} aria-describedby=${hasError ? errorId : undefined} />
         <span class="button-row">
           <button type="button" class="btn btn-small btn-primary" onClick=${commit} disabled=${saving}>${saving ? 'Saving…' : 'Save'}</button>
@@ -84,7 +116,10 @@ export function EditableText({ value, path, label, multiline = false, nullable =
     </span>`;
 }
 
-/** A 1–5 score (likelihood, impact) as a select; a change is saved at once. */
+/**
+ * A 1–5 score (likelihood, impact) as a select; a change is saved at once.
+ * @param {{ value: number, path: FieldPath, label: string }} props
+ */
 export function ScoreSelect({ value, path, label }) {
   const { save, disabled } = useEdit();
   const id = useId();
@@ -92,27 +127,34 @@ export function ScoreSelect({ value, path, label }) {
     <span class="score-select">
       <label class="visually-hidden" for=${id}>${label}</label>
       <select id=${id} value=${String(value)} disabled=${disabled} data-path=${fieldName(path)}
-        onChange=${(e) => save(path, Number(e.currentTarget.value))}>
+        onChange=${(/** @type {TargetedEvent<HTMLSelectElement>} */ e) => save(path, Number(e.currentTarget.value))}>
         ${SCORES.map((n) => html`<option value=${String(n)} key=${n}>${n}</option>`)}
       </select>
       <${FieldError} path=${path} />
     </span>`;
 }
 
-/** A choice among fixed values (assumption status, verdict, roadmap status), saved at once; `labels` names the values if given. */
+/**
+ * A choice among fixed values (assumption status, verdict, roadmap status), saved at once; `labels` names the values if given.
+ * @template {string} V
+ * @param {{ value: V, path: FieldPath, label: string, options: readonly V[], labels?: Readonly<Record<V, string>> | null }} props
+ */
 export function EnumSelect({ value, path, label, options, labels = null }) {
   const { save, disabled } = useEdit();
   const id = useId();
   return html`
     <span class="enum-select">
       <label class="visually-hidden" for=${id}>${label}</label>
-      <select id=${id} value=${value} disabled=${disabled} data-path=${fieldName(path)} onChange=${(e) => save(path, e.currentTarget.value)}>
+      <select id=${id} value=${value} disabled=${disabled} data-path=${fieldName(path)} onChange=${(/** @type {TargetedEvent<HTMLSelectElement>} */ e) => save(path, e.currentTarget.value)}>
         ${options.map((o) => html`<option value=${o} key=${o}>${labels?.[o] ?? o}</option>`)}
       </select>
     </span>`;
 }
 
-/** A list of strings, shown as a list; each item editable. */
+/**
+ * A list of strings, shown as a list; each item editable.
+ * @param {{ items: readonly string[] | null | undefined, path: FieldPath, label: string, empty?: string }} props
+ */
 export function TextListView({ items, path, label, empty = 'None yet.' }) {
   if (!items || items.length === 0) return html`<p class="muted small">${empty}</p>`;
   return html`<ul class="plain-list">${items.map(
