@@ -1,6 +1,6 @@
 import { html } from '../lib/html.js';
 import { Link } from '../router.js';
-import { STEPS } from '/shared/domain.mjs';
+import { STEP_IDS, STEPS } from '/shared/domain.mjs';
 import { when } from '../format.js';
 
 /** @param {import('/shared/domain.mjs').Session} session */
@@ -8,7 +8,7 @@ function where(session) {
   const p = session.progress;
   if (p.status === 'completed') return 'Completed';
   if (session.mode === 'quick_check') return 'Quick sounding-board check';
-  return `Step ${STEPS[p.current].number} of 7: ${STEPS[p.current].title}`;
+  return `Step ${STEPS[p.current].number} of ${STEP_IDS.length}: ${STEPS[p.current].title}`;
 }
 
 /**
