@@ -1,5 +1,6 @@
 import type { StepId, SessionMode, Quarter } from './steps.js';
 import type { Progress } from './stepMachine.js';
+import type { ProvenanceMap } from './proposals/provenance.js';
 
 export type MessageRole = 'user' | 'assistant';
 
@@ -73,5 +74,11 @@ export interface ArtifactRevision<T = unknown> {
   readonly messageId: number | null;
   /** For a carried revision: the session of the earlier quarter it came from. */
   readonly carriedFrom: number | null;
+  /** Where each item came from; null for a revision stored before this was kept (see traceHistory). */
+  readonly provenance: ProvenanceMap | null;
+  /** The proposal this revision accepted (all of it, or some of its items). */
+  readonly proposalId: number | null;
+  /** The revision number this one restored. */
+  readonly restoredFrom: number | null;
   readonly createdAt: string;
 }

@@ -1,5 +1,4 @@
 import {
-  ARTIFACT_SCHEMAS,
   AppError,
   STEPS,
   chosenTrends,
@@ -14,12 +13,16 @@ import {
   stepStatuses,
   stepsOf,
   transition,
+  editedProvenance,
+  uniformProvenance,
+  type ArtifactDiff,
   type ArtifactRevision,
   type ArtifactSet,
   type ArtifactSource,
   type Client,
   type Message,
   type Progress,
+  type ProvenanceMap,
   type Session,
   type SessionMode,
   type StepEvent,
@@ -33,6 +36,13 @@ import type { Db } from '../storage/index.js';
 import type { Facilitator, TurnInput } from './facilitator.js';
 import type { LiveTurn } from './liveTurn.js';
 import type { LastModelCall } from './modelStatus.js';
+import {
+  ArtifactReview,
+  validated,
+  type ProposalView,
+  type RevisionMeta,
+  type TracedRevision,
+} from './artifactReview.js';
 import { TurnRegistry } from './turnRegistry.js';
 import { runDraftTurn, runReplyTurn, type TurnDeps } from './turnRunner.js';
 
@@ -57,6 +67,10 @@ export interface ArtifactView {
   readonly createdAt: string;
   readonly stale: boolean;
   readonly data: unknown;
+  /** Where each item came from, by item key ("risks/r2", "summary"). */
+  readonly provenance: ProvenanceMap;
+  /** The revision this one restored, if it is a restore. */
+  readonly restoredFrom: number | null;
 }
 
 /** Everything the page needs to draw a session, in one answer. */
@@ -68,6 +82,8 @@ export interface SessionView {
   /** Null when the current step may be left; otherwise why not, in words a user can act on. */
   readonly advanceBlockedBy: string | null;
   readonly artifacts: Partial<Record<StepId, ArtifactView>>;
+  /** Drafts waiting for review, by step, with their changes against the current revision. */
+  readonly proposals: Partial<Record<StepId, ProposalView>>;
   readonly answersByTrend: Readonly<Record<string, number>>;
   /** Dialogue: the trend the conversation is on now. */
   readonly dialogueTrendId: string | null;
@@ -105,6 +121,7 @@ export class Engine {
   private readonly db: Db;
   private readonly facilitator: Facilitator;
   private readonly turnDeps: TurnDeps;
+  private readonly review: ArtifactReview;
   private lastCall: LastModelCall | null = null;
 
   constructor(options: EngineOptions) {
@@ -116,12 +133,16 @@ export class Engine {
       flushIntervalMs: options.flushIntervalMs ?? 200,
       onModelCall: (outcome) => (this.lastCall = outcome),
       storeArtifact: (sessionId, step, data, meta) =>
-        this.storeRevision(this.requireSession(sessionId), step, data, {
-          source: this.facilitator.identity.provider === 'offline' ? 'offline' : 'model',
-          promptVersion: meta.promptVersion,
-          messageId: meta.messageId,
-        }),
+        meta.kind === 'draft'
+          ? { type: 'proposal', data: this.review.propose(sessionId, step, data, meta) }
+          : { type: 'artifact', data: artifactEvent(this.review.applyRunningDraft(sessionId, step, data, meta)) },
     };
+    this.review = new ArtifactReview({
+      db: options.db,
+      identity: () => this.facilitator.identity,
+      storeRevision: (sessionId, step, data, meta) =>
+        this.storeRevision(this.requireSession(sessionId), step, data, meta),
+    });
     // Replies that were streaming when the last process died are kept, marked incomplete.
     store.markInterruptedReplies(this.db);
   }
@@ -181,6 +202,11 @@ export class Engine {
         data: artifacts[step],
         source: 'carried',
         carriedFrom: previous.id,
+        provenance: uniformProvenance(step, artifacts[step], {
+          kind: 'carried',
+          fromSessionId: previous.id,
+          quarter: previous.quarter,
+        }),
       });
     }
     return steps.length > 0 ? { quarter: previous.quarter, steps } : null;
@@ -238,11 +264,14 @@ export class Engine {
             createdAt: r.createdAt,
             stale: progress.stale.includes(r.step),
             data: r.data,
+            provenance: (r.provenance ?? this.review.current(sessionId, r.step)!.provenance) as ProvenanceMap,
+            restoredFrom: r.restoredFrom,
           } satisfies ArtifactView,
         ]),
       ),
       answersByTrend: facts.exchangesByTrend,
       dialogueTrendId: this.dialogueTrend(sessionId, facts, null),
+      proposals: this.review.proposals(sessionId),
       liveTurn: live ? { turnId: live.turnId, kind: live.kind } : null,
       previousSession: previousOf(store.listSessions(this.db, session.clientId), session),
     };
@@ -346,12 +375,52 @@ export class Engine {
     const live = this.turns.inFlight(sessionId);
     if (live?.kind === 'draft')
       throw conflict('An artifact is being drafted right now; edit it when the draft is done.');
-    return this.storeRevision(session, step, data, { source: 'user', promptVersion: null, messageId: null });
+    const current = this.review.current(sessionId, step);
+    return this.storeRevision(session, step, data, {
+      source: 'user',
+      promptVersion: null,
+      messageId: null,
+      provenance: (parsed) =>
+        current
+          ? editedProvenance(step, current.data, current.provenance, parsed)
+          : uniformProvenance(step, parsed, { kind: 'advisor' }),
+    });
   }
 
-  artifactHistory(sessionId: number, step: StepId): ArtifactRevision[] {
+  /** Every revision of a step, oldest first, with where each item came from. */
+  artifactHistory(sessionId: number, step: StepId): TracedRevision[] {
     this.requireSession(sessionId);
-    return store.revisionHistory(this.db, sessionId, step);
+    return this.review.history(sessionId, step);
+  }
+
+  /** The step's draft waiting for review, or null. */
+  proposal(sessionId: number, step: StepId): ProposalView | null {
+    this.requireSession(sessionId);
+    return this.review.proposal(sessionId, step);
+  }
+
+  /** Accepts the step's draft: all of it (`items` undefined) or the named items. */
+  acceptProposal(sessionId: number, step: StepId, items?: readonly string[]) {
+    this.refuseWhileDrafting(sessionId);
+    return this.review.accept(sessionId, step, items);
+  }
+
+  /** Rejects the named items of the step's draft, or discards it whole. */
+  rejectProposal(sessionId: number, step: StepId, items?: readonly string[]): void {
+    this.refuseWhileDrafting(sessionId);
+    this.review.reject(sessionId, step, items);
+  }
+
+  /** Writes an earlier revision of a step again, as its newest. */
+  restoreRevision(sessionId: number, step: StepId, revision: number): ArtifactRevision {
+    this.refuseWhileDrafting(sessionId);
+    return this.review.restore(sessionId, step, revision);
+  }
+
+  /** What revision `to` of a step changed in revision `from`. */
+  diffRevisions(sessionId: number, step: StepId, from: number, to: number): ArtifactDiff {
+    this.requireSession(sessionId);
+    return this.review.diff(sessionId, step, from, to);
   }
 
   /** What an export needs of a session: its client, latest artifacts and which of them are stale. */
@@ -494,22 +563,8 @@ export class Engine {
     return this.view(sessionId);
   }
 
-  private storeRevision(
-    session: Session,
-    step: StepId,
-    data: unknown,
-    meta: { source: ArtifactSource; promptVersion: string | null; messageId: number | null },
-  ): ArtifactRevision {
-    const parsed = ARTIFACT_SCHEMAS[step].safeParse(data);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      const path = ['data', ...issue.path.map(String)].join('.');
-      throw invalid(
-        `The ${STEPS[step].produces.toLowerCase()} is not valid: ${path}: ${issue.message}`,
-        path,
-        parsed.error.issues,
-      );
-    }
+  private storeRevision(session: Session, step: StepId, data: unknown, meta: RevisionMeta): ArtifactRevision {
+    const parsed = { data: validated(step, data) };
     return this.db.transaction(() => {
       const fresh = this.requireSession(session.id);
       const result = transition(fresh.progress, { type: 'artifact_revised', step }, this.facts(session.id));
@@ -519,10 +574,13 @@ export class Engine {
         step,
         data: parsed.data,
         source: meta.source,
-        provider: meta.source === 'user' ? null : this.facilitator.identity.provider,
-        model: meta.source === 'user' ? null : this.facilitator.identity.model,
+        provider: meta.source === 'user' ? null : (meta.provider ?? this.facilitator.identity.provider),
+        model: meta.source === 'user' ? null : (meta.model ?? this.facilitator.identity.model),
         promptVersion: meta.promptVersion,
         messageId: meta.messageId,
+        provenance: meta.provenance(parsed.data),
+        proposalId: meta.proposalId ?? null,
+        restoredFrom: meta.restoredFrom ?? null,
       });
       store.updateProgress(this.db, session.id, result.progress);
       return revision;
@@ -592,6 +650,12 @@ export class Engine {
     return session.progress.current;
   }
 
+  private refuseWhileDrafting(sessionId: number): void {
+    this.requireSession(sessionId);
+    if (this.turns.inFlight(sessionId)?.kind === 'draft')
+      throw conflict('A draft is being written right now; review it when it is done.');
+  }
+
   private refuseIfBusy(sessionId: number): void {
     const live = this.turns.inFlight(sessionId);
     if (live) {
@@ -604,6 +668,17 @@ export class Engine {
       );
     }
   }
+}
+
+/** What the `artifact` event of a turn says about a new revision. */
+function artifactEvent(revision: ArtifactRevision) {
+  return {
+    step: revision.step,
+    revision: revision.revision,
+    source: revision.source,
+    createdAt: revision.createdAt,
+    data: revision.data,
+  };
 }
 
 /** The latest session of an earlier quarter among a client's sessions (listed newest quarter first). */

@@ -17,6 +17,8 @@ export type TurnEvent =
       readonly type: 'artifact';
       readonly data: { step: string; revision: number; source: string; createdAt: string; data: unknown };
     }
+  /** A draft stored as a proposal for review (the ProposalView: its changes against the current revision). */
+  | { readonly type: 'proposal'; readonly data: unknown }
   | { readonly type: 'message'; readonly data: Message }
   | { readonly type: 'error'; readonly data: { kind: string; message: string; retryable: boolean } }
   | { readonly type: 'done'; readonly data: { status: Message['status'] } };

@@ -2,7 +2,6 @@ import {
   callsOf,
   isAppError,
   isProviderError,
-  type ArtifactRevision,
   type CallRecord,
   type Message,
   type ModelIdentity,
@@ -11,7 +10,7 @@ import {
 } from '../domain/index.js';
 import { finishMessage, recordModelCall, savePartialContent, type Db, type FinishedReply } from '../storage/index.js';
 import type { Facilitator, ReplyPart, TurnInput } from './facilitator.js';
-import type { LiveTurn } from './liveTurn.js';
+import type { LiveTurn, TurnEvent } from './liveTurn.js';
 import { modelCallOutcome, type LastModelCall } from './modelStatus.js';
 
 export interface TurnDeps {
@@ -21,14 +20,20 @@ export interface TurnDeps {
   readonly flushIntervalMs: number;
   /** Told how each finished turn's model call went (see modelStatus.ts). */
   readonly onModelCall?: (outcome: LastModelCall) => void;
-  /** Validates and stores a new artifact revision (and marks what it makes stale). */
+  /**
+   * Validates what the turn produced and stores it: a draft as a proposal for the advisor to review,
+   * a reply's running update as a revision. Returns the event that tells the page.
+   */
   readonly storeArtifact: (
     sessionId: number,
     step: StepId,
     data: unknown,
-    meta: { messageId: number; promptVersion: string },
-  ) => ArtifactRevision;
+    meta: { messageId: number; promptVersion: string; kind: 'reply' | 'draft' },
+  ) => ArtifactEvent;
 }
+
+/** `artifact`: a new revision was stored; `proposal`: a draft waits for review. */
+export type ArtifactEvent = Extract<TurnEvent, { type: 'artifact' | 'proposal' }>;
 
 interface Outcome {
   usage: Usage;
@@ -157,12 +162,13 @@ function finish(
 ): void {
   const identity = deps.facilitator.identity;
   let artifactFailure: unknown = null;
-  let revision: ArtifactRevision | null = null;
+  let artifact: ArtifactEvent | null = null;
   if (!failure && outcome?.artifact !== undefined) {
     try {
-      revision = deps.storeArtifact(input.session.id, input.step, outcome.artifact, {
+      artifact = deps.storeArtifact(input.session.id, input.step, outcome.artifact, {
         messageId: message.id,
         promptVersion: outcome.promptVersion ?? '',
+        kind: turn.kind,
       });
     } catch (e) {
       artifactFailure = e;
@@ -218,18 +224,7 @@ function finish(
   }
   const call = modelCallOutcome(identity, failure, stored.updatedAt);
   if (call) deps.onModelCall?.(call);
-  if (revision) {
-    turn.emit({
-      type: 'artifact',
-      data: {
-        step: revision.step,
-        revision: revision.revision,
-        source: revision.source,
-        createdAt: revision.createdAt,
-        data: revision.data,
-      },
-    });
-  }
+  if (artifact) turn.emit(artifact);
   turn.emit({ type: 'message', data: stored });
   if (error && status !== 'stopped') turn.emit({ type: 'error', data: describe(error, turn) });
   turn.emit({ type: 'done', data: { status } });

@@ -37,6 +37,24 @@ export const EditArtifactBody = z.object({
   data: z.unknown().refine((v) => v !== undefined, 'is required: the whole artifact'),
 });
 
+/** Accept or reject a draft: the items named (by key, as the proposal lists them), or, without `items`, all of it. */
+export const ProposalDecisionBody = z.object({
+  items: z
+    .array(z.string().trim().min(1).max(200), { message: 'must be a list of item keys, e.g. ["risks/r2"]' })
+    .min(1, 'must name at least one item; leave it out to decide on the whole draft')
+    .max(200)
+    .optional(),
+});
+
+export const RestoreBody = z.object({
+  revision: z.number({ message: 'is required: the revision number to restore' }).int().positive(),
+});
+
+export const DiffQuery = z.object({
+  from: z.coerce.number({ message: 'must be a revision number' }).int().positive(),
+  to: z.coerce.number({ message: 'must be a revision number' }).int().positive(),
+});
+
 export const SessionIdParam = z.coerce
   .number({ message: 'must be a session number' })
   .int()

@@ -1,4 +1,5 @@
 import {
+  ProvenanceMap,
   safeParseArtifact,
   type ArtifactRevision,
   type ArtifactSet,
@@ -19,6 +20,9 @@ interface ArtifactRow {
   prompt_version: string | null;
   message_id: number | null;
   carried_from: number | null;
+  provenance: string | null;
+  proposal_id: number | null;
+  restored_from: number | null;
   created_at: string;
 }
 
@@ -62,6 +66,9 @@ function toRevision(r: ArtifactRow): ArtifactRevision {
     promptVersion: r.prompt_version,
     messageId: r.message_id,
     carriedFrom: r.carried_from,
+    provenance: r.provenance === null ? null : ProvenanceMap.parse(JSON.parse(r.provenance)),
+    proposalId: r.proposal_id,
+    restoredFrom: r.restored_from,
     createdAt: r.created_at,
   };
 }
@@ -76,14 +83,18 @@ export interface NewRevision {
   promptVersion?: string | null;
   messageId?: number | null;
   carriedFrom?: number | null;
+  /** Where each item came from; omitted only by callers that store a revision as older versions did. */
+  provenance?: ProvenanceMap | null;
+  proposalId?: number | null;
+  restoredFrom?: number | null;
 }
 
 /** Appends a revision; history is never overwritten. The caller validates `data` first. */
 export function insertRevision(db: Db, r: NewRevision): ArtifactRevision {
   const row = stmt(
     db,
-    `INSERT INTO artifacts (session_id, step, revision, data, source, provider, model, prompt_version, message_id, carried_from, created_at)
-     VALUES (?, ?, (SELECT COALESCE(MAX(revision), 0) + 1 FROM artifacts WHERE session_id = ? AND step = ?), ?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO artifacts (session_id, step, revision, data, source, provider, model, prompt_version, message_id, carried_from, provenance, proposal_id, restored_from, created_at)
+     VALUES (?, ?, (SELECT COALESCE(MAX(revision), 0) + 1 FROM artifacts WHERE session_id = ? AND step = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      RETURNING *`,
   ).get(
     r.sessionId,
@@ -97,6 +108,9 @@ export function insertRevision(db: Db, r: NewRevision): ArtifactRevision {
     r.promptVersion ?? null,
     r.messageId ?? null,
     r.carriedFrom ?? null,
+    r.provenance ? JSON.stringify(r.provenance) : null,
+    r.proposalId ?? null,
+    r.restoredFrom ?? null,
     now(),
   ) as ArtifactRow;
   return cachedRevision(db, row);

@@ -7,3 +7,4 @@ export * from './artifacts.js';
 export * from './calls.js';
 export * from './search.js';
 export * from './maintenance.js';
+export * from './proposals.js';

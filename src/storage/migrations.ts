@@ -202,6 +202,36 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 7,
+    // A draft is a proposal to review, not a revision: it waits in `proposals` until the advisor
+    // accepts it (all, or item by item) or discards it; at most one is open per step. Each revision
+    // keeps where every item came from (`provenance`, JSON: item key → origin and fields edited by
+    // hand; NULL for revisions stored before, traced from their history when read), the proposal it
+    // accepted, and the revision it restored.
+    up: `
+      CREATE TABLE proposals (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER NOT NULL REFERENCES sessions(id),
+        step TEXT NOT NULL,
+        data TEXT NOT NULL,
+        provenance TEXT NOT NULL,
+        base_revision INTEGER,
+        provider TEXT NOT NULL,
+        model TEXT,
+        prompt_version TEXT,
+        message_id INTEGER REFERENCES messages(id),
+        status TEXT NOT NULL CHECK (status IN ('open', 'accepted', 'discarded', 'superseded')),
+        rejected TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        closed_at TEXT
+      );
+      CREATE UNIQUE INDEX proposals_open ON proposals(session_id, step) WHERE status = 'open';
+      ALTER TABLE artifacts ADD COLUMN provenance TEXT;
+      ALTER TABLE artifacts ADD COLUMN proposal_id INTEGER REFERENCES proposals(id);
+      ALTER TABLE artifacts ADD COLUMN restored_from INTEGER;
+    `,
+  },
 ];
 
 /** Runs every pending migration in one transaction; refuses a database newer than this code. */

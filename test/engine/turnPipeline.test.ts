@@ -315,12 +315,22 @@ describe('the turn pipeline', () => {
     const h = harness(f);
     const { session } = await h.createSession();
     const frames = await readSSE(await h.json('POST', `/api/sessions/${session.id}/draft`));
-    expect(frames.map((fr) => fr.event)).toEqual(['turn', 'delta', 'artifact', 'message', 'done']);
+    expect(frames.map((fr) => fr.event)).toEqual(['turn', 'delta', 'proposal', 'message', 'done']);
     expect(frames[3]!.data as Message).toMatchObject({
       kind: 'draft',
       content: 'Drafted the context.',
       status: 'complete',
     });
+    // A draft is a proposal: nothing is the context until it is accepted.
+    expect(frames[2]!.data).toMatchObject({
+      step: 'context',
+      currentRevision: null,
+      messageId: (frames[3]!.data as Message).id,
+    });
+    const before = (await (await h.app.request(`/api/sessions/${session.id}`)).json()) as { artifacts: object };
+    expect(before.artifacts).toEqual({});
+    const accepted = await h.json('POST', `/api/sessions/${session.id}/artifacts/context/accept`, {});
+    expect(((await accepted.json()) as { revision: { data: unknown } }).revision.data).toEqual(minimal.context());
   });
 
   it('reports a draft that fails validation as an error and stores no revision', async () => {

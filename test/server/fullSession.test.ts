@@ -52,11 +52,16 @@ async function say(h: Harness, id: number, content: string) {
   return message;
 }
 
+/** Drafts the step (a proposal), then accepts all of it: the scripted path, as the page's *Accept all*. */
 async function draft(h: Harness, id: number) {
   const frames = await readSSE(await h.json('POST', `/api/sessions/${id}/draft`));
   const error = frames.find((f) => f.event === 'error');
   expect(error?.data).toBeUndefined();
-  return frames.find((f) => f.event === 'artifact')!.data as { step: StepId; revision: number };
+  const proposal = frames.find((f) => f.event === 'proposal')!.data as { step: StepId };
+  const res = await h.json('POST', `/api/sessions/${id}/artifacts/${proposal.step}/accept`, {});
+  const body = (await res.json()) as { revision: { step: StepId; revision: number }; error?: { message: string } };
+  expect(res.status, body.error?.message).toBe(200);
+  return body.revision;
 }
 
 async function view(h: Harness, id: number) {

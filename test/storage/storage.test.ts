@@ -368,3 +368,47 @@ describe('migration 4', () => {
     ]);
   });
 });
+
+describe('migration 7', () => {
+  it('keeps revisions stored before provenance was kept readable, and stores proposals beside them', () => {
+    const db = atSchemaVersion(6);
+    db.prepare(
+      "INSERT INTO artifacts (session_id, step, revision, data, source, carried_from, created_at) VALUES (1, 'risks', 1, ?, 'carried', 1, 'now')",
+    ).run(JSON.stringify(minimal.risks()));
+    store.migrate(db);
+    const [old] = store.revisionHistory(db, 1, 'risks');
+    expect(old).toMatchObject({
+      revision: 1,
+      source: 'carried',
+      provenance: null,
+      proposalId: null,
+      restoredFrom: null,
+    });
+    expect(old!.data).toEqual(minimal.risks());
+
+    const proposal = {
+      sessionId: 1,
+      step: 'risks' as const,
+      data: minimal.risks(),
+      provenance: {},
+      baseRevision: 1,
+      provider: 'offline',
+      model: null,
+      promptVersion: 'risks@1',
+      messageId: null,
+    };
+    const first = store.insertProposal(db, proposal);
+    const second = store.insertProposal(db, proposal);
+    expect(store.openProposal(db, 1, 'risks')!.id).toBe(second.id);
+    expect(db.prepare('SELECT status FROM proposals WHERE id = ?').get(first.id)).toEqual({ status: 'superseded' });
+    const accepted = store.insertRevision(db, {
+      sessionId: 1,
+      step: 'risks',
+      data: minimal.risks(),
+      source: 'offline',
+      provenance: {},
+      proposalId: second.id,
+    });
+    expect(accepted).toMatchObject({ revision: 2, proposalId: second.id, provenance: {} });
+  });
+});

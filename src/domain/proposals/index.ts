@@ -3,3 +3,4 @@ export * from './provenance.js';
 export * from './diff.js';
 export * from './merge.js';
 export * from './align.js';
+export * from './proposal.js';

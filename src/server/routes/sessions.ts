@@ -8,10 +8,13 @@ import {
   AdvanceBody,
   ConfirmBody,
   CreateSessionBody,
+  DiffQuery,
   EditArtifactBody,
   GoBackBody,
   ListSessionsQuery,
   PostMessageBody,
+  ProposalDecisionBody,
+  RestoreBody,
   SessionIdParam,
   StepParam,
 } from '../schemas.js';
@@ -114,6 +117,47 @@ export function sessionRoutes(engine: Engine): Hono {
     const { data } = await readJson(c, EditArtifactBody);
     const revision = engine.editArtifact(id, step, data);
     return c.json({ revision, session: engine.view(id) });
+  });
+
+  /** The step's draft waiting for review, with its changes against the current revision (null when none). */
+  app.get('/:id/artifacts/:step/proposal', (c) => {
+    const id = sessionId(c.req.param('id'));
+    const step = validate(StepParam, c.req.param('step'));
+    return c.json({ proposal: engine.proposal(id, step) });
+  });
+
+  /** Accepts the draft: every change except edited or carried fields, or exactly the `items` named. */
+  app.post('/:id/artifacts/:step/accept', async (c) => {
+    const id = sessionId(c.req.param('id'));
+    const step = validate(StepParam, c.req.param('step'));
+    const { items } = await readJson(c, ProposalDecisionBody);
+    const { revision, held } = engine.acceptProposal(id, step, items);
+    return c.json({ revision, held, proposal: engine.proposal(id, step), session: engine.view(id) });
+  });
+
+  /** Rejects the `items` named, or discards the whole draft. */
+  app.post('/:id/artifacts/:step/reject', async (c) => {
+    const id = sessionId(c.req.param('id'));
+    const step = validate(StepParam, c.req.param('step'));
+    const { items } = await readJson(c, ProposalDecisionBody);
+    engine.rejectProposal(id, step, items);
+    return c.json({ proposal: engine.proposal(id, step), session: engine.view(id) });
+  });
+
+  /** Writes an earlier revision again as the newest one. */
+  app.post('/:id/artifacts/:step/restore', async (c) => {
+    const id = sessionId(c.req.param('id'));
+    const step = validate(StepParam, c.req.param('step'));
+    const { revision } = await readJson(c, RestoreBody);
+    return c.json({ revision: engine.restoreRevision(id, step, revision), session: engine.view(id) });
+  });
+
+  /** What revision `to` changed in revision `from`, item by item and field by field. */
+  app.get('/:id/artifacts/:step/diff', (c) => {
+    const id = sessionId(c.req.param('id'));
+    const step = validate(StepParam, c.req.param('step'));
+    const { from, to } = validate(DiffQuery, c.req.query());
+    return c.json({ step, from, to, ...engine.diffRevisions(id, step, from, to) });
   });
 
   return app;
