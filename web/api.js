@@ -5,6 +5,8 @@
 
 /** @typedef {import('./types.js').SessionView} SessionView */
 /** @typedef {import('./types.js').Frame} Frame */
+/** @typedef {import('./types.js').ProposalView} ProposalView */
+/** @typedef {import('./types.js').TracedRevision} TracedRevision */
 /** @typedef {import('/shared/domain.mjs').StepId} StepId */
 
 /**
@@ -176,6 +178,47 @@ export const api = {
    * @returns {Promise<{ revision: import('/shared/domain.mjs').ArtifactRevision, session: SessionView }>}
    */
   editArtifact: (id, step, data) => call('PUT', sessionPath(id, `/artifacts/${encodeURIComponent(step)}`), { data }),
+  /**
+   * Accepts the step's draft: all of it, or the item keys named.
+   * @param {number} id
+   * @param {StepId} step
+   * @param {string[]} [items]
+   * @returns {Promise<{ revision: unknown, held: string[], proposal: ProposalView | null, session: SessionView }>}
+   */
+  accept: (id, step, items) =>
+    call('POST', sessionPath(id, `/artifacts/${encodeURIComponent(step)}/accept`), items ? { items } : {}),
+  /**
+   * Rejects the item keys named, or discards the whole draft.
+   * @param {number} id
+   * @param {StepId} step
+   * @param {string[]} [items]
+   * @returns {Promise<{ proposal: ProposalView | null, session: SessionView }>}
+   */
+  reject: (id, step, items) =>
+    call('POST', sessionPath(id, `/artifacts/${encodeURIComponent(step)}/reject`), items ? { items } : {}),
+  /**
+   * @param {number} id
+   * @param {StepId} step
+   * @returns {Promise<{ step: StepId, revisions: TracedRevision[] }>}
+   */
+  history: (id, step) => call('GET', sessionPath(id, `/artifacts/${encodeURIComponent(step)}`)),
+  /**
+   * @param {number} id
+   * @param {StepId} step
+   * @param {number} from
+   * @param {number} to
+   * @returns {Promise<import('./types.js').ArtifactDiff & { from: number, to: number }>}
+   */
+  diff: (id, step, from, to) =>
+    call('GET', sessionPath(id, `/artifacts/${encodeURIComponent(step)}/diff?from=${from}&to=${to}`)),
+  /**
+   * @param {number} id
+   * @param {StepId} step
+   * @param {number} revision
+   * @returns {Promise<{ revision: TracedRevision, session: SessionView }>}
+   */
+  restore: (id, step, revision) =>
+    call('POST', sessionPath(id, `/artifacts/${encodeURIComponent(step)}/restore`), { revision }),
 };
 
 /** Fired on window when a turn's stream has ended, however it ended: the header checks the model again. */

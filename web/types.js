@@ -27,6 +27,14 @@
  */
 
 /** @typedef {import('../src/engine/liveTurn.js').TurnEvent} TurnEvent */
+/** A draft waiting for review, with its changes against the current revision (src/engine/artifactReview.ts). */
+/** @typedef {import('../src/engine/artifactReview.js').ProposalView} ProposalView */
+/** A revision as the history lists it, with its provenance. */
+/** @typedef {import('../src/engine/artifactReview.js').TracedRevision} TracedRevision */
+/** @typedef {import('../src/domain/proposals/diff.js').ItemChange} ItemChange */
+/** @typedef {import('../src/domain/proposals/diff.js').ArtifactDiff} ArtifactDiff */
+/** @typedef {import('../src/domain/proposals/provenance.js').ItemProvenance} ItemProvenance */
+/** @typedef {import('../src/domain/proposals/provenance.js').Origin} Origin */
 /** @typedef {import('../src/engine/liveTurn.js').TurnKind} TurnKind */
 /** @typedef {import('../src/engine/modelStatus.js').LastModelCall} LastModelCall */
 /** @typedef {import('../src/storage/search.js').SearchHit} SearchHit */

@@ -14,6 +14,7 @@ import {
   stepsOf,
   transition,
   editedProvenance,
+  itemKeysByPath,
   uniformProvenance,
   type ArtifactDiff,
   type ArtifactRevision,
@@ -69,6 +70,8 @@ export interface ArtifactView {
   readonly data: unknown;
   /** Where each item came from, by item key ("risks/r2", "summary"). */
   readonly provenance: ProvenanceMap;
+  /** Each item's place in `data` ("risks.1") → its key in `provenance` ("risks/r2"). */
+  readonly itemKeys: Readonly<Record<string, string>>;
   /** The revision this one restored, if it is a restore. */
   readonly restoredFrom: number | null;
 }
@@ -265,6 +268,7 @@ export class Engine {
             stale: progress.stale.includes(r.step),
             data: r.data,
             provenance: (r.provenance ?? this.review.current(sessionId, r.step)!.provenance) as ProvenanceMap,
+            itemKeys: itemKeysByPath(r.step, r.data),
             restoredFrom: r.restoredFrom,
           } satisfies ArtifactView,
         ]),

@@ -1,4 +1,5 @@
 import type { Message } from '../domain/index.js';
+import type { ProposalView } from './artifactReview.js';
 
 /** What a turn tells its listeners; `id` is "<turnId>.<seq>", the SSE event id a reconnect resumes from. */
 export type TurnEvent =
@@ -17,8 +18,8 @@ export type TurnEvent =
       readonly type: 'artifact';
       readonly data: { step: string; revision: number; source: string; createdAt: string; data: unknown };
     }
-  /** A draft stored as a proposal for review (the ProposalView: its changes against the current revision). */
-  | { readonly type: 'proposal'; readonly data: unknown }
+  /** A draft stored as a proposal for review, with its changes against the current revision. */
+  | { readonly type: 'proposal'; readonly data: ProposalView }
   | { readonly type: 'message'; readonly data: Message }
   | { readonly type: 'error'; readonly data: { kind: string; message: string; retryable: boolean } }
   | { readonly type: 'done'; readonly data: { status: Message['status'] } };

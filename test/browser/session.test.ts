@@ -76,9 +76,12 @@ async function send(text: string): Promise<void> {
   await page.press('#composer-text', 'Enter');
 }
 
+/** Drafts the step and takes the quick path: the draft is a proposal, *Accept all* makes it the artifact. */
 async function draft(): Promise<void> {
   await page.click('[data-action="draft"]');
   await settled(page);
+  await page.click('.proposal button:has-text("Accept all")');
+  await page.locator('.proposal').waitFor({ state: 'detached' });
 }
 
 async function advance(): Promise<void> {

@@ -136,6 +136,10 @@ function applyFrame(state, { event, data }) {
       };
       return { ...state, view: { ...state.view, artifacts } };
     }
+    case 'proposal':
+      return state.view
+        ? { ...state, view: { ...state.view, proposals: { ...state.view.proposals, [data.step]: data } } }
+        : state;
     case 'message':
       return { ...state, messages: upsert(state.messages, data) };
     case 'error':
@@ -350,6 +354,30 @@ export function useSession(sessionId) {
     [sessionId],
   );
 
+  /** Accepts or rejects a draft (all of it, or the item keys named); the view comes back with the result. */
+  const decide = useCallback(
+    /**
+     * @param {'accept' | 'reject'} decision
+     * @param {StepId} step
+     * @param {string[]} [items]
+     */
+    (decision, step, items) =>
+      act(async () => {
+        const result = await (decision === 'accept' ? api.accept : api.reject)(sessionId, step, items);
+        return result.session;
+      }),
+    [sessionId, act],
+  );
+
+  const restore = useCallback(
+    /**
+     * @param {StepId} step
+     * @param {number} revision
+     */
+    (step, revision) => act(async () => (await api.restore(sessionId, step, revision)).session),
+    [sessionId, act],
+  );
+
   return {
     ...state,
     streaming: state.live !== null || state.pending !== null,
@@ -364,6 +392,11 @@ export function useSession(sessionId) {
     /** @param {StepId} step */
     confirm: (step) => act(() => api.confirm(sessionId, step)),
     saveArtifact,
+    /** @param {StepId} step @param {string[]} [items] */
+    accept: (step, items) => decide('accept', step, items),
+    /** @param {StepId} step @param {string[]} [items] */
+    reject: (step, items) => decide('reject', step, items),
+    restore,
     clearError: () => dispatch({ type: 'clear_error' }),
   };
 }

@@ -171,3 +171,16 @@ export function sameValue(a: unknown, b: unknown): boolean {
   }
   return false;
 }
+
+/** Where each item sits in the artifact, as a field path ("risks.1", "summary") → its key ("risks/r2", "summary"). */
+export function itemKeysByPath(step: StepId, data: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  const seen = new Map<string, number>();
+  for (const item of itemsOf(step, data)) {
+    const n = seen.get(item.path) ?? 0;
+    seen.set(item.path, n + 1);
+    const spec = ITEM_SPECS[step].find((s) => s.path === item.path)!;
+    out[spec.kind === 'field' ? item.path : `${item.path}.${n}`] = item.key;
+  }
+  return out;
+}

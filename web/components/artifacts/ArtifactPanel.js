@@ -1,7 +1,10 @@
-import { html, useState } from '../../lib/html.js';
+import { html, useEffect, useState } from '../../lib/html.js';
 import { setIn, when } from '../../format.js';
 import { EditContext } from './editing.js';
 import { JsonEditor } from './JsonEditor.js';
+import { HistoryPanel } from './HistoryPanel.js';
+import { ProposalPanel } from './ProposalPanel.js';
+import { ProvenanceContext } from './provenance.js';
 import { ContextView } from './ContextView.js';
 import { TrendsView } from './TrendsView.js';
 import { DialogueView } from './DialogueView.js';
@@ -41,13 +44,20 @@ const SOURCES = {
  */
 export function ArtifactPanel({ view, session, selected, onSelect }) {
   const [jsonOpen, setJsonOpen] = useState(false);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  /** A revision from the history shown read-only instead of the current one. */
+  const [viewing, setViewing] = useState(/** @type {import('../../types.js').TracedRevision | null} */ (null));
   const [error, setError] = useState(/** @type {import('../../session/useSession.js').ShownError | null} */ (null));
   const withArtifacts = view.steps.filter((s) => s.hasArtifact || s.step === view.current);
   const step =
     view.steps.find((s) => s.step === selected) ?? view.steps.find((s) => s.step === view.current) ?? view.steps.at(-1);
+  // A restore or a new revision brings the current one back into view.
+  const shownRevision = step ? view.artifacts[step.step]?.revision : undefined;
+  useEffect(() => setViewing(null), [shownRevision]);
   // A session has at least one step (a quick check has the sounding board).
   if (!step) return null;
   const artifact = view.artifacts[step.step];
+  const proposal = view.proposals?.[step.step] ?? null;
   const trends = view.artifacts.trends?.data.trends ?? [];
   const Body = VIEWS[step.step];
   const drafting = session.live?.kind === 'draft' || session.pending?.label === 'draft';
@@ -68,6 +78,8 @@ export function ArtifactPanel({ view, session, selected, onSelect }) {
   /** @param {StepId} s */
   const pick = (s) => {
     setJsonOpen(false);
+    setHistoryOpen(false);
+    setViewing(null);
     setError(null);
     onSelect(s);
   };
@@ -89,7 +101,7 @@ export function ArtifactPanel({ view, session, selected, onSelect }) {
           ${
             artifact
               ? html`<p class="muted small artifact-meta" data-testid="artifact-meta">
-                <span class="revision" data-revision=${artifact.revision}>Revision ${artifact.revision}</span> · ${SOURCES[artifact.source] ?? artifact.source} · ${when(artifact.createdAt)}
+                <span class="revision" data-revision=${artifact.revision}>Revision ${artifact.revision}</span> · ${artifact.restoredFrom ? `revision ${artifact.restoredFrom} restored by you` : (SOURCES[artifact.source] ?? artifact.source)} · ${when(artifact.createdAt)}
                 ${artifact.stale && html` · <span class="badge badge-warn">Stale</span>`}</p>`
               : html`<p class="muted small">Not drafted yet.</p>`
           }
@@ -99,6 +111,11 @@ export function ArtifactPanel({ view, session, selected, onSelect }) {
           html`
           <div class="button-row">
             ${artifact.stale && html`<button type="button" class="btn btn-small" disabled=${session.streaming} onClick=${() => session.confirm(step.step)}>Keep as is</button>`}
+            <button type="button" class="btn btn-small btn-ghost" aria-expanded=${historyOpen}
+              onClick=${() => {
+                setHistoryOpen(!historyOpen);
+                setViewing(null);
+              }}>${historyOpen ? 'Close history' : 'History'}</button>
             <button type="button" class="btn btn-small btn-ghost" aria-expanded=${jsonOpen} disabled=${drafting}
               onClick=${() => {
                 setJsonOpen(!jsonOpen);
@@ -109,14 +126,28 @@ export function ArtifactPanel({ view, session, selected, onSelect }) {
       </header>
       ${artifact?.stale && html`<p class="stale-note">Built on something you have since revised. Keep it as it is, or ${step.step === view.current ? 'redraft it' : 'redraft it when you reach this step'}.</p>`}
       ${error && !jsonOpen && html`<p class="field-error" role="alert">${error.message}</p>`}
-      ${drafting && session.live?.step === step.step ? html`<p class="drafting-note" role="status">Drafting a new revision…</p>` : null}
+      ${drafting && session.live?.step === step.step ? html`<p class="drafting-note" role="status">Drafting… the draft appears here for you to review.</p>` : null}
+      ${proposal && !viewing && html`<${ProposalPanel} proposal=${proposal} session=${session} disabled=${session.streaming} />`}
       ${
-        jsonOpen && artifact
-          ? html`<${JsonEditor} key=${`${step.step}-${artifact.revision}`} data=${artifact.data} error=${error} onSave=${saveWhole} onClose=${() => setJsonOpen(false)} />`
-          : artifact
-            ? html`<${EditContext.Provider} value=${edit}><${Body} data=${artifact.data} trends=${trends} answers=${view.answersByTrend} /><//>`
-            : html`<div class="empty-artifact">
-              <p>${step.step === view.current ? 'Talk it through in the chat; when there is enough, press “Draft” above and the artifact appears here.' : 'This step has no artifact yet.'}</p>
+        historyOpen &&
+        artifact &&
+        html`<${HistoryPanel} sessionId=${view.session.id} step=${step.step} current=${artifact.revision} session=${session}
+          disabled=${session.streaming} viewing=${viewing?.revision ?? null} onView=${setViewing} />`
+      }
+      ${
+        viewing
+          ? html`<div class="viewing-old" data-viewing-revision=${viewing.revision}>
+              <p class="viewing-note small" role="status">Revision ${viewing.revision}, read only. Restore it from the history to make it current.</p>
+              <${EditContext.Provider} value=${{ disabled: true, error: null, save: async () => null }}><${Body} data=${viewing.data} trends=${trends} answers=${view.answersByTrend} /><//>
+            </div>`
+          : jsonOpen && artifact
+            ? html`<${JsonEditor} key=${`${step.step}-${artifact.revision}`} data=${artifact.data} error=${error} onSave=${saveWhole} onClose=${() => setJsonOpen(false)} />`
+            : artifact
+              ? html`<${ProvenanceContext.Provider} value=${{ provenance: artifact.provenance ?? {}, itemKeys: artifact.itemKeys ?? {} }}><${EditContext.Provider} value=${edit}><${Body} data=${artifact.data} trends=${trends} answers=${view.answersByTrend} /><//><//>`
+              : proposal
+                ? null
+                : html`<div class="empty-artifact">
+              <p>${step.step === view.current ? 'Talk it through in the chat; when there is enough, press “Draft” above: the draft appears here for you to review and accept.' : 'This step has no artifact yet.'}</p>
             </div>`
       }
     </section>`;

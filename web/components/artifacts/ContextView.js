@@ -1,5 +1,6 @@
 import { html } from '../../lib/html.js';
 import { EditableText, TextListView } from './editing.js';
+import { Origin } from './provenance.js';
 
 /** @type {ReadonlyArray<readonly ['services' | 'products' | 'customers' | 'competitors' | 'ceoGoals', string]>} */
 const LISTS = [
@@ -24,7 +25,8 @@ const CONSTRAINTS = [
 export function ContextView({ data }) {
   return html`
     <div class="artifact-body context-view">
-      <div class="summary"><${EditableText} value=${data.summary} path=${['summary']} label="summary" multiline /></div>
+      <div class="summary"><${EditableText} value=${data.summary} path=${['summary']} label="summary" multiline />
+        <div class="small"><${Origin} at="summary" /></div></div>
       ${
         data.keyNumbers.length > 0 &&
         html`
@@ -33,16 +35,19 @@ export function ContextView({ data }) {
             (k, i) => html`
             <div class="key-number" key=${i}>
               <dt>${k.label}</dt>
-              <dd><${EditableText} value=${k.value} path=${['keyNumbers', i, 'value']} label=${`${k.label} value`} /></dd>
+              <dd><${EditableText} value=${k.value} path=${['keyNumbers', i, 'value']} label=${`${k.label} value`} />
+                <div class="key-number-origin"><${Origin} at=${`keyNumbers.${i}`} /></div></dd>
             </div>`,
           )}
         </dl>`
       }
       <dl class="facts">
         <dt>Market position</dt>
-        <dd><${EditableText} value=${data.marketPosition} path=${['marketPosition']} label="market position" multiline nullable /></dd>
+        <dd><${EditableText} value=${data.marketPosition} path=${['marketPosition']} label="market position" multiline nullable />
+          <div class="small"><${Origin} at="marketPosition" /></div></dd>
         <dt>Business model</dt>
-        <dd><${EditableText} value=${data.businessModel} path=${['businessModel']} label="business model" multiline nullable /></dd>
+        <dd><${EditableText} value=${data.businessModel} path=${['businessModel']} label="business model" multiline nullable />
+          <div class="small"><${Origin} at="businessModel" /></div></dd>
       </dl>
       <div class="two-col">
         ${LISTS.map(
@@ -50,10 +55,12 @@ export function ContextView({ data }) {
           <section key=${key}>
             <h4>${title}</h4>
             <${TextListView} items=${data[key]} path=${[key]} label=${title} />
+            <div class="small"><${Origin} at=${key} /></div>
           </section>`,
         )}
       </div>
       <h4>Constraints</h4>
+      <div class="small"><${Origin} at="constraints" /></div>
       <dl class="facts">
         ${CONSTRAINTS.map(
           ([key, title]) => html`
@@ -67,6 +74,7 @@ export function ContextView({ data }) {
         <section class="gaps">
           <h4>Still unknown</h4>
           <${TextListView} items=${data.gaps} path=${['gaps']} label="Gap" />
+          <div class="small"><${Origin} at="gaps" /></div>
         </section>`
       }
     </div>`;

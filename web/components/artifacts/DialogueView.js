@@ -1,6 +1,7 @@
 import { html } from '../../lib/html.js';
 import { EditableText, EnumSelect } from './editing.js';
 import { ASSUMPTION_STATUSES } from '/shared/domain.mjs';
+import { Origin } from './provenance.js';
 
 /**
  * Step 3: the ledger: insights and assumptions tied to the exchanges they came from, assumptions with their status.
@@ -23,7 +24,8 @@ export function DialogueView({ data, trends, answers }) {
           <ul class="plain-list">
             ${data.trendSummaries.map(
               (s, i) => html`
-              <li key=${s.trendId}><strong>${name(s.trendId)}</strong>${answers?.[s.trendId] !== undefined ? html` <span class="muted small">(${answers[s.trendId]} answers)</span>` : ''}:${' '}<${EditableText} value=${s.summary} path=${['trendSummaries', i, 'summary']} label=${`summary of ${name(s.trendId)}`} multiline /></li>`,
+              <li key=${s.trendId}><strong>${name(s.trendId)}</strong>${answers?.[s.trendId] !== undefined ? html` <span class="muted small">(${answers[s.trendId]} answers)</span>` : ''}:${' '}<${EditableText} value=${s.summary} path=${['trendSummaries', i, 'summary']} label=${`summary of ${name(s.trendId)}`} multiline />
+                <div class="small"><${Origin} at=${`trendSummaries.${i}`} /></div></li>`,
             )}
           </ul>
         </section>`
@@ -38,7 +40,7 @@ export function DialogueView({ data, trends, answers }) {
             ${data.insights.map(
               (ins, i) => html`
               <li key=${ins.id}><span class="chip chip-muted">${ins.id}</span> <span class="chip">${name(ins.trendId)}</span>${' '}<${EditableText} value=${ins.text} path=${['insights', i, 'text']} label=${`insight ${ins.id}`} multiline />
-                ${ins.fromMessageId && html` <a class="small" href=${`#message-${ins.fromMessageId}`}>from the exchange</a>`}</li>`,
+                <div class="small"><${Origin} at=${`insights.${i}`} /></div></li>`,
             )}
           </ul>`
         }
@@ -57,7 +59,7 @@ export function DialogueView({ data, trends, answers }) {
                   (a, i) => html`
                   <tr key=${a.id}>
                     <td data-label="Assumption"><${EditableText} value=${a.text} path=${['assumptions', i, 'text']} label=${`assumption ${a.id}`} multiline />
-                      ${a.fromMessageId && html` <a class="small" href=${`#message-${a.fromMessageId}`}>where it was stated</a>`}</td>
+                      <div class="small"><${Origin} at=${`assumptions.${i}`} /></div></td>
                     <td data-label="Trend">${name(a.trendId)}</td>
                     <td data-label="Status"><span class=${`badge badge-assumption-${a.status}`}>${a.status}</span>
                       <${EnumSelect} value=${a.status} path=${['assumptions', i, 'status']} label=${`Status of assumption ${a.id}`} options=${ASSUMPTION_STATUSES} /></td>

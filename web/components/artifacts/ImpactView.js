@@ -1,6 +1,7 @@
 import { html } from '../../lib/html.js';
 import { HORIZON_LABELS, IMPACT_SCOPES, IMPACT_SCOPE_LABELS } from '/shared/domain.mjs';
 import { EditableText } from './editing.js';
+import { Origin } from './provenance.js';
 
 /** @type {Readonly<Record<import('/shared/domain.mjs').Forecast['direction'], string>>} */
 const ARROWS = { up: '▲ up', down: '▼ down', mixed: '◆ mixed' };
@@ -28,7 +29,8 @@ export function ImpactView({ data, trends }) {
                 ({ f, i }) => html`
                 <tr key=${i}>
                   <td data-label="What changes"><${EditableText} value=${f.change} path=${['forecasts', i, 'change']} label=${`change ${i + 1}`} multiline />
-                    <div class="muted small">${name(f.trendId)}${f.reasoning ? ` · ${f.reasoning}` : ''}</div></td>
+                    <div class="muted small">${name(f.trendId)}${f.reasoning ? ` · ${f.reasoning}` : ''}</div>
+                    <div class="small"><${Origin} at=${`forecasts.${i}`} /></div></td>
                   <td data-label="Direction"><span class=${`direction direction-${f.direction}`}>${ARROWS[f.direction]}</span></td>
                   <td data-label="Magnitude">${f.magnitude}</td>
                   <td data-label="Horizon">${HORIZON_LABELS[f.horizon]}</td>

@@ -4,6 +4,7 @@ import { SEVERITY_BANDS, severityOf } from '/shared/domain.mjs';
 import { dash } from '../../format.js';
 import { SvgPicture } from '../SafeHtml.js';
 import { EditableText, ScoreSelect } from './editing.js';
+import { Origin } from './provenance.js';
 
 /** The shared pictures module (heat map and timeline built once, for the page and the HTML export), when it has loaded. */
 export function usePictures() {
@@ -53,7 +54,8 @@ export function RisksView({ data, trends }) {
               ({ r, i, score }) => html`
               <tr key=${r.id} data-risk-id=${r.id}>
                 <td data-label="Risk" class="risk-threat"><span class="chip chip-muted">${r.id}</span> <span class="chip">${r.category}</span>${' '}<${EditableText} value=${r.threat} path=${['risks', i, 'threat']} label=${`threat of ${r.id}`} multiline />
-                  ${trendName(r.trendId) && html`<div class="muted small">${trendName(r.trendId)}</div>`}</td>
+                  ${trendName(r.trendId) && html`<div class="muted small">${trendName(r.trendId)}</div>`}
+                  <div class="small"><${Origin} at=${`risks.${i}`} /></div></td>
                 <td data-label="Likelihood"><${ScoreSelect} value=${r.likelihood} path=${['risks', i, 'likelihood']} label=${`Likelihood of ${r.id} (1–5)`} /></td>
                 <td data-label="Impact"><${ScoreSelect} value=${r.impact} path=${['risks', i, 'impact']} label=${`Impact of ${r.id} (1–5)`} /></td>
                 <td data-label="Score" class="num" data-score=${score}>${score}</td>

@@ -11,6 +11,7 @@ import { dash, money, number } from '../../format.js';
 import { SvgPicture } from '../SafeHtml.js';
 import { EditableText, EnumSelect } from './editing.js';
 import { usePictures } from './RisksView.js';
+import { Origin } from './provenance.js';
 
 /**
  * Step 6: entries a team can start on Monday, with where each stands (planned, in progress, done,
@@ -42,6 +43,7 @@ export function RoadmapView({ data }) {
               return html`
                 <tr key=${e.id} data-entry-id=${e.id} data-status=${e.status} class=${isClosed(e) ? `entry-closed entry-${e.status}` : undefined}>
                   <td data-label="Entry" class="entry-title"><span class="chip chip-muted">${e.id}</span>${' '}<${EditableText} value=${e.title} path=${['entries', i, 'title']} label=${`title of ${e.id}`} />
+                    <div class="small"><${Origin} at=${`entries.${i}`} /></div>
                     <details class="small"><summary>Rationale${e.adr ? ' & ADR' : ''}</summary>
                       <div><${EditableText} value=${e.rationale} path=${['entries', i, 'rationale']} label=${`rationale of ${e.id}`} multiline /></div>
                       ${f.capexOpex && html`<p><strong>CapEx / OpEx:</strong> ${f.capexOpex}</p>`}

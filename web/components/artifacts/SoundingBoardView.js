@@ -1,6 +1,7 @@
 import { html } from '../../lib/html.js';
 import { OBJECTION_LENS_LABELS, VERDICTS } from '/shared/domain.mjs';
 import { EditableText, EnumSelect } from './editing.js';
+import { Origin } from './provenance.js';
 
 /** @param {{ title: string, items: readonly string[] | null | undefined }} props */
 function List({ title, items }) {
@@ -24,6 +25,7 @@ export function SoundingBoardView({ data }) {
             <${EnumSelect} value=${r.verdict} path=${['recommendations', i, 'verdict']} label=${`Verdict on ${r.id}`} options=${VERDICTS} />
           </header>
           <h4 class="rec-claim"><${EditableText} value=${r.claim} path=${['recommendations', i, 'claim']} label=${`claim of ${r.id}`} multiline /></h4>
+          <p class="small"><${Origin} at=${`recommendations.${i}`} /></p>
           <blockquote class="ceo-line">
             <span class="label">For the CEO</span>
             <${EditableText} value=${r.ceoOneLiner} path=${['recommendations', i, 'ceoOneLiner']} label=${`CEO one-liner of ${r.id}`} multiline />

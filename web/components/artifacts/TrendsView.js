@@ -1,6 +1,7 @@
 import { html, useId, useState } from '../../lib/html.js';
 import { HORIZON_LABELS, TREND_LENS_LABELS } from '/shared/domain.mjs';
 import { EditableText, FieldError, useEdit } from './editing.js';
+import { Origin } from './provenance.js';
 
 /** @typedef {import('/shared/domain.mjs').Trend} Trend */
 /** @template {EventTarget} T @typedef {import('../../lib/html.js').TargetedEvent<T>} TargetedEvent */
@@ -45,6 +46,7 @@ export function TrendsView({ data }) {
                 <dd>${t.signals.length ? html`<ul class="plain-list">${t.signals.map((s, j) => html`<li key=${j}>${s}</li>`)}</ul>` : html`<span class="muted">No evidence yet.</span>`}</dd>
               </dl>
             </details>
+            <div class="small"><${Origin} at=${`trends.${i}`} /></div>
             <${FieldError} path=${['trends', i]} />
           </li>`,
         )}

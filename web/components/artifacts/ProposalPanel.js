@@ -1,0 +1,42 @@
+/**
+ * A draft waiting for review: its changes against the current revision, with Accept all (the quick
+ * path), accept or reject per item, and Discard. Fields the advisor edited or carried over are
+ * marked, and Accept all leaves them as they are.
+ */
+import { html } from '../../lib/html.js';
+import { when } from '../../format.js';
+import { ChangeList } from './ChangeList.js';
+
+/** @param {number} n @param {string} word */
+const count = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * @param {{ proposal: import('../../types.js').ProposalView, session: import('../../types.js').SessionHandle, disabled: boolean }} props
+ */
+export function ProposalPanel({ proposal, session, disabled }) {
+  const step = proposal.step;
+  const held = proposal.changes.filter((c) => c.protected).length;
+  // What Accept all would take: everything but protected fields (an edited item's other fields included).
+  const free = proposal.changes.filter(
+    (c) => !c.protected || (c.change === 'changed' && c.fields.some((f) => !f.protected)),
+  ).length;
+  const by = proposal.provider === 'offline' ? 'the offline facilitator' : (proposal.model ?? proposal.provider);
+  /** @param {'accept' | 'reject'} decision @param {string} key */
+  const onDecide = (decision, key) => session[decision](step, [key]);
+  return html`
+    <section class="proposal" aria-labelledby="proposal-heading" data-proposal-id=${proposal.id}>
+      <header class="proposal-head">
+        <div>
+          <h3 id="proposal-heading" class="proposal-title">${proposal.currentRevision === null ? 'Draft to review' : `Redraft to review against revision ${proposal.currentRevision}`}</h3>
+          <p class="muted small">${`Drafted by ${by}${proposal.promptVersion ? ` (${proposal.promptVersion})` : ''} · ${when(proposal.createdAt)} · ${count(proposal.changes.length, 'change')}${proposal.unchanged ? `, ${proposal.unchanged} unchanged` : ''}`}</p>
+        </div>
+        <div class="button-row">
+          ${free > 0 && html`<button type="button" class="btn btn-small btn-primary" disabled=${disabled} onClick=${() => session.accept(step)}>Accept all</button>`}
+          <button type="button" class="btn btn-small btn-ghost" disabled=${disabled} onClick=${() => session.reject(step)}>${proposal.changes.length ? 'Discard draft' : 'Close'}</button>
+        </div>
+      </header>
+      ${proposal.changes.length === 0 && html`<p class="small">The draft changes nothing in the current revision.</p>`}
+      ${held > 0 && html`<p class="small protected-summary">${held === 1 ? 'One change touches' : `${held} changes touch`} what you edited or carried over: Accept all leaves ${held === 1 ? 'it' : 'them'} as ${held === 1 ? 'it is' : 'they are'}; accept ${held === 1 ? 'it' : 'each'} here to take the draft's value.</p>`}
+      <${ChangeList} changes=${proposal.changes} onDecide=${onDecide} disabled=${disabled} />
+    </section>`;
+}
