@@ -230,3 +230,40 @@ describe('a draft is a proposal, reviewed before it becomes the artifact', () =>
     });
   });
 });
+
+describe('with the offline facilitator, as the finding was made', () => {
+  it('keeps r2 as edited and every risk its id when one more risk is sent and the register redrafted', async () => {
+    const h = harness(createFacilitator(loadConfig({})));
+    const { session } = await h.createSession();
+    const id = session.id;
+    updateProgress(h.db, id, { status: 'active', mode: 'quarterly', current: 'risks', furthest: 'risks', stale: [] });
+    const say = async (content: string) => readSSE(await h.json('POST', `/api/sessions/${id}/messages`, { content }));
+    // Entered directly (no opening posted), the step's first question comes with the first reply.
+    await say('Ready.');
+    await say(
+      'The one engineer who knows the WMS integration leaves; likelihood 4; impact 5; owner: CTO; mitigation: pair and document.',
+    );
+    await say('Shippers leave over missing emissions data; possible, moderate impact; owner: Head of Sales.');
+    await say('Ransomware on the scanner fleet stops a warehouse for a week; unlikely but catastrophic.');
+    await draft(h, id);
+    const first = (await post(h, `/api/sessions/${id}/artifacts/risks/accept`)).body.session.artifacts.risks!
+      .data as RisksArtifact;
+    expect(first.risks.length).toBe(3);
+    const r2 = first.risks.find((r) => r.id === 'r2')!;
+    const edited = { risks: first.risks.map((r) => (r.id === 'r2' ? { ...r, likelihood: 4, impact: 4 } : r)) };
+    expect((await h.json('PUT', `/api/sessions/${id}/artifacts/risks`, { data: edited })).status).toBe(200);
+
+    await say('A key customer insists on CO2 per shipment data by September; likely, major impact.');
+    const redraft = await draft(h, id);
+    // The redraft scores r2 from the words again: the diff marks the change as undoing the advisor's edit.
+    expect(redraft.changes.find((c) => c.key === 'risks/r2')).toMatchObject({ change: 'changed', protected: 'edited' });
+    const accepted = await post(h, `/api/sessions/${id}/artifacts/risks/accept`);
+    const after = accepted.body.session.artifacts.risks!.data as RisksArtifact;
+    const kept = after.risks.find((r) => r.id === 'r2')!;
+    expect([kept.threat, kept.likelihood, kept.impact]).toEqual([r2.threat, 4, 4]);
+    // Every risk drafted before keeps its id; the new one takes an id nobody had.
+    for (const before of first.risks) expect(after.risks.find((r) => r.id === before.id)?.threat).toBe(before.threat);
+    const added = after.risks.filter((r) => !first.risks.some((b) => b.id === r.id));
+    expect(added.map((r) => r.threat).join(' ')).toMatch(/CO2/);
+  });
+});
