@@ -7,6 +7,7 @@ import {
   draftedProvenance,
   invalid,
   mergeProposal,
+  sourcesOf,
   traceHistory,
   type Acceptance,
   type ArtifactDiff,
@@ -15,6 +16,7 @@ import {
   type ItemChange,
   type ModelIdentity,
   type Proposal,
+  type SourceMessage,
   type ProvenanceMap,
   type StepId,
 } from '../domain/index.js';
@@ -110,12 +112,12 @@ export class ArtifactReview {
       sessionId,
       step,
       data: aligned,
-      provenance: draftedProvenance(step, aligned, {
-        provider,
-        model,
-        promptVersion: meta.promptVersion,
-        draftMessageId: meta.messageId,
-      }),
+      provenance: draftedProvenance(
+        step,
+        aligned,
+        { provider, model, promptVersion: meta.promptVersion, draftMessageId: meta.messageId },
+        sourcesOf(step, aligned, this.userMessages(sessionId, step)),
+      ),
       baseRevision: current?.revision ?? null,
       provider,
       model,
@@ -139,6 +141,7 @@ export class ArtifactReview {
     const current = this.current(sessionId, step);
     const aligned = validated(step, current ? alignIds(step, current.data, parsed) : parsed);
     const { provider, model } = this.deps.identity();
+    // The running ledger's items name their messages themselves; a turn does not re-read the step for more.
     const proposal = {
       data: aligned,
       provenance: draftedProvenance(step, aligned, {
@@ -239,6 +242,11 @@ export class ArtifactReview {
     const a = find(from, 'from');
     const b = find(to, 'to');
     return diffArtifacts(step, a.data, b.data, a.provenance);
+  }
+
+  /** What the user wrote in the step: the messages a drafted item may be drawn from. */
+  private userMessages(sessionId: number, step: StepId): SourceMessage[] {
+    return store.listStepTranscript(this.deps.db, sessionId, step).filter((m) => m.role === 'user');
   }
 
   private viewOf(p: Proposal): ProposalView {

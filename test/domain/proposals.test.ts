@@ -6,6 +6,7 @@ import {
   editedProvenance,
   mergeProposal,
   parseArtifact,
+  sourcesOf,
   traceHistory,
   uniformProvenance,
   type ContextArtifact,
@@ -258,5 +259,34 @@ describe('provenance', () => {
     });
     expect(latest['risks/r2']!.edited).toEqual([]);
     expect(latest['risks/r3']!.origin).toEqual({ kind: 'advisor' });
+  });
+});
+
+describe('the messages an item was drawn from', () => {
+  it('names a message only where the item is written in it, never a paraphrase', () => {
+    const data = register(['Scanner fleet ransomware stops the warehouse', 'Pricing model drifts after a fuel shock']);
+    const sources = sourcesOf('risks', data, [
+      { id: 12, content: 'Biggest worry: scanner fleet  ransomware stops the warehouse; likely 2, impact 5.' },
+      { id: 14, content: 'Fuel prices could break our pricing.' },
+    ]);
+    expect(sources).toEqual({ 'risks/r1': [12] });
+    const prov = draftedProvenance('risks', data, DRAFT, sources);
+    expect(prov['risks/r1']!.origin).toMatchObject({ kind: 'drafted', messageIds: [12] });
+    expect(prov['risks/r2']!.origin).toMatchObject({ kind: 'drafted', messageIds: [] });
+  });
+
+  it('finds a key number by its label and figure, and a context list by its entries', () => {
+    const context = parseArtifact('context', {
+      ...minimal.context(),
+      services: ['Contract warehousing', 'Freight brokerage'],
+      keyNumbers: [{ label: 'Revenue', value: '$39.5M run-rate' }],
+    });
+    const sources = sourcesOf('context', context, [
+      { id: 3, content: 'Key numbers: Revenue $39.5M run-rate, headcount 124' },
+      { id: 5, content: 'We do contract warehousing and some brokerage.' },
+    ]);
+    expect(sources['keyNumbers/revenue']).toEqual([3]);
+    expect(sources.services).toEqual([5]);
+    expect(sources.summary).toBeUndefined();
   });
 });

@@ -246,9 +246,20 @@ describe('with the offline facilitator, as the finding was made', () => {
     await say('Shippers leave over missing emissions data; possible, moderate impact; owner: Head of Sales.');
     await say('Ransomware on the scanner fleet stops a warehouse for a week; unlikely but catastrophic.');
     await draft(h, id);
-    const first = (await post(h, `/api/sessions/${id}/artifacts/risks/accept`)).body.session.artifacts.risks!
-      .data as RisksArtifact;
+    const firstView = (await post(h, `/api/sessions/${id}/artifacts/risks/accept`)).body.session.artifacts.risks!;
+    const first = firstView.data as RisksArtifact;
     expect(first.risks.length).toBe(3);
+    // Each risk is traced to the answer it was written in.
+    const answers = (await (await h.app.request(`/api/sessions/${id}/messages`)).json()) as {
+      messages: Array<{ id: number; role: string; content: string }>;
+    };
+    for (const risk of first.risks) {
+      const origin = firstView.provenance[`risks/${risk.id}`]!.origin as { messageIds: number[] };
+      expect(origin.messageIds).toHaveLength(1);
+      const source = answers.messages.find((m) => m.id === origin.messageIds[0])!;
+      expect(source.role).toBe('user');
+      expect(source.content.toLowerCase()).toContain(risk.threat.toLowerCase().replace(/[.;]$/, ''));
+    }
     const r2 = first.risks.find((r) => r.id === 'r2')!;
     const edited = { risks: first.risks.map((r) => (r.id === 'r2' ? { ...r, likelihood: 4, impact: 4 } : r)) };
     expect((await h.json('PUT', `/api/sessions/${id}/artifacts/risks`, { data: edited })).status).toBe(200);

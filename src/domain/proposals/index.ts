@@ -4,3 +4,4 @@ export * from './diff.js';
 export * from './merge.js';
 export * from './align.js';
 export * from './proposal.js';
+export * from './sources.js';

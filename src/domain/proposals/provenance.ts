@@ -60,12 +60,16 @@ export function draftedProvenance(
   step: StepId,
   data: unknown,
   draft: Omit<Extract<Origin, { kind: 'drafted' }>, 'kind' | 'messageIds'>,
+  /** Messages each item was drawn from, found beyond the ones it names itself (see sourcesOf). */
+  sources: Readonly<Record<string, readonly number[]>> = {},
 ): ProvenanceMap {
   return Object.fromEntries(
-    itemsOf(step, data).map((item) => [
-      item.key,
-      { origin: { kind: 'drafted', ...draft, messageIds: messageIdsOf(item.value) }, edited: [] },
-    ]),
+    itemsOf(step, data).map((item) => {
+      const messageIds = [...new Set([...messageIdsOf(item.value), ...(sources[item.key] ?? [])])].sort(
+        (a, b) => a - b,
+      );
+      return [item.key, { origin: { kind: 'drafted', ...draft, messageIds }, edited: [] }];
+    }),
   );
 }
 

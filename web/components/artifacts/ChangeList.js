@@ -4,7 +4,7 @@
  * each change can be accepted or rejected.
  */
 import { html } from '../../lib/html.js';
-import { fieldLabel } from './provenance.js';
+import { ProvenanceLine, fieldLabel } from './provenance.js';
 
 /** @typedef {import('../../types.js').ItemChange} ItemChange */
 /** @typedef {'edited' | 'carried'} Protection */
@@ -52,9 +52,10 @@ function FieldRows({ change }) {
  *   changes: readonly ItemChange[],
  *   onDecide?: ((decision: 'accept' | 'reject', key: string) => unknown) | null,
  *   disabled?: boolean,
+ *   provenance?: Readonly<Record<string, import('../../types.js').ItemProvenance>> | null,
  * }} props
  */
-export function ChangeList({ changes, onDecide = null, disabled = false }) {
+export function ChangeList({ changes, onDecide = null, disabled = false, provenance = null }) {
   if (changes.length === 0) return html`<p class="muted small">No changes.</p>`;
   return html`<ul class="change-list">
     ${changes.map(
@@ -68,6 +69,7 @@ export function ChangeList({ changes, onDecide = null, disabled = false }) {
         ${c.change === 'changed' && html`<${FieldRows} change=${c} />`}
         ${c.change === 'added' && html`<p class="change-value small">${brief(c.after)}</p>`}
         ${c.change === 'removed' && html`<p class="change-value small"><del>${brief(c.before)}</del></p>`}
+        ${provenance && c.change !== 'removed' && html`<p class="small change-origin"><${ProvenanceLine} p=${provenance[c.key]} /></p>`}
         ${
           onDecide &&
           html`<div class="button-row change-actions">

@@ -37,6 +37,6 @@ export function ProposalPanel({ proposal, session, disabled }) {
       </header>
       ${proposal.changes.length === 0 && html`<p class="small">The draft changes nothing in the current revision.</p>`}
       ${held > 0 && html`<p class="small protected-summary">${held === 1 ? 'One change touches' : `${held} changes touch`} what you edited or carried over: Accept all leaves ${held === 1 ? 'it' : 'them'} as ${held === 1 ? 'it is' : 'they are'}; accept ${held === 1 ? 'it' : 'each'} here to take the draft's value.</p>`}
-      <${ChangeList} changes=${proposal.changes} onDecide=${onDecide} disabled=${disabled} />
+      <${ChangeList} changes=${proposal.changes} onDecide=${onDecide} disabled=${disabled} provenance=${proposal.provenance} />
     </section>`;
 }
