@@ -2,7 +2,7 @@ import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { initialProgress } from '../../src/domain/index.js';
 import * as store from '../../src/storage/index.js';
 import { minimal } from '../support/minimal.js';
@@ -253,8 +253,8 @@ describe('storage', () => {
         path: join(tmpdir(), 'no-such-folder-for-foresight', 'x.db'),
         checkpointEveryMs: 10,
       });
-      await new Promise((r) => setTimeout(r, 300));
-      expect(errors.join('\n')).toMatch(/checkpoint worker stopped/);
+      // A worker thread takes a while to start on a busy machine: wait for its report, not a fixed time.
+      await vi.waitFor(() => expect(errors.join('\n')).toMatch(/checkpoint worker stopped/), { timeout: 15_000 });
       await maintenance.stop();
     } finally {
       console.error = original;
