@@ -235,10 +235,15 @@ describe('storage', () => {
     const before = fileBytes();
     const maintenance = store.startMaintenance(db, { path, indexEveryMs: 20, checkpointEveryMs: 20 });
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(10_000);
-    await new Promise((r) => setTimeout(r, 300));
-    expect((db.prepare('SELECT count(*) AS n FROM messages_fts_pending').get() as { n: number }).n).toBe(0);
-    // The worker copied the pages into the database file, without a commit or checkpoint on this connection.
-    expect(fileBytes()).toBeGreaterThan(before);
+    // Wait for the batch and the worker's checkpoint (a worker thread starts slowly on a busy machine).
+    await vi.waitFor(
+      () => {
+        expect((db.prepare('SELECT count(*) AS n FROM messages_fts_pending').get() as { n: number }).n).toBe(0);
+        // The worker copied the pages into the database file, without a commit or checkpoint on this connection.
+        expect(fileBytes()).toBeGreaterThan(before);
+      },
+      { timeout: 15_000 },
+    );
     await maintenance.stop();
     db.close();
   });
