@@ -35,9 +35,19 @@ export const EnvSchema = z.object({
   STREAM_FLUSH_MS: z.preprocess(EMPTY_AS_UNDEFINED, POSITIVE.default(200)),
 });
 
+/**
+ * The model the product talks to. `openai` is OpenAI itself (`baseURL`: a proxy in front of it, the key
+ * required); `openai-compatible` is another server speaking its API (a local one needs no key).
+ */
 export type ModelSettings =
   | { readonly kind: 'offline' }
   | { readonly kind: 'openai'; readonly apiKey: string; readonly model: string; readonly baseURL: string | null }
+  | {
+      readonly kind: 'openai-compatible';
+      readonly apiKey: string | null;
+      readonly model: string;
+      readonly baseURL: string;
+    }
   | { readonly kind: 'anthropic'; readonly apiKey: string; readonly model: string; readonly baseURL: string | null };
 
 export interface Config {
@@ -79,7 +89,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   };
 }
 
-function modelSettings(e: z.infer<typeof EnvSchema>): ModelSettings {
+type Env = z.infer<typeof EnvSchema>;
+
+/**
+ * Which model the settings name. OPENAI_BASE_URL means an OpenAI-compatible server, unless PROVIDER=openai
+ * says it is OpenAI itself (through a proxy) and its key is set. A setting that would be silently
+ * ignored (an Anthropic base URL without its key) stops the start instead.
+ */
+function modelSettings(e: Env): ModelSettings {
+  if (e.ANTHROPIC_BASE_URL && !e.ANTHROPIC_API_KEY && e.PROVIDER !== 'offline' && e.PROVIDER !== 'openai')
+    throw new ConfigError(
+      'ANTHROPIC_BASE_URL is set but ANTHROPIC_API_KEY is not: Anthropic, through a proxy too, needs its key. Set ANTHROPIC_API_KEY, or remove ANTHROPIC_BASE_URL (PROVIDER=offline runs without a model).',
+    );
   const provider =
     e.PROVIDER === 'auto'
       ? e.ANTHROPIC_API_KEY
@@ -92,21 +113,7 @@ function modelSettings(e: z.infer<typeof EnvSchema>): ModelSettings {
     case 'offline':
       return { kind: 'offline' };
     case 'openai':
-      // A local OpenAI-compatible server (Ollama, vLLM, LM Studio, llama.cpp) needs no real key.
-      if (!e.OPENAI_API_KEY && !e.OPENAI_BASE_URL)
-        throw new ConfigError(
-          'PROVIDER=openai needs OPENAI_API_KEY, or OPENAI_BASE_URL for a local OpenAI-compatible server.',
-        );
-      if (e.OPENAI_BASE_URL && !e.MODEL)
-        throw new ConfigError(
-          'OPENAI_BASE_URL is set: also set MODEL to the model name your server serves (e.g. MODEL=llama3.1).',
-        );
-      return {
-        kind: 'openai',
-        apiKey: e.OPENAI_API_KEY ?? 'not-needed-for-local-servers',
-        model: e.MODEL ?? DEFAULT_MODELS.openai,
-        baseURL: e.OPENAI_BASE_URL ?? null,
-      };
+      return openAiSettings(e);
     case 'anthropic':
       if (!e.ANTHROPIC_API_KEY) throw new ConfigError('PROVIDER=anthropic needs ANTHROPIC_API_KEY.');
       return {
@@ -120,4 +127,24 @@ function modelSettings(e: z.infer<typeof EnvSchema>): ModelSettings {
       return unreachable;
     }
   }
+}
+
+function openAiSettings(e: Env): Extract<ModelSettings, { kind: 'openai' | 'openai-compatible' }> {
+  const key = e.OPENAI_API_KEY;
+  if (!e.OPENAI_BASE_URL) {
+    if (!key)
+      throw new ConfigError(
+        'PROVIDER=openai needs OPENAI_API_KEY, or OPENAI_BASE_URL for a local OpenAI-compatible server.',
+      );
+    return { kind: 'openai', apiKey: key, model: e.MODEL ?? DEFAULT_MODELS.openai, baseURL: null };
+  }
+  // Chosen explicitly, with its key: OpenAI behind a proxy, its default model and its identity.
+  if (e.PROVIDER === 'openai' && key)
+    return { kind: 'openai', apiKey: key, model: e.MODEL ?? DEFAULT_MODELS.openai, baseURL: e.OPENAI_BASE_URL };
+  // A local OpenAI-compatible server (Ollama, vLLM, LM Studio, llama.cpp): no real key needed, no default model.
+  if (!e.MODEL)
+    throw new ConfigError(
+      'OPENAI_BASE_URL is set: also set MODEL to the model name your server serves (e.g. MODEL=llama3.1). For OpenAI itself through a proxy, set PROVIDER=openai and OPENAI_API_KEY.',
+    );
+  return { kind: 'openai-compatible', apiKey: key ?? null, model: e.MODEL, baseURL: e.OPENAI_BASE_URL };
 }

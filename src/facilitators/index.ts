@@ -14,6 +14,10 @@ export function createFacilitator(config: Config, promptsDir?: string): Facilita
     maxAttempts: config.modelMaxAttempts,
     retryBaseMs: config.modelRetryBaseMs,
   };
-  const model = createChatModel({ kind: m.kind, apiKey: m.apiKey, model: m.model, baseURL: m.baseURL, ...retry });
+  const model = createChatModel(
+    m.kind === 'openai-compatible'
+      ? { kind: m.kind, apiKey: m.apiKey ?? '', model: m.model, baseURL: m.baseURL, ...retry }
+      : { kind: m.kind, apiKey: m.apiKey, model: m.model, baseURL: m.baseURL, ...retry },
+  );
   return new ModelFacilitator(model, PromptLibrary.load(promptsDir), config.promptTokenBudget);
 }

@@ -8,13 +8,17 @@ import { createOpenAiModel, openAiIdentity } from './openai.js';
  * no provider detail crosses it. The offline facilitator is not a ChatModel and is not built here.
  */
 export type ProviderConfig =
+  /** OpenAI itself; a `baseURL` is a proxy in front of it. */
   | ({ readonly kind: 'openai' } & ProviderSettings)
+  /** A server that speaks OpenAI's chat completions (Ollama, vLLM, LM Studio, llama.cpp): `baseURL` required. */
+  | ({ readonly kind: 'openai-compatible' } & ProviderSettings & { readonly baseURL: string })
   | ({ readonly kind: 'anthropic' } & ProviderSettings);
 
 export function createChatModel(config: ProviderConfig): ChatModel {
   disableRemoteTracing();
   switch (config.kind) {
     case 'openai':
+    case 'openai-compatible':
       return createOpenAiModel(config);
     case 'anthropic':
       return createAnthropicModel(config);
@@ -41,7 +45,7 @@ export function disableRemoteTracing(env: NodeJS.ProcessEnv = process.env): void
 
 /** What /api/health and the page show, without building a client. */
 export function describeModel(config: ProviderConfig): ModelIdentity {
-  return config.kind === 'openai' ? openAiIdentity(config) : anthropicIdentity(config);
+  return config.kind === 'anthropic' ? anthropicIdentity(config) : openAiIdentity(config);
 }
 
 export type { ProviderSettings } from './settings.js';

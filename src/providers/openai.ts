@@ -10,20 +10,23 @@ import type { ChunkAccounting, FinishReason } from './stream.js';
 import { onFirstUse, publicUrl, type ProviderSettings } from './settings.js';
 
 /**
- * OpenAI, or any OpenAI-compatible server (Ollama, vLLM, LM Studio, llama.cpp) when `baseURL` is set:
- * text streams from the official `openai` SDK; structured output goes through LangChain's ChatOpenAI.
+ * OpenAI (directly, or through a proxy at `baseURL`), or an OpenAI-compatible server (Ollama, vLLM,
+ * LM Studio, llama.cpp): text streams from the official `openai` SDK; structured output goes through
+ * LangChain's ChatOpenAI.
  */
+
+/** Which of the two this adapter talks to: the configuration says so, not the presence of a base URL. */
+export interface OpenAiSettings extends ProviderSettings {
+  readonly kind: 'openai' | 'openai-compatible';
+}
 
 export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
 
-export function openAiIdentity(settings: Pick<ProviderSettings, 'model' | 'baseURL'>): ModelIdentity {
-  return settings.baseURL
-    ? {
-        provider: 'openai-compatible',
-        label: `OpenAI-compatible ${settings.model} at ${publicUrl(settings.baseURL)}`,
-        model: settings.model,
-      }
-    : { provider: 'openai', label: `OpenAI ${settings.model}`, model: settings.model };
+export function openAiIdentity(settings: Pick<OpenAiSettings, 'kind' | 'model' | 'baseURL'>): ModelIdentity {
+  const at = settings.baseURL ? ` at ${publicUrl(settings.baseURL)}` : '';
+  return settings.kind === 'openai-compatible'
+    ? { provider: 'openai-compatible', label: `OpenAI-compatible ${settings.model}${at}`, model: settings.model }
+    : { provider: 'openai', label: `OpenAI ${settings.model}${at}`, model: settings.model };
 }
 
 /** Chat completions' finish_reason → ours. */
@@ -54,12 +57,13 @@ function openAiAccounting(): ChunkAccounting<ChatCompletionChunk> {
   };
 }
 
-export function createOpenAiModel(settings: ProviderSettings): ChatModel {
+export function createOpenAiModel(settings: OpenAiSettings): ChatModel {
   const baseURL = settings.baseURL || OPENAI_BASE_URL; // explicit: OPENAI_BASE_URL / LANGSMITH_GATEWAY in the environment must not redirect our key
+  const compatible = settings.kind === 'openai-compatible';
   const fields = {
     model: settings.model,
-    // Local servers ignore the key, but the SDK wants one.
-    apiKey: settings.apiKey || (settings.baseURL ? 'not-needed' : ''),
+    // Local servers ignore the key, but the SDK wants one. OpenAI itself, proxied or not, needs a real one.
+    apiKey: settings.apiKey || (compatible ? 'not-needed' : ''),
     configuration: { baseURL },
     timeout: settings.timeoutMs,
     maxRetries: 0,
@@ -68,7 +72,7 @@ export function createOpenAiModel(settings: ProviderSettings): ChatModel {
   // An OpenAI-compatible server speaks chat completions only: ChatOpenAI would switch to the
   // Responses API for some model names (e.g. containing "codex").
   const lazyModel = onFirstUse<BaseChatModel>('OpenAI', fields.apiKey, () =>
-    settings.baseURL ? new ChatOpenAICompletions(fields) : new ChatOpenAI(fields),
+    compatible ? new ChatOpenAICompletions(fields) : new ChatOpenAI(fields),
   );
   const lazyClient = onFirstUse(
     'OpenAI',

@@ -4,7 +4,7 @@ import { ProviderError } from './types.js';
 export interface ProviderSettings {
   readonly apiKey: string;
   readonly model: string;
-  /** OpenAI: set for an OpenAI-compatible server (e.g. "http://localhost:11434/v1"). Anthropic: a proxy. */
+  /** An OpenAI-compatible server (e.g. "http://localhost:11434/v1"), or a proxy in front of OpenAI or Anthropic. */
   readonly baseURL?: string | null;
   /** Per request, until the reply starts. */
   readonly timeoutMs: number;

@@ -30,12 +30,49 @@ describe('configuration from the environment', () => {
       kind: 'anthropic',
       model: 'claude-x',
     });
-    expect(loadConfig({ OPENAI_BASE_URL: 'http://localhost:11434/v1', MODEL: 'llama3.1' }).model).toMatchObject({
-      kind: 'openai',
+    expect(loadConfig({ OPENAI_BASE_URL: 'http://localhost:11434/v1', MODEL: 'llama3.1' }).model).toEqual({
+      kind: 'openai-compatible',
+      apiKey: null,
       baseURL: 'http://localhost:11434/v1',
       model: 'llama3.1',
     });
     expect(loadConfig({ PROVIDER: 'offline', OPENAI_API_KEY: 'k' }).model).toEqual({ kind: 'offline' });
+  });
+
+  it('reads OPENAI_BASE_URL with PROVIDER=openai and the key as OpenAI through a proxy, with its default model', () => {
+    const proxy = { PROVIDER: 'openai', OPENAI_API_KEY: 'k', OPENAI_BASE_URL: 'https://proxy.example.com/v1' };
+    expect(loadConfig(proxy).model).toEqual({
+      kind: 'openai',
+      apiKey: 'k',
+      model: DEFAULT_MODELS.openai,
+      baseURL: 'https://proxy.example.com/v1',
+    });
+  });
+
+  it('reads OPENAI_BASE_URL without PROVIDER=openai, or without a key, as an OpenAI-compatible server', () => {
+    const server = { OPENAI_BASE_URL: 'http://localhost:8000/v1', MODEL: 'qwen2.5' };
+    expect(loadConfig({ ...server, OPENAI_API_KEY: 'vllm-key' }).model).toEqual({
+      kind: 'openai-compatible',
+      apiKey: 'vllm-key',
+      model: 'qwen2.5',
+      baseURL: 'http://localhost:8000/v1',
+    });
+    expect(loadConfig({ ...server, PROVIDER: 'openai' }).model).toMatchObject({
+      kind: 'openai-compatible',
+      apiKey: null,
+    });
+  });
+
+  it('keeps an Anthropic proxy with its key, and ignores an unused base URL when another provider is chosen', () => {
+    expect(loadConfig({ ANTHROPIC_API_KEY: 'k', ANTHROPIC_BASE_URL: 'https://proxy.example.com' }).model).toEqual({
+      kind: 'anthropic',
+      apiKey: 'k',
+      model: DEFAULT_MODELS.anthropic,
+      baseURL: 'https://proxy.example.com',
+    });
+    expect(loadConfig({ PROVIDER: 'offline', ANTHROPIC_BASE_URL: 'https://proxy.example.com' }).model).toEqual({
+      kind: 'offline',
+    });
   });
 
   it('treats empty values as unset, as a copied .env.example leaves them', () => {
@@ -53,6 +90,11 @@ describe('configuration from the environment', () => {
     [{ PROVIDER: 'anthropic' }, /needs ANTHROPIC_API_KEY/],
     [{ PROVIDER: 'openai' }, /needs OPENAI_API_KEY, or OPENAI_BASE_URL/],
     [{ OPENAI_BASE_URL: 'http://localhost:11434/v1' }, /also set MODEL/],
+    [{ ANTHROPIC_BASE_URL: 'https://proxy.example.com' }, /ANTHROPIC_BASE_URL is set but ANTHROPIC_API_KEY is not/],
+    [
+      { ANTHROPIC_BASE_URL: 'https://proxy.example.com', OPENAI_API_KEY: 'k' },
+      /ANTHROPIC_BASE_URL is set but ANTHROPIC_API_KEY is not/,
+    ],
   ])('refuses %j with a message naming the setting', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

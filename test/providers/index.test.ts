@@ -9,11 +9,16 @@ describe('createChatModel', () => {
   it.each<[ProviderConfig, string, string]>([
     [{ kind: 'openai', model: 'gpt-4.1-mini', ...baseSettings }, 'openai', 'OpenAI gpt-4.1-mini'],
     [
-      { kind: 'openai', model: 'llama3.1', ...baseSettings, baseURL: 'http://localhost:11434/v1' },
+      { kind: 'openai-compatible', model: 'llama3.1', ...baseSettings, baseURL: 'http://localhost:11434/v1' },
       'openai-compatible',
       'OpenAI-compatible llama3.1 at http://localhost:11434/v1',
     ],
     [{ kind: 'openai', model: 'gpt-4.1-mini', ...baseSettings, baseURL: null }, 'openai', 'OpenAI gpt-4.1-mini'],
+    [
+      { kind: 'openai', model: 'gpt-4.1', ...baseSettings, baseURL: 'https://proxy.example.com/v1' },
+      'openai',
+      'OpenAI gpt-4.1 at https://proxy.example.com/v1',
+    ],
     [{ kind: 'anthropic', model: 'claude-sonnet-4-5', ...baseSettings }, 'anthropic', 'Anthropic claude-sonnet-4-5'],
   ])('builds %o as provider %s labelled "%s", without a network call', (config, provider, label) => {
     const model = createChatModel(config);
@@ -24,7 +29,7 @@ describe('createChatModel', () => {
 
   it('never shows credentials or query strings from a base URL', () => {
     const model = createChatModel({
-      kind: 'openai',
+      kind: 'openai-compatible',
       model: 'm',
       ...baseSettings,
       baseURL: `https://user:${TEST_KEY}@llm.example.com/v1/?api_key=${TEST_KEY}`,

@@ -254,7 +254,7 @@ describe('OpenAI adapter: OpenAI-compatible servers', () => {
     ]);
     server.use(r.handler);
     const model = createChatModel({
-      kind: 'openai',
+      kind: 'openai-compatible',
       ...baseSettings,
       apiKey: '',
       model: 'llama3.1',
@@ -278,7 +278,7 @@ describe('OpenAI adapter: OpenAI-compatible servers', () => {
     ]);
     server.use(r.handler);
     const model = createChatModel({
-      kind: 'openai',
+      kind: 'openai-compatible',
       ...baseSettings,
       model: 'qwen-codex-7b',
       baseURL: 'http://localhost:8000/v1',
@@ -292,7 +292,7 @@ describe('OpenAI adapter: OpenAI-compatible servers', () => {
     const r = scriptedRoute('post', 'http://localhost:11434/v1/chat/completions', [replies.networkError()]);
     server.use(r.handler);
     const model = createChatModel({
-      kind: 'openai',
+      kind: 'openai-compatible',
       ...baseSettings,
       model: 'llama3.1',
       baseURL: 'http://localhost:11434/v1',
@@ -302,6 +302,39 @@ describe('OpenAI adapter: OpenAI-compatible servers', () => {
     expect(error).toMatchObject({ kind: 'network' });
     expect((error as Error).message).toMatch(/Could not reach http:\/\/localhost:11434\/v1.*running/);
     expect(r.requests).toHaveLength(1);
+  });
+});
+
+describe('OpenAI adapter: OpenAI through a proxy', () => {
+  const proxied = (apiKey = TEST_KEY) =>
+    createChatModel({
+      kind: 'openai',
+      ...baseSettings,
+      apiKey,
+      model: 'gpt-4.1',
+      baseURL: 'https://llm-proxy.example.com/openai/v1',
+    });
+
+  it('sends the key to the proxy and names OpenAI as the provider', async () => {
+    const r = scriptedRoute('post', 'https://llm-proxy.example.com/openai/v1/chat/completions', [
+      replies.sse(openAiStreamBody(['Through the proxy'])),
+    ]);
+    server.use(r.handler);
+    const model = proxied();
+    expect(model.identity).toEqual({
+      provider: 'openai',
+      label: 'OpenAI gpt-4.1 at https://llm-proxy.example.com/openai/v1',
+      model: 'gpt-4.1',
+    });
+    const { text, error } = await collect(streamOf(model));
+    expect(error).toBeUndefined();
+    expect(text).toBe('Through the proxy');
+    expect(r.requests[0]!.headers.authorization).toBe(`Bearer ${TEST_KEY}`);
+  });
+
+  it('refuses to call without a key, as OpenAI itself would', async () => {
+    const { error } = await collect(streamOf(proxied('')));
+    expect(error).toMatchObject({ kind: 'auth', message: expect.stringContaining('No OpenAI API key') });
   });
 });
 
