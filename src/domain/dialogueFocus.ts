@@ -1,5 +1,4 @@
 import { MIN_EXCHANGES_PER_TREND, chosenTrends, type TrendsArtifact } from './artifacts/index.js';
-import { isQuestionBack, normalise, wordCount } from './prose.js';
 
 /**
  * Which chosen trend the next dialogue question explores: stay with the current trend until it has
@@ -20,30 +19,13 @@ export function nextDialogueTrend(
   return leastExplored.id;
 }
 
-const MOVE_ON = /\b(?:next trend|move on|skip (?:this|the) trend|another trend|switch trends?|other trend)\b/i;
-const ENOUGH =
-  /^(?:ok(?:ay)?[,.]?\s*)?(?:i think\s+)?(?:that'?s |that is |it'?s )?(?:enough|done|stop|we'?re done|let'?s stop|finish(?:ed)?|no more)\b/i;
-
-/** A short message that steers the dialogue ("next trend", "enough") rather than answering. */
-export function steering(text: string): 'move_on' | 'enough' | null {
-  const t = normalise(text);
-  if (wordCount(t) > 8) return null;
-  if (MOVE_ON.test(t)) return 'move_on';
-  if (ENOUGH.test(t)) return 'enough';
-  return null;
-}
-
-/**
- * The user's answers per trend, as the dialogue's guard counts them: "next trend", "enough" and a
- * question asked back ("What do you mean?") are messages, not answers. "Don't know" is an answer.
- */
-export function countDialogueAnswers(
-  messages: ReadonlyArray<{ readonly trendId: string | null; readonly content: string }>,
-): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const m of messages) {
-    if (m.trendId && !steering(m.content) && !isQuestionBack(m.content))
-      counts[m.trendId] = (counts[m.trendId] ?? 0) + 1;
-  }
-  return counts;
+/** Where "Next trend" goes: the least explored chosen trend other than the current one; null when there is none. */
+export function trendAfterMoveOn(
+  trends: TrendsArtifact | undefined,
+  answersByTrend: Readonly<Record<string, number>>,
+  currentTrendId: string | null,
+): string | null {
+  const others = (trends ? chosenTrends(trends) : []).filter((t) => t.id !== currentTrendId);
+  if (others.length === 0) return null;
+  return [...others].sort((a, b) => (answersByTrend[a.id] ?? 0) - (answersByTrend[b.id] ?? 0))[0]!.id;
 }

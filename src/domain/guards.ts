@@ -13,6 +13,8 @@ export interface StepFacts {
   readonly artifacts: ArtifactSet;
   /** Answers the user has given in the dialogue step, by trend id. */
   readonly exchangesByTrend: Readonly<Record<string, number>>;
+  /** The user ended the dialogue with the explicit "That's enough" action (a recorded event). */
+  readonly dialogueEnough?: boolean;
 }
 
 export interface LeaveOptions {
@@ -36,13 +38,13 @@ const twoToThreeTrendsChosen: Guard = ({ artifacts }) => {
   return null;
 };
 
-const eachTrendExplored: Guard = ({ artifacts, exchangesByTrend }, { force }) => {
-  if (force) return null;
+const eachTrendExplored: Guard = ({ artifacts, exchangesByTrend, dialogueEnough }, { force }) => {
+  if (force || dialogueEnough) return null;
   const trends = artifacts.trends ? chosenTrends(artifacts.trends) : [];
   const short = trends.filter((t) => (exchangesByTrend[t.id] ?? 0) < MIN_EXCHANGES_PER_TREND);
   if (short.length === 0) return null;
   const names = short.map((t) => `"${t.name}" (${exchangesByTrend[t.id] ?? 0})`).join(', ');
-  return `Explore each trend with at least ${MIN_EXCHANGES_PER_TREND} answers before moving on, or say it is enough: ${names}.`;
+  return `Explore each trend with at least ${MIN_EXCHANGES_PER_TREND} answers before moving on, or press “That's enough”: ${names}.`;
 };
 
 const everyScopeForecast: Guard = ({ artifacts }) => {

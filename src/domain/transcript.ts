@@ -1,6 +1,8 @@
 import type { StepId, SessionMode, Quarter } from './steps.js';
 import type { Progress } from './stepMachine.js';
 import type { ProvenanceMap } from './proposals/provenance.js';
+import type { QuestionFamily } from './artifacts/index.js';
+import type { ConversationAction, UserIntent } from './conversation.js';
 
 export type MessageRole = 'user' | 'assistant';
 
@@ -24,6 +26,17 @@ export interface Message {
   readonly kind: MessageKind;
   readonly content: string;
   readonly status: MessageStatus;
+  /**
+   * A facilitator message: the bank question it asked (offline; null for a model). A user message:
+   * the question it follows. Stored when the message is, never recovered from its text.
+   */
+  readonly questionId: string | null;
+  /** The family of that question (dialogue); null when not known. */
+  readonly questionFamily: QuestionFamily | null;
+  /** A user message: an answer, a question back or a command (null for a facilitator message, and for old messages not known). */
+  readonly intent: UserIntent | null;
+  /** A command: the action it took. */
+  readonly action: ConversationAction | null;
   readonly provider: string | null;
   readonly model: string | null;
   readonly promptVersion: string | null;
@@ -38,7 +51,20 @@ export interface Message {
 }
 
 /** What a facilitator reads of a message: the conversation itself, not its bookkeeping. */
-export type TranscriptMessage = Pick<Message, 'id' | 'step' | 'trendId' | 'role' | 'kind' | 'content' | 'status'>;
+export type TranscriptMessage = Pick<
+  Message,
+  | 'id'
+  | 'step'
+  | 'trendId'
+  | 'role'
+  | 'kind'
+  | 'content'
+  | 'status'
+  | 'questionId'
+  | 'questionFamily'
+  | 'intent'
+  | 'action'
+>;
 
 export interface Client {
   readonly id: number;

@@ -2,8 +2,11 @@ import {
   AppError,
   STEPS,
   chosenTrends,
+  ACTION_LABELS,
+  actionsOf,
+  applyConversationEvents,
+  classifyUserMessage,
   conflict,
-  countDialogueAnswers,
   guardToLeave,
   initialProgress,
   invalid,
@@ -17,10 +20,14 @@ import {
   itemKeysByPath,
   uniformProvenance,
   type ArtifactDiff,
+  trendAfterMoveOn,
   type ArtifactRevision,
   type ArtifactSet,
   type ArtifactSource,
   type Client,
+  type ConversationAction,
+  type ConversationState,
+  type ConversationEvent,
   type Message,
   type Progress,
   type ProvenanceMap,
@@ -34,7 +41,7 @@ import {
 } from '../domain/index.js';
 import * as store from '../storage/index.js';
 import type { Db } from '../storage/index.js';
-import type { Facilitator, TurnInput } from './facilitator.js';
+import { RECENT_MESSAGES, type Facilitator, type TurnInput } from './facilitator.js';
 import type { LiveTurn } from './liveTurn.js';
 import type { LastModelCall } from './modelStatus.js';
 import {
@@ -90,6 +97,8 @@ export interface SessionView {
   readonly answersByTrend: Readonly<Record<string, number>>;
   /** Dialogue: the trend the conversation is on now. */
   readonly dialogueTrendId: string | null;
+  /** Dialogue: the user pressed "That's enough" (or typed it). */
+  readonly dialogueEnough: boolean;
   readonly liveTurn: { readonly turnId: number; readonly kind: 'reply' | 'draft' } | null;
   /** The same client's latest earlier quarter, for the Radar Review; null for a first quarter. */
   readonly previousSession: { readonly id: number; readonly quarter: string } | null;
@@ -228,9 +237,18 @@ export class Engine {
     return store.listSessions(this.db, clientId);
   }
 
-  messages(sessionId: number): Message[] {
+  /** The transcript: all of it, or a page of the latest `limit` messages before message `before`. */
+  messages(sessionId: number, page?: { limit: number; before?: number }): Message[] {
     this.requireSession(sessionId);
-    return store.listMessages(this.db, sessionId);
+    return page
+      ? store.listMessagesPage(this.db, sessionId, page.limit, page.before)
+      : store.listMessages(this.db, sessionId);
+  }
+
+  /** The explicit actions recorded in a session (next trend, enough, skip, and the offline facilitator's filings). */
+  conversationEvents(sessionId: number): store.StoredConversationEvent[] {
+    this.requireSession(sessionId);
+    return store.listConversationEvents(this.db, sessionId);
   }
 
   /** One stored message of the session (a reply a reconnecting page missed); undefined if it is another session's. */
@@ -274,7 +292,8 @@ export class Engine {
         ]),
       ),
       answersByTrend: facts.exchangesByTrend,
-      dialogueTrendId: this.dialogueTrend(sessionId, facts, null),
+      dialogueTrendId: this.dialogueTrend(sessionId, facts),
+      dialogueEnough: facts.dialogueEnough ?? false,
       proposals: this.review.proposals(sessionId),
       liveTurn: live ? { turnId: live.turnId, kind: live.kind } : null,
       previousSession: previousOf(store.listSessions(this.db, session.clientId), session),
@@ -283,32 +302,83 @@ export class Engine {
 
   /** Stores the user's message and starts the reply; the reply runs on whether or not anyone listens. */
   postMessage(sessionId: number, body: { content: string; trendId?: string | null }): LiveTurn {
+    return this.startUserTurn(sessionId, body.content, body.trendId ?? null, null);
+  }
+
+  /**
+   * An explicit action ("Next trend", "That's enough", "Skip this question"): stored as the user's
+   * command in the transcript, recorded as an event, and answered like a message. Typed words that
+   * stand for an action take this same path (postMessage).
+   */
+  act(sessionId: number, action: ConversationAction): LiveTurn {
+    return this.startUserTurn(sessionId, ACTION_LABELS[action], null, action);
+  }
+
+  private startUserTurn(
+    sessionId: number,
+    content: string,
+    askedTrendId: string | null,
+    action: ConversationAction | null,
+  ): LiveTurn {
     return store.inOneRead(this.db, () => {
       const session = this.requireSession(sessionId);
       const step = this.requireActiveStep(session);
       this.refuseIfBusy(sessionId);
+      if (action && !actionsOf(step).includes(action))
+        throw invalid(
+          `"${ACTION_LABELS[action]}" belongs to the dialogue; in this step you can only skip a question.`,
+          'action',
+        );
       const artifacts = store.latestArtifacts(this.db, sessionId);
+      const state = store.getConversationState(this.db, sessionId, step);
       let trendId: string | null = null;
       if (step === 'dialogue') {
         const chosen = artifacts.trends ? chosenTrends(artifacts.trends) : [];
-        if (body.trendId && !chosen.some((t) => t.id === body.trendId)) {
+        if (askedTrendId && !chosen.some((t) => t.id === askedTrendId)) {
           throw invalid(
-            `"${body.trendId}" is not one of the chosen trends (${chosen.map((t) => t.id).join(', ') || 'none chosen'}).`,
+            `"${askedTrendId}" is not one of the chosen trends (${chosen.map((t) => t.id).join(', ') || 'none chosen'}).`,
             'trendId',
           );
         }
-        trendId =
-          body.trendId ??
-          this.dialogueTrend(sessionId, { artifacts, exchangesByTrend: this.dialogueAnswers(sessionId) }, null);
+        trendId = askedTrendId ?? this.dialogueTrend(sessionId, { artifacts, exchangesByTrend: state.answersByTrend });
       }
+      const filed = classifyUserMessage(content, step, action);
       const [userId, replyId] = store.reserveMessageIds(this.db, 2) as [number, number];
       const userMessage = store.draftMessage(
         this.db,
-        { sessionId, step, trendId, role: 'user', kind: 'chat', content: body.content, status: 'complete' },
+        {
+          sessionId,
+          step,
+          trendId,
+          role: 'user',
+          kind: 'chat',
+          content,
+          status: 'complete',
+          questionId: state.lastQuestion?.id ?? null,
+          questionFamily: state.lastQuestion?.family ?? null,
+          ...filed,
+        },
         userId,
       );
+      const events: ConversationEvent[] = [
+        { type: 'user_message', messageId: userId, trendId, intent: filed.intent },
+        ...(filed.action
+          ? [
+              {
+                type: 'action' as const,
+                action: filed.action,
+                ...(filed.action === 'next_trend'
+                  ? { to: trendAfterMoveOn(artifacts.trends, state.answersByTrend, trendId) }
+                  : {}),
+              },
+            ]
+          : []),
+      ];
       const reply = this.draftPendingReply(sessionId, step, trendId, 'chat', replyId);
-      return this.startTurn(session, step, trendId, reply, userMessage, 'reply', artifacts);
+      return this.startTurn(session, step, trendId, reply, userMessage, 'reply', artifacts, {
+        state: applyConversationEvents(state, events),
+        actions: events.filter((e) => e.type === 'action'),
+      });
     });
   }
 
@@ -321,7 +391,7 @@ export class Engine {
       const session = this.requireSession(sessionId);
       const step = this.requireActiveStep(session);
       this.refuseIfBusy(sessionId);
-      const messages = store.listStepMessages(this.db, sessionId, step);
+      const messages = store.listRecentStepTranscript(this.db, sessionId, step, RECENT_MESSAGES);
       const lastUser = messages.filter((m) => m.role === 'user').at(-1);
       if (!lastUser) throw refused('There is no message of yours in this step to answer again.');
       const after = messages.filter((m) => m.id > lastUser.id);
@@ -337,7 +407,7 @@ export class Engine {
         null,
         'reply',
         store.latestArtifacts(this.db, sessionId),
-        lastUser.id,
+        { state: store.getConversationState(this.db, sessionId, step), answering: lastUser.id },
       );
     });
   }
@@ -349,7 +419,9 @@ export class Engine {
       const step = this.requireActiveStep(session);
       this.refuseIfBusy(sessionId);
       const reply = this.draftPendingReply(sessionId, step, null, 'draft');
-      return this.startTurn(session, step, null, reply, null, 'draft', store.latestArtifacts(this.db, sessionId));
+      return this.startTurn(session, step, null, reply, null, 'draft', store.latestArtifacts(this.db, sessionId), {
+        state: store.getConversationState(this.db, sessionId, step),
+      });
     });
   }
 
@@ -472,16 +544,32 @@ export class Engine {
     userMessage: Message | null,
     kind: 'reply' | 'draft',
     artifacts: ArtifactSet,
-    answering?: number,
+    conversation: {
+      /** The step's state with the user's message applied: stored with it. */
+      state: ConversationState;
+      /** The explicit actions the message took, recorded as events. */
+      actions?: readonly ConversationEvent[];
+      /** A retry: the message it answers again. */
+      answering?: number;
+    },
   ): LiveTurn {
     const turn = this.turns.start(reply.id, session.id, kind);
-    const input = this.turnInput(session, step, trendId, artifacts, answering, userMessage);
+    const input = this.turnInput(session, step, trendId, artifacts, conversation.state, {
+      whole: kind === 'draft',
+      answering: conversation.answering,
+      unstored: userMessage,
+    });
     const stored = new Promise<void>((resolve, reject) => {
       setImmediate(() => {
         try {
           const written = this.db.transaction(() => {
             const user = userMessage && store.storeMessage(this.db, userMessage);
             store.storeMessage(this.db, reply);
+            if (user) {
+              store.saveConversationState(this.db, session.id, step, conversation.state);
+              for (const e of conversation.actions ?? [])
+                store.recordConversationEvent(this.db, session.id, step, user.id, e);
+            }
             store.touchSession(this.db, session.id);
             return user;
           })();
@@ -516,16 +604,30 @@ export class Engine {
     );
   }
 
-  /** `answering`: a retry reads the conversation up to the message it answers, not the failed attempts after it. */
+  /**
+   * What a facilitator reads: the step's persisted state, and its latest messages (a reply: at most
+   * RECENT_MESSAGES; a draft: `whole`, every one). `answering`: a retry reads the conversation up to
+   * the message it answers, not the failed attempts after it. `unstored`: the user's message, not
+   * written yet.
+   */
   private turnInput(
     session: Session,
     step: StepId,
     trendId: string | null,
     artifacts: ArtifactSet,
-    answering?: number,
-    unstored: TranscriptMessage | null = null,
+    state: ConversationState,
+    read: { whole?: boolean; answering?: number | undefined; unstored?: TranscriptMessage | null } = {},
   ): TurnInput {
     const client = store.getClient(this.db, session.clientId)!;
+    const stored = read.whole
+      ? store.listStepTranscript(this.db, session.id, step)
+      : store.listRecentStepTranscript(
+          this.db,
+          session.id,
+          step,
+          RECENT_MESSAGES - (read.unstored ? 1 : 0),
+          read.answering,
+        );
     return {
       session: {
         id: session.id,
@@ -538,12 +640,8 @@ export class Engine {
       trendId,
       artifacts,
       // The pending reply is not part of what the facilitator reads.
-      transcript: [
-        ...store
-          .listStepTranscript(this.db, session.id, step)
-          .filter((m) => m.status !== 'streaming' && (answering === undefined || m.id <= answering)),
-        ...(unstored ? [unstored] : []),
-      ],
+      transcript: [...stored.filter((m) => m.status !== 'streaming'), ...(read.unstored ? [read.unstored] : [])],
+      state,
     };
   }
 
@@ -597,13 +695,14 @@ export class Engine {
   }
 
   private postOpening(session: Session, client: Client, step: StepId): void {
-    const input = this.turnInput(session, step, null, store.latestArtifacts(this.db, session.id));
+    const state = store.getConversationState(this.db, session.id, step);
+    const input = this.turnInput(session, step, null, store.latestArtifacts(this.db, session.id), state);
     const opening = this.facilitator.opening({
       ...input,
       session: { ...input.session, clientName: client.name, industry: client.industry },
     });
     const { provider, model } = this.facilitator.identity;
-    store.insertMessage(this.db, {
+    const stored = store.insertMessage(this.db, {
       sessionId: session.id,
       step,
       trendId: opening.trendId,
@@ -611,18 +710,30 @@ export class Engine {
       kind: 'opening',
       content: opening.text,
       status: 'complete',
+      questionId: opening.question?.id ?? null,
+      questionFamily: opening.question?.family ?? null,
       provider,
       model,
       promptVersion: opening.promptVersion,
     });
+    store.saveConversationState(
+      this.db,
+      session.id,
+      step,
+      applyConversationEvents(state, [
+        { type: 'asked', messageId: stored.id, trendId: opening.trendId, question: opening.question },
+      ]),
+    );
   }
 
+  /** What the guards read: the artifacts, and the dialogue's answers and "enough" as persisted, never counted from text. */
   private facts(sessionId: number): StepFacts {
-    return { artifacts: store.latestArtifacts(this.db, sessionId), exchangesByTrend: this.dialogueAnswers(sessionId) };
-  }
-
-  private dialogueAnswers(sessionId: number): Record<string, number> {
-    return countDialogueAnswers(store.listUserDialogueMessages(this.db, sessionId));
+    const dialogue = store.getConversationState(this.db, sessionId, 'dialogue');
+    return {
+      artifacts: store.latestArtifacts(this.db, sessionId),
+      exchangesByTrend: dialogue.answersByTrend,
+      dialogueEnough: dialogue.enough,
+    };
   }
 
   private advanceBlockedBy(progress: Progress, current: StepId, facts: StepFacts): string | null {
@@ -630,13 +741,9 @@ export class Engine {
     return guardToLeave(current, facts);
   }
 
-  /** The trend the dialogue is on: the latest dialogue question's trend, moved on once it has its answers. */
-  private dialogueTrend(sessionId: number, facts: StepFacts, fallback: string | null): string | null {
-    const lastQuestion = store
-      .listStepMessages(this.db, sessionId, 'dialogue')
-      .filter((m) => m.role === 'assistant' && m.trendId)
-      .at(-1);
-    const current = lastQuestion?.trendId ?? fallback;
+  /** The trend the dialogue is on, as persisted; the domain's choice when it is not one of the chosen trends. */
+  private dialogueTrend(sessionId: number, facts: StepFacts): string | null {
+    const current = store.getConversationState(this.db, sessionId, 'dialogue').trendId;
     const chosen = facts.artifacts.trends ? chosenTrends(facts.artifacts.trends) : [];
     if (current && chosen.some((t) => t.id === current)) return current;
     return nextDialogueTrend(facts.artifacts.trends, facts.exchangesByTrend, null);

@@ -1,12 +1,18 @@
 import type {
   ArtifactSet,
+  AskedRef,
+  ConversationState,
   CallRecord,
   ModelIdentity,
   SessionMode,
   StepId,
   TranscriptMessage,
   Usage,
+  UserIntent,
 } from '../domain/index.js';
+
+/** A reply reads at most this many of the step's latest messages: its cost does not grow with the transcript. */
+export const RECENT_MESSAGES = 40;
 
 /** Everything a facilitator may know when it takes its turn; it decides how much of it to use. */
 export interface TurnInput {
@@ -23,10 +29,14 @@ export interface TurnInput {
   /** The latest artifact of every step that has one. */
   readonly artifacts: ArtifactSet;
   /**
-   * The current step's stored conversation, oldest first, including the user's new message. Other
-   * steps reach the facilitator distilled, as artifacts; the full transcript stays in SQLite.
+   * The current step's stored conversation, oldest first, including the user's new message: for a
+   * reply, only the latest RECENT_MESSAGES (what the step has established is in `state` and the
+   * artifacts); for a draft or an opening, the whole step. Other steps reach the facilitator distilled,
+   * as artifacts; the full transcript stays in SQLite.
    */
   readonly transcript: readonly TranscriptMessage[];
+  /** The step's conversation state as persisted, the user's new message included. */
+  readonly state: ConversationState;
 }
 
 export type ReplyPart =
@@ -40,6 +50,12 @@ export type ReplyPart =
       readonly calls: readonly CallRecord[];
       /** Dialogue: the trend the reply's question is about (it may move to the next trend). */
       readonly trendId?: string | null;
+      /** The question the reply asks (stored with it); null when it asks none. */
+      readonly question: AskedRef | null;
+      /** Bank questions the user's message answered or declined (offline), recorded in the state. */
+      readonly filed?: ReadonlyArray<{ readonly questionId: string; readonly declined: boolean }>;
+      /** How the facilitator read the user's message, when that differs from how it was filed on arrival. */
+      readonly userIntent?: UserIntent;
       /** A new revision of the current step's artifact that the reply produced, if any (validated by the engine). */
       readonly artifact?: unknown;
     };
@@ -59,6 +75,8 @@ export interface Opening {
   readonly text: string;
   readonly promptVersion: string;
   readonly trendId: string | null;
+  /** The question the opening asks. */
+  readonly question: AskedRef | null;
 }
 
 /**

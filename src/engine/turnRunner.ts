@@ -1,14 +1,26 @@
 import {
+  applyConversationEvents,
   callsOf,
   isAppError,
   isProviderError,
   type CallRecord,
+  type ConversationEvent,
   type Message,
   type ModelIdentity,
   type StepId,
   type Usage,
 } from '../domain/index.js';
-import { finishMessage, recordModelCall, savePartialContent, type Db, type FinishedReply } from '../storage/index.js';
+import {
+  finishMessage,
+  getConversationState,
+  recordConversationEvent,
+  recordModelCall,
+  saveConversationState,
+  savePartialContent,
+  setMessageIntent,
+  type Db,
+  type FinishedReply,
+} from '../storage/index.js';
 import type { Facilitator, ReplyPart, TurnInput } from './facilitator.js';
 import type { LiveTurn, TurnEvent } from './liveTurn.js';
 import { modelCallOutcome, type LastModelCall } from './modelStatus.js';
@@ -42,6 +54,9 @@ interface Outcome {
   calls: readonly CallRecord[];
   trendId?: string | null;
   artifact?: unknown;
+  question?: Extract<ReplyPart, { type: 'finish' }>['question'];
+  filed?: Extract<ReplyPart, { type: 'finish' }>['filed'];
+  userIntent?: Extract<ReplyPart, { type: 'finish' }>['userIntent'];
 }
 
 /**
@@ -192,7 +207,10 @@ function finish(
         latencyMs: Math.round(latencyMs),
         error: error ? describe(error, turn).message : null,
         trendId: outcome?.trendId ?? null,
+        questionId: outcome?.question?.id ?? null,
+        questionFamily: outcome?.question?.family ?? null,
       } satisfies FinishedReply);
+      if (turn.kind === 'reply' && status === 'complete' && outcome) recordReply(deps.db, input, finished, outcome);
       // A failed structured call still cost tokens: its draft and repair calls ride on the error.
       recordCalls(
         deps.db,
@@ -229,6 +247,29 @@ function finish(
   if (error && status !== 'stopped') turn.emit({ type: 'error', data: describe(error, turn) });
   turn.emit({ type: 'done', data: { status } });
   turn.close();
+}
+
+/**
+ * What a complete reply adds to the step's state: the facilitator's reading of the user's message
+ * (the bank questions it filled, how it was meant) and the question the reply asked.
+ */
+function recordReply(db: Db, input: TurnInput, reply: Message, outcome: Outcome): void {
+  const user = input.transcript.findLast((m) => m.role === 'user');
+  const events: ConversationEvent[] = [];
+  if (user && outcome.userIntent && outcome.userIntent !== user.intent) {
+    setMessageIntent(db, user.id, outcome.userIntent);
+    events.push({ type: 'user_message', messageId: user.id, trendId: user.trendId, intent: outcome.userIntent });
+  }
+  if (user && outcome.filed && outcome.filed.length > 0) {
+    const filed: ConversationEvent = { type: 'filed', entries: outcome.filed };
+    recordConversationEvent(db, input.session.id, input.step, user.id, filed);
+    events.push(filed);
+  }
+  if (outcome.question !== undefined)
+    events.push({ type: 'asked', messageId: reply.id, trendId: reply.trendId, question: outcome.question });
+  if (events.length === 0) return;
+  const state = getConversationState(db, input.session.id, input.step);
+  saveConversationState(db, input.session.id, input.step, applyConversationEvents(state, events));
 }
 
 function statusOf(turn: LiveTurn, failure: unknown, text: string): FinishedReply['status'] {

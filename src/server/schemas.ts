@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Quarter, SessionMode, StepId } from '../domain/index.js';
+import { CONVERSATION_ACTIONS, Quarter, SessionMode, StepId } from '../domain/index.js';
 
 /** Request bodies and parameters: the HTTP boundary, validated before anything is stored. */
 
@@ -25,6 +25,18 @@ export const PostMessageBody = z.object({
     .min(1, 'must not be empty')
     .max(20_000, 'must be at most 20,000 characters'),
   trendId: z.string().trim().min(1).max(60).nullish(),
+});
+
+export const ActionBody = z.object({
+  action: z.enum(CONVERSATION_ACTIONS, {
+    message: `must be one of ${CONVERSATION_ACTIONS.join(', ')}`,
+  }),
+});
+
+/** A page of the transcript: the latest `limit` messages before message `before`; no limit, every message. */
+export const MessagesQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+  before: z.coerce.number().int().positive().optional(),
 });
 
 export const AdvanceBody = z.object({

@@ -3,6 +3,7 @@ export * from './migrations.js';
 export * from './clients.js';
 export * from './sessions.js';
 export * from './messages.js';
+export * from './conversation.js';
 export * from './artifacts.js';
 export * from './calls.js';
 export * from './search.js';

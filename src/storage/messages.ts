@@ -1,4 +1,14 @@
-import type { Message, MessageKind, MessageRole, MessageStatus, StepId, TranscriptMessage } from '../domain/index.js';
+import type {
+  ConversationAction,
+  Message,
+  MessageKind,
+  MessageRole,
+  MessageStatus,
+  QuestionFamily,
+  StepId,
+  TranscriptMessage,
+  UserIntent,
+} from '../domain/index.js';
 import { now, stmt, type Db } from './db.js';
 
 interface MessageRow {
@@ -10,6 +20,10 @@ interface MessageRow {
   kind: MessageKind;
   content: string;
   status: MessageStatus;
+  question_id: string | null;
+  question_family: QuestionFamily | null;
+  intent: UserIntent | null;
+  action: ConversationAction | null;
   provider: string | null;
   model: string | null;
   prompt_version: string | null;
@@ -31,6 +45,10 @@ const toMessage = (r: MessageRow): Message => ({
   kind: r.kind,
   content: r.content,
   status: r.status,
+  questionId: r.question_id,
+  questionFamily: r.question_family,
+  intent: r.intent,
+  action: r.action,
   provider: r.provider,
   model: r.model,
   promptVersion: r.prompt_version,
@@ -51,6 +69,10 @@ export interface NewMessage {
   kind: MessageKind;
   content: string;
   status: MessageStatus;
+  questionId?: string | null;
+  questionFamily?: QuestionFamily | null;
+  intent?: UserIntent | null;
+  action?: ConversationAction | null;
   provider?: string | null;
   model?: string | null;
   promptVersion?: string | null;
@@ -83,6 +105,10 @@ export function draftMessage(db: Db, m: NewMessage, id = reserveMessageIds(db, 1
     kind: m.kind,
     content: m.content,
     status: m.status,
+    questionId: m.questionId ?? null,
+    questionFamily: m.questionFamily ?? null,
+    intent: m.intent ?? null,
+    action: m.action ?? null,
     provider: m.provider ?? null,
     model: m.model ?? null,
     promptVersion: m.promptVersion ?? null,
@@ -100,8 +126,9 @@ export function draftMessage(db: Db, m: NewMessage, id = reserveMessageIds(db, 1
 export function storeMessage(db: Db, m: Message): Message {
   const row = stmt(
     db,
-    `INSERT INTO messages (id, session_id, step, trend_id, role, kind, content, status, provider, model, prompt_version, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+    `INSERT INTO messages (id, session_id, step, trend_id, role, kind, content, status, question_id, question_family, intent, action,
+       provider, model, prompt_version, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
   ).get(
     m.id,
     m.sessionId,
@@ -111,6 +138,10 @@ export function storeMessage(db: Db, m: Message): Message {
     m.kind,
     m.content,
     m.status,
+    m.questionId,
+    m.questionFamily,
+    m.intent,
+    m.action,
     m.provider,
     m.model,
     m.promptVersion,
@@ -146,13 +177,17 @@ export interface FinishedReply {
   error: string | null;
   /** A reply may learn its trend only once it is generated (the dialogue moving to the next trend). */
   trendId?: string | null;
+  /** The question the reply asked, when it asked one. */
+  questionId?: string | null;
+  questionFamily?: QuestionFamily | null;
 }
 
 export function finishMessage(db: Db, id: number, f: FinishedReply): Message {
   const row = stmt(
     db,
     `UPDATE messages SET content = ?, status = ?, provider = ?, model = ?, prompt_version = ?, tokens_in = ?, tokens_out = ?,
-       prompt_tokens = ?, latency_ms = ?, error = ?, trend_id = COALESCE(?, trend_id), updated_at = ?
+       prompt_tokens = ?, latency_ms = ?, error = ?, trend_id = COALESCE(?, trend_id), question_id = ?, question_family = ?,
+       updated_at = ?
      WHERE id = ? RETURNING *`,
   ).get(
     f.content,
@@ -166,6 +201,8 @@ export function finishMessage(db: Db, id: number, f: FinishedReply): Message {
     f.latencyMs,
     f.error,
     f.trendId ?? null,
+    f.questionId ?? null,
+    f.questionFamily ?? null,
     now(),
     id,
   ) as MessageRow;
@@ -183,29 +220,93 @@ export function listMessages(db: Db, sessionId: number): Message[] {
   );
 }
 
-/** One step's conversation, oldest first: what a turn reads, so a turn's cost does not grow with the session. */
-type TranscriptRow = [number, StepId, string | null, MessageRole, MessageKind, string, MessageStatus];
+const TRANSCRIPT_COLUMNS =
+  'id, step, trend_id, role, kind, content, status, question_id, question_family, intent, action';
+type TranscriptRow = [
+  number,
+  StepId,
+  string | null,
+  MessageRole,
+  MessageKind,
+  string,
+  MessageStatus,
+  string | null,
+  QuestionFamily | null,
+  UserIntent | null,
+  ConversationAction | null,
+];
 
-/**
- * A step's conversation as a facilitator reads it, read on every turn: only the columns it uses, as
- * arrays rather than row objects (a third of the time of listStepMessages for a 40-message step).
- */
+/** Only the columns a facilitator uses, as arrays rather than row objects (a turn reads them every time). */
+const toTranscript = ([
+  id,
+  step,
+  trendId,
+  role,
+  kind,
+  content,
+  status,
+  questionId,
+  questionFamily,
+  intent,
+  action,
+]: TranscriptRow): TranscriptMessage => ({
+  id,
+  step,
+  trendId,
+  role,
+  kind,
+  content,
+  status,
+  questionId,
+  questionFamily,
+  intent,
+  action,
+});
+
+/** A step's whole conversation, oldest first: what a draft reads. */
 export function listStepTranscript(db: Db, sessionId: number, step: StepId): TranscriptMessage[] {
-  const rows = stmt(
-    db,
-    'SELECT id, step, trend_id, role, kind, content, status FROM messages WHERE session_id = ? AND step = ? ORDER BY id',
-  )
+  const rows = stmt(db, `SELECT ${TRANSCRIPT_COLUMNS} FROM messages WHERE session_id = ? AND step = ? ORDER BY id`)
     .raw(true)
     .all(sessionId, step) as TranscriptRow[];
-  return rows.map(([id, rowStep, trendId, role, kind, content, status]) => ({
-    id,
-    step: rowStep,
-    trendId,
-    role,
-    kind,
-    content,
-    status,
-  }));
+  return rows.map(toTranscript);
+}
+
+/**
+ * A step's most recent messages, oldest first, up to `limit` (and up to message `upTo` when given):
+ * what a turn reads beside the persisted state, so its cost does not grow with the transcript.
+ */
+export function listRecentStepTranscript(
+  db: Db,
+  sessionId: number,
+  step: StepId,
+  limit: number,
+  upTo: number = Number.MAX_SAFE_INTEGER,
+): TranscriptMessage[] {
+  const rows = stmt(
+    db,
+    `SELECT ${TRANSCRIPT_COLUMNS} FROM messages WHERE session_id = ? AND step = ? AND id <= ? ORDER BY id DESC LIMIT ?`,
+  )
+    .raw(true)
+    .all(sessionId, step, upTo, limit) as TranscriptRow[];
+  return rows.reverse().map(toTranscript);
+}
+
+/** The user's message, filed again by the facilitator that read it (an offline bank question that voices questions). */
+export function setMessageIntent(db: Db, id: number, intent: UserIntent): void {
+  stmt(db, 'UPDATE messages SET intent = ? WHERE id = ?').run(intent, id);
+}
+
+/** A session's messages, newest page first: up to `limit` before message `before`, returned oldest first. */
+export function listMessagesPage(db: Db, sessionId: number, limit: number, before?: number): Message[] {
+  return (
+    stmt(db, 'SELECT * FROM messages WHERE session_id = ? AND id < ? ORDER BY id DESC LIMIT ?').all(
+      sessionId,
+      before ?? Number.MAX_SAFE_INTEGER,
+      limit,
+    ) as MessageRow[]
+  )
+    .reverse()
+    .map(toMessage);
 }
 
 export function listStepMessages(db: Db, sessionId: number, step: StepId): Message[] {
@@ -223,12 +324,4 @@ export function markInterruptedReplies(db: Db): number {
     db,
     "UPDATE messages SET status = 'incomplete', error = COALESCE(error, 'The server stopped while this reply was being written.'), updated_at = ? WHERE status = 'streaming'",
   ).run(now()).changes;
-}
-
-/** What the user wrote about each trend in the dialogue, oldest first: the domain counts the answers among it. */
-export function listUserDialogueMessages(db: Db, sessionId: number): Array<{ trendId: string; content: string }> {
-  return stmt(
-    db,
-    "SELECT trend_id AS trendId, content FROM messages WHERE session_id = ? AND step = 'dialogue' AND role = 'user' AND trend_id IS NOT NULL ORDER BY id",
-  ).all(sessionId) as Array<{ trendId: string; content: string }>;
 }

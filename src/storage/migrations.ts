@@ -1,8 +1,11 @@
 import type { Database } from 'better-sqlite3';
+import { backfillConversations } from './conversationBackfill.js';
 
 export interface Migration {
   readonly version: number;
   readonly up: string;
+  /** Fills new columns from what the data already says, after `up`, in the same transaction. */
+  readonly backfill?: (db: Database) => void;
 }
 
 /** Ordered, append-only. A released migration is never edited: add the next one. */
@@ -232,6 +235,37 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE artifacts ADD COLUMN restored_from INTEGER;
     `,
   },
+  {
+    version: 8,
+    // State as data: each message stores the question it asked or follows (id and family), and what a
+    // user message was (answer, question back, command, with its action); explicit actions are events;
+    // each step's conversation state is a row, updated as messages are stored. The backfill files old
+    // user messages as they would be filed now, and builds each step's state from its messages.
+    // Which bank question an old offline message asked is not known (it was matched from its text): null.
+    up: `
+      ALTER TABLE messages ADD COLUMN question_id TEXT;
+      ALTER TABLE messages ADD COLUMN question_family TEXT;
+      ALTER TABLE messages ADD COLUMN intent TEXT CHECK (intent IN ('answer', 'question_back', 'command'));
+      ALTER TABLE messages ADD COLUMN action TEXT CHECK (action IN ('next_trend', 'enough', 'skip'));
+      CREATE TABLE conversation_events (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER NOT NULL REFERENCES sessions(id),
+        step TEXT NOT NULL,
+        message_id INTEGER REFERENCES messages(id),
+        event TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX conversation_events_by_step ON conversation_events(session_id, step, id);
+      CREATE TABLE conversation_state (
+        session_id INTEGER NOT NULL REFERENCES sessions(id),
+        step TEXT NOT NULL,
+        state TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (session_id, step)
+      );
+    `,
+    backfill: backfillConversations,
+  },
 ];
 
 /** Runs every pending migration in one transaction; refuses a database newer than this code. */
@@ -248,7 +282,10 @@ export function migrate(db: Database, migrations: readonly Migration[] = MIGRATI
   }
   if (from === latest) return { from, to: latest };
   db.transaction(() => {
-    for (const m of migrations.slice(from)) db.exec(m.up);
+    for (const m of migrations.slice(from)) {
+      db.exec(m.up);
+      m.backfill?.(db);
+    }
     db.pragma(`user_version = ${latest}`);
   })();
   return { from, to: latest };

@@ -10,7 +10,7 @@ import {
   parseBank,
 } from '../../src/facilitators/offline/index.js';
 import { familyTemplates } from '../../src/facilitators/offline/dialogue.js';
-import { longestFixedPart, templateMatcher } from '../../src/facilitators/offline/interview.js';
+import { longestFixedPart, templateMatcher } from './questionsIn.js';
 
 const banks = loadBanks();
 

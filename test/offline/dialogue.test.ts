@@ -7,7 +7,7 @@ import {
 } from '../../src/domain/index.js';
 import { loadBanks } from '../../src/facilitators/offline/index.js';
 import { familyTemplates, type FamilyTemplate } from '../../src/facilitators/offline/dialogue.js';
-import { templateMatcher } from '../../src/facilitators/offline/interview.js';
+import { templateMatcher } from './questionsIn.js';
 import { Interview, offline, turnInput } from './driver.js';
 
 const bank = loadBanks().dialogue;
@@ -202,6 +202,33 @@ describe('the Socratic dialogue, offline', () => {
     expect(questionsIn(enough.text)).toEqual([]);
     expect(enough.text).toMatch(/Press \*\*Draft\*\* to update the ledger/);
     expect(interview.artifacts.dialogue!.insights.every((i) => !/next trend|enough/.test(i.text))).toBe(true);
+  });
+
+  it('moves on and stops on the explicit actions, the same as typed words, and counts neither as an answer', async () => {
+    const interview = new Interview('dialogue', { trends: TRENDS });
+    await interview.answer(ANSWERS[0]!);
+    const moved = await interview.act('next_trend');
+    expect(moved.finish.trendId).toBe('t2');
+    expect(moved.text).toContain('That makes 1 answer on **Agentic AI in operations**.');
+    expect(interview.state.trendId).toBe('t2');
+    const enough = await interview.act('enough');
+    expect(enough.finish.question).toBeNull();
+    expect(interview.state).toMatchObject({ enough: true, answersByTrend: { t1: 1 } });
+  });
+
+  it('takes an answer that happens to start with "stop" as an answer, not as "enough"', async () => {
+    const interview = new Interview('dialogue', { trends: TRENDS });
+    const reply = await interview.answer('Stop hiring is the key lever');
+    expect(interview.state).toMatchObject({ enough: false, answersByTrend: { t1: 1 } });
+    expect(reply.finish.question).not.toBeNull();
+  });
+
+  it('stores the family of every question it asks, and asks the next from the stored state', async () => {
+    const interview = new Interview('dialogue', { trends: TRENDS });
+    await interview.answerAll(ANSWERS.slice(0, 3));
+    const asked = interview.transcript.filter((m) => m.role === 'assistant');
+    expect(asked.map((m) => m.questionFamily)).toEqual(asked.map((m) => questionsIn(m.content)[0]!.family));
+    expect(interview.state.familiesByTrend.t1).toEqual([...new Set(asked.map((m) => m.questionFamily))]);
   });
 
   it('says so when every chosen trend has its answers', async () => {

@@ -4,8 +4,15 @@
  * its question is about, and artifacts land in the session after the domain's schema check.
  */
 import {
+  EMPTY_CONVERSATION,
+  applyConversationEvents,
+  classifyUserMessage,
   parseArtifact,
+  trendAfterMoveOn,
   type ArtifactSet,
+  type ConversationAction,
+  type ConversationEvent,
+  type ConversationState,
   type Message,
   type SessionMode,
   type StepId,
@@ -52,6 +59,10 @@ export function message(over: Partial<Message> & Pick<Message, 'step' | 'role' |
     trendId: null,
     kind: 'chat',
     status: 'complete',
+    questionId: null,
+    questionFamily: null,
+    intent: null,
+    action: null,
     provider: null,
     model: null,
     promptVersion: null,
@@ -70,7 +81,7 @@ export function turnInput(
   step: StepId,
   artifacts: ArtifactSet,
   transcript: readonly Message[],
-  options: { trendId?: string | null; mode?: SessionMode } = {},
+  options: { trendId?: string | null; mode?: SessionMode; state?: ConversationState } = {},
 ): TurnInput {
   return {
     session: { id: 1, ...CLIENT, mode: options.mode ?? 'quarterly' },
@@ -78,6 +89,7 @@ export function turnInput(
     trendId: options.trendId ?? null,
     artifacts,
     transcript,
+    state: options.state ?? EMPTY_CONVERSATION,
   };
 }
 
@@ -103,11 +115,12 @@ export async function collect(parts: AsyncIterable<ReplyPart>): Promise<ReplyRes
   return { text, deltas, finish };
 }
 
-/** One step of a session, driven like the engine drives it. */
+/** One step of a session, driven like the engine drives it: messages filed, the state updated by the same events. */
 export class Interview {
   readonly transcript: Message[] = [];
   readonly replies: ReplyResult[] = [];
   readonly openingText: string;
+  state: ConversationState = EMPTY_CONVERSATION;
 
   constructor(
     readonly step: StepId,
@@ -117,40 +130,84 @@ export class Interview {
   ) {
     const opening = facilitator.opening(turnInput(step, artifacts, [], { mode }));
     this.openingText = opening.text;
-    this.transcript.push(
-      message({
-        step,
-        role: 'assistant',
-        kind: 'opening',
-        content: opening.text,
-        trendId: opening.trendId,
-        promptVersion: opening.promptVersion,
-      }),
-    );
+    const stored = message({
+      step,
+      role: 'assistant',
+      kind: 'opening',
+      content: opening.text,
+      trendId: opening.trendId,
+      promptVersion: opening.promptVersion,
+      questionId: opening.question?.id ?? null,
+      questionFamily: opening.question?.family ?? null,
+    });
+    this.transcript.push(stored);
+    this.apply([{ type: 'asked', messageId: stored.id, trendId: opening.trendId, question: opening.question }]);
   }
 
-  /** The trend the engine files a dialogue answer under: the latest dialogue question's trend. */
-  private answerTrend(): string | null {
-    if (this.step !== 'dialogue') return null;
-    return this.transcript.filter((m) => m.role === 'assistant' && m.trendId).at(-1)?.trendId ?? null;
+  private apply(events: readonly ConversationEvent[]): void {
+    this.state = applyConversationEvents(this.state, events);
   }
 
-  async answer(content: string): Promise<ReplyResult> {
-    const trendId = this.answerTrend();
-    this.transcript.push(message({ step: this.step, role: 'user', content, trendId }));
-    const input = turnInput(this.step, this.artifacts, [...this.transcript], { trendId, mode: this.mode });
+  /** A message typed into the composer (typed "next trend", "that's enough", "skip" are actions). */
+  answer(content: string): Promise<ReplyResult> {
+    return this.send(content, null);
+  }
+
+  /** A button: "Next trend", "That's enough", "Skip this question". */
+  act(action: ConversationAction): Promise<ReplyResult> {
+    return this.send({ next_trend: 'Next trend', enough: "That's enough", skip: 'Skip this question' }[action], action);
+  }
+
+  private async send(content: string, action: ConversationAction | null): Promise<ReplyResult> {
+    const trendId = this.step === 'dialogue' ? this.state.trendId : null;
+    const filed = classifyUserMessage(content, this.step, action);
+    const user = message({
+      step: this.step,
+      role: 'user',
+      content,
+      trendId,
+      questionId: this.state.lastQuestion?.id ?? null,
+      questionFamily: this.state.lastQuestion?.family ?? null,
+      ...filed,
+    });
+    this.transcript.push(user);
+    this.apply([
+      { type: 'user_message', messageId: user.id, trendId, intent: filed.intent },
+      ...(filed.action
+        ? [
+            {
+              type: 'action' as const,
+              action: filed.action,
+              to: trendAfterMoveOn(this.artifacts.trends, this.state.answersByTrend, trendId),
+            },
+          ]
+        : []),
+    ]);
+    const input = turnInput(this.step, this.artifacts, [...this.transcript], {
+      trendId,
+      mode: this.mode,
+      state: this.state,
+    });
     const result = await collect(this.facilitator.reply(input, new AbortController().signal));
-    this.transcript.push(
-      message({
-        step: this.step,
-        role: 'assistant',
-        content: result.text,
-        trendId: result.finish.trendId ?? null,
-        promptVersion: result.finish.promptVersion,
-      }),
-    );
-    if (result.finish.artifact !== undefined)
-      (this.artifacts as Record<string, unknown>)[this.step] = parseArtifact(this.step, result.finish.artifact);
+    const { finish } = result;
+    if (finish.userIntent) {
+      this.transcript[this.transcript.length - 1] = { ...user, intent: finish.userIntent };
+      this.apply([{ type: 'user_message', messageId: user.id, trendId, intent: finish.userIntent }]);
+    }
+    if (finish.filed?.length) this.apply([{ type: 'filed', entries: finish.filed }]);
+    const reply = message({
+      step: this.step,
+      role: 'assistant',
+      content: result.text,
+      trendId: finish.trendId ?? null,
+      promptVersion: finish.promptVersion,
+      questionId: finish.question?.id ?? null,
+      questionFamily: finish.question?.family ?? null,
+    });
+    this.transcript.push(reply);
+    this.apply([{ type: 'asked', messageId: reply.id, trendId: reply.trendId, question: finish.question }]);
+    if (finish.artifact !== undefined)
+      (this.artifacts as Record<string, unknown>)[this.step] = parseArtifact(this.step, finish.artifact);
     this.replies.push(result);
     return result;
   }
@@ -164,7 +221,7 @@ export class Interview {
   /** Drafts the step's artifact and checks it against the domain schema, as the engine does before storing. */
   async draft<S extends StepId>(step: S = this.step as S) {
     const result: DraftResult = await this.facilitator.draft(
-      turnInput(this.step, this.artifacts, [...this.transcript], { mode: this.mode }),
+      turnInput(this.step, this.artifacts, [...this.transcript], { mode: this.mode, state: this.state }),
       new AbortController().signal,
     );
     const artifact = parseArtifact(step, result.artifact);

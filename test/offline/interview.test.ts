@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseArtifact, type StepId } from '../../src/domain/index.js';
 import { loadBanks } from '../../src/facilitators/offline/index.js';
-import { templateMatcher } from '../../src/facilitators/offline/interview.js';
+import { templateMatcher } from './questionsIn.js';
 import { CONTEXT_ANSWERS, Interview, message, offline, turnInput } from './driver.js';
 
 const banks = loadBanks();
@@ -73,8 +73,9 @@ describe('the offline facilitator', () => {
     expect(asked('sounding_board', opening.text)).toEqual(['sb.claim']);
   });
 
-  it('answers in one text part, then finishes with no tokens, no calls and the bank version', async () => {
+  it('answers in one text part, then finishes with no tokens, no calls, the bank version, and what it filed and asked as data', async () => {
     const interview = new Interview('context');
+    expect(interview.transcript[0]!.questionId).toBe('context.services');
     const reply = await interview.answer('Freight brokerage\nWarehousing (3 sites)\nLast-mile delivery');
     expect(reply.deltas).toBe(1);
     expect(reply.finish).toEqual({
@@ -83,7 +84,29 @@ describe('the offline facilitator', () => {
       promptVersion: 'offline/context@3',
       promptTokens: null,
       calls: [],
+      filed: [{ questionId: 'context.services', declined: false }],
+      question: { id: 'context.products', family: null },
     });
+  });
+
+  it('knows what it asked from the stored question id, not from the words of its reply', async () => {
+    const interview = new Interview('context');
+    // The rendered question is rewritten (as a page or an export might): what was asked is still known.
+    interview.transcript[0] = { ...interview.transcript[0]!, content: 'Something else entirely.' };
+    const reply = await interview.answer('Freight brokerage');
+    expect(reply.finish.filed).toEqual([{ questionId: 'context.services', declined: false }]);
+    expect(reply.finish.question?.id).toBe('context.products');
+  });
+
+  it('skips a question on the explicit action, and does not ask it again', async () => {
+    const interview = new Interview('context');
+    const skipped = await interview.act('skip');
+    expect(skipped.text).toContain('Skipped');
+    expect(skipped.finish.question?.id).toBe('context.products');
+    expect(interview.state.filed['context.services']).toBe('declined');
+    const typed = await interview.answer('skip');
+    expect(typed.finish.question?.id).toBe('context.customers');
+    expect(interview.transcript.filter((m) => m.intent === 'command').map((m) => m.action)).toEqual(['skip', 'skip']);
   });
 });
 

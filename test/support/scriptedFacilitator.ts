@@ -21,7 +21,12 @@ export class ScriptedFacilitator implements Facilitator {
   };
 
   opening(input: TurnInput): Opening {
-    return { text: `Opening of ${input.step}`, promptVersion: `${input.step}/opening@1`, trendId: null };
+    return {
+      text: `Opening of ${input.step}`,
+      promptVersion: `${input.step}/opening@1`,
+      trendId: null,
+      question: null,
+    };
   }
 
   async *reply(input: TurnInput, signal: AbortSignal): AsyncGenerator<ReplyPart> {
@@ -40,6 +45,7 @@ export class ScriptedFacilitator implements Facilitator {
       promptVersion: `${input.step}/reply@1`,
       promptTokens: 10,
       calls: [{ purpose: 'reply', usage: { tokensIn: 10, tokensOut: chunks.length }, latencyMs: 1, outcome: 'ok' }],
+      question: { id: null, family: null },
       ...(artifact !== undefined ? { artifact } : {}),
     };
   }

@@ -3,10 +3,10 @@ import {
   ARTIFACT_SCHEMAS,
   STEPS,
   chosenTrends,
-  countDialogueAnswers,
   nextDialogueTrend,
   rankRisks,
   type ArtifactOf,
+  type AskedRef,
   type StepId,
 } from '../../domain/index.js';
 import type { ChatModel } from '../../providers/types.js';
@@ -29,7 +29,12 @@ export class ModelFacilitator implements Facilitator {
   opening(input: TurnInput): Opening {
     const trendId = input.step === 'dialogue' ? nextDialogueTrend(input.artifacts.trends, {}, null) : null;
     const prompt = this.prompts.get(input.step, 'opening');
-    return { text: fillTemplate(prompt.text, placeholders(input, trendId)), promptVersion: prompt.id, trendId };
+    return {
+      text: fillTemplate(prompt.text, placeholders(input, trendId)),
+      promptVersion: prompt.id,
+      trendId,
+      question: ASKED_UNKNOWN,
+    };
   }
 
   async *reply(input: TurnInput, signal: AbortSignal): AsyncGenerator<ReplyPart> {
@@ -53,6 +58,7 @@ export class ModelFacilitator implements Facilitator {
           promptTokens: built.promptTokens,
           calls: [{ purpose: 'reply', usage: part.usage, latencyMs: performance.now() - started, outcome: 'ok' }],
           trendId: nextTrend,
+          question: ASKED_UNKNOWN,
         };
       }
     }
@@ -91,11 +97,22 @@ export class ModelFacilitator implements Facilitator {
     return `${fillTemplate(this.prompts.get(input.step, 'system').text, values)}\n\n${fillTemplate(role.text, values)}`;
   }
 
+  /** The trend to ask about next, from the persisted state ("Next trend" has already moved it). */
   private nextTrend(input: TurnInput): string | null {
-    const answers = countDialogueAnswers(input.transcript.filter((m) => m.step === 'dialogue' && m.role === 'user'));
-    return nextDialogueTrend(input.artifacts.trends, answers, input.trendId);
+    const moved = input.transcript.at(-1)?.action === 'next_trend';
+    return nextDialogueTrend(
+      input.artifacts.trends,
+      input.state.answersByTrend,
+      moved ? input.state.trendId : input.trendId,
+    );
   }
 }
+
+/**
+ * What a model reply asks is not known as data yet: the model does not name its question or its
+ * family (a later change will have it return them).
+ */
+const ASKED_UNKNOWN: AskedRef = { id: null, family: null };
 
 /** The current step's conversation; the dialogue keeps every trend's thread, since insights cross trends. */
 function stepConversation(input: TurnInput) {

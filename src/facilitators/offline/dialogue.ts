@@ -6,10 +6,10 @@
 import {
   MIN_EXCHANGES_PER_TREND,
   QuestionFamily,
-  countDialogueAnswers,
   nextDialogueTrend,
-  steering,
+  type AskedRef,
   type Assumption,
+  type ConversationState,
   type DialogueArtifact,
   type Insight,
   type TranscriptMessage,
@@ -18,16 +18,8 @@ import {
 import type { TurnInput } from '../../engine/facilitator.js';
 import type { DialogueBank, DialogueTemplate } from './bank.js';
 import { FOOTER, chosen, fill, plural } from './common.js';
-import { askedItems, lastUserMessage } from './interview.js';
-import {
-  assumptionSentences,
-  isNonAnswer,
-  isQuestionBack,
-  normalise,
-  shortQuote,
-  truncate,
-  wordCount,
-} from './parse/index.js';
+import { lastUserMessage } from './interview.js';
+import { assumptionSentences, isNonAnswer, normalise, shortQuote, truncate, wordCount } from './parse/index.js';
 
 const FAMILIES = QuestionFamily.options;
 type Family = QuestionFamily;
@@ -49,33 +41,50 @@ export interface AskedQuestion {
   readonly message: TranscriptMessage;
 }
 
-/** An answer with the question it answered (the last question asked before it). A question back is no answer. */
+/** An answer with the question it answered (the last question asked before it). */
 export interface DialogueAnswer {
   readonly message: TranscriptMessage;
   readonly trendId: string | null;
   readonly question: AskedQuestion | null;
 }
 
+/**
+ * The questions asked (as each message stored them) and the answers given, in order. Only messages
+ * filed as answers are answers: a question back or a command ("Next trend") is not.
+ */
 export function dialogueHistory(messages: readonly TranscriptMessage[], bank: DialogueBank) {
-  const asked: AskedQuestion[] = askedItems(messages, familyTemplates(bank)).map((a) => ({
-    template: a.item,
-    trendId: a.message.trendId,
-    message: a.message,
-  }));
-  const byMessage = new Map(asked.map((a) => [a.message.id, a]));
+  const templates = new Map(familyTemplates(bank).map((t) => [t.id, t]));
+  const asked: AskedQuestion[] = [];
   const answers: DialogueAnswer[] = [];
   let current: AskedQuestion | null = null;
   for (const m of messages) {
-    if (m.role === 'assistant') current = byMessage.get(m.id) ?? current;
-    else if (!isQuestionBack(m.content))
+    const template = m.questionId ? templates.get(m.questionId) : undefined;
+    if (m.role === 'assistant') {
+      if (template) {
+        current = { template, trendId: m.trendId, message: m };
+        asked.push(current);
+      }
+    } else if (m.intent === 'answer' || m.intent === null) {
       answers.push({ message: m, trendId: m.trendId ?? current?.trendId ?? null, question: current });
+    }
   }
   return { asked, answers };
 }
 
-/** Answers per trend, counted as the engine's guard counts them. */
-function answersByTrend(answers: readonly DialogueAnswer[]): Record<string, number> {
-  return countDialogueAnswers(answers.map((a) => ({ trendId: a.trendId, content: a.message.content })));
+/** What has been asked about a trend, from the persisted state. */
+interface TrendHistory {
+  readonly questionIds: ReadonlySet<string>;
+  readonly families: ReadonlySet<Family>;
+  /** The family of the question asked last in the step, on any trend. */
+  readonly lastFamily: Family | null;
+}
+
+function trendHistory(state: ConversationState, trendId: string): TrendHistory {
+  return {
+    questionIds: new Set(state.asked.filter((a) => a.trendId === trendId).map((a) => a.id)),
+    families: new Set(state.familiesByTrend[trendId] ?? []),
+    lastFamily: state.lastQuestion?.family ?? null,
+  };
 }
 
 /**
@@ -86,19 +95,15 @@ function answersByTrend(answers: readonly DialogueAnswer[]): Record<string, numb
  */
 export function pickQuestion(
   bank: DialogueBank,
-  trendId: string,
-  asked: readonly AskedQuestion[],
+  history: TrendHistory,
   lastAnswer: string | null,
 ): FamilyTemplate | null {
-  const onTrend = asked.filter((a) => a.trendId === trendId);
-  const usedIds = new Set(onTrend.map((a) => a.template.id));
-  const usedFamilies = new Set(onTrend.map((a) => a.template.family));
+  const { questionIds: usedIds, families: usedFamilies, lastFamily } = history;
   const real = lastAnswer !== null && !isNonAnswer(lastAnswer) && shortQuote(lastAnswer) !== '';
   const available = (f: Family) =>
     bank.families[f].map((t) => ({ ...t, family: f })).filter((t) => !usedIds.has(t.id) && (real || !followsUp(t)));
-  const lastFamily = asked.at(-1)?.template.family ?? null;
 
-  if (onTrend.length === 0 && available('clarify').length > 0) return available('clarify')[0]!;
+  if (usedIds.size === 0 && available('clarify').length > 0) return available('clarify')[0]!;
   const start = lastFamily ? FAMILIES.indexOf(lastFamily) + 1 : 0;
   const rotation = FAMILIES.map((_, i) => FAMILIES[(start + i) % FAMILIES.length]!).filter((f) => f !== lastFamily);
 
@@ -134,51 +139,61 @@ function renderQuestion(
   return `**${bank.familyLabels[template.family]}.** ${text}`;
 }
 
-export function dialogueOpening(input: TurnInput, bank: DialogueBank): { text: string; trendId: string | null } {
+const NO_HISTORY: TrendHistory = { questionIds: new Set(), families: new Set(), lastFamily: null };
+const ref = (t: FamilyTemplate | null): AskedRef | null => (t ? { id: t.id, family: t.family } : null);
+
+export function dialogueOpening(
+  input: TurnInput,
+  bank: DialogueBank,
+): { text: string; trendId: string | null; question: AskedRef | null } {
   const trendId = nextDialogueTrend(input.artifacts.trends, {}, null);
   const trend = chosen(input).find((t) => t.id === trendId);
-  if (!trend) return { text: fill(bank.noTrends, input), trendId: null };
-  const first = pickQuestion(bank, trend.id, [], null)!;
+  if (!trend) return { text: fill(bank.noTrends, input), trendId: null, question: null };
+  const first = pickQuestion(bank, NO_HISTORY, null)!;
   const question = renderQuestion(bank, first, trend, input, '');
-  return { text: fill(bank.opening, input, { trend: trend.name, question }), trendId: trend.id };
+  return { text: fill(bank.opening, input, { trend: trend.name, question }), trendId: trend.id, question: ref(first) };
 }
 
 export interface DialogueTurn {
   readonly text: string;
   readonly trendId: string | null;
+  /** The question the reply asks; null when it asks none. */
+  readonly question: AskedRef | null;
   readonly ledger: DialogueArtifact | null;
 }
 
+/**
+ * The reply to the user's latest message, from the persisted state (the trend, the answers and the
+ * question families per trend, the question standing) and that message as it was filed.
+ */
 export function dialogueReply(
   input: TurnInput,
   bank: DialogueBank,
   messages: readonly TranscriptMessage[],
 ): DialogueTurn {
   const trends = chosen(input);
-  if (trends.length === 0) return { text: `${fill(bank.noTrends, input)}\n\n${FOOTER}`, trendId: null, ledger: null };
-  const { asked, answers } = dialogueHistory(messages, bank);
+  if (trends.length === 0)
+    return { text: `${fill(bank.noTrends, input)}\n\n${FOOTER}`, trendId: null, question: null, ledger: null };
+  const state = input.state;
   const last = lastUserMessage(messages);
-  const steer = last ? steering(last.content) : null;
-  const lastText = last && !steer ? normalise(last.content) : null;
-  const counts = answersByTrend(answers);
-  const current = input.trendId ?? asked.at(-1)?.trendId ?? null;
+  const action = last?.intent === 'command' ? last.action : null;
+  const lastText = last?.intent === 'answer' ? normalise(last.content) : null;
+  const counts = state.answersByTrend;
+  // The trend the user's message was about; "Next trend" has already moved the state's.
+  const current = last?.trendId ?? state.trendId;
   const ledger = buildLedger(input, bank, messages);
 
-  if (last && isQuestionBack(last.content)) return questionBackReply(input, bank, last, asked, answers, counts, ledger);
-  if (steer === 'enough') {
-    return { text: `${fill(bank.enough, input)}\n\n${FOOTER}`, trendId: current, ledger };
+  if (last?.intent === 'question_back') return questionBackReply(input, bank, last, messages, counts, ledger);
+  if (action === 'enough') {
+    return { text: `${fill(bank.enough, input)}\n\n${FOOTER}`, trendId: current, question: null, ledger };
   }
-  let next = nextDialogueTrend(input.artifacts.trends, counts, current);
-  if (steer === 'move_on' && trends.length > 1) {
-    next = [...trends].filter((t) => t.id !== current).sort((a, b) => (counts[a.id] ?? 0) - (counts[b.id] ?? 0))[0]!.id;
-  }
+  const next = action === 'next_trend' ? state.trendId : nextDialogueTrend(input.artifacts.trends, counts, current);
   let trend = trends.find((t) => t.id === next) ?? trends[0]!;
-  const answeredTrend = last?.trendId ?? current;
-  let template = pickQuestion(bank, trend.id, asked, trend.id === answeredTrend ? lastText : null);
+  let template = pickQuestion(bank, trendHistory(state, trend.id), trend.id === current ? lastText : null);
   if (!template) {
     // This trend's bank is used up: any other chosen trend with questions left, least explored first.
     for (const other of [...trends].sort((a, b) => (counts[a.id] ?? 0) - (counts[b.id] ?? 0))) {
-      template = pickQuestion(bank, other.id, asked, other.id === answeredTrend ? lastText : null);
+      template = pickQuestion(bank, trendHistory(state, other.id), other.id === current ? lastText : null);
       if (template) {
         trend = other;
         break;
@@ -197,7 +212,7 @@ export function dialogueReply(
   const quotedAssumption = named.length > 0 && bare(named[0]!).startsWith(bare(quote));
   if (quote && !(template && usesLast(template))) parts.push(`You said “${quote}”.`);
   // The answer to "what are you taking for granted?" goes on the ledger whole (buildLedger): say so.
-  const answeredFamily = answers.find((a) => a.message.id === last?.id)?.question?.template.family ?? null;
+  const answeredFamily = lastText !== null ? last!.questionFamily : null;
   if (answeredFamily === 'probe_assumptions' && lastText && !isNonAnswer(lastText)) {
     parts.push('That goes on the ledger as a stated assumption, to be tested.');
   } else if (named.length > 0) {
@@ -208,6 +223,7 @@ export function dialogueReply(
     );
   }
   if (lastText && isNonAnswer(lastText)) parts.push('Noted: no answer to that one. It stays open.');
+  if (action === 'skip') parts.push('Skipped: that question stays open.');
 
   const previous = trends.find((t) => t.id === current);
   if (template && previous && previous.id !== trend.id) {
@@ -219,15 +235,17 @@ export function dialogueReply(
       }),
     );
   }
-  const explored = (c: Record<string, number>) => trends.every((t) => (c[t.id] ?? 0) >= MIN_EXCHANGES_PER_TREND);
-  const before = answersByTrend(answers.filter((a) => a.message.id !== last?.id));
+  const explored = (c: Readonly<Record<string, number>>) =>
+    trends.every((t) => (c[t.id] ?? 0) >= MIN_EXCHANGES_PER_TREND);
+  const before =
+    lastText !== null && last?.trendId ? { ...counts, [last.trendId]: (counts[last.trendId] ?? 1) - 1 } : counts;
   if (explored(counts) && !explored(before)) parts.push(fill(bank.explored, input));
 
   if (template) parts.push(renderQuestion(bank, template, trend, input, quote));
   else parts.push(fill(bank.exhausted, input));
   parts.push(dialogueFooter(trend, counts));
 
-  return { text: parts.join('\n\n'), trendId: template ? trend.id : current, ledger };
+  return { text: parts.join('\n\n'), trendId: template ? trend.id : current, question: ref(template), ledger };
 }
 
 const dialogueFooter = (trend: Trend, counts: Readonly<Record<string, number>>) =>
@@ -238,29 +256,29 @@ function questionBackReply(
   input: TurnInput,
   bank: DialogueBank,
   last: TranscriptMessage,
-  asked: readonly AskedQuestion[],
-  answers: readonly DialogueAnswer[],
+  messages: readonly TranscriptMessage[],
   counts: Readonly<Record<string, number>>,
   ledger: DialogueArtifact,
 ): DialogueTurn {
   const trends = chosen(input);
-  const lastAsked = asked.at(-1) ?? null;
+  const standing = input.state.lastQuestion;
   // Once the last question has its answer, nothing is open: the bank ran out, or "enough" was said.
-  const open = lastAsked && !answers.some((a) => a.message.id > lastAsked.message.id) ? lastAsked : null;
-  const trend = trends.find((t) => t.id === open?.trendId) ?? trends[0]!;
+  const open =
+    standing && !standing.answered ? (familyTemplates(bank).find((t) => t.id === standing.id) ?? null) : null;
+  const trend = trends.find((t) => t.id === (open ? standing?.trendId : null)) ?? trends[0]!;
   // The answer the open question followed, quoted again where the question quotes it.
   const before = open
-    ? [...answers]
-        .reverse()
-        .find((a) => a.message.id < open.message.id && a.trendId === trend.id && !steering(a.message.content))
+    ? messages.findLast(
+        (m) => m.role === 'user' && m.intent === 'answer' && m.id < standing!.messageId && m.trendId === trend.id,
+      )
     : undefined;
-  const quote = before && !isNonAnswer(before.message.content) ? shortQuote(before.message.content) : '';
+  const quote = before && !isNonAnswer(before.content) ? shortQuote(before.content) : '';
   const parts = [
     fill(bank.questionBack, input, { question: truncate(normalise(last.content), 160), trend: trend.name }),
-    open ? renderQuestion(bank, open.template, trend, input, quote) : fill(bank.exhausted, input),
+    open ? renderQuestion(bank, open, trend, input, quote) : fill(bank.exhausted, input),
     dialogueFooter(trend, counts),
   ];
-  return { text: parts.join('\n\n'), trendId: trend.id, ledger };
+  return { text: parts.join('\n\n'), trendId: trend.id, question: ref(open), ledger };
 }
 
 /**
@@ -281,7 +299,7 @@ export function buildLedger(
   const assumptions: Assumption[] = [];
 
   answers.forEach((a, i) => {
-    if (!a.trendId || steering(a.message.content)) return;
+    if (!a.trendId) return;
     const text = normalise(a.message.content);
     const family = a.question?.template.family ?? null;
     const label = family ? bank.familyLabels[family] : null;
@@ -330,7 +348,7 @@ export function buildLedger(
   });
 
   const trendSummaries = trends.slice(0, 3).flatMap((t) => {
-    const own = answers.filter((a) => a.trendId === t.id && !steering(a.message.content));
+    const own = answers.filter((a) => a.trendId === t.id);
     if (own.length === 0) return [];
     const families = [
       ...new Set(own.map((a) => a.question?.template.family).filter((f): f is Family => f !== undefined)),

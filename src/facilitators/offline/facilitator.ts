@@ -4,14 +4,28 @@
  * from the transcript it is handed. It says what it is wherever that matters.
  */
 import { join } from 'node:path';
-import type { ModelIdentity, StepId, Usage } from '../../domain/index.js';
+import {
+  applyConversationEvent,
+  type ModelIdentity,
+  type StepId,
+  type Usage,
+  type UserIntent,
+} from '../../domain/index.js';
 import type { DraftResult, Facilitator, Opening, ReplyPart, TurnInput } from '../../engine/facilitator.js';
 import { OFFLINE_BANKS_DIR, loadBanks, type BankQuestion, type OfflineBanks } from './bank.js';
 import { FOOTER, fill, questionBlock, type BankStep, type StepContext } from './common.js';
 import { contextStep } from './context.js';
 import { buildLedger, dialogueOpening, dialogueReply, ledgerNote } from './dialogue.js';
 import { impactStep } from './impact.js';
-import { asksBack, lastUserMessage, nextQuestion, pairAnswers, standingQuestion, stepMessages } from './interview.js';
+import {
+  answersIn,
+  asksBack,
+  lastAsked,
+  lastUserMessage,
+  nextQuestion,
+  standingQuestion,
+  stepMessages,
+} from './interview.js';
 import { isNonAnswer, normalise, truncate } from './parse/index.js';
 import { risksStep } from './risks.js';
 import { roadmapStep } from './roadmap.js';
@@ -60,8 +74,8 @@ export function createOfflineFacilitator(options: OfflineFacilitatorOptions = {}
 
     opening(input: TurnInput): Opening {
       if (input.step === 'dialogue') {
-        const { text, trendId } = dialogueOpening(input, banks.dialogue);
-        return { text, promptVersion: version('dialogue'), trendId };
+        const { text, trendId, question } = dialogueOpening(input, banks.dialogue);
+        return { text, promptVersion: version('dialogue'), trendId, question };
       }
       const step = BANK_STEPS[input.step];
       const ctx = contextOf(input);
@@ -74,6 +88,7 @@ export function createOfflineFacilitator(options: OfflineFacilitatorOptions = {}
         text: `${fill(intro, input)}\n\n${questionBlock(questions[0]!, questions, input)}`,
         promptVersion: version(input.step),
         trendId: null,
+        question: { id: questions[0]!.id, family: null },
       };
     },
 
@@ -90,11 +105,22 @@ export function createOfflineFacilitator(options: OfflineFacilitatorOptions = {}
       if (input.step === 'dialogue') {
         const turn = dialogueReply(input, banks.dialogue, ctx.messages);
         yield { type: 'text-delta', text: turn.text };
-        yield { ...finish, trendId: turn.trendId, ...(turn.ledger ? { artifact: turn.ledger } : {}) };
+        yield {
+          ...finish,
+          trendId: turn.trendId,
+          question: turn.question,
+          ...(turn.ledger ? { artifact: turn.ledger } : {}),
+        };
         return;
       }
-      yield { type: 'text-delta', text: bankReply(BANK_STEPS[input.step], ctx, banks[input.step]) };
-      yield finish;
+      const turn = bankReply(BANK_STEPS[input.step], ctx, banks[input.step]);
+      yield { type: 'text-delta', text: turn.text };
+      yield {
+        ...finish,
+        question: turn.asked ? { id: turn.asked.id, family: null } : null,
+        filed: turn.filed,
+        ...(turn.userIntent ? { userIntent: turn.userIntent } : {}),
+      };
     },
 
     async draft(input: TurnInput, signal: AbortSignal): Promise<DraftResult> {
@@ -112,40 +138,56 @@ export function createOfflineFacilitator(options: OfflineFacilitatorOptions = {}
   };
 }
 
+interface BankTurn {
+  readonly text: string;
+  /** The question the reply asks (again, after a question back); null when the bank is done. */
+  readonly asked: BankQuestion | null;
+  readonly filed: ReadonlyArray<{ readonly questionId: string; readonly declined: boolean }>;
+  readonly userIntent?: UserIntent;
+}
+
 /**
  * Acknowledge what the latest message filled, then the next unasked question, or say the bank is done.
- * A question back gets the bank's word on what it cannot do, and the question still standing.
+ * A question back gets the bank's word on what it cannot do, and the question still standing. Reads
+ * the persisted state and the latest message only.
  */
 function bankReply(
   step: BankStep<BankQuestion>,
   ctx: StepContext,
   bank: { readonly exhausted: string; readonly questionBack: string },
-): string {
+): BankTurn {
   const questions = step.questions(ctx);
+  const state = ctx.input.state;
   const last = lastUserMessage(ctx.messages);
-  const before = last
-    ? standingQuestion(
-        ctx.messages.filter((m) => m.id < last.id),
-        questions,
-      )
-    : null;
-  if (last && asksBack(last.content, before)) {
-    const standing = standingQuestion(ctx.messages, questions);
-    const body = standing ? questionBlock(standing, questions, ctx.input) : fill(bank.exhausted, ctx.input);
-    return [
-      fill(bank.questionBack, ctx.input, { question: truncate(normalise(last.content), 160) }),
-      body,
-      FOOTER,
-    ].join('\n\n');
+  const standing = standingQuestion(state, questions);
+  const ask = (question: BankQuestion | null) =>
+    question ? questionBlock(question, questions, ctx.input) : fill(bank.exhausted, ctx.input);
+  if (last && asksBack(last, standing)) {
+    return {
+      text: [
+        fill(bank.questionBack, ctx.input, { question: truncate(normalise(last.content), 160) }),
+        ask(standing),
+        FOOTER,
+      ].join('\n\n'),
+      asked: standing,
+      filed: [],
+    };
   }
-  const acks = last
-    ? pairAnswers(ctx.messages, questions)
-        .filter((a) => a.messageId === last.id)
-        .map((a) => step.ack(a.question, a.text, ctx))
+  // Filed as a question back on arrival, but the question it follows takes questions as answers.
+  const userIntent = last?.intent === 'question_back' ? ('answer' as const) : undefined;
+  const answers = last
+    ? answersIn({ ...last, intent: userIntent ?? last.intent }, lastAsked(state, questions), questions)
     : [];
+  const filed = answers.map((a) => ({ questionId: a.question.id, declined: a.declined }));
+  const acks =
+    last?.action === 'skip' ? ['Skipped: it stays open.'] : answers.map((a) => step.ack(a.question, a.text, ctx));
   if (last && acks.length === 0)
     acks.push(isNonAnswer(last.content) ? 'Noted.' : 'Noted, though it answers no question yet.');
-  const next = nextQuestion(ctx.messages, questions);
-  const body = next ? questionBlock(next, questions, ctx.input) : fill(bank.exhausted, ctx.input);
-  return [...acks, body, FOOTER].join('\n\n');
+  const next = nextQuestion(applyConversationEvent(state, { type: 'filed', entries: filed }), questions);
+  return {
+    text: [...acks, ask(next), FOOTER].join('\n\n'),
+    asked: next,
+    filed,
+    ...(userIntent ? { userIntent } : {}),
+  };
 }

@@ -1,10 +1,12 @@
 /**
- * The offline interview is stateless apart from the transcript: which questions were asked is read
- * back from the assistant messages of the step (each question's text is matched against them), and
- * each user answer is paired with the question it answers.
+ * The offline interview keeps what it knows as data: each facilitator message stores the bank
+ * question it asked (its id), each user message what it was (answer, question back, command), and
+ * the step's persisted state says which questions were asked and which were answered or declined.
+ * A draft pairs every answer with the question asked before it; a reply reads only the state and the
+ * latest message.
  */
-import type { TranscriptMessage, StepId } from '../../domain/index.js';
-import { addressesFacilitator, isNonAnswer, isQuestionBack, normalise } from './parse/index.js';
+import type { ConversationState, TranscriptMessage, StepId } from '../../domain/index.js';
+import { addressesFacilitator, isNonAnswer, normalise } from './parse/index.js';
 
 /** The messages of one step that carry text, oldest first. */
 export function stepMessages(transcript: readonly TranscriptMessage[], step: StepId): TranscriptMessage[] {
@@ -12,86 +14,66 @@ export function stepMessages(transcript: readonly TranscriptMessage[], step: Ste
 }
 
 export function lastUserMessage(messages: readonly TranscriptMessage[]): TranscriptMessage | null {
-  return [...messages].reverse().find((m) => m.role === 'user') ?? null;
+  return messages.findLast((m) => m.role === 'user') ?? null;
 }
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/**
- * A pattern that finds a question template in text it was rendered into: the fixed words must be
- * there in order, the placeholders ({{trend}}, {{last}}…) may be anything.
- */
-export function templateMatcher(template: string): RegExp {
-  const fixed = normalise(template)
-    .replace(/(\{\{\s*\w+\s*\}\})'s\b/g, '$1')
-    .split(/\{\{\s*\w+\s*\}\}/)
-    .map((part) => escapeRegExp(part).replace(/\s+/g, '\\s+'));
-  return new RegExp(fixed.join('[\\s\\S]*?'));
-}
-
-/** The longest fixed stretch of a template: a template needs one long enough to be recognised. */
-export function longestFixedPart(template: string): number {
-  return Math.max(...template.split(/\{\{\s*\w+\s*\}\}/).map((p) => p.trim().length));
-}
-
-export interface Identified<T> {
-  readonly item: T;
-  readonly message: TranscriptMessage;
-}
-
-/** Which of `items` each assistant message asked, in transcript order (a message asks at most one). */
-export function askedItems<T extends { readonly id: string; readonly text: string }>(
-  messages: readonly TranscriptMessage[],
-  items: readonly T[],
-): Identified<T>[] {
-  const matchers = items.map((item) => ({ item, re: templateMatcher(item.text) }));
-  const out: Identified<T>[] = [];
-  for (const message of messages) {
-    if (message.role !== 'assistant') continue;
-    const text = normalise(message.content);
-    const hit = matchers.find(({ re }) => re.test(text));
-    if (hit) out.push({ item: hit.item, message });
-  }
-  return out;
+interface Question {
+  readonly id: string;
+  readonly topic: string;
+  readonly aliases?: readonly string[] | undefined;
+  readonly voicesQuestions?: boolean | undefined;
+  readonly dependsOn?: string | undefined;
 }
 
 export interface Answer<Q> {
   readonly question: Q;
   readonly text: string;
   readonly messageId: number;
+  /** "Skip", "don't know": the question was put and not answered. */
+  readonly declined: boolean;
 }
 
 /**
- * Pairs every user answer with the question it answers: the question asked last before it, unless a
- * line starts with a question's topic or one of its aliases ("Budget: none agreed"), which files that line there.
- * Text written after the bank ran out goes to the last question asked. A question back to the
- * facilitator ("Which trends fit us?") answers nothing.
+ * Pairs every user answer with the question it answers: the question asked last before it (as its
+ * message stored it), unless a line starts with a question's topic or one of its aliases ("Budget:
+ * none agreed"), which files that line there. Text written after the bank ran out goes to the last
+ * question asked. A question back answers nothing; "Skip" declines the question standing.
  */
-export function pairAnswers<
-  Q extends {
-    readonly id: string;
-    readonly text: string;
-    readonly topic: string;
-    readonly aliases?: readonly string[] | undefined;
-    readonly voicesQuestions?: boolean | undefined;
-  },
->(messages: readonly TranscriptMessage[], questions: readonly Q[]): Answer<Q>[] {
-  const asked = askedItems(messages, questions);
-  const askedBy = new Map(asked.map((a) => [a.message.id, a.item]));
+export function pairAnswers<Q extends Question>(
+  messages: readonly TranscriptMessage[],
+  questions: readonly Q[],
+): Answer<Q>[] {
+  const byId = new Map(questions.map((q) => [q.id, q]));
   const answers: Answer<Q>[] = [];
   let current: Q | null = null;
   for (const message of messages) {
     if (message.role === 'assistant') {
-      current = askedBy.get(message.id) ?? current;
+      current = (message.questionId ? byId.get(message.questionId) : undefined) ?? current;
       continue;
     }
-    if (asksBack(message.content, current)) continue;
-    for (const segment of segmentsByTopic(message.content, questions)) {
-      const question = segment.question ?? current;
-      if (question && segment.text.trim() !== '') answers.push({ question, text: segment.text, messageId: message.id });
-    }
+    answers.push(...answersIn(message, current, questions));
   }
   return answers;
+}
+
+/** What one user message answers, given the question asked last before it. */
+export function answersIn<Q extends Question>(
+  message: TranscriptMessage,
+  current: Q | null,
+  questions: readonly Q[],
+): Answer<Q>[] {
+  if (message.intent === 'question_back') return [];
+  if (message.intent === 'command') {
+    return message.action === 'skip' && current
+      ? [{ question: current, text: message.content, messageId: message.id, declined: true }]
+      : [];
+  }
+  return segmentsByTopic(message.content, questions).flatMap((segment) => {
+    const question = segment.question ?? current;
+    return question && segment.text.trim() !== ''
+      ? [{ question, text: segment.text, messageId: message.id, declined: isNonAnswer(segment.text) }]
+      : [];
+  });
 }
 
 function segmentsByTopic<Q extends { readonly topic: string; readonly aliases?: readonly string[] | undefined }>(
@@ -132,7 +114,7 @@ export function answersById<Q extends { readonly id: string }>(
 } {
   const byId = new Map<string, Array<Answer<Q>>>();
   for (const a of answers) byId.set(a.question.id, [...(byId.get(a.question.id) ?? []), a]);
-  const real = (id: string) => (byId.get(id) ?? []).filter((a) => !isNonAnswer(a.text));
+  const real = (id: string) => (byId.get(id) ?? []).filter((a) => !a.declined);
   return {
     text: (id) => {
       const texts = real(id).map((a) => normalise(a.text));
@@ -146,42 +128,37 @@ export function answersById<Q extends { readonly id: string }>(
 /**
  * The next question: the first in bank order not yet asked nor answered, skipping one whose
  * `dependsOn` question was declined or skipped ("no second initiative" skips its metric question,
- * the third initiative and that one's metric question).
+ * the third initiative and that one's metric question). Read from the persisted state.
  */
-export function nextQuestion<
-  Q extends {
-    readonly id: string;
-    readonly text: string;
-    readonly topic: string;
-    readonly dependsOn?: string | undefined;
-  },
->(messages: readonly TranscriptMessage[], questions: readonly Q[]): Q | null {
-  const asked = new Set(askedItems(messages, questions).map((a) => a.item.id));
-  const pairs = pairAnswers(messages, questions);
-  const answers = answersById(pairs);
-  const answered = new Set(pairs.map((a) => a.question.id));
+export function nextQuestion<Q extends Question>(state: ConversationState, questions: readonly Q[]): Q | null {
+  const asked = new Set(state.asked.map((a) => a.id));
   const skipped = new Set<string>();
   for (const q of questions) {
-    if (q.dependsOn && (answers.declined(q.dependsOn) || skipped.has(q.dependsOn))) skipped.add(q.id);
+    if (q.dependsOn && (state.filed[q.dependsOn] === 'declined' || skipped.has(q.dependsOn))) skipped.add(q.id);
   }
-  return questions.find((q) => !asked.has(q.id) && !answered.has(q.id) && !skipped.has(q.id)) ?? null;
+  return questions.find((q) => !asked.has(q.id) && !state.filed[q.id] && !skipped.has(q.id)) ?? null;
 }
 
-/** A question back to the facilitator, given the question it follows (one that voices questions takes them as answers). */
-export function asksBack(text: string, after: { readonly voicesQuestions?: boolean | undefined } | null): boolean {
-  return isQuestionBack(text) && (!after?.voicesQuestions || addressesFacilitator(text));
+/** The question asked last, as a bank question; null when it was none of `questions`. */
+export function lastAsked<Q extends Question>(state: ConversationState, questions: readonly Q[]): Q | null {
+  const id = state.lastQuestion?.id;
+  return (id && questions.find((q) => q.id === id)) || null;
 }
 
-/** The question waiting for an answer: the one asked last if it is still unanswered, else the next one. */
-export function standingQuestion<
-  Q extends {
-    readonly id: string;
-    readonly text: string;
-    readonly topic: string;
-    readonly dependsOn?: string | undefined;
-  },
->(messages: readonly TranscriptMessage[], questions: readonly Q[]): Q | null {
-  const lastAsked = askedItems(messages, questions).at(-1)?.item;
-  const answered = new Set(pairAnswers(messages, questions).map((a) => a.question.id));
-  return lastAsked && !answered.has(lastAsked.id) ? lastAsked : nextQuestion(messages, questions);
+/** The question waiting for an answer: the one asked last if nothing was filed under it yet, else the next one. */
+export function standingQuestion<Q extends Question>(state: ConversationState, questions: readonly Q[]): Q | null {
+  const last = lastAsked(state, questions);
+  return last && !state.filed[last.id] ? last : nextQuestion(state, questions);
+}
+
+/**
+ * A message filed as a question back on arrival, read again with the question it follows: a bank
+ * question that voices questions ("What will the CFO ask?") takes one as its answer, unless it is put
+ * to the facilitator itself.
+ */
+export function asksBack(
+  message: TranscriptMessage,
+  after: { readonly voicesQuestions?: boolean | undefined } | null,
+): boolean {
+  return message.intent === 'question_back' && (!after?.voicesQuestions || addressesFacilitator(message.content));
 }

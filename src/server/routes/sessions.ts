@@ -5,6 +5,7 @@ import { parseEventId } from '../../engine/liveTurn.js';
 import { readJson } from '../body.js';
 import { validate } from '../errors.js';
 import {
+  ActionBody,
   AdvanceBody,
   ConfirmBody,
   CreateSessionBody,
@@ -12,6 +13,7 @@ import {
   EditArtifactBody,
   GoBackBody,
   ListSessionsQuery,
+  MessagesQuery,
   PostMessageBody,
   ProposalDecisionBody,
   RestoreBody,
@@ -40,13 +42,30 @@ export function sessionRoutes(engine: Engine): Hono {
 
   app.get('/:id', (c) => c.json(engine.view(sessionId(c.req.param('id')))));
 
-  app.get('/:id/messages', (c) => c.json({ messages: engine.messages(sessionId(c.req.param('id'))) }));
+  /** The transcript; `?limit=&before=` pages it, newest first: `hasOlder` says whether to ask for the page before. */
+  app.get('/:id/messages', (c) => {
+    const id = sessionId(c.req.param('id'));
+    const { limit, before } = validate(MessagesQuery, c.req.query());
+    if (limit === undefined) return c.json({ messages: engine.messages(id) });
+    const page = engine.messages(id, { limit: limit + 1, before });
+    return c.json({ messages: page.slice(page.length > limit ? 1 : 0), hasOlder: page.length > limit });
+  });
 
   /** Posts the user's message; the answer streams back as SSE, and runs on if this connection drops. */
   app.post('/:id/messages', async (c) => {
     const id = sessionId(c.req.param('id'));
     const body = await readJson(c, PostMessageBody);
     return startedTurnResponse(c, engine.postMessage(id, body));
+  });
+
+  /**
+   * An explicit action: "next_trend" and "enough" in the dialogue, "skip" (the question standing) in
+   * any step. Stored as the user's command, recorded as an event, and answered as SSE like /messages.
+   */
+  app.post('/:id/actions', async (c) => {
+    const id = sessionId(c.req.param('id'));
+    const { action } = await readJson(c, ActionBody);
+    return startedTurnResponse(c, engine.act(id, action));
   });
 
   /** Answers the user's last message again after a failed, cut or stopped reply (SSE, like /messages). */
