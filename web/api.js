@@ -140,10 +140,14 @@ export const api = {
    */
   view: (id) => call('GET', sessionPath(id)),
   /**
+   * The latest `limit` messages before message `before` (or the latest), oldest first; every message
+   * without a limit. `hasOlder` comes with a limit.
    * @param {number} id
-   * @returns {Promise<{ messages: import('/shared/domain.mjs').Message[] }>}
+   * @param {{ limit?: number, before?: number }} [page]
+   * @returns {Promise<{ messages: import('/shared/domain.mjs').Message[], hasOlder?: boolean }>}
    */
-  messages: (id) => call('GET', sessionPath(id, '/messages')),
+  messages: (id, { limit, before } = {}) =>
+    call('GET', sessionPath(id, `/messages${limit ? `?limit=${limit}${before ? `&before=${before}` : ''}` : ''}`)),
   /**
    * @param {string} q
    * @returns {Promise<{ query: string, hits: import('./types.js').SearchHit[] }>}
@@ -471,6 +475,22 @@ export const turnRequests = {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
         body: '{}',
+        signal,
+      }),
+  /**
+   * An explicit action: next_trend, enough or skip, answered like a message.
+   * @param {number} id
+   * @param {import('/shared/domain.mjs').ConversationAction} action
+   * @param {AbortSignal} signal
+   * @returns {OpenTurn}
+   */
+  action:
+    (id, action, signal, fetchImpl = fetch) =>
+    () =>
+      fetchImpl(sessionPath(id, '/actions'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+        body: JSON.stringify({ action }),
         signal,
       }),
   /**

@@ -4,13 +4,10 @@
  * under discussion, answers and question families per trend, "enough"). The state is updated by
  * events as messages are stored, and persisted; nothing here reads it back from the rendered text.
  */
+import { actionsOf, type ConversationAction } from './actions.js';
 import type { QuestionFamily } from './artifacts/index.js';
 import { isQuestionBack, normalise } from './prose.js';
-import type { StepId } from './steps.js';
-
-/** The explicit actions: buttons in the page, `POST /api/sessions/:id/actions`, or typed as a convenience. */
-export const CONVERSATION_ACTIONS = ['next_trend', 'enough', 'skip'] as const;
-export type ConversationAction = (typeof CONVERSATION_ACTIONS)[number];
+import type { StepId } from './stepInfo.js';
 
 /** What a user message was: an answer to the question standing, a question back to the facilitator, or a command. */
 export type UserIntent = 'answer' | 'question_back' | 'command';
@@ -20,13 +17,6 @@ export interface AskedRef {
   readonly id: string | null;
   readonly family: QuestionFamily | null;
 }
-
-/** The words a command is stored with when it comes from a button: what the transcript shows. */
-export const ACTION_LABELS: Readonly<Record<ConversationAction, string>> = {
-  next_trend: 'Next trend',
-  enough: "That's enough",
-  skip: 'Skip this question',
-};
 
 /**
  * Typed words that stand for an action, as a convenience: the whole message must be the command
@@ -55,11 +45,6 @@ export function typedAction(text: string): ConversationAction | null {
     .replace(/,?\s+please$/, '')
     .trim();
   return TYPED.find(([, re]) => re.test(t))?.[0] ?? null;
-}
-
-/** The actions a step knows: the dialogue all three; the other steps only skipping a question. */
-export function actionsOf(step: StepId): readonly ConversationAction[] {
-  return step === 'dialogue' ? CONVERSATION_ACTIONS : ['skip'];
 }
 
 /**

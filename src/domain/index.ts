@@ -8,6 +8,7 @@ export * from './stepMachine.js';
 export * from './errors.js';
 export * from './transcript.js';
 export * from './dialogueFocus.js';
+export * from './actions.js';
 export * from './conversation.js';
 export * from './prose.js';
 export * from './modelCalls.js';

@@ -8,6 +8,7 @@
  * holds the bundle to that.
  */
 export { STEP_IDS, STEPS, type StepId, type StepInfo } from './stepInfo.js';
+export { ACTION_LABELS, actionsOf, type ConversationAction } from './actions.js';
 export { SEVERITIES, SEVERITY_BANDS, severityOf, type Severity } from './severity.js';
 export { HORIZONS, HORIZON_LABELS, type Horizon } from './horizons.js';
 export { ROADMAP_STATUSES, ROADMAP_STATUS_LABELS } from './roadmapStatus.js';

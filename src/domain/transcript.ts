@@ -2,7 +2,8 @@ import type { StepId, SessionMode, Quarter } from './steps.js';
 import type { Progress } from './stepMachine.js';
 import type { ProvenanceMap } from './proposals/provenance.js';
 import type { QuestionFamily } from './artifacts/index.js';
-import type { ConversationAction, UserIntent } from './conversation.js';
+import type { ConversationAction } from './actions.js';
+import type { UserIntent } from './conversation.js';
 
 export type MessageRole = 'user' | 'assistant';
 

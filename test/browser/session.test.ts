@@ -276,7 +276,19 @@ describe('the session page, in Chromium, against the real server', () => {
     await draft();
     expect(await textOf('.dialogue-view')).toContain('Assumption ledger');
     expect(await page.isDisabled('[data-action="advance"]')).toBe(true);
-    await page.click('button:has-text("That\'s enough dialogue")');
+    await page.click('[data-conversation-action="next_trend"]');
+    await settled(page);
+    expect(await page.locator('#composer-trend').inputValue()).toBe('t2');
+    await page.click('[data-conversation-action="enough"]');
+    await settled(page);
+    expect(await page.locator('.message-command').count()).toBe(2);
+    await page.setViewportSize({ width: 1366, height: 860 });
+    await page.screenshot({ path: `${RESULTS}/dialogue-actions.png`, fullPage: true });
+    await page.setViewportSize({ width: 420, height: 860 });
+    await page.screenshot({ path: `${RESULTS}/dialogue-actions-narrow.png`, fullPage: true });
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await expect.poll(() => page.isEnabled('[data-action="advance"]')).toBe(true);
+    await advance();
     await page.waitForFunction(
       () => document.querySelector('.step[data-status="current"]')?.getAttribute('data-step') === 'impact',
     );

@@ -1,4 +1,12 @@
+import { ACTION_LABELS, actionsOf } from '/shared/domain.mjs';
 import { html, useEffect, useRef } from '../lib/html.js';
+
+/** What each action button says to a screen reader and on hover. */
+const ACTION_HINTS = {
+  next_trend: 'Move the dialogue to the least explored chosen trend',
+  enough: 'End the dialogue here: Next step is allowed even if a trend has fewer than three answers',
+  skip: 'Leave the question standing unanswered and go to the next one',
+};
 
 /**
  * Enter sends, Shift+Enter starts a new line. Sending waits while a reply streams; Stop ends it.
@@ -31,6 +39,9 @@ export function Composer({
   trendId,
   onTrend,
   answers,
+  step,
+  onAction,
+  enough,
 }) {
   /** @type {import('/vendor/preact.mjs').RefObject<HTMLTextAreaElement | null>} */
   const box = useRef(null);
@@ -83,6 +94,17 @@ export function Composer({
           <select id="composer-trend" value=${trendId ?? ''} onChange=${(/** @type {import('../lib/html.js').TargetedEvent<HTMLSelectElement>} */ e) => onTrend?.(e.currentTarget.value || null)} disabled=${streaming}>
             ${trends.map((t) => html`<option value=${t.id} key=${t.id}>${t.name} (${answers?.[t.id] ?? 0} answers)</option>`)}
           </select>
+        </div>`
+      }
+      ${
+        step &&
+        html`
+        <div class="composer-actions" role="group" aria-label="Steer the conversation">
+          ${actionsOf(step).map(
+            (a) => html`<button type="button" class="btn btn-small btn-ghost" key=${a} data-conversation-action=${a}
+              title=${ACTION_HINTS[a]} disabled=${streaming || disabled || (a === 'enough' && enough)}
+              onClick=${() => onAction(a)}>${a === 'enough' && enough ? 'Enough: noted' : ACTION_LABELS[a]}</button>`,
+          )}
         </div>`
       }
       <label for="composer-text" class="visually-hidden">Your message</label>

@@ -19,12 +19,14 @@ export function StatusBadge({ status }) {
 /** @param {{ message: import('/shared/domain.mjs').Message, trendName: string | null }} props */
 function Message({ message, trendName }) {
   const mine = message.role === 'user';
+  const command = message.intent === 'command';
   return html`
-    <li class=${`message message-${message.role} message-${message.kind}`} id=${`message-${message.id}`}
-      data-message-id=${message.id} data-role=${message.role} data-status=${message.status}>
+    <li class=${`message message-${message.role} message-${message.kind}${command ? ' message-command' : ''}`} id=${`message-${message.id}`}
+      data-message-id=${message.id} data-role=${message.role} data-status=${message.status} data-action=${message.action ?? undefined}>
       <div class="message-meta">
         <span class="message-author">${mine ? 'You' : message.kind === 'draft' ? 'Draft note' : 'Facilitator'}</span>
         ${trendName && html`<span class="chip">${trendName}</span>`}
+        ${command && html`<span class="chip chip-command">action</span>`}
         <${StatusBadge} status=${message.status} />
       </div>
       ${
@@ -42,9 +44,12 @@ function Message({ message, trendName }) {
  *   messages: readonly import('/shared/domain.mjs').Message[],
  *   live: import('../session/useSession.js').LiveReply | null,
  *   trends?: readonly import('/shared/domain.mjs').Trend[],
+ *   hasOlder?: boolean,
+ *   loadingOlder?: boolean,
+ *   onLoadOlder?: () => void,
  * }} props
  */
-export function Messages({ messages, live, trends }) {
+export function Messages({ messages, live, trends, hasOlder, loadingOlder, onLoadOlder }) {
   /** @type {import('/vendor/preact.mjs').RefObject<HTMLDivElement | null>} */
   const box = useRef(null);
   // Follow the newest text while the reader is at the bottom; leave them be once they scroll up.
@@ -86,6 +91,11 @@ export function Messages({ messages, live, trends }) {
 
   return html`
     <div class="chat-scroll" ref=${box} onScroll=${onScroll} tabindex="0" role="region" aria-label="Transcript">
+      ${
+        hasOlder &&
+        html`<p class="older-messages"><button type="button" class="btn btn-small btn-ghost" data-action="load-older"
+          disabled=${loadingOlder} onClick=${onLoadOlder}>${loadingOlder ? 'Loading earlier messages…' : 'Show earlier messages'}</button></p>`
+      }
       <ol class="messages">${items}</ol>
       <div class="live-region" aria-live="polite" aria-atomic="false" aria-busy=${live ? 'true' : 'false'} data-testid="live-reply">
         ${

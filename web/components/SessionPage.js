@@ -95,14 +95,16 @@ export function SessionPage({ sessionId }) {
       <${ErrorBanner} error=${error} onDismiss=${session.clearError} />
       <div class="workspace">
         <section class="chat-pane" aria-label="Conversation">
-          <${Messages} messages=${messages} live=${live} trends=${view.artifacts.trends?.data.trends} />
+          <${Messages} messages=${messages} live=${live} trends=${view.artifacts.trends?.data.trends}
+            hasOlder=${session.hasOlder} loadingOlder=${session.loadingOlder} onLoadOlder=${session.loadOlder} />
           ${
             completed
               ? html`<p class="composer-closed muted">The session is complete. Reopen a step above to write more.</p>`
               : html`<${Composer} text=${text} onText=${onText} onSend=${onSend} onStop=${session.stop}
                 streaming=${session.streaming} canStop=${Boolean(live)}
                 placeholder=${PLACEHOLDERS[view.current]}
-                trends=${view.current === 'dialogue' ? chosen : null} trendId=${trendId} onTrend=${setTrendId} answers=${view.answersByTrend} />`
+                trends=${view.current === 'dialogue' ? chosen : null} trendId=${trendId} onTrend=${setTrendId} answers=${view.answersByTrend}
+                step=${view.current} onAction=${session.takeAction} enough=${view.dialogueEnough} />`
           }
         </section>
         <aside class="artifact-pane" aria-label="Artifacts">

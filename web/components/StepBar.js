@@ -2,7 +2,8 @@ import { html, useId } from '../lib/html.js';
 import { DRAFT_LABELS } from '../format.js';
 
 /**
- * The current step, what it must leave behind, and the ways forward: draft, next step, enough, keep.
+ * The current step, what it must leave behind, and the ways forward: draft, next step, keep (the
+ * conversation actions are under the composer).
  * @param {{ view: import('../types.js').SessionView, session: import('../types.js').SessionHandle }} props
  */
 export function StepBar({ view, session }) {
@@ -22,7 +23,6 @@ export function StepBar({ view, session }) {
   const stale = current.status === 'stale' || artifact?.stale;
   const blocked = view.advanceBlockedBy;
   const isLast = view.steps.at(-1)?.step === current.step;
-  const canForceDialogue = current.step === 'dialogue' && blocked && !stale && view.artifacts.trends;
   return html`
     <section class="step-bar" aria-label="Current step">
       <div class="step-bar-text">
@@ -35,7 +35,6 @@ export function StepBar({ view, session }) {
         <button type="button" class="btn" disabled=${busy} onClick=${() => session.draft()} data-action="draft">
           ${session.pending?.label === 'draft' || session.live?.kind === 'draft' ? 'Drafting…' : `${artifact ? (stale ? 'Revise: redraft' : 'Redraft') : 'Draft'} ${DRAFT_LABELS[current.step]}`}
         </button>
-        ${canForceDialogue && html`<button type="button" class="btn" disabled=${busy} onClick=${() => session.advance(true)}>That's enough dialogue</button>`}
         <button type="button" class="btn btn-primary" disabled=${busy || Boolean(blocked)} aria-describedby=${blocked ? reasonId : undefined}
           onClick=${() => session.advance(false)} data-action="advance">${isLast ? 'Finish session' : 'Next step →'}</button>
       </div>

@@ -10,6 +10,7 @@ import { ApiError, TURN_ENDED, api, followTurn, turnRequests } from '../api.js';
 /** @typedef {import('../types.js').Frame} Frame */
 /** @typedef {import('/shared/domain.mjs').Message} Message */
 /** @typedef {import('/shared/domain.mjs').StepId} StepId */
+/** @typedef {import('/shared/domain.mjs').ConversationAction} ConversationAction */
 
 /**
  * An error as the page shows it: the message, its kind, the field at fault, and what Retry does.
@@ -37,6 +38,8 @@ import { ApiError, TURN_ENDED, api, followTurn, turnRequests } from '../api.js';
  * @typedef {{
  *   view: SessionView | null,
  *   messages: Message[],
+ *   hasOlder: boolean,
+ *   loadingOlder: boolean,
  *   live: LiveReply | null,
  *   error: ShownError | null,
  *   loadError: ShownError | null,
@@ -47,7 +50,9 @@ import { ApiError, TURN_ENDED, api, followTurn, turnRequests } from '../api.js';
 /**
  * @typedef {(
  *   | { type: 'reset' }
- *   | { type: 'loaded', view: SessionView, messages: Message[] }
+ *   | { type: 'loaded', view: SessionView, messages: Message[], hasOlder: boolean }
+ *   | { type: 'older', messages: Message[], hasOlder: boolean }
+ *   | { type: 'loading_older', value: boolean }
  *   | { type: 'load_failed', error: ShownError }
  *   | { type: 'view', view: SessionView }
  *   | { type: 'messages', messages: Message[] }
@@ -59,7 +64,31 @@ import { ApiError, TURN_ENDED, api, followTurn, turnRequests } from '../api.js';
  */
 
 /** @type {SessionState} */
-const initial = { view: null, messages: [], live: null, error: null, loadError: null, pending: null };
+const initial = {
+  view: null,
+  messages: [],
+  hasOlder: false,
+  loadingOlder: false,
+  live: null,
+  error: null,
+  loadError: null,
+  pending: null,
+};
+
+/** The page loads the latest messages and older ones on request: a long session opens as fast as a short one. */
+export const MESSAGES_PAGE = 100;
+
+/**
+ * Messages merged by id, oldest first: a newer page and the older pages already loaded.
+ * @param {Message[]} messages
+ * @param {Message[]} page
+ * @returns {Message[]}
+ */
+function merge(messages, page) {
+  const byId = new Map(messages.map((m) => [m.id, m]));
+  for (const m of page) byId.set(m.id, m);
+  return [...byId.values()].sort((a, b) => a.id - b.id);
+}
 
 /**
  * @param {Message[]} messages
@@ -84,13 +113,24 @@ function reduce(state, action) {
     case 'reset':
       return initial;
     case 'loaded':
-      return { ...state, view: action.view, messages: action.messages, loadError: null };
+      return {
+        ...state,
+        view: action.view,
+        messages: merge(state.messages, action.messages),
+        // Only the first load says whether older messages exist; later refreshes bring newer ones.
+        hasOlder: state.messages.length === 0 ? action.hasOlder : state.hasOlder,
+        loadError: null,
+      };
+    case 'older':
+      return { ...state, messages: merge(state.messages, action.messages), hasOlder: action.hasOlder, loadingOlder: false };
+    case 'loading_older':
+      return { ...state, loadingOlder: action.value };
     case 'load_failed':
       return { ...state, loadError: action.error };
     case 'view':
       return { ...state, view: action.view };
     case 'messages':
-      return { ...state, messages: action.messages };
+      return { ...state, messages: merge(state.messages, action.messages) };
     case 'pending':
       return { ...state, pending: action.value };
     case 'error':
@@ -178,6 +218,8 @@ const asError = (e, retry) => ({
 /** @param {number} sessionId */
 export function useSession(sessionId) {
   const [state, dispatch] = useReducer(reduce, initial);
+  const stateRef = useRef(state);
+  stateRef.current = state;
   /** @type {import('/vendor/preact.mjs').RefObject<AbortController | null>} */
   const streamRef = useRef(null);
   /** @type {import('/vendor/preact.mjs').RefObject<string | null>} */
@@ -185,10 +227,31 @@ export function useSession(sessionId) {
   const mounted = useRef(true);
 
   const refresh = useCallback(async () => {
-    const [view, { messages }] = await Promise.all([api.view(sessionId), api.messages(sessionId)]);
-    if (mounted.current) dispatch({ type: 'loaded', view, messages });
+    const [view, { messages, hasOlder }] = await Promise.all([
+      api.view(sessionId),
+      api.messages(sessionId, { limit: MESSAGES_PAGE }),
+    ]);
+    if (mounted.current) dispatch({ type: 'loaded', view, messages, hasOlder: hasOlder ?? false });
     return view;
   }, [sessionId]);
+
+  /** The page of messages before the oldest one shown. */
+  const loadOlder = useCallback(
+    /** @returns {Promise<void>} */
+    async () => {
+      const oldest = stateRef.current.messages[0];
+      if (!oldest || stateRef.current.loadingOlder) return;
+      dispatch({ type: 'loading_older', value: true });
+      try {
+        const { messages, hasOlder } = await api.messages(sessionId, { limit: MESSAGES_PAGE, before: oldest.id });
+        if (mounted.current) dispatch({ type: 'older', messages, hasOlder: hasOlder ?? false });
+      } catch (e) {
+        dispatch({ type: 'loading_older', value: false });
+        dispatch({ type: 'error', error: asError(e, () => loadOlder()) });
+      }
+    },
+    [sessionId],
+  );
 
   /**
    * Runs one turn's stream to its end. `accepted` is called when the server has taken the turn
@@ -304,6 +367,26 @@ export function useSession(sessionId) {
     [sessionId, runTurn],
   );
 
+  /** An explicit action (next trend, enough, skip): recorded by the server, answered like a message. */
+  const takeAction = useCallback(
+    /**
+     * @param {ConversationAction} action
+     * @returns {Promise<void>}
+     */
+    (action) => {
+      const turn = { stored: false };
+      return runTurn((signal) => turnRequests.action(sessionId, action, signal), {
+        accepted: () => {
+          turn.stored = true;
+        },
+        label: 'reply',
+        // Once stored, the command is answered again, not taken twice.
+        retry: () => (turn.stored ? answerAgain() : takeAction(action)),
+      });
+    },
+    [sessionId, runTurn, answerAgain],
+  );
+
   /** A plain request that returns the new view (advance, back, confirm, stop). */
   const act = useCallback(
     /**
@@ -315,7 +398,7 @@ export function useSession(sessionId) {
       try {
         const result = await fn();
         if (result?.session && result.steps) dispatch({ type: 'view', view: result });
-        const { messages } = await api.messages(sessionId);
+        const { messages } = await api.messages(sessionId, { limit: MESSAGES_PAGE });
         dispatch({ type: 'messages', messages });
         return true;
       } catch (e) {
@@ -384,6 +467,8 @@ export function useSession(sessionId) {
     refresh,
     send,
     draft,
+    takeAction,
+    loadOlder,
     stop,
     attach,
     advance: (force = false) => act(() => api.advance(sessionId, force)),
