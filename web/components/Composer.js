@@ -1,7 +1,10 @@
 import { ACTION_LABELS, actionsOf } from '/shared/domain.mjs';
 import { html, useEffect, useRef } from '../lib/html.js';
 
-/** What each action button says to a screen reader and on hover. */
+/**
+ * What each action button says to a screen reader and on hover.
+ * @type {Readonly<Record<import('/shared/domain.mjs').ConversationAction, string>>}
+ */
 const ACTION_HINTS = {
   next_trend: 'Move the dialogue to the least explored chosen trend',
   enough: 'End the dialogue here: Next step is allowed even if a trend has fewer than three answers',
@@ -24,6 +27,9 @@ const ACTION_HINTS = {
  *   trendId?: string | null,
  *   onTrend?: (trendId: string | null) => void,
  *   answers?: Readonly<Record<string, number>>,
+ *   step?: import('/shared/domain.mjs').StepId | null,
+ *   onAction?: (action: import('/shared/domain.mjs').ConversationAction) => void,
+ *   enough?: boolean,
  * }} props
  */
 export function Composer({
@@ -103,7 +109,7 @@ export function Composer({
           ${actionsOf(step).map(
             (a) => html`<button type="button" class="btn btn-small btn-ghost" key=${a} data-conversation-action=${a}
               title=${ACTION_HINTS[a]} disabled=${streaming || disabled || (a === 'enough' && enough)}
-              onClick=${() => onAction(a)}>${a === 'enough' && enough ? 'Enough: noted' : ACTION_LABELS[a]}</button>`,
+              onClick=${() => onAction?.(a)}>${a === 'enough' && enough ? 'Enough: noted' : ACTION_LABELS[a]}</button>`,
           )}
         </div>`
       }

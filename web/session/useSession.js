@@ -122,7 +122,12 @@ function reduce(state, action) {
         loadError: null,
       };
     case 'older':
-      return { ...state, messages: merge(state.messages, action.messages), hasOlder: action.hasOlder, loadingOlder: false };
+      return {
+        ...state,
+        messages: merge(state.messages, action.messages),
+        hasOlder: action.hasOlder,
+        loadingOlder: false,
+      };
     case 'loading_older':
       return { ...state, loadingOlder: action.value };
     case 'load_failed':
