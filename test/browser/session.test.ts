@@ -278,10 +278,12 @@ describe('the session page, in Chromium, against the real server', () => {
     expect(await page.isDisabled('[data-action="advance"]')).toBe(true);
     await page.click('[data-conversation-action="next_trend"]');
     await settled(page);
-    expect(await page.locator('#composer-trend').inputValue()).toBe('t2');
+    // The view (and with it the trend) is read again once the turn has ended.
+    await expect.poll(() => page.locator('#composer-trend').inputValue()).toBe('t2');
     await page.click('[data-conversation-action="enough"]');
     await settled(page);
-    expect(await page.locator('.message-command').count()).toBe(2);
+    await expect.poll(() => page.locator('.message-command').count()).toBe(2);
+    await expect.poll(() => page.locator('[data-conversation-action="enough"]').isDisabled()).toBe(true);
     await page.setViewportSize({ width: 1366, height: 860 });
     await page.screenshot({ path: `${RESULTS}/dialogue-actions.png`, fullPage: true });
     await page.setViewportSize({ width: 420, height: 860 });
