@@ -243,6 +243,7 @@ export const exportLinks = (session, previous = null) => [
   { href: sessionPath(session.id, '/export/memo.html'), label: 'Memo (HTML)' },
   { href: sessionPath(session.id, '/export/memo.pdf'), label: 'Memo (PDF)' },
   { href: sessionPath(session.id, '/export/memo.docx'), label: 'Memo (Word)' },
+  { href: sessionPath(session.id, '/export/deck.pptx'), label: 'Board deck (PowerPoint)' },
   ...(session.mode === 'quick_check'
     ? []
     : [

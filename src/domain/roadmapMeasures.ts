@@ -27,11 +27,20 @@ export function roadmapGaps(entry: RoadmapEntry): string[] {
 }
 
 /** The one number in a value and the shape around it ("$1.75M/yr" → 1.75, "$#m/yr"); null when there is not exactly one. */
+/**
+ * The one number in a value and its unit: what touches the number ("$", "%", "M/yr"), or else the
+ * word after it ("240 minutes"). Words further on are commentary ("0% of tickets" is "#%", like "91%").
+ */
 function amount(value: string): { n: number; shape: string } | null {
   const plain = value.replace(/(\d),(?=\d{3}(?!\d))/g, '$1').replace(/−/g, '-');
-  const numbers = plain.match(/-?\d+(?:\.\d+)?/g);
-  if (numbers?.length !== 1) return null;
-  return { n: Number(numbers[0]), shape: plain.replace(numbers[0]!, '#').toLowerCase().replace(/\s+/g, '') };
+  const numbers = [...plain.matchAll(/-?\d+(?:\.\d+)?/g)];
+  if (numbers.length !== 1) return null;
+  const m = numbers[0]!;
+  const before = plain.slice(0, m.index).match(/\S*$/)![0];
+  const after = plain.slice(m.index + m[0].length);
+  const touching = after.match(/^\S*/)![0];
+  const unit = touching !== '' ? touching : (after.match(/^\s+([a-z]+|%)/i)?.[1] ?? '');
+  return { n: Number(m[0]), shape: `${before}#${unit}`.toLowerCase() };
 }
 
 /**

@@ -30,6 +30,9 @@ export {
 export { strategyMemoHtml } from './html.js';
 export { strategyMemoPdf } from './pdf/memoPdf.js';
 export { strategyMemoDocx } from './docx/memoDocx.js';
+export { boardDeckPptx } from './pptx/deckPptx.js';
+export { deckPlan, boxesOf, BUDGETS, type DeckPlan, type Slide } from './pptx/deckPlan.js';
+export { withinBudget, type Box } from './pptx/budget.js';
 export { memoDocument, type MemoDocument } from './document/index.js';
 export { comparisonMarkdown } from './compareMarkdown.js';
 export {

@@ -45,6 +45,7 @@ describe('the page with the offline facilitator', () => {
       '/export/memo.html',
       '/export/memo.pdf',
       '/export/memo.docx',
+      '/export/deck.pptx',
     ]);
     const before = await page.locator('.messages .message').count();
     await page.fill(

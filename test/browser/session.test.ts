@@ -347,6 +347,7 @@ describe('the session page, in Chromium, against the real server', () => {
       '/export/memo.html',
       '/export/memo.pdf',
       '/export/memo.docx',
+      '/export/deck.pptx',
       '/export/roadmap.csv',
       '/export/risks.csv',
       '/export/state-of-the-tech.md',

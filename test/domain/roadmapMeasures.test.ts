@@ -54,6 +54,11 @@ describe('metricProgress', () => {
     expect(metricProgress({ baseline: '$1,200k', current: '$1,000k', target: '$800k' })).toBe(0.5);
   });
 
+  it('reads a value with words after its unit as that number: "0% of tickets" → 91% → 95%', () => {
+    expect(metricProgress({ baseline: '0% of tickets', current: '91%', target: '95%' })).toBeCloseTo(0.9579, 4);
+    expect(metricProgress({ baseline: '240 minutes', current: '30 seconds', target: '30 minutes' })).toBeNull();
+  });
+
   it('refuses to guess: no baseline, no latest value, different kinds of number or several numbers give null', () => {
     expect(metricProgress({ baseline: null, current: '2', target: '3' })).toBeNull();
     expect(metricProgress({ baseline: '1', current: null, target: '3' })).toBeNull();

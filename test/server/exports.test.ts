@@ -83,6 +83,17 @@ describe('export routes', () => {
     expect(xmlText(parts['word/document.xml']!, 'w:t')).toContain('Northwind Logistics');
   });
 
+  it('serves the board deck as a PowerPoint file whose slides name the client', async () => {
+    const { h, q1 } = await twoQuarters();
+    const res = await h.app.request(`/api/sessions/${q1}/export/deck.pptx`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe(
+      'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    );
+    const parts = await officeParts(new Uint8Array(await res.arrayBuffer()));
+    expect(xmlText(parts['ppt/slides/slide1.xml']!, 'a:t')).toContain('Northwind Logistics');
+  });
+
   it('serves a standalone HTML memo with no script in it', async () => {
     const { h, q1 } = await twoQuarters();
     const html = await (await h.app.request(`/api/sessions/${q1}/export/memo.html`)).text();

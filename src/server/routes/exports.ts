@@ -12,6 +12,7 @@ import {
   strategyMemoMarkdown,
   strategyMemoPdf,
   strategyMemoDocx,
+  boardDeckPptx,
   type ExportInput,
 } from '../../export/index.js';
 import { validate } from '../errors.js';
@@ -72,6 +73,16 @@ export function exportRoutes(engine: Engine): Hono {
     return c.body(new Uint8Array(docx), 200, {
       'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       'content-disposition': attachment(fileName(x, 'strategy-memo.docx')),
+    });
+  });
+
+  /** The board deck: seven slides, every text box within its budget. */
+  app.get('/:id/export/deck.pptx', async (c) => {
+    const x = input(sessionId(c.req.param('id')));
+    const deck = await boardDeckPptx(x);
+    return c.body(new Uint8Array(deck), 200, {
+      'content-type': 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+      'content-disposition': attachment(fileName(x, 'board-deck.pptx')),
     });
   });
 
