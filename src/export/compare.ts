@@ -2,9 +2,12 @@
  * The Radar Review: what moved between two sessions of the same client. Pure; the Markdown
  * rendering is separate so the page can show the same comparison its own way.
  *
- * Matching: trends by normalized name; risks by id, then by normalized threat; roadmap entries by
- * id, then by normalized title; recommendations by id, then by normalized claim. An id match whose
- * text differs is kept but flagged `reworded`, because a regenerated register may reuse ids.
+ * Matching is by stable id, never by position: an id is stable when an item was carried over from
+ * the earlier quarter, but a register or a set of recommendations drafted afresh numbers its items
+ * again from 1, so "r1" in both quarters proves nothing by itself. Items pair when they have the same
+ * id and the same text, or the same text, or the same id and recognisably the same wording (then
+ * flagged `reworded`); two different things that share an id are one closed and one new, never a pair.
+ * Trends match by normalized name; key numbers by label; the CEO's goals by text.
  *
  * Roadmap entries say where they stand (planned, in progress, done, dropped), so the review says
  * done or dropped from the later roadmap's own words; only an entry that vanished without a status
@@ -28,7 +31,7 @@ import {
   type StepId,
   type Verdict,
 } from '../domain/index.js';
-import { normalizeForMatch } from './format.js';
+import { isoDate, normalizeForMatch } from './format.js';
 import type { ExportInput } from './types.js';
 
 export type Side = 'earlier' | 'later';
@@ -95,6 +98,26 @@ export interface MetricReading {
   readonly earlierCurrent: string | null;
   /** Share of the way from baseline to target (1 = met); null when the values cannot be compared as numbers. */
   readonly progress: number | null;
+  /** The earlier reading's share of the way to the same baseline and target, when there was one. */
+  readonly earlierProgress: number | null;
+}
+
+export interface KeyNumberChange {
+  readonly label: string;
+  readonly from: string;
+  readonly to: string;
+}
+export interface KeyNumberRef {
+  readonly label: string;
+  readonly value: string;
+}
+
+/** A risk review date or an open roadmap entry's deadline that fell before the review was prepared. */
+export interface PassedDate {
+  readonly kind: 'risk review' | 'roadmap deadline';
+  readonly id: string;
+  readonly what: string;
+  readonly date: string;
 }
 export interface RecommendationRef {
   readonly id: string;
@@ -140,6 +163,17 @@ export interface QuarterComparison {
     unchanged: RoadmapRef[];
     metrics: MetricReading[];
   }>;
+  /** The company's key numbers and the CEO's goals for the year, as the context step recorded them. */
+  readonly context: Section<{
+    numbersChanged: KeyNumberChange[];
+    numbersAdded: KeyNumberRef[];
+    numbersRemoved: KeyNumberRef[];
+    goalsAdded: string[];
+    goalsDropped: string[];
+    goalsKept: string[];
+  }>;
+  /** Dates in the later quarter's register and roadmap that have passed by the day the review is prepared. */
+  readonly passed: { readonly asOf: string; readonly dates: readonly PassedDate[] };
   readonly recommendations: Section<{
     verdictChanged: VerdictChange[];
     added: RecommendationRef[];
@@ -156,7 +190,25 @@ interface Matched<T> {
   readonly onlyLater: T[];
 }
 
-/** Pairs items: same id and text, then same text, then same id; each item is used once. */
+/** Words of three letters or more, for telling a rewording from a different item. */
+function words(text: string): Set<string> {
+  return new Set(
+    normalizeForMatch(text)
+      .split(' ')
+      .filter((w) => w.length >= 3),
+  );
+}
+
+/** Recognisably the same wording: at least half the words in common (Dice coefficient ≥ 0.5). */
+export function sameWording(a: string, b: string): boolean {
+  const x = words(a);
+  const y = words(b);
+  if (x.size === 0 || y.size === 0) return false;
+  const shared = [...x].filter((w) => y.has(w)).length;
+  return (2 * shared) / (x.size + y.size) >= 0.5;
+}
+
+/** Pairs items: same id and text, then same text, then same id with the same wording reworded; each item is used once. */
 function match<T>(
   earlier: readonly T[],
   later: readonly T[],
@@ -178,7 +230,7 @@ function match<T>(
   const sameText = (a: T, b: T) => normalizeForMatch(text(a)) === normalizeForMatch(text(b));
   pass((a, b) => sameId(a, b) && sameText(a, b), 'id');
   pass(sameText, 'text');
-  pass(sameId, 'id');
+  pass((a, b) => sameId(a, b) && sameWording(text(a), text(b)), 'id');
   const pairs = [...pairedEarlier.entries()]
     .sort(([a], [b]) => a - b)
     .map(([i, { later: j, by }]) => ({
@@ -342,17 +394,45 @@ export function compareQuarters(earlier: ExportInput, later: ExportInput): Quart
         const before = earlierOf.get(entry);
         const sameMetric =
           before?.metric && normalizeForMatch(before.metric.name) === normalizeForMatch(entry.metric.name);
+        const earlierCurrent = sameMetric ? before.metric!.current : null;
         return [
           {
             entry,
             metric: entry.metric,
-            earlierCurrent: sameMetric ? before.metric!.current : null,
+            earlierCurrent,
             progress: metricProgress(entry.metric),
+            earlierProgress:
+              earlierCurrent === null ? null : metricProgress({ ...entry.metric, current: earlierCurrent }),
           },
         ];
       });
       return { added: m.onlyLater, changed, done, dropped, removed: m.onlyEarlier, unchanged, metrics };
     }),
+    context: section('context', a, b, (x, y) => {
+      const numbers = match(
+        x.keyNumbers.map((k) => ({ label: k.label, value: k.value })),
+        y.keyNumbers.map((k) => ({ label: k.label, value: k.value })),
+        () => null,
+        (k) => k.label,
+      );
+      const goals = match(
+        x.ceoGoals,
+        y.ceoGoals,
+        () => null,
+        (g) => g,
+      );
+      return {
+        numbersChanged: numbers.pairs
+          .filter((p) => !sameValue(p.earlier.value, p.later.value))
+          .map((p) => ({ label: p.later.label, from: p.earlier.value, to: p.later.value })),
+        numbersAdded: numbers.onlyLater,
+        numbersRemoved: numbers.onlyEarlier,
+        goalsAdded: goals.onlyLater,
+        goalsDropped: goals.onlyEarlier,
+        goalsKept: goals.pairs.map((p) => p.later),
+      };
+    }),
+    passed: passedDates(b, later.generatedAt),
     recommendations: section('sounding_board', a, b, (x, y) => {
       const m = match(
         x.recommendations.map(recRef),
@@ -367,6 +447,28 @@ export function compareQuarters(earlier: ExportInput, later: ExportInput): Quart
       return { verdictChanged, added: m.onlyLater, withdrawn: m.onlyEarlier, unchanged };
     }),
   };
+}
+
+/** The last day a deadline allows: a date as written, a quarter ("2027-Q2") to its last day; null for anything else. */
+function lastDay(deadline: string): string | null {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(deadline)) return deadline;
+  const q = /^(\d{4})-Q([1-4])$/.exec(deadline);
+  if (!q) return null;
+  return `${q[1]}-${['03-31', '06-30', '09-30', '12-31'][Number(q[2]) - 1]}`;
+}
+
+function passedDates(b: ArtifactSet, generatedAt: Date): QuarterComparison['passed'] {
+  const asOf = isoDate(generatedAt);
+  const dates: PassedDate[] = [];
+  for (const r of b.risks?.risks ?? [])
+    if (r.reviewDate !== null && r.reviewDate < asOf)
+      dates.push({ kind: 'risk review', id: r.id, what: r.threat, date: r.reviewDate });
+  for (const e of b.roadmap?.entries ?? []) {
+    const due = e.deadline === null ? null : lastDay(e.deadline.trim());
+    if (!isClosed(e) && due !== null && due < asOf)
+      dates.push({ kind: 'roadmap deadline', id: e.id, what: e.title, date: e.deadline! });
+  }
+  return { asOf, dates: dates.sort((x, y) => x.date.localeCompare(y.date)) };
 }
 
 function sameValue(x: string | number | null, y: string | number | null): boolean {

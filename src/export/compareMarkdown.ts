@@ -22,7 +22,8 @@ const FIELD_LABELS: Readonly<Record<FieldChange['field'], string>> = {
   metricTarget: 'Metric target',
 };
 
-const WHAT: Readonly<Record<'trends' | 'risks' | 'roadmap' | 'recommendations', string>> = {
+const WHAT: Readonly<Record<'context' | 'trends' | 'risks' | 'roadmap' | 'recommendations', string>> = {
+  context: 'no company context',
   trends: 'no trends drafted',
   risks: 'no risk register',
   roadmap: 'no roadmap',
@@ -38,6 +39,10 @@ export function comparisonMarkdown(c: QuarterComparison): string {
   const parts = [
     `# Radar Review: ${mdText(c.client.name)}, ${label.earlier} → ${label.later}`,
     glance(c),
+    '## Key numbers and the CEO’s goals',
+    c.context.status === 'compared' ? context(c.context, label) : notComparable(c.context, 'context', label),
+    '## Dates passed',
+    passed(c),
     '## Trends',
     c.trends.status === 'compared'
       ? list([
@@ -91,6 +96,44 @@ function glance(c: QuarterComparison): string {
   if (c.recommendations.status === 'compared')
     bits.push(`verdicts: ${c.recommendations.verdictChanged.length} changed`);
   return bits.length > 0 ? `**At a glance:** ${bits.join('; ')}.` : '**At a glance:** nothing to compare yet.';
+}
+
+function context(
+  x: Extract<QuarterComparison['context'], { status: 'compared' }>,
+  label: Record<Side, string>,
+): string {
+  const parts: string[] = [];
+  if (x.numbersChanged.length > 0) {
+    parts.push(
+      [
+        `| Key number | ${label.earlier} | ${label.later} |`,
+        '| --- | --- | --- |',
+        ...x.numbersChanged.map((k) => `| ${mdCell(k.label)} | ${mdCell(k.from)} | ${mdCell(k.to)} |`),
+      ].join('\n'),
+    );
+  } else parts.push('**Key numbers:** none changed.');
+  parts.push(
+    list([
+      ['New key numbers', x.numbersAdded.map((k) => `${mdText(k.label)}: ${mdText(k.value)}`)],
+      ['No longer reported', x.numbersRemoved.map((k) => `${mdText(k.label)} (was ${mdText(k.value)})`)],
+      ['New goals of the CEO', x.goalsAdded.map(mdText)],
+      ['Goals no longer stated', x.goalsDropped.map(mdText)],
+      ['Goals kept', x.goalsKept.map(mdText)],
+    ]),
+  );
+  return parts.join('\n\n');
+}
+
+function passed(c: QuarterComparison): string {
+  if (c.passed.dates.length === 0) return `No review date or open deadline had passed by ${c.passed.asOf}.`;
+  return [
+    `By ${c.passed.asOf}, these dates have passed:`,
+    '',
+    ...c.passed.dates.map(
+      (d) =>
+        `- **${d.date}**, ${d.kind === 'risk review' ? 'risk review' : 'deadline'}: ${mdText(d.what)} (${mdText(d.id)})`,
+    ),
+  ].join('\n');
 }
 
 function notComparable(s: NotComparable, what: keyof typeof WHAT, label: Record<Side, string>): string {
@@ -161,31 +204,37 @@ function closedLine(ch: RoadmapChange): string {
   return `${mdText(ch.later.title)} (${bits.join('; ')})`;
 }
 
+function share(p: number): string {
+  if (p >= 1) return 'target met';
+  if (p < 0) return 'moved away from the target';
+  if (p === 0) return 'no movement yet';
+  return `${Math.round(p * 100)}% of the way`;
+}
+
 function progressText(m: MetricReading): string {
   if (m.metric.current === null) return 'not measured yet';
   if (m.progress === null)
     return m.metric.baseline === null ? 'no baseline to measure from' : 'not comparable as numbers';
-  if (m.progress >= 1) return 'target met';
-  if (m.progress < 0) return 'moved away from the target';
-  if (m.progress === 0) return 'no movement yet';
-  return `${Math.round(m.progress * 100)}% of the way`;
+  const was =
+    m.earlierProgress !== null && m.earlierProgress !== m.progress
+      ? ` (was ${share(m.earlierProgress).replace(' of the way', '')})`
+      : '';
+  return `${share(m.progress)}${was}`;
 }
 
+/** Baseline → previous reading → latest → target, each as written, so the numbers speak for themselves. */
 function metricsTable(metrics: readonly MetricReading[], label: Record<Side, string>): string {
   if (metrics.length === 0) return '**Metrics against targets:** no entry has a success metric yet.';
   const rows = metrics.map((m) => {
     const now = m.metric.current !== null ? mdCell(m.metric.current) : 'not measured';
-    const was =
-      m.earlierCurrent !== null && m.earlierCurrent !== m.metric.current
-        ? ` (${label.earlier}: ${mdCell(m.earlierCurrent)})`
-        : '';
-    return `| ${mdCell(m.entry.title)} | ${statusWord(m.entry)} | ${mdCell(m.metric.name)} | ${mdCell(m.metric.baseline, 'no baseline')} → ${now}${was} → ${mdCell(m.metric.target)} | ${progressText(m)} |`;
+    const previous = m.earlierCurrent !== null ? mdCell(m.earlierCurrent) : '—';
+    return `| ${mdCell(m.entry.title)} | ${statusWord(m.entry)} | ${mdCell(m.metric.name)} | ${mdCell(m.metric.baseline, 'no baseline')} | ${previous} | ${now} | ${mdCell(m.metric.target)} | ${progressText(m)} |`;
   });
   return [
     '**Metrics against targets**',
     '',
-    '| Entry | Status | Metric | Baseline → latest → target | Progress |',
-    '| --- | --- | --- | --- | --- |',
+    `| Entry | Status | Metric | Baseline | ${label.earlier} | ${label.later} (latest) | Target | Progress |`,
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
   ].join('\n');
 }

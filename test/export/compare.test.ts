@@ -46,14 +46,86 @@ describe('compareQuarters', () => {
     expect(r.closed.map((x) => x.id)).toEqual(['r5']);
   });
 
-  it('flags an id reused for a reworded threat instead of hiding it', () => {
+  it('flags a carried-over risk whose threat was reworded, paired by its stable id', () => {
     const later = q2();
-    later.artifacts.risks!.risks[0]!.threat = 'Key-person risk on the routing engine';
+    later.artifacts.risks!.risks[0]!.threat = 'Key-person risk: only Dana Whitfield knows the WMS integration layer';
     const r = compared(compareQuarters(q1(), later), 'risks');
     expect(r.moved[0]).toMatchObject({ matchedBy: 'id', reworded: true, earlier: { id: 'r1' }, later: { id: 'r1' } });
     expect(comparisonMarkdown(compareQuarters(q1(), later))).toContain(
-      '| Key-person risk on the routing engine (was: Key-person risk: only Dana Whitfield understands the WMS integration layer) | Critical (4 × 5 = 20) | High (2 × 5 = 10) | ↓ better |',
+      '| Key-person risk: only Dana Whitfield knows the WMS integration layer (was: Key-person risk: only Dana Whitfield understands the WMS integration layer) | Critical (4 × 5 = 20) | High (2 × 5 = 10) | ↓ better |',
     );
+  });
+
+  it('never pairs two different things because they share an id: one is closed, the other new', () => {
+    const later = q2();
+    later.artifacts.risks!.risks[0]!.threat = 'A port strike stops inbound containers for two weeks';
+    const r = compared(compareQuarters(q1(), later), 'risks');
+    expect(r.moved.concat().map((m) => m.later.id)).not.toContain('r1');
+    expect(r.closed.map((x) => x.id)).toContain('r1');
+    expect(r.added.map((x) => x.threat)).toContain('A port strike stops inbound containers for two weeks');
+  });
+
+  it('pairs nothing between two quarters whose recommendations are different, whatever their ids', () => {
+    const later = q2();
+    const claims = [
+      'Replace the warehouse management system with a cloud WMS',
+      'Hire a head of data before any AI project',
+      'Sell the brokerage arm to focus on contract logistics',
+      'Move every customer to EDI by the end of 2027',
+    ];
+    later.artifacts.sounding_board = parseArtifact('sounding_board', {
+      recommendations: later.artifacts.sounding_board!.recommendations.map((r, i) => ({
+        ...r,
+        claim: claims[i]!,
+        ceoOneLiner: claims[i]!,
+      })),
+    });
+    const r = compared(compareQuarters(q1(), later), 'recommendations');
+    expect(r.verdictChanged).toEqual([]);
+    expect(r.unchanged).toEqual([]);
+    expect(r.withdrawn.map((x) => x.id)).toEqual(['c1', 'c2', 'c3']);
+    expect(r.added.map((x) => x.claim)).toEqual(claims);
+    expect(comparisonMarkdown(compareQuarters(q1(), later))).toContain('**Verdict changed:** none.');
+  });
+
+  it('reports changes in key numbers and in the CEO’s goals', () => {
+    const later = q2();
+    later.artifacts.context = {
+      ...later.artifacts.context!,
+      keyNumbers: [
+        ...later.artifacts.context!.keyNumbers.filter((k) => k.label !== 'Warehouses'),
+        { label: 'NPS', value: '41' },
+      ],
+      ceoGoals: [...later.artifacts.context!.ceoGoals.slice(1), 'Open a Texas hub by 2028'],
+    };
+    const c = compared(compareQuarters(q1(), later), 'context' as never) as unknown as Extract<
+      QuarterComparison['context'],
+      { status: 'compared' }
+    >;
+    expect(c.numbersChanged).toEqual([
+      { label: 'Brokerage gross margin', from: '14%', to: '14.6%' },
+      { label: 'Cloud spend', from: '$2.1M/yr', to: '$1.75M/yr' },
+    ]);
+    expect(c.numbersAdded).toEqual([{ label: 'NPS', value: '41' }]);
+    expect(c.numbersRemoved).toEqual([{ label: 'Warehouses', value: '14' }]);
+    expect(c.goalsAdded).toEqual(['Open a Texas hub by 2028']);
+    expect(c.goalsDropped).toEqual([q1().artifacts.context!.ceoGoals[0]]);
+    const md = comparisonMarkdown(compareQuarters(q1(), later));
+    expect(md).toContain('| Cloud spend | $2.1M/yr | $1.75M/yr |');
+    expect(md).toContain('- **New goals of the CEO:** Open a Texas hub by 2028');
+  });
+
+  it('lists the review dates and open deadlines that have passed by the day it is prepared', () => {
+    const later = { ...q2(), generatedAt: new Date('2027-07-01T09:00:00Z') };
+    const c = compareQuarters(q1(), later);
+    expect(c.passed.asOf).toBe('2027-07-01');
+    expect(c.passed.dates.map((d) => [d.kind, d.id, d.date])).toEqual([
+      ['risk review', 'r7', '2027-05-31'],
+      ['risk review', 'r2', '2027-06-30'],
+      ['risk review', 'r6', '2027-06-30'],
+      ['roadmap deadline', 'e1', '2027-06-30'],
+    ]);
+    expect(comparisonMarkdown(c)).toContain('By 2027-07-01, these dates have passed:');
   });
 
   it('finds roadmap entries new, changed (status, effort, owner, deadline, metric target), done and dropped', () => {
@@ -216,13 +288,13 @@ describe('comparisonMarkdown', () => {
       [
         '**Metrics against targets**',
         '',
-        '| Entry | Status | Metric | Baseline → latest → target | Progress |',
-        '| --- | --- | --- | --- | --- |',
-        '| Pair on and document the WMS integration layer | in progress | Engineers able to deploy the WMS integration | 1 → 2 → 3 | 50% of the way |',
-        '| Spot-lane pricing model v1 | in progress | Brokerage gross margin | 14% → 14.6% → 17% | 20% of the way |',
-        '| Scope 3 emissions API for shippers | planned | Top-20 shippers receiving monthly emissions data | 0 → not measured → 12 | not measured yet |',
-        '| Cloud cost right-sizing sprint | done | Cloud spend | $2.1M/yr → $1.75M/yr → $1.7M/yr | 88% of the way |',
-        '| Customer-service agent pilot for shipment status | planned | Tickets closed without a human | 0% → not measured → 40% | not measured yet |',
+        '| Entry | Status | Metric | Baseline | 2027-Q1 | 2027-Q2 (latest) | Target | Progress |',
+        '| --- | --- | --- | --- | --- | --- | --- | --- |',
+        '| Pair on and document the WMS integration layer | in progress | Engineers able to deploy the WMS integration | 1 | — | 2 | 3 | 50% of the way |',
+        '| Spot-lane pricing model v1 | in progress | Brokerage gross margin | 14% | — | 14.6% | 17% | 20% of the way |',
+        '| Scope 3 emissions API for shippers | planned | Top-20 shippers receiving monthly emissions data | 0 | — | not measured | 12 | not measured yet |',
+        '| Cloud cost right-sizing sprint | done | Cloud spend | $2.1M/yr | — | $1.75M/yr | $1.7M/yr | 88% of the way |',
+        '| Customer-service agent pilot for shipment status | planned | Tickets closed without a human | 0% | — | not measured | 40% | not measured yet |',
       ].join('\n'),
     );
     expect(md).toContain('| Fund the spot-lane pricing model in 2027 H2 | Revise (medium) | Ready (high) |');
