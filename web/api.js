@@ -229,16 +229,16 @@ export const api = {
 export const TURN_ENDED = 'foresight:turn-ended';
 
 /**
- * The files for the client. A quick check has a sounding board and nothing else, so only the memo;
- * a quarterly session also has its roadmap, risk register and State of the Tech, and, with an earlier
- * quarter of the same client, the Radar Review against it.
- */
-/**
+ * The files for the client. A quick check has a sounding board and nothing else, so the memo (as
+ * Markdown, HTML, PDF and Word) and the board deck; a quarterly session also has its roadmap, risk
+ * register and State of the Tech (for `month`, "YYYY-MM", when the advisor chose one; else the
+ * current month), and, with an earlier quarter of the same client, the Radar Review against it.
  * @param {Pick<import('/shared/domain.mjs').Session, 'id' | 'mode'>} session
  * @param {SessionView['previousSession']} [previous]
+ * @param {string} [month]
  * @returns {{ href: string, label: string }[]}
  */
-export const exportLinks = (session, previous = null) => [
+export const exportLinks = (session, previous = null, month = '') => [
   { href: sessionPath(session.id, '/export/memo.md'), label: 'Memo (Markdown)' },
   { href: sessionPath(session.id, '/export/memo.html'), label: 'Memo (HTML)' },
   { href: sessionPath(session.id, '/export/memo.pdf'), label: 'Memo (PDF)' },
@@ -249,12 +249,26 @@ export const exportLinks = (session, previous = null) => [
     : [
         { href: sessionPath(session.id, '/export/roadmap.csv'), label: 'Roadmap (CSV)' },
         { href: sessionPath(session.id, '/export/risks.csv'), label: 'Risks (CSV)' },
-        { href: sessionPath(session.id, '/export/state-of-the-tech.md'), label: 'State of the Tech' },
+        {
+          href: sessionPath(
+            session.id,
+            `/export/state-of-the-tech.md${month ? `?month=${encodeURIComponent(month)}` : ''}`,
+          ),
+          label: 'State of the Tech',
+        },
         ...(previous
           ? [
               {
-                href: sessionPath(session.id, `/compare?with=${previous.id}&format=md`),
+                href: sessionPath(session.id, `/compare?with=${previous.id}&format=html`),
                 label: `Radar Review vs ${previous.quarter}`,
+              },
+              {
+                href: sessionPath(session.id, `/compare?with=${previous.id}&format=pdf`),
+                label: 'Radar Review (PDF)',
+              },
+              {
+                href: sessionPath(session.id, `/compare?with=${previous.id}&format=md`),
+                label: 'Radar Review (Markdown)',
               },
             ]
           : []),

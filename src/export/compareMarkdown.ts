@@ -34,32 +34,74 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+export type ComparisonSectionKey = 'header' | 'context' | 'passed' | 'trends' | 'risks' | 'roadmap' | 'recommendations';
+
+export interface ComparisonSection {
+  readonly key: ComparisonSectionKey;
+  /** The section's title, or null for the opening (title and at a glance). */
+  readonly title: string | null;
+  /** The section's content as Markdown, without its heading. */
+  readonly body: string;
+}
+
+/** The Radar Review in order, as sections, so the HTML and PDF can place pictures beside them. */
+export function comparisonSections(c: QuarterComparison): ComparisonSection[] {
+  const label = sessionLabels(c.earlier, c.later);
+  return [
+    { key: 'header', title: null, body: glance(c) },
+    {
+      key: 'context',
+      title: 'Key numbers and the CEO’s goals',
+      body: c.context.status === 'compared' ? context(c.context, label) : notComparable(c.context, 'context', label),
+    },
+    { key: 'passed', title: 'Dates passed', body: passed(c) },
+    {
+      key: 'trends',
+      title: 'Trends',
+      body:
+        c.trends.status === 'compared'
+          ? list([
+              ['Added', c.trends.added.map((t) => mdText(t.name))],
+              ['Dropped', c.trends.dropped.map((t) => mdText(t.name))],
+              ['Kept', c.trends.kept.map((t) => mdText(t.later.name))],
+            ])
+          : notComparable(c.trends, 'trends', label),
+    },
+    {
+      key: 'risks',
+      title: 'Risks',
+      body: c.risks.status === 'compared' ? risks(c.risks, label) : notComparable(c.risks, 'risks', label),
+    },
+    {
+      key: 'roadmap',
+      title: 'Roadmap',
+      body: c.roadmap.status === 'compared' ? roadmap(c.roadmap, label) : notComparable(c.roadmap, 'roadmap', label),
+    },
+    {
+      key: 'recommendations',
+      title: 'Recommendations',
+      body:
+        c.recommendations.status === 'compared'
+          ? recommendations(c.recommendations, label)
+          : notComparable(c.recommendations, 'recommendations', label),
+    },
+  ];
+}
+
+/** "Radar Review: Northwind Logistics, 2027-Q1 → 2027-Q2", as plain text. */
+export function comparisonTitle(c: QuarterComparison): string {
+  const quarter = (s: SessionRef) =>
+    c.earlier.quarter === c.later.quarter ? `${s.quarter} (session ${s.sessionId})` : s.quarter;
+  return `Radar Review: ${c.client.name}, ${quarter(c.earlier)} → ${quarter(c.later)}`;
+}
+
 export function comparisonMarkdown(c: QuarterComparison): string {
   const label = sessionLabels(c.earlier, c.later);
-  const parts = [
-    `# Radar Review: ${mdText(c.client.name)}, ${label.earlier} → ${label.later}`,
-    glance(c),
-    '## Key numbers and the CEO’s goals',
-    c.context.status === 'compared' ? context(c.context, label) : notComparable(c.context, 'context', label),
-    '## Dates passed',
-    passed(c),
-    '## Trends',
-    c.trends.status === 'compared'
-      ? list([
-          ['Added', c.trends.added.map((t) => mdText(t.name))],
-          ['Dropped', c.trends.dropped.map((t) => mdText(t.name))],
-          ['Kept', c.trends.kept.map((t) => mdText(t.later.name))],
-        ])
-      : notComparable(c.trends, 'trends', label),
-    '## Risks',
-    c.risks.status === 'compared' ? risks(c.risks, label) : notComparable(c.risks, 'risks', label),
-    '## Roadmap',
-    c.roadmap.status === 'compared' ? roadmap(c.roadmap, label) : notComparable(c.roadmap, 'roadmap', label),
-    '## Recommendations',
-    c.recommendations.status === 'compared'
-      ? recommendations(c.recommendations, label)
-      : notComparable(c.recommendations, 'recommendations', label),
-  ];
+  const parts = [`# Radar Review: ${mdText(c.client.name)}, ${label.earlier} → ${label.later}`];
+  for (const section of comparisonSections(c)) {
+    if (section.title !== null) parts.push(`## ${section.title}`);
+    parts.push(section.body);
+  }
   return `${parts.join('\n\n')}\n`;
 }
 

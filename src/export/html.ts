@@ -39,7 +39,7 @@ section.memo-footer { font-size: 9pt; color: #444444; }
 }
 `;
 
-function figure(svg: string, caption: string): string {
+export function figure(svg: string, caption: string): string {
   return `<figure>\n${svg}\n<figcaption>${escapeXml(caption)}</figcaption>\n</figure>`;
 }
 
@@ -66,7 +66,11 @@ export function strategyMemoHtml(input: ExportInput): string {
     const classes = [`memo-${s.key}`, s.staleSteps.length > 0 ? 'stale' : null].filter((c) => c !== null).join(' ');
     return `<section class="${classes}">\n${html}${picture ? `${picture}\n` : ''}</section>`;
   });
-  const title = `Strategy memo: ${input.client.name}, ${input.session.quarter}`;
+  return standaloneHtml(`Strategy memo: ${input.client.name}, ${input.session.quarter}`, sections);
+}
+
+/** A standalone, printable HTML document around the given sections: inline CSS, no scripts, nothing loaded. */
+export function standaloneHtml(title: string, sections: readonly string[]): string {
   return [
     '<!doctype html>',
     '<html lang="en">',

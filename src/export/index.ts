@@ -34,7 +34,8 @@ export { boardDeckPptx } from './pptx/deckPptx.js';
 export { deckPlan, boxesOf, BUDGETS, type DeckPlan, type Slide } from './pptx/deckPlan.js';
 export { withinBudget, type Box } from './pptx/budget.js';
 export { memoDocument, type MemoDocument } from './document/index.js';
-export { comparisonMarkdown } from './compareMarkdown.js';
+export { comparisonMarkdown, comparisonSections, comparisonTitle } from './compareMarkdown.js';
+export { radarReviewHtml, radarReviewPdf, radarReviewDocument, type ReviewInputs } from './review/radarReview.js';
 export {
   compareQuarters,
   type QuarterComparison,

@@ -92,5 +92,5 @@ export const StateOfTheTechQuery = z.object({
 
 export const CompareQuery = z.object({
   with: z.coerce.number().int().positive().optional(),
-  format: z.enum(['json', 'md']).default('json'),
+  format: z.enum(['json', 'md', 'html', 'pdf']).default('json'),
 });

@@ -352,6 +352,16 @@ describe('the session page, in Chromium, against the real server', () => {
       '/export/risks.csv',
       '/export/state-of-the-tech.md',
     ]);
+    // The advisor chooses the month a State of the Tech covers.
+    await page.fill('.exports-month input', '2027-05');
+    expect(await page.locator('.exports a:has-text("State of the Tech")').getAttribute('href')).toMatch(
+      /\/export\/state-of-the-tech\.md\?month=2027-05$/,
+    );
+    await page.setViewportSize({ width: 1366, height: 860 });
+    await page.screenshot({ path: `${RESULTS}/exports-wide.png` });
+    await page.setViewportSize({ width: 420, height: 860 });
+    await page.screenshot({ path: `${RESULTS}/exports-narrow.png` });
+    await page.setViewportSize({ width: 1440, height: 900 });
   });
 
   it('finds everything where it was after a reload', async () => {

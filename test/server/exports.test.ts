@@ -115,4 +115,20 @@ describe('export routes', () => {
     expect(none.status).toBe(404);
     expect(((await none.json()) as { error: { message: string } }).error.message).toMatch(/earlier quarter/);
   });
+
+  it('serves the Radar Review as HTML with both heat maps and the timeline, and as a PDF', async () => {
+    const { h, q2 } = await twoQuarters();
+    const html = await (await h.app.request(`/api/sessions/${q2}/compare?format=html`)).text();
+    expect(html).toMatch(/^<!doctype html>/i);
+    expect(html.match(/class="risk-heat-map"/g)).toHaveLength(2);
+    expect(html).toContain('class="roadmap-timeline"');
+    expect(html).toContain('<h2>Key numbers and the CEO’s goals</h2>');
+    const pdf = await h.app.request(`/api/sessions/${q2}/compare?format=pdf`);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    const text = pdfPages(new Uint8Array(await pdf.arrayBuffer()))
+      .join(' ')
+      .replace(/\s+/g, ' ');
+    expect(text).toContain('Radar Review: Northwind Logistics 2027-Q1 -> 2027-Q2');
+    expect(text).toContain('Dates passed');
+  });
 });

@@ -31,6 +31,8 @@ export function SessionPage({ sessionId }) {
   const [selected, setSelected] = useState(/** @type {import('/shared/domain.mjs').StepId | null} */ (null));
   const [text, setText] = useState(() => loadDraft(sessionId));
   const [trendId, setTrendId] = useState(/** @type {string | null} */ (null));
+  /** The month a State of the Tech covers ("YYYY-MM"); empty: the current month, as the server decides. */
+  const [month, setMonth] = useState('');
   const scrolledTo = useRef(false);
 
   // The artifact shown follows the current step as the session moves.
@@ -84,10 +86,17 @@ export function SessionPage({ sessionId }) {
         </div>
         <nav class="exports" aria-label="Exports">
           <span class="exports-label">Export</span>
-          ${exportLinks(view.session, view.previousSession).map(
-            (l) => html`<a class="btn btn-small btn-ghost" href=${l.href} key=${l.href}
-            download=${l.href.endsWith('.html') ? undefined : ''} target=${l.href.endsWith('.html') ? '_blank' : undefined} rel="noopener">${l.label}</a>`,
-          )}
+          ${exportLinks(view.session, view.previousSession, month).map((l) => {
+            const page = /\.html$|format=html/.test(l.href);
+            return html`<a class="btn btn-small btn-ghost" href=${l.href} key=${l.label}
+            download=${page ? undefined : ''} target=${page ? '_blank' : undefined} rel="noopener">${l.label}</a>`;
+          })}
+          ${
+            view.session.mode === 'quick_check'
+              ? null
+              : html`<label class="exports-month">State of the Tech for
+                  <input type="month" value=${month} onInput=${(/** @type {import('../lib/html.js').TargetedEvent<HTMLInputElement>} */ e) => setMonth(e.currentTarget.value)} /></label>`
+          }
         </nav>
       </header>
       <${ProgressBar} view=${view} selected=${selected} onSelect=${setSelected} onBack=${session.back} disabled=${session.streaming} />

@@ -93,6 +93,7 @@ export function memoDocument(input: ExportInput): MemoDocument {
     });
 
   return {
+    kind: 'Strategy memo',
     title,
     clientName: client.name,
     quarter: session.quarter,

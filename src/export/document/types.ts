@@ -23,8 +23,14 @@ export type Block =
   | { readonly kind: 'rule' }
   | { readonly kind: 'picture'; readonly picture: Picture; readonly caption: string };
 
-/** The memo's pictures, as data: each format draws them its own way (SVG in the PDF, a table in Word). */
-export type Picture = { readonly kind: 'heatMap' } | { readonly kind: 'timeline' };
+/**
+ * The pictures, as data: each format draws them its own way (SVG in the PDF, a table in Word), from
+ * the document's session or, in a Radar Review, from the earlier quarter's.
+ */
+export interface Picture {
+  readonly kind: 'heatMap' | 'timeline';
+  readonly from?: 'earlier';
+}
 
 export interface DocSection {
   readonly key: string;
@@ -32,6 +38,8 @@ export interface DocSection {
 }
 
 export interface MemoDocument {
+  /** What the document is, for the running header: "Strategy memo", "Radar Review". */
+  readonly kind: string;
   /** "Strategy memo: Northwind Logistics, 2027-Q1" */
   readonly title: string;
   readonly clientName: string;

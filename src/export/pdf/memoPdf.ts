@@ -81,7 +81,13 @@ function tableContent(block: Extract<Block, { kind: 'table' }>, sink: TextSink):
   };
 }
 
-function blockContent(block: Block, input: ExportInput, sink: TextSink): Content {
+/** Where the pictures come from: the document's session, and in a Radar Review the earlier quarter's. */
+export interface PdfSources {
+  readonly main: ExportInput;
+  readonly earlier?: ExportInput;
+}
+
+function blockContent(block: Block, inputs: PdfSources, sink: TextSink): Content {
   switch (block.kind) {
     case 'heading':
       return { text: runsContent(block.runs, sink), style: `h${block.level}` };
@@ -105,11 +111,13 @@ function blockContent(block: Block, input: ExportInput, sink: TextSink): Content
         margin: [0, 8, 0, 8],
       };
     case 'picture': {
-      const { risks, roadmap } = input.artifacts;
+      const source = block.picture.from === 'earlier' ? inputs.earlier : inputs.main;
+      if (!source) return { text: '' };
+      const { risks, roadmap } = source.artifacts;
       const svg =
         block.picture.kind === 'heatMap'
           ? risks && riskHeatMapSvg(risks)
-          : roadmap && roadmapTimelineSvg(roadmap, { quarter: input.session.quarter });
+          : roadmap && roadmapTimelineSvg(roadmap, { quarter: source.session.quarter });
       if (!svg) return { text: '' };
       return {
         stack: [
@@ -123,9 +131,9 @@ function blockContent(block: Block, input: ExportInput, sink: TextSink): Content
   }
 }
 
-function definition(doc: MemoDocument, input: ExportInput): TDocumentDefinitions {
+function definition(doc: MemoDocument, inputs: PdfSources): TDocumentDefinitions {
   const sink = new TextSink();
-  const content: Content[] = doc.sections.flatMap((s) => s.blocks.map((b) => blockContent(b, input, sink)));
+  const content: Content[] = doc.sections.flatMap((s) => s.blocks.map((b) => blockContent(b, inputs, sink)));
   if (sink.replaced)
     content.push({
       text: `Some characters are not in this PDF’s font (emoji, or scripts such as Chinese, Arabic or Hebrew) and are shown as ${MISSING_GLYPH}. The Word and HTML memos show them as written.`,
@@ -139,15 +147,15 @@ function definition(doc: MemoDocument, input: ExportInput): TDocumentDefinitions
     pageMargins: [MARGIN_X, 56, MARGIN_X, 52],
     info: {
       title: sink.text(doc.title),
-      subject: sink.text(`Strategy memo for ${doc.clientName}, ${doc.quarter}`),
+      subject: sink.text(`${doc.kind} for ${doc.clientName}, ${doc.quarter}`),
       creator: 'Foresight Accelerator',
       producer: 'Foresight Accelerator',
-      creationDate: input.generatedAt,
+      creationDate: inputs.main.generatedAt,
     },
     header: () => ({
       columns: [
         { text: header, bold: true },
-        { text: 'Strategy memo', alignment: 'right' },
+        { text: doc.kind, alignment: 'right' },
       ],
       fontSize: 8,
       color: MUTED,
@@ -178,6 +186,11 @@ export function renderPdf(def: TDocumentDefinitions): Promise<Buffer> {
   return pdfmake.createPdf(def).getBuffer();
 }
 
+/** Any document of blocks as a PDF, pictures drawn from the given sessions. */
+export function documentPdf(doc: MemoDocument, inputs: PdfSources): Promise<Buffer> {
+  return renderPdf(definition(doc, inputs));
+}
+
 export function strategyMemoPdf(input: ExportInput): Promise<Buffer> {
-  return renderPdf(definition(memoDocument(input), input));
+  return documentPdf(memoDocument(input), { main: input });
 }

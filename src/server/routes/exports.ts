@@ -3,6 +3,8 @@ import { notFound } from '../../domain/index.js';
 import type { Engine } from '../../engine/engine.js';
 import {
   comparisonMarkdown,
+  radarReviewHtml,
+  radarReviewPdf,
   compareQuarters,
   parseMonth,
   riskRegisterCsv,
@@ -113,7 +115,7 @@ export function exportRoutes(engine: Engine): Hono {
   });
 
   /** Compares this session with another of the same client (default: the previous quarter's). */
-  app.get('/:id/compare', (c) => {
+  app.get('/:id/compare', async (c) => {
     const id = sessionId(c.req.param('id'));
     const { with: otherId, format } = validate(CompareQuery, c.req.query());
     const later = input(id);
@@ -127,6 +129,19 @@ export function exportRoutes(engine: Engine): Hono {
       return c.body(markdown, 200, {
         'content-type': 'text/markdown; charset=utf-8',
         'content-disposition': attachment(fileName(later, 'radar-review.md')),
+      });
+    }
+    if (format === 'html') {
+      return c.body(radarReviewHtml(comparison, { earlier, later }), 200, {
+        'content-type': 'text/html; charset=utf-8',
+        'content-disposition': `inline; filename="${fileName(later, 'radar-review.html')}"`,
+      });
+    }
+    if (format === 'pdf') {
+      const pdf = await radarReviewPdf(comparison, { earlier, later });
+      return c.body(new Uint8Array(pdf), 200, {
+        'content-type': 'application/pdf',
+        'content-disposition': attachment(fileName(later, 'radar-review.pdf')),
       });
     }
     return c.json({
