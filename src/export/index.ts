@@ -32,7 +32,7 @@ export { strategyMemoPdf } from './pdf/memoPdf.js';
 export { strategyMemoDocx } from './docx/memoDocx.js';
 export { boardDeckPptx } from './pptx/deckPptx.js';
 export { deckPlan, boxesOf, BUDGETS, type DeckPlan, type Slide } from './pptx/deckPlan.js';
-export { withinBudget, type Box } from './pptx/budget.js';
+export { withinBudget, type Box } from './budget.js';
 export { memoDocument, type MemoDocument } from './document/index.js';
 export { comparisonMarkdown, comparisonSections, comparisonTitle } from './compareMarkdown.js';
 export { radarReviewHtml, radarReviewPdf, radarReviewDocument, type ReviewInputs } from './review/radarReview.js';

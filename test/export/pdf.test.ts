@@ -91,6 +91,8 @@ describe('a memo with hostile text in every field', async () => {
 
   it('is a valid PDF that opens cleanly and keeps the text as text', () => {
     expect(Number(pdfInfo(bytes).Pages)).toBeGreaterThan(3);
+    // The document's metadata needs no font, so it keeps the client's name as written.
+    expect(pdfInfo(bytes).Title).toContain('emoji 🚀👩‍💻✅ and 中文');
     expect(text).toContain('<script>alert(1)</script>');
     expect(text).toContain('[click me](javascript:alert(1))');
     expect(text).toContain('=HYPERLINK("http://evil.example","click")');

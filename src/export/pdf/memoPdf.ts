@@ -5,7 +5,8 @@
  */
 import pdfmake from 'pdfmake';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { columnWidths, memoDocument, type Block, type MemoDocument, type Run } from '../document/index.js';
+import { withinBudget } from '../budget.js';
+import { columnWidths, memoDocument, xmlSafeText, type Block, type MemoDocument, type Run } from '../document/index.js';
 import { isGapText } from '../gaps.js';
 import { riskHeatMapSvg, roadmapTimelineSvg } from '../svg.js';
 import type { ExportInput } from '../types.js';
@@ -141,13 +142,15 @@ function definition(doc: MemoDocument, inputs: PdfSources): TDocumentDefinitions
       color: MUTED,
       margin: [0, 6, 0, 0],
     });
-  const header = sink.text(doc.runningHeader);
+  // One line: a long client name is cut at a word rather than pushed onto a second header line.
+  const header = sink.text(withinBudget(doc.runningHeader, 90));
   return {
     pageSize: 'A4',
     pageMargins: [MARGIN_X, 56, MARGIN_X, 52],
     info: {
-      title: sink.text(doc.title),
-      subject: sink.text(`${doc.kind} for ${doc.clientName}, ${doc.quarter}`),
+      // Metadata needs no font: it keeps every character as written.
+      title: xmlSafeText(doc.title),
+      subject: xmlSafeText(`${doc.kind} for ${doc.clientName}, ${doc.quarter}`),
       creator: 'Foresight Accelerator',
       producer: 'Foresight Accelerator',
       creationDate: inputs.main.generatedAt,

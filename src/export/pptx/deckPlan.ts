@@ -24,7 +24,7 @@ import {
 import { isoDate, formatAmount, formatWeeks } from '../format.js';
 import { GAP_WORDS, orGap } from '../gaps.js';
 import type { ExportInput } from '../types.js';
-import { box, type Box } from './budget.js';
+import { box, type Box } from '../budget.js';
 
 /** Budgets per kind of box, in characters, for the 13.33 × 7.5 in layout and the type sizes in deckPptx.ts. */
 export const BUDGETS = {

@@ -12,7 +12,7 @@ import type { Verdict } from '../../domain/index.js';
 import { xmlSafeText } from '../document/index.js';
 import { SEVERITY_COLOURS } from '../svg.js';
 import type { ExportInput } from '../types.js';
-import type { Box } from './budget.js';
+import type { Box } from '../budget.js';
 import { deckPlan, type DeckPlan, type Slide } from './deckPlan.js';
 
 const FONT = 'Calibri';

@@ -1,5 +1,5 @@
 /**
- * Text budgets for the deck. PowerPoint's auto-fit only shrinks text once PowerPoint itself re-renders
+ * Text budgets: for the deck's boxes and for any one-line place (a running header). PowerPoint's auto-fit only shrinks text once PowerPoint itself re-renders
  * the slide, so a box that is too full overflows in every other viewer. Each box gets a budget in
  * characters, chosen for its size and type, and text over the budget is cut at a word with an ellipsis.
  */
