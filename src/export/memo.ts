@@ -1,6 +1,7 @@
 /**
  * The strategy memo a CEO can read in five minutes: verdicts first, then the reasoning behind them.
- * Missing steps are said plainly ("Not drafted yet"), never invented; stale sections are marked.
+ * Missing steps are said plainly ("Not drafted yet"), never invented; a section drafted before earlier
+ * answers were revised is marked "under revision", in words the client's leadership can read.
  */
 import { STEPS, stepsOf, type StepId } from '../domain/index.js';
 import { isoDate, mdText } from './format.js';
@@ -34,6 +35,9 @@ export interface MemoSection {
 }
 
 export const NOT_DRAFTED = 'Not drafted yet.';
+
+/** How a section drafted before earlier answers were revised is marked, in every format. */
+export const UNDER_REVISION = 'under revision';
 
 interface BodySpec {
   readonly key: Exclude<MemoSectionKey, 'header' | 'footer'>;
@@ -118,7 +122,7 @@ export function strategyMemoSections(input: ExportInput): MemoSection[] {
     .map((s) => {
       const staleSteps = s.sources.filter((step) => input.stale.includes(step) && a[step] !== undefined);
       const content = s.body();
-      const heading = `## ${s.title}${staleSteps.length > 0 ? ' (stale)' : ''}`;
+      const heading = `## ${s.title}${staleSteps.length > 0 ? ` (${UNDER_REVISION})` : ''}`;
       const note = staleSteps.length > 0 ? staleNote(staleSteps) : null;
       const markdown = [heading, note, content ?? NOT_DRAFTED].filter((x): x is string => x !== null).join('\n\n');
       return {
@@ -145,7 +149,7 @@ export function strategyMemoMarkdown(input: ExportInput): string {
 
 function staleNote(steps: readonly StepId[]): string {
   const names = steps.map((s) => STEPS[s].title).join(', ');
-  return `> **Stale:** drafted before earlier answers were revised (${names}). Confirm or redraft it before acting on it.`;
+  return `> **Under revision:** drafted before earlier answers were revised (${names}); it may still change.`;
 }
 
 function header(input: ExportInput, staleTitles: readonly string[]): MemoSection {
@@ -163,7 +167,7 @@ function header(input: ExportInput, staleTitles: readonly string[]): MemoSection
   if (staleTitles.length > 0) {
     lines.push(
       '',
-      `> **Stale sections:** ${staleTitles.join(', ')}. They rest on answers revised after they were drafted; confirm or redraft them before acting on them.`,
+      `> **Under revision:** ${staleTitles.join(', ')}. They rest on answers revised after they were drafted and may still change.`,
     );
   }
   return { key: 'header', markdown: lines.join('\n'), title: null, body: '', staleSteps: [], drafted: true };
@@ -177,8 +181,8 @@ function footer(input: ExportInput, staleTitles: readonly string[], missingTitle
       'Severity is derived from likelihood × impact; enterprise value is the EBITDA effect × the stated multiple.',
     '',
     staleTitles.length > 0
-      ? `**Stale sections:** ${staleTitles.join(', ')} (marked “stale” above).`
-      : 'No section is stale.',
+      ? `**Under revision:** ${staleTitles.join(', ')} (marked above).`
+      : 'No section is under revision.',
   ];
   if (missingTitles.length > 0) lines.push('', `**Not drafted yet:** ${missingTitles.join(', ')}.`);
   return { key: 'footer', markdown: lines.join('\n'), title: null, body: '', staleSteps: [], drafted: true };

@@ -69,7 +69,7 @@ describe('strategyMemoHtml', () => {
 
   it('marks stale sections', () => {
     const html = strategyMemoHtml({ ...northwindExportInput(), stale: ['risks'] });
-    expect(html).toContain('<section class="memo-risks stale">\n<h2>Top risks (stale)</h2>');
+    expect(html).toContain('<section class="memo-risks stale">\n<h2>Top risks (under revision)</h2>');
   });
 
   it('keeps XSS payloads from every field inert, as visible text', () => {

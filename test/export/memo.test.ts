@@ -170,18 +170,19 @@ describe('strategyMemoMarkdown', () => {
     expect(footer).toContain(
       'Prepared with the offline facilitator (no AI model) on 2027-01-27 for Northwind Logistics, 2027-Q1.',
     );
-    expect(footer).toContain('No section is stale.');
+    expect(footer).toContain('No section is under revision.');
   });
 
   it('marks stale sections in their heading, under it and in the footer', () => {
     const md = memo({ ...northwindExportInput(), stale: ['risks', 'roadmap'] });
-    expect(md).toContain('## Top risks (stale)\n\n> **Stale:** drafted before earlier answers were revised (Risks).');
-    expect(md).toContain('## Roadmap (stale)');
-    expect(md).toContain('## Impact forecast\n');
-    expect(md).toContain('> **Stale sections:** Top risks, Roadmap.');
-    expect(md.slice(md.lastIndexOf('\n---\n'))).toContain(
-      '**Stale sections:** Top risks, Roadmap (marked “stale” above).',
+    expect(md).toContain(
+      '## Top risks (under revision)\n\n> **Under revision:** drafted before earlier answers were revised (Risks); it may still change.',
     );
+    expect(md).toContain('## Roadmap (under revision)');
+    expect(md).not.toMatch(/redraft|confirm or/i);
+    expect(md).toContain('## Impact forecast\n');
+    expect(md).toContain('> **Under revision:** Top risks, Roadmap.');
+    expect(md.slice(md.lastIndexOf('\n---\n'))).toContain('**Under revision:** Top risks, Roadmap (marked above).');
   });
 
   it('says "Not drafted yet" for missing steps and invents nothing', () => {

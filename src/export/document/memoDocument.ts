@@ -6,12 +6,10 @@
  */
 import { STEPS } from '../../domain/index.js';
 import { isoDate } from '../format.js';
-import { strategyMemoSections, type MemoSectionKey } from '../memo.js';
+import { strategyMemoSections, UNDER_REVISION, type MemoSectionKey } from '../memo.js';
 import type { ExportInput } from '../types.js';
 import { markdownBlocks } from './markdownBlocks.js';
 import type { Block, DocSection, MemoDocument } from './types.js';
-
-export const UNDER_REVISION = 'under revision';
 
 function pictureAfter(key: MemoSectionKey, input: ExportInput): Block | null {
   const { risks, roadmap } = input.artifacts;
