@@ -14,6 +14,37 @@ const optionalUrl = z.preprocess(
 export const EnvSchema = z.object({
   PORT: z.preprocess(EMPTY_AS_UNDEFINED, PORT.default(3000)),
   HOST: z.preprocess(EMPTY_AS_UNDEFINED, z.string().default('127.0.0.1')),
+  ALLOWED_HOSTS: z.preprocess(
+    EMPTY_AS_UNDEFINED,
+    z
+      .string()
+      .transform((v) =>
+        v
+          .split(',')
+          .map((h) => h.trim().toLowerCase())
+          .filter((h) => h !== ''),
+      )
+      .pipe(
+        z.array(
+          z
+            .string()
+            .regex(
+              /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)$/,
+              'must be host names separated by commas, without scheme or port (e.g. foresight.example.com,studio.local)',
+            ),
+        ),
+      )
+      .default([]),
+  ),
+  ACCESS_TOKEN: z.preprocess(
+    EMPTY_AS_UNDEFINED,
+    z
+      .string()
+      .trim()
+      .min(16, 'must be at least 16 characters (a random one: openssl rand -base64 24)')
+      .regex(/^\S+$/, 'must not contain spaces')
+      .optional(),
+  ),
   DATABASE_PATH: z.preprocess(EMPTY_AS_UNDEFINED, z.string().default('sessions/foresight.db')),
   PROVIDER: z.preprocess(
     EMPTY_AS_UNDEFINED,
@@ -53,6 +84,10 @@ export type ModelSettings =
 export interface Config {
   readonly port: number;
   readonly host: string;
+  /** Host names the server answers to besides its loopback names and bound address. */
+  readonly allowedHosts: readonly string[];
+  /** From the environment only; never stored (a generated token is, hashed). */
+  readonly accessToken: string | null;
   readonly databasePath: string;
   readonly model: ModelSettings;
   readonly promptTokenBudget: number;
@@ -79,6 +114,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   return {
     port: e.PORT,
     host: e.HOST,
+    allowedHosts: e.ALLOWED_HOSTS,
+    accessToken: e.ACCESS_TOKEN ?? null,
     databasePath: e.DATABASE_PATH === ':memory:' ? ':memory:' : resolve(cwd, e.DATABASE_PATH),
     model: modelSettings(e),
     promptTokenBudget: e.PROMPT_TOKEN_BUDGET,

@@ -4,8 +4,18 @@ import { ConfigError, loadConfig } from './config.js';
 import { Engine } from './engine/engine.js';
 import { createFacilitator } from './facilitators/index.js';
 import { createApp } from './server/app.js';
+import { accessBanner, allowedHostNames, isLoopback, startupAccess } from './server/protection/index.js';
 import { staticRoutes } from './server/static.js';
-import { openDatabase, startMaintenance } from './storage/index.js';
+import {
+  claimAccessTokenHash,
+  countAccessFailures,
+  findAccessSession,
+  insertAccessSession,
+  openDatabase,
+  readAccessTokenHash,
+  recordAccessFailure,
+  startMaintenance,
+} from './storage/index.js';
 
 const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string })
   .version;
@@ -17,11 +27,34 @@ function start(): void {
   const db = openDatabase(config.databasePath);
   const maintenance = startMaintenance(db, { path: config.databasePath });
   const engine = new Engine({ db, facilitator: createFacilitator(config), flushIntervalMs: config.streamFlushMs });
-  const app = createApp({ engine, version, staticRoutes: staticRoutes() });
+  const allowedHosts = allowedHostNames(config.host, config.allowedHosts);
+  const access = startupAccess({
+    loopback: isLoopback(config.host),
+    accessToken: config.accessToken,
+    tokens: { read: () => readAccessTokenHash(db), claim: (hash) => claimAccessTokenHash(db, hash) },
+    store: {
+      findSession: (idHash, at) => findAccessSession(db, idHash, at),
+      createSession: (session) => insertAccessSession(db, session),
+      recordFailure: (address, at, forgetBefore) => recordAccessFailure(db, address, at, forgetBefore),
+      failuresSince: (address, since) => countAccessFailures(db, address, since),
+    },
+  });
+  const app = createApp({
+    engine,
+    version,
+    staticRoutes: staticRoutes(),
+    access: { allowedHosts, policy: access.policy },
+  });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    console.log(
-      `Foresight Accelerator ${version} on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}`,
-    );
+    const banner = accessBanner({
+      version,
+      host: config.host,
+      port: info.port,
+      allowedHosts,
+      access,
+      databasePath: config.databasePath,
+    });
+    for (const line of banner) console.log(line);
     console.log(`Facilitator: ${engine.identity.label}`);
     console.log(`Sessions stored in ${config.databasePath}`);
   });

@@ -48,6 +48,9 @@ const RETRYABLE_STATUS = new Set([408, 409, 429, 500, 502, 503, 504]);
  * @returns {Promise<ApiError>}
  */
 async function errorFrom(response) {
+  // The server wants its access token again (the session ended, or the token was replaced): reloading
+  // brings up its sign-in page, which returns here once signed in.
+  if (response.status === 401 && typeof location !== 'undefined') location.reload();
   /** @type {Partial<import('./types.js').ErrorBody> | null} */
   let body = null;
   try {

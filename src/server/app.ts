@@ -3,7 +3,16 @@ import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../domain/index.js';
 import type { Engine } from '../engine/engine.js';
 import { errorResponse, validate } from './errors.js';
-import { jsonBodies, sameOriginWrites, securityHeaders, wellFormedPath } from './protection/index.js';
+import {
+  type AccessPolicy,
+  accessGate,
+  allowedHostNames,
+  hostAllowList,
+  jsonBodies,
+  sameOriginWrites,
+  securityHeaders,
+  wellFormedPath,
+} from './protection/index.js';
 import { exportRoutes } from './routes/exports.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { SearchQuery } from './schemas.js';
@@ -13,16 +22,37 @@ export interface AppOptions {
   readonly version: string;
   /** Serves the page and its modules; absent in API-only tests. */
   readonly staticRoutes?: Hono;
+  /** Who may reach the server; by default its loopback names, with no token (in-process tests). */
+  readonly access?: AccessOptions;
 }
 
-export function createApp({ engine, version, staticRoutes }: AppOptions): Hono {
+export interface AccessOptions {
+  /** Host names requests may address it by (see allowedHostNames). */
+  readonly allowedHosts: ReadonlySet<string>;
+  readonly policy: AccessPolicy;
+}
+
+const LOOPBACK_ONLY: AccessOptions = { allowedHosts: allowedHostNames('127.0.0.1', []), policy: { kind: 'open' } };
+
+export function createApp({ engine, version, staticRoutes, access = LOOPBACK_ONLY }: AppOptions): Hono {
   const app = new Hono();
   app.onError((e, c) => errorResponse(c, e));
   const noSuchRoute = (c: Context) =>
     errorResponse(c, new AppError('not_found', `There is no ${c.req.method} ${c.req.path}.`));
   app.notFound(noSuchRoute);
-  app.use('*', securityHeaders(), wellFormedPath(), sameOriginWrites(), jsonBodies());
+  // In this order: every answer gets the headers; a path that cannot be read, a name that is not
+  // ours, a write from another site are refused before the token is even looked at; then the token.
+  app.use(
+    '*',
+    securityHeaders(),
+    wellFormedPath(),
+    hostAllowList(access.allowedHosts),
+    sameOriginWrites(),
+    accessGate(access.policy),
+    jsonBodies(),
+  );
   app.use('/api/*', limitBody(1024 * 1024));
+  app.use('/login', limitBody(16 * 1024));
 
   app.get('/api/health', (c) =>
     c.json({ ok: true, version, provider: engine.identity, lastModelCall: engine.lastModelCall }),
@@ -49,7 +79,10 @@ export function createApp({ engine, version, staticRoutes }: AppOptions): Hono {
  */
 function limitBody(maxSize: number): MiddlewareHandler {
   const tooLarge = (c: Context) =>
-    errorResponse(c, new AppError('validation', 'The request body is larger than 1 MB.', { field: '(body)' }));
+    errorResponse(
+      c,
+      new AppError('validation', `The request body is larger than ${sizeInWords(maxSize)}.`, { field: '(body)' }),
+    );
   const streamed = bodyLimit({ maxSize, onError: tooLarge });
   return (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
@@ -60,3 +93,5 @@ function limitBody(maxSize: number): MiddlewareHandler {
     return streamed(c, next);
   };
 }
+
+const sizeInWords = (bytes: number) => (bytes >= 1024 * 1024 ? `${bytes / 1024 / 1024} MB` : `${bytes / 1024} KB`);

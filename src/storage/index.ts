@@ -9,3 +9,4 @@ export * from './calls.js';
 export * from './search.js';
 export * from './maintenance.js';
 export * from './proposals.js';
+export * from './access.js';

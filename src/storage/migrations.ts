@@ -266,6 +266,32 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
     backfill: backfillConversations,
   },
+  {
+    version: 9,
+    // Access control (issue 15): the hash of the token generated on first start when the server is
+    // reachable from the network (never the token, never ACCESS_TOKEN from the environment), browser
+    // sessions by the hash of their cookie's secret, and failed attempts per address for the rate
+    // limit: in the database, so every process on it shares them.
+    up: `
+      CREATE TABLE access_token (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        hash TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE access_sessions (
+        id_hash TEXT PRIMARY KEY,
+        binding TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      );
+      CREATE TABLE access_failures (
+        id INTEGER PRIMARY KEY,
+        address TEXT NOT NULL,
+        at TEXT NOT NULL
+      );
+      CREATE INDEX access_failures_by_address ON access_failures (address, at);
+    `,
+  },
 ];
 
 /** Runs every pending migration in one transaction; refuses a database newer than this code. */

@@ -100,6 +100,30 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig(env)).toThrow(message);
   });
 
+  it('reads who may reach the server: ALLOWED_HOSTS as names, ACCESS_TOKEN as it is', () => {
+    expect(loadConfig({})).toMatchObject({ allowedHosts: [], accessToken: null });
+    expect(
+      loadConfig({
+        ALLOWED_HOSTS: ' Foresight.Example.com, studio.local,,[::1] ',
+        ACCESS_TOKEN: ' a-long-random-token-1234 ',
+      }),
+    ).toMatchObject({
+      allowedHosts: ['foresight.example.com', 'studio.local', '[::1]'],
+      accessToken: 'a-long-random-token-1234',
+    });
+    expect(() => loadConfig({ ALLOWED_HOSTS: 'https://foresight.example.com' })).toThrow(
+      /ALLOWED_HOSTS.*: must be host names separated by commas, without scheme or port/,
+    );
+    expect(() => loadConfig({ ALLOWED_HOSTS: 'foresight.example.com:443' })).toThrow(/ALLOWED_HOSTS/);
+    expect(() => loadConfig({ ACCESS_TOKEN: 'short' })).toThrow(/ACCESS_TOKEN: must be at least 16 characters/);
+    try {
+      loadConfig({ ACCESS_TOKEN: 'secret token with spaces' });
+    } catch (e) {
+      expect(String(e)).toMatch(/ACCESS_TOKEN: must not contain spaces/);
+      expect(String(e)).not.toContain('secret token');
+    }
+  });
+
   it('never puts a key in a message', () => {
     try {
       loadConfig({ ANTHROPIC_API_KEY: 'secret-value-123', PORT: 'x' });

@@ -65,3 +65,12 @@ export async function startServerProcess(env: Record<string, string>, root: stri
       }),
   };
 }
+
+/** Waits until the server has printed `text` (its banner comes in more than one chunk). */
+export async function untilOutput(server: ServerProcess, text: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!server.output().includes(text)) {
+    if (Date.now() > deadline) throw new Error(`the server never printed "${text}":\n${server.output()}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
