@@ -1,0 +1,75 @@
+/**
+ * The facilitators an eval runs, each built the way the product builds it (src/facilitators/index.ts
+ * from src/config.ts): offline; the in-repo fake OpenAI-compatible model, whose scores mean nothing
+ * (it proves the harness end to end); and the model the environment configures, if any.
+ */
+import { DEFAULT_MODELS, loadConfig, type Config } from '../src/config.js';
+import type { StepId } from '../src/domain/index.js';
+import type { Facilitator } from '../src/engine/facilitator.js';
+import { createFacilitator } from '../src/facilitators/index.js';
+import type { FacilitatorInfo } from './record.js';
+
+export type FacilitatorKind = FacilitatorInfo['kind'];
+
+export interface EvalFacilitator {
+  readonly info: FacilitatorInfo;
+  /** A fresh facilitator per session (the offline one is stateless; a model one holds its client). */
+  make(): Facilitator;
+  close(): Promise<void>;
+}
+
+export function offlineFacilitator(): EvalFacilitator {
+  const config = loadConfig({ PROVIDER: 'offline' });
+  const probe = createFacilitator(config);
+  return {
+    info: { kind: 'offline', label: probe.identity.label, model: null, meaningless: false },
+    make: () => createFacilitator(config),
+    close: async () => {},
+  };
+}
+
+/** The fake answers every reply with one fixed question and every draft with the Northwind fixtures. */
+export async function fakeModelFacilitator(): Promise<EvalFacilitator> {
+  const [{ startFakeOpenAi, structuredName }, { northwindArtifactsQ1 }] = await Promise.all([
+    import('../test/support/fakeOpenAiServer.js'),
+    import('../test/support/fixtures.js'),
+  ]);
+  const fixtures = northwindArtifactsQ1();
+  const fake = await startFakeOpenAi(
+    (request) => {
+      const name = structuredName(request);
+      if (name) return { json: fixtures[name as StepId] };
+      return { text: 'What makes you say that?' };
+    },
+    { record: false },
+  );
+  const config = loadConfig({ OPENAI_BASE_URL: fake.url, MODEL: 'fake-model', MODEL_RETRY_BASE_MS: '1' });
+  return {
+    info: {
+      kind: 'fake',
+      label: 'Fake OpenAI-compatible model (fixed replies: scores meaningless, proves the harness)',
+      model: 'fake-model',
+      meaningless: true,
+    },
+    make: () => createFacilitator(config),
+    close: () => fake.close(),
+  };
+}
+
+/** The model the environment (or .env) configures; null when it configures none. */
+export function configuredModel(
+  env: NodeJS.ProcessEnv = process.env,
+): { config: Config; facilitator: EvalFacilitator } | null {
+  const config = loadConfig(env);
+  if (config.model.kind === 'offline') return null;
+  const model = config.model.model ?? DEFAULT_MODELS[config.model.kind];
+  const probe = createFacilitator(config);
+  return {
+    config,
+    facilitator: {
+      info: { kind: 'model', label: probe.identity.label, model, meaningless: false },
+      make: () => createFacilitator(config),
+      close: async () => {},
+    },
+  };
+}

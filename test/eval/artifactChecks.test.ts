@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import {
+  defaultScores,
+  judgeNames,
+  judgeNumbers,
+  lensObjections,
+  placeholders,
+  preMortemCauses,
+  properNames,
+  type RecommendationLike,
+} from '../../eval/checks/artifacts.js';
+import { readNumbers } from '../../eval/checks/numbers.js';
+
+const said =
+  'Connect the machines for EUR 450.000; about € 1,2 Mio. EBITDA a year. OEE from 61 % to 66 %. Owner Stefan Roth.';
+const source = readNumbers(said);
+const years = new Set(['2027']);
+
+describe('numbers_faithful and currency_understood', () => {
+  it('passes numbers that were said, whatever their notation', () => {
+    const artifact = {
+      entries: [{ financial: { oneOffCost: 450000, annualEbitdaEffect: 1200000 }, metric: 'OEE 61% → 66%' }],
+    };
+    expect(judgeNumbers(artifact, source, years).map((f) => f.status)).toEqual(['found', 'found', 'found', 'found']);
+  });
+  it('catches an amount read at the wrong scale ("EUR 450.000" as 450)', () => {
+    const findings = judgeNumbers({ entries: [{ financial: { oneOffCost: 450 } }] }, source, years);
+    expect(findings).toMatchObject([{ status: 'scaled', money: true, path: 'entries[0].financial.oneOffCost' }]);
+  });
+  it('catches a number nobody said, and a date in a year nobody named', () => {
+    const findings = judgeNumbers({ summary: 'Saves 30% by 2029-01-31.' }, source, years);
+    expect(findings.map((f) => [f.raw, f.status])).toEqual([
+      ['30', 'invented'],
+      ['2029-01-31', 'invented'],
+    ]);
+  });
+  it('does not judge ids, scores or small counts', () => {
+    expect(judgeNumbers({ id: 'r7', likelihood: 4, impact: 5, text: 'Initiative 2' }, source, years)).toEqual([]);
+  });
+});
+
+describe('names_faithful', () => {
+  it('finds proper names and acronyms, not words that open a sentence', () => {
+    expect(
+      properNames('Owner: Stefan Roth. Migrate to S/4HANA on the DMG machines. Costs rise. Jürgen retires.'),
+    ).toEqual(['Stefan', 'Roth', 'DMG']);
+  });
+  it('passes a name said in the transcript and catches an invented one', () => {
+    expect(judgeNames({ owner: 'Stefan Roth, with Jürgen' }, said).map((n) => [n.name, n.found])).toEqual([
+      ['Stefan', true],
+      ['Roth', true],
+      ['Jürgen', false],
+    ]);
+  });
+});
+
+describe('no_placeholders', () => {
+  it('catches template leftovers and passes plain text', () => {
+    expect(
+      placeholders({ a: 'Owner: [insert name]', b: 'Hello {{client}}', c: 'Stefan Roth' }).map((f) => f.where),
+    ).toEqual(['a', 'b']);
+    expect(placeholders({ a: 'Stefan Roth owns it' })).toEqual([]);
+  });
+});
+
+describe('no_default_scores', () => {
+  const risk = (id: string, threat: string, likelihood: number, impact: number) => ({ id, threat, likelihood, impact });
+  it('catches a middle score the answer never gave', () => {
+    const found = defaultScores(
+      [risk('r1', 'Jürgen retires before the migration', 3, 3)],
+      ['Jürgen retires before the migration.'],
+    );
+    expect(found[0]!.detail).toMatch(/no score/);
+  });
+  it('passes a middle score the client said', () => {
+    const found = defaultScores([risk('r1', 'Jürgen retires', 3, 3)], ['Jürgen retires: likelihood 3, impact 3.']);
+    expect(found[0]!.detail).toBeNull();
+  });
+  it('catches a register where every risk has the same score', () => {
+    const risks = [risk('r1', 'a', 4, 4), risk('r2', 'b', 4, 4), risk('r3', 'c', 4, 4)];
+    expect(defaultScores(risks, []).every((r) => r.detail !== null)).toBe(true);
+  });
+});
+
+describe('four_lenses and pre_mortem', () => {
+  const rec = (over: Partial<RecommendationLike> = {}): RecommendationLike => ({
+    id: 'c1',
+    claim: 'Connect the 40 five-axis machines this year for EUR 450.000',
+    roadmapEntryIds: [],
+    objections: [
+      { lens: 'ceo', objection: 'Why connect machines now, not after the SAP migration?' },
+      { lens: 'cfo', objection: 'Does EUR 450.000 pay back before the machines are replaced?' },
+      { lens: 'board', objection: 'Who answers for ransomware once the machines are connected?' },
+      { lens: 'engineer', objection: 'Can the MES interface take 40 machines at once?' },
+    ],
+    preMortem: ['The works council blocked it', 'The interface failed', 'Nobody ran the servers'],
+    ...over,
+  });
+  it('passes specific objections from all four lenses and a three-cause pre-mortem', () => {
+    expect(lensObjections([rec()], () => '').every((l) => l.detail === null)).toBe(true);
+    expect(preMortemCauses(rec())).toBe(3);
+  });
+  it('catches a missing lens and a generic objection', () => {
+    const generic = rec({
+      objections: [
+        { lens: 'ceo', objection: 'Why this, why now, and what do we stop doing?' },
+        { lens: 'cfo', objection: 'Does EUR 450.000 pay back before the machines are replaced?' },
+        { lens: 'board', objection: 'Who answers for ransomware once the machines are connected?' },
+      ],
+    });
+    expect(lensObjections([generic], () => '').map((l) => l.detail)).toEqual([
+      'the ceo objection is generic: it shares nothing with the recommendation',
+      null,
+      null,
+      'no engineer objection',
+    ]);
+  });
+  it('counts a pre-mortem of repeated causes once', () => {
+    expect(preMortemCauses(rec({ preMortem: ['It failed', 'it failed '] }))).toBe(1);
+  });
+});
