@@ -23,6 +23,8 @@ export interface EvalMessage {
   readonly promptVersion: string | null;
   readonly tokensIn: number | null;
   readonly tokensOut: number | null;
+  /** The prompt the product built for this reply, counted locally (characters / 4); null offline. */
+  readonly promptTokens: number | null;
 }
 
 export interface Tokens {
@@ -45,8 +47,16 @@ export interface SessionRecord {
   /** What went wrong: a failed turn, a step the session could not leave. */
   readonly problems: readonly string[];
   readonly stepsDone: readonly StepId[];
-  /** Tokens of the facilitator's model calls, and separately the client model's and the judge's. */
-  readonly tokens: { readonly facilitator: Tokens; readonly client: Tokens; readonly judge: Tokens };
+  /**
+   * Tokens of the facilitator's model calls as the provider reported them, and separately the client
+   * model's and the judge's; `prompts` is what the product's prompts measured, counted locally.
+   */
+  readonly tokens: {
+    readonly facilitator: Tokens;
+    readonly prompts: number;
+    readonly client: Tokens;
+    readonly judge: Tokens;
+  };
   readonly promptVersions: readonly string[];
   readonly durationMs: number;
 }

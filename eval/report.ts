@@ -122,11 +122,14 @@ export function toMarkdown(
     '',
     '## Tokens and time',
     '',
-    '| facilitator | persona | steps done | facilitator tokens in / out | client model tokens | judge tokens | total tokens | seconds |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    'Tokens in / out as the model reported them (the fake model reports a fixed 42 in); prompts as the product',
+    'built them, counted locally at four characters a token: what a real model would be sent.',
+    '',
+    '| facilitator | persona | steps done | facilitator tokens in / out | prompts built (local count) | client model tokens | judge tokens | total tokens | seconds |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...results.map((r) => {
       const t = r.record.tokens;
-      return `| ${facilitatorName(r.record.facilitator)} | ${r.record.persona.id} | ${r.record.stepsDone.length}/7 | ${t.facilitator.in} / ${t.facilitator.out} | ${sum(t.client)} | ${sum(t.judge)} | ${sum(t.facilitator) + sum(t.client) + sum(t.judge)} | ${(r.record.durationMs / 1000).toFixed(1)} |`;
+      return `| ${facilitatorName(r.record.facilitator)} | ${r.record.persona.id} | ${r.record.stepsDone.length}/7 | ${t.facilitator.in} / ${t.facilitator.out} | ${t.prompts} | ${sum(t.client)} | ${sum(t.judge)} | ${sum(t.facilitator) + sum(t.client) + sum(t.judge)} | ${(r.record.durationMs / 1000).toFixed(1)} |`;
     }),
     '',
     '## What each check asks',

@@ -99,6 +99,7 @@ export async function runPersona(persona: Persona, options: RunOptions): Promise
         in: assistant.reduce((n, m) => n + (m.tokensIn ?? 0), 0),
         out: assistant.reduce((n, m) => n + (m.tokensOut ?? 0), 0),
       },
+      prompts: assistant.reduce((n, m) => n + (m.promptTokens ?? 0), 0),
       client: clientTokens,
       judge: NO_TOKENS,
     },
@@ -178,6 +179,7 @@ function toEvalMessage(m: Message): EvalMessage {
     promptVersion: m.promptVersion,
     tokensIn: m.tokensIn,
     tokensOut: m.tokensOut,
+    promptTokens: m.promptTokens,
   };
 }
 
