@@ -65,6 +65,7 @@ export async function runPersona(persona: Persona, options: RunOptions): Promise
       }
       const { error: draftError } = await finished(engine.draft(id));
       if (draftError) problems.push(`${step}: the draft failed: ${draftError}`);
+      else acceptDraft(engine, id, step);
       if (step === 'trends') chooseTrends(engine, id, notes);
       try {
         engine.advance(id);
@@ -123,6 +124,20 @@ async function finished(turn: LiveTurn): Promise<{ error: string | null; userMes
 
 function lastAssistant(messages: readonly Message[], step: StepId): string {
   return messages.filter((m) => m.step === step && m.role === 'assistant').at(-1)?.content ?? '';
+}
+
+/**
+ * Accepts the step's draft whole, as an advisor pressing "Accept all" would: where drafts are
+ * proposals to review, nothing reaches the artifact until then. Builds that store a draft directly
+ * have no proposals, so --compare can run against them too.
+ */
+function acceptDraft(engine: Engine, id: number, step: StepId): void {
+  const review = engine as unknown as {
+    proposal?: (sessionId: number, step: StepId) => unknown;
+    acceptProposal?: (sessionId: number, step: StepId) => unknown;
+  };
+  if (typeof review.proposal !== 'function' || typeof review.acceptProposal !== 'function') return;
+  if (review.proposal.call(engine, id, step)) review.acceptProposal.call(engine, id, step);
 }
 
 /** Two or three trends, as an advisor would pick: the client's own first, then the proposals in order. */
