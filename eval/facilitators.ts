@@ -3,7 +3,7 @@
  * from src/config.ts): offline; the in-repo fake OpenAI-compatible model, whose scores mean nothing
  * (it proves the harness end to end); and the model the environment configures, if any.
  */
-import { DEFAULT_MODELS, loadConfig, type Config } from '../src/config.js';
+import { loadConfig, type Config } from '../src/config.js';
 import type { StepId } from '../src/domain/index.js';
 import type { Facilitator } from '../src/engine/facilitator.js';
 import { createFacilitator } from '../src/facilitators/index.js';
@@ -62,12 +62,11 @@ export function configuredModel(
 ): { config: Config; facilitator: EvalFacilitator } | null {
   const config = loadConfig(env);
   if (config.model.kind === 'offline') return null;
-  const model = config.model.model ?? DEFAULT_MODELS[config.model.kind];
   const probe = createFacilitator(config);
   return {
     config,
     facilitator: {
-      info: { kind: 'model', label: probe.identity.label, model, meaningless: false },
+      info: { kind: 'model', label: probe.identity.label, model: config.model.model, meaningless: false },
       make: () => createFacilitator(config),
       close: async () => {},
     },
