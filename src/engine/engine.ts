@@ -275,7 +275,9 @@ export class Engine {
         hasArtifact: facts.artifacts[step] !== undefined,
       })),
       current,
-      advanceBlockedBy: current ? this.advanceBlockedBy(progress, current, facts) : 'The session is complete.',
+      advanceBlockedBy: current
+        ? this.advanceBlockedBy(sessionId, progress, current, facts)
+        : 'The session is complete.',
       artifacts: Object.fromEntries(
         revisions.map((r) => [
           r.step,
@@ -651,9 +653,12 @@ export class Engine {
     this.db.transaction(() => {
       const result = transition(session.progress, event, this.facts(sessionId));
       if (!result.ok) {
+        const current = session.progress.status === 'active' ? session.progress.current : null;
         throw new AppError(
           result.refusal.code === 'guard' || result.refusal.code === 'stale' ? 'refused' : 'conflict',
-          result.refusal.message,
+          result.refusal.code === 'guard' && current
+            ? this.withWaitingDraft(sessionId, current, result.refusal.message)
+            : result.refusal.message,
         );
       }
       store.updateProgress(this.db, sessionId, result.progress);
@@ -736,9 +741,16 @@ export class Engine {
     };
   }
 
-  private advanceBlockedBy(progress: Progress, current: StepId, facts: StepFacts): string | null {
+  private advanceBlockedBy(sessionId: number, progress: Progress, current: StepId, facts: StepFacts): string | null {
     if (progress.stale.includes(current)) return `This step's artifact is stale: revise it, or keep it as it is.`;
-    return guardToLeave(current, facts);
+    const blocked = guardToLeave(current, facts);
+    return blocked && this.withWaitingDraft(sessionId, current, blocked);
+  }
+
+  /** A guard's reason, with the draft that would meet it named first when one is waiting for review. */
+  private withWaitingDraft(sessionId: number, step: StepId, reason: string): string {
+    if (!store.openProposal(this.db, sessionId, step)) return reason;
+    return `A draft of the ${STEPS[step].produces.toLowerCase()} is waiting for review: accept it (all of it, or item by item) to make it the step's artifact. ${reason}`;
   }
 
   /** The trend the dialogue is on, as persisted; the domain's choice when it is not one of the chosen trends. */

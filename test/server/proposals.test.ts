@@ -86,6 +86,12 @@ describe('a draft is a proposal, reviewed before it becomes the artifact', () =>
     const first = await draft(h, id);
     expect(first.currentRevision).toBeNull();
     expect(first.changes.map((c) => c.change)).toEqual(Array(6).fill('added'));
+    // Not the artifact yet: leaving the step says what to do.
+    const early = await post(h, `/api/sessions/${id}/advance`);
+    expect(early.status).toBe(409);
+    expect((early.body.error as { message: string }).message).toMatch(
+      /^A draft of the risk register is waiting for review: accept it/,
+    );
     expect((await post(h, `/api/sessions/${id}/artifacts/risks/accept`)).status).toBe(200);
 
     const drafted = (await post(h, `/api/sessions/${id}/artifacts/risks/accept`)).status;
