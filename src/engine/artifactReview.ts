@@ -6,6 +6,7 @@ import {
   diffArtifacts,
   draftedProvenance,
   invalid,
+  itemKeysByPath,
   mergeProposal,
   sourcesOf,
   traceHistory,
@@ -42,8 +43,11 @@ export interface ProposalView {
   readonly provenance: ProvenanceMap;
 }
 
-/** A revision as the history lists it, with where each item came from. */
-export type TracedRevision = Omit<ArtifactRevision, 'provenance'> & { readonly provenance: ProvenanceMap };
+/** A revision as the history lists it, with where each item came from (and each item's key by its place in `data`). */
+export type TracedRevision = Omit<ArtifactRevision, 'provenance'> & {
+  readonly provenance: ProvenanceMap;
+  readonly itemKeys: Readonly<Record<string, string>>;
+};
 
 export interface RevisionMeta {
   readonly source: ArtifactSource;
@@ -74,7 +78,12 @@ export class ArtifactReview {
   /** Every revision of a step, oldest first, each with its provenance (traced for revisions stored before it was kept). */
   history(sessionId: number, step: StepId): TracedRevision[] {
     const revisions = store.revisionHistory(this.deps.db, sessionId, step);
-    if (revisions.every((r) => r.provenance)) return revisions as TracedRevision[];
+    const withKeys = (r: ArtifactRevision, provenance: ProvenanceMap): TracedRevision => ({
+      ...r,
+      provenance,
+      itemKeys: itemKeysByPath(step, r.data),
+    });
+    if (revisions.every((r) => r.provenance)) return revisions.map((r) => withKeys(r, r.provenance!));
     const quarters = new Map<number, string>();
     const quarterOf = (id: number) => {
       if (!quarters.has(id)) quarters.set(id, store.getSession(this.deps.db, id)?.quarter ?? 'an earlier quarter');
@@ -87,14 +96,15 @@ export class ArtifactReview {
         carried: r.carriedFrom ? { sessionId: r.carriedFrom, quarter: quarterOf(r.carriedFrom) } : null,
       })),
     );
-    return revisions.map((r, i) => ({ ...r, provenance: traced[i]! }));
+    return revisions.map((r, i) => withKeys(r, traced[i]!));
   }
 
   /** The latest revision of a step with its provenance, or null before the first. */
   current(sessionId: number, step: StepId): TracedRevision | null {
     const latest = store.latestRevisions(this.deps.db, sessionId).find((r) => r.step === step);
     if (!latest) return null;
-    return latest.provenance ? (latest as TracedRevision) : this.history(sessionId, step).at(-1)!;
+    if (!latest.provenance) return this.history(sessionId, step).at(-1)!;
+    return { ...latest, provenance: latest.provenance, itemKeys: itemKeysByPath(step, latest.data) };
   }
 
   /** Stores a draft as the step's open proposal, its items named as the current items they are. */

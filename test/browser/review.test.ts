@@ -141,6 +141,10 @@ describe('reviewing a draft, in Chromium', () => {
     expect(await diff.innerText()).toContain('Number 2 regional 3PL by volume');
     await page.click('.history-item[data-history-revision="1"] button:has-text("View")');
     expect(await page.locator('.viewing-old').innerText()).toContain(first.marketPosition!);
+    expect(await page.locator('.viewing-old .summary .provenance').innerText()).toContain('Drafted by fake-model');
+    await page.click('.history-item[data-history-revision="3"] button:has-text("View")');
+    expect(await page.locator('.viewing-old .facts .provenance').first().innerText()).toContain('edited by you');
+    await page.click('.history-item[data-history-revision="1"] button:has-text("View")');
     await page.locator('.history').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${RESULTS}/review-history.png`, fullPage: true });
     await page.setViewportSize({ width: 420, height: 860 });

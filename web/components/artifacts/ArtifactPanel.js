@@ -138,7 +138,7 @@ export function ArtifactPanel({ view, session, selected, onSelect }) {
         viewing
           ? html`<div class="viewing-old" data-viewing-revision=${viewing.revision}>
               <p class="viewing-note small" role="status">Revision ${viewing.revision}, read only. Restore it from the history to make it current.</p>
-              <${EditContext.Provider} value=${{ disabled: true, error: null, save: async () => null }}><${Body} data=${viewing.data} trends=${trends} answers=${view.answersByTrend} /><//>
+              <${ProvenanceContext.Provider} value=${{ provenance: viewing.provenance, itemKeys: viewing.itemKeys }}><${EditContext.Provider} value=${{ disabled: true, error: null, save: async () => null }}><${Body} data=${viewing.data} trends=${trends} answers=${view.answersByTrend} /><//><//>
             </div>`
           : jsonOpen && artifact
             ? html`<${JsonEditor} key=${`${step.step}-${artifact.revision}`} data=${artifact.data} error=${error} onSave=${saveWhole} onClose=${() => setJsonOpen(false)} />`
