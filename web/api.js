@@ -186,6 +186,15 @@ export const api = {
    */
   editArtifact: (id, step, data) => call('PUT', sessionPath(id, `/artifacts/${encodeURIComponent(step)}`), { data }),
   /**
+   * The advisor's edit of the step's draft, before it is accepted.
+   * @param {number} id
+   * @param {StepId} step
+   * @param {unknown} data
+   * @returns {Promise<{ proposal: ProposalView | null, session: SessionView }>}
+   */
+  editProposal: (id, step, data) =>
+    call('PUT', sessionPath(id, `/artifacts/${encodeURIComponent(step)}/proposal`), { data }),
+  /**
    * Accepts the step's draft: all of it, or the item keys named.
    * @param {number} id
    * @param {StepId} step

@@ -5,6 +5,7 @@ import {
   conflict,
   diffArtifacts,
   draftedProvenance,
+  editedProvenance,
   invalid,
   itemKeysByPath,
   mergeProposal,
@@ -39,6 +40,8 @@ export interface ProposalView {
   readonly changes: readonly ItemChange[];
   readonly unchanged: number;
   readonly rejected: readonly string[];
+  /** The drafted artifact as proposed (the advisor may edit it before accepting). */
+  readonly data: unknown;
   /** Where each proposed item came from. */
   readonly provenance: ProvenanceMap;
 }
@@ -210,6 +213,16 @@ export class ArtifactReview {
     return { revision, held: merged.held };
   }
 
+  /**
+   * The advisor edits the draft before accepting it: what they changed is marked as theirs, so a later
+   * redraft will not undo it without their word.
+   */
+  editProposal(sessionId: number, step: StepId, data: unknown): void {
+    const open = this.requireOpen(sessionId, step);
+    const parsed = validated(step, data);
+    store.updateProposal(this.deps.db, open.id, parsed, editedProvenance(step, open.data, open.provenance, parsed));
+  }
+
   /** Rejects the named items of the open proposal, or discards all of it. */
   reject(sessionId: number, step: StepId, items: readonly string[] | undefined): void {
     const open = this.requireOpen(sessionId, step);
@@ -275,6 +288,7 @@ export class ArtifactReview {
       changes: diff.changes.filter((c) => !p.rejected.includes(c.key)),
       unchanged: diff.unchanged,
       rejected: p.rejected,
+      data: p.data,
       provenance: p.provenance,
     };
   }

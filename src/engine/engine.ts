@@ -483,6 +483,13 @@ export class Engine {
     return this.review.accept(sessionId, step, items);
   }
 
+  /** Edits the step's draft before it is accepted. */
+  editProposal(sessionId: number, step: StepId, data: unknown): ProposalView | null {
+    this.refuseWhileDrafting(sessionId);
+    this.review.editProposal(sessionId, step, data);
+    return this.review.proposal(sessionId, step);
+  }
+
   /** Rejects the named items of the step's draft, or discards it whole. */
   rejectProposal(sessionId: number, step: StepId, items?: readonly string[]): void {
     this.refuseWhileDrafting(sessionId);

@@ -97,6 +97,15 @@ export function openProposals(db: Db, sessionId: number): Proposal[] {
   ).map(toProposal);
 }
 
+/** The advisor's edit of a draft before accepting it: the draft is not history, so it is changed in place. */
+export function updateProposal(db: Db, id: number, data: unknown, provenance: ProvenanceMap): void {
+  stmt(db, `UPDATE proposals SET data = ?, provenance = ? WHERE id = ? AND status = 'open'`).run(
+    JSON.stringify(data),
+    JSON.stringify(provenance),
+    id,
+  );
+}
+
 export function rejectProposalItems(db: Db, id: number, keys: readonly string[]): void {
   stmt(db, 'UPDATE proposals SET rejected = ? WHERE id = ?').run(JSON.stringify([...new Set(keys)]), id);
 }

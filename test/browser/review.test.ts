@@ -117,6 +117,15 @@ describe('reviewing a draft, in Chromium', () => {
     await page.locator('.proposal').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${RESULTS}/review-protected-narrow.png` });
     await page.setViewportSize({ width: 1366, height: 860 });
+    // The draft itself can be edited before it is accepted.
+    await page.click('.proposal button:has-text("Edit draft")');
+    const json = page.locator('.proposal .json-editor textarea');
+    const proposed = JSON.parse(await json.inputValue());
+    proposed.businessModel = 'Fees per pallet and per load; per API call since May';
+    await json.fill(JSON.stringify(proposed, null, 2));
+    await page.click('.proposal button:has-text("Save the draft")');
+    await expect.poll(() => change('businessModel').locator('ins').innerText()).toBe(proposed.businessModel);
+    expect(await change('businessModel').innerText()).toContain('edited by you');
     await page.click('.proposal button:has-text("Accept all")');
     await expect.poll(revision).toBe('4');
     const facts = await page.locator('.context-view').innerText();

@@ -160,6 +160,28 @@ describe('a draft is a proposal, reviewed before it becomes the artifact', () =>
     expect((nothing.body.error as { message: string }).message).toMatch(/no draft .* waiting for review/);
   });
 
+  it('edits a draft before accepting it, and what the advisor changed is theirs from then on', async () => {
+    const { h, id } = await atRisks([register(THREATS.slice(0, 2))]);
+    const drafted = await draft(h, id);
+    const res = await h.json('PUT', `/api/sessions/${id}/artifacts/risks/proposal`, { data: { risks: [] } });
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as { error: { field: string } }).error.field).toBe('data.risks');
+
+    const data = register(THREATS.slice(0, 2));
+    data.risks[1] = { ...data.risks[1]!, owner: 'Head of Ops', likelihood: 2 };
+    const edited = await h.json('PUT', `/api/sessions/${id}/artifacts/risks/proposal`, { data });
+    const { proposal } = (await edited.json()) as { proposal: ProposalView };
+    expect(proposal.id).toBe(drafted.id);
+    expect(proposal.provenance['risks/r2']).toMatchObject({
+      origin: { kind: 'drafted' },
+      edited: ['likelihood', 'owner'],
+    });
+    const accepted = await post(h, `/api/sessions/${id}/artifacts/risks/accept`);
+    const view = accepted.body.session.artifacts.risks!;
+    expect((view.data as RisksArtifact).risks[1]).toMatchObject({ owner: 'Head of Ops', likelihood: 2 });
+    expect(view.provenance['risks/r2']!.edited).toEqual(['likelihood', 'owner']);
+  });
+
   it('lists every revision with its provenance, diffs any two and restores one as a new revision', async () => {
     const { h, id } = await atRisks([register(THREATS.slice(0, 2))]);
     await draft(h, id);

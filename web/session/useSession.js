@@ -442,6 +442,25 @@ export function useSession(sessionId) {
     [sessionId],
   );
 
+  /** Saves the advisor's edit of a draft before it is accepted; returns the error for the editor to show. */
+  const saveProposal = useCallback(
+    /**
+     * @param {StepId} step
+     * @param {unknown} data
+     * @returns {Promise<ShownError | null>}
+     */
+    async (step, data) => {
+      try {
+        const { session } = await api.editProposal(sessionId, step, data);
+        dispatch({ type: 'view', view: session });
+        return null;
+      } catch (e) {
+        return asError(e, null);
+      }
+    },
+    [sessionId],
+  );
+
   /** Accepts or rejects a draft (all of it, or the item keys named); the view comes back with the result. */
   const decide = useCallback(
     /**
@@ -482,6 +501,7 @@ export function useSession(sessionId) {
     /** @param {StepId} step */
     confirm: (step) => act(() => api.confirm(sessionId, step)),
     saveArtifact,
+    saveProposal,
     /** @param {StepId} step @param {string[]} [items] */
     accept: (step, items) => decide('accept', step, items),
     /** @param {StepId} step @param {string[]} [items] */

@@ -145,6 +145,14 @@ export function sessionRoutes(engine: Engine): Hono {
     return c.json({ proposal: engine.proposal(id, step) });
   });
 
+  /** Edits the draft before accepting it (the whole draft, validated like an artifact). */
+  app.put('/:id/artifacts/:step/proposal', async (c) => {
+    const id = sessionId(c.req.param('id'));
+    const step = validate(StepParam, c.req.param('step'));
+    const { data } = await readJson(c, EditArtifactBody);
+    return c.json({ proposal: engine.editProposal(id, step, data), session: engine.view(id) });
+  });
+
   /** Accepts the draft: every change except edited or carried fields, or exactly the `items` named. */
   app.post('/:id/artifacts/:step/accept', async (c) => {
     const id = sessionId(c.req.param('id'));

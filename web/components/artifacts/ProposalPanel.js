@@ -3,9 +3,10 @@
  * path), accept or reject per item, and Discard. Fields the advisor edited or carried over are
  * marked, and Accept all leaves them as they are.
  */
-import { html } from '../../lib/html.js';
+import { html, useState } from '../../lib/html.js';
 import { when } from '../../format.js';
 import { ChangeList } from './ChangeList.js';
+import { JsonEditor } from './JsonEditor.js';
 
 /** @param {number} n @param {string} word */
 const count = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -15,6 +16,14 @@ const count = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
  */
 export function ProposalPanel({ proposal, session, disabled }) {
   const step = proposal.step;
+  const [editing, setEditing] = useState(false);
+  const [error, setError] = useState(/** @type {import('../../session/useSession.js').ShownError | null} */ (null));
+  /** @param {unknown} data */
+  const save = async (data) => {
+    const failed = await session.saveProposal(step, data);
+    setError(failed);
+    return failed;
+  };
   const held = proposal.changes.filter((c) => c.protected).length;
   // What Accept all would take: everything but protected fields (an edited item's other fields included).
   const free = proposal.changes.filter(
@@ -32,9 +41,19 @@ export function ProposalPanel({ proposal, session, disabled }) {
         </div>
         <div class="button-row">
           ${free > 0 && html`<button type="button" class="btn btn-small btn-primary" disabled=${disabled} onClick=${() => session.accept(step)}>Accept all</button>`}
+          <button type="button" class="btn btn-small btn-ghost" disabled=${disabled} aria-expanded=${editing}
+            onClick=${() => {
+              setEditing(!editing);
+              setError(null);
+            }}>${editing ? 'Close editor' : 'Edit draft'}</button>
           <button type="button" class="btn btn-small btn-ghost" disabled=${disabled} onClick=${() => session.reject(step)}>${proposal.changes.length ? 'Discard draft' : 'Close'}</button>
         </div>
       </header>
+      ${
+        editing &&
+        html`<${JsonEditor} key=${`proposal-${proposal.id}`} data=${proposal.data} error=${error} onSave=${save}
+          onClose=${() => setEditing(false)} what="The draft" saveLabel="Save the draft" />`
+      }
       ${proposal.changes.length === 0 && html`<p class="small">The draft changes nothing in the current revision.</p>`}
       ${held > 0 && html`<p class="small protected-summary">${held === 1 ? 'One change touches' : `${held} changes touch`} what you edited or carried over: Accept all leaves ${held === 1 ? 'it' : 'them'} as ${held === 1 ? 'it is' : 'they are'}; accept ${held === 1 ? 'it' : 'each'} here to take the draft's value.</p>`}
       <${ChangeList} changes=${proposal.changes} onDecide=${onDecide} disabled=${disabled} provenance=${proposal.provenance} />
