@@ -77,6 +77,8 @@ export interface ConversationState {
   readonly answersByTrend: Readonly<Record<string, number>>;
   /** Dialogue: the question families asked per trend, in the order first asked. */
   readonly familiesByTrend: Readonly<Record<string, readonly QuestionFamily[]>>;
+  /** Dialogue: the families of the questions answered per trend (an open question's is not yet). */
+  readonly familiesAnsweredByTrend?: Readonly<Record<string, readonly QuestionFamily[]>>;
   /** Bank question ids asked, with the trend they were asked about (offline; a model's questions have none). */
   readonly asked: ReadonlyArray<{ readonly id: string; readonly trendId: string | null }>;
   /** Bank questions with an answer, or declined ("skip", "don't know"), as the facilitator filed them. */
@@ -143,8 +145,14 @@ export function applyConversationEvent(state: ConversationState, event: Conversa
     case 'user_message': {
       if (event.intent !== 'answer') return state;
       const trend = event.trendId;
+      const family = state.lastQuestion?.answered === false ? state.lastQuestion.family : null;
+      const answered = trend ? (state.familiesAnsweredByTrend?.[trend] ?? []) : [];
       return {
         ...state,
+        familiesAnsweredByTrend:
+          trend && family && !answered.includes(family)
+            ? { ...state.familiesAnsweredByTrend, [trend]: [...answered, family] }
+            : state.familiesAnsweredByTrend,
         answersByTrend: trend
           ? { ...state.answersByTrend, [trend]: (state.answersByTrend[trend] ?? 0) + 1 }
           : state.answersByTrend,

@@ -8,6 +8,7 @@ import {
 import { loadBanks } from '../../src/facilitators/offline/index.js';
 import { familyTemplates, type FamilyTemplate } from '../../src/facilitators/offline/dialogue.js';
 import { templateMatcher } from './questionsIn.js';
+import { RECENT_MESSAGES } from '../../src/engine/facilitator.js';
 import { Interview, offline, turnInput } from './driver.js';
 
 const bank = loadBanks().dialogue;
@@ -251,6 +252,19 @@ describe('the Socratic dialogue, offline', () => {
     // A question that refers back to the previous answer cannot open a visit to a trend, so one may stay unasked.
     expect(pairs.length).toBeGreaterThanOrEqual(2 * templates.length - 2);
     expect(interview.replies.at(-1)!.text).toMatch(/last question the offline bank holds[\s\S]*Press \*\*Draft\*\*/);
+  });
+
+  it('keeps the running ledger whole past the recent messages a reply reads, the same as a draft from the whole step', async () => {
+    const interview = new Interview('dialogue', { trends: TRENDS });
+    for (let i = 0; i < 30; i++) await interview.answer(`${ANSWERS[i % ANSWERS.length]!} (round ${i})`);
+    expect(interview.transcript.length).toBeGreaterThan(RECENT_MESSAGES);
+    const running = interview.artifacts.dialogue!;
+    // Items from answers the last reply no longer read are still there.
+    const windowStart = interview.transcript.at(-RECENT_MESSAGES)!.id;
+    expect(running.insights.some((i) => i.fromMessageId! < windowStart)).toBe(true);
+    expect(running.assumptions.some((a) => a.fromMessageId! < windowStart)).toBe(true);
+    const draft = await interview.draft();
+    expect(draft.artifact).toEqual(running);
   });
 
   it('drafts the same ledger, with an honest count', async () => {

@@ -17,7 +17,13 @@ import {
   type SessionMode,
   type StepId,
 } from '../../src/domain/index.js';
-import type { DraftResult, Facilitator, ReplyPart, TurnInput } from '../../src/engine/facilitator.js';
+import {
+  RECENT_MESSAGES,
+  type DraftResult,
+  type Facilitator,
+  type ReplyPart,
+  type TurnInput,
+} from '../../src/engine/facilitator.js';
 import { createOfflineFacilitator } from '../../src/facilitators/offline/index.js';
 
 /** Fixed clock: 2027-01-15, in 2027-Q1. */
@@ -183,7 +189,8 @@ export class Interview {
           ]
         : []),
     ]);
-    const input = turnInput(this.step, this.artifacts, [...this.transcript], {
+    // A reply reads the latest messages only, as the engine hands them (its cost must not grow with the step).
+    const input = turnInput(this.step, this.artifacts, this.transcript.slice(-RECENT_MESSAGES), {
       trendId,
       mode: this.mode,
       state: this.state,

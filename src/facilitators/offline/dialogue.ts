@@ -181,7 +181,7 @@ export function dialogueReply(
   const counts = state.answersByTrend;
   // The trend the user's message was about; "Next trend" has already moved the state's.
   const current = last?.trendId ?? state.trendId;
-  const ledger = buildLedger(input, bank, messages);
+  const ledger = runningLedger(input, bank, messages);
 
   if (last?.intent === 'question_back') return questionBackReply(input, bank, last, messages, counts, ledger);
   if (action === 'enough') {
@@ -293,7 +293,6 @@ export function buildLedger(
   bank: DialogueBank,
   messages: readonly TranscriptMessage[],
 ): DialogueArtifact {
-  const trends = chosen(input);
   const { asked, answers } = dialogueHistory(messages, bank);
   const insights: Insight[] = [];
   const assumptions: Assumption[] = [];
@@ -347,29 +346,81 @@ export function buildLedger(
     }
   });
 
-  const trendSummaries = trends.slice(0, 3).flatMap((t) => {
-    const own = answers.filter((a) => a.trendId === t.id);
-    if (own.length === 0) return [];
-    const families = [
-      ...new Set(own.map((a) => a.question?.template.family).filter((f): f is Family => f !== undefined)),
-    ];
-    const latest = [...own].reverse().find((a) => !isNonAnswer(a.message.content));
-    return [
-      {
-        trendId: t.id,
-        summary: truncate(
-          `${plural(own.length, 'answer')} from ${families.length > 0 ? families.map((f) => bank.familyLabels[f].toLowerCase()).join(', ') : 'no bank question'}: ${plural(insights.filter((x) => x.trendId === t.id).length, 'insight')}, ${plural(assumptions.filter((x) => x.trendId === t.id).length, 'assumption')} on the ledger.${latest ? ` Latest: “${shortQuote(latest.message.content)}”.` : ''}`,
-          4000,
-        ),
-      },
-    ];
-  });
-
   return {
-    trendSummaries,
-    insights: insights.slice(0, 60).map((x, i) => ({ ...x, id: `i${i + 1}` })),
-    assumptions: assumptions.slice(0, 60).map((x, i) => ({ ...x, id: `a${i + 1}` })),
+    trendSummaries: summaries(input, bank, insights, assumptions, answers),
+    insights: insights.slice(0, MAX_ITEMS).map((x, i) => ({ ...x, id: `i${i + 1}` })),
+    assumptions: assumptions.slice(0, MAX_ITEMS).map((x, i) => ({ ...x, id: `a${i + 1}` })),
   };
+}
+
+const MAX_ITEMS = 60;
+
+/**
+ * The ledger's line per trend: its answers and the question families asked, from the persisted
+ * state; the items on the ledger; the latest answer's words when one is among `answers`.
+ */
+function summaries(
+  input: TurnInput,
+  bank: DialogueBank,
+  insights: readonly Pick<Insight, 'trendId'>[],
+  assumptions: readonly Pick<Assumption, 'trendId'>[],
+  answers: readonly DialogueAnswer[],
+): DialogueArtifact['trendSummaries'] {
+  const { answersByTrend, familiesAnsweredByTrend } = input.state;
+  return chosen(input)
+    .slice(0, 3)
+    .flatMap((t) => {
+      const n = answersByTrend[t.id] ?? 0;
+      if (n === 0) return [];
+      const families = familiesAnsweredByTrend?.[t.id] ?? [];
+      const latest = answers.findLast((a) => a.trendId === t.id && !isNonAnswer(a.message.content));
+      return [
+        {
+          trendId: t.id,
+          summary: truncate(
+            `${plural(n, 'answer')} to ${families.length > 0 ? families.map((f) => bank.familyLabels[f].toLowerCase()).join(', ') : 'no bank'} questions: ${plural(insights.filter((x) => x.trendId === t.id).length, 'insight')}, ${plural(assumptions.filter((x) => x.trendId === t.id).length, 'assumption')} on the ledger.${latest ? ` Latest: “${shortQuote(latest.message.content)}”.` : ''}`,
+            4000,
+          ),
+        },
+      ];
+    });
+}
+
+/**
+ * The ledger after the latest answer, without re-reading the step: the current ledger, its items
+ * from answers within the recent `messages` built again from them (an answer's items depend on the
+ * question before it and the one after), the older items kept as they are, with their ids.
+ */
+export function runningLedger(
+  input: TurnInput,
+  bank: DialogueBank,
+  messages: readonly TranscriptMessage[],
+): DialogueArtifact {
+  const previous = input.artifacts.dialogue;
+  const fresh = buildLedger(input, bank, messages);
+  if (!previous) return fresh;
+  // Answers after the first question within the window are read whole; older ones are as stored.
+  const cut = messages.find((m) => m.role === 'assistant' && m.questionId !== null)?.id ?? Number.POSITIVE_INFINITY;
+  const rebuilt = (fromMessageId: number | null) => fromMessageId !== null && fromMessageId > cut;
+  const merge = <T extends { id: string; text: string; fromMessageId: number | null }>(
+    before: readonly T[],
+    now: readonly T[],
+    prefix: string,
+  ): T[] => {
+    const kept = before.filter((x) => !rebuilt(x.fromMessageId));
+    let next = Math.max(0, ...before.map((x) => Number(x.id.slice(1)) || 0)) + 1;
+    const again = now
+      .filter((x) => rebuilt(x.fromMessageId))
+      .map((x) => {
+        const same = before.find((b) => b.fromMessageId === x.fromMessageId && b.text === x.text);
+        return { ...x, id: same?.id ?? `${prefix}${next++}` };
+      });
+    return [...kept, ...again].slice(0, MAX_ITEMS);
+  };
+  const insights = merge(previous.insights, fresh.insights, 'i');
+  const assumptions = merge(previous.assumptions, fresh.assumptions, 'a');
+  const { answers } = dialogueHistory(messages, bank);
+  return { trendSummaries: summaries(input, bank, insights, assumptions, answers), insights, assumptions };
 }
 
 function questionText(a: DialogueAnswer, input: TurnInput): string {
