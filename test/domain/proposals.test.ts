@@ -4,6 +4,7 @@ import {
   diffArtifacts,
   draftedProvenance,
   editedProvenance,
+  itemKeysByPath,
   mergeProposal,
   parseArtifact,
   sourcesOf,
@@ -288,5 +289,57 @@ describe('the messages an item was drawn from', () => {
     expect(sources['keyNumbers/revenue']).toEqual([3]);
     expect(sources.services).toEqual([5]);
     expect(sources.summary).toBeUndefined();
+  });
+});
+
+describe("a recommendation's objections", () => {
+  it('are traced one by one: an edited objection is the advisor’s, the others stay as drafted, through a redraft', () => {
+    const board = parseArtifact('sounding_board', {
+      recommendations: [
+        {
+          id: 'c1',
+          claim: 'Fund the pricing model this quarter',
+          roadmapEntryIds: [],
+          objections: [
+            { lens: 'cfo', objection: 'What is the payback?', response: null },
+            { lens: 'ceo', objection: 'Why now?', response: 'Margin is falling' },
+          ],
+          preMortem: [],
+          evidenceGaps: [],
+          strongestAlternative: null,
+          verdict: 'revise',
+          confidence: 'medium',
+          openObjections: [],
+          ceoOneLiner: 'Spend $425k to win back 2 points of margin.',
+          supportingPoints: [],
+        },
+      ],
+    });
+    const drafted = draftedProvenance('sounding_board', board, DRAFT);
+    expect(Object.keys(drafted).sort()).toEqual([
+      'recommendations/c1',
+      'recommendations/c1/objections/ceo:1',
+      'recommendations/c1/objections/cfo:1',
+    ]);
+    const answered = structuredClone(board);
+    answered.recommendations[0]!.objections[0]!.response = 'Under three months';
+    const prov = editedProvenance('sounding_board', board, drafted, answered);
+    expect(prov['recommendations/c1/objections/cfo:1']!.edited).toEqual(['response']);
+    expect(prov['recommendations/c1/objections/ceo:1']!.edited).toEqual([]);
+    expect(prov['recommendations/c1']!.edited).toEqual(['objections']);
+    expect(itemKeysByPath('sounding_board', answered)['recommendations.0.objections.0']).toBe(
+      'recommendations/c1/objections/cfo:1',
+    );
+    // A redraft that would drop the answer: held (the objections were edited), and every part keeps its trace.
+    const merged = mergeProposal(
+      'sounding_board',
+      { data: answered, provenance: prov },
+      { data: board, provenance: drafted },
+      {
+        kind: 'all',
+      },
+    );
+    expect(merged.held).toEqual(['recommendations/c1']);
+    expect(merged.provenance['recommendations/c1/objections/cfo:1']!.edited).toEqual(['response']);
   });
 });

@@ -172,6 +172,21 @@ export function sameValue(a: unknown, b: unknown): boolean {
   return false;
 }
 
+/**
+ * Parts of an item traced on their own (a recommendation's objections, by lens), though reviewed
+ * with the item: key "recommendations/c1/objections/cfo:1", place "recommendations.0.objections.2".
+ */
+export function partsOf(step: StepId, item: Item): { key: string; place: number; value: unknown }[] {
+  if (step !== 'sounding_board' || !isPlainObject(item.value) || !Array.isArray(item.value.objections)) return [];
+  const seen = new Map<string, number>();
+  return (item.value.objections as unknown[]).map((value, place) => {
+    const lens = isPlainObject(value) ? str(value.lens) : '';
+    const n = (seen.get(lens) ?? 0) + 1;
+    seen.set(lens, n);
+    return { key: `${item.key}/objections/${lens}:${n}`, place, value };
+  });
+}
+
 /** Where each item sits in the artifact, as a field path ("risks.1", "summary") → its key ("risks/r2", "summary"). */
 export function itemKeysByPath(step: StepId, data: unknown): Record<string, string> {
   const out: Record<string, string> = {};
@@ -180,7 +195,9 @@ export function itemKeysByPath(step: StepId, data: unknown): Record<string, stri
     const n = seen.get(item.path) ?? 0;
     seen.set(item.path, n + 1);
     const spec = ITEM_SPECS[step].find((s) => s.path === item.path)!;
-    out[spec.kind === 'field' ? item.path : `${item.path}.${n}`] = item.key;
+    const place = spec.kind === 'field' ? item.path : `${item.path}.${n}`;
+    out[place] = item.key;
+    for (const part of partsOf(step, item)) out[`${place}.objections.${part.place}`] = part.key;
   }
   return out;
 }

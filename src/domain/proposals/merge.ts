@@ -1,6 +1,6 @@
 import type { StepId } from '../steps.js';
 import { diffArtifacts, type ItemChange } from './diff.js';
-import { ITEM_SPECS, assemble, fieldsOf, isPlainObject, itemsOf, type Item } from './items.js';
+import { ITEM_SPECS, assemble, fieldsOf, isPlainObject, itemsOf, partsOf, sameValue, type Item } from './items.js';
 import type { ProvenanceMap } from './provenance.js';
 
 export interface Version {
@@ -126,6 +126,17 @@ export function mergeProposal(
     const p = current?.provenance[old.key];
     if (p) provenance[old.key] = p;
   });
+  // An item's parts (a recommendation's objections) are traced as the item's own field was decided.
+  for (const item of result) {
+    const old = oldByKey.get(item.key);
+    const kept = old !== undefined && sameValue(fieldsOf(old.value).objections, fieldsOf(item.value).objections);
+    for (const part of partsOf(step, item)) {
+      const own = (kept ? current?.provenance : proposal.provenance)?.[part.key];
+      const parent = provenance[item.key];
+      const p = own ?? (parent && { origin: parent.origin, edited: [] });
+      if (p) provenance[part.key] = p;
+    }
+  }
   return { data: assemble(step, proposal.data, result), provenance, applied, held };
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { StepId } from '../steps.js';
-import { fieldsOf, itemsOf, sameValue } from './items.js';
+import { fieldsOf, itemsOf, partsOf, sameValue } from './items.js';
 
 /** Where an item first came from. */
 export const Origin = z.discriminatedUnion('kind', [
@@ -64,17 +64,22 @@ export function draftedProvenance(
   sources: Readonly<Record<string, readonly number[]>> = {},
 ): ProvenanceMap {
   return Object.fromEntries(
-    itemsOf(step, data).map((item) => {
+    itemsOf(step, data).flatMap((item) => {
       const messageIds = [...new Set([...messageIdsOf(item.value), ...(sources[item.key] ?? [])])].sort(
         (a, b) => a - b,
       );
-      return [item.key, { origin: { kind: 'drafted', ...draft, messageIds }, edited: [] }];
+      const p: ItemProvenance = { origin: { kind: 'drafted', ...draft, messageIds }, edited: [] };
+      return [[item.key, p] as const, ...partsOf(step, item).map((part) => [part.key, p] as const)];
     }),
   );
 }
 
 export function uniformProvenance(step: StepId, data: unknown, origin: Origin): ProvenanceMap {
-  return Object.fromEntries(itemsOf(step, data).map((item) => [item.key, { origin, edited: [] }]));
+  return Object.fromEntries(
+    itemsOf(step, data).flatMap((item) =>
+      [item.key, ...partsOf(step, item).map((p) => p.key)].map((k) => [k, { origin, edited: [] }]),
+    ),
+  );
 }
 
 /**
@@ -87,20 +92,29 @@ export function editedProvenance(
   beforeProv: ProvenanceMap,
   after: unknown,
 ): ProvenanceMap {
-  const old = new Map(itemsOf(step, before).map((i) => [i.key, i.value]));
+  const oldItems = itemsOf(step, before);
+  const old = new Map<string, unknown>([
+    ...oldItems.map((i) => [i.key, i.value] as const),
+    ...oldItems.flatMap((i) => partsOf(step, i).map((p) => [p.key, p.value] as const)),
+  ]);
   const out: ProvenanceMap = {};
-  for (const item of itemsOf(step, after)) {
-    const previous = beforeProv[item.key];
-    if (!old.has(item.key)) {
-      out[item.key] = { origin: { kind: 'advisor' }, edited: [] };
-      continue;
+  const trace = (key: string, value: unknown, fallback: ItemProvenance | undefined) => {
+    if (!old.has(key)) {
+      out[key] = { origin: { kind: 'advisor' }, edited: [] };
+      return;
     }
-    const was = fieldsOf(old.get(item.key));
-    const now = fieldsOf(item.value);
+    const was = fieldsOf(old.get(key));
+    const now = fieldsOf(value);
     const changed = [...new Set([...Object.keys(was), ...Object.keys(now)])].filter((f) => !sameValue(was[f], now[f]));
-    const base = previous ?? { origin: { kind: 'advisor' as const }, edited: [] };
-    out[item.key] =
-      changed.length === 0 ? base : { ...base, edited: [...new Set([...base.edited, ...changed])].sort() };
+    const base = beforeProv[key] ?? fallback ?? { origin: { kind: 'advisor' as const }, edited: [] };
+    out[key] = changed.length === 0 ? base : { ...base, edited: [...new Set([...base.edited, ...changed])].sort() };
+  };
+  for (const item of itemsOf(step, after)) {
+    trace(item.key, item.value, undefined);
+    // A part stored before parts were traced takes its item's origin, not the item's edits.
+    const parent = beforeProv[item.key];
+    for (const part of partsOf(step, item))
+      trace(part.key, part.value, parent && { origin: parent.origin, edited: [] });
   }
   return out;
 }

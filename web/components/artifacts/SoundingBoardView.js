@@ -40,7 +40,8 @@ export function SoundingBoardView({ data }) {
                 ${r.objections.map(
                   (o, j) => html`
                   <li key=${j}><span class="chip">${OBJECTION_LENS_LABELS[o.lens] ?? o.lens}</span> ${o.objection}
-                    ${o.response ? html`<div class="muted small">Answer: ${o.response}</div>` : html`<div class="small warn-text">Not answered yet</div>`}</li>`,
+                    ${o.response ? html`<div class="muted small">Answer: ${o.response}</div>` : html`<div class="small warn-text">Not answered yet</div>`}
+                    <div class="small"><${Origin} at=${`recommendations.${i}.objections.${j}`} /></div></li>`,
                 )}
               </ul>`
             }
