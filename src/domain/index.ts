@@ -14,3 +14,4 @@ export * from './prose.js';
 export * from './modelCalls.js';
 export * from './vocabulary.js';
 export * from './proposals/index.js';
+export * from './gaps.js';

@@ -16,6 +16,7 @@ export function enterpriseValueEffect(f: FinancialFraming): number | null {
 export function roadmapGaps(entry: RoadmapEntry): string[] {
   const gaps: string[] = [];
   if (isClosed(entry)) return gaps;
+  if (entry.horizon === null) gaps.push('horizon');
   if (entry.effortWeeks === null) gaps.push('effort estimate');
   if (!entry.owner) gaps.push('owner');
   if (!entry.deadline) gaps.push('deadline');

@@ -49,15 +49,17 @@ export interface TrendRef {
 export interface RiskRef {
   readonly id: string;
   readonly threat: string;
-  readonly likelihood: number;
-  readonly impact: number;
-  readonly score: number;
-  readonly severity: Severity;
+  /** Null while not scored: a gap, shown as one. */
+  readonly likelihood: number | null;
+  readonly impact: number | null;
+  readonly score: number | null;
+  readonly severity: Severity | null;
 }
 export interface RiskMove {
   readonly earlier: RiskRef;
   readonly later: RiskRef;
-  readonly direction: 'up' | 'down';
+  /** Worse (up) or better (down); `scored` when it had no score before, `unscored` when its score was taken out. */
+  readonly direction: 'up' | 'down' | 'scored' | 'unscored';
   readonly matchedBy: 'id' | 'threat';
   readonly reworded: boolean;
 }
@@ -71,7 +73,7 @@ export interface RoadmapRef {
   readonly id: string;
   readonly title: string;
   readonly status: RoadmapStatus;
-  readonly horizon: Horizon;
+  readonly horizon: Horizon | null;
   readonly effortWeeks: number | null;
   readonly owner: string | null;
   readonly deadline: string | null;
@@ -121,10 +123,10 @@ export interface PassedDate {
 }
 export interface RecommendationRef {
   readonly id: string;
-  readonly claim: string;
-  readonly ceoOneLiner: string;
-  readonly verdict: Verdict;
-  readonly confidence: Level;
+  readonly claim: string | null;
+  readonly ceoOneLiner: string | null;
+  readonly verdict: Verdict | null;
+  readonly confidence: Level | null;
 }
 export interface VerdictChange {
   readonly earlier: RecommendationRef;
@@ -347,13 +349,13 @@ export function compareQuarters(earlier: ExportInput, later: ExportInput): Quart
       const moved: RiskMove[] = [];
       const unchanged: RiskRef[] = [];
       for (const p of m.pairs) {
-        const delta = SEVERITY_RANK[p.later.severity] - SEVERITY_RANK[p.earlier.severity];
-        if (delta === 0) unchanged.push(p.later);
+        const direction = severityMove(p.earlier.severity, p.later.severity);
+        if (direction === null) unchanged.push(p.later);
         else
           moved.push({
             earlier: p.earlier,
             later: p.later,
-            direction: delta > 0 ? 'up' : 'down',
+            direction,
             matchedBy: p.by === 'id' ? 'id' : 'threat',
             reworded: p.reworded,
           });
@@ -438,7 +440,7 @@ export function compareQuarters(earlier: ExportInput, later: ExportInput): Quart
         x.recommendations.map(recRef),
         y.recommendations.map(recRef),
         (r) => r.id,
-        (r) => r.claim,
+        (r) => r.claim ?? r.id,
       );
       const verdictChanged = m.pairs
         .filter((p) => p.earlier.verdict !== p.later.verdict)
@@ -469,6 +471,13 @@ function passedDates(b: ArtifactSet, generatedAt: Date): QuarterComparison['pass
       dates.push({ kind: 'roadmap deadline', id: e.id, what: e.title, date: e.deadline! });
   }
   return { asOf, dates: dates.sort((x, y) => x.date.localeCompare(y.date)) };
+}
+
+function severityMove(earlier: Severity | null, later: Severity | null): RiskMove['direction'] | null {
+  if (earlier === later) return null;
+  if (earlier === null) return 'scored';
+  if (later === null) return 'unscored';
+  return SEVERITY_RANK[later] > SEVERITY_RANK[earlier] ? 'up' : 'down';
 }
 
 function sameValue(x: string | number | null, y: string | number | null): boolean {

@@ -1,8 +1,18 @@
 /** The Radar Review as Markdown, from a QuarterComparison. All user and model text is escaped. */
-import { HORIZON_LABELS, ROADMAP_STATUS_LABELS, VERDICT_LABELS } from '../domain/index.js';
+import {
+  HORIZON_LABELS,
+  ROADMAP_STATUS_LABELS,
+  VERDICT_LABELS,
+  gapText,
+  orGap,
+  riskScoreText,
+  type GapField,
+} from '../domain/index.js';
 import { formatWeeks, mdCell, mdText } from './format.js';
 import type {
   FieldChange,
+  RecommendationRef,
+  RiskMove,
   MetricReading,
   NotComparable,
   QuarterComparison,
@@ -12,6 +22,16 @@ import type {
   SessionRef,
   Side,
 } from './compare.js';
+
+/** What a field that was not said shows. */
+const FIELD_GAPS: Readonly<Record<FieldChange['field'], GapField>> = {
+  status: 'context',
+  horizon: 'horizon',
+  effortWeeks: 'effort',
+  owner: 'owner',
+  deadline: 'deadline',
+  metricTarget: 'metric',
+};
 
 const FIELD_LABELS: Readonly<Record<FieldChange['field'], string>> = {
   status: 'Status',
@@ -187,14 +207,23 @@ function list(groups: Array<[string, string[]]>): string {
   return groups.map(([title, items]) => `- **${title}:** ${items.length > 0 ? items.join('; ') : 'none'}`).join('\n');
 }
 
-const sev = (r: RiskRef) => `${r.severity} (${r.likelihood} × ${r.impact} = ${r.score})`;
+const sev = (r: RiskRef) =>
+  r.severity === null
+    ? riskScoreText(r.likelihood, r.impact)
+    : `${r.severity} (${riskScoreText(r.likelihood, r.impact)})`;
+const MOVED: Readonly<Record<RiskMove['direction'], string>> = {
+  up: '↑ worse',
+  down: '↓ better',
+  scored: 'scored now',
+  unscored: 'score taken out',
+};
 
 function risks(r: Extract<QuarterComparison['risks'], { status: 'compared' }>, label: Record<Side, string>): string {
   const parts: string[] = [];
   if (r.moved.length > 0) {
     const rows = r.moved.map((m) => {
       const name = m.reworded ? `${mdCell(m.later.threat)} (was: ${mdCell(m.earlier.threat)})` : mdCell(m.later.threat);
-      return `| ${name} | ${sev(m.earlier)} | ${sev(m.later)} | ${m.direction === 'up' ? '↑ worse' : '↓ better'} |`;
+      return `| ${name} | ${sev(m.earlier)} | ${sev(m.later)} | ${MOVED[m.direction]} |`;
     });
     parts.push(
       [
@@ -219,10 +248,10 @@ function risks(r: Extract<QuarterComparison['risks'], { status: 'compared' }>, l
 }
 
 function show(field: FieldChange['field'], v: string | number | null): string {
-  if (v === null) return 'none';
+  if (v === null) return gapText(FIELD_GAPS[field]);
   if (field === 'status' && typeof v === 'string' && v in ROADMAP_STATUS_LABELS)
     return ROADMAP_STATUS_LABELS[v as keyof typeof ROADMAP_STATUS_LABELS];
-  if (field === 'effortWeeks') return typeof v === 'number' ? formatWeeks(v) : 'not estimated';
+  if (field === 'effortWeeks') return typeof v === 'number' ? formatWeeks(v) : gapText('effort');
   if (field === 'horizon' && typeof v === 'string' && v in HORIZON_LABELS)
     return HORIZON_LABELS[v as keyof typeof HORIZON_LABELS];
   return mdCell(String(v));
@@ -230,7 +259,7 @@ function show(field: FieldChange['field'], v: string | number | null): string {
 
 const statusWord = (e: RoadmapRef) => ROADMAP_STATUS_LABELS[e.status].toLowerCase();
 const entryLine = (e: RoadmapRef) =>
-  `${mdText(e.title)} (${e.status === 'planned' ? '' : `${statusWord(e)}, `}${HORIZON_LABELS[e.horizon]}, ${e.effortWeeks === null ? 'effort not estimated' : formatWeeks(e.effortWeeks)}, owner: ${e.owner ? mdText(e.owner) : 'not named'})`;
+  `${mdText(e.title)} (${e.status === 'planned' ? '' : `${statusWord(e)}, `}${orGap(e.horizon, 'horizon', (h) => HORIZON_LABELS[h])}, ${e.effortWeeks === null ? `effort ${gapText('effort')}` : formatWeeks(e.effortWeeks)}, owner: ${e.owner ? mdText(e.owner) : gapText('owner')})`;
 const changeText = (f: FieldChange) => `${FIELD_LABELS[f.field]}: ${show(f.field, f.from)} → ${show(f.field, f.to)}`;
 
 /** "Cloud cost right-sizing sprint (was planned; Cloud spend $2.1M/yr → $1.75M/yr, target $1.7M/yr; also Deadline: …)". */
@@ -239,7 +268,7 @@ function closedLine(ch: RoadmapChange): string {
   const bits = [
     `was ${statusWord(ch.earlier)}`,
     m
-      ? `${mdText(m.name)} ${m.baseline ? mdText(m.baseline) : 'no baseline'} → ${m.current ? mdText(m.current) : 'not measured'}, target ${mdText(m.target)}`
+      ? `${mdText(m.name)} ${m.baseline ? mdText(m.baseline) : gapText('baseline')} → ${m.current ? mdText(m.current) : gapText('measured')}, target ${mdText(m.target)}`
       : null,
     ch.changes.length > 0 ? `also ${ch.changes.map(changeText).join(', ')}` : null,
   ].filter((b) => b !== null);
@@ -254,7 +283,7 @@ function share(p: number): string {
 }
 
 function progressText(m: MetricReading): string {
-  if (m.metric.current === null) return 'not measured yet';
+  if (m.metric.current === null) return gapText('measured');
   if (m.progress === null)
     return m.metric.baseline === null ? 'no baseline to measure from' : 'not comparable as numbers';
   const was =
@@ -268,9 +297,9 @@ function progressText(m: MetricReading): string {
 function metricsTable(metrics: readonly MetricReading[], label: Record<Side, string>): string {
   if (metrics.length === 0) return '**Metrics against targets:** no entry has a success metric yet.';
   const rows = metrics.map((m) => {
-    const now = m.metric.current !== null ? mdCell(m.metric.current) : 'not measured';
+    const now = m.metric.current !== null ? mdCell(m.metric.current) : gapText('measured');
     const previous = m.earlierCurrent !== null ? mdCell(m.earlierCurrent) : '—';
-    return `| ${mdCell(m.entry.title)} | ${statusWord(m.entry)} | ${mdCell(m.metric.name)} | ${mdCell(m.metric.baseline, 'no baseline')} | ${previous} | ${now} | ${mdCell(m.metric.target)} | ${progressText(m)} |`;
+    return `| ${mdCell(m.entry.title)} | ${statusWord(m.entry)} | ${mdCell(m.metric.name)} | ${mdCell(m.metric.baseline, gapText('baseline'))} | ${previous} | ${now} | ${mdCell(m.metric.target)} | ${progressText(m)} |`;
   });
   return [
     '**Metrics against targets**',
@@ -325,6 +354,9 @@ function roadmap(
   return parts.join('\n\n');
 }
 
+const verdictOf = (r: RecommendationRef) =>
+  `${orGap(r.verdict, 'verdict', (v) => VERDICT_LABELS[v])} (${orGap(r.confidence, 'confidence')})`;
+
 function recommendations(
   r: Extract<QuarterComparison['recommendations'], { status: 'compared' }>,
   label: Record<Side, string>,
@@ -332,8 +364,7 @@ function recommendations(
   const parts: string[] = [];
   if (r.verdictChanged.length > 0) {
     const rows = r.verdictChanged.map(
-      (v) =>
-        `| ${mdCell(v.later.claim)} | ${VERDICT_LABELS[v.earlier.verdict]} (${v.earlier.confidence}) | ${VERDICT_LABELS[v.later.verdict]} (${v.later.confidence}) |`,
+      (v) => `| ${mdCell(v.later.claim, gapText('claim'))} | ${verdictOf(v.earlier)} | ${verdictOf(v.later)} |`,
     );
     parts.push(
       [
@@ -349,8 +380,18 @@ function recommendations(
   }
   parts.push(
     list([
-      ['New', r.added.map((x) => `${mdText(x.claim)} (${VERDICT_LABELS[x.verdict]})`)],
-      ['Withdrawn', r.withdrawn.map((x) => `${mdText(x.claim)} (was ${VERDICT_LABELS[x.verdict]})`)],
+      [
+        'New',
+        r.added.map(
+          (x) => `${mdCell(x.claim, gapText('claim'))} (${orGap(x.verdict, 'verdict', (v) => VERDICT_LABELS[v])})`,
+        ),
+      ],
+      [
+        'Withdrawn',
+        r.withdrawn.map(
+          (x) => `${mdCell(x.claim, gapText('claim'))} (was ${orGap(x.verdict, 'verdict', (v) => VERDICT_LABELS[v])})`,
+        ),
+      ],
     ]),
   );
   parts.push(

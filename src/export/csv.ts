@@ -8,9 +8,12 @@
 import {
   ROADMAP_STATUS_LABELS,
   enterpriseValueEffect,
+  gapText,
+  riskScoreText,
   rankRisks,
   roadmapGaps,
   type ArtifactSet,
+  type GapField,
 } from '../domain/index.js';
 import type { ExportInput } from './types.js';
 
@@ -61,6 +64,12 @@ export const ROADMAP_CSV_HEADER = [
   'Missing before start',
 ] as const;
 
+/**
+ * A cell for a value nobody gave: the gap in words, as the memo and the page say it, so a spreadsheet
+ * shows "not scored" rather than an empty cell that reads as zero.
+ */
+const orGapCell = (value: string | number | null, field: GapField): CsvCell => value ?? gapText(field);
+
 /** One row per roadmap entry, in the roadmap's order, with where it stands and the metric's latest value; a header only when there is no roadmap yet. */
 export function roadmapCsv(input: ExportInput): string {
   const trend = trendNames(input.artifacts);
@@ -68,23 +77,23 @@ export function roadmapCsv(input: ExportInput): string {
     e.id,
     e.title,
     ROADMAP_STATUS_LABELS[e.status],
-    e.horizon,
-    e.effortWeeks,
-    e.owner,
-    e.deadline,
-    e.metric?.name ?? null,
-    e.metric?.baseline ?? null,
-    e.metric?.current ?? null,
+    orGapCell(e.horizon, 'horizon'),
+    orGapCell(e.effortWeeks, 'effort'),
+    orGapCell(e.owner, 'owner'),
+    orGapCell(e.deadline, 'deadline'),
+    e.metric?.name ?? gapText('metric'),
+    e.metric ? orGapCell(e.metric.baseline, 'baseline') : null,
+    e.metric ? orGapCell(e.metric.current, 'measured') : null,
     e.metric?.target ?? null,
-    e.financial.oneOffCost,
-    e.financial.annualEbitdaEffect,
-    e.financial.evMultiple,
-    enterpriseValueEffect(e.financial),
+    orGapCell(e.financial.oneOffCost, 'amount'),
+    orGapCell(e.financial.annualEbitdaEffect, 'amount'),
+    orGapCell(e.financial.evMultiple, 'multiple'),
+    enterpriseValueEffect(e.financial) ?? gapText(e.financial.annualEbitdaEffect === null ? 'amount' : 'multiple'),
     e.financial.capexOpex,
     e.financial.assumption,
     e.trendIds.map((id) => trend(id)).join('; '),
     e.riskIds.join('; '),
-    e.rationale,
+    orGapCell(e.rationale, 'rationale'),
     roadmapGaps(e).join('; '),
   ]);
   return `${CSV_BOM}${toCsv(ROADMAP_CSV_HEADER, rows)}`;
@@ -115,14 +124,14 @@ export function riskRegisterCsv(input: ExportInput): string {
     r.id,
     r.threat,
     r.category,
-    r.likelihood,
-    r.impact,
-    r.score,
-    r.severity,
-    r.mitigation,
-    r.owner,
-    r.trigger,
-    r.reviewDate,
+    orGapCell(r.likelihood, 'score'),
+    orGapCell(r.impact, 'score'),
+    r.score ?? riskScoreText(r.likelihood, r.impact),
+    orGapCell(r.severity, 'severity'),
+    orGapCell(r.mitigation, 'mitigation'),
+    orGapCell(r.owner, 'owner'),
+    orGapCell(r.trigger, 'trigger'),
+    orGapCell(r.reviewDate, 'reviewDate'),
     trend(r.trendId),
   ]);
   return `${CSV_BOM}${toCsv(RISK_REGISTER_CSV_HEADER, rows)}`;

@@ -9,6 +9,9 @@ import {
   ROADMAP_STATUS_LABELS,
   capitalize,
   enterpriseValueEffect,
+  gapText,
+  orGap,
+  riskScoreText,
   isClosed,
   rankRisks,
   roadmapGaps,
@@ -23,18 +26,21 @@ import {
   type SoundingBoardArtifact,
 } from '../domain/index.js';
 import { formatAmount, formatMultiple, formatWeeks, mdCell, mdText } from './format.js';
-import { GAP_WORDS, orGap } from './gaps.js';
 import { severityBandRanges } from './svg.js';
 
 /** How many risks the memo lists; the CSV register has all of them. */
 export const MEMO_TOP_RISKS = 5;
 
-const DIRECTION: Readonly<Record<Forecast['direction'], string>> = { up: '↑ up', down: '↓ down', mixed: '↕ mixed' };
+const DIRECTION: Readonly<Record<NonNullable<Forecast['direction']>, string>> = {
+  up: '↑ up',
+  down: '↓ down',
+  mixed: '↕ mixed',
+};
 
 export function impactSection(impact: ImpactArtifact): string {
   const rows = IMPACT_SCOPES.flatMap((scope) => impact.forecasts.filter((f) => f.scope === scope)).map(
     (f) =>
-      `| ${capitalize(f.scope)} | ${mdCell(f.change)} | ${DIRECTION[f.direction]} | ${f.magnitude} | ${HORIZON_LABELS[f.horizon]} | ${f.confidence} | ${mdCell(f.signpost, GAP_WORDS.signpost)} |`,
+      `| ${capitalize(f.scope)} | ${mdCell(f.change)} | ${orGap(f.direction, 'direction', (d) => DIRECTION[d])} | ${orGap(f.magnitude, 'magnitude')} | ${orGap(f.horizon, 'horizon', (h) => HORIZON_LABELS[h])} | ${orGap(f.confidence, 'confidence')} | ${mdCell(f.signpost, gapText('signpost'))} |`,
   );
   const parts = [
     [
@@ -60,11 +66,13 @@ export function risksSection(risks: RisksArtifact): string {
     .map((b) => ({ severity: b.severity, n: ranked.filter((r) => r.severity === b.severity).length }))
     .filter((c) => c.n > 0)
     .map((c) => `${c.n} ${c.severity}`);
+  const unscored = ranked.filter((r) => r.severity === null).length;
+  if (unscored > 0) counts.push(`${unscored} ${gapText('score')}`);
   const top = ranked.slice(0, MEMO_TOP_RISKS);
   // The risk's id, not its rank: the heat map, the roadmap ("answers r1") and the CSV name risks by id.
   const rows = top.map(
     (r) =>
-      `| ${mdCell(r.id)} | ${mdCell(r.threat)} | ${r.severity} | ${r.likelihood} × ${r.impact} = ${r.score} | ${mdCell(r.mitigation, GAP_WORDS.mitigation)} | ${mdCell(r.owner, GAP_WORDS.owner)} | ${mdCell(r.trigger, GAP_WORDS.trigger)} | ${orGap(r.reviewDate, 'reviewDate')} |`,
+      `| ${mdCell(r.id)} | ${mdCell(r.threat)} | ${orGap(r.severity, 'severity')} | ${riskScoreText(r.likelihood, r.impact)} | ${mdCell(r.mitigation, gapText('mitigation'))} | ${mdCell(r.owner, gapText('owner'))} | ${mdCell(r.trigger, gapText('trigger'))} | ${orGap(r.reviewDate, 'reviewDate')} |`,
   );
   const parts = [
     severityBandsLine(),
@@ -80,24 +88,24 @@ export function risksSection(risks: RisksArtifact): string {
 }
 
 function metricCell(e: RoadmapEntry): string {
-  if (!e.metric) return GAP_WORDS.metric;
+  if (!e.metric) return gapText('metric');
   const now = e.metric.current !== null ? ` (now ${mdCell(e.metric.current)})` : '';
-  return `${mdCell(e.metric.name)}: ${mdCell(e.metric.baseline, GAP_WORDS.baseline)} → ${mdCell(e.metric.target)}${now}`;
+  return `${mdCell(e.metric.name)}: ${mdCell(e.metric.baseline, gapText('baseline'))} → ${mdCell(e.metric.target)}${now}`;
 }
 
 function evCell(e: RoadmapEntry): string {
   const ev = enterpriseValueEffect(e.financial);
-  if (ev === null) return e.financial.annualEbitdaEffect === null ? GAP_WORDS.amount : GAP_WORDS.multiple;
+  if (ev === null) return e.financial.annualEbitdaEffect === null ? gapText('amount') : gapText('multiple');
   return `${formatAmount(ev)} (${formatAmount(e.financial.annualEbitdaEffect!)} × ${formatMultiple(e.financial.evMultiple!)})`;
 }
 
 const money = (n: number | null) => orGap(n, 'amount', formatAmount);
 
 export function roadmapSection(roadmap: RoadmapArtifact): string {
-  const entries = HORIZONS.flatMap((h) => roadmap.entries.filter((e) => e.horizon === h));
+  const entries = [...HORIZONS, null].flatMap((h) => roadmap.entries.filter((e) => e.horizon === h));
   const rows = entries.map(
     (e) =>
-      `| ${mdCell(e.title)} | ${ROADMAP_STATUS_LABELS[e.status]} | ${HORIZON_LABELS[e.horizon]} | ${orGap(e.effortWeeks, 'effort', formatWeeks)} | ${mdCell(e.owner, GAP_WORDS.owner)} | ${mdCell(e.deadline, GAP_WORDS.deadline)} | ${metricCell(e)} | ${money(e.financial.oneOffCost)} | ${money(e.financial.annualEbitdaEffect)} | ${evCell(e)} |`,
+      `| ${mdCell(e.title)} | ${ROADMAP_STATUS_LABELS[e.status]} | ${orGap(e.horizon, 'horizon', (h) => HORIZON_LABELS[h])} | ${orGap(e.effortWeeks, 'effort', formatWeeks)} | ${mdCell(e.owner, gapText('owner'))} | ${mdCell(e.deadline, gapText('deadline'))} | ${metricCell(e)} | ${money(e.financial.oneOffCost)} | ${money(e.financial.annualEbitdaEffect)} | ${evCell(e)} |`,
   );
   const parts = [
     [
@@ -136,7 +144,7 @@ export function roadmapSection(roadmap: RoadmapArtifact): string {
             e.adr!.alternatives.length > 0
               ? ` Alternatives considered: ${e.adr!.alternatives.map(mdText).join('; ')}.`
               : '';
-          return `- *${mdText(e.title)}:* ${mdText(e.adr!.decision)}${alternatives} Consequences: ${mdText(e.adr!.consequences)}`;
+          return `- *${mdText(e.title)}:* ${mdText(e.adr!.decision)}${alternatives} Consequences: ${mdCell(e.adr!.consequences, gapText('consequences'))}`;
         }),
       ].join('\n'),
     );
@@ -218,8 +226,9 @@ export function gapsSection(g: GapsInputs): string {
   }
   if (g.inMode('sounding_board')) {
     const gaps =
-      g.board?.recommendations.flatMap((r) => r.evidenceGaps.map((e) => `${mdText(e)} (for: ${mdText(r.claim)})`)) ??
-      [];
+      g.board?.recommendations.flatMap((r) =>
+        r.evidenceGaps.map((e) => `${mdText(e)} (for: ${mdCell(r.claim, gapText('claim'))})`),
+      ) ?? [];
     block(
       'Evidence still missing',
       gaps,

@@ -6,6 +6,8 @@ import {
   chosenTrends,
   capitalize,
   endSentence,
+  gapText,
+  orGap,
   type ContextArtifact,
   type Recommendation,
   type SoundingBoardArtifact,
@@ -15,9 +17,11 @@ import {
   TREND_LENS_LABELS,
   VERDICTS,
   VERDICT_LABELS,
+  type Verdict,
 } from '../domain/index.js';
 import { mdCell, mdParagraphs, mdText } from './format.js';
-import { GAP_WORDS } from './gaps.js';
+/** Undecided (no verdict yet) last: shown with the gap, never left out. */
+const VERDICT_ORDER: ReadonlyArray<Verdict | null> = [...VERDICTS, null];
 
 function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
@@ -25,10 +29,13 @@ function plural(count: number, one: string, many = `${one}s`): string {
 
 /** The CEO one-liners and verdicts, ready first, then revise, then drop. */
 export function ceoSection(board: SoundingBoardArtifact, entryTitle: (id: string) => string | null): string {
-  const recs = VERDICTS.flatMap((v) => board.recommendations.filter((r) => r.verdict === v));
-  const counts = VERDICTS.map((v) => ({ v, n: recs.filter((r) => r.verdict === v).length }))
+  const recs = VERDICT_ORDER.flatMap((v) => board.recommendations.filter((r) => r.verdict === v));
+  const counts = VERDICT_ORDER.map((v) => ({ v, n: recs.filter((r) => r.verdict === v).length }))
     .filter(({ n }) => n > 0)
-    .map(({ v, n }) => `${n} ${v === 'ready' ? 'ready' : v === 'revise' ? 'to revise' : 'to drop'}`);
+    .map(
+      ({ v, n }) =>
+        `${n} ${v === 'ready' ? 'ready' : v === 'revise' ? 'to revise' : v === 'drop' ? 'to drop' : `with ${gapText('verdict')}`}`,
+    );
   const lines = [`${plural(recs.length, 'recommendation')} pressure-tested: ${counts.join(', ')}.`];
   for (const [i, r] of recs.entries()) lines.push('', recommendationBlock(r, i + 1, entryTitle));
   return lines.join('\n');
@@ -36,9 +43,9 @@ export function ceoSection(board: SoundingBoardArtifact, entryTitle: (id: string
 
 function recommendationBlock(r: Recommendation, n: number, entryTitle: (id: string) => string | null): string {
   const lines = [
-    `### ${n}. ${mdText(r.ceoOneLiner)}`,
+    `### ${n}. ${mdCell(r.ceoOneLiner, capitalize(gapText('oneLiner')))}`,
     '',
-    `**Verdict: ${VERDICT_LABELS[r.verdict]}** (confidence ${r.confidence}). ${mdText(endSentence(r.claim))}`,
+    `**Verdict: ${orGap(r.verdict, 'verdict', (v) => VERDICT_LABELS[v])}** (${orGap(r.confidence, 'confidence', (c) => `confidence ${c}`)}). ${r.claim === null ? endSentence(capitalize(gapText('claim'))) : mdText(endSentence(r.claim))}`,
   ];
   if (r.supportingPoints.length > 0) lines.push('', ...r.supportingPoints.map((p) => `- ${mdText(p)}`));
   const detail: string[] = [];
@@ -98,7 +105,7 @@ export function trendsSection(t: TrendsArtifact, dialogue: DialogueArtifact | un
       .filter((x): x is string => x !== null)
       .join(' · ');
     const lines = [`### ${mdText(trend.name)}`, '', `*${capitalize(meta)}.* ${mdText(trend.description)}`];
-    lines.push('', `**Why now:** ${trend.whyNow ? mdText(trend.whyNow) : `${GAP_WORDS.whyNow}.`}`);
+    lines.push('', `**Why now:** ${trend.whyNow ? mdText(trend.whyNow) : `${gapText('whyNow')}.`}`);
     lines.push(
       '',
       trend.signals.length > 0

@@ -1,6 +1,10 @@
 import {
   ROADMAP_STATUS_LABELS,
+  capitalize,
   endSentence,
+  gapText,
+  orGap,
+  riskScoreText,
   isClosed,
   metricProgress,
   rankRisks,
@@ -8,7 +12,6 @@ import {
 } from '../domain/index.js';
 import { monthLabel, monthOf, reviewState, type Month } from './calendar.js';
 import { isoDate, mdCell, mdText } from './format.js';
-import { GAP_WORDS } from './gaps.js';
 import type { ExportInput } from './types.js';
 
 /** How many risks the monthly note names: the ones a CEO should hear about, not the register. */
@@ -47,7 +50,7 @@ export function stateOfTheTechMarkdown(input: ExportInput, month: Month = monthO
     );
     for (const e of entries)
       lines.push(
-        `| ${mdCell(e.title)} | ${ROADMAP_STATUS_LABELS[e.status]} | ${mdCell(e.owner, GAP_WORDS.owner)} | ${mdCell(e.deadline, GAP_WORDS.deadline)} | ${metricCell(e)} |`,
+        `| ${mdCell(e.title)} | ${ROADMAP_STATUS_LABELS[e.status]} | ${mdCell(e.owner, gapText('owner'))} | ${mdCell(e.deadline, gapText('deadline'))} | ${metricCell(e)} |`,
       );
     lines.push('');
   }
@@ -61,7 +64,7 @@ export function stateOfTheTechMarkdown(input: ExportInput, month: Month = monthO
         ? ` Early warning: ${endSentence(mdText(r.trigger))}`
         : ' No early-warning sign named yet.';
       lines.push(
-        `- **${r.severity}** (${r.likelihood}×${r.impact}) ${endSentence(mdText(r.threat))} Owner: ${endSentence(mdText(r.owner ?? GAP_WORDS.owner))}${watch} ${reviewLine(r.reviewDate, month)}`,
+        `- **${capitalize(orGap(r.severity, 'severity'))}** (${riskScoreText(r.likelihood, r.impact)}) ${endSentence(mdText(r.threat))} Owner: ${endSentence(mdText(r.owner ?? gapText('owner')))}${watch} ${reviewLine(r.reviewDate, month)}`,
       );
     }
     lines.push('');
@@ -76,25 +79,28 @@ export function stateOfTheTechMarkdown(input: ExportInput, month: Month = monthO
   for (const r of pending) {
     const objections =
       r.openObjections.length > 0 ? ` Open: ${endSentence(r.openObjections.map(mdText).join('; '))}` : '';
-    lines.push(`- ${mdText(r.ceoOneLiner)} — verdict **${r.verdict}**.${objections}`);
+    const line = r.ceoOneLiner ?? r.claim;
+    lines.push(
+      `- ${line === null ? capitalize(gapText('claim')) : mdText(line)} — verdict **${orGap(r.verdict, 'verdict')}**.${objections}`,
+    );
   }
   lines.push('', `*Prepared with ${mdText(input.provider.label)}.*`, '');
   return lines.join('\n');
 }
 
 function reviewLine(reviewDate: string | null, month: Month): string {
-  if (reviewDate === null) return `Review: ${GAP_WORDS.reviewDate}.`;
+  if (reviewDate === null) return `Review: ${gapText('reviewDate')}.`;
   const state = reviewState(reviewDate, month);
   if (state === 'passed') return `**Review date passed:** ${reviewDate}.`;
   return state === 'due' ? `Review due this month: ${reviewDate}.` : `Review by ${reviewDate}.`;
 }
 
 function metricCell(e: RoadmapEntry): string {
-  if (!e.metric) return GAP_WORDS.metric;
+  if (!e.metric) return gapText('metric');
   const m = e.metric;
   const progress = metricProgress(m);
   const share = progress === null ? '' : ` (${Math.round(progress * 100)}% of the way)`;
   return mdCell(
-    `${m.name}: ${m.baseline ?? GAP_WORDS.baseline} → ${m.current ?? GAP_WORDS.measured} → ${m.target}${share}`,
+    `${m.name}: ${m.baseline ?? gapText('baseline')} → ${m.current ?? gapText('measured')} → ${m.target}${share}`,
   );
 }

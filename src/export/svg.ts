@@ -10,6 +10,8 @@ import type { RoadmapArtifact, RoadmapEntry } from '../domain/artifacts/roadmap.
 import { ROADMAP_STATUS_LABELS, isClosed } from '../domain/roadmapMeasures.js';
 import type { Quarter } from '../domain/steps.js';
 import { horizonSpan } from './calendar.js';
+import { GAPS, orGap } from '../domain/gaps.js';
+import { capitalize } from '../domain/prose.js';
 
 /** Fill and text colour of each band, chosen to stay readable when printed. */
 export const SEVERITY_COLOURS: Readonly<Record<Severity, { fill: string; text: string }>> = {
@@ -24,6 +26,8 @@ export const HORIZON_COLOURS: Readonly<Record<Horizon, { fill: string; text: str
   '6-18': { fill: '#3d8fb0', text: '#ffffff' },
   '18-36': { fill: '#9cc9d8', text: '#1a1a1a' },
 };
+/** An entry nobody placed in time: its own lane, drawn as a gap rather than put in the nearest one. */
+const NO_HORIZON_COLOURS = { fill: '#8a94a0', text: '#ffffff' } as const;
 
 /** A done or dropped entry's bar: greyed out, whatever its horizon, so what is still ahead stands out. */
 export const CLOSED_COLOURS = { fill: '#cfd4da', text: '#1a1a1a', title: '#6b7380' } as const;
@@ -74,7 +78,7 @@ const MAX_IDS_IN_CELL = 3;
 export function riskHeatMapSvg(risks: RisksArtifact): string {
   const width = GRID_X + 5 * CELL_W + 20;
   const gridBottom = GRID_Y + 5 * CELL_H;
-  const height = gridBottom + 86;
+  const height = gridBottom + 86 + (risks.risks.some((r) => r.likelihood === null || r.impact === null) ? 14 : 0);
   const out: string[] = [];
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" class="risk-heat-map" role="img" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" ${FONT}>`,
@@ -106,6 +110,14 @@ export function riskHeatMapSvg(risks: RisksArtifact): string {
     `<text x="${n(GRID_X + (5 * CELL_W) / 2)}" y="${gridBottom + 38}" font-size="13" text-anchor="middle" fill="#1a1a1a">Likelihood (1–5)</text>`,
   );
 
+  const unscored = risks.risks.filter((r) => r.likelihood === null || r.impact === null);
+  if (unscored.length > 0) {
+    // Not placed on the grid: a cell would be a score nobody gave.
+    const ids = unscored.map((r) => r.id).join(', ');
+    out.push(
+      `<text class="unscored" x="${GRID_X}" y="${height - 4}" font-size="11" fill="#1a1a1a">${escapeXml(truncate(`${capitalize(GAPS.score)}, so not on the grid: ${ids}`, 80))}</text>`,
+    );
+  }
   const legendY = gridBottom + 58;
   severityBandRanges().forEach((band, i) => {
     const x = GRID_X + i * 110;
@@ -176,7 +188,11 @@ export function roadmapTimelineSvg(roadmap: RoadmapArtifact, dating: { quarter?:
   const body: string[] = [];
   let y = 40;
 
-  for (const horizon of HORIZONS) {
+  const lanes: Array<Horizon | null> = [
+    ...HORIZONS,
+    ...(roadmap.entries.some((e) => e.horizon === null) ? [null] : []),
+  ];
+  for (const horizon of lanes) {
     const entries = roadmap.entries.filter((e) => e.horizon === horizon);
     const open = entries.filter((e) => !isClosed(e));
     const total = open.reduce((sum, e) => sum + (e.effortWeeks ?? 0), 0);
@@ -193,9 +209,9 @@ export function roadmapTimelineSvg(roadmap: RoadmapArtifact, dating: { quarter?:
           ? `${entries.length} ${entries.length === 1 ? 'entry' : 'entries'}, ${weeks}`
           : `${entries.length} ${entries.length === 1 ? 'entry' : 'entries'} (${closed.join(', ')}), ${weeks} still ahead`;
     body.push(
-      `<g class="horizon" data-horizon="${horizon}" data-count="${entries.length}">`,
+      `<g class="horizon" data-horizon="${horizon ?? ''}" data-count="${entries.length}">`,
       `<rect x="0" y="${y}" width="${TL_WIDTH}" height="${GROUP_H - 4}" fill="#eef2f5"/>`,
-      `<text x="8" y="${y + 16}" font-size="13" font-weight="bold" fill="#1a1a1a">${escapeXml(HORIZON_LABELS[horizon])}${dating.quarter ? `<tspan font-weight="normal" font-size="11" fill="#444444"> · ${escapeXml(horizonSpan(dating.quarter, horizon))}</tspan>` : ''}</text>`,
+      `<text x="8" y="${y + 16}" font-size="13" font-weight="bold" fill="#1a1a1a">${escapeXml(horizon === null ? capitalize(GAPS.horizon) : HORIZON_LABELS[horizon])}${dating.quarter && horizon !== null ? `<tspan font-weight="normal" font-size="11" fill="#444444"> · ${escapeXml(horizonSpan(dating.quarter, horizon))}</tspan>` : ''}</text>`,
       `<text x="${BAR_X}" y="${y + 16}" font-size="11" fill="#444444">${escapeXml(summary)}</text>`,
     );
     y += GROUP_H;
@@ -239,18 +255,20 @@ function timelineBar(entry: RoadmapEntry, y: number, px: number): string {
   const estimated = weeks !== null;
   const width = weeks !== null ? Math.max(2, weeks * px) : 12;
   const closed = isClosed(entry);
-  const colours = closed ? CLOSED_COLOURS : { ...HORIZON_COLOURS[entry.horizon], title: '#1a1a1a' };
+  const colours = closed
+    ? CLOSED_COLOURS
+    : { ...(entry.horizon === null ? NO_HORIZON_COLOURS : HORIZON_COLOURS[entry.horizon]), title: '#1a1a1a' };
   const metric = entry.metric
-    ? `${entry.metric.name}: ${entry.metric.baseline ?? '?'} → ${entry.metric.target}${entry.metric.current !== null ? ` (now ${entry.metric.current})` : ''}`
-    : 'no success metric yet';
+    ? `${entry.metric.name}: ${entry.metric.baseline ?? GAPS.baseline} → ${entry.metric.target}${entry.metric.current !== null ? ` (now ${entry.metric.current})` : ''}`
+    : GAPS.metric;
   const tooltip = [
     entry.status === 'planned' ? entry.title : `${entry.title} (${ROADMAP_STATUS_LABELS[entry.status].toLowerCase()})`,
-    `${HORIZON_LABELS[entry.horizon]}, ${weeks !== null ? `${n(weeks)} weeks of effort` : 'effort not estimated yet'}`,
-    `Owner: ${entry.owner ?? 'not named yet'}; deadline: ${entry.deadline ?? 'not set yet'}`,
+    `${orGap(entry.horizon, 'horizon', (h) => HORIZON_LABELS[h])}, ${weeks !== null ? `${n(weeks)} weeks of effort` : `effort ${GAPS.effort}`}`,
+    `Owner: ${orGap(entry.owner, 'owner')}; deadline: ${orGap(entry.deadline, 'deadline')}`,
     metric,
   ].join('\n');
   // Most telling first, since a long label is shortened from its end: effort, deadline, status, owner.
-  const label = `${weeks !== null ? `${n(weeks)} w` : 'effort not estimated'}${entry.deadline ? ` · due ${truncate(entry.deadline, 12)}` : ''}${entry.status === 'planned' ? '' : ` · ${ROADMAP_STATUS_LABELS[entry.status].toLowerCase()}`}${entry.owner ? ` · ${truncate(entry.owner, 28)}` : ''}`;
+  const label = `${weeks !== null ? `${n(weeks)} w` : `effort ${GAPS.effort}`}${entry.deadline ? ` · due ${truncate(entry.deadline, 12)}` : ''}${entry.status === 'planned' ? '' : ` · ${ROADMAP_STATUS_LABELS[entry.status].toLowerCase()}`}${entry.owner ? ` · ${truncate(entry.owner, 28)}` : ''}`;
   const barEnd = BAR_X + width;
   // About 6 px a character at 11 px: outside the bar when it fits there, else inside a bar long
   // enough to hold it, else outside, shortened to the room left.
@@ -261,7 +279,7 @@ function timelineBar(entry: RoadmapEntry, y: number, px: number): string {
     : `<text x="${n(barEnd + 6)}" y="${y + 15}" font-size="11" fill="${closed ? CLOSED_COLOURS.title : '#1a1a1a'}">${escapeXml(truncate(label, Math.max(4, roomOutside)))}</text>`;
   const strike = entry.status === 'dropped' ? ' text-decoration="line-through"' : '';
   return [
-    `<g class="entry" data-entry-id="${escapeXml(entry.id)}" data-horizon="${entry.horizon}" data-status="${entry.status}" data-effort-weeks="${weeks !== null ? n(weeks) : ''}">`,
+    `<g class="entry" data-entry-id="${escapeXml(entry.id)}" data-horizon="${entry.horizon ?? ''}" data-status="${entry.status}" data-effort-weeks="${weeks !== null ? n(weeks) : ''}">`,
     `<title>${escapeXml(tooltip)}</title>`,
     `<text x="8" y="${y + 15}" font-size="12" fill="${colours.title}"${strike}>${escapeXml(truncate(entry.title, Math.floor(LABEL_W / 7)))}</text>`,
     estimated

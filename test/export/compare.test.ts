@@ -292,9 +292,9 @@ describe('comparisonMarkdown', () => {
         '| --- | --- | --- | --- | --- | --- | --- | --- |',
         '| Pair on and document the WMS integration layer | in progress | Engineers able to deploy the WMS integration | 1 | — | 2 | 3 | 50% of the way |',
         '| Spot-lane pricing model v1 | in progress | Brokerage gross margin | 14% | — | 14.6% | 17% | 20% of the way |',
-        '| Scope 3 emissions API for shippers | planned | Top-20 shippers receiving monthly emissions data | 0 | — | not measured | 12 | not measured yet |',
+        '| Scope 3 emissions API for shippers | planned | Top-20 shippers receiving monthly emissions data | 0 | — | not measured yet | 12 | not measured yet |',
         '| Cloud cost right-sizing sprint | done | Cloud spend | $2.1M/yr | — | $1.75M/yr | $1.7M/yr | 88% of the way |',
-        '| Customer-service agent pilot for shipment status | planned | Tickets closed without a human | 0% | — | not measured | 40% | not measured yet |',
+        '| Customer-service agent pilot for shipment status | planned | Tickets closed without a human | 0% | — | not measured yet | 40% | not measured yet |',
       ].join('\n'),
     );
     expect(md).toContain('| Fund the spot-lane pricing model in 2027 H2 | Revise (medium) | Ready (high) |');

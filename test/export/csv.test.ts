@@ -121,7 +121,8 @@ describe('roadmapCsv', () => {
       Risks: 'r2',
       'Missing before start': '',
     });
-    expect(records[0]!['EV effect (EBITDA × multiple)']).toBe('');
+    // No EBITDA effect was given, so there is no EV effect: the gap in words, not an empty cell that reads as zero.
+    expect(records[0]!['EV effect (EBITDA × multiple)']).toBe('not estimated');
     expect(records[4]!['Missing before start']).toBe('owner; deadline; success metric; financial framing');
   });
 
@@ -138,10 +139,10 @@ describe('roadmapCsv', () => {
     expect(records.map((r) => [r.ID, r.Status, r.Baseline, r.Current, r.Target])).toEqual([
       ['e1', 'In progress', '1', '2', '3'],
       ['e2', 'In progress', '14%', '14.6%', '17%'],
-      ['e3', 'Planned', '0', '', '12'],
+      ['e3', 'Planned', '0', 'not measured yet', '12'],
       ['e4', 'Done', '$2.1M/yr', '$1.75M/yr', '$1.7M/yr'],
       ['e5', 'Dropped', '', '', ''],
-      ['e6', 'Planned', '0%', '', '40%'],
+      ['e6', 'Planned', '0%', 'not measured yet', '40%'],
     ]);
     // A dropped entry has nothing left to start, so nothing is missing before start.
     expect(records[4]!['Missing before start']).toBe('');

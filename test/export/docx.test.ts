@@ -14,8 +14,8 @@ describe('the memo as a Word document', async () => {
     expect(parts['[Content_Types].xml']).toContain('wordprocessingml.document.main+xml');
     expect(text).toContain('Strategy memo: Northwind Logistics, 2027-Q2');
     for (const r of input.artifacts.sounding_board!.recommendations) {
-      expect(text).toContain(r.ceoOneLiner);
-      expect(text).toContain(`Verdict: ${r.verdict[0]!.toUpperCase()}${r.verdict.slice(1)}`);
+      expect(text).toContain(r.ceoOneLiner!);
+      expect(text).toContain(`Verdict: ${r.verdict![0]!.toUpperCase()}${r.verdict!.slice(1)}`);
     }
     for (const e of input.artifacts.roadmap!.entries) expect(text).toContain(e.title);
   });

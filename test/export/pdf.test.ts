@@ -17,8 +17,8 @@ describe('the memo as a text PDF', async () => {
   it('is text a reader can select and search: the client, every verdict and every roadmap title', () => {
     expect(text).toContain('Strategy memo: Northwind Logistics, 2027-Q2');
     for (const r of input.artifacts.sounding_board!.recommendations) {
-      expect(text).toContain(flat(r.ceoOneLiner));
-      expect(text).toContain(`Verdict: ${r.verdict[0]!.toUpperCase()}${r.verdict.slice(1)}`);
+      expect(text).toContain(flat(r.ceoOneLiner!));
+      expect(text).toContain(`Verdict: ${r.verdict![0]!.toUpperCase()}${r.verdict!.slice(1)}`);
     }
     for (const e of input.artifacts.roadmap!.entries) expect(text).toContain(flat(e.title));
   });

@@ -139,7 +139,7 @@ describe('roadmapTimelineSvg', () => {
       /<title>([\s\S]*?)<\/title>/,
     )![1];
     expect(tooltip).toBe(
-      'Nearshore cross-dock feasibility study\n18–36 months, 8 weeks of effort\nOwner: not named yet; deadline: not set yet\nno success metric yet',
+      'Nearshore cross-dock feasibility study\n18–36 months, 8 weeks of effort\nOwner: no owner yet; deadline: no deadline yet\nno metric yet',
     );
   });
 

@@ -357,41 +357,44 @@ describe('drafting the impact forecast', () => {
       ['company', 't1', 'down', 'medium', '6-18', 'medium'],
       ['company', 't2', 'up', 'low', '6-18', 'medium'],
       ['industry', null, 'down', 'high', '18-36', 'medium'],
-      ['market', null, 'up', 'medium', '0-6', 'high'],
+      ['market', null, 'up', null, '0-6', 'high'],
     ]);
     expect(artifact.forecasts[0]!.signpost).toBe('Cost per load under $38 by Q3; AI questionnaire in a renewal');
     expect(artifact.forecasts[0]!.insightIds).toEqual(['i1']);
     expect(artifact.forecasts[2]!.insightIds).toEqual(['i2']);
-    expect(artifact.forecasts[3]!.reasoning).toContain(
-      'Not stated in your answers: magnitude (recorded as magnitude medium).',
-    );
+    // Nobody sized the market's change: a gap, not "medium".
+    expect(artifact.forecasts[3]!.reasoning).toBe('Two RFPs this quarter');
     expect(scopesMissing(artifact)).toEqual([]);
     expect(note).toMatch(
       /^Built the impact forecast from your answers \(offline, no AI model\): 4 forecasts \(company 2, industry 1, market 1\)\./,
     );
   });
 
-  it('writes an honest "not discussed yet" forecast for a scope nobody answered, with low confidence', async () => {
+  it('records what was not said as null, and a scope nobody answered as missing, never as mixed / medium / 6–18 months', async () => {
     const interview = new Interview('impact', UPSTREAM);
     await interview.answerAll(['Things will change a lot for us']);
     const { artifact, note } = await interview.draft('impact');
-    const [company, industry, market] = artifact.forecasts;
-    expect(company).toMatchObject({
+    expect(artifact.forecasts).toHaveLength(1);
+    expect(artifact.forecasts[0]).toMatchObject({
       scope: 'company',
-      direction: 'mixed',
-      horizon: '6-18',
-      confidence: 'low',
+      change: 'Things will change a lot for us',
+      direction: null,
+      magnitude: null,
+      horizon: null,
+      confidence: null,
+      reasoning: null,
       signpost: null,
     });
-    expect(company!.reasoning).toBe(
-      'Not stated in your answers: direction, magnitude, horizon and confidence (recorded as direction mixed, magnitude medium, horizon 6–18 months and confidence low).',
-    );
-    expect(industry!.change).toMatch(
-      /^Not discussed yet — what changes for the Third-party logistics and freight brokerage industry was not answered/,
-    );
-    expect(market).toMatchObject({ confidence: 'low', signpost: null, insightIds: [] });
-    expect(scopesMissing(artifact)).toEqual([]);
-    expect(note).toContain('Not discussed yet: industry and market (placeholder entries, low confidence).');
+    expect(scopesMissing(artifact)).toEqual(['industry', 'market']);
+    expect(note).toContain('Not discussed yet: industry and market (no forecast).');
+    expect(note).not.toMatch(/placeholder/i);
+  });
+
+  it('drafts an empty forecast when nothing was answered', async () => {
+    const { artifact, note } = await new Interview('impact', UPSTREAM).draft('impact');
+    expect(artifact.forecasts).toEqual([]);
+    expect(scopesMissing(artifact)).toEqual(['company', 'industry', 'market']);
+    expect(note).toMatch(/^No impact answers yet, so the forecast is empty/);
   });
 });
 
@@ -407,8 +410,8 @@ describe('drafting the risk register', () => {
       'Energy hedging goes wrong and we lock in high prices — possible, moderate impact, CFO owns it',
     ]);
     const { artifact } = await interview.draft('risks');
-    expect(artifact.risks.map((r) => [r.threat.replace(/ \[.*\]$/, ''), r.likelihood, r.impact, r.owner])).toEqual([
-      ['The MES cannot feed a vision system. It would hurt badly.', 4, 3, 'Jens'],
+    expect(artifact.risks.map((r) => [r.threat, r.likelihood, r.impact, r.owner])).toEqual([
+      ['The MES cannot feed a vision system. It would hurt badly.', 4, null, 'Jens'],
       ['Ransomware on the shop-floor network: the machines run Windows 7.', 2, 5, null],
       ['Jens retires in 18 months and nobody else knows the MES', 4, 4, null],
       ['Energy hedging goes wrong and we lock in high prices', 3, 3, 'CFO'],
@@ -446,7 +449,7 @@ describe('drafting the risk register', () => {
       ['r1', 'technical', 4, 3, 'Priya'],
       ['r2', 'security', 3, 5, 'Sam'],
       ['r3', 'organisational', 4, 4, 'Dana'],
-      ['r4', 'regulatory', 3, 3, null],
+      ['r4', 'regulatory', null, null, null],
     ]);
     expect(artifact.risks[0]).toMatchObject({
       threat: 'Legacy TMS has no API for the agent',
@@ -458,8 +461,7 @@ describe('drafting the risk register', () => {
     );
     expect(artifact.risks[3]).toMatchObject({
       trendId: 't2',
-      threat:
-        'Carrier scoring classed as high-risk under the AI Act [likelihood and impact not given: 3 is a placeholder]',
+      threat: 'Carrier scoring classed as high-risk under the AI Act',
     });
     expect(artifact.risks.every((r) => r.reviewDate === '2027-04-15')).toBe(true);
     expect(artifact.risks.every((r) => !('severity' in r))).toBe(true);
@@ -467,25 +469,19 @@ describe('drafting the risk register', () => {
       'r3 Critical',
       'r2 Critical',
       'r1 High',
-      'r4 Medium',
+      'r4 null',
     ]);
     expect(note).toBe(
-      'Built the risk register from your answers (offline, no AI model): 4 risks, 2 Critical, 1 High (severity from likelihood × impact). Missing owners: 1. Without an early-warning trigger: 2. Not fully scored (placeholder 3, marked in the threat): 1. Review date: 2027-04-15.',
+      'Built the risk register from your answers (offline, no AI model): 4 risks, 2 Critical, 1 High (severity from likelihood × impact). Missing owners: 1. Without an early-warning trigger: 2. Not scored yet (likelihood or impact not given; shown as not scored): 1. Review date: 2027-04-15.',
     );
   });
 
-  it('holds one honest placeholder per chosen trend when no threat was named', async () => {
+  it('leaves the register empty when no threat was named, rather than filling it with placeholder risks', async () => {
     const interview = new Interview('risks', UPSTREAM);
     await interview.answerAll(['none', 'none']);
     const { artifact, note } = await interview.draft('risks');
-    expect(artifact.risks.map((r) => [r.trendId, r.category, r.owner])).toEqual([
-      ['t1', 'technical', null],
-      ['t2', 'regulatory', null],
-    ]);
-    expect(artifact.risks[0]!.threat).toMatch(
-      /^Not discussed yet — which threat does “Agentic AI in operations” bring to Northwind Logistics\?/,
-    );
-    expect(note).toMatch(/^No threats named yet/);
+    expect(artifact.risks).toEqual([]);
+    expect(note).toMatch(/^No threats named yet, so the register is empty/);
   });
 });
 
@@ -506,7 +502,7 @@ describe('drafting the roadmap', () => {
     ]);
     const [e1, e2] = artifact.entries;
     expect(e1).toMatchObject({ deadline: '2027-04-30', owner: 'Raj', effortWeeks: 10 });
-    expect(e1!.rationale).not.toMatch(/^live/);
+    expect(e1!.rationale).toBeNull();
     expect(e1!.financial).toMatchObject({ oneOffCost: 150_000, annualEbitdaEffect: null });
     expect(e1!.financial!.assumption).toContain(
       'Said as revenue, which is not EBITDA: “Each point of no-show is worth about $900k of revenue a year across the group”',
@@ -529,7 +525,7 @@ describe('drafting the roadmap', () => {
       deadline: '2027-02-28',
       effortWeeks: 4,
     });
-    expect(e1!.rationale).not.toContain('CTO');
+    expect(e1!.rationale).toBeNull();
     expect(e1!.metric).toEqual({ name: 'Bus factor', baseline: '1', current: null, target: '3' });
     expect(e2).toMatchObject({ title: 'Embedded payroll API v2', owner: 'Tom (VP Eng)', deadline: '2027-06-30' });
     expect(e2!.metric).toEqual({ name: 'Integrations live', baseline: '0', current: null, target: '2 by June' });
@@ -579,10 +575,10 @@ describe('drafting the roadmap', () => {
       "We use the vendor's APIs rather than screen-scraping; decided by Raj in January.",
     ]);
     expect(artifact.entries[0]!.adr).toEqual({
-      context: 'Context not stated yet: what forces this decision?',
+      context: null,
       decision: "We use the vendor's APIs rather than screen-scraping; decided by Raj in January.",
       alternatives: ['screen-scraping'],
-      consequences: 'Not stated yet.',
+      consequences: null,
     });
   });
 
@@ -700,9 +696,17 @@ describe('drafting the roadmap', () => {
       capexOpex: null,
       assumption: null,
     });
-    expect(roadmapGaps(e1!)).toEqual(['effort estimate', 'owner', 'deadline', 'success metric', 'financial framing']);
+    expect(e1!.horizon).toBeNull();
+    expect(roadmapGaps(e1!)).toEqual([
+      'horizon',
+      'effort estimate',
+      'owner',
+      'deadline',
+      'success metric',
+      'financial framing',
+    ]);
     expect(note).toBe(
-      'Built the roadmap from your answers (offline, no AI model): 1 entry, 0 ready to start on Monday. Gaps: e1 effort estimate, owner, deadline, success metric, financial framing.',
+      'Built the roadmap from your answers (offline, no AI model): 1 entry, 0 ready to start on Monday. Gaps: e1 horizon, effort estimate, owner, deadline, success metric, financial framing.',
     );
   });
 
@@ -829,10 +833,10 @@ describe('drafting the roadmap', () => {
     expect(artifact.entries[0]!.metric).toEqual({ name: 'Bus factor', baseline: '1', current: '2', target: '3' });
   });
 
-  it('says "not defined yet" when no initiative was named', async () => {
+  it('leaves the roadmap empty when no initiative was named, rather than holding a "not defined yet" entry', async () => {
     const { artifact, note } = await new Interview('roadmap', UPSTREAM).draft('roadmap');
-    expect(artifact.entries.map((e) => e.title)).toEqual(['Not defined yet — no initiative named']);
-    expect(note).toMatch(/^No initiative named yet/);
+    expect(artifact.entries).toEqual([]);
+    expect(note).toMatch(/^No initiative named yet, so the roadmap is empty/);
   });
 });
 
@@ -1039,19 +1043,22 @@ describe('drafting the sounding board', () => {
     });
   });
 
-  it('leaves every objection open and the verdict at revise, low confidence, when nothing was answered', async () => {
+  it('holds no recommendation when nothing was answered, rather than one made of placeholders', async () => {
     const { artifact, note } = await new Interview('sounding_board', {}, undefined, 'quick_check').draft(
       'sounding_board',
     );
+    expect(artifact.recommendations).toEqual([]);
+    expect(note).toMatch(/^No recommendation stated or tested yet/);
+  });
+
+  it('records a verdict, a confidence and a recommendation nobody gave as null, and leaves the objections open', async () => {
+    const interview = new Interview('sounding_board', {}, undefined, 'quick_check');
+    await interview.answerAll(['skip', 'skip', 'skip', 'skip', 'skip', 'The vendor goes bust']);
+    const { artifact, note } = await interview.draft('sounding_board');
     const [rec] = artifact.recommendations;
-    expect(rec).toMatchObject({
-      claim: 'Not stated yet — the recommendation to pressure-test has not been written down.',
-      verdict: 'revise',
-      confidence: 'low',
-      ceoOneLiner: 'Not stated yet.',
-    });
+    expect(rec).toMatchObject({ claim: null, verdict: null, confidence: null, ceoOneLiner: null });
     expect(rec!.openObjections).toHaveLength(4);
-    expect(note).toContain('(you gave no verdict: recorded as revise, low confidence, until you decide)');
+    expect(note).toContain('verdict no verdict yet, confidence not stated (ready, revise or drop: yours to decide)');
     expect(note).toContain('The recommendation itself is not stated yet.');
   });
 });

@@ -406,7 +406,7 @@ describe('OpenAI adapter: structured output', () => {
   it('throws invalid_output with the issues when the re-ask is still invalid: exactly 2 requests', async () => {
     const r = route(
       replies.json(
-        openAiJsonCompletion({ toolCall: { name: 'trends', args: { trends: [] } } }, { input: 10, output: 3 }),
+        openAiJsonCompletion({ toolCall: { name: 'trends', args: { trends: 'none' } } }, { input: 10, output: 3 }),
       ),
     );
     const error = await rejection(

@@ -22,10 +22,17 @@ const ANSWERS: Record<Exclude<StepId, 'trends' | 'dialogue'>, string[]> = {
     'Services: warehousing; freight brokerage; last-mile delivery',
     'The CEO wants to grow brokerage margin by 3 points this year without adding headcount.',
   ],
+  // In the bank's order: per scope, what changes, the signpost, the reasoning.
   impact: [
-    'For the company: brokerage margin goes up by about 2 points within 6 months if pricing is automated; confidence medium.',
-    'For the industry: smaller brokers without data fall behind over the next 2-3 years.',
-    'For the market: shippers expect instant quotes within a year.',
+    'For the company: brokerage margin goes up by about 2 points within 6 months if pricing is automated.',
+    'Quote-to-book rate on spot lanes; confidence medium.',
+    'The pricing pilot on two lanes showed it.',
+    'For the industry: margins go down for smaller brokers without data over the next 2-3 years.',
+    'Broker consolidation announcements.',
+    'Data-poor brokers lose on price.',
+    'For the market: demand for instant quotes goes up within a year.',
+    'RFPs that ask for API quotes.',
+    'Two RFPs this quarter asked for it.',
   ],
   risks: [
     'The one engineer who knows the WMS integration leaves; likelihood 4; impact 5; owner: CTO; mitigation: pair and document.',

@@ -417,3 +417,173 @@ describe('migration 7', () => {
     expect(accepted).toMatchObject({ revision: 2, proposalId: second.id, provenance: {} });
   });
 });
+
+describe('migration 10', () => {
+  /** Written as the offline facilitator before migration 10 wrote them (its own words, copied). */
+  const oldRisk = (id: string, threat: string, likelihood: number, impact: number) => ({
+    id,
+    threat,
+    category: 'technical',
+    trendId: null,
+    likelihood,
+    impact,
+    mitigation: null,
+    owner: null,
+    trigger: null,
+    reviewDate: null,
+  });
+  const oldForecast = (scope: string, change: string, over: Record<string, unknown> = {}) => ({
+    scope,
+    trendId: null,
+    change,
+    direction: 'mixed',
+    magnitude: 'medium',
+    horizon: '6-18',
+    confidence: 'low',
+    reasoning: null,
+    insightIds: [],
+    signpost: null,
+    ...over,
+  });
+
+  it('turns stored placeholders into nulls and removes their text, keeping what was stated or fixed by hand', () => {
+    const db = atSchemaVersion(9);
+    const insert = db.prepare(
+      "INSERT INTO artifacts (session_id, step, revision, data, source, created_at) VALUES (1, ?, ?, ?, 'offline', 'now')",
+    );
+    insert.run(
+      'risks',
+      1,
+      JSON.stringify({
+        risks: [
+          oldRisk('r1', 'Legacy TMS has no API', 4, 3),
+          oldRisk(
+            'r2',
+            'Carrier scoring classed as high-risk [likelihood and impact not given: 3 is a placeholder]',
+            3,
+            3,
+          ),
+          // The advisor set the likelihood to 4 by hand afterwards: it stays; the impact is still the placeholder.
+          oldRisk('r3', 'Jens retires [likelihood and impact not given: 3 is a placeholder]', 4, 3),
+          oldRisk('r4', 'The MES cannot feed a vision system [impact not given: 3 is a placeholder]', 4, 3),
+        ],
+      }),
+    );
+    insert.run(
+      'risks',
+      2,
+      JSON.stringify({
+        risks: [
+          oldRisk(
+            'r1',
+            'Not discussed yet — which threat does “Agentic AI” bring to Northwind? Likelihood and impact are placeholders (3 of 5) until you score them.',
+            3,
+            3,
+          ),
+        ],
+      }),
+    );
+    insert.run(
+      'impact',
+      1,
+      JSON.stringify({
+        forecasts: [
+          oldForecast('company', 'Brokerage margin goes up', {
+            direction: 'up',
+            reasoning:
+              'The pilot lanes. Not stated in your answers: magnitude, horizon and confidence (recorded as magnitude medium, horizon 6–18 months and confidence low).',
+          }),
+          oldForecast('industry', 'Smaller brokers fall behind', {
+            reasoning:
+              'Not stated in your answers: direction, magnitude, horizon and confidence (recorded as direction mixed, magnitude medium, horizon 6–18 months and confidence low).',
+            // Edited by hand since: a stated horizon is kept.
+            horizon: '18-36',
+          }),
+          oldForecast(
+            'market',
+            'Not discussed yet — what changes for the market Northwind sells into was not answered in this step.',
+            {
+              reasoning:
+                'Placeholder: nothing was said about this scope, so direction, magnitude and horizon are not a forecast.',
+            },
+          ),
+        ],
+      }),
+    );
+    const entry = { ...minimal.roadmap().entries[0]! };
+    insert.run(
+      'roadmap',
+      1,
+      JSON.stringify({
+        entries: [
+          {
+            ...entry,
+            rationale: 'Rationale not given yet: say which trend, insight or risk this answers.',
+            adr: {
+              context: 'Context not stated yet: what forces this decision?',
+              decision: 'We use the vendor API',
+              alternatives: [],
+              consequences: 'Not stated yet.',
+            },
+          },
+          { ...entry, id: 'e2', title: 'Not defined yet — no initiative named' },
+        ],
+      }),
+    );
+    const rec = { ...minimal.sounding_board().recommendations[0]! };
+    insert.run(
+      'sounding_board',
+      1,
+      JSON.stringify({
+        recommendations: [
+          {
+            ...rec,
+            claim: 'Not stated yet — the recommendation to pressure-test has not been written down.',
+            ceoOneLiner: 'Not stated yet.',
+          },
+        ],
+      }),
+    );
+
+    // A draft waiting for review, from the same build: its placeholders go too.
+    db.prepare(
+      "INSERT INTO proposals (session_id, step, data, provenance, provider, status, rejected, created_at) VALUES (1, 'risks', ?, '{}', 'offline', 'open', '[]', 'now')",
+    ).run(
+      JSON.stringify({
+        risks: [oldRisk('r1', 'Vendor lock-in [likelihood and impact not given: 3 is a placeholder]', 3, 3)],
+      }),
+    );
+    store.migrate(db);
+    expect(store.openProposal(db, 1, 'risks')!.data).toEqual({
+      risks: [expect.objectContaining({ threat: 'Vendor lock-in', likelihood: null, impact: null })],
+    });
+
+    const [risks1, risks2] = store.revisionHistory(db, 1, 'risks').map((r) => r.data as { risks: unknown[] });
+    const scored = (r: unknown) => {
+      const { threat, likelihood, impact } = r as { threat: string; likelihood: number | null; impact: number | null };
+      return [threat, likelihood, impact];
+    };
+    expect(risks1!.risks.map(scored)).toEqual([
+      ['Legacy TMS has no API', 4, 3],
+      ['Carrier scoring classed as high-risk', null, null],
+      ['Jens retires', 4, null],
+      ['The MES cannot feed a vision system', 4, null],
+    ]);
+    expect(risks2!.risks).toEqual([]);
+    const latest = store.latestArtifacts(db, 1);
+    expect(
+      latest.impact!.forecasts.map((f) => [f.scope, f.direction, f.magnitude, f.horizon, f.confidence, f.reasoning]),
+    ).toEqual([
+      ['company', 'up', null, null, null, 'The pilot lanes.'],
+      ['industry', null, null, '18-36', null, null],
+    ]);
+    expect(latest.roadmap!.entries).toHaveLength(1);
+    expect(latest.roadmap!.entries[0]).toMatchObject({
+      rationale: null,
+      adr: { context: null, decision: 'We use the vendor API', consequences: null },
+    });
+    expect(latest.sounding_board!.recommendations[0]).toMatchObject({ claim: null, ceoOneLiner: null });
+    const everything = db.prepare('SELECT group_concat(data) AS all_data FROM artifacts').get() as { all_data: string };
+    expect(everything.all_data).not.toMatch(/placeholder|Not stated yet|Not defined yet|not given yet/i);
+  });
+});

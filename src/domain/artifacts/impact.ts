@@ -9,10 +9,10 @@ export const Forecast = z.object({
   scope: ImpactScope,
   trendId: Id.nullable(),
   change: Text.describe('what changes'),
-  direction: z.enum(['up', 'down', 'mixed']),
-  magnitude: Level,
-  horizon: Horizon,
-  confidence: Level,
+  direction: z.enum(['up', 'down', 'mixed']).nullable().describe('null when nobody said which way'),
+  magnitude: Level.nullable().describe('null when nobody sized it'),
+  horizon: Horizon.nullable().describe('null when nobody said when'),
+  confidence: Level.nullable().describe('null when nobody said how sure'),
   reasoning: z.string().trim().max(3000).nullable(),
   insightIds: z.array(Id).max(20),
   signpost: ShortText.nullable().describe('the observable indicator that would confirm or refute this early'),
@@ -21,7 +21,7 @@ export type Forecast = z.infer<typeof Forecast>;
 
 /** Step 4: what the trends do to the company, its industry and its market. */
 export const ImpactArtifact = z.object({
-  forecasts: z.array(Forecast).min(1).max(30),
+  forecasts: z.array(Forecast).max(30),
 });
 export type ImpactArtifact = z.infer<typeof ImpactArtifact>;
 

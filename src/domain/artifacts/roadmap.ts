@@ -36,18 +36,18 @@ export const FinancialFraming = z.object({
 export type FinancialFraming = z.infer<typeof FinancialFraming>;
 
 export const Adr = z.object({
-  context: Text,
+  context: Text.nullable(),
   decision: Text,
   alternatives: TextList,
-  consequences: Text,
+  consequences: Text.nullable(),
 });
 
 export const RoadmapEntry = z.object({
   id: Id,
   title: ShortText,
   status: RoadmapStatus,
-  rationale: Text.describe('which trends, insights and risks it answers'),
-  horizon: Horizon,
+  rationale: Text.nullable().describe('which trends, insights and risks it answers; null when nobody said'),
+  horizon: Horizon.nullable().describe('null when nobody said when'),
   effortWeeks: z
     .number()
     .positive()
@@ -66,6 +66,6 @@ export type RoadmapEntry = z.infer<typeof RoadmapEntry>;
 
 /** Step 6: entries a team can start on Monday. */
 export const RoadmapArtifact = z.object({
-  entries: z.array(RoadmapEntry).min(1).max(30),
+  entries: z.array(RoadmapEntry).max(30),
 });
 export type RoadmapArtifact = z.infer<typeof RoadmapArtifact>;

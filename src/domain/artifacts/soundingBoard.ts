@@ -16,22 +16,22 @@ export type Verdict = z.infer<typeof Verdict>;
 
 export const Recommendation = z.object({
   id: Id,
-  claim: Text,
+  claim: Text.nullable().describe('null when the recommendation was not stated'),
   roadmapEntryIds: z.array(Id).max(10),
   objections: z.array(Objection).max(20),
   preMortem: TextList.describe('"a year from now this failed because…"'),
   evidenceGaps: TextList,
   strongestAlternative: z.string().trim().max(2000).nullable(),
-  verdict: Verdict,
-  confidence: Level,
+  verdict: Verdict.nullable().describe('as the client concluded; null when they did not'),
+  confidence: Level.nullable(),
   openObjections: TextList,
-  ceoOneLiner: ShortText.describe('the recommendation for the CEO in one sentence'),
+  ceoOneLiner: ShortText.nullable().describe('the recommendation for the CEO in one sentence; null when not stated'),
   supportingPoints: z.array(z.string().trim().min(1).max(500)).max(3),
 });
 export type Recommendation = z.infer<typeof Recommendation>;
 
 /** Step 7: every recommendation attacked before it reaches the CEO. */
 export const SoundingBoardArtifact = z.object({
-  recommendations: z.array(Recommendation).min(1).max(15),
+  recommendations: z.array(Recommendation).max(15),
 });
 export type SoundingBoardArtifact = z.infer<typeof SoundingBoardArtifact>;

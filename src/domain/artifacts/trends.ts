@@ -21,7 +21,7 @@ export type Trend = z.infer<typeof Trend>;
 
 /** Step 2: candidates through several lenses; the user keeps two or three. */
 export const TrendsArtifact = z.object({
-  trends: z.array(Trend).min(1).max(12),
+  trends: z.array(Trend).max(12),
 });
 export type TrendsArtifact = z.infer<typeof TrendsArtifact>;
 

@@ -30,11 +30,11 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
-import { HORIZONS, HORIZON_LABELS, ROADMAP_STATUS_LABELS, severityOf } from '../../domain/index.js';
+import { HORIZONS, HORIZON_LABELS, ROADMAP_STATUS_LABELS, capitalize, severityOf } from '../../domain/index.js';
 import { horizonSpan } from '../calendar.js';
 import { columnWidths, memoDocument, xmlSafeText, type Block, type Run } from '../document/index.js';
 import { formatWeeks } from '../format.js';
-import { isGapText, orGap } from '../gaps.js';
+import { GAP_WORDS, isGapText, orGap } from '../gaps.js';
 import { SEVERITY_COLOURS, severityBandRanges } from '../svg.js';
 import type { ExportInput } from '../types.js';
 
@@ -133,10 +133,15 @@ function heatMapTable(input: ExportInput): Table | null {
     }
     rows.push(new TableRow({ cantSplit: true, height: { value: 520, rule: HeightRule.ATLEAST }, children: cells }));
   }
+  // Not on the grid: a cell would be a score nobody gave.
+  const unscored = risks.filter((r) => r.likelihood === null || r.impact === null).map((r) => r.id);
   rows.push(
     new TableRow({
       children: [
-        cell(plain(' '), { header: true }),
+        cell(plain(unscored.length > 0 ? `${capitalize(GAP_WORDS.score)}: ${unscored.join(', ')}` : ' '), {
+          header: true,
+          size: 14,
+        }),
         ...[1, 2, 3, 4, 5].map((l) => cell(plain(`Likelihood ${l}`), { header: true, size: 16 })),
       ],
     }),
@@ -157,11 +162,14 @@ function heatMapLegend(): Paragraph {
 function timelineTable(input: ExportInput): Table | null {
   const roadmap = input.artifacts.roadmap;
   if (!roadmap) return null;
-  const rows = HORIZONS.flatMap((h) =>
+  // An entry nobody placed in time has a row of its own, under the gap's words.
+  const rows = [...HORIZONS, null].flatMap((h) =>
     roadmap.entries
       .filter((e) => e.horizon === h)
       .map((e) => [
-        plain(`${HORIZON_LABELS[h]}\n${horizonSpan(input.session.quarter, h)}`),
+        plain(
+          h === null ? capitalize(GAP_WORDS.horizon) : `${HORIZON_LABELS[h]}\n${horizonSpan(input.session.quarter, h)}`,
+        ),
         plain(e.title),
         plain(orGap(e.effortWeeks, 'effort', formatWeeks)),
         plain(orGap(e.deadline, 'deadline')),

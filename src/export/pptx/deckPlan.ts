@@ -15,6 +15,7 @@ import {
   enterpriseValueEffect,
   isClosed,
   rankRisks,
+  riskScoreText,
   severityOf,
   VERDICT_LABELS,
   ROADMAP_STATUS_LABELS,
@@ -70,12 +71,12 @@ export type Slide =
       readonly kind: 'recommendation';
       readonly title: Box;
       readonly headline: {
-        readonly verdict: Verdict;
+        readonly verdict: Verdict | null;
         readonly label: Box;
         readonly oneLiner: Box;
         readonly claim: Box;
       } | null;
-      readonly others: readonly { readonly verdict: Verdict; readonly text: Box }[];
+      readonly others: readonly { readonly verdict: Verdict | null; readonly text: Box }[];
       readonly empty: Box | null;
     }
   | {
@@ -94,7 +95,7 @@ export type Slide =
       readonly kind: 'risks';
       readonly title: Box;
       readonly cells: readonly HeatCell[];
-      readonly top: readonly { head: Box; threat: Box; owner: Box; severity: Severity }[];
+      readonly top: readonly { head: Box; threat: Box; owner: Box; severity: Severity | null }[];
       readonly empty: Box | null;
     }
   | {
@@ -112,7 +113,9 @@ export interface DeckPlan {
   readonly slides: readonly Slide[];
 }
 
-const VERDICT_ORDER: readonly Verdict[] = ['ready', 'revise', 'drop'];
+/** Undecided (no verdict yet) last: shown with the gap, never left out. */
+const VERDICT_ORDER: ReadonlyArray<Verdict | null> = ['ready', 'revise', 'drop', null];
+const verdictWord = (v: Verdict | null) => orGap(v, 'verdict', (x) => VERDICT_LABELS[x]);
 const notDrafted = (what: string) => box(`${what}: not drafted yet.`, BUDGETS.empty);
 
 export function deckPlan(input: ExportInput): DeckPlan {
@@ -137,14 +140,20 @@ export function deckPlan(input: ExportInput): DeckPlan {
       headline: first
         ? {
             verdict: first.verdict,
-            label: box(`${VERDICT_LABELS[first.verdict]} · confidence ${first.confidence}`, BUDGETS.verdict),
-            oneLiner: box(first.ceoOneLiner, BUDGETS.oneLiner),
-            claim: box(first.claim, BUDGETS.claim),
+            label: box(
+              `${verdictWord(first.verdict)} · ${orGap(first.confidence, 'confidence', (c) => `confidence ${c}`)}`,
+              BUDGETS.verdict,
+            ),
+            oneLiner: box(first.ceoOneLiner ?? capitalize(GAP_WORDS.oneLiner), BUDGETS.oneLiner),
+            claim: box(first.claim ?? capitalize(GAP_WORDS.claim), BUDGETS.claim),
           }
         : null,
       others: rest.slice(0, MAX.others).map((r) => ({
         verdict: r.verdict,
-        text: box(`${VERDICT_LABELS[r.verdict]}: ${r.ceoOneLiner}`, BUDGETS.otherRecommendation),
+        text: box(
+          `${verdictWord(r.verdict)}: ${r.ceoOneLiner ?? r.claim ?? GAP_WORDS.claim}`,
+          BUDGETS.otherRecommendation,
+        ),
       })),
       empty: first ? null : notDrafted('Pressure-tested recommendations'),
     },
@@ -185,7 +194,7 @@ function impactSlide(input: ExportInput): Slide {
     title: box(`What changes for ${input.client.name}`, BUDGETS.slideTitle),
     impacts: ranked.slice(0, MAX.impacts).map((f) => ({
       head: box(
-        `${capitalize(f.scope)} · ${DIRECTION[f.direction]} · ${HORIZON_LABELS[f.horizon]}`,
+        `${capitalize(f.scope)} · ${orGap(f.direction, 'direction', (d) => DIRECTION[d])} · ${orGap(f.horizon, 'horizon', (h) => HORIZON_LABELS[h])}`,
         BUDGETS.impactHead,
       ),
       change: box(f.change, BUDGETS.impactChange),
@@ -213,7 +222,10 @@ function risksSlide(input: ExportInput): Slide {
     title: box('Risks: where they sit, and the three that matter most', BUDGETS.slideTitle),
     cells,
     top: (risks ? rankRisks(risks) : []).slice(0, MAX.risks).map((r) => ({
-      head: box(`${r.id} · ${r.severity} (${r.likelihood} × ${r.impact} = ${r.score})`, BUDGETS.riskHead),
+      head: box(
+        `${r.id} · ${orGap(r.severity, 'severity')} (${riskScoreText(r.likelihood, r.impact)})`,
+        BUDGETS.riskHead,
+      ),
       threat: box(r.threat, BUDGETS.riskThreat),
       owner: box(
         `Owner: ${orGap(r.owner, 'owner')} · mitigation: ${orGap(r.mitigation, 'mitigation')}`,
@@ -228,7 +240,7 @@ function risksSlide(input: ExportInput): Slide {
 function roadmapSlide(input: ExportInput): Slide {
   const roadmap = input.artifacts.roadmap;
   // What is ahead first, by horizon; then what was done or dropped, so the board sees it closed.
-  const byHorizon = roadmap ? HORIZONS.flatMap((h) => roadmap.entries.filter((e) => e.horizon === h)) : [];
+  const byHorizon = roadmap ? [...HORIZONS, null].flatMap((h) => roadmap.entries.filter((e) => e.horizon === h)) : [];
   const entries = [...byHorizon.filter((e) => !isClosed(e)), ...byHorizon.filter(isClosed)];
   const money = (n: number | null) => orGap(n, 'amount', formatAmount);
   const shown = entries.slice(0, MAX.roadmapRows);
@@ -249,7 +261,10 @@ function roadmapSlide(input: ExportInput): Slide {
     ],
     rows: shown.map((e) => [
       box(e.title, BUDGETS.entry),
-      box(isClosed(e) ? ROADMAP_STATUS_LABELS[e.status] : HORIZON_LABELS[e.horizon], BUDGETS.horizon),
+      box(
+        isClosed(e) ? ROADMAP_STATUS_LABELS[e.status] : orGap(e.horizon, 'horizon', (h) => HORIZON_LABELS[h]),
+        BUDGETS.horizon,
+      ),
       box(orGap(e.effortWeeks, 'effort', formatWeeks), BUDGETS.effort),
       box(orGap(e.owner, 'owner'), BUDGETS.owner),
       box(money(e.financial.annualEbitdaEffect), BUDGETS.amount),
@@ -275,8 +290,10 @@ function askSlide(input: ExportInput): Slide {
       []),
   ];
   const asks = [
-    ...recs.filter((r) => r.verdict === 'ready').map((r) => `Approve: ${r.claim}`),
-    ...recs.filter((r) => r.verdict === 'revise').map((r) => `Settle what is open, then decide: ${r.claim}`),
+    ...recs.filter((r) => r.verdict === 'ready').map((r) => `Approve: ${r.claim ?? GAP_WORDS.claim}`),
+    ...recs
+      .filter((r) => r.verdict === 'revise' || r.verdict === null)
+      .map((r) => `Settle what is open, then decide: ${r.claim ?? GAP_WORDS.claim}`),
   ];
   return {
     kind: 'ask',

@@ -20,6 +20,9 @@ const INK = '1A1A1A';
 const MUTED = '5A6470';
 const ACCENT = '1F5F8B';
 const VERDICT_COLOURS: Readonly<Record<Verdict, string>> = { ready: '2E7D32', revise: 'EF8A3C', drop: 'C62828' };
+/** No verdict or no score yet: a neutral grey, so a gap does not read as a judgement. */
+const GAP_COLOUR = '8A94A0';
+const verdictColour = (v: Verdict | null) => (v === null ? GAP_COLOUR : VERDICT_COLOURS[v]);
 const hex = (c: string) => c.replace('#', '').toUpperCase();
 const t = (b: Box) => xmlSafeText(b.text);
 
@@ -90,7 +93,7 @@ function render(pptx: PptxGenJS, plan: DeckPlan, s: Slide): void {
       const slide = frame(pptx, plan, s.title);
       empty(slide, s.empty);
       if (s.headline) {
-        const colour = VERDICT_COLOURS[s.headline.verdict];
+        const colour = verdictColour(s.headline.verdict);
         slide.addText(t(s.headline.label), {
           x: 0.6,
           y: 1.45,
@@ -131,8 +134,8 @@ function render(pptx: PptxGenJS, plan: DeckPlan, s: Slide): void {
           y: 4.95 + i * 0.62,
           w: 0.12,
           h: 0.45,
-          fill: { color: VERDICT_COLOURS[o.verdict] },
-          line: { color: VERDICT_COLOURS[o.verdict] },
+          fill: { color: verdictColour(o.verdict) },
+          line: { color: verdictColour(o.verdict) },
         });
         slide.addText(t(o.text), {
           x: 0.85,
@@ -265,8 +268,8 @@ function render(pptx: PptxGenJS, plan: DeckPlan, s: Slide): void {
           y,
           w: 0.12,
           h: 1.4,
-          fill: { color: hex(SEVERITY_COLOURS[r.severity].fill) },
-          line: { color: hex(SEVERITY_COLOURS[r.severity].fill) },
+          fill: { color: r.severity === null ? GAP_COLOUR : hex(SEVERITY_COLOURS[r.severity].fill) },
+          line: { color: r.severity === null ? GAP_COLOUR : hex(SEVERITY_COLOURS[r.severity].fill) },
         });
         slide.addText(t(r.head), {
           x: 6.65,

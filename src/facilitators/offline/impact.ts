@@ -1,4 +1,8 @@
-/** Step 4 offline: one forecast per change the user names, per scope; an unanswered scope says so. */
+/**
+ * Step 4 offline: one forecast per change the user names, per scope. What the user did not say
+ * (direction, size, horizon, confidence) is null, a gap the forecast shows; an unanswered scope has no
+ * forecast, and the step's guard and the memo name it.
+ */
 import { IMPACT_SCOPES, capitalize, type Forecast, type ImpactArtifact, type ImpactScope } from '../../domain/index.js';
 import type { ImpactField, ImpactQuestion } from './bank.js';
 import { chosen, horizonLabel, joinWords, plural, type BankStep, type StepContext } from './common.js';
@@ -16,18 +20,6 @@ import {
   truncate,
   wordCount,
 } from './parse/index.js';
-
-/** Used where the user gave none, and said so in the forecast's reasoning. */
-const PLACEHOLDER = { direction: 'mixed', magnitude: 'medium', horizon: '6-18', confidence: 'low' } as const;
-
-function scopeLabel(scope: ImpactScope, ctx: StepContext): string {
-  const { clientName, industry } = ctx.input.session;
-  return scope === 'company'
-    ? `${clientName} itself`
-    : scope === 'industry'
-      ? `the ${industry} industry`
-      : `the market ${clientName} sells into`;
-}
 
 interface Read {
   readonly change: string;
@@ -105,8 +97,7 @@ export const impactStep: BankStep<ImpactQuestion> = {
   questions: (ctx) => ctx.banks.impact.questions,
 
   ack(question, text, ctx) {
-    if (isNonAnswer(text))
-      return `Left open: **${question.topic}**. The draft will say it was not discussed, with low confidence.`;
+    if (isNonAnswer(text)) return `Left open: **${question.topic}**. The draft will show it as not discussed.`;
     if (question.fills.includes('forecasts[].change')) {
       const reads = forecastLines(text).map((item) => readChange(item, ctx));
       const describe = (r: Read) => {
@@ -128,7 +119,7 @@ export const impactStep: BankStep<ImpactQuestion> = {
       const earlier = confidence
         ? null
         : parseConfidence(answeredByScope(ctx)(question.scope, 'forecasts[].change') ?? '');
-      return `Noted as the signpost; confidence ${confidence ?? (earlier ? `${earlier}, as you said with the change` : 'not stated (it will be recorded as low)')}.`;
+      return `Noted as the signpost; confidence ${confidence ?? (earlier ? `${earlier}, as you said with the change` : 'not stated (it will show as a gap)')}.`;
     }
     const ids = mentionedIds(
       text,
@@ -143,22 +134,11 @@ export const impactStep: BankStep<ImpactQuestion> = {
 
     const forecasts: Forecast[] = [];
     const notDiscussed: ImpactScope[] = [];
-    let withPlaceholders = 0;
+    let withGaps = 0;
     for (const scope of IMPACT_SCOPES) {
       const change = textOf(scope, 'forecasts[].change');
       if (change === null) {
         notDiscussed.push(scope);
-        forecasts.push({
-          scope,
-          trendId: null,
-          change: `Not discussed yet — what changes for ${scopeLabel(scope, ctx)} was not answered in this step.`,
-          ...PLACEHOLDER,
-          confidence: 'low',
-          reasoning:
-            'Placeholder: nothing was said about this scope, so direction, magnitude and horizon are not a forecast.',
-          insightIds: [],
-          signpost: null,
-        });
         continue;
       }
       const reads = forecastLines(change).map((item) => readChange(item, ctx));
@@ -168,26 +148,16 @@ export const impactStep: BankStep<ImpactQuestion> = {
       reads.forEach((r, i) => {
         const own = signpostLines.length === reads.length ? signpostLines[i]! : signpostText;
         const confidence = parseConfidence(own) ?? parseConfidence(signpostText) ?? r.confidence;
-        const missing = [
-          !r.direction && 'direction',
-          !r.magnitude && 'magnitude',
-          !r.horizon && 'horizon',
-          !confidence && 'confidence',
-        ].filter((m): m is string => typeof m === 'string');
-        if (missing.length > 0) withPlaceholders++;
-        const placeholderNote =
-          missing.length > 0
-            ? `Not stated in your answers: ${joinWords(missing)} (recorded as ${joinWords(missing.map((m) => `${m} ${m === 'horizon' ? horizonLabel(PLACEHOLDER.horizon) : PLACEHOLDER[m as keyof typeof PLACEHOLDER]}`))}).`
-            : null;
+        if (!r.direction || !r.magnitude || !r.horizon || !confidence) withGaps++;
         forecasts.push({
           scope,
           trendId: r.trendId,
           change: r.change,
-          direction: r.direction ?? PLACEHOLDER.direction,
-          magnitude: r.magnitude ?? PLACEHOLDER.magnitude,
-          horizon: r.horizon ?? PLACEHOLDER.horizon,
-          confidence: confidence ?? PLACEHOLDER.confidence,
-          reasoning: [reasoning ? truncate(reasoning, 2400) : null, placeholderNote].filter(Boolean).join(' ') || null,
+          direction: r.direction,
+          magnitude: r.magnitude,
+          horizon: r.horizon,
+          confidence,
+          reasoning: reasoning ? truncate(reasoning, 2400) : null,
           insightIds: mentionedIds(`${reasoning ?? ''}\n${r.change}`, insightIds),
           signpost: own.trim() === '' ? null : withoutAsides(withoutSignpostLead(own), 300, confidenceAside),
         });
@@ -195,14 +165,12 @@ export const impactStep: BankStep<ImpactQuestion> = {
     }
     const artifact: ImpactArtifact = { forecasts: forecasts.slice(0, 30) };
 
-    const counts = IMPACT_SCOPES.map(
-      (s) => `${s} ${forecasts.filter((f) => f.scope === s && !notDiscussed.includes(s)).length}`,
-    ).join(', ');
-    const noSignpost = forecasts.filter((f) => f.signpost === null && !notDiscussed.includes(f.scope)).length;
+    const counts = IMPACT_SCOPES.map((s) => `${s} ${forecasts.filter((f) => f.scope === s).length}`).join(', ');
+    const noSignpost = forecasts.filter((f) => f.signpost === null).length;
     const note =
       notDiscussed.length === IMPACT_SCOPES.length
-        ? 'No impact answers yet: the forecast holds one "not discussed yet" entry per scope (company, industry, market), low confidence. Answer the questions, then press Draft again.'
-        : `Built the impact forecast from your answers (offline, no AI model): ${plural(forecasts.length - notDiscussed.length, 'forecast')} (${counts}).${notDiscussed.length > 0 ? ` Not discussed yet: ${joinWords(notDiscussed)} (placeholder entries, low confidence).` : ''}${noSignpost > 0 ? ` Without a signpost: ${noSignpost}.` : ''}${withPlaceholders > 0 ? ` With a placeholder for something you did not state: ${withPlaceholders}.` : ''}`;
+        ? 'No impact answers yet, so the forecast is empty: nothing is forecast for the company, the industry or the market. Answer the questions, then press Draft again.'
+        : `Built the impact forecast from your answers (offline, no AI model): ${plural(forecasts.length, 'forecast')} (${counts}).${notDiscussed.length > 0 ? ` Not discussed yet: ${joinWords(notDiscussed)} (no forecast).` : ''}${noSignpost > 0 ? ` Without a signpost: ${noSignpost}.` : ''}${withGaps > 0 ? ` With a direction, size, horizon or confidence you did not state (shown as gaps): ${withGaps}.` : ''}`;
     return { artifact, note };
   },
 };

@@ -1,17 +1,9 @@
 /**
  * Step 5 offline: one risk per threat line, scores and owners read from the line. Severity is never
- * stored (the domain derives it from likelihood × impact); a score the user did not give is a
- * placeholder that says so.
+ * stored (the domain derives it from likelihood × impact); a score the user did not give is null, a
+ * gap the register shows as "not scored", never a middle value that would read as a judgement.
  */
-import {
-  rankRisks,
-  severityOf,
-  type Risk,
-  type RisksArtifact,
-  type Score,
-  type Trend,
-  type TrendLens,
-} from '../../domain/index.js';
+import { gapText, rankRisks, severityOf, type Risk, type RisksArtifact, type Score } from '../../domain/index.js';
 import type { RiskQuestion } from './bank.js';
 import { chosen, joinWords, plural, type BankStep, type StepContext } from './common.js';
 import { answersById, pairAnswers } from './interview.js';
@@ -29,8 +21,6 @@ import {
   withoutScores,
   wordCount,
 } from './parse/index.js';
-
-const PLACEHOLDER_SCORE: Score = 3;
 
 const RISK_LABELS = {
   likelihood: [`likelihood${SCORE_AHEAD}`, `probability${SCORE_AHEAD}`, `chance${SCORE_AHEAD}`],
@@ -103,15 +93,6 @@ export function readRisk(line: string, ctx: StepContext): ReadRisk {
   };
 }
 
-const CATEGORY_OF_LENS: Readonly<Record<TrendLens, Risk['category']>> = {
-  technology: 'technical',
-  customers_society: 'market',
-  economics: 'financial',
-  regulation_politics: 'regulatory',
-  environment: 'financial',
-  industry: 'market',
-};
-
 export const risksStep: BankStep<RiskQuestion> = {
   questions: (ctx) => ctx.banks.risks.questions,
 
@@ -128,7 +109,7 @@ export const risksStep: BankStep<RiskQuestion> = {
       const scores =
         r.likelihood && r.impact
           ? `likelihood ${r.likelihood} × impact ${r.impact} = ${r.likelihood * r.impact}, ${severityOf(r.likelihood, r.impact)}`
-          : `${[!r.likelihood && 'likelihood', !r.impact && 'impact'].filter(Boolean).join(' and ')} not given`;
+          : `${[!r.likelihood && 'likelihood', !r.impact && 'impact'].filter(Boolean).join(' and ')} ${gapText('score')}`;
       return `“${truncate(r.threat, 50)}” (${scores}; ${r.owner ? `owner ${r.owner}` : 'no owner yet'})`;
     };
     return `Read ${plural(reads.length, `${question.category} threat`)}: ${reads.map(describe).join('; ')}.`;
@@ -137,7 +118,6 @@ export const risksStep: BankStep<RiskQuestion> = {
   draft(ctx) {
     const questions = ctx.banks.risks.questions;
     const answers = answersById(pairAnswers(ctx.messages, questions));
-    const trends = chosen(ctx.input);
     const reviewText = questions
       .filter((q) => q.category === null)
       .map((q) => answers.text(q.id))
@@ -157,20 +137,14 @@ export const risksStep: BankStep<RiskQuestion> = {
       }
       for (const line of threatLines(text)) {
         const r = readRisk(line, ctx);
-        const missing = [!r.likelihood && 'likelihood', !r.impact && 'impact'].filter(
-          (m): m is string => typeof m === 'string',
-        );
-        if (missing.length > 0) unscored++;
+        if (r.likelihood === null || r.impact === null) unscored++;
         risks.push({
           id: `r${risks.length + 1}`,
-          threat:
-            missing.length > 0
-              ? `${r.threat} [${joinWords(missing)} not given: ${PLACEHOLDER_SCORE} is a placeholder]`
-              : r.threat,
+          threat: r.threat,
           category: q.category,
           trendId: r.trendId,
-          likelihood: r.likelihood ?? PLACEHOLDER_SCORE,
-          impact: r.impact ?? PLACEHOLDER_SCORE,
+          likelihood: r.likelihood,
+          impact: r.impact,
           mitigation: r.mitigation,
           owner: r.owner,
           trigger: r.trigger,
@@ -180,10 +154,9 @@ export const risksStep: BankStep<RiskQuestion> = {
     }
 
     if (risks.length === 0) {
-      const placeholders = placeholderRisks(ctx, trends);
       return {
-        artifact: { risks: placeholders } satisfies RisksArtifact,
-        note: `No threats named yet, so the register holds ${plural(placeholders.length, 'placeholder')} (one per chosen trend) saying so, scored 3 × 3 only as placeholders. Answer the category questions, then press Draft again.`,
+        artifact: { risks: [] } satisfies RisksArtifact,
+        note: 'No threats named yet, so the register is empty. Answer the category questions, then press Draft again.',
       };
     }
     const artifact: RisksArtifact = { risks: risks.slice(0, 40) };
@@ -195,7 +168,7 @@ export const risksStep: BankStep<RiskQuestion> = {
       `Built the risk register from your answers (offline, no AI model): ${plural(risks.length, 'risk')}, ${count('Critical')} Critical, ${count('High')} High (severity from likelihood × impact).`,
       `Missing owners: ${noOwner}.`,
       noTrigger > 0 ? `Without an early-warning trigger: ${noTrigger}.` : '',
-      unscored > 0 ? `Not fully scored (placeholder 3, marked in the threat): ${unscored}.` : '',
+      unscored > 0 ? `Not scored yet (likelihood or impact not given; shown as ${gapText('score')}): ${unscored}.` : '',
       registerReview ? `Review date: ${registerReview}.` : 'No review date yet.',
       notDiscussed.length > 0 ? `Categories not discussed: ${joinWords(notDiscussed)}.` : '',
     ]
@@ -204,32 +177,3 @@ export const risksStep: BankStep<RiskQuestion> = {
     return { artifact, note };
   },
 };
-
-function placeholderRisks(ctx: StepContext, trends: readonly Trend[]): Risk[] {
-  const base = {
-    likelihood: PLACEHOLDER_SCORE,
-    impact: PLACEHOLDER_SCORE,
-    mitigation: null,
-    owner: null,
-    trigger: null,
-    reviewDate: null,
-  };
-  if (trends.length === 0) {
-    return [
-      {
-        id: 'r1',
-        threat: `Not discussed yet — no threat has been named for ${ctx.input.session.clientName}. Likelihood and impact are placeholders (3 of 5).`,
-        category: 'technical',
-        trendId: null,
-        ...base,
-      },
-    ];
-  }
-  return trends.map((t, i) => ({
-    id: `r${i + 1}`,
-    threat: `Not discussed yet — which threat does “${t.name}” bring to ${ctx.input.session.clientName}? Likelihood and impact are placeholders (3 of 5) until you score them.`,
-    category: CATEGORY_OF_LENS[t.lens],
-    trendId: t.id,
-    ...base,
-  }));
-}

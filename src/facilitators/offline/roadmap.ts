@@ -412,19 +412,16 @@ function readAdr(
   return {
     index,
     adr: {
-      context: truncate(
-        values.context ??
-          (ownRationales[index]
-            ? `From the entry's rationale: ${ownRationales[index]}`
-            : 'Context not stated yet: what forces this decision?'),
-        4000,
-      ),
+      context:
+        values.context || ownRationales[index]
+          ? truncate(values.context ?? `From the entry's rationale: ${ownRationales[index]}`, 4000)
+          : null,
       decision: truncate(decision, 4000),
       alternatives: (values.alternatives
         ? splitList(values.alternatives)
         : [NOT_TAKEN.exec(decision)?.[1]?.trim()].filter((a): a is string => !!a)
       ).slice(0, 40),
-      consequences: truncate(values.consequences ?? 'Not stated yet.', 4000),
+      consequences: values.consequences ? truncate(values.consequences, 4000) : null,
     },
   };
 }
@@ -486,8 +483,8 @@ export const roadmapStep: BankStep<RoadmapQuestion> = {
         id,
         title: e.title,
         status: e.status ?? earlier?.status ?? 'planned',
-        rationale: rationale || 'Rationale not given yet: say which trend, insight or risk this answers.',
-        horizon: e.horizon ?? '0-6',
+        rationale: rationale || null,
+        horizon: e.horizon,
         effortWeeks: e.effortWeeks,
         owner: e.owner,
         deadline: e.deadline,
@@ -513,10 +510,9 @@ export const roadmapStep: BankStep<RoadmapQuestion> = {
     if (adr) entries[adr.index] = { ...entries[adr.index]!, adr: adr.adr };
 
     if (entries.length === 0) {
-      const artifact: RoadmapArtifact = { entries: [emptyEntry()] };
       return {
-        artifact,
-        note: 'No initiative named yet, so the roadmap holds one "not defined yet" entry that says so. Answer the roadmap questions, then press Draft again.',
+        artifact: { entries: [] } satisfies RoadmapArtifact,
+        note: 'No initiative named yet, so the roadmap is empty. Answer the roadmap questions, then press Draft again.',
       };
     }
     const artifact: RoadmapArtifact = { entries };
@@ -534,24 +530,6 @@ const sameWords = (a: string, b: string) => words(a) === words(b);
 /** The same entry in the roadmap drafted or edited before: its status and latest value carry over unless the user says otherwise. */
 function carriedOver(title: string, earlier: readonly RoadmapEntry[]): RoadmapEntry | null {
   return earlier.find((p) => sameWords(p.title, title)) ?? null;
-}
-
-function emptyEntry(): RoadmapEntry {
-  return {
-    id: 'e1',
-    title: 'Not defined yet — no initiative named',
-    status: 'planned',
-    rationale: 'No initiative was named in this step; nothing here is a plan yet.',
-    horizon: '0-6',
-    effortWeeks: null,
-    owner: null,
-    deadline: null,
-    metric: null,
-    financial: { oneOffCost: null, annualEbitdaEffect: null, evMultiple: null, capexOpex: null, assumption: null },
-    trendIds: [],
-    riskIds: [],
-    adr: null,
-  };
 }
 
 function roadmapNote(entries: readonly RoadmapEntry[]): string {

@@ -1,10 +1,11 @@
 /**
  * Step 7 offline: one recommendation attacked through the CEO, CFO, board and engineer lenses, a
- * pre-mortem and the missing evidence. An objection without an answer stays open; a verdict the user
- * did not give is recorded as "revise" with low confidence, and the note says so.
+ * pre-mortem and the missing evidence. An objection without an answer stays open; a verdict, a
+ * confidence or a recommendation the user did not give is null, a gap the memo names.
  */
 import {
   capitalize,
+  orGap,
   type Level,
   type ObjectionLens,
   type Recommendation,
@@ -139,7 +140,7 @@ export const soundingBoardStep: BankStep<SoundingBoardQuestion> = {
     const onlyIds = claimText !== null && claimText.replace(/\b[eE]\d+\b|[,;&]|\band\b/g, '').trim() === '';
     const claim =
       claimText === null
-        ? 'Not stated yet — the recommendation to pressure-test has not been written down.'
+        ? null
         : onlyIds
           ? roadmap
               .filter((e) => roadmapEntryIds.includes(e.id))
@@ -177,7 +178,7 @@ export const soundingBoardStep: BankStep<SoundingBoardQuestion> = {
       .slice(0, 40)
       .map(capitalize);
     const lines = splitLines(textOf('recommendations[].ceoOneLiner') ?? '');
-    const oneLiner = lines[0] ?? (claimText ? (sentences(claim)[0] ?? claim) : 'Not stated yet.');
+    const oneLiner = lines[0] ?? (claim !== null ? (sentences(claim)[0] ?? claim) : null);
 
     const recommendation: Recommendation = {
       id: 'c1',
@@ -189,16 +190,23 @@ export const soundingBoardStep: BankStep<SoundingBoardQuestion> = {
       strongestAlternative: textOf('recommendations[].strongestAlternative')
         ? truncate(textOf('recommendations[].strongestAlternative')!, 2000)
         : null,
-      verdict: statedVerdict ?? 'revise',
-      confidence: statedConfidence ?? 'low',
+      verdict: statedVerdict,
+      confidence: statedConfidence,
       openObjections: open.map((o) => `${LENS_NAMES[o.lens]}: ${truncate(o.objection, 900)}`),
-      ceoOneLiner: truncate(capitalize(oneLiner), 300),
+      ceoOneLiner: oneLiner === null ? null : truncate(capitalize(oneLiner), 300),
       supportingPoints: lines.slice(1, 4).map((p) => truncate(capitalize(p), 500)),
     };
-    const artifact: SoundingBoardArtifact = { recommendations: [recommendation] };
+    // Nothing said in this step at all: no recommendation, rather than one made of the bank's questions.
+    const saidAnything = questions.some((q) => answers.text(q.id) !== null);
+    const artifact: SoundingBoardArtifact = { recommendations: saidAnything ? [recommendation] : [] };
+    if (!saidAnything)
+      return {
+        artifact,
+        note: 'No recommendation stated or tested yet, so there is nothing to pressure-test. Answer the questions, then press Draft again.',
+      };
 
     const note = [
-      `Pressure-tested the recommendation from your answers (offline, no AI model): verdict ${recommendation.verdict}, confidence ${recommendation.confidence}${statedVerdict ? '' : ' (you gave no verdict: recorded as revise, low confidence, until you decide)'}.`,
+      `Pressure-tested the recommendation from your answers (offline, no AI model): verdict ${orGap(statedVerdict, 'verdict')}, ${orGap(statedConfidence, 'confidence', (c) => `confidence ${c}`)}${statedVerdict ? '' : ' (ready, revise or drop: yours to decide)'}.`,
       `Objections answered: ${objections.length - open.length} of ${objections.length}${open.length > 0 ? `; open: ${joinWords(open.map((o) => LENS_NAMES[o.lens]))}` : ''}.`,
       `Pre-mortem reasons: ${preMortem.length}. Evidence gaps: ${evidenceGaps.length}.`,
       claimText === null ? 'The recommendation itself is not stated yet.' : '',

@@ -1,9 +1,9 @@
 import { html } from '../../lib/html.js';
-import { HORIZON_LABELS, IMPACT_SCOPES, IMPACT_SCOPE_LABELS } from '/shared/domain.mjs';
+import { GAPS, HORIZON_LABELS, IMPACT_SCOPES, IMPACT_SCOPE_LABELS, orGap } from '/shared/domain.mjs';
 import { EditableText } from './editing.js';
 import { Origin } from './provenance.js';
 
-/** @type {Readonly<Record<import('/shared/domain.mjs').Forecast['direction'], string>>} */
+/** @type {Readonly<Record<NonNullable<import('/shared/domain.mjs').Forecast['direction']>, string>>} */
 const ARROWS = { up: '▲ up', down: '▼ down', mixed: '◆ mixed' };
 
 /**
@@ -31,11 +31,11 @@ export function ImpactView({ data, trends }) {
                   <td data-label="What changes"><${EditableText} value=${f.change} path=${['forecasts', i, 'change']} label=${`change ${i + 1}`} multiline />
                     <div class="muted small">${name(f.trendId)}${f.reasoning ? ` · ${f.reasoning}` : ''}</div>
                     <div class="small"><${Origin} at=${`forecasts.${i}`} /></div></td>
-                  <td data-label="Direction"><span class=${`direction direction-${f.direction}`}>${ARROWS[f.direction]}</span></td>
-                  <td data-label="Magnitude">${f.magnitude}</td>
-                  <td data-label="Horizon">${HORIZON_LABELS[f.horizon]}</td>
-                  <td data-label="Confidence">${f.confidence}</td>
-                  <td data-label="Signpost"><${EditableText} value=${f.signpost} path=${['forecasts', i, 'signpost']} label=${`signpost ${i + 1}`} nullable /></td>
+                  <td data-label="Direction">${f.direction ? html`<span class=${`direction direction-${f.direction}`}>${ARROWS[f.direction]}</span>` : html`<span class="muted gap">${GAPS.direction}</span>`}</td>
+                  <td data-label="Magnitude">${orGap(f.magnitude, 'magnitude')}</td>
+                  <td data-label="Horizon">${orGap(f.horizon, 'horizon', (h) => HORIZON_LABELS[h])}</td>
+                  <td data-label="Confidence">${orGap(f.confidence, 'confidence')}</td>
+                  <td data-label="Signpost"><${EditableText} value=${f.signpost} path=${['forecasts', i, 'signpost']} label=${`signpost ${i + 1}`} nullable placeholder=${GAPS.signpost} /></td>
                 </tr>`,
               )}
             </tbody>`;

@@ -1,7 +1,6 @@
 import { html, useEffect, useState } from '../../lib/html.js';
 import { loadPictures } from '../../pictures.js';
-import { SEVERITY_BANDS, severityOf } from '/shared/domain.mjs';
-import { dash } from '../../format.js';
+import { GAPS, SEVERITY_BANDS, orGap, severityOf } from '/shared/domain.mjs';
 import { SvgPicture } from '../SafeHtml.js';
 import { EditableText, ScoreSelect } from './editing.js';
 import { Origin } from './provenance.js';
@@ -23,7 +22,7 @@ export function usePictures() {
 export function SeverityBadge({ severity }) {
   return severity
     ? html`<span class=${`badge severity severity-${severity.toLowerCase()}`}>${severity}</span>`
-    : html`<span class="muted">—</span>`;
+    : html`<span class="muted gap">${GAPS.severity}</span>`;
 }
 
 /**
@@ -32,9 +31,13 @@ export function SeverityBadge({ severity }) {
  */
 export function RisksView({ data, trends }) {
   const pictures = usePictures();
+  // Scored first, by score then impact; unscored after, in register order (as the domain's rankRisks).
   const ranked = data.risks
-    .map((r, i) => ({ r, i, score: r.likelihood * r.impact }))
-    .sort((a, b) => b.score - a.score || b.r.impact - a.r.impact);
+    .map((r, i) => ({ r, i, score: r.likelihood !== null && r.impact !== null ? r.likelihood * r.impact : null }))
+    .sort(
+      (a, b) =>
+        (b.score ?? -1) - (a.score ?? -1) || (a.score === null ? a.i - b.i : (b.r.impact ?? 0) - (a.r.impact ?? 0)),
+    );
   /** @param {string | null} id */
   const trendName = (id) => (id ? (trends?.find((t) => t.id === id)?.name ?? id) : null);
 
@@ -58,12 +61,12 @@ export function RisksView({ data, trends }) {
                   <div class="small"><${Origin} at=${`risks.${i}`} /></div></td>
                 <td data-label="Likelihood"><${ScoreSelect} value=${r.likelihood} path=${['risks', i, 'likelihood']} label=${`Likelihood of ${r.id} (1–5)`} /></td>
                 <td data-label="Impact"><${ScoreSelect} value=${r.impact} path=${['risks', i, 'impact']} label=${`Impact of ${r.id} (1–5)`} /></td>
-                <td data-label="Score" class="num" data-score=${score}>${score}</td>
-                <td data-label="Severity"><${SeverityBadge} severity=${severityOf(r.likelihood, r.impact)} /></td>
-                <td data-label="Mitigation"><${EditableText} value=${r.mitigation} path=${['risks', i, 'mitigation']} label=${`mitigation of ${r.id}`} multiline nullable /></td>
-                <td data-label="Owner"><${EditableText} value=${r.owner} path=${['risks', i, 'owner']} label=${`owner of ${r.id}`} nullable /></td>
-                <td data-label="Early warning"><${EditableText} value=${r.trigger} path=${['risks', i, 'trigger']} label=${`early-warning trigger of ${r.id}`} multiline nullable /></td>
-                <td data-label="Review" class="nowrap">${dash(r.reviewDate)}</td>
+                <td data-label="Score" class="num" data-score=${score ?? ''}>${score ?? html`<span class="muted gap">${GAPS.score}</span>`}</td>
+                <td data-label="Severity"><${SeverityBadge} severity=${r.likelihood === null || r.impact === null ? null : severityOf(r.likelihood, r.impact)} /></td>
+                <td data-label="Mitigation"><${EditableText} value=${r.mitigation} path=${['risks', i, 'mitigation']} label=${`mitigation of ${r.id}`} multiline nullable placeholder=${GAPS.mitigation} /></td>
+                <td data-label="Owner"><${EditableText} value=${r.owner} path=${['risks', i, 'owner']} label=${`owner of ${r.id}`} nullable placeholder=${GAPS.owner} /></td>
+                <td data-label="Early warning"><${EditableText} value=${r.trigger} path=${['risks', i, 'trigger']} label=${`early-warning trigger of ${r.id}`} multiline nullable placeholder=${GAPS.trigger} /></td>
+                <td data-label="Review" class="nowrap">${orGap(r.reviewDate, 'reviewDate')}</td>
               </tr>`,
             )}
           </tbody>

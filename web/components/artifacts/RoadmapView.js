@@ -4,10 +4,12 @@ import {
   HORIZONS,
   ROADMAP_STATUSES,
   ROADMAP_STATUS_LABELS,
+  GAPS,
   enterpriseValueEffect,
   isClosed,
+  orGap,
 } from '/shared/domain.mjs';
-import { dash, money, number } from '../../format.js';
+import { money, number } from '../../format.js';
 import { SvgPicture } from '../SafeHtml.js';
 import { EditableText, EnumSelect } from './editing.js';
 import { usePictures } from './RisksView.js';
@@ -45,28 +47,28 @@ export function RoadmapView({ data }) {
                   <td data-label="Entry" class="entry-title"><span class="chip chip-muted">${e.id}</span>${' '}<${EditableText} value=${e.title} path=${['entries', i, 'title']} label=${`title of ${e.id}`} />
                     <div class="small"><${Origin} at=${`entries.${i}`} /></div>
                     <details class="small"><summary>Rationale${e.adr ? ' & ADR' : ''}</summary>
-                      <div><${EditableText} value=${e.rationale} path=${['entries', i, 'rationale']} label=${`rationale of ${e.id}`} multiline /></div>
+                      <div><${EditableText} value=${e.rationale} path=${['entries', i, 'rationale']} label=${`rationale of ${e.id}`} multiline nullable placeholder=${GAPS.rationale} /></div>
                       ${f.capexOpex && html`<p><strong>CapEx / OpEx:</strong> ${f.capexOpex}</p>`}
                       ${f.assumption && html`<p><strong>Assumption:</strong> ${f.assumption}</p>`}
                       ${
                         e.adr &&
                         html`<dl class="facts adr">
-                        <dt>Context</dt><dd>${e.adr.context}</dd><dt>Decision</dt><dd>${e.adr.decision}</dd>
-                        <dt>Alternatives</dt><dd>${e.adr.alternatives.join('; ') || '—'}</dd><dt>Consequences</dt><dd>${e.adr.consequences}</dd>
+                        <dt>Context</dt><dd>${orGap(e.adr.context, 'context')}</dd><dt>Decision</dt><dd>${e.adr.decision}</dd>
+                        <dt>Alternatives</dt><dd>${e.adr.alternatives.join('; ') || '—'}</dd><dt>Consequences</dt><dd>${orGap(e.adr.consequences, 'consequences')}</dd>
                       </dl>`
                       }
                     </details></td>
                   <td data-label="Status" class="nowrap entry-status"><span class=${`badge badge-roadmap-${e.status}`}>${ROADMAP_STATUS_LABELS[e.status]}</span>
                     <${EnumSelect} value=${e.status} path=${['entries', i, 'status']} label=${`Status of ${e.id}`} options=${ROADMAP_STATUSES} labels=${ROADMAP_STATUS_LABELS} /></td>
-                  <td data-label="Horizon" class="nowrap">${HORIZON_LABELS[e.horizon]}</td>
-                  <td data-label="Effort (weeks)" class="num">${e.effortWeeks === null ? html`<span class="muted">not estimated</span>` : number(e.effortWeeks)}</td>
-                  <td data-label="Owner"><${EditableText} value=${e.owner} path=${['entries', i, 'owner']} label=${`owner of ${e.id}`} nullable placeholder="No owner" /></td>
-                  <td data-label="Deadline" class="nowrap"><${EditableText} value=${e.deadline} path=${['entries', i, 'deadline']} label=${`deadline of ${e.id}`} nullable placeholder="No deadline" /></td>
+                  <td data-label="Horizon" class="nowrap">${orGap(e.horizon, 'horizon', (h) => HORIZON_LABELS[h])}</td>
+                  <td data-label="Effort (weeks)" class="num">${e.effortWeeks === null ? html`<span class="muted gap">${GAPS.effort}</span>` : number(e.effortWeeks)}</td>
+                  <td data-label="Owner"><${EditableText} value=${e.owner} path=${['entries', i, 'owner']} label=${`owner of ${e.id}`} nullable placeholder=${GAPS.owner} /></td>
+                  <td data-label="Deadline" class="nowrap"><${EditableText} value=${e.deadline} path=${['entries', i, 'deadline']} label=${`deadline of ${e.id}`} nullable placeholder=${GAPS.deadline} /></td>
                   <td data-label="Metric">${
                     e.metric
-                      ? html`${e.metric.name}: <span class="nowrap">${dash(e.metric.baseline)} → ${e.metric.target}</span>
-                      <span class="metric-now small">now: <${EditableText} value=${e.metric.current} path=${['entries', i, 'metric', 'current']} label=${`latest value of the metric of ${e.id}`} nullable placeholder="not measured" /></span>`
-                      : html`<span class="muted">No metric yet</span>`
+                      ? html`${e.metric.name}: <span class="nowrap">${orGap(e.metric.baseline, 'baseline')} → ${e.metric.target}</span>
+                      <span class="metric-now small">now: <${EditableText} value=${e.metric.current} path=${['entries', i, 'metric', 'current']} label=${`latest value of the metric of ${e.id}`} nullable placeholder=${GAPS.measured} /></span>`
+                      : html`<span class="muted gap">${GAPS.metric}</span>`
                   }</td>
                   <td data-label="Cost" class="num">${money(f.oneOffCost)}</td>
                   <td data-label="EBITDA / yr" class="num">${money(f.annualEbitdaEffect)}</td>
@@ -87,15 +89,15 @@ export function RoadmapView({ data }) {
 function TextTimeline({ entries }) {
   return html`
     <ol class="text-timeline" aria-label="Roadmap by horizon">
-      ${HORIZONS.map(
+      ${[...HORIZONS, null].map(
         (h) => html`
-        <li key=${h}><strong>${HORIZON_LABELS[h]}</strong>:
+        <li key=${h ?? 'none'}><strong>${orGap(h, 'horizon', (x) => HORIZON_LABELS[x])}</strong>:
           ${
             entries
               .filter((e) => e.horizon === h)
               .map(
                 (e) =>
-                  `${e.title} (${e.effortWeeks === null ? 'effort not estimated' : `${number(e.effortWeeks)} w`}${e.status === 'planned' ? '' : `, ${ROADMAP_STATUS_LABELS[e.status].toLowerCase()}`})`,
+                  `${e.title} (${e.effortWeeks === null ? `effort ${GAPS.effort}` : `${number(e.effortWeeks)} w`}${e.status === 'planned' ? '' : `, ${ROADMAP_STATUS_LABELS[e.status].toLowerCase()}`})`,
               )
               .join(' · ') || 'nothing planned'
           }</li>`,

@@ -1,5 +1,5 @@
 import { html } from '../../lib/html.js';
-import { OBJECTION_LENS_LABELS, VERDICTS } from '/shared/domain.mjs';
+import { GAPS, OBJECTION_LENS_LABELS, VERDICTS, orGap } from '/shared/domain.mjs';
 import { EditableText, EnumSelect } from './editing.js';
 import { Origin } from './provenance.js';
 
@@ -18,17 +18,17 @@ export function SoundingBoardView({ data }) {
     <div class="artifact-body sounding-view">
       ${data.recommendations.map(
         (r, i) => html`
-        <article class=${`recommendation verdict-${r.verdict}`} key=${r.id} data-recommendation-id=${r.id}>
+        <article class=${`recommendation verdict-${r.verdict ?? 'none'}`} key=${r.id} data-recommendation-id=${r.id}>
           <header class="rec-head">
-            <span class=${`badge verdict verdict-badge-${r.verdict}`}>${r.verdict}</span>
-            <span class="muted small">confidence ${r.confidence}</span>
-            <${EnumSelect} value=${r.verdict} path=${['recommendations', i, 'verdict']} label=${`Verdict on ${r.id}`} options=${VERDICTS} />
+            <span class=${`badge verdict verdict-badge-${r.verdict ?? 'none'}`}>${orGap(r.verdict, 'verdict')}</span>
+            <span class="muted small">${orGap(r.confidence, 'confidence', (c) => `confidence ${c}`)}</span>
+            <${EnumSelect} value=${r.verdict} path=${['recommendations', i, 'verdict']} label=${`Verdict on ${r.id}`} options=${VERDICTS} gap=${GAPS.verdict} />
           </header>
-          <h4 class="rec-claim"><${EditableText} value=${r.claim} path=${['recommendations', i, 'claim']} label=${`claim of ${r.id}`} multiline /></h4>
+          <h4 class="rec-claim"><${EditableText} value=${r.claim} path=${['recommendations', i, 'claim']} label=${`claim of ${r.id}`} multiline nullable placeholder=${GAPS.claim} /></h4>
           <p class="small"><${Origin} at=${`recommendations.${i}`} /></p>
           <blockquote class="ceo-line">
             <span class="label">For the CEO</span>
-            <${EditableText} value=${r.ceoOneLiner} path=${['recommendations', i, 'ceoOneLiner']} label=${`CEO one-liner of ${r.id}`} multiline />
+            <${EditableText} value=${r.ceoOneLiner} path=${['recommendations', i, 'ceoOneLiner']} label=${`CEO one-liner of ${r.id}`} multiline nullable placeholder=${GAPS.oneLiner} />
           </blockquote>
           ${r.supportingPoints.length > 0 && html`<ol class="supporting">${r.supportingPoints.map((p, j) => html`<li key=${j}>${p}</li>`)}</ol>`}
           <details>

@@ -2,7 +2,7 @@
  * Hand edits of an artifact: each field knows its path; saving PUTs the whole artifact with that
  * one value changed, and the server's verdict (422 with the field at fault) shows beside the field.
  */
-import { SCORES } from '/shared/domain.mjs';
+import { GAPS, SCORES } from '/shared/domain.mjs';
 import { createContext, html, useContext, useEffect, useId, useRef, useState } from '../../lib/html.js';
 import { fieldName } from '../../format.js';
 
@@ -117,8 +117,8 @@ export function EditableText({ value, path, label, multiline = false, nullable =
 }
 
 /**
- * A 1–5 score (likelihood, impact) as a select; a change is saved at once.
- * @param {{ value: number, path: FieldPath, label: string }} props
+ * A 1–5 score (likelihood, impact) as a select, or "not scored" (null); a change is saved at once.
+ * @param {{ value: number | null, path: FieldPath, label: string }} props
  */
 export function ScoreSelect({ value, path, label }) {
   const { save, disabled } = useEdit();
@@ -126,8 +126,10 @@ export function ScoreSelect({ value, path, label }) {
   return html`
     <span class="score-select">
       <label class="visually-hidden" for=${id}>${label}</label>
-      <select id=${id} value=${String(value)} disabled=${disabled} data-path=${fieldName(path)}
-        onChange=${(/** @type {TargetedEvent<HTMLSelectElement>} */ e) => save(path, Number(e.currentTarget.value))}>
+      <select id=${id} value=${value === null ? '' : String(value)} disabled=${disabled} data-path=${fieldName(path)}
+        class=${value === null ? 'gap' : undefined}
+        onChange=${(/** @type {TargetedEvent<HTMLSelectElement>} */ e) => save(path, e.currentTarget.value === '' ? null : Number(e.currentTarget.value))}>
+        <option value="">${GAPS.score}</option>
         ${SCORES.map((n) => html`<option value=${String(n)} key=${n}>${n}</option>`)}
       </select>
       <${FieldError} path=${path} />
@@ -135,17 +137,20 @@ export function ScoreSelect({ value, path, label }) {
 }
 
 /**
- * A choice among fixed values (assumption status, verdict, roadmap status), saved at once; `labels` names the values if given.
+ * A choice among fixed values (assumption status, verdict, roadmap status), saved at once; `labels`
+ * names the values if given. `gap`: the field may be null, shown (and chosen) as these words.
  * @template {string} V
- * @param {{ value: V, path: FieldPath, label: string, options: readonly V[], labels?: Readonly<Record<V, string>> | null }} props
+ * @param {{ value: V | null, path: FieldPath, label: string, options: readonly V[], labels?: Readonly<Record<V, string>> | null, gap?: string | null }} props
  */
-export function EnumSelect({ value, path, label, options, labels = null }) {
+export function EnumSelect({ value, path, label, options, labels = null, gap = null }) {
   const { save, disabled } = useEdit();
   const id = useId();
   return html`
     <span class="enum-select">
       <label class="visually-hidden" for=${id}>${label}</label>
-      <select id=${id} value=${value} disabled=${disabled} data-path=${fieldName(path)} onChange=${(/** @type {TargetedEvent<HTMLSelectElement>} */ e) => save(path, e.currentTarget.value)}>
+      <select id=${id} value=${value ?? ''} disabled=${disabled} data-path=${fieldName(path)}
+        onChange=${(/** @type {TargetedEvent<HTMLSelectElement>} */ e) => save(path, e.currentTarget.value === '' ? null : e.currentTarget.value)}>
+        ${gap !== null && html`<option value="">${gap}</option>`}
         ${options.map((o) => html`<option value=${o} key=${o}>${labels?.[o] ?? o}</option>`)}
       </select>
     </span>`;
