@@ -15,3 +15,4 @@ export * from './modelCalls.js';
 export * from './vocabulary.js';
 export * from './proposals/index.js';
 export * from './gaps.js';
+export * from './references.js';

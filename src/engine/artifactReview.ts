@@ -24,6 +24,7 @@ import {
 } from '../domain/index.js';
 import * as store from '../storage/index.js';
 import type { Db } from '../storage/index.js';
+import { refuseDanglingReferences } from './references.js';
 
 /** A proposal as the page reviews it: its changes against the step's current revision, rejected ones left out. */
 export interface ProposalView {
@@ -118,6 +119,7 @@ export class ArtifactReview {
     meta: { messageId: number; promptVersion: string | null },
   ): ProposalView {
     const parsed = validated(step, data);
+    refuseDanglingReferences(this.deps.db, sessionId, step, parsed);
     const current = this.current(sessionId, step);
     const aligned = validated(step, current ? alignIds(step, current.data, parsed) : parsed);
     const { provider, model } = this.deps.identity();

@@ -7,6 +7,7 @@ import {
   applyConversationEvents,
   classifyUserMessage,
   conflict,
+  danglingReferences,
   guardToLeave,
   initialProgress,
   invalid,
@@ -21,9 +22,11 @@ import {
   uniformProvenance,
   type ArtifactDiff,
   trendAfterMoveOn,
+  type ArtifactOf,
   type ArtifactRevision,
   type ArtifactSet,
   type ArtifactSource,
+  type DanglingReference,
   type Client,
   type ConversationAction,
   type ConversationState,
@@ -51,6 +54,7 @@ import {
   type RevisionMeta,
   type TracedRevision,
 } from './artifactReview.js';
+import { refuseDanglingReferences } from './references.js';
 import { TurnRegistry } from './turnRegistry.js';
 import { runDraftTurn, runReplyTurn, type TurnDeps } from './turnRunner.js';
 
@@ -81,6 +85,8 @@ export interface ArtifactView {
   readonly itemKeys: Readonly<Record<string, string>>;
   /** The revision this one restored, if it is a restore. */
   readonly restoredFrom: number | null;
+  /** Ids the artifact cites that name nothing in the session (a trend since removed, say): flagged, not fatal. */
+  readonly danglingReferences: readonly DanglingReference[];
 }
 
 /** Everything the page needs to draw a session, in one answer. */
@@ -265,6 +271,7 @@ export class Engine {
     const progress = session.progress;
     const current = progress.status === 'active' ? progress.current : null;
     const live = this.turns.inFlight(sessionId);
+    const known = { artifacts: facts.artifacts, messageIds: store.listMessageIds(this.db, sessionId) };
     return {
       session,
       client,
@@ -290,6 +297,7 @@ export class Engine {
             provenance: (r.provenance ?? this.review.current(sessionId, r.step)!.provenance) as ProvenanceMap,
             itemKeys: itemKeysByPath(r.step, r.data),
             restoredFrom: r.restoredFrom,
+            danglingReferences: danglingReferences(r.step, r.data as ArtifactOf<StepId>, known),
           } satisfies ArtifactView,
         ]),
       ),
@@ -681,8 +689,10 @@ export class Engine {
     const parsed = { data: validated(step, data) };
     return this.db.transaction(() => {
       const fresh = this.requireSession(session.id);
-      const result = transition(fresh.progress, { type: 'artifact_revised', step }, this.facts(session.id));
+      const facts = this.facts(session.id);
+      const result = transition(fresh.progress, { type: 'artifact_revised', step }, facts);
       if (!result.ok) throw new AppError('conflict', result.refusal.message);
+      refuseDanglingReferences(this.db, session.id, step, parsed.data, facts.artifacts);
       const revision = store.insertRevision(this.db, {
         sessionId: session.id,
         step,

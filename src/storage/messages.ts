@@ -214,6 +214,11 @@ export function getMessage(db: Db, id: number): Message | undefined {
   return row && toMessage(row);
 }
 
+/** The ids of a session's messages: what an artifact's citations are checked against. */
+export function listMessageIds(db: Db, sessionId: number): Set<number> {
+  return new Set(stmt(db, 'SELECT id FROM messages WHERE session_id = ?').pluck().all(sessionId) as number[]);
+}
+
 export function listMessages(db: Db, sessionId: number): Message[] {
   return (stmt(db, 'SELECT * FROM messages WHERE session_id = ? ORDER BY id').all(sessionId) as MessageRow[]).map(
     toMessage,

@@ -13,7 +13,7 @@ import {
   type FakeOpenAi,
   type FakeReply,
 } from '../support/fakeOpenAiServer.js';
-import { northwindArtifactsQ1 } from '../support/fixtures.js';
+import { northwindArtifactsQ1, withoutMessageIds } from '../support/fixtures.js';
 import { launchBrowser, pageErrors, settled, startProduct, type Product } from './browserSupport.js';
 
 const RESULTS = 'test-results';
@@ -29,7 +29,7 @@ const model = {
 function respond(request: ChatRequest): FakeReply {
   const name = structuredName(request);
   if (name) {
-    const artifacts = northwindArtifactsQ1() as Record<string, unknown>;
+    const artifacts = withoutMessageIds(northwindArtifactsQ1()) as Record<string, unknown>;
     const step = Object.keys(artifacts).find((s) => name === s || name.includes(s));
     const data = step ? artifacts[step] : undefined;
     // The user chooses the trends in the page: none are chosen in the draft.

@@ -10,7 +10,7 @@ import type { Facilitator } from '../../src/engine/facilitator.js';
 import { loadConfig } from '../../src/config.js';
 import { createFacilitator } from '../../src/facilitators/index.js';
 import { openDatabase } from '../../src/storage/index.js';
-import { northwindArtifactsQ1 } from '../support/fixtures.js';
+import { northwindArtifactsQ1, withoutMessageIds } from '../support/fixtures.js';
 import { harness } from '../support/harness.js';
 import { deltaText, readSSE } from '../support/sse.js';
 import { OPENAI_CHAT_URL, openAiJsonCompletion, openAiStreamBody } from '../support/wire.js';
@@ -144,7 +144,7 @@ describe('a complete quarterly session through the HTTP API', () => {
   });
 
   describe('with a mocked OpenAI model', () => {
-    const fixtures = northwindArtifactsQ1();
+    const fixtures = withoutMessageIds(northwindArtifactsQ1());
     const requests: Array<{ stream: boolean; tool: string | null }> = [];
     const server = setupServer(
       http.post(OPENAI_CHAT_URL, async ({ request }) => {

@@ -22,9 +22,12 @@ type Harness = ReturnType<typeof harness>;
 async function say(h: Harness, id: number, content: string) {
   expect((await h.json('POST', `/api/sessions/${id}/messages`, { content })).status).toBe(200);
 }
+/** Drafts the step (a proposal) and accepts all of it, as the page's *Accept all*. */
 async function draft(h: Harness, id: number) {
   const frames = await readSSE(await h.json('POST', `/api/sessions/${id}/draft`));
   expect(frames.find((f) => f.event === 'error')).toBeUndefined();
+  const proposal = frames.find((f) => f.event === 'proposal')!.data as { step: string };
+  expect((await h.json('POST', `/api/sessions/${id}/artifacts/${proposal.step}/accept`, {})).status).toBe(200);
 }
 async function view(h: Harness, id: number) {
   return (await (await h.app.request(`/api/sessions/${id}`)).json()) as SessionView;

@@ -35,6 +35,8 @@ function register(threats: readonly string[]): RisksArtifact {
     ...minimal.risks().risks[0]!,
     id: `r${i + 1}`,
     threat,
+    // This session has no trends: a risk citing one would be refused (references resolve).
+    trendId: null,
     likelihood: 3,
     impact: 3,
   });

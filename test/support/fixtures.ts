@@ -796,3 +796,21 @@ export function northwindExportInput(quarter: '2027-Q1' | '2027-Q2' = '2027-Q1')
     provider: { label: 'the offline facilitator (no AI model)' },
   };
 }
+
+/**
+ * The fixture as a model would draft it in another session: the dialogue's insights and assumptions
+ * cite no message of the fixture's own transcript (its ids are not that session's), so a reference
+ * to a message is null, "emerged across several", as the extractor prompt allows.
+ */
+export function withoutMessageIds(artifacts: ArtifactSet): ArtifactSet {
+  const dialogue = artifacts.dialogue;
+  if (!dialogue) return artifacts;
+  return {
+    ...artifacts,
+    dialogue: {
+      ...dialogue,
+      insights: dialogue.insights.map((i) => ({ ...i, fromMessageId: null })),
+      assumptions: dialogue.assumptions.map((a) => ({ ...a, fromMessageId: null })),
+    },
+  };
+}

@@ -58,6 +58,8 @@ export function ArtifactPanel({ view, session, selected, onSelect }) {
   if (!step) return null;
   const artifact = view.artifacts[step.step];
   const proposal = view.proposals?.[step.step] ?? null;
+  // An artifact the page has just received from a draft carries no check of its citations until the next view.
+  const dangling = artifact?.danglingReferences ?? [];
   const trends = view.artifacts.trends?.data.trends ?? [];
   const Body = VIEWS[step.step];
   const drafting = session.live?.kind === 'draft' || session.pending?.label === 'draft';
@@ -124,6 +126,10 @@ export function ArtifactPanel({ view, session, selected, onSelect }) {
           </div>`
         }
       </header>
+      ${
+        dangling.length > 0 &&
+        html`<p class="stale-note dangling-note" role="status">Cites what this session no longer holds: ${dangling.map((d) => `${d.kind} ${d.id} (${d.field.replace(/^data\./, '')})`).join('; ')}. Edit those fields, or redraft.</p>`
+      }
       ${artifact?.stale && html`<p class="stale-note">Built on something you have since revised. Keep it as it is, or ${step.step === view.current ? 'redraft it' : 'redraft it when you reach this step'}.</p>`}
       ${error && !jsonOpen && html`<p class="field-error" role="alert">${error.message}</p>`}
       ${drafting && session.live?.step === step.step ? html`<p class="drafting-note" role="status">Drafting… the draft appears here for you to review.</p>` : null}
