@@ -165,7 +165,7 @@ describe('a draft is a proposal, reviewed before it becomes the artifact', () =>
   it('edits a draft before accepting it, and what the advisor changed is theirs from then on', async () => {
     const { h, id } = await atRisks([register(THREATS.slice(0, 2))]);
     const drafted = await draft(h, id);
-    const res = await h.json('PUT', `/api/sessions/${id}/artifacts/risks/proposal`, { data: { risks: [] } });
+    const res = await h.json('PUT', `/api/sessions/${id}/artifacts/risks/proposal`, { data: { risks: 'none' } });
     expect(res.status).toBe(422);
     expect(((await res.json()) as { error: { field: string } }).error.field).toBe('data.risks');
 
