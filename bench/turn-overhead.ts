@@ -227,6 +227,10 @@ ${beyond('the product beyond the floor, its own process: (b2) − (c2)', asProce
 Target: at most 2 ms added at p50 and 10 ms at p99. In this process: **${verdict(inProcess)}**. As its own process: **${verdict(asProcess)}**.
 With fetch as the client: ${verdict(asProcessByFetch)}.
 `;
-writeFileSync(new URL('./RESULTS.md', import.meta.url), report);
+// The turn-growth section (bench/turn-growth.ts) stays as it was: each bench writes its own part.
+const resultsPath = new URL('./RESULTS.md', import.meta.url);
+const previous = readFileSync(resultsPath, 'utf8');
+const growthAt = previous.indexOf('<!-- turn-growth:');
+writeFileSync(resultsPath, growthAt < 0 ? report : `${report}\n${previous.slice(growthAt)}`);
 console.log(report);
 process.exit(0);
