@@ -30,11 +30,12 @@ export function offlineFacilitator(): EvalFacilitator {
 
 /** The fake answers every reply with one fixed question and every draft with the Northwind fixtures. */
 export async function fakeModelFacilitator(): Promise<EvalFacilitator> {
-  const [{ startFakeOpenAi, structuredName }, { northwindArtifactsQ1 }] = await Promise.all([
+  const [{ startFakeOpenAi, structuredName }, { northwindArtifactsQ1, withoutMessageIds }] = await Promise.all([
     import('../test/support/fakeOpenAiServer.js'),
     import('../test/support/fixtures.js'),
   ]);
-  const fixtures = northwindArtifactsQ1();
+  // The fixtures' ledger cites messages of another transcript: a draft citing them is refused (references resolve).
+  const fixtures = withoutMessageIds(northwindArtifactsQ1());
   const fake = await startFakeOpenAi(
     (request) => {
       const name = structuredName(request);
