@@ -11,7 +11,8 @@ export function capitalize(text: string): string {
 
 /** The text as the end of a sentence: a full stop added unless it already ends in one (or ?, !, …). */
 export function endSentence(text: string): string {
-  return /[.!?…]["”’)]*$/.test(text) ? text : `${text}.`;
+  // A closing quote or bracket may follow the stop, and so may the end of a bidi isolate (U+2069).
+  return /[.!?…]["”’)\u2069]*$/.test(text) ? text : `${text}.`;
 }
 
 /** Line breaks unified, runs of spaces and blank lines collapsed, every line trimmed. */
@@ -71,4 +72,24 @@ export function sentences(text: string): string[] {
     .split(/(?<=[.!?])\s+(?=[A-Z“"'($€£\d])|\n+/)
     .map((s) => s.trim())
     .filter(Boolean);
+}
+
+/**
+ * Right-to-left letters (Hebrew, Arabic, Syriac, Thaana, N'Ko…), and the marks and controls that
+ * embed, override or isolate a direction: text holding one can reorder what stands around it (a
+ * client named "\u202eevil.pdf" showed "2028-Q1" as "1Q-8202").
+ */
+const BIDI =
+  /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFC\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u;
+/** Unicode's isolates (FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE): the characters `<bdi>` stands for. */
+export const ISOLATE_START = '\u2068';
+export const ISOLATE_END = '\u2069';
+
+/**
+ * Text that could reorder its neighbours, set apart as an isolate: its direction stays inside (an
+ * override it opens ends with it). Other text is returned as it is. The HTML export turns the pair into `<bdi>`;
+ * the page uses `<bdi>` and `unicode-bidi: isolate` itself.
+ */
+export function isolateBidi(text: string): string {
+  return BIDI.test(text) ? `${ISOLATE_START}${text}${ISOLATE_END}` : text;
 }

@@ -4,6 +4,7 @@ import {
   ROADMAP_STATUS_LABELS,
   VERDICT_LABELS,
   gapText,
+  isolateBidi,
   orGap,
   riskScoreText,
   type GapField,
@@ -112,7 +113,7 @@ export function comparisonSections(c: QuarterComparison): ComparisonSection[] {
 export function comparisonTitle(c: QuarterComparison): string {
   const quarter = (s: SessionRef) =>
     c.earlier.quarter === c.later.quarter ? `${s.quarter} (session ${s.sessionId})` : s.quarter;
-  return `Radar Review: ${c.client.name}, ${quarter(c.earlier)} → ${quarter(c.later)}`;
+  return `Radar Review: ${isolateBidi(c.client.name)}, ${quarter(c.earlier)} → ${quarter(c.later)}`;
 }
 
 export function comparisonMarkdown(c: QuarterComparison): string {

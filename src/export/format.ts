@@ -1,3 +1,5 @@
+import { isolateBidi } from '../domain/index.js';
+
 /**
  * Text helpers shared by the Markdown exports: escaping user and model text so it stays text,
  * and formatting numbers the same way everywhere. Pure and locale-independent (deterministic output).
@@ -27,15 +29,54 @@ function collapseWhitespace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-function escapeInline(text: string): string {
-  // GFM strikes through between two tildes; one tilde ("~$9M") is only text.
-  const tildes = (text.match(/~/g) ?? []).length > 1;
-  const escaped = text
+/**
+ * Web and e-mail addresses, which GFM turns into links by itself: they stay exactly as written. An
+ * escape inside one would be part of it ("q3\_board\_pack.pdf" linked with its backslashes) or cut
+ * it ("first\_last@example.com" linked only "last@example.com"). `|` and `\` end one (a table cell,
+ * an escape); so do whitespace, `<` and a backtick, as in GFM.
+ */
+const ADDRESS = /\b(?:https?:\/\/|www\.)[A-Za-z0-9][^\s<>`|\\]*|[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
+/** GFM leaves trailing punctuation out of a linked web address; so do we (it is then escaped as text). */
+const ADDRESS_TRAILER = /[?!.,:;*_'"~]+$/;
+
+/** The text split into addresses (kept as written) and the runs between them (escaped). */
+function splitAddresses(text: string): Array<{ address: boolean; text: string }> {
+  const parts: Array<{ address: boolean; text: string }> = [];
+  let at = 0;
+  for (const m of text.matchAll(ADDRESS)) {
+    let address = m[0];
+    for (;;) {
+      const trimmed = address.replace(ADDRESS_TRAILER, '');
+      // A closing bracket without its opening one belongs to the sentence: "(see https://x.example/a)".
+      const unbalanced = trimmed.endsWith(')') && trimmed.split('(').length < trimmed.split(')').length;
+      const next = unbalanced ? trimmed.slice(0, -1) : trimmed;
+      if (next === address) break;
+      address = next;
+    }
+    if (m.index > at) parts.push({ address: false, text: text.slice(at, m.index) });
+    parts.push({ address: true, text: address });
+    at = m.index + address.length;
+  }
+  if (at < text.length) parts.push({ address: false, text: text.slice(at) });
+  return parts;
+}
+
+function escapeRun(text: string, tildes: boolean): string {
+  return text
     .replace(INLINE_SPECIALS, (c) => `\\${c}`)
     .replace(LINK_CLOSE, '\\]')
-    .replace(TASK_BOX, '$1\\[$2]')
     .replace(/~/g, tildes ? '\\~' : '~')
-    .replace(ENTITY_LIKE, '\\&')
+    .replace(ENTITY_LIKE, '\\&');
+}
+
+function escapeInline(text: string): string {
+  const parts = splitAddresses(text);
+  // GFM strikes through between two tildes; one tilde ("~$9M") is only text. An address's own do not pair.
+  const tildes = parts.filter((p) => !p.address).reduce((n, p) => n + (p.text.match(/~/g) ?? []).length, 0) > 1;
+  const escaped = parts
+    .map((p) => (p.address ? p.text : escapeRun(p.text, tildes)))
+    .join('')
+    .replace(TASK_BOX, '$1\\[$2]')
     .replace(HEADING_OPEN, '$1\\$2')
     .replace(HEADING_CLOSE, '$1\\$2$3');
   return escaped.replace(BLOCK_START, (_m, space: string, marker: string) =>
@@ -43,9 +84,12 @@ function escapeInline(text: string): string {
   );
 }
 
-/** One line of text inside a paragraph, list item or heading: newlines become spaces, syntax stays literal. */
+/**
+ * One line of text inside a paragraph, list item or heading: newlines become spaces, syntax stays
+ * literal, addresses stay as written, and text that could reorder its neighbours is isolated.
+ */
 export function mdText(text: string): string {
-  return escapeInline(collapseWhitespace(text));
+  return isolateBidi(escapeInline(collapseWhitespace(text)));
 }
 
 /** A table cell: like mdText (which already escapes pipes), with line breaks kept as <br>. */

@@ -2,6 +2,7 @@
  * The memo as one standalone, printable HTML document: inline CSS, no scripts, no external
  * resources (a Content-Security-Policy says so too), the heat map and the timeline beside their sections.
  */
+import { isolateBidi } from '../domain/index.js';
 import { renderMarkdownSafe } from './markdown.js';
 import { strategyMemoSections, type MemoSectionKey } from './memo.js';
 import { escapeXml, riskHeatMapSvg, roadmapTimelineSvg } from './svg.js';
@@ -66,7 +67,8 @@ export function strategyMemoHtml(input: ExportInput): string {
     const classes = [`memo-${s.key}`, s.staleSteps.length > 0 ? 'stale' : null].filter((c) => c !== null).join(' ');
     return `<section class="${classes}">\n${html}${picture ? `${picture}\n` : ''}</section>`;
   });
-  return standaloneHtml(`Strategy memo: ${input.client.name}, ${input.session.quarter}`, sections);
+  // A title holds no elements: the isolate characters themselves keep the client's name apart.
+  return standaloneHtml(`Strategy memo: ${isolateBidi(input.client.name)}, ${input.session.quarter}`, sections);
 }
 
 /** A standalone, printable HTML document around the given sections: inline CSS, no scripts, nothing loaded. */

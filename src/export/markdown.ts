@@ -1,5 +1,6 @@
 import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import { ISOLATE_END, ISOLATE_START } from '../domain/index.js';
 
 /**
  * The one server-side sanitizing function: Markdown → HTML → a strict allow-list.
@@ -30,6 +31,7 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
     'pre',
     'sup',
     'sub',
+    'bdi',
     'ul',
     'ol',
     'li',
@@ -73,7 +75,16 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   },
 };
 
+/**
+ * The isolates that mdText sets around text that could reorder its neighbours (src/domain/prose.ts),
+ * as `<bdi>` elements: the same isolation, in the markup. Turned into tags before Markdown reads them,
+ * so a web address at the end of an isolate ends at the tag, as GFM links end at "<".
+ */
+function isolatesAsBdi(md: string): string {
+  return md.replaceAll(ISOLATE_START, '<bdi>').replaceAll(ISOLATE_END, '</bdi>');
+}
+
 export function renderMarkdownSafe(md: string): string {
-  const html = markdown.parse(md, { async: false });
+  const html = markdown.parse(isolatesAsBdi(md), { async: false });
   return sanitizeHtml(html, SANITIZE_OPTIONS);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatAmount, formatMultiple, mdCell, mdText, normalizeForMatch } from '../../src/export/format.js';
+import { isolateBidi } from '../../src/domain/index.js';
 import { renderMarkdownSafe } from '../../src/export/index.js';
 
 const TRICKY = [
@@ -52,6 +53,46 @@ describe('Markdown escaping of user and model text', () => {
     expect(mdCell('14.6%')).toBe('14.6%');
     expect(mdText('1. a list')).toBe('1\\. a list');
     expect(mdText('- a bullet')).toBe('\\- a bullet');
+  });
+
+  it('keeps e-mail and web addresses exactly as written, in the Markdown and in what marked makes of it', () => {
+    const email = 'first_last@example.com';
+    const url = 'https://files.example.com/board/q3_board_pack.pdf';
+    const text = `Send it to ${email} (the deck: ${url}), or see www.example.com/a_b_c.`;
+    const md = mdText(text);
+    expect(md).toContain(email);
+    expect(md).toContain(url);
+    expect(md).toContain('www.example.com/a_b_c.');
+    const html = renderMarkdownSafe(md);
+    expect(html).toContain(`<a href="mailto:${email}" rel="noopener noreferrer nofollow">${email}</a>`);
+    expect(html).toContain(`<a href="${url}" rel="noopener noreferrer nofollow">${url}</a>`);
+    expect(html).toContain(
+      '<a href="http://www.example.com/a_b_c" rel="noopener noreferrer nofollow">www.example.com/a_b_c</a>.',
+    );
+    // What a reader sees is what was written: no backslash, nothing cut, nothing in italics.
+    expect(html.replace(/<[^>]+>/g, '')).toBe(`<p>${text}</p>\n`.replace(/<[^>]+>/g, ''));
+    expect(html).not.toContain('<em>');
+    // In a table cell too, and with the text's own syntax still escaped around them.
+    const cell = renderMarkdownSafe(`| h |\n| - |\n| ${mdCell(`*Owner:* ${email} | backup_owner`)} |`);
+    expect(cell).toContain(
+      `<td>*Owner:* <a href="mailto:${email}" rel="noopener noreferrer nofollow">${email}</a> | backup_owner</td>`,
+    );
+  });
+
+  it('leaves the punctuation after an address outside it, as GFM does', () => {
+    expect(renderMarkdownSafe(mdText('Read https://example.com/a_b.'))).toContain('>https://example.com/a_b</a>.');
+    expect(renderMarkdownSafe(mdText('(see https://example.com/x_y)'))).toContain('>https://example.com/x_y</a>)');
+    expect(renderMarkdownSafe(mdText('https://en.example.org/wiki/A_(b) is it'))).toContain(
+      '>https://en.example.org/wiki/A_(b)</a> is it',
+    );
+  });
+
+  it('sets text that could reorder its neighbours apart as a bidi isolate, and nothing else', () => {
+    expect(mdText('\u202eevil.pdf')).toBe('\u2068\u202eevil.pdf\u2069');
+    expect(mdText('שלום Northwind')).toBe('\u2068שלום Northwind\u2069');
+    expect(mdText('مصنع الرياض')).toBe('\u2068مصنع الرياض\u2069');
+    expect(mdText('Northwind Logistics, 2028-Q1')).toBe('Northwind Logistics, 2028-Q1');
+    expect(isolateBidi('Société Générale 🚚')).toBe('Société Générale 🚚');
   });
 
   it('turns line breaks into spaces in running text and into <br> in a table cell', () => {

@@ -98,7 +98,7 @@ export function Composer({
         <div class="composer-trend">
           <label for="composer-trend">Answering about</label>
           <select id="composer-trend" value=${trendId ?? ''} onChange=${(/** @type {import('../lib/html.js').TargetedEvent<HTMLSelectElement>} */ e) => onTrend?.(e.currentTarget.value || null)} disabled=${streaming}>
-            ${trends.map((t) => html`<option value=${t.id} key=${t.id}>${t.name} (${answers?.[t.id] ?? 0} answers)</option>`)}
+            ${trends.map((t) => html`<option value=${t.id} key=${t.id}>${`\u2068${t.name}\u2069`} (${answers?.[t.id] ?? 0} answers)</option>`)}
           </select>
         </div>`
       }

@@ -43,7 +43,7 @@ export function SearchPanel() {
             (hit) => html`
             <li key=${hit.messageId}>
               <${Link} href=${`/sessions/${hit.sessionId}#message-${hit.messageId}`} class="search-hit">
-                <span class="hit-meta">${hit.clientName} · ${hit.quarter} · ${STEPS[hit.step]?.title ?? hit.step} · ${hit.role === 'user' ? 'You' : 'Facilitator'}</span>
+                <span class="hit-meta"><bdi>${hit.clientName}</bdi> · ${hit.quarter} · ${STEPS[hit.step]?.title ?? hit.step} · ${hit.role === 'user' ? 'You' : 'Facilitator'}</span>
                 <${Highlighted} text=${hit.snippet} />
               <//>
             </li>`,

@@ -43,7 +43,7 @@ export function SessionPage({ sessionId }) {
     scrolledTo.current = false;
   }, [sessionId]);
   useEffect(() => {
-    if (view) document.title = `${view.client.name} ${view.session.quarter} · Foresight Accelerator`;
+    if (view) document.title = `\u2068${view.client.name}\u2069 ${view.session.quarter} · Foresight Accelerator`; // isolates: a title holds no <bdi>
   }, [view?.client.name, view?.session.quarter]);
   // A search hit links to #message-<id>: show it once the transcript is there.
   useEffect(() => {
@@ -80,8 +80,8 @@ export function SessionPage({ sessionId }) {
     <main id="main" class="session" tabindex="-1" data-session-id=${view.session.id} data-busy=${session.streaming ? 'true' : 'false'}>
       <header class="session-head">
         <div>
-          <p class="crumbs"><${Link} href="/">Sessions<//> <span aria-hidden="true">›</span> ${view.client.name}</p>
-          <h1 class="session-title">${view.client.name} <span class="quarter-tag">${view.session.quarter}</span></h1>
+          <p class="crumbs"><${Link} href="/">Sessions<//> <span aria-hidden="true">›</span> <bdi>${view.client.name}</bdi></p>
+          <h1 class="session-title"><bdi>${view.client.name}</bdi> <span class="quarter-tag">${view.session.quarter}</span></h1>
           <p class="muted session-sub">${view.client.industry} · ${view.session.mode === 'quick_check' ? 'Quick sounding-board check' : 'Quarterly session'}${view.session.title ? ` · ${view.session.title}` : ''}</p>
         </div>
         <nav class="exports" aria-label="Exports">

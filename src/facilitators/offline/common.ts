@@ -5,6 +5,7 @@ import {
   STEPS,
   TREND_LENS_LABELS,
   chosenTrends,
+  isolateBidi,
   rankRisks,
   type Horizon,
   type TranscriptMessage,
@@ -61,8 +62,9 @@ export function placeholders(input: TurnInput, extra: Readonly<Record<string, st
   const risks = input.artifacts.risks ? rankRisks(input.artifacts.risks) : [];
   const entries = input.artifacts.roadmap?.entries ?? [];
   return {
-    client: input.session.clientName,
-    industry: input.session.industry,
+    // The user's words inside the facilitator's sentence, isolated when they could reorder it.
+    client: isolateBidi(input.session.clientName),
+    industry: isolateBidi(input.session.industry),
     quarter: input.session.quarter,
     trend: trends.length > 0 ? joinWords(trends.map((t) => t.name)) : 'the chosen trends',
     trends: trends.length > 0 ? trends.map((t) => `**${t.name}** (${t.id})`).join(', ') : 'none chosen yet',

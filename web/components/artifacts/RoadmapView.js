@@ -66,7 +66,7 @@ export function RoadmapView({ data }) {
                   <td data-label="Deadline" class="nowrap"><${EditableText} value=${e.deadline} path=${['entries', i, 'deadline']} label=${`deadline of ${e.id}`} nullable placeholder=${GAPS.deadline} /></td>
                   <td data-label="Metric">${
                     e.metric
-                      ? html`${e.metric.name}: <span class="nowrap">${orGap(e.metric.baseline, 'baseline')} → ${e.metric.target}</span>
+                      ? html`<bdi>${e.metric.name}</bdi>: <span class="nowrap">${orGap(e.metric.baseline, 'baseline')} → ${e.metric.target}</span>
                       <span class="metric-now small">now: <${EditableText} value=${e.metric.current} path=${['entries', i, 'metric', 'current']} label=${`latest value of the metric of ${e.id}`} nullable placeholder=${GAPS.measured} /></span>`
                       : html`<span class="muted gap">${GAPS.metric}</span>`
                   }</td>
