@@ -1,6 +1,7 @@
 import {
   AppError,
   STEPS,
+  STEP_IDS,
   chosenTrends,
   ACTION_LABELS,
   actionsOf,
@@ -115,6 +116,8 @@ export interface SessionSnapshot {
   readonly session: Session;
   readonly artifacts: ArtifactSet;
   readonly stale: StepId[];
+  /** Where each item of the latest artifacts came from (drafted, carried over, added by hand). */
+  readonly provenance: Partial<Record<StepId, ProvenanceMap>>;
 }
 
 export interface NewSession {
@@ -524,6 +527,12 @@ export class Engine {
       session,
       artifacts: store.latestArtifacts(this.db, sessionId),
       stale: [...session.progress.stale],
+      provenance: Object.fromEntries(
+        STEP_IDS.flatMap((step) => {
+          const current = this.review.current(sessionId, step);
+          return current ? [[step, current.provenance]] : [];
+        }),
+      ),
     };
   }
 

@@ -210,12 +210,17 @@ export function sameWording(a: string, b: string): boolean {
   return (2 * shared) / (x.size + y.size) >= 0.5;
 }
 
-/** Pairs items: same id and text, then same text, then same id with the same wording reworded; each item is used once. */
+/**
+ * Pairs items: same id and text, then same text, then same id when the later item was carried over
+ * from the earlier session or its wording is recognisably the same (reworded); each item is used once.
+ */
 function match<T>(
   earlier: readonly T[],
   later: readonly T[],
   id: (t: T) => string | null,
   text: (t: T) => string,
+  /** True when the later item was carried over from the earlier session, keeping its id. */
+  carried: (t: T) => boolean = () => false,
 ): Matched<T> {
   const usedLater = new Set<number>();
   const pairedEarlier = new Map<number, { later: number; by: 'id' | 'text' }>();
@@ -232,7 +237,7 @@ function match<T>(
   const sameText = (a: T, b: T) => normalizeForMatch(text(a)) === normalizeForMatch(text(b));
   pass((a, b) => sameId(a, b) && sameText(a, b), 'id');
   pass(sameText, 'text');
-  pass((a, b) => sameId(a, b) && sameWording(text(a), text(b)), 'id');
+  pass((a, b) => sameId(a, b) && (carried(b) || sameWording(text(a), text(b))), 'id');
   const pairs = [...pairedEarlier.entries()]
     .sort(([a], [b]) => a - b)
     .map(([i, { later: j, by }]) => ({
@@ -246,6 +251,12 @@ function match<T>(
     onlyEarlier: earlier.filter((_, i) => !pairedEarlier.has(i)),
     onlyLater: later.filter((_, k) => !usedLater.has(k)),
   };
+}
+
+/** The later session's record says this item was carried over from the earlier session. */
+function carriedFrom(later: ExportInput, step: StepId, key: string, earlierSessionId: number): boolean {
+  const origin = later.provenance?.[step]?.[key]?.origin;
+  return origin?.kind === 'carried' && origin.fromSessionId === earlierSessionId;
 }
 
 function section<S extends StepId, T>(
@@ -345,6 +356,7 @@ export function compareQuarters(earlier: ExportInput, later: ExportInput): Quart
         rankRisks(y).map(riskRef),
         (r) => r.id,
         (r) => r.threat,
+        (r) => carriedFrom(later, 'risks', `risks/${r.id}`, earlier.session.id),
       );
       const moved: RiskMove[] = [];
       const unchanged: RiskRef[] = [];
@@ -363,12 +375,13 @@ export function compareQuarters(earlier: ExportInput, later: ExportInput): Quart
       return { moved, added: m.onlyLater, closed: m.onlyEarlier, unchanged };
     }),
     roadmap: section('roadmap', a, b, (x, y) => {
-      const later = y.entries.map(entryRef);
+      const laterEntries = y.entries.map(entryRef);
       const m = match(
         x.entries.map(entryRef),
-        later,
+        laterEntries,
         (e) => e.id,
         (e) => e.title,
+        (e) => carriedFrom(later, 'roadmap', `entries/${e.id}`, earlier.session.id),
       );
       const changed: RoadmapChange[] = [];
       const done: RoadmapChange[] = [];
@@ -391,7 +404,7 @@ export function compareQuarters(earlier: ExportInput, later: ExportInput): Quart
         else unchanged.push(p.later);
       }
       const earlierOf = new Map(m.pairs.map((p) => [p.later, p.earlier]));
-      const metrics = later.flatMap((entry): MetricReading[] => {
+      const metrics = laterEntries.flatMap((entry): MetricReading[] => {
         if (!entry.metric) return [];
         const before = earlierOf.get(entry);
         const sameMetric =
@@ -441,6 +454,7 @@ export function compareQuarters(earlier: ExportInput, later: ExportInput): Quart
         y.recommendations.map(recRef),
         (r) => r.id,
         (r) => r.claim ?? r.id,
+        (r) => carriedFrom(later, 'sounding_board', `recommendations/${r.id}`, earlier.session.id),
       );
       const verdictChanged = m.pairs
         .filter((p) => p.earlier.verdict !== p.later.verdict)

@@ -1,4 +1,4 @@
-import type { ArtifactSet, Client, Session, StepId } from '../domain/index.js';
+import type { ArtifactSet, Client, ProvenanceMap, Session, StepId } from '../domain/index.js';
 
 /** Everything an export needs, gathered by the caller (server or CLI); the exports themselves do no I/O. */
 export interface ExportInput {
@@ -9,6 +9,11 @@ export interface ExportInput {
   /** Steps whose artifact rests on answers the user has since revised (progress.stale). */
   readonly stale: readonly StepId[];
   readonly generatedAt: Date;
+  /**
+   * Where each item came from, by step and item key ("risks/r2"): the Radar Review pairs an item with
+   * the earlier quarter's of the same id when it was carried over from that session. Absent: unknown.
+   */
+  readonly provenance?: Partial<Record<StepId, ProvenanceMap>>;
   /** Who facilitated, in words for the footer, e.g. "the offline facilitator (no AI model)". */
   readonly provider: { readonly label: string };
 }

@@ -65,6 +65,23 @@ describe('compareQuarters', () => {
     expect(r.added.map((x) => x.threat)).toContain('A port strike stops inbound containers for two weeks');
   });
 
+  it('pairs by id an item the later session records as carried over from the earlier one, however reworded', () => {
+    const later = q2();
+    later.artifacts.risks!.risks[0]!.threat = 'A port strike stops inbound containers for two weeks';
+    const carried = {
+      origin: { kind: 'carried' as const, fromSessionId: q1().session.id, quarter: '2027-Q1' },
+      edited: ['threat'],
+    };
+    const withRecord = { ...later, provenance: { risks: { 'risks/r1': carried } } };
+    const r = compared(compareQuarters(q1(), withRecord), 'risks');
+    expect(r.moved.map((m) => [m.earlier.id, m.later.id, m.reworded])).toContainEqual(['r1', 'r1', true]);
+    const fromElsewhere = {
+      ...later,
+      provenance: { risks: { 'risks/r1': { ...carried, origin: { ...carried.origin, fromSessionId: 999 } } } },
+    };
+    expect(compared(compareQuarters(q1(), fromElsewhere), 'risks').closed.map((x) => x.id)).toContain('r1');
+  });
+
   it('pairs nothing between two quarters whose recommendations are different, whatever their ids', () => {
     const later = q2();
     const claims = [

@@ -51,6 +51,27 @@ describe('starting a quarter from the previous one', () => {
     ).toBe('dialogue');
   });
 
+  it('lets the Radar Review pair a carried risk by its id even after the advisor rewrote it', async () => {
+    const { h, q1 } = await withFirstQuarter();
+    const res = await h.json('POST', '/api/sessions', {
+      clientName: 'Northwind Logistics',
+      industry: 'Logistics',
+      quarter: '2027-Q2',
+      carryOver: true,
+    });
+    const q2Id = ((await res.json()) as SessionView).session.id;
+    const risks = q1.risks!.risks.map((r, i) =>
+      i === 0 ? { ...r, threat: 'A port strike stops inbound containers' } : r,
+    );
+    // A later revision of the carried register (as a hand edit on reaching the risks step would store it).
+    insertRevision(h.db, { sessionId: q2Id, step: 'risks', data: { risks }, source: 'user' });
+    const review = (await (await h.app.request(`/api/sessions/${q2Id}/compare`)).json()) as {
+      comparison: { risks: { closed: Array<{ id: string }>; unchanged: Array<{ id: string }> } };
+    };
+    expect(review.comparison.risks.closed).toEqual([]);
+    expect(review.comparison.risks.unchanged.map((r) => r.id)).toContain(q1.risks!.risks[0]!.id);
+  });
+
   it('starts empty when the client has no earlier quarter', async () => {
     const h = harness(new ScriptedFacilitator());
     const res = await h.json('POST', '/api/sessions', {
