@@ -131,6 +131,7 @@ export function toMarkdown(
       const t = r.record.tokens;
       return `| ${facilitatorName(r.record.facilitator)} | ${r.record.persona.id} | ${r.record.stepsDone.length}/7 | ${t.facilitator.in} / ${t.facilitator.out} | ${t.prompts} | ${sum(t.client)} | ${sum(t.judge)} | ${sum(t.facilitator) + sum(t.client) + sum(t.judge)} | ${(r.record.durationMs / 1000).toFixed(1)} |`;
     }),
+    ...judgeSection(results),
     '',
     '## What each check asks',
     '',
@@ -181,5 +182,23 @@ function trapsByKind(results: readonly SessionResult[]): string[] {
       });
       return `| ${name} | ${cells.join(' | ')} |`;
     }),
+  ];
+}
+
+/** The judge's score and reasons for every session it judged; nothing when no judge ran. */
+function judgeSection(results: readonly SessionResult[]): string[] {
+  const judged = results.flatMap((r) => {
+    const c = r.checks.find((x) => x.scope === 'judge');
+    return c ? [{ r, c }] : [];
+  });
+  if (judged.length === 0) return [];
+  return [
+    '',
+    '## Judge',
+    '',
+    ...judged.flatMap(({ r, c }) => [
+      `- **${facilitatorName(r.record.facilitator)} · ${r.record.persona.id}: ${c.score}/5**`,
+      ...(c.reasons ?? []).map((reason) => `  - ${reason}`),
+    ]),
   ];
 }

@@ -42,4 +42,6 @@ export interface CheckResult {
   readonly failures: readonly Failure[];
   /** The judge's 1–5 score, for the judge check only. */
   readonly score?: number;
+  /** The judge's reasons, shown whether it passed or not. */
+  readonly reasons?: readonly string[];
 }

@@ -24,13 +24,19 @@ export const PROMPTS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '
 
 const FRONT_MATTER = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/;
 
-export function parsePromptFile(step: StepId, role: PromptRole, source: string): Prompt {
+/** A prompt file's version (from its front matter) and text; `file` names it in the error. */
+export function readPromptSource(file: string, source: string): { version: number; text: string } {
   const m = FRONT_MATTER.exec(source.replace(/\r\n/g, '\n'));
-  if (!m) throw new Error(`prompts/${step}/${role}.md must start with front matter holding "version: N"`);
+  if (!m) throw new Error(`${file} must start with front matter holding "version: N"`);
   const version = Number(/^version:\s*(\d+)\s*$/m.exec(m[1]!)?.[1]);
   if (!Number.isInteger(version) || version < 1)
-    throw new Error(`prompts/${step}/${role}.md has no valid "version: N" in its front matter`);
-  return { step, role, version, text: m[2]!.trim(), id: `${step}/${role}@${version}` };
+    throw new Error(`${file} has no valid "version: N" in its front matter`);
+  return { version, text: m[2]!.trim() };
+}
+
+export function parsePromptFile(step: StepId, role: PromptRole, source: string): Prompt {
+  const { version, text } = readPromptSource(`prompts/${step}/${role}.md`, source);
+  return { step, role, version, text, id: `${step}/${role}@${version}` };
 }
 
 export class PromptLibrary {
