@@ -33,3 +33,10 @@ export type Quarter = z.infer<typeof Quarter>;
 export function quarterOf(date: Date): Quarter {
   return `${date.getUTCFullYear()}-Q${Math.floor(date.getUTCMonth() / 3) + 1}`;
 }
+
+/** The quarter after `quarter`: 2027-Q4 → 2028-Q1. */
+export function quarterAfter(quarter: Quarter): Quarter {
+  const year = Number(quarter.slice(0, 4));
+  const q = Number(quarter.slice(6));
+  return q === 4 ? `${year + 1}-Q1` : `${year}-Q${q + 1}`;
+}

@@ -72,6 +72,8 @@ export interface Client {
   readonly name: string;
   readonly industry: string;
   readonly createdAt: string;
+  /** Set when the client is archived: off the home list, still searchable, restored by un-archiving. */
+  readonly archivedAt: string | null;
 }
 
 export interface Session {

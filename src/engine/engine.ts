@@ -14,6 +14,7 @@ import {
   invalid,
   nextDialogueTrend,
   notFound,
+  quarterAfter,
   refused,
   stepStatuses,
   stepsOf,
@@ -46,6 +47,7 @@ import {
 import * as store from '../storage/index.js';
 import type { Db } from '../storage/index.js';
 import { RECENT_MESSAGES, type Facilitator, type TurnInput } from './facilitator.js';
+import { Library } from './library.js';
 import type { LiveTurn } from './liveTurn.js';
 import type { LastModelCall } from './modelStatus.js';
 import {
@@ -111,6 +113,26 @@ export interface SessionView {
   readonly previousSession: { readonly id: number; readonly quarter: string } | null;
 }
 
+/** A session as offered for choosing: to carry from, or to open instead of starting a duplicate. */
+export interface SessionChoice {
+  readonly id: number;
+  readonly quarter: string;
+  readonly title: string | null;
+  readonly current: StepId | null;
+}
+
+/** What the new-session form shows before anything is created, for a client name and a quarter. */
+export interface SessionPlan {
+  /** The client of that name, when there is one in use. */
+  readonly client: Client | null;
+  /** The client's quarterly sessions of that quarter: a second one is refused unless asked for. */
+  readonly existing: readonly SessionChoice[];
+  /** What the new quarter can start from, the default first (see earlierQuarterlySessions). */
+  readonly carryFrom: readonly SessionChoice[];
+  /** The quarter after the client's latest quarterly session, for a form that has not been typed in. */
+  readonly suggestedQuarter: string | null;
+}
+
 export interface SessionSnapshot {
   readonly client: Client;
   readonly session: Session;
@@ -128,6 +150,10 @@ export interface NewSession {
   readonly title?: string | null;
   /** Start from the client's previous quarter: its context, trends, risks and roadmap, as revision 1. */
   readonly carryOver?: boolean;
+  /** The session to carry over from, instead of the default (the latest earlier quarter with work). */
+  readonly carryFrom?: number | null;
+  /** Start a second quarterly session for a quarter that already has one. */
+  readonly allowDuplicate?: boolean;
 }
 
 /** What a new quarter inherits; the dialogue, the forecast and the pressure tests are redone each quarter. */
@@ -139,6 +165,8 @@ export const CARRIED_STEPS = ['context', 'trends', 'risks', 'roadmap'] as const 
  */
 export class Engine {
   readonly turns = new TurnRegistry();
+  /** Clients and sessions to rename, archive, trash and restore. */
+  readonly library: Library;
   private readonly db: Db;
   private readonly facilitator: Facilitator;
   private readonly turnDeps: TurnDeps;
@@ -166,6 +194,7 @@ export class Engine {
     });
     // Replies that were streaming when the last process died are kept, marked incomplete.
     store.markInterruptedReplies(this.db);
+    this.library = new Library(this.db, this.turns);
   }
 
   get identity() {
@@ -179,9 +208,17 @@ export class Engine {
 
   createSession(input: NewSession): SessionView {
     const session = this.db.transaction(() => {
-      const client =
-        store.findClientByName(this.db, input.clientName) ??
-        store.insertClient(this.db, input.clientName, input.industry);
+      const client = this.clientForNewSession(input);
+      if (input.mode === 'quarterly' && !input.allowDuplicate) {
+        const existing = store.quarterlySessionsOf(this.db, client.id, input.quarter)[0];
+        if (existing) {
+          throw new AppError(
+            'conflict',
+            `${client.name} already has a quarterly session for ${input.quarter} (session ${existing.id}${existing.title ? `, "${existing.title}"` : ''}). Open it, or ask for a second one on purpose (allowDuplicate).`,
+            { details: { existingSession: choiceOf(existing) } },
+          );
+        }
+      }
       const created = store.insertSession(this.db, {
         clientId: client.id,
         quarter: input.quarter,
@@ -189,7 +226,7 @@ export class Engine {
         title: input.title ?? null,
         progress: initialProgress(input.mode),
       });
-      const carried = input.carryOver ? this.carryOver(created) : null;
+      const carried = input.carryOver ? this.carryOver(created, input.carryFrom ?? null) : null;
       this.postOpening(created, client, stepsOf(input.mode)[0]!);
       if (carried) {
         // Said by the product, not by a model or the question bank: no provider, no prompt version.
@@ -208,11 +245,43 @@ export class Engine {
     return this.view(session.id);
   }
 
+  /** What the new-session form needs to know about a client name and a quarter before creating anything. */
+  planSession(clientName: string, quarter: string): SessionPlan {
+    const client = store.findClientByName(this.db, clientName);
+    if (!client) return { client: null, existing: [], carryFrom: [], suggestedQuarter: null };
+    const latest = store.listSessions(this.db, client.id).find((s) => s.mode === 'quarterly');
+    return {
+      client,
+      existing: store.quarterlySessionsOf(this.db, client.id, quarter).map(choiceOf),
+      carryFrom: store.earlierQuarterlySessions(this.db, client.id, quarter).map(choiceOf),
+      suggestedQuarter: latest ? quarterAfter(latest.quarter) : null,
+    };
+  }
+
+  /** The client a new session is for: found by name (an archived one comes back to the list), or created. */
+  private clientForNewSession(input: NewSession): Client {
+    const record = store.findClientRecordByName(this.db, input.clientName);
+    if (!record) return store.insertClient(this.db, input.clientName, input.industry);
+    if (record.deletedAt) {
+      throw conflict(
+        `A client named "${record.client.name}" is in the trash. Restore it to add a session, or choose another name.`,
+      );
+    }
+    return record.client.archivedAt ? store.setClientArchived(this.db, record.client.id, false) : record.client;
+  }
+
   /** Copies the previous quarter's lasting artifacts into a new session; null when there is nothing to carry. */
-  private carryOver(session: Session): { quarter: string; steps: StepId[] } | null {
+  private carryOver(session: Session, from: number | null): { quarter: string; steps: StepId[] } | null {
     if (session.mode !== 'quarterly')
       throw invalid('Only a quarterly session can start from the previous quarter.', 'carryOver');
-    const previous = previousOf(store.listSessions(this.db, session.clientId), session);
+    const candidates = store.earlierQuarterlySessions(this.db, session.clientId, session.quarter);
+    const previous = from === null ? candidates[0] : candidates.find((c) => c.id === from);
+    if (from !== null && !previous) {
+      throw invalid(
+        `Session ${from} cannot be carried from: choose an earlier quarterly session of the same client that has work in it${candidates.length ? ` (${candidates.map((c) => `${c.id}: ${c.quarter}`).join(', ')})` : ''}.`,
+        'carryFrom',
+      );
+    }
     if (!previous) return null;
     const artifacts = store.latestArtifacts(this.db, previous.id);
     const steps = CARRIED_STEPS.filter((step) => artifacts[step] !== undefined);
@@ -236,10 +305,6 @@ export class Engine {
   /** The session, or a not-found error: for callers that only need to know it exists. */
   session(sessionId: number): Session {
     return this.requireSession(sessionId);
-  }
-
-  listClients(): Client[] {
-    return store.listClients(this.db);
   }
 
   listSessions(clientId?: number): Session[] {
@@ -309,7 +374,7 @@ export class Engine {
       dialogueEnough: facts.dialogueEnough ?? false,
       proposals: this.review.proposals(sessionId),
       liveTurn: live ? { turnId: live.turnId, kind: live.kind } : null,
-      previousSession: previousOf(store.listSessions(this.db, session.clientId), session),
+      previousSession: previousOf(this.db, session),
     };
   }
 
@@ -539,7 +604,7 @@ export class Engine {
   /** The same client's session of the latest quarter before this one's: what a Radar Review compares with. */
   previousSession(sessionId: number): Session | undefined {
     const session = this.requireSession(sessionId);
-    const previous = previousOf(store.listSessions(this.db, session.clientId), session);
+    const previous = previousOf(this.db, session);
     return previous ? store.getSession(this.db, previous.id) : undefined;
   }
 
@@ -789,8 +854,10 @@ export class Engine {
 
   private requireSession(id: number): Session {
     const s = store.getSession(this.db, id);
-    if (!s) throw notFound(`Session ${id}`);
-    return s;
+    if (s) return s;
+    if (store.getSessionRecord(this.db, id)?.trashed)
+      throw new AppError('not_found', `Session ${id} is in the trash: restore it to open it.`);
+    throw notFound(`Session ${id}`);
   }
 
   private requireActiveStep(session: Session): StepId {
@@ -830,8 +897,17 @@ function artifactEvent(revision: ArtifactRevision) {
   };
 }
 
-/** The latest session of an earlier quarter among a client's sessions (listed newest quarter first). */
-function previousOf(sessions: readonly Session[], session: Session): { id: number; quarter: string } | null {
-  const earlier = sessions.find((s) => s.quarter < session.quarter);
+/** The session a Radar Review compares with by default: the latest earlier quarter with work in it. */
+function previousOf(db: Db, session: Session): { id: number; quarter: string } | null {
+  const earlier = store.earlierQuarterlySessions(db, session.clientId, session.quarter)[0];
   return earlier ? { id: earlier.id, quarter: earlier.quarter } : null;
+}
+
+function choiceOf(s: Session): SessionChoice {
+  return {
+    id: s.id,
+    quarter: s.quarter,
+    title: s.title,
+    current: s.progress.status === 'active' ? s.progress.current : null,
+  };
 }

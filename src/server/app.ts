@@ -14,6 +14,7 @@ import {
   wellFormedPath,
 } from './protection/index.js';
 import { exportRoutes } from './routes/exports.js';
+import { libraryRoutes } from './routes/library.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { SearchQuery } from './schemas.js';
 
@@ -57,11 +58,11 @@ export function createApp({ engine, version, staticRoutes, access = LOOPBACK_ONL
   app.get('/api/health', (c) =>
     c.json({ ok: true, version, provider: engine.identity, lastModelCall: engine.lastModelCall }),
   );
-  app.get('/api/clients', (c) => c.json({ clients: engine.listClients() }));
   app.get('/api/search', (c) => {
     const { q, clientId } = validate(SearchQuery, c.req.query());
     return c.json({ query: q, hits: engine.search(q, clientId) });
   });
+  app.route('/api', libraryRoutes(engine));
   app.route('/api/sessions', sessionRoutes(engine));
   app.route('/api/sessions', exportRoutes(engine));
   // The page's client-side routes must not answer for the API: an unknown API path is a JSON 404.

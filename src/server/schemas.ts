@@ -16,6 +16,24 @@ export const CreateSessionBody = z.object({
   mode: SessionMode.default('quarterly'),
   title: z.string().trim().max(200).nullish(),
   carryOver: z.boolean().default(false).describe("start from the client's previous quarter"),
+  carryFrom: z.number().int().positive().nullish().describe('the session to carry from, if not the default'),
+  allowDuplicate: z.boolean().default(false).describe('a second quarterly session for a quarter that has one'),
+});
+
+export const SessionPlanQuery = z.object({ clientName: Name, quarter: Quarter });
+
+export const ClientIdParam = z.coerce.number({ message: 'must be a client number' }).int().positive();
+
+export const ListClientsQuery = z.object({
+  archived: z.enum(['exclude', 'include', 'only']).default('exclude'),
+});
+
+export const UpdateClientBody = z
+  .strictObject({ name: Name.optional(), industry: Name.optional(), archived: z.boolean().optional() })
+  .refine((b) => Object.keys(b).length > 0, 'name, industry or archived is required');
+
+export const UpdateSessionBody = z.strictObject({
+  title: z.string().trim().max(200, 'must be at most 200 characters').nullable(),
 });
 
 export const PostMessageBody = z.object({

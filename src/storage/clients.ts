@@ -6,9 +6,26 @@ interface ClientRow {
   name: string;
   industry: string;
   created_at: string;
+  archived_at: string | null;
+  deleted_at: string | null;
 }
 
-const toClient = (r: ClientRow): Client => ({ id: r.id, name: r.name, industry: r.industry, createdAt: r.created_at });
+const toClient = (r: ClientRow): Client => ({
+  id: r.id,
+  name: r.name,
+  industry: r.industry,
+  createdAt: r.created_at,
+  archivedAt: r.archived_at,
+});
+
+/** A client as stored, also one in the trash: what managing and restoring clients need to see. */
+export interface ClientRecord {
+  readonly client: Client;
+  /** When it was moved to the trash (with its sessions); null while it is in use. */
+  readonly deletedAt: string | null;
+}
+
+const toRecord = (r: ClientRow): ClientRecord => ({ client: toClient(r), deletedAt: r.deleted_at });
 
 export function insertClient(db: Db, name: string, industry: string): Client {
   const row = stmt(db, 'INSERT INTO clients (name, industry, created_at) VALUES (?, ?, ?) RETURNING *').get(
@@ -19,16 +36,64 @@ export function insertClient(db: Db, name: string, industry: string): Client {
   return toClient(row);
 }
 
+/** A client not in the trash, by name (case-insensitive, as the name is unique). */
 export function findClientByName(db: Db, name: string): Client | undefined {
-  const row = stmt(db, 'SELECT * FROM clients WHERE name = ?').get(name) as ClientRow | undefined;
+  const row = stmt(db, 'SELECT * FROM clients WHERE name = ? AND deleted_at IS NULL').get(name) as
+    | ClientRow
+    | undefined;
   return row && toClient(row);
 }
 
+/** A client not in the trash. */
 export function getClient(db: Db, id: number): Client | undefined {
-  const row = stmt(db, 'SELECT * FROM clients WHERE id = ?').get(id) as ClientRow | undefined;
+  const row = stmt(db, 'SELECT * FROM clients WHERE id = ? AND deleted_at IS NULL').get(id) as ClientRow | undefined;
   return row && toClient(row);
 }
 
-export function listClients(db: Db): Client[] {
-  return (stmt(db, 'SELECT * FROM clients ORDER BY name').all() as ClientRow[]).map(toClient);
+/** Any stored client, in the trash or not. */
+export function getClientRecord(db: Db, id: number): ClientRecord | undefined {
+  const row = stmt(db, 'SELECT * FROM clients WHERE id = ?').get(id) as ClientRow | undefined;
+  return row && toRecord(row);
+}
+
+/** Any stored client by name, in the trash or not: a name stays taken while its client is in the trash. */
+export function findClientRecordByName(db: Db, name: string): ClientRecord | undefined {
+  const row = stmt(db, 'SELECT * FROM clients WHERE name = ?').get(name) as ClientRow | undefined;
+  return row && toRecord(row);
+}
+
+/** Which clients to list: the home list leaves archived ones out; a filter shows them. */
+export type ArchivedFilter = 'exclude' | 'include' | 'only';
+
+export function listClients(db: Db, archived: ArchivedFilter = 'include'): Client[] {
+  const where = {
+    exclude: 'AND archived_at IS NULL',
+    include: '',
+    only: 'AND archived_at IS NOT NULL',
+  }[archived];
+  return (stmt(db, `SELECT * FROM clients WHERE deleted_at IS NULL ${where} ORDER BY name`).all() as ClientRow[]).map(
+    toClient,
+  );
+}
+
+/** Changes a client's name or industry; the caller checks the name is free. */
+export function updateClient(db: Db, id: number, change: { name?: string; industry?: string }): Client {
+  const row = stmt(
+    db,
+    'UPDATE clients SET name = COALESCE(?, name), industry = COALESCE(?, industry) WHERE id = ? RETURNING *',
+  ).get(change.name ?? null, change.industry ?? null, id) as ClientRow;
+  return toClient(row);
+}
+
+export function setClientArchived(db: Db, id: number, archived: boolean): Client {
+  const row = stmt(db, 'UPDATE clients SET archived_at = ? WHERE id = ? RETURNING *').get(
+    archived ? now() : null,
+    id,
+  ) as ClientRow;
+  return toClient(row);
+}
+
+/** Moves a client to the trash, or back (`at` null). Its sessions go and come back with it. */
+export function setClientDeleted(db: Db, id: number, at: string | null): void {
+  stmt(db, 'UPDATE clients SET deleted_at = ? WHERE id = ?').run(at, id);
 }

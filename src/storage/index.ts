@@ -10,3 +10,5 @@ export * from './search.js';
 export * from './maintenance.js';
 export * from './proposals.js';
 export * from './access.js';
+export * from './tables.js';
+export * from './trash.js';

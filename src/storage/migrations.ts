@@ -317,6 +317,18 @@ export const MIGRATIONS: readonly Migration[] = [
       }
     },
   },
+  {
+    version: 11,
+    // Clients can be archived (off the home list, still searchable) and moved to the trash with their
+    // sessions; a session can be moved to the trash alone. A trashed row stays whole until it is
+    // purged (30 days, or when the trash is emptied). A session of a trashed client is hidden with it
+    // and comes back with it; its own deleted_at stays null, so a session trashed earlier stays in the trash.
+    up: `
+      ALTER TABLE clients ADD COLUMN archived_at TEXT;
+      ALTER TABLE clients ADD COLUMN deleted_at TEXT;
+      ALTER TABLE sessions ADD COLUMN deleted_at TEXT;
+    `,
+  },
 ];
 
 /** Runs every pending migration in one transaction; refuses a database newer than this code. */

@@ -39,6 +39,7 @@ export function indexPendingMessages(db: Db): number {
   })();
 }
 
+/** Finished messages matching `text`; sessions in the trash are left out, archived clients' are searched. */
 export function searchMessages(db: Db, text: string, options: { clientId?: number; limit?: number } = {}): SearchHit[] {
   const query = toFtsQuery(text);
   if (!query) return [];
@@ -50,7 +51,7 @@ export function searchMessages(db: Db, text: string, options: { clientId?: numbe
             m.step AS step, m.role AS role, snippet(messages_fts, 0, char(2), char(3), '…', 16) AS snippet
      FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid
      JOIN sessions s ON s.id = m.session_id JOIN clients c ON c.id = s.client_id
-     WHERE messages_fts MATCH ? AND (? IS NULL OR s.client_id = ?)
+     WHERE messages_fts MATCH ? AND (? IS NULL OR s.client_id = ?) AND s.deleted_at IS NULL AND c.deleted_at IS NULL
      ORDER BY rank LIMIT ?`,
   ).all(query, options.clientId ?? null, options.clientId ?? null, options.limit ?? 50) as SearchHit[];
   return rows;

@@ -22,17 +22,32 @@ async function twoQuarters() {
 }
 
 describe('export routes', () => {
-  it('serves the strategy memo as a Markdown download named for the client and quarter', async () => {
+  it('serves the strategy memo as a Markdown download named for the client, quarter, mode and session', async () => {
     const { h, q1 } = await twoQuarters();
     const res = await h.app.request(`/api/sessions/${q1}/export/memo.md`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toBe(
-      'attachment; filename="northwind-logistics-2027-Q1-strategy-memo.md"',
+      `attachment; filename="northwind-logistics_2027-Q1_quarterly_s${q1}_strategy-memo.md"`,
     );
     const md = await res.text();
     expect(md).toContain('Northwind Logistics');
     expect(md).toContain(northwindArtifactsQ1().sounding_board!.recommendations[0]!.ceoOneLiner);
     expect(md).toContain('Prepared with Scripted test model');
+  });
+
+  it("names a quick check's memo as a quick check, so it never overwrites the quarter's", async () => {
+    const { h, q1 } = await twoQuarters();
+    const { session } = await h.createSession({
+      quarter: '2027-Q1',
+      mode: 'quick_check',
+      clientName: 'Müller & Söhne',
+    });
+    const quick = await h.app.request(`/api/sessions/${session.id}/export/memo.md`);
+    const quarterly = await h.app.request(`/api/sessions/${q1}/export/memo.md`);
+    expect(quick.headers.get('content-disposition')).toBe(
+      `attachment; filename="muller-sohne_2027-Q1_quick-check_s${session.id}_strategy-memo.md"`,
+    );
+    expect(quick.headers.get('content-disposition')).not.toBe(quarterly.headers.get('content-disposition'));
   });
 
   it('serves the roadmap and the risk register as CSV with derived severity', async () => {
@@ -52,7 +67,7 @@ describe('export routes', () => {
     const { h, q2 } = await twoQuarters();
     const res = await h.app.request(`/api/sessions/${q2}/export/state-of-the-tech.md`);
     expect(res.headers.get('content-disposition')).toBe(
-      'attachment; filename="northwind-logistics-2027-Q2-state-of-the-tech.md"',
+      `attachment; filename="northwind-logistics_2027-Q2_quarterly_s${q2}_state-of-the-tech.md"`,
     );
     expect(await res.text()).toMatch(/^# State of the Tech: Northwind Logistics, /);
     const may = await h.app.request(`/api/sessions/${q2}/export/state-of-the-tech.md?month=2027-05`);

@@ -7,6 +7,7 @@ import {
   radarReviewPdf,
   compareQuarters,
   parseMonth,
+  exportFileName,
   riskRegisterCsv,
   roadmapCsv,
   stateOfTheTechMarkdown,
@@ -33,13 +34,10 @@ export function exportRoutes(engine: Engine): Hono {
     generatedAt: new Date(),
     provider: { label: engine.identity.label },
   });
-  const fileName = (x: ExportInput, what: string) =>
-    `${
-      x.client.name
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-|-$/g, '') || 'client'
-    }-${x.session.quarter}-${what}`;
+  const fileName = (x: ExportInput, what: string) => {
+    const dot = what.lastIndexOf('.');
+    return exportFileName(x, what.slice(0, dot), what.slice(dot + 1));
+  };
   const attachment = (name: string) => `attachment; filename="${name}"`;
 
   app.get('/:id/export/memo.md', (c) => {

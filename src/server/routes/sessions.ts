@@ -18,6 +18,7 @@ import {
   ProposalDecisionBody,
   RestoreBody,
   SessionIdParam,
+  SessionPlanQuery,
   StepParam,
 } from '../schemas.js';
 import { startedTurnResponse, staticEventStream, turnEventResponse } from '../sse.js';
@@ -38,6 +39,12 @@ export function sessionRoutes(engine: Engine): Hono {
   app.post('/', async (c) => {
     const body = await readJson(c, CreateSessionBody);
     return c.json(engine.createSession(body), 201);
+  });
+
+  /** Before creating: the client's session of that quarter, if any, and what the new one can carry from. */
+  app.get('/plan', (c) => {
+    const { clientName, quarter } = validate(SessionPlanQuery, c.req.query());
+    return c.json(engine.planSession(clientName, quarter));
   });
 
   app.get('/:id', (c) => c.json(engine.view(sessionId(c.req.param('id')))));
