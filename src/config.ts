@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 
 const PORT = z.coerce.number().int().min(0).max(65535);
 const POSITIVE = z.coerce.number().int().positive();
@@ -64,6 +64,11 @@ export const EnvSchema = z.object({
   MODEL_MAX_ATTEMPTS: z.preprocess(EMPTY_AS_UNDEFINED, POSITIVE.max(10).default(3)),
   MODEL_RETRY_BASE_MS: z.preprocess(EMPTY_AS_UNDEFINED, z.coerce.number().int().min(0).default(500)),
   STREAM_FLUSH_MS: z.preprocess(EMPTY_AS_UNDEFINED, POSITIVE.default(200)),
+  SNAPSHOTS_KEEP: z.preprocess(
+    EMPTY_AS_UNDEFINED,
+    z.coerce.number().int('must be a whole number').min(0, 'must be 0 (no snapshots) or more').default(7),
+  ),
+  SNAPSHOT_DIR: optionalString,
 });
 
 /**
@@ -95,6 +100,8 @@ export interface Config {
   readonly modelMaxAttempts: number;
   readonly modelRetryBaseMs: number;
   readonly streamFlushMs: number;
+  /** Daily whole-database snapshots: where, and how many to keep (0: none). */
+  readonly snapshots: { readonly dir: string; readonly keep: number };
 }
 
 export const DEFAULT_MODELS = { openai: 'gpt-4.1-mini', anthropic: 'claude-sonnet-4-5' } as const;
@@ -123,6 +130,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     modelMaxAttempts: e.MODEL_MAX_ATTEMPTS,
     modelRetryBaseMs: e.MODEL_RETRY_BASE_MS,
     streamFlushMs: e.STREAM_FLUSH_MS,
+    snapshots: {
+      dir: e.SNAPSHOT_DIR ? resolve(cwd, e.SNAPSHOT_DIR) : resolve(cwd, dirname(e.DATABASE_PATH), 'snapshots'),
+      keep: e.DATABASE_PATH === ':memory:' ? 0 : e.SNAPSHOTS_KEEP,
+    },
   };
 }
 

@@ -25,7 +25,7 @@ function start(): void {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig();
   const db = openDatabase(config.databasePath);
-  const maintenance = startMaintenance(db, { path: config.databasePath });
+  const maintenance = startMaintenance(db, { path: config.databasePath, snapshots: config.snapshots });
   const engine = new Engine({ db, facilitator: createFacilitator(config), flushIntervalMs: config.streamFlushMs });
   const allowedHosts = allowedHostNames(config.host, config.allowedHosts);
   const access = startupAccess({
@@ -57,6 +57,8 @@ function start(): void {
     for (const line of banner) console.log(line);
     console.log(`Facilitator: ${engine.identity.label}`);
     console.log(`Sessions stored in ${config.databasePath}`);
+    if (config.snapshots.keep > 0)
+      console.log(`Daily snapshots: the last ${config.snapshots.keep} in ${config.snapshots.dir} (SNAPSHOTS_KEEP)`);
   });
 
   let stopping = false;

@@ -117,6 +117,19 @@ export class Library {
     return store.purgeTrash(this.db);
   }
 
+  /** A portable archive of everything, or of one client (in the trash or not), to download or keep. */
+  backup(appVersion: string, clientId?: number): store.Archive {
+    if (clientId === undefined) return store.writeArchive(this.db, { appVersion });
+    const record = store.getClientRecord(this.db, clientId);
+    if (!record) throw notFound(`Client ${clientId}`);
+    return store.writeArchive(this.db, { appVersion, clientName: record.client.name });
+  }
+
+  /** Restores an archive as new rows, whole or not at all; see restoreArchive. */
+  restore(text: string, options: store.RestoreOptions = {}): store.RestoreReport {
+    return store.restoreArchive(this.db, text, options);
+  }
+
   /** A client in use, or an error that says where it is. */
   private liveClient(id: number): Client {
     const record = store.getClientRecord(this.db, id);

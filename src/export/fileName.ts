@@ -1,7 +1,7 @@
 import type { Client, Session } from '../domain/index.js';
 
 /** Letters and digits only, lower case, accents dropped (Müller → muller), words joined by hyphens. */
-function slug(text: string, fallback: string): string {
+export function slug(text: string, fallback: string): string {
   const s = text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -65,4 +65,4 @@ export {
   type Month,
   type ReviewState,
 } from './calendar.js';
-export { exportFileName } from './fileName.js';
+export { exportFileName, slug } from './fileName.js';

@@ -13,6 +13,7 @@ import {
   securityHeaders,
   wellFormedPath,
 } from './protection/index.js';
+import { ARCHIVE_MAX_BYTES, backupRoutes } from './routes/backup.js';
 import { exportRoutes } from './routes/exports.js';
 import { libraryRoutes } from './routes/library.js';
 import { sessionRoutes } from './routes/sessions.js';
@@ -52,7 +53,10 @@ export function createApp({ engine, version, staticRoutes, access = LOOPBACK_ONL
     accessGate(access.policy),
     jsonBodies(),
   );
-  app.use('/api/*', limitBody(1024 * 1024));
+  const apiLimit = limitBody(1024 * 1024);
+  // A backup archive being restored holds every transcript: it gets room of its own.
+  const archiveLimit = limitBody(ARCHIVE_MAX_BYTES);
+  app.use('/api/*', (c, next) => (c.req.path === '/api/restore' ? archiveLimit(c, next) : apiLimit(c, next)));
   app.use('/login', limitBody(16 * 1024));
 
   app.get('/api/health', (c) =>
@@ -63,6 +67,7 @@ export function createApp({ engine, version, staticRoutes, access = LOOPBACK_ONL
     return c.json({ query: q, hits: engine.search(q, clientId) });
   });
   app.route('/api', libraryRoutes(engine));
+  app.route('/api', backupRoutes(engine, version));
   app.route('/api/sessions', sessionRoutes(engine));
   app.route('/api/sessions', exportRoutes(engine));
   // The page's client-side routes must not answer for the API: an unknown API path is a JSON 404.

@@ -12,3 +12,5 @@ export * from './proposals.js';
 export * from './access.js';
 export * from './tables.js';
 export * from './trash.js';
+export * from './archive.js';
+export * from './snapshots.js';

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { Db } from './db.js';
 import { indexPendingMessages } from './search.js';
+import { takeDailySnapshot, type SnapshotPolicy } from './snapshots.js';
 
 /**
  * The database's upkeep, kept off the turns' path: the search queue is indexed in batches, and the
@@ -18,6 +19,8 @@ export interface MaintenanceOptions {
   readonly path: string;
   readonly indexEveryMs?: number;
   readonly checkpointEveryMs?: number;
+  /** Daily snapshots: today's is taken on start and, while the server runs, checked for every hour. */
+  readonly snapshots?: SnapshotPolicy & { readonly checkEveryMs?: number };
 }
 
 /** SQLite's own auto-checkpoint stays on as a backstop, at this many pages (~40 MB), should the worker stop. */
@@ -66,9 +69,25 @@ export function startMaintenance(db: Db, options: MaintenanceOptions): Maintenan
       console.error(`The WAL checkpoint worker stopped; SQLite checkpoints by itself from now on: ${e.message}`),
     );
   }
+  let snapshotTimer: NodeJS.Timeout | null = null;
+  let snapshotting: Promise<unknown> = Promise.resolve();
+  const snapshots = options.snapshots;
+  if (snapshots && snapshots.keep > 0 && options.path !== ':memory:') {
+    // Whether today's snapshot exists is read from its folder, so this works with any number of processes.
+    const daily = () => {
+      snapshotting = takeDailySnapshot(db, options.path, snapshots).catch((e: Error) =>
+        console.error(`The daily snapshot into ${snapshots.dir} failed: ${e.message}`),
+      );
+    };
+    daily();
+    snapshotTimer = setInterval(daily, snapshots.checkEveryMs ?? 3_600_000);
+    snapshotTimer.unref();
+  }
   return {
     async stop() {
       clearInterval(indexTimer);
+      if (snapshotTimer) clearInterval(snapshotTimer);
+      await snapshotting;
       if (!worker) return;
       if (worker.threadId === -1) return; // it has already stopped
       const exited = new Promise<void>((resolve) => worker!.once('exit', () => resolve()));

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { Db } from './db.js';
+import { reserveMessageIds } from './messages.js';
 import {
   ProgressSchema,
   ProvenanceMap,
@@ -32,6 +34,13 @@ export interface TableSpec {
   readonly scope: string;
   /** A check beyond the columns' types (an artifact's data against its step's schema); a message or null. */
   readonly check?: (row: Record<string, unknown>) => string | null;
+  /**
+   * Ids held inside a JSON column (a message id in a conversation event): rewritten to the restored
+   * rows' ids. `newId` throws when the row it names is not in the archive.
+   */
+  readonly embeddedIds?: (row: Record<string, unknown>, newId: (table: TableName, old: number) => number) => void;
+  /** Ids for restored rows, when the store hands them out itself (messages: see reserveMessageIds). */
+  readonly reserveIds?: (db: Db, count: number) => number[];
 }
 
 const id = z.number().int().positive();
@@ -126,6 +135,7 @@ export const TABLES = [
     }),
     refs: { session_id: 'sessions' },
     scope: inSessions,
+    reserveIds: reserveMessageIds,
   },
   {
     name: 'proposals',
@@ -202,9 +212,15 @@ export const TABLES = [
     }),
     refs: { session_id: 'sessions', message_id: 'messages' },
     scope: inSessions,
+    embeddedIds: (row, newId) => {
+      const event = JSON.parse(row.event as string) as { messageId?: unknown };
+      if (typeof event.messageId !== 'number') return;
+      row.event = JSON.stringify({ ...event, messageId: newId('messages', event.messageId) });
+    },
   },
   {
-    // One row per step, keyed by (session_id, step): no id of its own.
+    // One row per step, keyed by (session_id, step): no id of its own. The domain keeps no zod schema
+    // of the state; it is checked to be a JSON object, and its last question's message id is remapped.
     name: 'conversation_state',
     row: z.strictObject({
       session_id: id,
@@ -214,6 +230,12 @@ export const TABLES = [
     }),
     refs: { session_id: 'sessions' },
     scope: inSessions,
+    embeddedIds: (row, newId) => {
+      const state = JSON.parse(row.state as string) as { lastQuestion?: { messageId?: unknown } | null };
+      const last = state.lastQuestion;
+      if (!last || typeof last.messageId !== 'number') return;
+      row.state = JSON.stringify({ ...state, lastQuestion: { ...last, messageId: newId('messages', last.messageId) } });
+    },
   },
 ] as const satisfies readonly TableSpec[];
 

@@ -1,37 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { STEP_IDS } from '../../src/domain/index.js';
 import type { SessionPlan, SessionView } from '../../src/engine/engine.js';
-import { insertRevision, recordModelCall, updateProgress } from '../../src/storage/index.js';
+import { insertRevision } from '../../src/storage/index.js';
 import { northwindArtifactsQ1 } from '../support/fixtures.js';
 import { harness } from '../support/harness.js';
 import { ScriptedFacilitator } from '../support/scriptedFacilitator.js';
+import { countRows, workedQuarter } from '../support/workedQuarter.js';
 
 type H = ReturnType<typeof harness>;
 
-/** A completed quarterly session with every artifact, as a real quarter would leave it. */
-async function workedQuarter(h: H, quarter: string, over: Record<string, unknown> = {}, said?: string) {
-  const { session } = await h.createSession({ quarter, ...over });
-  if (said) await h.engine.postMessage(session.id, { content: said }).finished;
-  recordModelCall(h.db, {
-    sessionId: session.id,
-    messageId: null,
-    purpose: 'draft',
-    provider: 'openai',
-    model: 'gpt-test',
-    tokensIn: 10,
-    tokensOut: 20,
-    latencyMs: 30,
-    outcome: 'ok',
-  });
-  const q1 = northwindArtifactsQ1();
-  for (const step of STEP_IDS) insertRevision(h.db, { sessionId: session.id, step, data: q1[step], source: 'model' });
-  updateProgress(h.db, session.id, { status: 'completed', mode: 'quarterly', furthest: 'sounding_board', stale: [] });
-  return session.id;
-}
-
 const body = async <T>(res: Response) => (await res.json()) as T;
-const count = (h: H, table: string, where = '1') =>
-  (h.db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`).get() as { n: number }).n;
+const count = countRows;
 
 describe('clients: rename and archive', () => {
   it('renames a client and refuses a name another client has', async () => {
