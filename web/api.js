@@ -84,21 +84,27 @@ function networkError(e) {
 /**
  * One JSON call. The answer's type is the route's, named by the caller (see `api` below).
  * @template T
- * @param {'GET' | 'POST' | 'PUT' | 'DELETE'} method
+ * @param {'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'} method
  * @param {string} path
- * @param {unknown} [body]
+ * @param {unknown} [body] sent as JSON; `{ raw: text }` is sent as it is (a backup file, already JSON)
  * @returns {Promise<T>}
  */
 async function call(method, path, body, fetchImpl = fetch) {
   let response;
+  const text =
+    body === undefined
+      ? undefined
+      : typeof body === 'object' && body !== null && 'raw' in body && typeof body.raw === 'string'
+        ? body.raw
+        : JSON.stringify(body);
   try {
     response = await fetchImpl(path, {
       method,
       headers:
-        body === undefined
+        text === undefined
           ? { accept: 'application/json' }
           : { 'content-type': 'application/json', accept: 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: text,
     });
   } catch (e) {
     throw networkError(e);
@@ -127,6 +133,62 @@ export const api = {
   health: () => call('GET', '/api/health'),
   /** @returns {Promise<{ clients: import('/shared/domain.mjs').Client[] }>} */
   clients: () => call('GET', '/api/clients'),
+  /** Archived clients only: the home list leaves them out. @returns {Promise<{ clients: import('/shared/domain.mjs').Client[] }>} */
+  archivedClients: () => call('GET', '/api/clients?archived=only'),
+  /**
+   * @param {number} id
+   * @param {{ name?: string, industry?: string, archived?: boolean }} change
+   * @returns {Promise<{ client: import('/shared/domain.mjs').Client }>}
+   */
+  updateClient: (id, change) => call('PATCH', `/api/clients/${encodeURIComponent(id)}`, change),
+  /**
+   * @param {number} id
+   * @returns {Promise<import('./types.js').TrashedAnswer>}
+   */
+  trashClient: (id) => call('DELETE', `/api/clients/${encodeURIComponent(id)}`),
+  /**
+   * @param {number} id
+   * @returns {Promise<{ client: import('/shared/domain.mjs').Client }>}
+   */
+  restoreClient: (id) => call('POST', `/api/clients/${encodeURIComponent(id)}/restore`, {}),
+  /**
+   * @param {number} id
+   * @param {string | null} title
+   * @returns {Promise<{ session: import('/shared/domain.mjs').Session }>}
+   */
+  renameSession: (id, title) => call('PATCH', sessionPath(id), { title }),
+  /**
+   * @param {number} id
+   * @returns {Promise<import('./types.js').TrashedAnswer>}
+   */
+  trashSession: (id) => call('DELETE', sessionPath(id)),
+  /**
+   * @param {number} id
+   * @returns {Promise<{ session: import('/shared/domain.mjs').Session }>}
+   */
+  restoreSession: (id) => call('POST', sessionPath(id, '/restore'), {}),
+  /** @returns {Promise<import('./types.js').TrashView>} */
+  trash: () => call('GET', '/api/trash'),
+  /** @returns {Promise<{ purged: { clients: number, sessions: number } }>} */
+  emptyTrash: () => call('DELETE', '/api/trash'),
+  /**
+   * Before creating: the client's session of that quarter, if any, and what a new one can carry from.
+   * @param {string} clientName
+   * @param {string} quarter
+   * @returns {Promise<import('./types.js').SessionPlan>}
+   */
+  plan: (clientName, quarter) =>
+    call(
+      'GET',
+      `/api/sessions/plan?clientName=${encodeURIComponent(clientName)}&quarter=${encodeURIComponent(quarter)}`,
+    ),
+  /**
+   * Restores a backup file's text as new rows; `merge` joins clients of the same name.
+   * @param {string} text
+   * @param {boolean} merge
+   * @returns {Promise<{ restored: import('./types.js').RestoreReport }>}
+   */
+  restoreBackup: (text, merge) => call('POST', `/api/restore?merge=${merge ? 'true' : 'false'}`, { raw: text }),
   /**
    * @param {number} [clientId]
    * @returns {Promise<{ sessions: import('/shared/domain.mjs').Session[] }>}

@@ -60,4 +60,14 @@
  * )} Frame
  */
 
+/** @typedef {import('../src/engine/engine.js').SessionPlan} SessionPlan */
+/** @typedef {import('../src/engine/engine.js').SessionChoice} SessionChoice */
+/** @typedef {import('../src/engine/library.js').TrashView} TrashView */
+/** @typedef {import('../src/storage/archive.js').RestoreReport} RestoreReport */
+
+/**
+ * DELETE /api/clients/:id and /api/sessions/:id: what went to the trash, and the request that undoes it.
+ * @typedef {{ trashed: import('../src/engine/library.js').Trashed, undo: { method: 'POST', path: string } }} TrashedAnswer
+ */
+
 export {};

@@ -1,6 +1,6 @@
 import { html, useEffect, useState } from '../lib/html.js';
 import { ApiError, api } from '../api.js';
-import { navigate } from '../router.js';
+import { Link, navigate } from '../router.js';
 import { nextQuarter } from '../format.js';
 
 const QUARTER = /^\d{4}-Q[1-4]$/;
@@ -15,8 +15,11 @@ const QUARTER = /^\d{4}-Q[1-4]$/;
  *   mode: import('/shared/domain.mjs').SessionMode,
  *   title: string,
  *   carryOver: boolean,
+ *   carryFrom: number | null,
+ *   allowDuplicate: boolean,
  * }} Form
  */
+/** @typedef {import('../types.js').SessionChoice} SessionChoice */
 
 /**
  * Client, industry, quarter (next one by default) and mode; the session opens as soon as it exists.
@@ -31,12 +34,46 @@ export function NewSessionForm({ clients, prefill }) {
       mode: 'quarterly',
       title: '',
       carryOver: true,
+      carryFrom: null,
+      allowDuplicate: false,
     }),
   );
   const [error, setError] = useState(
-    /** @type {{ field: string | null | undefined, message: string } | null} */ (null),
+    /** @type {{ field: string | null | undefined, message: string, existing?: SessionChoice | null } | null} */ (null),
   );
   const [busy, setBusy] = useState(false);
+  // What the server knows of this client and quarter: a session already there, what to carry from.
+  const [plan, setPlan] = useState(/** @type {import('../types.js').SessionPlan | null} */ (null));
+  // A quarter the user typed is theirs; one the form filled in may move past a quarter the client has.
+  const [quarterTyped, setQuarterTyped] = useState(false);
+
+  const known = knownClientNamed(clients, form.clientName);
+  const quarter = form.quarter.trim();
+  useEffect(() => {
+    if (!known || !QUARTER.test(quarter)) {
+      setPlan(null);
+      return;
+    }
+    let current = true;
+    const timer = setTimeout(() => {
+      api.plan(known.name, quarter).then(
+        (p) => {
+          if (!current) return;
+          const suggested = p.suggestedQuarter;
+          if (p.existing.length > 0 && !quarterTyped && suggested && suggested !== quarter) {
+            setForm((f) => ({ ...f, quarter: suggested, carryFrom: null }));
+            return;
+          }
+          setPlan(p);
+        },
+        () => current && setPlan(null),
+      );
+    }, 150);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [known?.id, quarter, quarterTyped]);
 
   useEffect(() => {
     if (prefill) setForm((f) => ({ ...f, clientName: prefill.name, industry: prefill.industry }));
@@ -54,6 +91,11 @@ export function NewSessionForm({ clients, prefill }) {
   /** @param {TextField} key */
   const set = (key) => (/** @type {import('../lib/html.js').TargetedEvent<HTMLInputElement>} */ e) => {
     const value = e.currentTarget.value;
+    if (key === 'quarter') setQuarterTyped(true);
+    if (key === 'clientName' || key === 'quarter') {
+      setForm((f) => ({ ...f, carryFrom: null, allowDuplicate: false }));
+      setError(null);
+    }
     setForm((f) => {
       const next = /** @type {Form} */ ({ ...f, [key]: value });
       return key === 'clientName' ? withKnownIndustry(next) : next;
@@ -77,20 +119,31 @@ export function NewSessionForm({ clients, prefill }) {
         mode: form.mode,
         title: form.title.trim() || null,
         carryOver: canCarryOver && form.carryOver,
+        carryFrom: canCarryOver && form.carryOver ? form.carryFrom : null,
+        allowDuplicate: duplicate && form.allowDuplicate,
       });
       navigate(`/sessions/${view.session.id}`);
     } catch (err) {
       setError(
         err instanceof ApiError
-          ? { field: err.field, message: err.message }
+          ? {
+              field: err.field,
+              message: err.message,
+              existing:
+                /** @type {{ existingSession?: SessionChoice } | null} */ (err.details)?.existingSession ?? null,
+            }
           : { field: null, message: 'Something went wrong in the page. Retry.' },
       );
       setBusy(false);
     }
   };
 
-  // A known client's next quarter can start from its previous one (the server picks the latest earlier quarter).
-  const canCarryOver = knownClientNamed(clients, form.clientName) !== undefined && form.mode === 'quarterly';
+  // A known client's next quarter can start from an earlier one with work in it (the latest by default).
+  const carryChoices = plan?.carryFrom ?? [];
+  const canCarryOver = known !== undefined && form.mode === 'quarterly' && carryChoices.length > 0;
+  // A second quarterly session for a quarter that has one is usually a mistake: say so, offer the first.
+  const existing = form.mode === 'quarterly' ? (plan?.existing[0] ?? error?.existing ?? null) : null;
+  const duplicate = existing !== null;
 
   /** @param {TextField} name */
   const fieldError = (name) =>
@@ -142,11 +195,40 @@ export function NewSessionForm({ clients, prefill }) {
               const checked = e.currentTarget.checked;
               setForm((f) => ({ ...f, carryOver: checked }));
             }} />
-          Start from the previous quarter <span class="muted">— its context, trends, risks and roadmap, to confirm or revise</span>
-        </label>`
+          Start from an earlier quarter <span class="muted">— its context, trends, risks and roadmap, to confirm or revise</span>
+        </label>
+        ${
+          form.carryOver &&
+          html`<div class="field">
+            <label for="new-carry-from">Carry over from</label>
+            <select id="new-carry-from" name="carryFrom" value=${String(form.carryFrom ?? carryChoices[0]?.id)}
+              onChange=${(/** @type {import('../lib/html.js').TargetedEvent<HTMLSelectElement>} */ e) => {
+                const id = Number(e.currentTarget.value);
+                setForm((f) => ({ ...f, carryFrom: id === carryChoices[0]?.id ? null : id }));
+              }}>
+              ${carryChoices.map(
+                (c, i) =>
+                  html`<option key=${c.id} value=${String(c.id)}>${c.quarter} · ${c.title || 'Quarterly session'}${i === 0 ? ' (latest with work)' : ''}</option>`,
+              )}
+            </select>
+            <p class="hint">The Radar Review compares with the latest earlier quarter that has work in it.</p>
+          </div>`
+        }`
       }
-      ${error && !['clientName', 'industry', 'quarter'].includes(error.field ?? '') ? html`<p class="field-error" role="alert">${error.message}</p>` : null}
-      <button type="submit" class="btn btn-primary" disabled=${busy}>${busy ? 'Starting…' : 'Start session'}</button>
+      ${
+        duplicate &&
+        html`<div class="duplicate-warning" role="alert">
+          <p><strong>${known?.name ?? form.clientName} already has a quarterly session for ${existing.quarter}</strong>${existing.title ? ` (“${existing.title}”)` : ''}. <${Link} href=${`/sessions/${existing.id}`} class="open-existing">Open it<//></p>
+          <label class="checkbox"><input type="checkbox" name="allowDuplicate" checked=${form.allowDuplicate}
+            onChange=${(/** @type {import('../lib/html.js').TargetedEvent<HTMLInputElement>} */ e) => {
+              const checked = e.currentTarget.checked;
+              setForm((f) => ({ ...f, allowDuplicate: checked }));
+            }} />
+            Start a second one for ${existing.quarter} anyway</label>
+        </div>`
+      }
+      ${error && !error.existing && !['clientName', 'industry', 'quarter'].includes(error.field ?? '') ? html`<p class="field-error" role="alert">${error.message}</p>` : null}
+      <button type="submit" class="btn btn-primary" disabled=${busy || (duplicate && !form.allowDuplicate)}>${busy ? 'Starting…' : 'Start session'}</button>
     </form>`;
 }
 
