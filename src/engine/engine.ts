@@ -111,6 +111,8 @@ export interface SessionView {
   readonly liveTurn: { readonly turnId: number; readonly kind: 'reply' | 'draft' } | null;
   /** The same client's latest earlier quarter, for the Radar Review; null for a first quarter. */
   readonly previousSession: { readonly id: number; readonly quarter: string } | null;
+  /** Every earlier quarterly session with work of its own, latest first: what a Radar Review can compare with. */
+  readonly earlierSessions: readonly SessionChoice[];
 }
 
 /** A session as offered for choosing: to carry from, or to open instead of starting a duplicate. */
@@ -340,6 +342,7 @@ export class Engine {
     const current = progress.status === 'active' ? progress.current : null;
     const live = this.turns.inFlight(sessionId);
     const known = { artifacts: facts.artifacts, messageIds: store.listMessageIds(this.db, sessionId) };
+    const earlier = store.earlierQuarterlySessions(this.db, session.clientId, session.quarter);
     return {
       session,
       client,
@@ -374,7 +377,8 @@ export class Engine {
       dialogueEnough: facts.dialogueEnough ?? false,
       proposals: this.review.proposals(sessionId),
       liveTurn: live ? { turnId: live.turnId, kind: live.kind } : null,
-      previousSession: previousOf(this.db, session),
+      previousSession: earlier[0] ? { id: earlier[0].id, quarter: earlier[0].quarter } : null,
+      earlierSessions: earlier.map(choiceOf),
     };
   }
 

@@ -137,4 +137,21 @@ describe('managing clients and sessions in the page', () => {
     await page.setViewportSize({ width: 1366, height: 860 });
     expect(errors).toEqual([]);
   });
+
+  it('lets the advisor choose the quarter a Radar Review compares with', async () => {
+    const q1 = (await api('GET', '/api/sessions/plan?clientName=Northwind%20Freight&quarter=2027-Q2')).carryFrom[0].id;
+    const q2 = await seed('Northwind Freight', 'Third-party logistics', '2027-Q2');
+    const q3 = (
+      await api('POST', '/api/sessions', { clientName: 'Northwind Freight', industry: 'x', quarter: '2027-Q3' })
+    ).session.id;
+    await page.goto(`${product.url}/sessions/${q3}`);
+    const review = page.locator('.exports a:has-text("Radar Review vs")');
+    await expect.poll(() => review.getAttribute('href')).toContain(`with=${q2}&`);
+    expect(await review.innerText()).toBe('Radar Review vs 2027-Q2');
+    await page.selectOption('.compare-with select', String(q1));
+    await expect.poll(() => review.getAttribute('href')).toContain(`with=${q1}&`);
+    expect(await review.innerText()).toBe('Radar Review vs 2027-Q1');
+    await page.screenshot({ path: `${RESULTS}/manage-compare-with.png` });
+    expect(errors).toEqual([]);
+  });
 });

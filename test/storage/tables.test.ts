@@ -52,17 +52,17 @@ describe('the table registry', () => {
   });
 });
 
-describe('migration 10 (archive and trash)', () => {
+describe('migration 11 (archive and trash)', () => {
   it('upgrades a database made by the previous version: its clients and sessions stay, in use', () => {
     const db = new Database(':memory:');
-    store.migrate(db, store.MIGRATIONS.slice(0, 9));
+    store.migrate(db, store.MIGRATIONS.slice(0, 10));
     db.prepare(
       "INSERT INTO clients (name, industry, created_at) VALUES ('Northwind', 'Logistics', '2027-01-01')",
     ).run();
     db.prepare(
       "INSERT INTO sessions (client_id, quarter, mode, title, progress, created_at, updated_at) VALUES (1, '2027-Q1', 'quarterly', NULL, ?, '2027-01-01', '2027-01-01')",
     ).run(JSON.stringify(initialProgress('quarterly')));
-    expect(store.migrate(db)).toEqual({ from: 9, to: store.MIGRATIONS.length });
+    expect(store.migrate(db)).toEqual({ from: 10, to: store.MIGRATIONS.length });
     expect(store.listClients(db, 'exclude').map((c) => c.name)).toEqual(['Northwind']);
     expect(store.listSessions(db).map((s) => s.quarter)).toEqual(['2027-Q1']);
   });

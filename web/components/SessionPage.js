@@ -34,6 +34,7 @@ export function SessionPage({ sessionId }) {
   /** The month a State of the Tech covers ("YYYY-MM"); empty: the current month, as the server decides. */
   const [month, setMonth] = useState('');
   const scrolledTo = useRef(false);
+  const [compareWith, setCompareWith] = useState(/** @type {number | null} */ (null));
 
   // The artifact shown follows the current step as the session moves.
   useEffect(() => setSelected(view?.current ?? view?.steps.at(-1)?.step ?? null), [view?.current]);
@@ -76,6 +77,8 @@ export function SessionPage({ sessionId }) {
 
   const chosen = (view.artifacts.trends?.data.trends ?? []).filter((t) => t.chosen);
   const completed = view.current === null;
+  // The Radar Review compares with the latest earlier quarter with work by default; the advisor may pick another.
+  const comparedWith = view.earlierSessions.find((s) => s.id === compareWith) ?? view.previousSession;
   return html`
     <main id="main" class="session" tabindex="-1" data-session-id=${view.session.id} data-busy=${session.streaming ? 'true' : 'false'}>
       <header class="session-head">
@@ -86,7 +89,7 @@ export function SessionPage({ sessionId }) {
         </div>
         <nav class="exports" aria-label="Exports">
           <span class="exports-label">Export</span>
-          ${exportLinks(view.session, view.previousSession, month).map((l) => {
+          ${exportLinks(view.session, comparedWith, month).map((l) => {
             const page = /\.html$|format=html/.test(l.href);
             return html`<a class="btn btn-small btn-ghost" href=${l.href} key=${l.label}
             download=${page ? undefined : ''} target=${page ? '_blank' : undefined} rel="noopener">${l.label}</a>`;
@@ -96,6 +99,15 @@ export function SessionPage({ sessionId }) {
               ? null
               : html`<label class="exports-month">State of the Tech for
                   <input type="month" value=${month} onInput=${(/** @type {import('../lib/html.js').TargetedEvent<HTMLInputElement>} */ e) => setMonth(e.currentTarget.value)} /></label>`
+          }
+          ${
+            view.session.mode === 'quarterly' &&
+            view.earlierSessions.length > 1 &&
+            html`<label class="compare-with">Radar Review against
+              <select value=${String(comparedWith?.id)}
+                onChange=${(/** @type {import('../lib/html.js').TargetedEvent<HTMLSelectElement>} */ e) => setCompareWith(Number(e.currentTarget.value))}>
+                ${view.earlierSessions.map((s) => html`<option key=${s.id} value=${String(s.id)}>${s.quarter}${s.title ? ` · ${s.title}` : ''}</option>`)}
+              </select></label>`
           }
         </nav>
       </header>
