@@ -15,7 +15,8 @@ import {
  * Every table of the database, in one place: a table either belongs to the user's work and is
  * listed in TABLES (backed up, restored, purged from the trash with its sessions), or is listed in
  * EXCLUDED_TABLES with the reason. test/storage/tables.test.ts lists the database's tables and
- * columns and fails when one is in neither, so whoever adds a table or a column decides here.
+ * columns and fails when one is in neither, so whoever adds a table or a column decides here. A table
+ * holding a secret (an access token, or its hash) is always EXCLUDED: an archive leaves the machine.
  *
  * A row is described as stored, column by column (snake_case, the stored values as they are), so an
  * archive holds every column. A column added later gets `.default(…)` in its row schema, so an
