@@ -154,4 +154,19 @@ describe('managing clients and sessions in the page', () => {
     await page.screenshot({ path: `${RESULTS}/manage-compare-with.png` });
     expect(errors).toEqual([]);
   });
+
+  it('archives a client: off the list, under "Show archived clients", and back', async () => {
+    await page.goto(product.url);
+    await page.click('summary[aria-label="Manage Acme Retail"]');
+    await page.click('.manage-menu[open] button:has-text("Archive")');
+    await expect.poll(clientNames).not.toContain('Acme Retail');
+    expect(await page.locator('.undo-bar').innerText()).toContain('Acme Retail is archived');
+    await page.click('button:has-text("Show archived clients (1)")');
+    await expect
+      .poll(() => page.locator('.client-list-archived .client-name').allInnerTexts())
+      .toEqual(['Acme Retail ARCHIVED']);
+    await page.click('.undo-bar button:has-text("Undo")');
+    await expect.poll(clientNames).toContain('Acme Retail');
+    expect(errors).toEqual([]);
+  });
 });

@@ -152,7 +152,7 @@ export function HomePage() {
         <div class="home-side">
           <section class="panel" aria-labelledby="new-heading">
             <h2 id="new-heading">Start a new session</h2>
-            <${NewSessionForm} clients=${data?.clients ?? []} prefill=${prefill} />
+            <${NewSessionForm} clients=${[...(data?.clients ?? []), ...(archived ?? [])]} prefill=${prefill} />
           </section>
           <section class="panel" aria-labelledby="search-heading">
             <h2 id="search-heading">Search transcripts</h2>
