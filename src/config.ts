@@ -61,6 +61,7 @@ export const EnvSchema = z.object({
   ANTHROPIC_BASE_URL: optionalUrl,
   PROMPT_TOKEN_BUDGET: z.preprocess(EMPTY_AS_UNDEFINED, POSITIVE.min(500, 'must be at least 500 tokens').default(6000)),
   MODEL_TIMEOUT_MS: z.preprocess(EMPTY_AS_UNDEFINED, POSITIVE.default(120_000)),
+  MODEL_IDLE_TIMEOUT_MS: z.preprocess(EMPTY_AS_UNDEFINED, POSITIVE.default(30_000)),
   MODEL_MAX_ATTEMPTS: z.preprocess(EMPTY_AS_UNDEFINED, POSITIVE.max(10).default(3)),
   MODEL_RETRY_BASE_MS: z.preprocess(EMPTY_AS_UNDEFINED, z.coerce.number().int().min(0).default(500)),
   STREAM_FLUSH_MS: z.preprocess(EMPTY_AS_UNDEFINED, POSITIVE.default(200)),
@@ -97,6 +98,8 @@ export interface Config {
   readonly model: ModelSettings;
   readonly promptTokenBudget: number;
   readonly modelTimeoutMs: number;
+  /** A streamed reply with no text for this long (before its first or between two) ends as incomplete. */
+  readonly modelIdleTimeoutMs: number;
   readonly modelMaxAttempts: number;
   readonly modelRetryBaseMs: number;
   readonly streamFlushMs: number;
@@ -127,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     model: modelSettings(e),
     promptTokenBudget: e.PROMPT_TOKEN_BUDGET,
     modelTimeoutMs: e.MODEL_TIMEOUT_MS,
+    modelIdleTimeoutMs: e.MODEL_IDLE_TIMEOUT_MS,
     modelMaxAttempts: e.MODEL_MAX_ATTEMPTS,
     modelRetryBaseMs: e.MODEL_RETRY_BASE_MS,
     streamFlushMs: e.STREAM_FLUSH_MS,

@@ -292,7 +292,8 @@ function describe(error: unknown, turn: LiveTurn): { kind: string; message: stri
     return {
       kind: error.kind,
       message: `${error.message}${issues}`,
-      retryable: error.retryable || error.kind === 'invalid_output',
+      // Not retried automatically (a silent stream, an unusable draft), but worth the person's Retry.
+      retryable: error.retryable || error.kind === 'invalid_output' || error.kind === 'timeout',
     };
   }
   if (isAppError(error)) return { kind: error.kind, message: error.message, retryable: false };

@@ -18,6 +18,7 @@ export function createConfiguredModel(config: Config): ChatModel | null {
   if (m.kind === 'offline') return null;
   const retry = {
     timeoutMs: config.modelTimeoutMs,
+    idleTimeoutMs: config.modelIdleTimeoutMs,
     maxAttempts: config.modelMaxAttempts,
     retryBaseMs: config.modelRetryBaseMs,
   };

@@ -122,5 +122,6 @@ export function createAnthropicModel(settings: ProviderSettings): ChatModel {
     structuredModel: lazyModel,
     mergeSystem: true, // Anthropic takes one system prompt, first
     retry: retryRunFor(settings, baseURL),
+    idleTimeoutMs: settings.idleTimeoutMs,
   });
 }

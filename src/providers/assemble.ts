@@ -17,16 +17,17 @@ export interface ProviderParts<C> {
   /** Whether every system message goes into one leading system prompt (Anthropic). */
   readonly mergeSystem: boolean;
   readonly retry: (signal: AbortSignal) => RetryRun;
+  readonly idleTimeoutMs: number;
 }
 
 export function assembleChatModel<C>(parts: ProviderParts<C>): ChatModel {
-  const { open, accounting, retry } = parts;
+  const { open, accounting, retry, idleTimeoutMs } = parts;
   const toMessages = (messages: readonly ChatMessage[]) =>
     toLangChainMessages(messages, { mergeSystem: parts.mergeSystem });
   return {
     identity: parts.identity,
     stream: (messages: readonly ChatMessage[], options: StreamOptions) =>
-      streamReply({ open, retry, accounting }, messages, options),
+      streamReply({ open, retry, accounting, idleTimeoutMs }, messages, options),
     // functionCalling (a forced tool call on either provider), not jsonSchema: on the jsonSchema path a
     // zod-4 schema is parsed inside the request, so an invalid reply throws a ZodError and the raw
     // output is lost for the repair re-ask; LangChain also forces strict mode there (see README.md here).

@@ -21,6 +21,11 @@ export interface ErrorContext {
 
 type Loose = Record<string, unknown>;
 
+/** A wait as people read it: "30 s", or "250 ms" below a second. */
+export function duration(ms: number): string {
+  return ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`;
+}
+
 const asRecord = (v: unknown): Loose | undefined => (typeof v === 'object' && v !== null ? (v as Loose) : undefined);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
@@ -127,7 +132,10 @@ function messageFor(kind: ProviderErrorKind, status: number | undefined, e: Loos
     case 'unavailable':
       return `The model provider is unavailable or overloaded${http}. Try again in a few minutes.`;
     case 'timeout':
-      return `The model provider did not answer in time${ctx.timeoutMs ? ` (${Math.round(ctx.timeoutMs / 1000)} s)` : ''}. Try again, or raise the timeout if replies are long.`;
+      // A status means the provider (or a proxy) said it timed out, however quickly; no status, our own timer fired.
+      return status
+        ? `The model provider answered that the request timed out${http}. Try again in a moment.`
+        : `The model provider did not answer within ${ctx.timeoutMs ? duration(ctx.timeoutMs) : 'the time allowed'}. Try again, or raise MODEL_TIMEOUT_MS if this model is slow to answer.`;
     case 'network':
       return `Could not reach ${hostOf(ctx.endpoint)}, or the connection dropped. Check the network connection${ctx.endpoint ? ', and for a local server that it is running' : ''}, then retry.`;
     case 'auth':

@@ -96,5 +96,6 @@ export function createOpenAiModel(settings: OpenAiSettings): ChatModel {
     structuredModel: lazyModel,
     mergeSystem: false,
     retry: retryRunFor(settings, baseURL),
+    idleTimeoutMs: settings.idleTimeoutMs,
   });
 }

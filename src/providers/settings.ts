@@ -6,8 +6,13 @@ export interface ProviderSettings {
   readonly model: string;
   /** An OpenAI-compatible server (e.g. "http://localhost:11434/v1"), or a proxy in front of OpenAI or Anthropic. */
   readonly baseURL?: string | null;
-  /** Per request, until the reply starts. */
+  /** Per request, until the response starts; a structured (drafting) call until its answer is ready. */
   readonly timeoutMs: number;
+  /**
+   * A streamed reply ends when no text has come for this long: from the request until the first text,
+   * and between texts (a server that stalls mid-answer must not hold the session).
+   */
+  readonly idleTimeoutMs: number;
   /** Attempts in all for retryable failures (rate limits, 5xx, timeouts, network), e.g. 3. */
   readonly maxAttempts: number;
   /** The first backoff, doubling per attempt, e.g. 500. */

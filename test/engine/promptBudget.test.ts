@@ -29,6 +29,7 @@ describe('the prompt of a long dialogue', () => {
       apiKey: 'test-key-not-real',
       model: 'gpt-4.1-mini',
       timeoutMs: 5000,
+      idleTimeoutMs: 5000,
       maxAttempts: 1,
       retryBaseMs: 1,
     });

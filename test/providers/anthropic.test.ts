@@ -17,6 +17,10 @@ import {
   collect,
   conversation,
   expectPromptAbortMidStream,
+  expectSilenceEnds,
+  IDLE_MS,
+  SILENT_FROM_THE_START,
+  STALLED_MID_REPLY,
   expectCleanMessage,
   rejection,
   streamOf,
@@ -158,6 +162,40 @@ describe('Anthropic adapter: streaming', () => {
     expect(error).toBeUndefined();
     expect(text).toBe('Hello');
     expect(r.requests).toHaveLength(2);
+  });
+
+  it('ends a reply that stalls mid-answer within the idle timeout, keeping what it wrote', async () => {
+    const r = route(replies.sseEvents(anthropicStreamEvents(['Hel', 'lo', ' world']).slice(0, 5), 'hang'));
+    await expectSilenceEnds(anthropic({ idleTimeoutMs: IDLE_MS }), () => r.requests, {
+      text: 'Hello',
+      message: STALLED_MID_REPLY,
+    });
+  });
+
+  it('ends a stream that sends no text within the idle timeout, without retrying it', async () => {
+    const r = route(replies.sseEvents(anthropicStreamEvents(['Hel', 'lo']).slice(0, 3), 'hang'));
+    await expectSilenceEnds(anthropic({ idleTimeoutMs: IDLE_MS }), () => r.requests, {
+      text: '',
+      message: SILENT_FROM_THE_START,
+    });
+  });
+
+  it('ends a request whose response never starts within the idle timeout, however long the call timeout', async () => {
+    const r = route(replies.delayed(3_000, replies.sse(anthropicStreamBody(['late']))));
+    await expectSilenceEnds(anthropic({ idleTimeoutMs: IDLE_MS, timeoutMs: 60_000 }), () => r.requests, {
+      text: '',
+      message: SILENT_FROM_THE_START,
+    });
+  });
+
+  it('lets a slow but steady reply run longer than the idle timeout', async () => {
+    const chunks = ['One ', 'word ', 'at ', 'a ', 'time, ', 'slowly ', 'but ', 'surely.'];
+    route(replies.sseEvents(anthropicStreamEvents(chunks), 'close', 100));
+    const start = performance.now();
+    const { text, error } = await collect(streamOf(anthropic({ idleTimeoutMs: 500 })));
+    expect(error).toBeUndefined();
+    expect(text).toBe(chunks.join(''));
+    expect(performance.now() - start).toBeGreaterThan(500);
   });
 
   it('stops promptly on abort mid-stream with ProviderError("aborted")', async () => {

@@ -41,6 +41,12 @@ describe('toProviderError', () => {
     );
   });
 
+  it("says a provider's own timeout (HTTP 408) happened there, without claiming our timer ran out", () => {
+    const e = toProviderError(httpError(408), { timeoutMs: 120_000 });
+    expect(e.message).toBe('The model provider answered that the request timed out (HTTP 408). Try again in a moment.');
+    expect(e.message).not.toMatch(/120 s|in time/);
+  });
+
   it('does not retry a 429 that means the quota is spent', () => {
     const e = toProviderError(
       httpError(429, { error: { message: 'You exceeded your current quota', code: 'insufficient_quota' } }),

@@ -8,6 +8,7 @@ export const TEST_KEY = 'test-key-not-real';
 export const baseSettings: Omit<ProviderSettings, 'model'> = {
   apiKey: TEST_KEY,
   timeoutMs: 5_000,
+  idleTimeoutMs: 5_000,
   maxAttempts: 3,
   retryBaseMs: 1,
 };
@@ -81,3 +82,32 @@ export async function expectPromptAbortMidStream(model: ChatModel, requests: () 
   expect(performance.now() - start).toBeLessThan(2_000);
   expect(requests()).toHaveLength(1);
 }
+
+/** The idle timeout the silence tests run with. */
+export const IDLE_MS = 300;
+
+/**
+ * The shared silence contract, with MODEL_IDLE_TIMEOUT_MS = IDLE_MS: a stream that goes quiet ends
+ * within the idle timeout with ProviderError('timeout'), in words that say whether text had come, the
+ * text so far kept, and without a second request (the wait is the setting, not a multiple of it).
+ */
+export async function expectSilenceEnds(
+  model: ChatModel,
+  requests: () => readonly unknown[],
+  expected: { text: string; message: RegExp },
+): Promise<void> {
+  const start = performance.now();
+  const { text, error, parts } = await collect(streamOf(model));
+  const elapsed = performance.now() - start;
+  expect(text).toBe(expected.text);
+  expect(parts.some((p) => p.type === 'finish')).toBe(false);
+  expect(error).toMatchObject({ kind: 'timeout', retryable: false });
+  expect((error as Error).message).toMatch(expected.message);
+  expect(elapsed).toBeGreaterThanOrEqual(IDLE_MS - 10);
+  expect(elapsed).toBeLessThan(IDLE_MS + 2_000);
+  expect(requests()).toHaveLength(1);
+}
+
+export const STALLED_MID_REPLY =
+  /stopped in the middle of its reply: nothing more came for 300 ms\. What it wrote is kept/;
+export const SILENT_FROM_THE_START = /sent nothing for 300 ms after the request.*MODEL_IDLE_TIMEOUT_MS/;

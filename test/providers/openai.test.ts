@@ -17,6 +17,10 @@ import {
   collect,
   conversation,
   expectPromptAbortMidStream,
+  expectSilenceEnds,
+  IDLE_MS,
+  SILENT_FROM_THE_START,
+  STALLED_MID_REPLY,
   expectCleanMessage,
   rejection,
   streamOf,
@@ -181,7 +185,7 @@ describe('OpenAI adapter: streaming', () => {
     expect(text).toBe('Hello');
     expect(parts.some((p) => p.type === 'finish')).toBe(false);
     expect(error).toMatchObject({ kind: 'network' });
-    expect((error as Error).message).toMatch(/closed before the reply was complete/);
+    expect((error as Error).message).toMatch(/broke in the middle of its reply\. What it wrote is kept/);
     expect(r.requests).toHaveLength(1);
   });
 
@@ -192,6 +196,9 @@ describe('OpenAI adapter: streaming', () => {
     expect(text).toBe('Hello');
     expect(isProviderError(error)).toBe(true);
     expect(error).toMatchObject({ kind: 'network' });
+    // The server was reached: the words say the connection broke, not that it could not be reached.
+    expect((error as Error).message).toMatch(/broke in the middle of its reply/);
+    expect((error as Error).message).not.toMatch(/Could not reach/);
     expect(r.requests).toHaveLength(1);
   });
 
@@ -202,6 +209,40 @@ describe('OpenAI adapter: streaming', () => {
     expect(error).toBeUndefined();
     expect(text).toBe('Hello');
     expect(r.requests).toHaveLength(2);
+  });
+
+  it('ends a reply that stalls mid-answer within the idle timeout, keeping what it wrote', async () => {
+    const r = route(replies.sseEvents(openAiStreamEvents(['Hel', 'lo', ' world']).slice(0, 3), 'hang'));
+    await expectSilenceEnds(openai({ idleTimeoutMs: IDLE_MS }), () => r.requests, {
+      text: 'Hello',
+      message: STALLED_MID_REPLY,
+    });
+  });
+
+  it('ends a stream that sends no text within the idle timeout, without retrying it', async () => {
+    const r = route(replies.sseEvents(openAiStreamEvents(['Hel', 'lo']).slice(0, 1), 'hang'));
+    await expectSilenceEnds(openai({ idleTimeoutMs: IDLE_MS }), () => r.requests, {
+      text: '',
+      message: SILENT_FROM_THE_START,
+    });
+  });
+
+  it('ends a request whose response never starts within the idle timeout, however long the call timeout', async () => {
+    const r = route(replies.delayed(3_000, replies.sse(openAiStreamBody(['late']))));
+    await expectSilenceEnds(openai({ idleTimeoutMs: IDLE_MS, timeoutMs: 60_000 }), () => r.requests, {
+      text: '',
+      message: SILENT_FROM_THE_START,
+    });
+  });
+
+  it('lets a slow but steady reply run longer than the idle timeout', async () => {
+    const chunks = ['One ', 'word ', 'at ', 'a ', 'time, ', 'slowly ', 'but ', 'surely.'];
+    route(replies.sseEvents(openAiStreamEvents(chunks), 'close', 100));
+    const start = performance.now();
+    const { text, error } = await collect(streamOf(openai({ idleTimeoutMs: 500 })));
+    expect(error).toBeUndefined();
+    expect(text).toBe(chunks.join(''));
+    expect(performance.now() - start).toBeGreaterThan(500);
   });
 
   it('stops promptly on abort mid-stream with ProviderError("aborted")', async () => {
@@ -242,6 +283,7 @@ describe('OpenAI adapter: streaming', () => {
     const r = route(replies.delayed(400, replies.sse(openAiStreamBody(['late']))));
     const { error } = await collect(streamOf(openai({ timeoutMs: 50, maxAttempts: 2 })));
     expect(error).toMatchObject({ kind: 'timeout', retryable: true });
+    expect((error as Error).message).toMatch(/did not answer within 50 ms.*MODEL_TIMEOUT_MS/);
     expectCleanMessage((error as Error).message);
     expect(r.requests).toHaveLength(2);
   });
