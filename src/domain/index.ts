@@ -7,6 +7,7 @@ export * from './guards.js';
 export * from './stepMachine.js';
 export * from './errors.js';
 export * from './transcript.js';
+export * from './retry.js';
 export * from './dialogueFocus.js';
 export * from './actions.js';
 export * from './conversation.js';

@@ -47,6 +47,11 @@ export interface Message {
   readonly promptTokens: number | null;
   readonly latencyMs: number | null;
   readonly error: string | null;
+  /**
+   * A reply that failed, was cut short or stopped, and that a Retry replaced: the id of the reply
+   * written instead. Kept and shown, marked; never sent to the model again.
+   */
+  readonly supersededBy: number | null;
   readonly createdAt: string;
   readonly updatedAt: string;
 }
@@ -65,6 +70,7 @@ export type TranscriptMessage = Pick<
   | 'questionFamily'
   | 'intent'
   | 'action'
+  | 'supersededBy'
 >;
 
 export interface Client {

@@ -43,6 +43,8 @@ import {
   type StepId,
   type StepStatus,
   type TranscriptMessage,
+  attemptsToReplace,
+  retryableReply,
 } from '../domain/index.js';
 import * as store from '../storage/index.js';
 import type { Db } from '../storage/index.js';
@@ -109,6 +111,11 @@ export interface SessionView {
   /** Dialogue: the user pressed "That's enough" (or typed it). */
   readonly dialogueEnough: boolean;
   readonly liveTurn: { readonly turnId: number; readonly kind: 'reply' | 'draft' } | null;
+  /**
+   * The reply that POST /retry would write again: the current step's answer to the user's last
+   * message, when it failed or was cut short (after a reload or a restart too); null while a turn runs.
+   */
+  readonly retryableReplyId: number | null;
   /** The same client's latest earlier quarter, for the Radar Review; null for a first quarter. */
   readonly previousSession: { readonly id: number; readonly quarter: string } | null;
   /** Every earlier quarterly session with work of its own, latest first: what a Radar Review can compare with. */
@@ -377,6 +384,8 @@ export class Engine {
       dialogueEnough: facts.dialogueEnough ?? false,
       proposals: this.review.proposals(sessionId),
       liveTurn: live ? { turnId: live.turnId, kind: live.kind } : null,
+      retryableReplyId:
+        current && !live ? (retryableReply(store.listStepTranscript(this.db, sessionId, current))?.id ?? null) : null,
       previousSession: earlier[0] ? { id: earlier[0].id, quarter: earlier[0].quarter } : null,
       earlierSessions: earlier.map(choiceOf),
     };
@@ -489,7 +498,10 @@ export class Engine {
         null,
         'reply',
         store.latestArtifacts(this.db, sessionId),
-        { state: store.getConversationState(this.db, sessionId, step), answering: lastUser.id },
+        {
+          state: store.getConversationState(this.db, sessionId, step),
+          retry: { answering: lastUser.id, replaces: attemptsToReplace(messages).map((m) => m.id) },
+        },
       );
     });
   }
@@ -644,14 +656,14 @@ export class Engine {
       state: ConversationState;
       /** The explicit actions the message took, recorded as events. */
       actions?: readonly ConversationEvent[];
-      /** A retry: the message it answers again. */
-      answering?: number;
+      /** A retry: the message it answers again, and the attempts it replaces. */
+      retry?: RetryOf;
     },
   ): LiveTurn {
     const turn = this.turns.start(reply.id, session.id, kind);
     const input = this.turnInput(session, step, trendId, artifacts, conversation.state, {
       whole: kind === 'draft',
-      answering: conversation.answering,
+      answering: conversation.retry?.answering,
       unstored: userMessage,
     });
     const stored = new Promise<void>((resolve, reject) => {
@@ -665,6 +677,7 @@ export class Engine {
               for (const e of conversation.actions ?? [])
                 store.recordConversationEvent(this.db, session.id, step, user.id, e);
             }
+            if (conversation.retry) store.supersedeReplies(this.db, conversation.retry.replaces, reply.id);
             store.touchSession(this.db, session.id);
             return user;
           })();
@@ -701,9 +714,9 @@ export class Engine {
 
   /**
    * What a facilitator reads: the step's persisted state, and its latest messages (a reply: at most
-   * RECENT_MESSAGES; a draft: `whole`, every one). `answering`: a retry reads the conversation up to
-   * the message it answers, not the failed attempts after it. `unstored`: the user's message, not
-   * written yet.
+   * RECENT_MESSAGES; a draft: `whole`, every one), without the attempts a Retry replaced (shown, never
+   * sent again). `answering`: a retry reads the conversation up to the message it answers, not the
+   * attempts after it. `unstored`: the user's message, not written yet.
    */
   private turnInput(
     session: Session,
@@ -735,7 +748,10 @@ export class Engine {
       trendId,
       artifacts,
       // The pending reply is not part of what the facilitator reads.
-      transcript: [...stored.filter((m) => m.status !== 'streaming'), ...(read.unstored ? [read.unstored] : [])],
+      transcript: [
+        ...stored.filter((m) => m.status !== 'streaming' && m.supersededBy === null),
+        ...(read.unstored ? [read.unstored] : []),
+      ],
       state,
     };
   }
@@ -899,6 +915,12 @@ function artifactEvent(revision: ArtifactRevision) {
     createdAt: revision.createdAt,
     data: revision.data,
   };
+}
+
+/** A Retry: the user's message it answers again, and the earlier attempts its reply replaces. */
+interface RetryOf {
+  readonly answering: number;
+  readonly replaces: readonly number[];
 }
 
 /** The session a Radar Review compares with by default: the latest earlier quarter with work in it. */

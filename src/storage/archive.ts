@@ -176,6 +176,9 @@ function checkedTables(text: string): Rows {
 }
 
 function insertAll(db: Db, rows: Rows, options: RestoreOptions): RestoreReport {
+  // A row may refer to a later row of its own table (a reply replaced by a later retry): the foreign
+  // keys are checked when the transaction commits, not row by row.
+  db.pragma('defer_foreign_keys = ON');
   const newIds = new Map<string, Map<unknown, number>>(TABLES.map((t) => [t.name, new Map()]));
   const clients: Array<RestoreReport['clients'][number]> = [];
   const counts: Record<string, number> = {};
@@ -184,6 +187,10 @@ function insertAll(db: Db, rows: Rows, options: RestoreOptions): RestoreReport {
     const tableRows = rows.get(spec.name)!;
     // A table whose ids are handed out by the store (messages) gets them reserved; others number themselves.
     const reserved = spec.reserveIds?.(db, tableRows.length);
+    // Reserved ids are known before any row is written, so a reference to a later row resolves too.
+    if (reserved) {
+      for (const [i, r] of tableRows.entries()) ids.set(r.id, reserved[i]!);
+    }
     const keyed = 'id' in spec.row.shape;
     const columns = Object.keys(spec.row.shape).filter((c) => reserved || c !== 'id');
     const insert = db.prepare(

@@ -32,6 +32,7 @@ interface MessageRow {
   prompt_tokens: number | null;
   latency_ms: number | null;
   error: string | null;
+  superseded_by: number | null;
   created_at: string;
   updated_at: string;
 }
@@ -57,6 +58,7 @@ const toMessage = (r: MessageRow): Message => ({
   promptTokens: r.prompt_tokens,
   latencyMs: r.latency_ms,
   error: r.error,
+  supersededBy: r.superseded_by,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -117,6 +119,7 @@ export function draftMessage(db: Db, m: NewMessage, id = reserveMessageIds(db, 1
     promptTokens: null,
     latencyMs: null,
     error: null,
+    supersededBy: null,
     createdAt: t,
     updatedAt: t,
   };
@@ -226,7 +229,7 @@ export function listMessages(db: Db, sessionId: number): Message[] {
 }
 
 const TRANSCRIPT_COLUMNS =
-  'id, step, trend_id, role, kind, content, status, question_id, question_family, intent, action';
+  'id, step, trend_id, role, kind, content, status, question_id, question_family, intent, action, superseded_by';
 type TranscriptRow = [
   number,
   StepId,
@@ -239,6 +242,7 @@ type TranscriptRow = [
   QuestionFamily | null,
   UserIntent | null,
   ConversationAction | null,
+  number | null,
 ];
 
 /** Only the columns a facilitator uses, as arrays rather than row objects (a turn reads them every time). */
@@ -254,6 +258,7 @@ const toTranscript = ([
   questionFamily,
   intent,
   action,
+  supersededBy,
 ]: TranscriptRow): TranscriptMessage => ({
   id,
   step,
@@ -266,6 +271,7 @@ const toTranscript = ([
   questionFamily,
   intent,
   action,
+  supersededBy,
 });
 
 /** A step's whole conversation, oldest first: what a draft reads. */
@@ -321,6 +327,12 @@ export function listStepMessages(db: Db, sessionId: number, step: StepId): Messa
       step,
     ) as MessageRow[]
   ).map(toMessage);
+}
+
+/** Marks earlier attempts at a reply as replaced by the retry `by` (written in the retry's own transaction). */
+export function supersedeReplies(db: Db, ids: readonly number[], by: number): void {
+  const update = stmt(db, 'UPDATE messages SET superseded_by = ? WHERE id = ? AND superseded_by IS NULL');
+  for (const id of ids) update.run(by, id);
 }
 
 /** Replies that were streaming when the process died are incomplete, not lost: run once on start. */

@@ -329,6 +329,26 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE sessions ADD COLUMN deleted_at TEXT;
     `,
   },
+  {
+    version: 12,
+    // A reply that a Retry replaced names the reply written instead: kept and shown, never sent to the
+    // model again. Before, a Retry left the cut attempt in every later prompt. Attempts stored before
+    // are recognised by what only a Retry leaves: a failed, cut or stopped reply followed by another
+    // reply with no message of the user's in between.
+    up: `
+      ALTER TABLE messages ADD COLUMN superseded_by INTEGER REFERENCES messages(id);
+      UPDATE messages AS m SET superseded_by = (
+        SELECT MIN(n.id) FROM messages AS n
+        WHERE n.session_id = m.session_id AND n.step = m.step AND n.id > m.id
+          AND n.role = 'assistant' AND n.kind = 'chat'
+          AND NOT EXISTS (
+            SELECT 1 FROM messages AS u
+            WHERE u.session_id = m.session_id AND u.step = m.step AND u.role = 'user' AND u.id > m.id AND u.id < n.id
+          )
+      )
+      WHERE m.role = 'assistant' AND m.kind = 'chat' AND m.status IN ('failed', 'incomplete', 'stopped');
+    `,
+  },
 ];
 
 /** Runs every pending migration in one transaction; refuses a database newer than this code. */

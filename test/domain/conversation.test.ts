@@ -82,6 +82,7 @@ describe('the dialogue state, kept as data', () => {
       questionFamily: null,
       intent: null,
       action: null,
+      supersededBy: null,
       ...over,
     });
     const state = conversationFromMessages([

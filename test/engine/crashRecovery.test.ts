@@ -64,10 +64,20 @@ describe('a server killed mid-stream', () => {
     expect(LONG_REPLY.startsWith(reply.content)).toBe(true);
     expect(reply.error).toMatch(/server stopped/);
 
+    // After the restart the session view still offers Retry for the cut reply, with no retyping.
+    const view = (await (await fetch(`${second.url}/api/sessions/${id}`)).json()) as { retryableReplyId: number };
+    expect(view.retryableReplyId).toBe(reply.id);
+    fake.respond = () => ({ text: 'Which lanes carry most of the margin?', chunkChars: 8 });
+    const retried = await readSSE(await post(second.url, `/api/sessions/${id}/retry`));
+    expect(retried.find((f) => f.event === 'message')!.data).toMatchObject({ status: 'complete' });
+
     fake.respond = () => ({ text: 'What would your largest customer say?', chunkChars: 8 });
     const next = await readSSE(await post(second.url, `/api/sessions/${id}/messages`, { content: 'Carry on.' }));
     expect(deltaText(next)).toBe('What would your largest customer say?');
     expect(next.find((f) => f.event === 'message')!.data).toMatchObject({ status: 'complete' });
+    // The cut reply is not sent again: one answer to the first message, the retry's.
+    const assistantTurns = fake.requests.at(-1)!.messages.filter((m) => m.role === 'assistant');
+    expect(assistantTurns.map((m) => m.content)).toEqual(['Which lanes carry most of the margin?']);
     // Two server processes start through tsx: seconds alone, far more on a loaded machine.
   }, 120_000);
 });

@@ -77,6 +77,7 @@ export function message(over: Partial<Message> & Pick<Message, 'step' | 'role' |
     promptTokens: null,
     latencyMs: null,
     error: null,
+    supersededBy: null,
     createdAt: at,
     updatedAt: at,
     ...over,

@@ -14,8 +14,8 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
-/** The whole server on the real OpenAI SDK, against msw, with a short idle timeout. */
-function modelServer(script: Parameters<typeof scriptedRoute>[2]) {
+/** The whole server on the real OpenAI SDK, against msw; a short idle timeout unless told otherwise. */
+function modelServer(script: Parameters<typeof scriptedRoute>[2], idleTimeoutMs = IDLE_MS) {
   const route = scriptedRoute('post', OPENAI_CHAT_URL, script);
   server.use(route.handler);
   const model = createChatModel({
@@ -23,7 +23,7 @@ function modelServer(script: Parameters<typeof scriptedRoute>[2]) {
     apiKey: 'test-key-not-real',
     model: 'gpt-4.1-mini',
     timeoutMs: 60_000,
-    idleTimeoutMs: IDLE_MS,
+    idleTimeoutMs,
     maxAttempts: 3,
     retryBaseMs: 1,
   });
@@ -60,5 +60,78 @@ describe('a reply that stalls mid-answer', () => {
     expect(next.status).toBe(200);
     expect(frame(await readSSE(next), 'done')).toEqual({ status: 'complete' });
     expect(h.route.requests).toHaveLength(2);
+  });
+});
+
+describe('Retry after a cut reply', () => {
+  it('sends the model one answer to the message, the retry, while the cut attempt stays stored, marked', async () => {
+    const h = modelServer(
+      [
+        replies.sseEvents(openAiStreamEvents(['Which lanes ', 'carry most ', 'margin?']).slice(0, 3), 'error'),
+        replies.sse(openAiStreamBody(['Which customers ', 'would you lose first?'])),
+        replies.sse(openAiStreamBody(['Who decides on a new carrier?'])),
+      ],
+      10_000,
+    );
+    const { session } = await h.createSession();
+    const path = `/api/sessions/${session.id}`;
+
+    const cut = await readSSE(await h.json('POST', `${path}/messages`, { content: 'We broker freight.' }));
+    const cutReply = frame(cut, 'message');
+    expect(cutReply).toMatchObject({ status: 'incomplete', content: 'Which lanes carry most ' });
+    expect(frame(cut, 'error').message).toMatch(/broke in the middle of its reply/);
+    expect((await (await h.json('GET', path)).json()).retryableReplyId).toBe(cutReply.id);
+
+    const retried = await readSSE(await h.json('POST', `${path}/retry`));
+    const retryReply = frame(retried, 'message');
+    expect(retryReply).toMatchObject({ status: 'complete', content: 'Which customers would you lose first?' });
+    expect((await (await h.json('GET', path)).json()).retryableReplyId).toBeNull();
+
+    await readSSE(await h.json('POST', `${path}/messages`, { content: 'Mostly retail.' }));
+    const sent = h.route.requests[2]!.body.messages as Array<{ role: string; content: string }>;
+    expect(sent.filter((m) => m.role !== 'system')).toEqual([
+      { role: 'user', content: 'We broker freight.' },
+      { role: 'assistant', content: 'Which customers would you lose first?' },
+      { role: 'user', content: 'Mostly retail.' },
+    ]);
+    expect(JSON.stringify(h.route.requests[2]!.body)).not.toContain('Which lanes carry most');
+
+    // Nothing lost: the cut attempt is still in the transcript, marked as replaced by the retry.
+    const { messages } = await (await h.json('GET', `${path}/messages`)).json();
+    expect(messages.find((m: { id: number }) => m.id === cutReply.id)).toMatchObject({
+      status: 'incomplete',
+      content: 'Which lanes carry most ',
+      supersededBy: retryReply.id,
+    });
+    expect(messages.find((m: { id: number }) => m.id === retryReply.id).supersededBy).toBeNull();
+  });
+
+  it('replaces every earlier attempt when a retry fails and the next one succeeds', async () => {
+    const h = modelServer(
+      [
+        replies.sseEvents(openAiStreamEvents(['Which lanes ', 'carry most ', 'margin?']).slice(0, 3), 'error'),
+        replies.status(400, { error: { message: 'bad', type: 'invalid_request_error', param: null, code: null } }),
+        replies.sse(openAiStreamBody(['Which customers would you lose first?'])),
+        replies.sse(openAiStreamBody(['Who decides on a new carrier?'])),
+      ],
+      10_000,
+    );
+    const { session } = await h.createSession();
+    const path = `/api/sessions/${session.id}`;
+    await readSSE(await h.json('POST', `${path}/messages`, { content: 'We broker freight.' }));
+    const failed = frame(await readSSE(await h.json('POST', `${path}/retry`)), 'message');
+    expect(failed.status).toBe('failed');
+    expect((await (await h.json('GET', path)).json()).retryableReplyId).toBe(failed.id);
+    const good = frame(await readSSE(await h.json('POST', `${path}/retry`)), 'message');
+    await readSSE(await h.json('POST', `${path}/messages`, { content: 'Mostly retail.' }));
+
+    const sent = h.route.requests[3]!.body.messages as Array<{ role: string; content: string }>;
+    expect(sent.filter((m) => m.role === 'assistant').map((m) => m.content)).toEqual([
+      'Which customers would you lose first?',
+    ]);
+    const { messages } = await (await h.json('GET', `${path}/messages`)).json();
+    expect(
+      messages.filter((m: { supersededBy: number | null }) => m.supersededBy !== null).map((m: any) => m.supersededBy),
+    ).toEqual([failed.id, good.id]);
   });
 });

@@ -115,6 +115,20 @@ describe('backup and restore', () => {
     for (const id of last) expect(store.getMessage(h.db, id)?.sessionId).toBe(restoredQ2.id);
   });
 
+  it('keeps a reply replaced by a later retry pointing at that retry, in the new ids', async () => {
+    const { h } = await library();
+    const [first] = store.listMessages(h.db, 1).filter((m) => m.role === 'assistant');
+    const later = store.insertMessage(h.db, { ...first!, content: 'The retry', status: 'complete' });
+    store.supersedeReplies(h.db, [first!.id], later.id);
+    const report = store.restoreArchive(h.db, archiveText(h.db));
+    const restored = store.listMessages(h.db, report.sessions.find((s) => s.client.startsWith('Northwind'))!.id);
+    const replaced = restored.find((m) => m.supersededBy !== null)!;
+    expect(store.getMessage(h.db, replaced.supersededBy!)).toMatchObject({
+      content: 'The retry',
+      sessionId: replaced.sessionId,
+    });
+  });
+
   it("joins a client of the same name when asked to merge, and backs up one client's work alone", async () => {
     const { h } = await library();
     const text = archiveText(h.db, 'acme');

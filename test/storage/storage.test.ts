@@ -587,3 +587,28 @@ describe('migration 10', () => {
     expect(everything.all_data).not.toMatch(/placeholder|Not stated yet|Not defined yet|not given yet/i);
   });
 });
+
+describe('migration 12', () => {
+  it('marks the attempts earlier Retries replaced, and nothing the user answered or went on from', () => {
+    const db = atSchemaVersion(11);
+    const insert = db.prepare(
+      "INSERT INTO messages (session_id, step, role, kind, content, status, created_at, updated_at) VALUES (1, ?, ?, ?, ?, ?, 'now', 'now')",
+    );
+    const add = (step: string, role: string, kind: string, status: string, content = 'x') =>
+      Number(insert.run(step, role, kind, content, status).lastInsertRowid);
+    add('context', 'assistant', 'opening', 'complete');
+    add('context', 'user', 'chat', 'complete');
+    const cut = add('context', 'assistant', 'chat', 'incomplete', 'Which lanes');
+    const failed = add('context', 'assistant', 'chat', 'failed', '');
+    const retried = add('context', 'assistant', 'chat', 'complete', 'Which customers');
+    add('context', 'user', 'chat', 'complete');
+    const stoppedThenAnswered = add('context', 'assistant', 'chat', 'stopped', 'Who');
+    add('context', 'user', 'chat', 'complete');
+    const lastCut = add('context', 'assistant', 'chat', 'incomplete', 'What');
+    const draftNote = add('context', 'assistant', 'draft', 'complete', 'Drafted');
+    store.migrate(db);
+    const by = (id: number) => store.getMessage(db, id)!.supersededBy;
+    expect([by(cut), by(failed), by(retried)]).toEqual([failed, retried, null]);
+    expect([by(stoppedThenAnswered), by(lastCut), by(draftNote)]).toEqual([null, null, null]);
+  });
+});
