@@ -21,8 +21,16 @@ export type TurnEvent =
   /** A draft stored as a proposal for review, with its changes against the current revision. */
   | { readonly type: 'proposal'; readonly data: ProposalView }
   | { readonly type: 'message'; readonly data: Message }
-  | { readonly type: 'error'; readonly data: { kind: string; message: string; retryable: boolean } }
+  | { readonly type: 'error'; readonly data: TurnError }
   | { readonly type: 'done'; readonly data: { status: Message['status'] } };
+
+/** A turn's failure: words a person can act on; `details` (a validator's findings) are for the log, not the message. */
+export interface TurnError {
+  readonly kind: string;
+  readonly message: string;
+  readonly retryable: boolean;
+  readonly details?: readonly string[];
+}
 
 export type SequencedEvent = TurnEvent & { readonly id: string; readonly seq: number };
 

@@ -22,7 +22,7 @@ import {
   type FinishedReply,
 } from '../storage/index.js';
 import type { Facilitator, ReplyPart, TurnInput } from './facilitator.js';
-import type { LiveTurn, TurnEvent } from './liveTurn.js';
+import type { LiveTurn, TurnError, TurnEvent } from './liveTurn.js';
 import { modelCallOutcome, type LastModelCall } from './modelStatus.js';
 
 export interface TurnDeps {
@@ -244,7 +244,11 @@ function finish(
   if (call) deps.onModelCall?.(call);
   if (artifact) turn.emit(artifact);
   turn.emit({ type: 'message', data: stored });
-  if (error && status !== 'stopped') turn.emit({ type: 'error', data: describe(error, turn) });
+  if (error && status !== 'stopped') {
+    const said = describe(error, turn);
+    if (said.details) console.warn(`A model's output was unusable (${said.kind}): ${said.details.join('; ')}`);
+    turn.emit({ type: 'error', data: said });
+  }
   turn.emit({ type: 'done', data: { status } });
   turn.close();
 }
@@ -278,8 +282,12 @@ function statusOf(turn: LiveTurn, failure: unknown, text: string): FinishedReply
   return text === '' ? 'failed' : 'incomplete';
 }
 
-/** Our words for what went wrong; a provider's own message is already ours (see providers/errors). */
-function describe(error: unknown, turn: LiveTurn): { kind: string; message: string; retryable: boolean } {
+/**
+ * Our words for what went wrong; a provider's own message is already ours (see providers/errors).
+ * A validator's findings on a model's output are `details` (the event and the server log), never the
+ * message people read.
+ */
+function describe(error: unknown, turn: LiveTurn): TurnError {
   if (turn.abortedBecause === 'shutdown') {
     return {
       kind: 'interrupted',
@@ -288,12 +296,12 @@ function describe(error: unknown, turn: LiveTurn): { kind: string; message: stri
     };
   }
   if (isProviderError(error)) {
-    const issues = error.issues.length > 0 ? ` (${error.issues.slice(0, 5).join('; ')})` : '';
     return {
       kind: error.kind,
-      message: `${error.message}${issues}`,
+      message: error.message,
       // Not retried automatically (a silent stream, an unusable draft), but worth the person's Retry.
       retryable: error.retryable || error.kind === 'invalid_output' || error.kind === 'timeout',
+      ...(error.issues.length > 0 ? { details: error.issues.slice(0, 20) } : {}),
     };
   }
   if (isAppError(error)) return { kind: error.kind, message: error.message, retryable: false };

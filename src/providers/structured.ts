@@ -192,10 +192,10 @@ export async function generateStructured<T>(
   if (repaired.ok) return { value: repaired.value, usage: total(), calls };
 
   throw withCalls(
-    // The issues travel in `issues` (shown beside the message by the engine), not in the message.
+    // The issues travel in `issues` (the error event's details and the server log), never in the message.
     new ProviderError(
       'invalid_output',
-      `The model's output for "${name}" did not match the expected format, even after one correction. Try again, or edit it by hand.`,
+      'The model answered, but not in the form asked for, even after it was asked once to correct it. Nothing was stored: try again, or edit it by hand.',
       {
         issues: repaired.issues,
         retryable: false,

@@ -5,7 +5,14 @@ import { PromptLibrary } from '../../src/facilitators/promptLibrary.js';
 import { createChatModel } from '../../src/providers/index.js';
 import { harness } from '../support/harness.js';
 import { readSSE, type SSEFrame } from '../support/sse.js';
-import { OPENAI_CHAT_URL, openAiStreamBody, openAiStreamEvents, replies, scriptedRoute } from '../support/wire.js';
+import {
+  OPENAI_CHAT_URL,
+  openAiJsonCompletion,
+  openAiStreamBody,
+  openAiStreamEvents,
+  replies,
+  scriptedRoute,
+} from '../support/wire.js';
 
 const IDLE_MS = 300;
 
@@ -133,5 +140,23 @@ describe('Retry after a cut reply', () => {
     expect(
       messages.filter((m: { supersededBy: number | null }) => m.supersededBy !== null).map((m: any) => m.supersededBy),
     ).toEqual([failed.id, good.id]);
+  });
+});
+
+describe('a draft the model cannot shape', () => {
+  it("says so in plain words, keeping the validator's findings out of the message and in the details", async () => {
+    const invalid = openAiJsonCompletion({ toolCall: { name: 'context', args: { company: 42 } } });
+    const h = modelServer([replies.json(invalid)], 10_000);
+    const { session } = await h.createSession();
+    const frames = await readSSE(await h.json('POST', `/api/sessions/${session.id}/draft`));
+    const error = frame(frames, 'error');
+    expect(error).toMatchObject({ kind: 'invalid_output', retryable: true });
+    expect(error.message).toBe(
+      'The model answered, but not in the form asked for, even after it was asked once to correct it. Nothing was stored: try again, or edit it by hand.',
+    );
+    expect(error.details.length).toBeGreaterThan(0);
+    expect(error.details.join(' ')).toMatch(/expected|required|invalid/i);
+    expect(frame(frames, 'message').error).toBe(error.message);
+    expect(h.route.requests).toHaveLength(2); // the draft and its one correction
   });
 });
