@@ -24,7 +24,12 @@ const model = {
   text: 'A first question: what exactly do you mean by "margin", and which lanes?',
   delayMs: 15,
   status: undefined as number | undefined,
+  /** Stream this many characters, then hold the connection open without another word. */
+  stallAfterChars: undefined as number | undefined,
 };
+
+/** MODEL_IDLE_TIMEOUT_MS for this product: long enough that a busy machine does not trip it by accident. */
+const IDLE_MS = 3_000;
 
 function respond(request: ChatRequest): FakeReply {
   const name = structuredName(request);
@@ -38,7 +43,7 @@ function respond(request: ChatRequest): FakeReply {
     return { json: data };
   }
   if (model.status) return { status: model.status };
-  return { text: model.text, chunkChars: 6, delayMs: model.delayMs };
+  return { text: model.text, chunkChars: 6, delayMs: model.delayMs, stallAfterChars: model.stallAfterChars };
 }
 
 let fake: FakeOpenAi;
@@ -52,7 +57,13 @@ beforeAll(async () => {
   mkdirSync(RESULTS, { recursive: true });
   fake = await startFakeOpenAi(respond, { record: false });
   [product, browser] = await Promise.all([
-    startProduct({ OPENAI_BASE_URL: fake.url, MODEL: 'fake-model', MODEL_MAX_ATTEMPTS: '1', MODEL_RETRY_BASE_MS: '0' }),
+    startProduct({
+      OPENAI_BASE_URL: fake.url,
+      MODEL: 'fake-model',
+      MODEL_MAX_ATTEMPTS: '1',
+      MODEL_RETRY_BASE_MS: '0',
+      MODEL_IDLE_TIMEOUT_MS: String(IDLE_MS),
+    }),
     launchBrowser(),
   ]);
   context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -497,6 +508,57 @@ describe('the session page, in Chromium, against the real server', () => {
     expect(await page.locator('.messages .message[data-role="user"]', { hasText: 'Is the model there?' }).count()).toBe(
       1,
     );
+  });
+
+  it('ends a reply that stalls mid-answer, and offers Retry for it after a reload, without retyping', async () => {
+    model.text = 'The dispatchers decide which lanes carry the margin, and they have reasons you have not heard yet.';
+    model.delayMs = 5;
+    model.stallAfterChars = 30;
+    const started = Date.now();
+    await send('Which lanes matter most?');
+    const banner = page.locator('.error-banner');
+    await banner.waitFor({ timeout: IDLE_MS + 10_000 });
+    await settled(page);
+    expect(Date.now() - started).toBeLessThan(IDLE_MS + 10_000);
+    expect(await banner.getAttribute('data-kind')).toBe('timeout');
+    expect(await banner.innerText()).toMatch(/stopped in the middle of its reply.*What it wrote is kept/);
+    const cut = page.locator('.messages .message[data-role="assistant"]').last();
+    expect(await cut.getAttribute('data-status')).toBe('incomplete');
+    const cutId = await cut.getAttribute('data-message-id');
+
+    // After a reload the error banner is gone, but the cut reply itself offers Retry: the view names it.
+    await page.reload();
+    await page.locator(`#message-${cutId}`).waitFor();
+    await settled(page);
+    expect(await page.isVisible('.error-banner')).toBe(false);
+    const retry = page.locator(`#message-${cutId} [data-action="retry-reply"]`);
+    await retry.waitFor();
+    await page.setViewportSize({ width: 1366, height: 860 });
+    await page.locator(`#message-${cutId}`).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${RESULTS}/retry-after-reload-1366.png` });
+    await page.setViewportSize({ width: 420, height: 860 });
+    await page.locator(`#message-${cutId}`).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${RESULTS}/retry-after-reload-420.png` });
+    await page.setViewportSize({ width: 1440, height: 900 });
+
+    model.stallAfterChars = undefined;
+    await retry.click();
+    await settled(page);
+    const answer = page.locator('.messages .message[data-role="assistant"]').last();
+    expect(await answer.getAttribute('data-status')).toBe('complete');
+    expect(await answer.innerText()).toContain('reasons you have not heard yet');
+    // The cut attempt stays, marked as replaced, with no second Retry; the question was not sent twice.
+    const replaced = page.locator(`#message-${cutId}`);
+    expect(await replaced.getAttribute('class')).toContain('message-superseded');
+    expect(await replaced.innerText()).toContain('Replaced by a retry');
+    expect(await replaced.locator('[data-action="retry-reply"]').count()).toBe(0);
+    expect(
+      await page.locator('.messages .message[data-role="user"]', { hasText: 'Which lanes matter most?' }).count(),
+    ).toBe(1);
+    await page.setViewportSize({ width: 1366, height: 860 });
+    await replaced.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${RESULTS}/retry-replaced-1366.png` });
+    await page.setViewportSize({ width: 1440, height: 900 });
   });
 
   it('stops a reply on request and shows it as stopped', async () => {

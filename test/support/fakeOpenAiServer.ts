@@ -17,6 +17,8 @@ export interface FakeReply {
   delayMs?: number;
   /** Answer with this HTTP status and an OpenAI error body instead. */
   status?: number;
+  /** Stream this many characters, then send nothing more and hold the connection open (a stall mid-answer). */
+  stallAfterChars?: number;
 }
 
 export interface ChatRequest {
@@ -127,7 +129,7 @@ export async function startFakeOpenAi(respond: Responder, options: { record?: bo
     const size = reply.chunkChars ?? 12;
     for (let i = 0; i < content.length; i += size) {
       if (reply.delayMs) await new Promise((r) => setTimeout(r, reply.delayMs));
-      if (res.destroyed) return;
+      if (res.destroyed || (reply.stallAfterChars !== undefined && i >= reply.stallAfterChars)) return;
       chunk({ content: content.slice(i, i + size) });
     }
     chunk({}, 'stop');

@@ -16,25 +16,39 @@ export function StatusBadge({ status }) {
   return s ? html`<span class=${`badge ${s.cls}`} data-status=${status}>${s.label}</span>` : null;
 }
 
-/** @param {{ message: import('/shared/domain.mjs').Message, trendName: string | null }} props */
-function Message({ message, trendName }) {
+/**
+ * @param {{
+ *   message: import('/shared/domain.mjs').Message,
+ *   trendName: string | null,
+ *   onRetry: (() => unknown) | null,
+ * }} props
+ */
+function Message({ message, trendName, onRetry }) {
   const mine = message.role === 'user';
   const command = message.intent === 'command';
+  const replaced = message.supersededBy !== null;
+  const cls = `message message-${message.role} message-${message.kind}${command ? ' message-command' : ''}${replaced ? ' message-superseded' : ''}`;
   return html`
-    <li class=${`message message-${message.role} message-${message.kind}${command ? ' message-command' : ''}`} id=${`message-${message.id}`}
+    <li class=${cls} id=${`message-${message.id}`}
       data-message-id=${message.id} data-role=${message.role} data-status=${message.status} data-action=${message.action ?? undefined}>
       <div class="message-meta">
         <span class="message-author">${mine ? 'You' : message.kind === 'draft' ? 'Draft note' : 'Facilitator'}</span>
         ${trendName && html`<span class="chip">${trendName}</span>`}
         ${command && html`<span class="chip chip-command">action</span>`}
         <${StatusBadge} status=${message.status} />
+        ${replaced && html`<span class="badge badge-muted" title="Kept here, no longer sent to the model">Replaced by a retry</span>`}
       </div>
       ${
         message.content
           ? html`<${Markdown} text=${message.content} class="prose message-body" />`
           : html`<p class="message-body muted">${message.status === 'failed' ? 'No reply was written.' : '(empty)'}</p>`
       }
-      ${message.error && message.status !== 'complete' ? html`<p class="message-error">${message.error}</p>` : null}
+      ${message.error && message.status !== 'complete' && !replaced ? html`<p class="message-error">${message.error}</p>` : null}
+      ${
+        onRetry &&
+        html`<p class="message-actions"><button type="button" class="btn btn-small" data-action="retry-reply" onClick=${onRetry}>Retry</button>
+          <span class="muted">Writes this reply again; your message is not sent twice.</span></p>`
+      }
     </li>`;
 }
 
@@ -47,9 +61,11 @@ function Message({ message, trendName }) {
  *   hasOlder?: boolean,
  *   loadingOlder?: boolean,
  *   onLoadOlder?: () => void,
+ *   retryableId?: number | null,
+ *   onRetry?: (() => unknown) | null,
  * }} props
  */
-export function Messages({ messages, live, trends, hasOlder, loadingOlder, onLoadOlder }) {
+export function Messages({ messages, live, trends, hasOlder, loadingOlder, onLoadOlder, retryableId, onRetry }) {
   /** @type {import('/vendor/preact.mjs').RefObject<HTMLDivElement | null>} */
   const box = useRef(null);
   // Follow the newest text while the reader is at the bottom; leave them be once they scroll up.
@@ -85,7 +101,8 @@ export function Messages({ messages, live, trends, hasOlder, loadingOlder, onLoa
       );
     }
     items.push(
-      html`<${Message} key=${m.id} message=${m} trendName=${m.step === 'dialogue' ? trendName(m.trendId) : null} />`,
+      html`<${Message} key=${m.id} message=${m} trendName=${m.step === 'dialogue' ? trendName(m.trendId) : null}
+        onRetry=${!live && m.id === retryableId ? (onRetry ?? null) : null} />`,
     );
   }
 

@@ -117,7 +117,8 @@ export function SessionPage({ sessionId }) {
       <div class="workspace">
         <section class="chat-pane" aria-label="Conversation">
           <${Messages} messages=${messages} live=${live} trends=${view.artifacts.trends?.data.trends}
-            hasOlder=${session.hasOlder} loadingOlder=${session.loadingOlder} onLoadOlder=${session.loadOlder} />
+            hasOlder=${session.hasOlder} loadingOlder=${session.loadingOlder} onLoadOlder=${session.loadOlder}
+            retryableId=${view.retryableReplyId} onRetry=${session.streaming ? null : session.retry} />
           ${
             completed
               ? html`<p class="composer-closed muted">The session is complete. Reopen a step above to write more.</p>`

@@ -491,6 +491,8 @@ export function useSession(sessionId) {
     refresh,
     send,
     draft,
+    /** Writes the reply to the user's last message again (the view's retryableReplyId says when it can). */
+    retry: answerAgain,
     takeAction,
     loadOlder,
     stop,
