@@ -5,7 +5,7 @@
  * differs between the two columns is the product.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { cell, type ResultsJson } from './report.js';
@@ -85,8 +85,7 @@ export function runAtRef(ref: string, args: readonly string[], repo = process.cw
     // The harness's own prompts (judge, client) and the fake model come with it, whatever <ref> had.
     cpSync(join(repo, 'prompts', 'eval'), join(tree, 'prompts', 'eval'), { recursive: true });
     for (const f of ['fakeOpenAiServer.ts', 'fixtures.ts'])
-      if (!existsSync(join(tree, 'test', 'support', f)))
-        cpSync(join(repo, 'test', 'support', f), join(tree, 'test', 'support', f));
+      cpSync(join(repo, 'test', 'support', f), join(tree, 'test', 'support', f));
     const out = join(dir, 'out');
     const run = spawnSync(join(tree, 'node_modules', '.bin', 'tsx'), ['eval/main.ts', ...args, '--out', out], {
       cwd: tree,

@@ -7,6 +7,7 @@
  *   --judge                            the configured model scores each dialogue 1–5 against a rubric
  *   --client-model                     the configured model plays the client (traps still as scripted)
  *   --compare <git ref>                run at <ref> and here, print before/after (writes nothing to eval/)
+ *   --record "<what changed>"          with --compare: also keep the before/after in eval/changes/, shown in RESULTS.md
  *   --out dir                          where to write the report (default: eval/)
  */
 import { execFileSync } from 'node:child_process';
@@ -15,6 +16,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../src/config.js';
+import { readChanges, recordChange } from './changes.js';
 import { comparisonMarkdown, runAtRef } from './compare.js';
 import { evaluate, type Judge } from './evaluate.js';
 import { configuredModel, fakeModelFacilitator, offlineFacilitator, type EvalFacilitator } from './facilitators.js';
@@ -23,6 +25,7 @@ import { toJson, toMarkdown, type ResultsJson } from './report.js';
 import type { ClientVoice } from './runner.js';
 
 const EVAL_DIR = dirname(fileURLToPath(import.meta.url));
+const CHANGES_DIR = join(EVAL_DIR, 'changes');
 
 const OPTIONS = {
   facilitator: { type: 'string' },
@@ -30,19 +33,22 @@ const OPTIONS = {
   judge: { type: 'boolean', default: false },
   'client-model': { type: 'boolean', default: false },
   compare: { type: 'string' },
+  record: { type: 'string' },
   out: { type: 'string' },
 } as const;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: OPTIONS });
   if (existsSync('.env')) process.loadEnvFile('.env');
-  if (values.compare) return compare(values.compare);
+  if (values.record !== undefined && !values.compare)
+    throw new ConfigError('--record keeps a before/after: use it with --compare <git ref>.');
+  if (values.compare) return compare(values.compare, values.record);
   const results = await run(values);
   const meta = { generatedAt: new Date().toISOString(), commit: commit() };
   const out = values.out ?? EVAL_DIR;
   mkdirSync(out, { recursive: true });
   const command = ['npm run eval', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
-  writeFileSync(join(out, 'RESULTS.md'), toMarkdown(results, { ...meta, command }));
+  writeFileSync(join(out, 'RESULTS.md'), toMarkdown(results, { ...meta, command }, readChanges(CHANGES_DIR)));
   writeFileSync(join(out, 'results.json'), `${JSON.stringify(toJson(results, meta), null, 2)}\n`);
   console.log(`Wrote ${join(out, 'RESULTS.md')} and results.json (${results.length} sessions).`);
 }
@@ -97,8 +103,9 @@ async function run(values: { facilitator?: string; persona?: string; judge: bool
 }
 
 /** Runs the eval at <ref> and here with the same options (the fake model left out unless asked: it scores nothing). */
-async function compare(ref: string): Promise<void> {
-  const passed = process.argv.slice(2).filter((a, i, all) => a !== '--compare' && all[i - 1] !== '--compare');
+async function compare(ref: string, record: string | undefined): Promise<void> {
+  const ownOptions = new Set(['--compare', '--record']);
+  const passed = process.argv.slice(2).filter((a, i, all) => !ownOptions.has(a) && !ownOptions.has(all[i - 1]!));
   const withoutOut = passed.filter((a, i, all) => a !== '--out' && all[i - 1] !== '--out');
   const args = withoutOut.some((a) => a.startsWith('--facilitator'))
     ? withoutOut
@@ -109,7 +116,12 @@ async function compare(ref: string): Promise<void> {
   const { values } = parseArgs({ options: OPTIONS, args });
   const results = await run(values);
   const after: ResultsJson = toJson(results, { generatedAt: new Date().toISOString(), commit: commit() });
-  console.log(comparisonMarkdown(before, after, ref));
+  const comparison = comparisonMarkdown(before, after, ref);
+  console.log(comparison);
+  if (record !== undefined)
+    console.error(
+      `Kept in ${recordChange(CHANGES_DIR, record, comparison)}; run npm run eval to show it in RESULTS.md.`,
+    );
 }
 
 function commit(): string | null {

@@ -2,6 +2,7 @@
  * The report: eval/RESULTS.md for people (a summary table first, then every failure with the words
  * that show it, and the tokens spent) and eval/results.json beside it for tools (--compare reads it).
  */
+import { demote, type RecordedChange } from './changes.js';
 import { TrapKind, trapsOf } from './persona.js';
 import type { SessionRecord, Tokens } from './record.js';
 import type { CheckResult } from './checks/types.js';
@@ -83,6 +84,7 @@ const FAKE_FAILURES_SHOWN = 2;
 export function toMarkdown(
   results: readonly SessionResult[],
   meta: { generatedAt: string; commit: string | null; command: string },
+  changes: readonly RecordedChange[] = [],
 ): string {
   const names = [...new Set(results.flatMap((r) => r.checks.map((c) => c.name)))];
   const lines: string[] = [
@@ -132,6 +134,7 @@ export function toMarkdown(
       return `| ${facilitatorName(r.record.facilitator)} | ${r.record.persona.id} | ${r.record.stepsDone.length}/7 | ${t.facilitator.in} / ${t.facilitator.out} | ${t.prompts} | ${sum(t.client)} | ${sum(t.judge)} | ${sum(t.facilitator) + sum(t.client) + sum(t.judge)} | ${(r.record.durationMs / 1000).toFixed(1)} |`;
     }),
     ...judgeSection(results),
+    ...changesSection(changes),
     '',
     '## What each check asks',
     '',
@@ -182,6 +185,19 @@ function trapsByKind(results: readonly SessionResult[]): string[] {
       });
       return `| ${name} | ${cells.join(' | ')} |`;
     }),
+  ];
+}
+
+/** Each recorded before/after (eval/changes/), newest first; nothing when none was recorded. */
+function changesSection(changes: readonly RecordedChange[]): string[] {
+  if (changes.length === 0) return [];
+  return [
+    '',
+    '## Before and after',
+    '',
+    'Each change to what the facilitators produce, measured with `npm run eval -- --compare <ref> --record "<what>"`',
+    '(kept in eval/changes/): the checks that moved, before the change and after it.',
+    ...changes.flatMap((c) => ['', demote(c.markdown, 1)]),
   ];
 }
 
