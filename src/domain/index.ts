@@ -2,6 +2,7 @@ export * from './steps.js';
 export * from './severity.js';
 export { HORIZONS } from './horizons.js';
 export * from './roadmapMeasures.js';
+export * from './facts.js';
 export * from './artifacts/index.js';
 export * from './guards.js';
 export * from './stepMachine.js';

@@ -13,6 +13,16 @@ export { SEVERITIES, SEVERITY_BANDS, severityOf, type Severity } from './severit
 export { HORIZONS, HORIZON_LABELS, type Horizon } from './horizons.js';
 export { ROADMAP_STATUSES, ROADMAP_STATUS_LABELS } from './roadmapStatus.js';
 export { isClosed, enterpriseValueEffect, roadmapGaps, metricProgress } from './roadmapMeasures.js';
+export {
+  roadmapFacts,
+  factLines,
+  EV_SENSITIVITY,
+  type RoadmapFacts,
+  type EntryFacts,
+  type Tally,
+  type Payback,
+  type ValueAtMultiples,
+} from './facts.js';
 export { GAPS, gapText, orGap, riskScoreText, type GapField } from './gaps.js';
 export {
   LEVELS,

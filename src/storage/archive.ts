@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AppError, notFound } from '../domain/index.js';
 import { findClientRecordByName } from './clients.js';
 import { inOneRead, now, type Db } from './db.js';
+import { upgradeArtifactText } from './artifactUpgrades.js';
 import { MIGRATIONS } from './migrations.js';
 import { TABLES, type TableSpec } from './tables.js';
 
@@ -141,6 +142,7 @@ function checkedTables(text: string): Rows {
     throw refusal('its rows do not match its checksum: the file was changed or damaged after it was written.');
   }
   const specs = TABLES as readonly TableSpec[];
+  upgradeArchivedArtifacts(archive.tables, archive.schemaVersion);
   const unknown = Object.keys(archive.tables).filter((name) => !specs.some((s) => s.name === name));
   if (unknown.length > 0) throw refusal(`it holds a table this version does not know (${unknown.join(', ')}).`);
 
@@ -173,6 +175,17 @@ function checkedTables(text: string): Rows {
     });
   }
   return rows;
+}
+
+/** Artifacts written under an older schema get the rewrites its migrations made since (checksum already checked). */
+function upgradeArchivedArtifacts(tables: Record<string, Array<Record<string, unknown>>>, from: number): void {
+  for (const name of ['artifacts', 'proposals']) {
+    for (const row of tables[name] ?? []) {
+      if (typeof row.step === 'string' && typeof row.data === 'string') {
+        row.data = upgradeArtifactText(row.step, row.data, from);
+      }
+    }
+  }
 }
 
 function insertAll(db: Db, rows: Rows, options: RestoreOptions): RestoreReport {

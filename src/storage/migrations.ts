@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { backfillConversations } from './conversationBackfill.js';
+import { upgradeArtifactText } from './artifactUpgrades.js';
 import { withoutPlaceholders } from './placeholders.js';
 
 export interface Migration {
@@ -349,7 +350,31 @@ export const MIGRATIONS: readonly Migration[] = [
       WHERE m.role = 'assistant' AND m.kind = 'chat' AND m.status IN ('failed', 'incomplete', 'stopped');
     `,
   },
+  {
+    version: 13,
+    // The context's budget and team constraints gained numbers the computed facts need (budget as an
+    // amount, engineer-weeks per quarter for the roadmap): null in what was stored before, a gap the
+    // facts name, never read back from the budget's prose. Open proposals alike; archives on restore.
+    up: '',
+    backfill: (db) => upgradeStoredArtifacts(db, 13),
+  },
 ];
+
+/** Applies the artifact upgrade of migration `version` to every stored revision and proposal. */
+function upgradeStoredArtifacts(db: Database, version: number): void {
+  for (const table of ['artifacts', 'proposals']) {
+    const rows = db.prepare(`SELECT id, step, data FROM ${table}`).all() as Array<{
+      id: number;
+      step: string;
+      data: string;
+    }>;
+    const update = db.prepare(`UPDATE ${table} SET data = ? WHERE id = ?`);
+    for (const row of rows) {
+      const after = upgradeArtifactText(row.step, row.data, version - 1, version);
+      if (after !== row.data) update.run(after, row.id);
+    }
+  }
+}
 
 /** Runs every pending migration in one transaction; refuses a database newer than this code. */
 export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): { from: number; to: number } {

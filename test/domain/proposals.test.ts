@@ -176,7 +176,14 @@ describe('a draft is a proposal against the current artifact', () => {
       competitors: ['Echo'],
       businessModel: 'Fees per pallet and per load',
       ceoGoals: ['Grow brokerage margin'],
-      constraints: { budget: '$2M', team: '14 engineers', time: 'Before peak', regulation: 'FMCSA' },
+      constraints: {
+        budget: '$2M',
+        budgetAmount: 2_000_000,
+        team: '14 engineers',
+        teamWeeksPerQuarter: null,
+        time: 'Before peak',
+        regulation: 'FMCSA',
+      },
       keyNumbers: [{ label: 'Warehouses', value: '6' }],
       gaps: [],
     });

@@ -94,6 +94,9 @@ describe('drafting the company context', () => {
       { label: 'cloud spend', value: '$45k/month' },
     ]);
     expect(artifact.constraints.team).toContain('Mike is the only one who knows the routing engine');
+    // "$400k for the year" is one amount; a head count does not say how much of the team's time the roadmap gets.
+    expect(artifact.constraints.budgetAmount).toBe(400_000);
+    expect(artifact.constraints.teamWeeksPerQuarter).toBeNull();
     expect(artifact.constraints.regulation).toContain('NIS2');
     expect(artifact.gaps).toEqual([]);
     expect(artifact.summary).toBe(
@@ -102,6 +105,14 @@ describe('drafting the company context', () => {
     expect(note).toMatch(
       /^Built the company context from your answers \(offline, no AI model\): 12 topics answered, 4 key numbers read\. Gaps: 0\./,
     );
+  });
+
+  it('leaves the budget amount a gap when the answer names several amounts', async () => {
+    const interview = new Interview('context');
+    await interview.answerAll([...CONTEXT_ANSWERS.slice(0, 8), '$400k, maybe $600k if the board agrees']);
+    const { artifact } = await interview.draft('context');
+    expect(artifact.constraints.budget).toBe('$400k, maybe $600k if the board agrees');
+    expect(artifact.constraints.budgetAmount).toBeNull();
   });
 
   it('lists what was not said as gaps, and invents nothing', async () => {
@@ -118,7 +129,14 @@ describe('drafting the company context', () => {
       marketPosition: null,
       businessModel: null,
     });
-    expect(artifact.constraints).toEqual({ budget: null, team: null, time: null, regulation: null });
+    expect(artifact.constraints).toEqual({
+      budget: null,
+      budgetAmount: null,
+      team: null,
+      teamWeeksPerQuarter: null,
+      time: null,
+      regulation: null,
+    });
     expect(artifact.gaps).toHaveLength(11);
     expect(artifact.gaps).toContain(
       'Key numbers: revenue or ARR, growth, churn, margin, headcount, engineers, cloud spend',

@@ -77,6 +77,29 @@ describe('backup and restore', () => {
     expect(store.searchMessages(empty, 'cold chain').length).toBe(1);
   });
 
+  it('restores an archive written before the context had budget and capacity numbers, with them as gaps', async () => {
+    const { h } = await library();
+    const before13 = edited(archiveText(h.db), (a) => {
+      a.schemaVersion = 12;
+      for (const row of [...a.tables.artifacts!, ...a.tables.proposals!]) {
+        if (row.step !== 'context') continue;
+        const data = JSON.parse(row.data as string);
+        delete data.constraints.budgetAmount;
+        delete data.constraints.teamWeeksPerQuarter;
+        row.data = JSON.stringify(data);
+      }
+    });
+    const empty = store.openDatabase(':memory:');
+    store.restoreArchive(empty, before13);
+    const contexts = empty.prepare("SELECT data FROM artifacts WHERE step = 'context'").all() as Array<{
+      data: string;
+    }>;
+    expect(contexts.length).toBeGreaterThan(0);
+    for (const { data } of contexts) {
+      expect(JSON.parse(data).constraints).toMatchObject({ budgetAmount: null, teamWeeksPerQuarter: null });
+    }
+  });
+
   it('adds to a database that has work in it, as new rows, never changing what is there', async () => {
     const { h } = await library();
     const text = archiveText(h.db);

@@ -612,3 +612,33 @@ describe('migration 12', () => {
     expect([by(stoppedThenAnswered), by(lastCut), by(draftNote)]).toEqual([null, null, null]);
   });
 });
+
+describe('migration 13', () => {
+  it('gives stored contexts and open proposals the budget amount and team capacity as gaps, keeping every value', () => {
+    const db = atSchemaVersion(12);
+    const old = minimal.context() as unknown as { constraints: Record<string, unknown> };
+    const { budgetAmount: _b, teamWeeksPerQuarter: _t, ...constraints } = old.constraints;
+    const stored = JSON.stringify({
+      ...old,
+      constraints: { ...constraints, budget: '$2M for 2027', team: '14 engineers' },
+    });
+    db.prepare(
+      "INSERT INTO artifacts (session_id, step, revision, data, source, created_at) VALUES (1, 'context', 1, ?, 'offline', 'now')",
+    ).run(stored);
+    db.prepare(
+      "INSERT INTO proposals (session_id, step, data, provenance, provider, status, rejected, created_at) VALUES (1, 'context', ?, '{}', 'offline', 'open', '[]', 'now')",
+    ).run(stored);
+    store.migrate(db);
+    expect(store.latestArtifacts(db, 1).context!.constraints).toEqual({
+      budget: '$2M for 2027',
+      budgetAmount: null,
+      team: '14 engineers',
+      teamWeeksPerQuarter: null,
+      time: null,
+      regulation: null,
+    });
+    expect(store.openProposal(db, 1, 'context')!.data).toMatchObject({
+      constraints: { budget: '$2M for 2027', budgetAmount: null, teamWeeksPerQuarter: null },
+    });
+  });
+});

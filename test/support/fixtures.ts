@@ -140,9 +140,11 @@ function context(quarter: Quarter) {
     ],
     constraints: {
       budget: '$1.8M discretionary technology budget for 2027',
+      budgetAmount: 1_800_000,
       team: q2
         ? '38 engineers, 2 data engineers, one contract ML engineer since April; WMS knowledge now shared by two engineers'
         : '38 engineers, 2 data engineers, no ML engineer; WMS integration knowledge sits with one principal engineer',
+      teamWeeksPerQuarter: null,
       time: 'Peak-season change freeze from 1 October to 15 January',
       regulation: 'SOC 2 Type II requested by two enterprise shippers; EU CBAM reporting for EU-bound customers',
     },

@@ -8,7 +8,22 @@ export const KeyNumber = z.object({
 
 export const Constraints = z.object({
   budget: z.string().trim().max(1000).nullable(),
+  budgetAmount: z
+    .number()
+    .nonnegative()
+    .nullable()
+    .describe(
+      'the money the client can spend on the roadmap, as one number in currency units, e.g. 400000 for "€400k this year"; null unless the client gave an amount',
+    ),
   team: z.string().trim().max(1000).nullable().describe('size and skills'),
+  teamWeeksPerQuarter: z
+    .number()
+    .positive()
+    .max(100_000)
+    .nullable()
+    .describe(
+      'engineer-weeks per quarter the team can give the roadmap, e.g. 4 engineers free for it full-time = 52; null unless the client said how many people and how much of their time',
+    ),
   time: z.string().trim().max(1000).nullable().describe('deadlines and windows'),
   regulation: z.string().trim().max(1000).nullable(),
 });

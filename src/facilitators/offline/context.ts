@@ -3,7 +3,7 @@ import { endSentence, type ContextArtifact } from '../../domain/index.js';
 import type { ContextField, ContextQuestion } from './bank.js';
 import { joinWords, plural, type BankStep, type StepContext } from './common.js';
 import { answersById, pairAnswers } from './interview.js';
-import { isNonAnswer, parseKeyNumbers, sentences, splitList, truncate, wordCount } from './parse/index.js';
+import { findMoney, isNonAnswer, parseKeyNumbers, sentences, splitList, truncate, wordCount } from './parse/index.js';
 
 const LIST_FIELDS = ['services', 'products', 'customers', 'competitors', 'ceoGoals'] as const;
 type ListField = (typeof LIST_FIELDS)[number];
@@ -58,7 +58,10 @@ export const contextStep: BankStep<ContextQuestion> = {
       ceoGoals: list('ceoGoals'),
       constraints: {
         budget: prose('constraints.budget', 1000),
+        budgetAmount: budgetAmount(textFor('constraints.budget')),
         team: prose('constraints.team', 1000),
+        // How much of the team's time the roadmap gets is not something a head count says: left a gap.
+        teamWeeksPerQuarter: null,
         time: prose('constraints.time', 1000),
         regulation: prose('constraints.regulation', 1000),
       },
@@ -115,3 +118,9 @@ function summarise(ctx: StepContext, a: ContextArtifact): string {
 
 /** An answer's own closing full stop, dropped: answers are joined with semicolons. */
 const stripEndStop = (text: string) => text.replace(/\.+$/, '');
+
+/** The budget as one amount when the answer names exactly one ("$1.8M for 2027"); several or none stay a gap. */
+function budgetAmount(text: string | null): number | null {
+  const hits = text === null ? [] : findMoney(text);
+  return hits.length === 1 ? hits[0]!.amount : null;
+}

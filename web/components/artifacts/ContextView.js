@@ -1,5 +1,6 @@
 import { html } from '../../lib/html.js';
-import { EditableText, TextListView } from './editing.js';
+import { number } from '../../format.js';
+import { EditableNumber, EditableText, TextListView } from './editing.js';
 import { Origin } from './provenance.js';
 
 /** @type {ReadonlyArray<readonly ['services' | 'products' | 'customers' | 'competitors' | 'ceoGoals', string]>} */
@@ -10,7 +11,7 @@ const LISTS = [
   ['competitors', 'Competitors'],
   ['ceoGoals', "CEO's goals for the year"],
 ];
-/** @type {ReadonlyArray<readonly [keyof import('/shared/domain.mjs').ContextArtifact['constraints'], string]>} */
+/** @type {ReadonlyArray<readonly ['budget' | 'team' | 'time' | 'regulation', string]>} */
 const CONSTRAINTS = [
   ['budget', 'Budget'],
   ['team', 'Team'],
@@ -67,6 +68,10 @@ export function ContextView({ data }) {
           <dt key=${`t-${key}`}>${title}</dt>
           <dd key=${`d-${key}`}><${EditableText} value=${data.constraints[key]} path=${['constraints', key]} label=${`${title} constraint`} multiline nullable /></dd>`,
         )}
+        <dt title="The budget as one amount: the roadmap's one-off cost is checked against it">Budget amount</dt>
+        <dd><${EditableNumber} value=${data.constraints.budgetAmount} path=${['constraints', 'budgetAmount']} label="budget amount" show=${number} placeholder="no amount stated" /></dd>
+        <dt title="Engineer-weeks per quarter the team can give the roadmap: its effort is checked against it">Team capacity</dt>
+        <dd><${EditableNumber} value=${data.constraints.teamWeeksPerQuarter} path=${['constraints', 'teamWeeksPerQuarter']} label="team capacity in engineer-weeks per quarter" show=${(/** @type {number} */ n) => `${number(n)} engineer-weeks a quarter`} placeholder="not stated" /></dd>
       </dl>
       ${
         data.gaps.length > 0 &&

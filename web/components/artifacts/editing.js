@@ -49,9 +49,18 @@ export function FieldError({ path, id }) {
  *   multiline?: boolean,
  *   nullable?: boolean,
  *   placeholder?: string,
+ *   toValue?: (text: string) => unknown,
  * }} props
  */
-export function EditableText({ value, path, label, multiline = false, nullable = false, placeholder = '—' }) {
+export function EditableText({
+  value,
+  path,
+  label,
+  multiline = false,
+  nullable = false,
+  placeholder = '—',
+  toValue = (text) => text,
+}) {
   const { save, disabled, error } = useEdit();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(value ?? '');
@@ -78,8 +87,9 @@ export function EditableText({ value, path, label, multiline = false, nullable =
   const commit = async () => {
     const next = nullable && draft.trim() === '' ? null : draft;
     if (next === value) return cancel();
+    const saved = next === null ? null : toValue(next);
     setSaving(true);
-    const failed = await save(path, next);
+    const failed = await save(path, saved);
     setSaving(false);
     if (!failed) cancel();
   };
@@ -114,6 +124,23 @@ export function EditableText({ value, path, label, multiline = false, nullable =
       <span class=${value ? 'editable-value' : 'editable-value muted'}>${value || placeholder}</span>
       ${!disabled && html`<button type="button" ref=${editButton} class="edit-button" onClick=${open} aria-label=${`Edit ${label}`} title=${`Edit ${label}`}>✎</button>`}
     </span>`;
+}
+
+/**
+ * A number shown as text and edited as text: "1,800,000" is saved as 1800000; what does not read as a
+ * number is sent as typed, so the server's validation names the field.
+ * @param {{ value: number | null, path: FieldPath, label: string, show: (n: number) => string, placeholder?: string }} props
+ */
+export function EditableNumber({ value, path, label, show, placeholder = '—' }) {
+  return html`<${EditableText} value=${value === null ? null : show(value)} path=${path} label=${label} nullable
+    placeholder=${placeholder} toValue=${toNumber} />`;
+}
+
+/** @param {string} text */
+function toNumber(text) {
+  const plain = text.replace(/[\s,_]/g, '');
+  const n = Number(plain);
+  return plain !== '' && Number.isFinite(n) ? n : text;
 }
 
 /**
