@@ -15,7 +15,10 @@ export interface DanglingReference {
   readonly id: string | number;
 }
 
-/** What the session holds that an artifact may cite. */
+/**
+ * What the session holds that an artifact may cite. `messageIds` need only hold the cited ones that
+ * exist (see citedMessageIds): a session's whole transcript is never needed to check a few citations.
+ */
 export interface KnownIds {
   readonly artifacts: ArtifactSet;
   readonly messageIds: ReadonlySet<number>;
@@ -84,6 +87,16 @@ export function danglingReferences<S extends StepId>(
   };
   (CITES[step] as (data: ArtifactOf<S>, cite: Cite) => void)(data, cite);
   return found;
+}
+
+/** The message ids the artifacts cite, so the caller can look up just those. */
+export function citedMessageIds(artifacts: ReadonlyArray<{ step: StepId; data: unknown }>): number[] {
+  const cited = new Set<number>();
+  const cite: Cite = (_field, kind, id) => {
+    if (kind === 'message' && typeof id === 'number') cited.add(id);
+  };
+  for (const { step, data } of artifacts) (CITES[step] as (data: unknown, cite: Cite) => void)(data, cite);
+  return [...cited];
 }
 
 const WHERE: Readonly<Record<ReferenceKind, string>> = {

@@ -59,7 +59,7 @@ import {
   type RevisionMeta,
   type TracedRevision,
 } from './artifactReview.js';
-import { refuseDanglingReferences } from './references.js';
+import { knownIds, refuseDanglingReferences } from './references.js';
 import { TurnRegistry } from './turnRegistry.js';
 import { runDraftTurn, runReplyTurn, type TurnDeps } from './turnRunner.js';
 
@@ -348,7 +348,7 @@ export class Engine {
     const progress = session.progress;
     const current = progress.status === 'active' ? progress.current : null;
     const live = this.turns.inFlight(sessionId);
-    const known = { artifacts: facts.artifacts, messageIds: store.listMessageIds(this.db, sessionId) };
+    const known = knownIds(this.db, sessionId, facts.artifacts, revisions);
     const earlier = store.earlierQuarterlySessions(this.db, session.clientId, session.quarter);
     return {
       session,

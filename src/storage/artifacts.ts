@@ -1,5 +1,6 @@
 import {
   ProvenanceMap,
+  STEP_IDS,
   safeParseArtifact,
   type ArtifactRevision,
   type ArtifactSet,
@@ -33,7 +34,8 @@ interface ArtifactRow {
 const parsedCache = new WeakMap<Db, Map<number, ArtifactRevision>>();
 const CACHE_LIMIT = 1000;
 
-function cachedRevision(db: Db, r: ArtifactRow): ArtifactRevision {
+/** `validated`: the row was just written from data the caller validated, so its schema check is not repeated. */
+function cachedRevision(db: Db, r: ArtifactRow, validated = false): ArtifactRevision {
   let cache = parsedCache.get(db);
   if (!cache) {
     cache = new Map();
@@ -41,14 +43,15 @@ function cachedRevision(db: Db, r: ArtifactRow): ArtifactRevision {
   }
   const hit = cache.get(r.id);
   if (hit) return hit;
-  const revision = deepFreeze(toRevision(r));
+  const revision = deepFreeze(toRevision(r, validated));
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   cache.set(r.id, revision);
   return revision;
 }
 
-function toRevision(r: ArtifactRow): ArtifactRevision {
-  const parsed = safeParseArtifact(r.step, JSON.parse(r.data));
+function toRevision(r: ArtifactRow, validated: boolean): ArtifactRevision {
+  const json: unknown = JSON.parse(r.data);
+  const parsed = validated ? { success: true as const, data: json } : safeParseArtifact(r.step, json);
   if (!parsed.success) {
     throw new Error(
       `Stored ${r.step} artifact revision ${r.revision} of session ${r.session_id} no longer matches its schema: ${parsed.error.message}`,
@@ -113,18 +116,20 @@ export function insertRevision(db: Db, r: NewRevision): ArtifactRevision {
     r.restoredFrom ?? null,
     now(),
   ) as ArtifactRow;
-  return cachedRevision(db, row);
+  return cachedRevision(db, row, true);
 }
 
+/**
+ * The latest revision of each step, one index lookup per step (the UNIQUE (session_id, step, revision)
+ * index), so it costs the same at revision 2,000 as at revision 2: a GROUP BY over the session's
+ * revisions grew with every turn that revised the dialogue's ledger.
+ */
 export function latestRevisions(db: Db, sessionId: number): ArtifactRevision[] {
-  const rows = stmt(
-    db,
-    `SELECT a.* FROM artifacts a
-     JOIN (SELECT step, MAX(revision) AS revision FROM artifacts WHERE session_id = ? GROUP BY step) m
-       ON a.step = m.step AND a.revision = m.revision
-     WHERE a.session_id = ?`,
-  ).all(sessionId, sessionId) as ArtifactRow[];
-  return rows.map((r) => cachedRevision(db, r));
+  const latest = stmt(db, 'SELECT * FROM artifacts WHERE session_id = ? AND step = ? ORDER BY revision DESC LIMIT 1');
+  return STEP_IDS.flatMap((step) => {
+    const row = latest.get(sessionId, step) as ArtifactRow | undefined;
+    return row ? [cachedRevision(db, row)] : [];
+  });
 }
 
 export function latestArtifacts(db: Db, sessionId: number): ArtifactSet {

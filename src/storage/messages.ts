@@ -218,8 +218,10 @@ export function getMessage(db: Db, id: number): Message | undefined {
 }
 
 /** The ids of a session's messages: what an artifact's citations are checked against. */
-export function listMessageIds(db: Db, sessionId: number): Set<number> {
-  return new Set(stmt(db, 'SELECT id FROM messages WHERE session_id = ?').pluck().all(sessionId) as number[]);
+/** Which of `ids` are messages of the session: a lookup per cited id, however long the transcript. */
+export function existingMessageIds(db: Db, sessionId: number, ids: readonly number[]): Set<number> {
+  const one = stmt(db, 'SELECT id FROM messages WHERE session_id = ? AND id = ?').pluck();
+  return new Set(ids.filter((id) => one.get(sessionId, id) !== undefined));
 }
 
 export function listMessages(db: Db, sessionId: number): Message[] {
