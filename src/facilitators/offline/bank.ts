@@ -17,6 +17,7 @@ import {
   type StepId,
 } from '../../domain/index.js';
 import { PROMPTS_DIR } from '../promptLibrary.js';
+import { CHALLENGE_KINDS, type ChallengeKind } from './challenges.js';
 
 export const OFFLINE_BANKS_DIR = join(PROMPTS_DIR, 'offline');
 
@@ -96,15 +97,31 @@ export const TrendsBank = stepBank('trends', TrendsQuestion).extend({
 });
 
 /** `refersBack`: the question points at the previous answer ("If that happens…"), so it only follows a real answer on the same trend. */
-export const DialogueTemplate = z.object({ id: QuestionId, text: Template, refersBack: z.boolean().optional() });
+/** `asksWhy`: the question asks for a reason, so an answer without one is asked for it. */
+export const DialogueTemplate = z.object({
+  id: QuestionId,
+  text: Template,
+  refersBack: z.boolean().optional(),
+  asksWhy: z.boolean().optional(),
+});
 export type DialogueTemplate = z.infer<typeof DialogueTemplate>;
+
+/** A challenge question: asked instead of the next bank question when a rule fires (challenges.ts). */
+export const ChallengeTemplate = DialogueTemplate.extend({ family: QuestionFamily });
+export type ChallengeTemplate = z.infer<typeof ChallengeTemplate>;
+/**
+ * Per rule: the sentence that says aloud what fired ({{claim}}: the words of the answer, {{trigger}}:
+ * the word or figure, {{earlier}}: the recorded fact it contradicts) and questions of two or more
+ * families, so the challenge need not repeat the family just asked.
+ */
+const ChallengeRule = z.object({ note: Template, questions: z.array(ChallengeTemplate).min(2).max(4) });
 export const DialogueBank = z.object({
   version: Version,
   step: z.literal('dialogue'),
   /** {{trend}}, {{trends}}, {{question}}: the first question about the first chosen trend. */
   opening: Template,
   noTrends: Template,
-  /** {{trend}}: the trend moved to; {{previous}}: the one left; {{answers}}: how many it had ("1 answer", "3 answers"). */
+  /** {{trend}}: the trend moved to; {{previous}}: the one left; {{answers}}: how many it had ("1 answer", "3 answers"), may be used. */
   moveOn: Template,
   /** Said once every chosen trend has its answers. */
   explored: Template,
@@ -115,6 +132,9 @@ export const DialogueBank = z.object({
   questionBack: Template,
   familyLabels: z.record(QuestionFamily, z.string().trim().min(1).max(60)),
   families: z.record(QuestionFamily, z.array(DialogueTemplate).min(3).max(12)),
+  challenges: z.object(
+    Object.fromEntries(CHALLENGE_KINDS.map((k) => [k, ChallengeRule])) as Record<ChallengeKind, typeof ChallengeRule>,
+  ),
 });
 
 const FORECAST_FIELDS = [
@@ -258,7 +278,8 @@ export function parseBank<S extends StepId>(
   const bank = parsed.data as OfflineBanks[S];
   if ('questions' in bank) checkQuestions(file, bank.questions as readonly BankQuestion[]);
   if (step === 'dialogue') {
-    const ids = Object.values((bank as DialogueBank).families)
+    const dialogue = bank as DialogueBank;
+    const ids = [...Object.values(dialogue.families), ...Object.values(dialogue.challenges).map((c) => c.questions)]
       .flat()
       .map((t) => t.id);
     const dup = ids.find((id, i) => ids.indexOf(id) !== i);

@@ -17,13 +17,15 @@ import {
 } from '../../domain/index.js';
 import type { TurnInput } from '../../engine/facilitator.js';
 import type { DialogueBank, DialogueTemplate } from './bank.js';
+import { findChallenge, recordedNumbers, type Challenge, type ChallengeKind } from './challenges.js';
 import { FOOTER, chosen, fill, plural } from './common.js';
 import { lastUserMessage } from './interview.js';
 import { assumptionSentences, isNonAnswer, normalise, shortQuote, truncate, wordCount } from './parse/index.js';
 
 const FAMILIES = QuestionFamily.options;
 type Family = QuestionFamily;
-export type FamilyTemplate = DialogueTemplate & { readonly family: Family };
+/** A question of the bank; `challenge` names the rule a challenge question answers. */
+export type FamilyTemplate = DialogueTemplate & { readonly family: Family; readonly challenge?: ChallengeKind };
 
 const INSIGHT_FAMILIES: ReadonlySet<Family> = new Set(['implications', 'probe_evidence', 'other_viewpoints']);
 const CHALLENGE_FAMILIES: ReadonlySet<Family> = new Set(['probe_assumptions', 'probe_evidence']);
@@ -32,7 +34,61 @@ const usesLast = (t: DialogueTemplate) => /\{\{\s*last\s*\}\}/.test(t.text);
 const followsUp = (t: DialogueTemplate) => usesLast(t) || t.refersBack === true;
 
 export function familyTemplates(bank: DialogueBank): FamilyTemplate[] {
-  return FAMILIES.flatMap((family) => bank.families[family].map((t) => ({ ...t, family })));
+  const challenges = Object.entries(bank.challenges).flatMap(([kind, rule]) =>
+    rule.questions.map((t) => ({ ...t, challenge: kind as ChallengeKind })),
+  );
+  return [...FAMILIES.flatMap((family) => bank.families[family].map((t) => ({ ...t, family }))), ...challenges];
+}
+
+/** Challenges whose claim goes on the ledger as an assumption, and how the ledger says which rule fired. */
+const LEDGER_RULES: Partial<Record<ChallengeKind, string>> = {
+  absolute: 'an absolute word',
+  no_evidence: 'a claim with no source named',
+  contradiction: 'it contradicts a number the context recorded',
+};
+
+/**
+ * The challenge the user's latest answer calls for, from the rules in challenges.ts: the question it
+ * follows (as the state names it), the numbers the context recorded. None right after a challenge,
+ * so an answer to one is not pushed back on again (a request for advice always is).
+ */
+function challengeFor(input: TurnInput, bank: DialogueBank, answer: string, trend: Trend): Challenge | null {
+  const standing = input.state.lastQuestion;
+  const asked = standing?.id ? familyTemplates(bank).find((t) => t.id === standing.id) : undefined;
+  const found = findChallenge(answer, {
+    question: asked ? fill(asked.text, input, { trend: trend.name, last: '' }) : null,
+    asksWhy: asked?.asksWhy === true,
+    recorded: recordedNumbers(input.artifacts.context),
+  });
+  if (!found) return null;
+  return asked?.challenge && found.kind !== 'advice_request' ? null : found;
+}
+
+/** The reply to an answer a rule challenges: what fired, said aloud, then one question of a family other than the last. */
+function challengeReply(
+  input: TurnInput,
+  bank: DialogueBank,
+  challenge: Challenge,
+  trend: Trend,
+  counts: Readonly<Record<string, number>>,
+  ledgerAsking: (question: FamilyTemplate, trendId: string) => DialogueArtifact,
+): DialogueTurn {
+  const rule = bank.challenges[challenge.kind];
+  const lastFamily = input.state.lastQuestion?.family ?? null;
+  const template = rule.questions.find((q) => q.family !== lastFamily) ?? rule.questions[0]!;
+  const asked: FamilyTemplate = { ...template, challenge: challenge.kind };
+  const note = fill(rule.note, input, {
+    claim: shortQuote(challenge.sentence, 10),
+    trigger: challenge.trigger,
+    earlier: truncate(challenge.earlier ?? '', 70),
+    trend: trend.name,
+  });
+  return {
+    text: [note, renderQuestion(bank, asked, trend, input, ''), dialogueFooter(trend, counts)].join('\n\n'),
+    trendId: trend.id,
+    question: ref(asked),
+    ledger: ledgerAsking(asked, trend.id),
+  };
 }
 
 export interface AskedQuestion {
@@ -46,6 +102,8 @@ export interface DialogueAnswer {
   readonly message: TranscriptMessage;
   readonly trendId: string | null;
   readonly question: AskedQuestion | null;
+  /** The rule the question asked next (on the same trend) challenged this answer by, if it was a challenge. */
+  readonly challengedBy: ChallengeKind | null;
 }
 
 /**
@@ -61,11 +119,24 @@ export function dialogueHistory(messages: readonly TranscriptMessage[], bank: Di
     const template = m.questionId ? templates.get(m.questionId) : undefined;
     if (m.role === 'assistant') {
       if (template) {
+        const before = answers.at(-1);
+        if (
+          template.challenge &&
+          before &&
+          before.message.id > (current?.message.id ?? 0) &&
+          before.trendId === m.trendId
+        )
+          answers[answers.length - 1] = { ...before, challengedBy: template.challenge };
         current = { template, trendId: m.trendId, message: m };
         asked.push(current);
       }
     } else if (m.intent === 'answer' || m.intent === null) {
-      answers.push({ message: m, trendId: m.trendId ?? current?.trendId ?? null, question: current });
+      answers.push({
+        message: m,
+        trendId: m.trendId ?? current?.trendId ?? null,
+        question: current,
+        challengedBy: null,
+      });
     }
   }
   return { asked, answers };
@@ -182,11 +253,29 @@ export function dialogueReply(
   // The trend the user's message was about; "Next trend" has already moved the state's.
   const current = last?.trendId ?? state.trendId;
   const ledger = runningLedger(input, bank, messages);
+  // The ledger once this reply's question is asked: an answer's items depend on the question after it.
+  const ledgerAsking = (question: FamilyTemplate | null, trendId: string) =>
+    question && last
+      ? runningLedger(input, bank, [
+          ...messages,
+          {
+            ...last,
+            id: last.id + 1,
+            role: 'assistant',
+            trendId,
+            questionId: question.id,
+            questionFamily: question.family,
+          },
+        ])
+      : ledger;
 
   if (last?.intent === 'question_back') return questionBackReply(input, bank, last, messages, counts, ledger);
   if (action === 'enough') {
     return { text: `${fill(bank.enough, input)}\n\n${FOOTER}`, trendId: current, question: null, ledger };
   }
+  const answeredTrend = trends.find((t) => t.id === current);
+  const challenge = lastText !== null && answeredTrend ? challengeFor(input, bank, lastText, answeredTrend) : null;
+  if (challenge && answeredTrend) return challengeReply(input, bank, challenge, answeredTrend, counts, ledgerAsking);
   const next = action === 'next_trend' ? state.trendId : nextDialogueTrend(input.artifacts.trends, counts, current);
   let trend = trends.find((t) => t.id === next) ?? trends[0]!;
   let template = pickQuestion(bank, trendHistory(state, trend.id), trend.id === current ? lastText : null);
@@ -202,7 +291,10 @@ export function dialogueReply(
   }
 
   const parts: string[] = [];
-  const quote = lastText && !isNonAnswer(lastText) ? shortQuote(lastText) : '';
+  const previous = trends.find((t) => t.id === current);
+  const movesOn = template !== null && previous !== undefined && previous.id !== trend.id;
+  // Moving on says more, so the quote is shorter.
+  const quote = lastText && !isNonAnswer(lastText) ? shortQuote(lastText, movesOn ? 8 : 14) : '';
   const named = lastText ? assumptionSentences(lastText) : [];
   const bare = (s: string) =>
     s
@@ -225,8 +317,7 @@ export function dialogueReply(
   if (lastText && isNonAnswer(lastText)) parts.push('Noted: no answer to that one. It stays open.');
   if (action === 'skip') parts.push('Skipped: that question stays open.');
 
-  const previous = trends.find((t) => t.id === current);
-  if (template && previous && previous.id !== trend.id) {
+  if (movesOn) {
     parts.push(
       fill(bank.moveOn, input, {
         trend: trend.name,
@@ -237,15 +328,23 @@ export function dialogueReply(
   }
   const explored = (c: Readonly<Record<string, number>>) =>
     trends.every((t) => (c[t.id] ?? 0) >= MIN_EXCHANGES_PER_TREND);
-  const before =
-    lastText !== null && last?.trendId ? { ...counts, [last.trendId]: (counts[last.trendId] ?? 1) - 1 } : counts;
-  if (explored(counts) && !explored(before)) parts.push(fill(bank.explored, input));
+  const less = (n: number) =>
+    lastText !== null && last?.trendId ? { ...counts, [last.trendId]: (counts[last.trendId] ?? n) - n } : counts;
+  // A challenge reply says nothing else; the answer to it comes with what that reply left unsaid.
+  const afterChallenge = familyTemplates(bank).some((t) => t.id === state.lastQuestion?.id && t.challenge);
+  if (explored(counts) && (!explored(less(1)) || (afterChallenge && !explored(less(2)))))
+    parts.push(fill(bank.explored, input));
 
   if (template) parts.push(renderQuestion(bank, template, trend, input, quote));
   else parts.push(fill(bank.exhausted, input));
   parts.push(dialogueFooter(trend, counts));
 
-  return { text: parts.join('\n\n'), trendId: template ? trend.id : current, question: ref(template), ledger };
+  return {
+    text: parts.join('\n\n'),
+    trendId: template ? trend.id : current,
+    question: ref(template),
+    ledger: ledgerAsking(template, trend.id),
+  };
 }
 
 const dialogueFooter = (trend: Trend, counts: Readonly<Record<string, number>>) =>
@@ -302,6 +401,9 @@ export function buildLedger(
     const text = normalise(a.message.content);
     const family = a.question?.template.family ?? null;
     const label = family ? bank.familyLabels[family] : null;
+    const nextAsked = asked.find((q) => q.message.id > a.message.id);
+    const rule = a.challengedBy;
+    if (learntNothing(a)) return;
     if (family && INSIGHT_FAMILIES.has(family)) {
       if (!isNonAnswer(text))
         insights.push({
@@ -321,11 +423,17 @@ export function buildLedger(
     }
     if (isNonAnswer(text)) return;
     const stated = family === 'probe_assumptions' ? [text] : assumptionSentences(text);
+    // The claim a rule challenged goes on the ledger too, once.
+    const ruleName = rule ? (LEDGER_RULES[rule] ?? null) : null;
+    const flagged = ruleName
+      ? (findChallenge(text, { question: null, asksWhy: false, recorded: recordedNumbers(input.artifacts.context) })
+          ?.sentence ?? text)
+      : null;
+    if (flagged && !stated.some((s) => s.includes(flagged))) stated.push(`${flagged.replace(/[.!?]+$/, '')}.`);
     if (stated.length === 0) return;
     // Challenged when the next question asked after this answer probed assumptions or evidence.
-    const nextAsked = asked.find((q) => q.message.id > a.message.id);
     const challenged =
-      nextAsked && CHALLENGE_FAMILIES.has(nextAsked.template.family) && nextAsked.trendId === a.trendId
+      nextAsked && (ruleName || CHALLENGE_FAMILIES.has(nextAsked.template.family)) && nextAsked.trendId === a.trendId
         ? nextAsked
         : null;
     const reply = challenged ? answers.slice(i + 1).find((b) => b.question === challenged) : undefined;
@@ -337,7 +445,7 @@ export function buildLedger(
         status: challenged ? 'challenged' : 'stated',
         note: challenged
           ? truncate(
-              `By a “${bank.familyLabels[challenged.template.family]}” question; ${reply && !isNonAnswer(reply.message.content) ? `your answer: “${truncate(normalise(reply.message.content).replace(/[.!]$/, ''), 400)}”` : 'not answered yet'}.`,
+              `${ruleName ? `Challenged by rule (${ruleName})` : `By a “${bank.familyLabels[challenged.template.family]}” question`}; ${reply && !isNonAnswer(reply.message.content) ? `your answer: “${truncate(normalise(reply.message.content).replace(/[.!]$/, ''), 400)}”` : 'not answered yet'}.`,
               2000,
             )
           : null,
@@ -354,6 +462,9 @@ export function buildLedger(
 }
 
 const MAX_ITEMS = 60;
+
+/** Advice asked for, or no answer given: the ledger learns nothing from it. */
+const learntNothing = (a: DialogueAnswer) => a.challengedBy === 'advice_request' || a.challengedBy === 'non_answer';
 
 /**
  * The ledger's line per trend: its answers and the question families asked, from the persisted
@@ -373,12 +484,15 @@ function summaries(
       const n = answersByTrend[t.id] ?? 0;
       if (n === 0) return [];
       const families = familiesAnsweredByTrend?.[t.id] ?? [];
-      const latest = answers.findLast((a) => a.trendId === t.id && !isNonAnswer(a.message.content));
+      const latest = answers.findLast(
+        (a) => a.trendId === t.id && !isNonAnswer(a.message.content) && !learntNothing(a),
+      );
       return [
         {
           trendId: t.id,
           summary: truncate(
-            `${plural(n, 'answer')} to ${families.length > 0 ? families.map((f) => bank.familyLabels[f].toLowerCase()).join(', ') : 'no bank'} questions: ${plural(insights.filter((x) => x.trendId === t.id).length, 'insight')}, ${plural(assumptions.filter((x) => x.trendId === t.id).length, 'assumption')} on the ledger.${latest ? ` Latest: “${shortQuote(latest.message.content)}”.` : ''}`,
+            // How many answers is the state's to show; the summary says what kinds, in words only.
+            `Answered ${families.length > 0 ? families.map((f) => bank.familyLabels[f].toLowerCase()).join(', ') : 'no bank'} questions: ${plural(insights.filter((x) => x.trendId === t.id).length, 'insight')}, ${plural(assumptions.filter((x) => x.trendId === t.id).length, 'assumption')} on the ledger.${latest ? ` Latest: “${shortQuote(latest.message.content)}”.` : ''}`,
             4000,
           ),
         },
