@@ -13,7 +13,14 @@ const context = (over: Partial<ContextArtifact> = {}): ContextArtifact =>
     competitors: [],
     businessModel: null,
     ceoGoals: ['Driver turnover is 68% a year', 'Turnover down to 50% by 2027'],
-    constraints: { budget: null, team: '420 employees, 14 of them in IT', time: null, regulation: null },
+    constraints: {
+      budget: null,
+      budgetAmount: null,
+      team: '420 employees, 14 of them in IT',
+      teamWeeksPerQuarter: null,
+      time: null,
+      regulation: null,
+    },
     keyNumbers: [
       { label: 'Headcount', value: '120' },
       { label: 'Gross logo churn', value: '11%' },
