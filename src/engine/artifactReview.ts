@@ -154,7 +154,8 @@ export class ArtifactReview {
   ): ArtifactRevision {
     const parsed = validated(step, data);
     const current = this.current(sessionId, step);
-    const aligned = validated(step, current ? alignIds(step, current.data, parsed) : parsed);
+    // Aligning renames ids only; the merged result is validated as a whole when it is stored.
+    const aligned = current ? alignIds(step, current.data, parsed) : parsed;
     const { provider, model } = this.deps.identity();
     // The running ledger's items name their messages themselves; a turn does not re-read the step for more.
     const proposal = {

@@ -30,26 +30,33 @@ function alignList(
 ): Record<string, unknown>[] {
   const match = new Map<number, number>(); // proposed index → current index
   const taken = new Set<number>();
-  const words = (item: Record<string, unknown>) => wordsOf(textOf(item));
+  // Each item's text is normalised and split into words once: the pairing below compares every
+  // proposed item with every current one, and a 60-item ledger is realigned on every answer.
+  const keyed = (items: readonly Record<string, unknown>[]) =>
+    items.map((item) => {
+      const text = textOf(item);
+      return { text: normalize(text), words: wordsOf(text) };
+    });
+  const [was, now] = [keyed(current), keyed(proposed)];
   const pair = (p: number, c: number) => {
     match.set(p, c);
     taken.add(c);
   };
-  proposed.forEach((p, pi) => {
-    const ci = current.findIndex((c, i) => !taken.has(i) && normalize(textOf(c)) === normalize(textOf(p)));
+  proposed.forEach((_, pi) => {
+    const ci = was.findIndex((c, i) => !taken.has(i) && c.text === now[pi]!.text);
     if (ci >= 0) pair(pi, ci);
   });
   proposed.forEach((p, pi) => {
     if (match.has(pi)) return;
     const ci = current.findIndex((c, i) => !taken.has(i) && c.id === p.id);
-    if (ci >= 0 && similarity(words(current[ci]!), words(p)) >= SIMILAR_WITH_SAME_ID) pair(pi, ci);
+    if (ci >= 0 && similarity(was[ci]!.words, now[pi]!.words) >= SIMILAR_WITH_SAME_ID) pair(pi, ci);
   });
   const candidates: { pi: number; ci: number; score: number }[] = [];
-  proposed.forEach((p, pi) => {
+  proposed.forEach((_, pi) => {
     if (match.has(pi)) return;
-    current.forEach((c, ci) => {
+    was.forEach((c, ci) => {
       if (taken.has(ci)) return;
-      const score = similarity(words(c), words(p));
+      const score = similarity(c.words, now[pi]!.words);
       if (score >= SIMILAR) candidates.push({ pi, ci, score });
     });
   });
