@@ -18,7 +18,10 @@
  *   kind?: string,
  *   field?: string | null,
  *   retryable?: boolean,
- *   details?: { liveTurn?: { turnId: number, kind: import('./types.js').TurnKind } } | null,
+ *   details?: {
+ *     liveTurn?: { turnId: number, kind: import('./types.js').TurnKind },
+ *     unmet?: import('/shared/domain.mjs').UnmetCondition[],
+ *   } | null,
  *   cause?: unknown,
  * }} ApiErrorFacts
  */
@@ -36,7 +39,7 @@ export class ApiError extends Error {
     this.kind = kind;
     this.field = field;
     this.retryable = retryable;
-    /** For a 409: what is in the way, e.g. { liveTurn: { turnId, kind } }. */
+    /** For a 409: what is in the way, e.g. { liveTurn: { turnId, kind } }, or what a step still lacks ({ unmet }). */
     this.details = details;
   }
 }
@@ -224,10 +227,12 @@ export const api = {
    */
   stop: (id) => call('POST', sessionPath(id, '/stop'), {}),
   /**
+   * Next step; with `override`, move on although the step lacks what the method needs (the reason is recorded).
    * @param {number} id
+   * @param {{ reason: string }} [override]
    * @returns {Promise<SessionView>}
    */
-  advance: (id, force = false) => call('POST', sessionPath(id, '/advance'), { force }),
+  advance: (id, override) => call('POST', sessionPath(id, '/advance'), override ? { override } : {}),
   /**
    * @param {number} id
    * @param {StepId} to

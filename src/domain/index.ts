@@ -5,6 +5,7 @@ export * from './roadmapMeasures.js';
 export * from './facts.js';
 export * from './artifacts/index.js';
 export * from './guards.js';
+export * from './overrides.js';
 export * from './stepMachine.js';
 export * from './errors.js';
 export * from './transcript.js';

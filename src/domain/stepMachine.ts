@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SessionMode, StepId, stepsOf } from './steps.js';
-import { guardToLeave, type StepFacts } from './guards.js';
+import { unmetText, unmetToLeave, type StepFacts, type UnmetCondition } from './guards.js';
 
 /**
  * Where a session stands. `furthest` is the furthest step ever entered: steps after it have never
@@ -23,17 +23,29 @@ export type Progress =
     };
 
 export type StepEvent =
-  | { readonly type: 'advance'; readonly force?: boolean }
+  /** `override`: move on even if the step's conditions are unmet, for the reason given (recorded). */
+  | { readonly type: 'advance'; readonly override?: { readonly reason: string } }
   | { readonly type: 'go_back'; readonly to: StepId }
   | { readonly type: 'artifact_revised'; readonly step: StepId }
   | { readonly type: 'confirm'; readonly step: StepId };
 
 /** What the engine must do after a transition: data, performed by the caller. */
-export type StepEffect = { readonly type: 'entered_step'; readonly step: StepId } | { readonly type: 'completed' };
+export type StepEffect =
+  | { readonly type: 'entered_step'; readonly step: StepId }
+  | { readonly type: 'completed' }
+  /** Record that `step` was left with these conditions unmet, for this reason. */
+  | {
+      readonly type: 'overridden';
+      readonly step: StepId;
+      readonly unmet: readonly UnmetCondition[];
+      readonly reason: string;
+    };
 
 export type Refusal = {
   readonly code: 'guard' | 'stale' | 'out_of_order' | 'not_in_mode' | 'completed';
   readonly message: string;
+  /** For a guard: what the step still needs, as data a page can list. */
+  readonly unmet?: readonly UnmetCondition[];
 };
 
 export type TransitionResult =
@@ -67,6 +79,16 @@ export const ProgressSchema = z
     if (p.stale.some((s) => at(s) < 0 || at(s) > at(p.furthest)))
       ctx.addIssue({ code: 'custom', message: 'a stale step lies beyond the furthest step reached' });
   });
+
+/**
+ * The steps the session has moved on from (all of them once it is complete): where an unmet
+ * condition is a gap the memo must name, not work still in progress.
+ */
+export function stepsLeft(progress: Progress): StepId[] {
+  const steps = stepsOf(progress.mode);
+  const end = steps.indexOf(progress.furthest) + (progress.status === 'completed' ? 1 : 0);
+  return steps.slice(0, end);
+}
 
 export function currentStep(progress: Progress): StepId | null {
   return progress.status === 'active' ? progress.current : null;
@@ -111,21 +133,27 @@ export function transition(progress: Progress, event: StepEvent, facts: StepFact
           'stale',
           `The ${here.replace('_', ' ')} artifact is stale: revise it or keep it as it is before moving on.`,
         );
-      const blocked = guardToLeave(here, facts, { force: event.force });
-      if (blocked) return refuse('guard', blocked);
+      const unmet = unmetToLeave(here, facts);
+      if (unmet.length > 0 && !event.override)
+        return { ok: false, refusal: { code: 'guard', message: unmetText(unmet)!, unmet } };
+      // An override of a step that meets its conditions records nothing: there was nothing to override.
+      const overridden: StepEffect[] =
+        unmet.length > 0 && event.override
+          ? [{ type: 'overridden', step: here, unmet, reason: event.override.reason }]
+          : [];
       const next = steps[at(here) + 1];
       if (next === undefined) {
         return {
           ok: true,
           progress: { status: 'completed', mode: progress.mode, furthest: progress.furthest, stale: progress.stale },
-          effects: [{ type: 'completed' }],
+          effects: [...overridden, { type: 'completed' }],
         };
       }
       const furthest = at(next) > at(progress.furthest) ? next : progress.furthest;
       return {
         ok: true,
         progress: { ...progress, current: next, furthest },
-        effects: [{ type: 'entered_step', step: next }],
+        effects: [...overridden, { type: 'entered_step', step: next }],
       };
     }
     case 'go_back': {

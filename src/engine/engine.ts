@@ -9,8 +9,12 @@ import {
   classifyUserMessage,
   conflict,
   danglingReferences,
-  guardToLeave,
+  OverrideReason,
   initialProgress,
+  openGapsOf,
+  stepsLeft,
+  unmetText,
+  unmetToLeave,
   invalid,
   nextDialogueTrend,
   notFound,
@@ -41,8 +45,10 @@ import {
   type StepEvent,
   type StepFacts,
   type StepId,
+  type StepOverride,
   type StepStatus,
   type TranscriptMessage,
+  type UnmetCondition,
   attemptsToReplace,
   retryableReply,
 } from '../domain/index.js';
@@ -102,6 +108,10 @@ export interface SessionView {
   readonly current: StepId | null;
   /** Null when the current step may be left; otherwise why not, in words a user can act on. */
   readonly advanceBlockedBy: string | null;
+  /** What the current step still needs before it is left without an override (empty: nothing). */
+  readonly unmet: readonly UnmetCondition[];
+  /** Every time the advisor moved on anyway, with the conditions then unmet and the reason, oldest first. */
+  readonly overrides: readonly StepOverride[];
   readonly artifacts: Partial<Record<StepId, ArtifactView>>;
   /** Drafts waiting for review, by step, with their changes against the current revision. */
   readonly proposals: Partial<Record<StepId, ProposalView>>;
@@ -149,6 +159,10 @@ export interface SessionSnapshot {
   readonly stale: StepId[];
   /** Where each item of the latest artifacts came from (drafted, carried over, added by hand). */
   readonly provenance: Partial<Record<StepId, ProvenanceMap>>;
+  /** Every time the advisor moved on past unmet conditions, oldest first. */
+  readonly overrides: readonly StepOverride[];
+  /** What the steps the session has moved on from still lack, by step (steps lacking nothing left out). */
+  readonly openGaps: Partial<Record<StepId, readonly UnmetCondition[]>>;
 }
 
 export interface NewSession {
@@ -363,6 +377,8 @@ export class Engine {
       advanceBlockedBy: current
         ? this.advanceBlockedBy(sessionId, progress, current, facts)
         : 'The session is complete.',
+      unmet: current ? unmetToLeave(current, facts) : [],
+      overrides: store.listOverrides(this.db, sessionId),
       artifacts: Object.fromEntries(
         revisions.map((r) => [
           r.step,
@@ -526,8 +542,15 @@ export class Engine {
     turn.abort('stopped');
   }
 
-  advance(sessionId: number, force = false): SessionView {
-    return this.applyEvent(sessionId, { type: 'advance', force });
+  /**
+   * Moves to the next step when the current one meets its conditions. `override`: move on anyway,
+   * past the unmet conditions, for the reason given: recorded with them, and named in the memo.
+   */
+  advance(sessionId: number, override?: { reason: string }): SessionView {
+    if (override === undefined) return this.applyEvent(sessionId, { type: 'advance' });
+    const reason = OverrideReason.safeParse(override.reason);
+    if (!reason.success) throw invalid(`"override.reason": ${reason.error.issues[0]!.message}`, 'override.reason');
+    return this.applyEvent(sessionId, { type: 'advance', override: { reason: reason.data } });
   }
 
   goBack(sessionId: number, to: StepId): SessionView {
@@ -614,7 +637,20 @@ export class Engine {
           return current ? [[step, current.provenance]] : [];
         }),
       ),
+      overrides: store.listOverrides(this.db, sessionId),
+      openGaps: this.openGaps(session),
     };
+  }
+
+  /** What the steps the session has moved on from still lack: the gaps its memo names. */
+  private openGaps(session: Session): Partial<Record<StepId, readonly UnmetCondition[]>> {
+    const facts = this.facts(session.id);
+    return Object.fromEntries(
+      stepsLeft(session.progress).flatMap((step) => {
+        const unmet = openGapsOf(step, facts);
+        return unmet.length > 0 ? [[step, unmet]] : [];
+      }),
+    );
   }
 
   /** The same client's session of the latest quarter before this one's: what a Radar Review compares with. */
@@ -763,17 +799,18 @@ export class Engine {
       const result = transition(session.progress, event, this.facts(sessionId));
       if (!result.ok) {
         const current = session.progress.status === 'active' ? session.progress.current : null;
+        const { code, message, unmet } = result.refusal;
         throw new AppError(
-          result.refusal.code === 'guard' || result.refusal.code === 'stale' ? 'refused' : 'conflict',
-          result.refusal.code === 'guard' && current
-            ? this.withWaitingDraft(sessionId, current, result.refusal.message)
-            : result.refusal.message,
+          code === 'guard' || code === 'stale' ? 'refused' : 'conflict',
+          code === 'guard' && current ? this.withWaitingDraft(sessionId, current, message) : message,
+          unmet ? { details: { unmet } } : {},
         );
       }
       store.updateProgress(this.db, sessionId, result.progress);
       for (const effect of result.effects) {
         if (effect.type === 'entered_step')
           this.postOpeningOnce({ ...session, progress: result.progress }, effect.step);
+        if (effect.type === 'overridden') store.recordOverride(this.db, { sessionId, ...effect });
       }
     })();
     return this.view(sessionId);
@@ -854,7 +891,7 @@ export class Engine {
 
   private advanceBlockedBy(sessionId: number, progress: Progress, current: StepId, facts: StepFacts): string | null {
     if (progress.stale.includes(current)) return `This step's artifact is stale: revise it, or keep it as it is.`;
-    const blocked = guardToLeave(current, facts);
+    const blocked = unmetText(unmetToLeave(current, facts));
     return blocked && this.withWaitingDraft(sessionId, current, blocked);
   }
 

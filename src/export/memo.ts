@@ -7,6 +7,7 @@ import { STEPS, stepsOf, type StepId } from '../domain/index.js';
 import { isoDate, mdText } from './format.js';
 import { ceoSection, contextSection, trendsSection } from './memoStory.js';
 import { gapsSection, impactSection, risksSection, roadmapSection } from './memoPlan.js';
+import { MOVED_ON_TITLE, movedOnSection } from './memoOverrides.js';
 import type { ExportInput } from './types.js';
 
 export type MemoSectionKey =
@@ -18,6 +19,7 @@ export type MemoSectionKey =
   | 'risks'
   | 'roadmap'
   | 'gaps'
+  | 'moved_on'
   | 'footer';
 
 export interface MemoSection {
@@ -116,6 +118,10 @@ export function strategyMemoSections(input: ExportInput): MemoSection[] {
         }),
     },
   ];
+  // Only when there is something to say: a session that lacks nothing shows no empty section.
+  const movedOn = movedOnSection(input);
+  if (movedOn !== null)
+    specs.push({ key: 'moved_on', title: MOVED_ON_TITLE, step: null, sources: [], body: () => movedOn });
 
   const body: MemoSection[] = specs
     .filter((s) => s.step === null || inMode(s.step))

@@ -1,4 +1,12 @@
-import type { ArtifactSet, Client, ProvenanceMap, Session, StepId } from '../domain/index.js';
+import type {
+  ArtifactSet,
+  Client,
+  ProvenanceMap,
+  Session,
+  StepId,
+  StepOverride,
+  UnmetCondition,
+} from '../domain/index.js';
 
 /** Everything an export needs, gathered by the caller (server or CLI); the exports themselves do no I/O. */
 export interface ExportInput {
@@ -14,6 +22,10 @@ export interface ExportInput {
    * the earlier quarter's of the same id when it was carried over from that session. Absent: unknown.
    */
   readonly provenance?: Partial<Record<StepId, ProvenanceMap>>;
+  /** Every time the advisor moved on past unmet conditions, oldest first. Absent: none known. */
+  readonly overrides?: readonly StepOverride[];
+  /** What the steps the session has moved on from still lack, by step. Absent: none known. */
+  readonly openGaps?: Partial<Record<StepId, readonly UnmetCondition[]>>;
   /** Who facilitated, in words for the footer, e.g. "the offline facilitator (no AI model)". */
   readonly provider: { readonly label: string };
 }

@@ -13,7 +13,10 @@ const STATUS: Readonly<Record<AppErrorKind, ContentfulStatusCode>> = {
 };
 
 export interface ErrorBody {
-  /** `details` only for conflicts: what is in the way (e.g. the live turn, so a page can attach to it). */
+  /**
+   * `details` only for conflicts and refusals: what is in the way (the live turn, so a page can attach
+   * to it; the conditions a step does not meet yet, so a page can list them).
+   */
   error: { kind: string; message: string; field?: string; details?: unknown };
 }
 
@@ -26,7 +29,7 @@ export function errorResponse(c: Context, e: unknown): Response {
         kind: e.kind,
         message: e.message,
         ...(e.field ? { field: e.field } : {}),
-        ...(e.kind === 'conflict' && e.details ? { details: e.details } : {}),
+        ...((e.kind === 'conflict' || e.kind === 'refused') && e.details ? { details: e.details } : {}),
       },
     };
     return c.json(body, status);

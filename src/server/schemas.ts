@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONVERSATION_ACTIONS, Quarter, SessionMode, StepId } from '../domain/index.js';
+import { CONVERSATION_ACTIONS, OverrideReason, Quarter, SessionMode, StepId } from '../domain/index.js';
 
 /** Request bodies and parameters: the HTTP boundary, validated before anything is stored. */
 
@@ -58,7 +58,18 @@ export const MessagesQuery = z.object({
 });
 
 export const AdvanceBody = z.object({
-  force: z.boolean().default(false).describe('end the dialogue step before every trend has its answers'),
+  override: z
+    .object({ reason: OverrideReason })
+    .optional()
+    .describe("move on although the step's conditions are unmet: recorded with the reason, named in the memo"),
+  // Gone: moving on past unmet conditions is an override with a reason now, never a silent flag.
+  force: z
+    .unknown()
+    .optional()
+    .refine(
+      (v) => v === undefined,
+      'is no longer accepted: to move on past what the step still lacks, send {"override": {"reason": "…"}}; the reason is recorded and the memo names it',
+    ),
 });
 
 export const GoBackBody = z.object({ to: StepId });

@@ -14,3 +14,4 @@ export * from './tables.js';
 export * from './trash.js';
 export * from './archive.js';
 export * from './snapshots.js';
+export * from './overrides.js';

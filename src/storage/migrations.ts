@@ -358,6 +358,22 @@ export const MIGRATIONS: readonly Migration[] = [
     up: '',
     backfill: (db) => upgradeStoredArtifacts(db, 13),
   },
+  {
+    version: 14,
+    // Moving on from a step whose conditions are unmet is an explicit override with a reason: stored
+    // with the conditions unmet at that moment (JSON), so the page and the memo can name them.
+    up: `
+      CREATE TABLE step_overrides (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER NOT NULL REFERENCES sessions(id),
+        step TEXT NOT NULL,
+        unmet TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX step_overrides_by_session ON step_overrides(session_id, id);
+    `,
+  },
 ];
 
 /** Applies the artifact upgrade of migration `version` to every stored revision and proposal. */

@@ -8,6 +8,7 @@ import {
   QuestionFamily,
   SessionMode,
   StepId,
+  UnmetCondition,
   safeParseArtifact,
 } from '../domain/index.js';
 
@@ -239,6 +240,19 @@ export const TABLES = [
       row.state = JSON.stringify({ ...state, lastQuestion: { ...last, messageId: newId('messages', last.messageId) } });
     },
   },
+  {
+    name: 'step_overrides',
+    row: z.strictObject({
+      id,
+      session_id: id,
+      step: StepId,
+      unmet: jsonText('the conditions unmet when the step was left', z.array(UnmetCondition)),
+      reason: text.min(1),
+      created_at: time,
+    }),
+    refs: { session_id: 'sessions' },
+    scope: inSessions,
+  },
 ] as const satisfies readonly TableSpec[];
 
 export type TableName =
@@ -249,7 +263,8 @@ export type TableName =
   | 'artifacts'
   | 'model_calls'
   | 'conversation_events'
-  | 'conversation_state';
+  | 'conversation_state'
+  | 'step_overrides';
 
 /** Tables that are not the user's work, and why: derived data rebuilt from the rows, or secrets. */
 export const EXCLUDED_TABLES: Readonly<Record<string, string>> = {

@@ -89,7 +89,7 @@ const ROUTES = (id: number): Array<[string, string, unknown?]> => [
   ['POST', `/api/sessions/${id}/draft`],
   ['GET', `/api/sessions/${id}/stream`],
   ['POST', `/api/sessions/${id}/stop`, {}],
-  ['POST', `/api/sessions/${id}/advance`, { force: true }],
+  ['POST', `/api/sessions/${id}/advance`, { override: { reason: 'Approved by the attacker.' } }],
   ['POST', `/api/sessions/${id}/back`, { to: 'context' }],
   ['POST', `/api/sessions/${id}/confirm`, { step: 'context' }],
   ['GET', `/api/sessions/${id}/artifacts`],

@@ -43,7 +43,7 @@ window.attack = async () => {
   await post('/api/sessions', { clientName: 'Evil Corp', industry: 'Mischief', quarter: '2027-Q1' });
   await post('/api/sessions/SESSION/messages', { content: 'Approve the sale to Evil Corp.' });
   await post('/api/sessions/SESSION/draft', {});
-  await post('/api/sessions/SESSION/advance', { force: true });
+  await post('/api/sessions/SESSION/advance', { override: { reason: 'Approved by the attacker.' } });
   return 'sent';
 };
 </script>`;

@@ -61,13 +61,13 @@ describe('the step machine', () => {
     it('refuses to leave trends with only one trend chosen', () => {
       const r = transition(at('trends'), { type: 'advance' }, facts({ artifacts: { trends: minimal.trends(1) } }));
       expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.refusal.message).toContain('at least 2');
+      if (!r.ok) expect(r.refusal.message).toBe('Only 1 trend chosen; the method needs 2 or 3.');
     });
 
     it('refuses to leave trends with four trends chosen', () => {
       const r = transition(at('trends'), { type: 'advance' }, facts({ artifacts: { trends: minimal.trends(4) } }));
       expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.refusal.message).toContain('at most 3');
+      if (!r.ok) expect(r.refusal.message).toBe('4 trends chosen; the method needs 2 or 3.');
     });
 
     it.each([2, 3])('lets trends go with %i chosen', (n) => {
@@ -81,17 +81,23 @@ describe('the step machine', () => {
       const r = transition(at('dialogue'), { type: 'advance' }, f);
       expect(r.ok).toBe(false);
       if (!r.ok) {
-        expect(r.refusal.message).toContain('"Trend t2" (1)');
-        expect(r.refusal.message).not.toContain('"Trend t1"');
+        expect(r.refusal.unmet).toEqual([
+          {
+            code: 'trends_unexplored',
+            message: 'Trends explored with fewer than 3 answers: ‘Trend t2’ (1).',
+            items: ['‘Trend t2’ (1)'],
+          },
+        ]);
       }
       expect(
         transition(at('dialogue'), { type: 'advance' }, facts({ ...f, exchangesByTrend: { t1: 3, t2: 3 } })).ok,
       ).toBe(true);
     });
 
-    it('ends the dialogue early when the user says enough', () => {
+    it("ends the dialogue early when the user pressed “That's enough” (a recorded action)", () => {
       const f = facts({ artifacts: { trends: minimal.trends(2) }, exchangesByTrend: {} });
-      expect(transition(at('dialogue'), { type: 'advance', force: true }, f).ok).toBe(true);
+      expect(transition(at('dialogue'), { type: 'advance' }, f).ok).toBe(false);
+      expect(transition(at('dialogue'), { type: 'advance' }, { ...f, dialogueEnough: true }).ok).toBe(true);
     });
 
     it('refuses to leave impact while a scope has no forecast', () => {
@@ -102,6 +108,104 @@ describe('the step machine', () => {
       );
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.refusal.message).toContain('industry');
+    });
+
+    const codes = (step: StepId, f: StepFacts) => {
+      const r = transition(at(step), { type: 'advance' }, f);
+      return r.ok ? [] : (r.refusal.unmet ?? []).map((c) => c.code);
+    };
+
+    it('refuses to leave impact while a forecast has no direction or no signpost, naming the forecast', () => {
+      const impact = minimal.impact();
+      const gappy = {
+        forecasts: impact.forecasts.map((f, i) => (i === 1 ? { ...f, direction: null, signpost: null } : f)),
+      };
+      const r = transition(at('impact'), { type: 'advance' }, facts({ artifacts: { impact: gappy } }));
+      expect(r.ok).toBe(false);
+      if (!r.ok)
+        expect(r.refusal.unmet).toEqual([
+          {
+            code: 'forecasts_without_direction',
+            message: 'Forecasts with direction not stated (up, down or mixed): industry ‘Change for industry’.',
+            items: ['industry ‘Change for industry’'],
+          },
+          {
+            code: 'forecasts_without_signpost',
+            message: 'Forecasts with no signpost to watch: industry ‘Change for industry’.',
+            items: ['industry ‘Change for industry’'],
+          },
+        ]);
+    });
+
+    it('refuses to leave the risk register with a risk scored on one axis only, or with no risk at all', () => {
+      const [risk] = minimal.risks().risks;
+      const halfScored = { risks: [risk!, { ...risk!, id: 'r2', threat: 'Carrier API outage', impact: null }] };
+      const r = transition(at('risks'), { type: 'advance' }, facts({ artifacts: { risks: halfScored } }));
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.refusal.unmet!.map((c) => c.items)).toEqual([['r2 ‘Carrier API outage’']]);
+        expect(r.refusal.message).toBe('Risks not scored (likelihood and impact, 1–5 each): r2 ‘Carrier API outage’.');
+      }
+      expect(codes('risks', facts({ artifacts: { risks: { risks: [] } } }))).toEqual(['no_risks']);
+    });
+
+    it('refuses to leave the roadmap while an open entry has no owner or no metric; done and dropped entries need neither', () => {
+      const [entry] = minimal.roadmap().entries;
+      const roadmap = {
+        entries: [
+          { ...entry!, owner: null },
+          { ...entry!, id: 'e2', metric: null },
+          { ...entry!, id: 'e3', owner: null, metric: null, status: 'done' as const },
+        ],
+      };
+      const r = transition(at('roadmap'), { type: 'advance' }, facts({ artifacts: { roadmap } }));
+      expect(r.ok).toBe(false);
+      if (!r.ok)
+        expect(r.refusal.unmet!.map((c) => [c.code, c.items])).toEqual([
+          ['entries_without_owner', ['e1 ‘Document the routing engine’']],
+          ['entries_without_metric', ['e2 ‘Document the routing engine’']],
+        ]);
+      expect(codes('roadmap', facts({ artifacts: { roadmap: { entries: [] } } }))).toEqual(['no_roadmap_entries']);
+    });
+
+    it('refuses to leave the sounding board while a recommendation has no verdict or is not stated', () => {
+      const [rec] = minimal.sounding_board().recommendations;
+      const board = {
+        recommendations: [
+          { ...rec!, verdict: null },
+          { ...rec!, id: 'c2', claim: null },
+        ],
+      };
+      expect(codes('sounding_board', facts({ artifacts: { sounding_board: board } }))).toEqual([
+        'recommendations_unstated',
+        'recommendations_without_verdict',
+      ]);
+      expect(codes('sounding_board', facts({ artifacts: { sounding_board: { recommendations: [] } } }))).toEqual([
+        'no_recommendations',
+      ]);
+    });
+
+    it('moves on past unmet conditions only with an override, which it returns as an effect to record', () => {
+      const f = facts({ artifacts: { risks: { risks: [{ ...minimal.risks().risks[0]!, likelihood: null }] } } });
+      const r = transition(at('risks'), { type: 'advance', override: { reason: 'Scores come Monday.' } }, f);
+      expect(r).toMatchObject({
+        ok: true,
+        progress: { current: 'roadmap' },
+        effects: [
+          { type: 'overridden', step: 'risks', reason: 'Scores come Monday.', unmet: [{ code: 'risks_unscored' }] },
+          { type: 'entered_step', step: 'roadmap' },
+        ],
+      });
+    });
+
+    it('records no override when the step meets its conditions', () => {
+      const r = transition(at('risks'), { type: 'advance', override: { reason: 'Just in case.' } }, everything);
+      expect(r).toMatchObject({ ok: true, effects: [{ type: 'entered_step', step: 'roadmap' }] });
+    });
+
+    it('does not let an override past a stale artifact', () => {
+      const r = transition(at('risks', 'risks', ['risks']), { type: 'advance', override: { reason: 'x' } }, everything);
+      expect(r).toMatchObject({ ok: false, refusal: { code: 'stale' } });
     });
 
     it.each(['risks', 'roadmap', 'sounding_board'] as const)('refuses to leave %s without its artifact', (step) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseArtifact } from '../../src/domain/index.js';
+import { parseArtifact, type StepOverride } from '../../src/domain/index.js';
 import { renderMarkdownSafe, strategyMemoMarkdown, strategyMemoSections } from '../../src/export/index.js';
 import type { ExportInput } from '../../src/export/index.js';
 import { northwindExportInput, northwindSession } from '../support/fixtures.js';
@@ -233,5 +233,45 @@ describe('strategyMemoMarkdown', () => {
     expect(html).toContain('<td>Dana | the WMS *bus factor*<br />is one<br /># not a heading</td>');
     expect(html).toContain('<td>[click](javascript:alert(1))</td>');
     expect(html).not.toMatch(/<a [^>]*javascript/i);
+  });
+});
+
+describe('the memo on gaps the session moved past', () => {
+  const unscored = {
+    code: 'risks_unscored' as const,
+    message: 'Risks not scored (likelihood and impact, 1–5 each): r2 ‘Carrier API outage’.',
+    items: ['r2 ‘Carrier API outage’'],
+  };
+  const override = (over: Partial<StepOverride> = {}): StepOverride => ({
+    id: 1,
+    sessionId: 1,
+    step: 'risks',
+    unmet: [unscored],
+    reason: 'The CFO scores r2 on Monday',
+    createdAt: '2027-01-20T10:00:00.000Z',
+    ...over,
+  });
+
+  it('shows no section when nothing was overridden and no step lacks anything', () => {
+    expect(memo({ ...northwindExportInput(), overrides: [], openGaps: {} })).not.toContain('moved on');
+  });
+
+  it('names each open gap and each override with its date and reason, in step order', () => {
+    const md = memo({ ...northwindExportInput(), overrides: [override()], openGaps: { risks: [unscored] } });
+    expect(section(md, 'Where we moved on with gaps')).toContain(
+      [
+        '**Risks**',
+        '',
+        '- Risks not scored (likelihood and impact, 1–5 each): r2 ‘Carrier API outage’.',
+        '- Moved on anyway on 2027-01-20: ‘The CFO scores r2 on Monday’.',
+      ].join('\n'),
+    );
+  });
+
+  it('says what was missing then when it has since been filled in', () => {
+    const md = memo({ ...northwindExportInput(), overrides: [override()], openGaps: {} });
+    expect(section(md, 'Where we moved on with gaps')).toContain(
+      '- Moved on anyway on 2027-01-20: ‘The CFO scores r2 on Monday’. Missing then: Risks not scored (likelihood and impact, 1–5 each): r2 ‘Carrier API outage’.',
+    );
   });
 });

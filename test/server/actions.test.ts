@@ -58,7 +58,7 @@ describe('explicit actions: next trend, enough, skip', () => {
     let v = await view(h, id);
     expect(v.answersByTrend).toEqual({ t1: 1 });
     expect(v.dialogueEnough).toBe(false);
-    expect(v.advanceBlockedBy).toMatch(/at least 3 answers/);
+    expect(v.advanceBlockedBy).toMatch(/fewer than 3 answers/);
     await turn(h, `/api/sessions/${id}/actions`, { action: 'enough' });
     v = await view(h, id);
     expect(v.dialogueEnough).toBe(true);

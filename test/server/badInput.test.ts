@@ -73,7 +73,7 @@ describe('bad input gets a clear 4xx and changes nothing', () => {
     await expectError(
       await h.json('POST', `/api/sessions/${session.id}/advance`, {}),
       409,
-      /Draft the company context first/,
+      /The company context is not drafted yet/,
     );
     await expectError(await h.json('POST', `/api/sessions/${session.id}/back`, { to: 'roadmap' }), 409, /earlier step/);
     await expectError(

@@ -52,18 +52,36 @@ describe('the table registry', () => {
   });
 });
 
+/** A database at schema `version`, as that version left it, with one client and one session. */
+function withOneSession(version: number) {
+  const db = new Database(':memory:');
+  store.migrate(db, store.MIGRATIONS.slice(0, version));
+  db.prepare("INSERT INTO clients (name, industry, created_at) VALUES ('Northwind', 'Logistics', '2027-01-01')").run();
+  db.prepare(
+    "INSERT INTO sessions (client_id, quarter, mode, title, progress, created_at, updated_at) VALUES (1, '2027-Q1', 'quarterly', NULL, ?, '2027-01-01', '2027-01-01')",
+  ).run(JSON.stringify(initialProgress('quarterly')));
+  return db;
+}
+
 describe('migration 11 (archive and trash)', () => {
   it('upgrades a database made by the previous version: its clients and sessions stay, in use', () => {
-    const db = new Database(':memory:');
-    store.migrate(db, store.MIGRATIONS.slice(0, 10));
-    db.prepare(
-      "INSERT INTO clients (name, industry, created_at) VALUES ('Northwind', 'Logistics', '2027-01-01')",
-    ).run();
-    db.prepare(
-      "INSERT INTO sessions (client_id, quarter, mode, title, progress, created_at, updated_at) VALUES (1, '2027-Q1', 'quarterly', NULL, ?, '2027-01-01', '2027-01-01')",
-    ).run(JSON.stringify(initialProgress('quarterly')));
+    const db = withOneSession(10);
     expect(store.migrate(db)).toEqual({ from: 10, to: store.MIGRATIONS.length });
     expect(store.listClients(db, 'exclude').map((c) => c.name)).toEqual(['Northwind']);
     expect(store.listSessions(db).map((s) => s.quarter)).toEqual(['2027-Q1']);
+  });
+});
+
+describe('the step_overrides migration', () => {
+  it('upgrades a database made by the previous version: its sessions stay, and overrides can be recorded', () => {
+    const version = store.MIGRATIONS.findIndex((m) => m.up.includes('CREATE TABLE step_overrides')) + 1;
+    const db = withOneSession(version - 1);
+    expect(store.migrate(db)).toEqual({ from: version - 1, to: store.MIGRATIONS.length });
+    expect(store.listOverrides(db, 1)).toEqual([]);
+    const unmet = [{ code: 'not_drafted' as const, message: 'The company context is not drafted yet.', items: [] }];
+    store.recordOverride(db, { sessionId: 1, step: 'context', unmet, reason: 'From the kickoff deck.' });
+    expect(store.listOverrides(db, 1)).toEqual([
+      { id: 1, sessionId: 1, step: 'context', unmet, reason: 'From the kickoff deck.', createdAt: expect.any(String) },
+    ]);
   });
 });

@@ -52,7 +52,7 @@ export const minimal = {
         confidence: 'medium',
         reasoning: null,
         insightIds: [],
-        signpost: null,
+        signpost: `Signpost for ${scope}`,
       })),
     }),
   risks: () =>

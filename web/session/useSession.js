@@ -11,6 +11,7 @@ import { ApiError, TURN_ENDED, api, followTurn, turnRequests } from '../api.js';
 /** @typedef {import('/shared/domain.mjs').Message} Message */
 /** @typedef {import('/shared/domain.mjs').StepId} StepId */
 /** @typedef {import('/shared/domain.mjs').ConversationAction} ConversationAction */
+/** @typedef {import('/shared/domain.mjs').UnmetCondition} UnmetCondition */
 
 /**
  * An error as the page shows it: the message, its kind, the field at fault, and what Retry does.
@@ -476,6 +477,34 @@ export function useSession(sessionId) {
     [sessionId, act],
   );
 
+  /**
+   * Next step, or past what the step still lacks with an override and its reason. A refusal that
+   * lists the unmet conditions, and a reason the server will not take, come back to the caller to
+   * show beside the button; anything else goes to the error banner.
+   */
+  const advance = useCallback(
+    /**
+     * @param {{ reason: string }} [override]
+     * @returns {Promise<{ ok: true } | { ok: false, message: string, unmet: UnmetCondition[], field: string | null }>}
+     */
+    async (override) => {
+      dispatch({ type: 'clear_error' });
+      try {
+        dispatch({ type: 'view', view: await api.advance(sessionId, override) });
+        const { messages } = await api.messages(sessionId, { limit: MESSAGES_PAGE });
+        dispatch({ type: 'messages', messages });
+        return { ok: true };
+      } catch (e) {
+        if (e instanceof ApiError && (e.details?.unmet || (override && e.status === 422))) {
+          return { ok: false, message: e.message, unmet: e.details?.unmet ?? [], field: e.field ?? null };
+        }
+        dispatch({ type: 'error', error: asError(e, () => advance(override)) });
+        return { ok: false, message: e instanceof Error ? e.message : String(e), unmet: [], field: null };
+      }
+    },
+    [sessionId],
+  );
+
   const restore = useCallback(
     /**
      * @param {StepId} step
@@ -497,7 +526,7 @@ export function useSession(sessionId) {
     loadOlder,
     stop,
     attach,
-    advance: (force = false) => act(() => api.advance(sessionId, force)),
+    advance,
     /** @param {StepId} to */
     back: (to) => act(() => api.back(sessionId, to)),
     /** @param {StepId} step */

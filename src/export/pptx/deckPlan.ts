@@ -19,11 +19,13 @@ import {
   severityOf,
   VERDICT_LABELS,
   ROADMAP_STATUS_LABELS,
+  STEPS,
   type Severity,
   type Verdict,
 } from '../../domain/index.js';
 import { isoDate, formatAmount, formatWeeks } from '../format.js';
 import { GAP_WORDS, orGap } from '../gaps.js';
+import { movedOnSteps } from '../memoOverrides.js';
 import type { ExportInput } from '../types.js';
 import { box, type Box } from '../budget.js';
 
@@ -284,6 +286,12 @@ function askSlide(input: ExportInput): Slide {
   const a = input.artifacts;
   const recs = a.sounding_board?.recommendations ?? [];
   const questions = [
+    // What the session moved on without comes first: the memo names each gap and override in full.
+    ...movedOnSteps(input).map((m) => {
+      const last = m.overrides.at(-1);
+      const gaps = m.open.length > 0 ? m.open : (last?.since ?? []);
+      return `${STEPS[m.step].title}${last ? `, moved on anyway (‘${last.reason}’)` : ''}: ${gaps.join(' ')}`;
+    }),
     ...recs.flatMap((r) => r.openObjections),
     ...recs.flatMap((r) => r.evidenceGaps),
     ...(a.dialogue?.assumptions.filter((x) => x.status === 'stated' || x.status === 'challenged').map((x) => x.text) ??

@@ -113,8 +113,8 @@ export function sessionRoutes(engine: Engine): Hono {
 
   app.post('/:id/advance', async (c) => {
     const id = sessionId(c.req.param('id'));
-    const { force } = await readJson(c, AdvanceBody);
-    return c.json(engine.advance(id, force));
+    const { override } = await readJson(c, AdvanceBody);
+    return c.json(engine.advance(id, override));
   });
 
   app.post('/:id/back', async (c) => {
