@@ -41,22 +41,25 @@ export function ProgressBar({ view, selected, onSelect, onBack, disabled }) {
   return html`
     <nav class="progress" aria-label="Session steps">
       <ol class="steps" style=${`--steps:${steps.length}`}>
-        ${steps.map(
-          (s, i) => html`
-          <li key=${s.step} class=${`step step-${s.status} ${selected === s.step ? 'step-selected' : ''}`} data-step=${s.step} data-status=${s.status}>
+        ${steps.map((s, i) => {
+          const overridden = view.overrides.filter((o) => o.step === s.step);
+          const movedOn = overridden.length > 0 ? `, moved on anyway with gaps (“${overridden.at(-1)?.reason}”)` : '';
+          return html`
+          <li key=${s.step} class=${`step step-${s.status} ${selected === s.step ? 'step-selected' : ''} ${overridden.length > 0 ? 'step-overridden' : ''}`}
+            data-step=${s.step} data-status=${s.status} data-overridden=${overridden.length > 0 ? 'true' : undefined}>
             <button type="button" class="step-button" onClick=${() => click(s, i)}
               disabled=${s.status === 'upcoming'}
               aria-current=${s.status === 'current' ? 'step' : undefined}
-              aria-label=${`Step ${s.number}, ${s.title}: ${STATUS_TEXT[s.status]}${s.hasArtifact ? '' : ', no artifact yet'}${i < currentIndex ? '. Reopen to revise' : ''}`}
-              title=${`${s.title} — ${s.produces}`}>
+              aria-label=${`Step ${s.number}, ${s.title}: ${STATUS_TEXT[s.status]}${s.hasArtifact ? '' : ', no artifact yet'}${movedOn}${i < currentIndex ? '. Reopen to revise' : ''}`}
+              title=${`${s.title} — ${s.produces}${movedOn ? `\nMoved on anyway: ${overridden.at(-1)?.reason}` : ''}`}>
               <span class="step-number" aria-hidden="true">${STATUS_ICON[s.status] && s.status !== 'current' ? STATUS_ICON[s.status] : s.number}</span>
               <span class="step-text" aria-hidden="true">
                 <span class="step-title">${s.title}</span>
-                <span class="step-status">${s.status === 'stale' ? 'Stale' : s.status === 'done' ? 'Done' : s.status === 'current' ? 'Now' : ''}</span>
+                <span class="step-status">${s.status === 'stale' ? 'Stale' : s.status === 'done' ? 'Done' : s.status === 'current' ? 'Now' : ''}${overridden.length > 0 ? html` <span class="step-gaps">· with gaps</span>` : ''}</span>
               </span>
             </button>
-          </li>`,
-        )}
+          </li>`;
+        })}
       </ol>
       ${
         asking &&

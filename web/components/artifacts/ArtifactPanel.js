@@ -12,6 +12,7 @@ import { ImpactView } from './ImpactView.js';
 import { RisksView } from './RisksView.js';
 import { RoadmapView } from './RoadmapView.js';
 import { SoundingBoardView } from './SoundingBoardView.js';
+import { OverrideList } from '../MoveOn.js';
 
 /** @typedef {import('/shared/domain.mjs').StepId} StepId */
 
@@ -126,6 +127,12 @@ export function ArtifactPanel({ view, session, selected, onSelect }) {
           </div>`
         }
       </header>
+      ${
+        view.overrides.some((o) => o.step === step.step) &&
+        html`<div class="artifact-overrides" role="note">
+          <${OverrideList} overrides=${view.overrides.filter((o) => o.step === step.step)} titleOf=${() => step.title} />
+        </div>`
+      }
       ${
         dangling.length > 0 &&
         html`<p class="stale-note dangling-note" role="status">Cites what this session no longer holds: ${dangling.map((d) => `${d.kind} ${d.id} (${d.field.replace(/^data\./, '')})`).join('; ')}. Edit those fields, or redraft.</p>`
