@@ -63,6 +63,19 @@ export const OverrideReason = z
   .min(1, 'say why you move on anyway: the reason is recorded and the memo shows it')
   .max(OVERRIDE_REASON_MAX, `keep the reason under ${OVERRIDE_REASON_MAX} characters`);
 
+/**
+ * The advisor moved on from a step although the method's conditions for leaving it were not met:
+ * recorded with the conditions unmet at that moment and the reason given, and named in the memo.
+ */
+export interface StepOverride {
+  readonly id: number;
+  readonly sessionId: number;
+  readonly step: StepId;
+  readonly unmet: readonly UnmetCondition[];
+  readonly reason: string;
+  readonly createdAt: string;
+}
+
 type Guard = (facts: StepFacts) => UnmetCondition[];
 
 const LABEL_MAX = 60;

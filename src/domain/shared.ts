@@ -24,8 +24,8 @@ export {
   type ValueAtMultiples,
 } from './facts.js';
 export { GAPS, gapText, orGap, riskScoreText, type GapField } from './gaps.js';
-export { OVERRIDE_REASON_MAX, type StepOverride } from './overrides.js';
-export type { UnmetCondition } from './guards.js';
+export { OVERRIDE_REASON_MAX } from './overrides.js';
+export type { StepOverride, UnmetCondition } from './guards.js';
 export {
   LEVELS,
   IMPACT_SCOPES,

@@ -8,12 +8,13 @@ import { OVERRIDE_REASON_MAX } from '/shared/domain.mjs';
  * @param {{
  *   title: string,
  *   unmet: import('/shared/domain.mjs').UnmetCondition[],
+ *   draftWaiting: boolean,
  *   busy: boolean,
  *   onMoveOn: (reason: string) => Promise<string | null>,
  *   onClose: () => void,
  * }} props
  */
-export function MoveOn({ title, unmet, busy, onMoveOn, onClose }) {
+export function MoveOn({ title, unmet, draftWaiting, busy, onMoveOn, onClose }) {
   const headingId = useId();
   const reasonId = useId();
   const errorId = useId();
@@ -51,6 +52,7 @@ export function MoveOn({ title, unmet, busy, onMoveOn, onClose }) {
   return html`
     <section class="move-on" aria-labelledby=${headingId} data-role="unmet">
       <h3 class="move-on-heading" id=${headingId}>Not ready to move on from ${title} yet</h3>
+      ${draftWaiting && html`<p class="blocked">A draft is waiting for review: accept it (all of it, or item by item) first, it may meet these.</p>`}
       <p class="muted">The method asks for these before moving on:</p>
       <ul class="unmet-list">
         ${unmet.map((c) => html`<li key=${c.code} data-code=${c.code}>${c.message}</li>`)}

@@ -77,6 +77,7 @@ export function StepBar({ view, session }) {
       ${
         refused &&
         html`<${MoveOn} key=${current.step} title=${current.title} unmet=${view.unmet} busy=${busy}
+          draftWaiting=${Boolean(view.proposals[current.step])}
           onMoveOn=${moveOn} onClose=${() => setRefusedAt(null)} />`
       }
     </section>`;
