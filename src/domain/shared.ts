@@ -23,6 +23,15 @@ export {
   type Payback,
   type ValueAtMultiples,
 } from './facts.js';
+export {
+  COMMON_CURRENCIES,
+  CURRENCY_NOT_SET,
+  currencyInText,
+  currencyOfLocale,
+  formatMoney,
+  isCurrencyCode,
+  moneyUnit,
+} from './money.js';
 export { GAPS, gapText, orGap, riskScoreText, type GapField } from './gaps.js';
 export { OVERRIDE_REASON_MAX } from './overrides.js';
 export type { StepOverride, UnmetCondition } from './guards.js';

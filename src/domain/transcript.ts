@@ -78,6 +78,8 @@ export interface Client {
   readonly name: string;
   readonly industry: string;
   readonly createdAt: string;
+  /** ISO 4217 code its amounts are in ("EUR"); null while not set: amounts then show as plain numbers, marked "currency not set". */
+  readonly currency: string | null;
   /** Set when the client is archived: off the home list, still searchable, restored by un-archiving. */
   readonly archivedAt: string | null;
 }

@@ -177,6 +177,8 @@ export interface NewSession {
   readonly carryFrom?: number | null;
   /** Start a second quarterly session for a quarter that already has one. */
   readonly allowDuplicate?: boolean;
+  /** The client's currency (ISO 4217, checked at the boundary): set on the client when given. */
+  readonly currency?: string | null;
 }
 
 /** What a new quarter inherits; the dialogue, the forecast and the pressure tests are redone each quarter. */
@@ -284,13 +286,17 @@ export class Engine {
   /** The client a new session is for: found by name (an archived one comes back to the list), or created. */
   private clientForNewSession(input: NewSession): Client {
     const record = store.findClientRecordByName(this.db, input.clientName);
-    if (!record) return store.insertClient(this.db, input.clientName, input.industry);
+    const currency = input.currency ?? null;
+    if (!record) return store.insertClient(this.db, input.clientName, input.industry, currency);
     if (record.deletedAt) {
       throw conflict(
         `A client named "${record.client.name}" is in the trash. Restore it to add a session, or choose another name.`,
       );
     }
-    return record.client.archivedAt ? store.setClientArchived(this.db, record.client.id, false) : record.client;
+    if (currency !== null && currency !== record.client.currency)
+      store.setClientCurrency(this.db, record.client.id, currency);
+    const client = store.getClient(this.db, record.client.id)!;
+    return client.archivedAt ? store.setClientArchived(this.db, client.id, false) : client;
   }
 
   /** Copies the previous quarter's lasting artifacts into a new session; null when there is nothing to carry. */

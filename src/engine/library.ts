@@ -7,6 +7,8 @@ export interface ClientChange {
   readonly name?: string;
   readonly industry?: string;
   readonly archived?: boolean;
+  /** ISO 4217 code (checked at the boundary); null clears it to "not set". */
+  readonly currency?: string | null;
 }
 
 /** What a delete answers: what went to the trash, until when, and how to undo it. */
@@ -52,6 +54,7 @@ export class Library {
       }
       if (change.name !== undefined || change.industry !== undefined) store.updateClient(this.db, id, change);
       if (change.archived !== undefined) store.setClientArchived(this.db, id, change.archived);
+      if (change.currency !== undefined) store.setClientCurrency(this.db, id, change.currency);
       return store.getClient(this.db, id)!;
     })();
   }

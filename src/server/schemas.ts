@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONVERSATION_ACTIONS, OverrideReason, Quarter, SessionMode, StepId } from '../domain/index.js';
+import { CONVERSATION_ACTIONS, CurrencyCode, OverrideReason, Quarter, SessionMode, StepId } from '../domain/index.js';
 
 /** Request bodies and parameters: the HTTP boundary, validated before anything is stored. */
 
@@ -18,6 +18,7 @@ export const CreateSessionBody = z.object({
   carryOver: z.boolean().default(false).describe("start from the client's previous quarter"),
   carryFrom: z.number().int().positive().nullish().describe('the session to carry from, if not the default'),
   allowDuplicate: z.boolean().default(false).describe('a second quarterly session for a quarter that has one'),
+  currency: CurrencyCode.nullish().describe("the client's currency (ISO 4217); when given, it is set on the client"),
 });
 
 export const SessionPlanQuery = z.object({ clientName: Name, quarter: Quarter });
@@ -29,8 +30,13 @@ export const ListClientsQuery = z.object({
 });
 
 export const UpdateClientBody = z
-  .strictObject({ name: Name.optional(), industry: Name.optional(), archived: z.boolean().optional() })
-  .refine((b) => Object.keys(b).length > 0, 'name, industry or archived is required');
+  .strictObject({
+    name: Name.optional(),
+    industry: Name.optional(),
+    archived: z.boolean().optional(),
+    currency: CurrencyCode.nullable().optional().describe('ISO 4217 code; null: not set'),
+  })
+  .refine((b) => Object.keys(b).length > 0, 'name, industry, archived or currency is required');
 
 export const UpdateSessionBody = z.strictObject({
   title: z.string().trim().max(200, 'must be at most 200 characters').nullable(),

@@ -6,6 +6,7 @@ interface ClientRow {
   name: string;
   industry: string;
   created_at: string;
+  currency: string | null;
   archived_at: string | null;
   deleted_at: string | null;
 }
@@ -15,6 +16,7 @@ const toClient = (r: ClientRow): Client => ({
   name: r.name,
   industry: r.industry,
   createdAt: r.created_at,
+  currency: r.currency,
   archivedAt: r.archived_at,
 });
 
@@ -27,12 +29,11 @@ export interface ClientRecord {
 
 const toRecord = (r: ClientRow): ClientRecord => ({ client: toClient(r), deletedAt: r.deleted_at });
 
-export function insertClient(db: Db, name: string, industry: string): Client {
-  const row = stmt(db, 'INSERT INTO clients (name, industry, created_at) VALUES (?, ?, ?) RETURNING *').get(
-    name,
-    industry,
-    now(),
-  ) as ClientRow;
+export function insertClient(db: Db, name: string, industry: string, currency: string | null = null): Client {
+  const row = stmt(
+    db,
+    'INSERT INTO clients (name, industry, currency, created_at) VALUES (?, ?, ?, ?) RETURNING *',
+  ).get(name, industry, currency, now()) as ClientRow;
   return toClient(row);
 }
 
@@ -82,6 +83,12 @@ export function updateClient(db: Db, id: number, change: { name?: string; indust
     db,
     'UPDATE clients SET name = COALESCE(?, name), industry = COALESCE(?, industry) WHERE id = ? RETURNING *',
   ).get(change.name ?? null, change.industry ?? null, id) as ClientRow;
+  return toClient(row);
+}
+
+/** Sets the currency the client's amounts are in (an ISO 4217 code the caller checked), or clears it. */
+export function setClientCurrency(db: Db, id: number, currency: string | null): Client {
+  const row = stmt(db, 'UPDATE clients SET currency = ? WHERE id = ? RETURNING *').get(currency, id) as ClientRow;
   return toClient(row);
 }
 

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { backfillConversations } from './conversationBackfill.js';
 import { upgradeArtifactText } from './artifactUpgrades.js';
+import { backfillClientCurrencies } from './currencyBackfill.js';
 import { withoutPlaceholders } from './placeholders.js';
 
 export interface Migration {
@@ -373,6 +374,14 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX step_overrides_by_session ON step_overrides(session_id, id);
     `,
+  },
+  {
+    version: 15,
+    // A client's amounts are in its currency (ISO 4217), shown with every amount; null is "not set",
+    // and the page asks for it. A stored client gets the currency its company context is written in
+    // where that is unambiguous ("€", "EUR", "£", "US$"; never a bare "$"); see currencyBackfill.ts.
+    up: 'ALTER TABLE clients ADD COLUMN currency TEXT;',
+    backfill: backfillClientCurrencies,
   },
 ];
 

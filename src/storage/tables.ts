@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Db } from './db.js';
 import { reserveMessageIds } from './messages.js';
 import {
+  CurrencyCode,
   ProgressSchema,
   ProvenanceMap,
   Quarter,
@@ -89,6 +90,7 @@ export const TABLES = [
       created_at: time,
       archived_at: nullable(time).default(null),
       deleted_at: nullable(time).default(null),
+      currency: nullable(CurrencyCode).default(null),
     }),
     refs: {},
     scope: 'id IN (SELECT value FROM json_each(:clients))',

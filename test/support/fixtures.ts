@@ -26,6 +26,7 @@ export const NORTHWIND_CLIENT: Client = {
   name: 'Northwind Logistics',
   industry: 'Third-party logistics and freight brokerage',
   createdAt: '2027-01-06T09:00:00.000Z',
+  currency: 'USD',
   archivedAt: null,
 };
 
