@@ -87,6 +87,16 @@ export function moneyUnit(currency: string | null): string {
   return currency ?? CURRENCY_NOT_SET;
 }
 
+/**
+ * What a table's amounts are in, said once beside it (the page, the memo, the deck): "Amounts in EUR.",
+ * or that the currency is not set, so a plain number is never read as a guessed currency.
+ */
+export function amountsNote(currency: string | null): string {
+  return currency === null
+    ? `Amounts are plain numbers: ${CURRENCY_NOT_SET} for this client.`
+    : `Amounts in ${currency}.`;
+}
+
 /** Symbols and words that name one currency. "£" is taken as sterling, as every client here would mean. */
 const SYMBOLS: ReadonlyArray<readonly [RegExp, string]> = [
   [/€/, 'EUR'],

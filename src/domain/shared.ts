@@ -25,6 +25,7 @@ export {
 } from './facts.js';
 export {
   COMMON_CURRENCIES,
+  amountsNote,
   CURRENCY_NOT_SET,
   currencyInText,
   currencyOfLocale,

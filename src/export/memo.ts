@@ -100,7 +100,7 @@ export function strategyMemoSections(input: ExportInput): MemoSection[] {
       title: 'Roadmap',
       step: 'roadmap',
       sources: ['roadmap'],
-      body: () => (a.roadmap ? roadmapSection(a.roadmap) : null),
+      body: () => (a.roadmap ? roadmapSection(a.roadmap, client.currency) : null),
     },
     {
       key: 'gaps',
