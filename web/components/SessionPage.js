@@ -3,7 +3,9 @@ import { exportLinks } from '../api.js';
 import { loadDraft, saveDraft } from '../drafts.js';
 import { Link } from '../router.js';
 import { useSession } from '../session/useSession.js';
+import { CurrencyContext } from '../money.js';
 import { ArtifactPanel } from './artifacts/ArtifactPanel.js';
+import { ClientCurrency } from './ClientCurrency.js';
 import { Composer } from './Composer.js';
 import { ErrorBanner } from './ErrorBanner.js';
 import { Messages } from './Messages.js';
@@ -86,6 +88,7 @@ export function SessionPage({ sessionId }) {
           <p class="crumbs"><${Link} href="/">Sessions<//> <span aria-hidden="true">›</span> <bdi>${view.client.name}</bdi></p>
           <h1 class="session-title"><bdi>${view.client.name}</bdi> <span class="quarter-tag">${view.session.quarter}</span></h1>
           <p class="muted session-sub">${view.client.industry} · ${view.session.mode === 'quick_check' ? 'Quick sounding-board check' : 'Quarterly session'}${view.session.title ? ` · ${view.session.title}` : ''}</p>
+          <${ClientCurrency} client=${view.client} messages=${messages} onChanged=${session.refresh} />
         </div>
         <nav class="exports" aria-label="Exports">
           <span class="exports-label">Export</span>
@@ -130,7 +133,9 @@ export function SessionPage({ sessionId }) {
           }
         </section>
         <aside class="artifact-pane" aria-label="Artifacts">
-          <${ArtifactPanel} view=${view} session=${session} selected=${selected} onSelect=${setSelected} />
+          <${CurrencyContext.Provider} value=${view.client.currency}>
+            <${ArtifactPanel} view=${view} session=${session} selected=${selected} onSelect=${setSelected} />
+          <//>
         </aside>
       </div>
     </main>`;
