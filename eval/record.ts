@@ -36,7 +36,13 @@ export interface Tokens {
 export interface SessionRecord {
   readonly persona: Persona;
   readonly facilitator: FacilitatorInfo;
-  readonly session: { readonly clientName: string; readonly industry: string; readonly quarter: string };
+  readonly session: {
+    readonly clientName: string;
+    readonly industry: string;
+    readonly quarter: string;
+    /** The client's currency the session was created with (ISO 4217); absent in records made before it existed. */
+    readonly currency?: string | null;
+  };
   readonly messages: readonly EvalMessage[];
   /** The latest artifact of each step that has one. */
   readonly artifacts: Partial<Record<StepId, unknown>>;

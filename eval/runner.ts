@@ -50,8 +50,9 @@ export async function runPersona(persona: Persona, options: RunOptions): Promise
   const stepsDone: StepId[] = [];
   const trapMessages: Record<string, number | null> = {};
   let clientTokens = NO_TOKENS;
-  const { name: clientName, industry, quarter } = persona.client;
-  const id = engine.createSession({ clientName, industry, quarter, mode: 'quarterly' }).session.id;
+  const { name: clientName, industry, quarter, currency } = persona.client;
+  // The persona's currency is the client's: the model facilitator is told it, and currency_understood judges by it.
+  const id = engine.createSession({ clientName, industry, quarter, currency, mode: 'quarterly' }).session.id;
 
   try {
     for (const step of STEP_IDS) {
@@ -89,7 +90,7 @@ export async function runPersona(persona: Persona, options: RunOptions): Promise
   return {
     persona,
     facilitator: options.info,
-    session: { clientName, industry, quarter },
+    session: { clientName, industry, quarter, currency },
     messages,
     artifacts: Object.fromEntries(Object.entries(view.artifacts).map(([step, a]) => [step, a?.data])),
     trapMessages,

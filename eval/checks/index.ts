@@ -146,10 +146,10 @@ function artifactResults(record: SessionRecord): CheckResult[] {
   const numbers = FAITHFUL_STEPS.flatMap((step) =>
     artifacts[step] === undefined
       ? []
-      : judgeNumbers(artifacts[step], numberSource, years).map((f) => ({ step, ...f })),
+      : judgeNumbers(artifacts[step], numberSource, years, session.currency ?? null).map((f) => ({ step, ...f })),
   );
   const numberItems = numbers.map((n) =>
-    n.status === 'found'
+    n.status === 'found' || n.status === 'foreign'
       ? null
       : {
           where: `${n.step} · ${n.path}`,
@@ -159,13 +159,16 @@ function artifactResults(record: SessionRecord): CheckResult[] {
         },
   );
   const currencyItems = numbers
-    .filter((n) => n.status === 'scaled' || (n.status === 'found' && n.money))
+    .filter((n) => n.status === 'scaled' || n.status === 'foreign' || (n.status === 'found' && n.money))
     .map((n) =>
       n.status === 'found'
         ? null
         : {
             where: `${n.step} · ${n.path}`,
-            detail: `“${n.raw}” misreads an amount the client gave`,
+            detail:
+              n.status === 'foreign'
+                ? `“${n.raw}” was said only in another currency than the client's (${session.currency}), and recorded as if in it`
+                : `“${n.raw}” misreads an amount the client gave`,
             excerpt: excerpt(n.text),
           },
     );
@@ -219,7 +222,12 @@ function artifactResults(record: SessionRecord): CheckResult[] {
 
   return [
     result('numbers_faithful', 'artifact', 'every number in an artifact was said in the transcript', numberItems),
-    result('currency_understood', 'artifact', 'amounts keep their scale ("EUR 450.000" is 450,000)', currencyItems),
+    result(
+      'currency_understood',
+      'artifact',
+      'amounts keep their scale ("EUR 450.000" is 450,000) and are in the client\'s currency',
+      currencyItems,
+    ),
     result('names_faithful', 'artifact', 'every proper name in an artifact appears in the transcript', nameItems),
     result('ids_resolve', 'artifact', 'every id an artifact cites resolves', ids),
     result(

@@ -20,6 +20,8 @@ export interface TurnInput {
     readonly id: number;
     readonly clientName: string;
     readonly industry: string;
+    /** The client's currency (ISO 4217), what amounts are recorded in; null while not set. */
+    readonly currency: string | null;
     readonly quarter: string;
     readonly mode: SessionMode;
   };

@@ -124,6 +124,7 @@ function placeholders(input: TurnInput, trendId: string | null): Record<string, 
   return {
     client: input.session.clientName,
     industry: input.session.industry,
+    currency: input.session.currency ?? 'not set',
     quarter: input.session.quarter,
     trend: trend ? trend.name : 'the chosen trends',
   };
