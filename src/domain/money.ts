@@ -34,6 +34,9 @@ export const COMMON_CURRENCIES = [
   'BRL',
 ] as const;
 
+/** The artifact fields that hold an amount in the client's currency (the roadmap's money, the context's budget). */
+export const MONEY_FIELDS: readonly string[] = ['oneOffCost', 'annualEbitdaEffect', 'budgetAmount'];
+
 /** The words shown beside amounts while the client's currency is not set. */
 export const CURRENCY_NOT_SET = GAPS.currency;
 

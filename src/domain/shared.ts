@@ -27,6 +27,7 @@ export {
   COMMON_CURRENCIES,
   amountsNote,
   CURRENCY_NOT_SET,
+  MONEY_FIELDS,
   currencyInText,
   currencyOfLocale,
   formatMoney,
