@@ -44,7 +44,12 @@ export function readNumbers(text: string): ReadNumber[] {
     if (base === null) continue;
     const word = scaleWord?.trim();
     const factor = word ? (SCALES.find(([re]) => re.test(word))?.[1] ?? 1) : 1;
-    out.push({ raw: raw.trim(), value: round(base * factor), money: Boolean(before || after), currency: codeOf(before ?? after) });
+    out.push({
+      raw: raw.trim(),
+      value: round(base * factor),
+      money: Boolean(before || after),
+      currency: codeOf(before ?? after),
+    });
   }
   return out;
 }

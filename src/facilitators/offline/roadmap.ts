@@ -7,6 +7,7 @@
 import {
   ROADMAP_STATUS_LABELS,
   enterpriseValueEffect,
+  formatMoney,
   isClosed,
   roadmapGaps,
   type FinancialFraming,
@@ -345,11 +346,11 @@ export function readFinancials(text: string, bareYearly: 'value' | 'cost'): Fina
   };
 }
 
-/** The amounts an answer gave, in the words of an acknowledgement. */
-function moneyRead(f: FinancialFraming): string[] {
+/** The amounts an answer gave, in the words of an acknowledgement, in the client's currency. */
+function moneyRead(f: FinancialFraming, currency: string | null): string[] {
   return [
-    f.oneOffCost !== null ? `one-off cost ${f.oneOffCost.toLocaleString('en-US')}` : null,
-    f.annualEbitdaEffect !== null ? `EBITDA effect ${f.annualEbitdaEffect.toLocaleString('en-US')} a year` : null,
+    f.oneOffCost !== null ? `one-off cost ${formatMoney(f.oneOffCost, currency)}` : null,
+    f.annualEbitdaEffect !== null ? `EBITDA effect ${formatMoney(f.annualEbitdaEffect, currency)} a year` : null,
     f.evMultiple !== null ? `multiple ${f.evMultiple}× (your assumption)` : null,
   ].filter((x): x is string => x !== null);
 }
@@ -439,14 +440,14 @@ export const roadmapStep: BankStep<RoadmapQuestion> = {
         e.owner ? `owner ${e.owner}` : 'no owner',
         e.deadline ? `deadline ${e.deadline}` : 'no deadline',
         [...e.trendIds, ...e.riskIds].length > 0 ? `answers ${[...e.trendIds, ...e.riskIds].join(', ')}` : null,
-        ...moneyRead(readFinancials(text, 'cost')),
+        ...moneyRead(readFinancials(text, 'cost'), ctx.input.session.currency),
       ].filter(Boolean);
       return `Read “${truncate(e.title, 60)}”: ${got.join(', ')}.`;
     }
     if (question.fills.includes('entries[].metric')) {
       const m = readMetric(text);
       const f = readFinancials(withoutMetricValues(text, m), 'value');
-      const money = moneyRead(f);
+      const money = moneyRead(f, ctx.input.session.currency);
       return `Read ${m ? `metric “${m.name}”: ${m.baseline ?? 'no baseline'} → ${m.target}${m.current ? `, now ${m.current}` : ''}` : 'no metric with a target (write "X from A to B")'}; ${money.length > 0 ? money.join(', ') : 'no amounts in this answer (write "$40k", "saves $120k a year", "8x")'}.`;
     }
     return `Noted under **${question.topic}**.`;
@@ -516,7 +517,7 @@ export const roadmapStep: BankStep<RoadmapQuestion> = {
       };
     }
     const artifact: RoadmapArtifact = { entries };
-    return { artifact, note: roadmapNote(entries) };
+    return { artifact, note: roadmapNote(entries, ctx.input.session.currency) };
   },
 };
 
@@ -532,7 +533,7 @@ function carriedOver(title: string, earlier: readonly RoadmapEntry[]): RoadmapEn
   return earlier.find((p) => sameWords(p.title, title)) ?? null;
 }
 
-function roadmapNote(entries: readonly RoadmapEntry[]): string {
+function roadmapNote(entries: readonly RoadmapEntry[], currency: string | null): string {
   const open = entries.filter((e) => !isClosed(e));
   const gaps = open.map((e) => ({ id: e.id, gaps: roadmapGaps(e) }));
   const ready = gaps.filter((g) => g.gaps.length === 0).length;
@@ -545,7 +546,7 @@ function roadmapNote(entries: readonly RoadmapEntry[]): string {
     .filter((x): x is { e: RoadmapEntry; value: number } => x.value !== null)
     .map(
       ({ e, value }) =>
-        `${e.id} ${value.toLocaleString('en-US')} (${e.financial.annualEbitdaEffect!.toLocaleString('en-US')} EBITDA × ${e.financial.evMultiple}, the multiple is your assumption)`,
+        `${e.id} ${formatMoney(value, currency)} (${formatMoney(e.financial.annualEbitdaEffect!, currency)} EBITDA × ${e.financial.evMultiple}, the multiple is your assumption)`,
     );
   return [
     `Built the roadmap from your answers (offline, no AI model): ${plural(entries.length, 'entry', 'entries')}, ${ready} ready to start on Monday.`,
