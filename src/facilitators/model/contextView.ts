@@ -48,7 +48,14 @@ function blockOf(step: StepId, artifacts: ArtifactSet, own: boolean): ContextBlo
       // Downstream only the chosen trends matter (all of them while none is chosen).
       const chosen = chosenTrends(a);
       const shown = own || chosen.length === 0 ? a.trends : chosen;
-      return { title: own || chosen.length === 0 ? title : 'Chosen trends', items: shown.map(listItem) };
+      return {
+        title: own
+          ? 'Trend candidates (this step’s work so far)'
+          : chosen.length === 0
+            ? 'Trend candidates'
+            : 'Chosen trends',
+        items: shown.map(listItem),
+      };
     }
     case 'dialogue': {
       const a = artifacts.dialogue;
