@@ -193,6 +193,7 @@ function toEvalMessage(m: Message): EvalMessage {
     content: m.content,
     status: m.status,
     family: familyOf(m),
+    trendId: m.trendId,
     promptVersion: m.promptVersion,
     tokensIn: m.tokensIn,
     tokensOut: m.tokensOut,

@@ -2,7 +2,7 @@
  * Runs every check on a session record. The checks themselves are pure functions in this folder;
  * this module only turns a record into their inputs and their verdicts into results with excerpts.
  */
-import type { ArtifactSet, StepId } from '../../src/domain/index.js';
+import { STEP_IDS, type ArtifactSet, type StepId } from '../../src/domain/index.js';
 import { trapsOf } from '../persona.js';
 import type { EvalMessage, SessionRecord } from '../record.js';
 import {
@@ -17,6 +17,7 @@ import {
   type RiskLike,
 } from './artifacts.js';
 import { readNumbers } from './numbers.js';
+import { citedIdsVisible, contextWhole, familiesVisible, messagesLabelled, stepRequests } from './prompts.js';
 import { trapChallenged } from './traps.js';
 import { TURN_CHECKS } from './turn.js';
 import { excerpt, questionsIn } from './text.js';
@@ -97,7 +98,38 @@ export function runChecks(record: SessionRecord): CheckResult[] {
       }),
     ),
   );
-  return [...turnResults, trapResult(record), ...artifactResults(record)];
+  return [...turnResults, trapResult(record), ...artifactResults(record), ...promptResults(record)];
+}
+
+/** What the model was sent, where the run recorded it (the fake model); nothing to judge otherwise. */
+function promptResults(record: SessionRecord): CheckResult[] {
+  const requests = stepRequests(record.requests ?? [], STEP_IDS);
+  return [
+    result(
+      'ids_visible',
+      'prompt',
+      'every message the model reads carries its id (and in the dialogue its trend)',
+      messagesLabelled(requests, record.messages),
+    ),
+    result(
+      'families_visible',
+      'prompt',
+      'every earlier dialogue question the model reads carries its family, recorded as data',
+      familiesVisible(requests, record.messages),
+    ),
+    result(
+      'context_whole',
+      'prompt',
+      'every roadmap entry and risk a step pressure-tests or builds on is in its prompt whole, or named as left out',
+      contextWhole(requests, record.artifacts),
+    ),
+    result(
+      'cited_ids_visible',
+      'prompt',
+      'every id a draft cites was in the prompt it was drafted from',
+      citedIdsVisible(requests, record.artifacts),
+    ),
+  ];
 }
 
 function replyAfter(messages: readonly EvalMessage[], messageId: number): EvalMessage | null {

@@ -21,7 +21,8 @@ export interface Usage {
 
 /** One call made to a model, for the per-call record (tokens, latency, outcome). */
 export interface CallRecord {
-  readonly purpose: 'reply' | 'draft' | 'repair';
+  /** family: the small call that files a dialogue question's family. */
+  readonly purpose: 'reply' | 'draft' | 'repair' | 'family';
   readonly usage: Usage;
   readonly latencyMs: number;
   readonly outcome: 'ok' | 'invalid_output' | 'error' | 'aborted';
