@@ -895,8 +895,9 @@ describe('drafting the sounding board', () => {
       ['board', true],
       ['engineer', true],
     ]);
+    // The CFO's objection in the recommendation's own words: it names no roadmap entry, so no figure is on record.
     expect(rec!.openObjections).toEqual([
-      'CFO: What does it cost, when does it pay back, what does it do to EBITDA, and how much is CapEx versus OpEx?',
+      `CFO: What does “${QUICK_CHECK[0]!.replace(/\.$/, '')}” cost, when does it pay back, and what does it do to EBITDA?`,
     ]);
     expect(note).toBe(
       'Pressure-tested the recommendation from your answers (offline, no AI model): verdict revise, confidence medium. Objections answered: 3 of 4; open: CFO. Pre-mortem reasons: 3. Evidence gaps: 2.',
@@ -1018,9 +1019,10 @@ describe('drafting the sounding board', () => {
     const interview = new Interview('sounding_board', {}, undefined, 'quick_check');
     await interview.answerAll([
       QUICK_CHECK[0]!,
-      'Payback is under 4 months on overtime alone. Verdict: ready, high confidence.',
+      'Payback is under 4 months on overtime alone. Verdict: ready because the pilot is reversible, high confidence.',
     ]);
     const { artifact, note } = await interview.draft('sounding_board');
+    // Three objections are still open, so "ready" counts only because a reason came with it.
     expect(artifact.recommendations[0]).toMatchObject({ verdict: 'ready', confidence: 'high' });
     expect(note).toContain('verdict ready, confidence high.');
   });

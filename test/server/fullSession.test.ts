@@ -51,7 +51,8 @@ const ANSWERS: Record<Exclude<StepId, 'trends' | 'dialogue'>, string[]> = {
   ],
   sounding_board: [
     'Recommendation: fund the automated pricing model this quarter.',
-    'The CFO will ask for payback; it is under 3 months. Verdict: ready.',
+    // Objections are still open, so "ready" is recorded only with its reason.
+    'The CFO will ask for payback; it is under 3 months. Verdict: ready, because it pays back within the quarter.',
   ],
 };
 

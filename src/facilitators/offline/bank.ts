@@ -232,9 +232,38 @@ export type SoundingBoardQuestion = z.infer<typeof SoundingBoardQuestion>;
 export const ImpactBank = stepBank('impact', ImpactQuestion);
 export const RisksBank = stepBank('risks', RiskQuestion);
 export const RoadmapBank = stepBank('roadmap', RoadmapQuestion);
+/**
+ * Each lens's attack on the recommendation, in its own terms ({{title}}, {{cost}}, {{ebitda}},
+ * {{payback}}, {{owner}}, {{risk}}, {{effort}}, {{capacity}} engineer-weeks a quarter, {{quarters}},
+ * {{deadline}}, {{goals}}) and the computed facts: the step picks the variant
+ * the facts on record allow (no cost stated: `unpriced`), so an objection never names a number nobody gave.
+ */
+const Attacks = z.object({
+  ceo: z.object({ goals: Template, plain: Template }),
+  // `claim`: the recommendation names no roadmap entry, so its numbers are in its own words, not on record.
+  cfo: z.object({ claim: Template, payback: Template, never: Template, costOnly: Template, unpriced: Template }),
+  board: z.object({ claim: Template, risk: Template, noDownside: Template, noOwner: Template }),
+  engineer: z.object({
+    claim: Template,
+    capacity: Template,
+    effortRisk: Template,
+    effort: Template,
+    noEffort: Template,
+  }),
+  /** {{payback}} in words, by the year it falls in (first, second, third, later): a computed fact, no new figure. */
+  paybackWords: z.array(Template).length(4),
+  /** {{quarters}} in words: within one quarter of the team's capacity, more than one, two, three. */
+  capacityWords: z.array(Template).length(4),
+});
+export type Attacks = z.infer<typeof Attacks>;
 export const SoundingBoardBank = stepBank('sounding_board', SoundingBoardQuestion).extend({
   /** A quick check has no upstream artifacts: the user states the recommendation first. */
   quickCheckOpening: Template,
+  attacks: Attacks,
+  /** "Ready" said while objections are open and with no reason: {{count}} ("2 objections"), {{open}} (which). */
+  readyOpen: Template,
+  /** An objection waved away ({{quote}}, {{lens}}): it stays open. */
+  dismissed: Template,
 });
 
 export const BANK_SCHEMAS = {

@@ -58,8 +58,10 @@ const CLAIM =
 /** Where a claim comes from: something seen, measured, asked or read. */
 const SOURCE =
   /\b(?:(?:we|i|they) (?:saw|see|measured|asked|surveyed|tested|tried|ran|found|lost|won|piloted|tracked|counted|heard)|survey|surveys|data|pilot|trial|study|report|interviews?|rfps?|benchmark|research|dashboard|analytics|according to|told us|said so|asked (?:us|for)|last (?:year|quarter|month|spring|summer|autumn|fall|winter|week)|in 20\d\d|because|since|for example|e\.g\.)\b/i;
-const REASON =
-  /\b(?:because|since|as a result|due to|driven by|the reason|that'?s why|so that|given|otherwise|which means|in order to)\b|:\s*\S/i;
+const BECAUSE =
+  /\b(?:because|since|as a result|due to|driven by|the reason|that'?s why|so that|given|otherwise|which means|in order to)\b/i;
+/** A reason: "because …", or what follows a colon ("Cost: fuel is 22 cents of each dollar"). */
+const REASON = new RegExp(`${BECAUSE.source}|:\\s*\\S`, 'i');
 const NEGATION = /\b(?:not|no|never|hardly|barely|basically don'?t|don'?t|doesn'?t|isn'?t|aren'?t|won'?t)\b|n't\b/i;
 /** Words that carry no answer on their own: "It matters a lot.", "Yes, definitely." */
 const FILLER = new Set(
@@ -205,3 +207,15 @@ function contradicts(
   }
   return null;
 }
+
+/** An objection waved away rather than answered: "just noise", "overblown", "it'll be fine", "not reopening it". */
+const DISMISSAL =
+  /\b(?:just noise|is noise|overblown|not serious|not a (?:real )?(?:issue|concern|problem|worry)|non-issue|not reopening|nothing to worry about|consider it answered|(?:it'?ll|it will|that'?s|it'?s|is) (?:be )?fine|(?:he|she|they) always (?:does|do|say|says))\b/i;
+
+/** The words that wave an objection away, or null: a dismissal answers nothing, whatever it cites. */
+export function dismissal(text: string): string | null {
+  return DISMISSAL.exec(normalise(text))?.[0] ?? null;
+}
+
+/** Whether the text gives a reason ("because …", "since …", "so that …"). */
+export const givesReason = (text: string) => BECAUSE.test(normalise(text));

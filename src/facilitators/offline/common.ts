@@ -34,6 +34,14 @@ export interface BankStep<Q extends BankQuestion> {
   readonly questions: (ctx: StepContext) => readonly Q[];
   readonly ack: (question: Q, text: string, ctx: StepContext) => string;
   readonly draft: (ctx: StepContext) => Drafted;
+  /** The question an answer belongs to when it is not the one standing ("Ready." said at any question is the verdict). */
+  readonly route?: (question: Q, text: string, ctx: StepContext) => Q;
+  /** A challenge instead of the next question: what to say, and the question to ask again. */
+  readonly challenge?: (
+    question: Q,
+    text: string,
+    ctx: StepContext,
+  ) => { readonly text: string; readonly ask: Q } | null;
 }
 
 /** Said under every reply: what answered, so nobody mistakes the bank for a model. */

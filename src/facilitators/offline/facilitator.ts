@@ -175,10 +175,16 @@ function bankReply(
   }
   // Filed as a question back on arrival, but the question it follows takes questions as answers.
   const userIntent = last?.intent === 'question_back' ? ('answer' as const) : undefined;
+  const route = step.route && ((q: BankQuestion, text: string) => step.route!(q, text, ctx));
   const answers = last
-    ? answersIn({ ...last, intent: userIntent ?? last.intent }, lastAsked(state, questions), questions)
+    ? answersIn({ ...last, intent: userIntent ?? last.intent }, lastAsked(state, questions), questions, route)
     : [];
   const filed = answers.map((a) => ({ questionId: a.question.id, declined: a.declined }));
+  const challenge = answers
+    .map((a) => (a.declined ? null : (step.challenge?.(a.question, a.text, ctx) ?? null)))
+    .find((c) => c !== null);
+  if (challenge)
+    return { text: [challenge.text, ask(challenge.ask), FOOTER].join('\n\n'), asked: challenge.ask, filed };
   const acks =
     last?.action === 'skip' ? ['Skipped: it stays open.'] : answers.map((a) => step.ack(a.question, a.text, ctx));
   if (last && acks.length === 0)

@@ -42,6 +42,7 @@ export interface Answer<Q> {
 export function pairAnswers<Q extends Question>(
   messages: readonly TranscriptMessage[],
   questions: readonly Q[],
+  route?: Route<Q>,
 ): Answer<Q>[] {
   const byId = new Map(questions.map((q) => [q.id, q]));
   const answers: Answer<Q>[] = [];
@@ -51,16 +52,20 @@ export function pairAnswers<Q extends Question>(
       current = (message.questionId ? byId.get(message.questionId) : undefined) ?? current;
       continue;
     }
-    answers.push(...answersIn(message, current, questions));
+    answers.push(...answersIn(message, current, questions, route));
   }
   return answers;
 }
 
 /** What one user message answers, given the question asked last before it. */
+/** Where an answer to `question` belongs instead, if the step says so. */
+export type Route<Q> = (question: Q, text: string) => Q;
+
 export function answersIn<Q extends Question>(
   message: TranscriptMessage,
   current: Q | null,
   questions: readonly Q[],
+  route?: Route<Q>,
 ): Answer<Q>[] {
   if (message.intent === 'question_back') return [];
   if (message.intent === 'command') {
@@ -69,7 +74,8 @@ export function answersIn<Q extends Question>(
       : [];
   }
   return segmentsByTopic(message.content, questions).flatMap((segment) => {
-    const question = segment.question ?? current;
+    const asked = segment.question ?? current;
+    const question = asked && route && segment.question === null ? route(asked, segment.text) : asked;
     return question && segment.text.trim() !== ''
       ? [{ question, text: segment.text, messageId: message.id, declined: isNonAnswer(segment.text) }]
       : [];

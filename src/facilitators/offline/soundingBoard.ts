@@ -6,12 +6,17 @@
 import {
   capitalize,
   orGap,
+  rankRisks,
+  roadmapFacts,
   type Level,
   type ObjectionLens,
+  type RankedRisk,
   type Recommendation,
+  type RoadmapEntry,
   type SoundingBoardArtifact,
 } from '../../domain/index.js';
-import type { SoundingBoardField, SoundingBoardQuestion } from './bank.js';
+import type { Attacks, SoundingBoardField, SoundingBoardQuestion } from './bank.js';
+import { dismissal, givesReason } from './challenges.js';
 import { fill, joinWords, plural, type BankStep, type StepContext } from './common.js';
 import { answersById, pairAnswers } from './interview.js';
 import {
@@ -23,6 +28,7 @@ import {
   parseConfidence,
   parseVerdict,
   sentences,
+  shortQuote,
   splitLines,
   splitList,
   truncate,
@@ -69,7 +75,12 @@ const asObjection = (s: string) => capitalize(s.replace(/^["“”'‘’]+|["�
  * (the objection, not answered), or `The CFO will ask for payback. It pays back in 14 months.`
  * A response of "not yet answered" leaves the objection open, with whatever the user added.
  */
-export function readLensAnswer(text: string): { objection: string | null; response: string | null } {
+export function readLensAnswer(text: string): {
+  objection: string | null;
+  response: string | null;
+  /** The answer waved the objection away ("just noise", "it'll be fine"): it answers nothing, and stays open. */
+  dismissed: boolean;
+} {
   const { rest, values } = labelled(text, RESPONSE_LABELS);
   let objection: string | null = null;
   let response: string = text;
@@ -85,18 +96,189 @@ export function readLensAnswer(text: string): { objection: string | null; respon
   const notAnswered = NOT_ANSWERED.exec(response);
   if (response.trim() === '' || isNonAnswer(response) || notAnswered) {
     const remark = notAnswered ? response.slice(notAnswered[0].length).trim() : '';
-    return { objection: objection && remark ? `${objection} (open: ${remark})` : objection, response: null };
+    return {
+      objection: objection && remark ? `${objection} (open: ${remark})` : objection,
+      response: null,
+      dismissed: false,
+    };
   }
-  return { objection, response: capitalize(response.replace(ANSWER_LEAD, '')) };
+  if (dismissal(text)) return { objection, response: null, dismissed: true };
+  return { objection, response: capitalize(response.replace(ANSWER_LEAD, '')), dismissed: false };
 }
 
+/** What the objections attack: the recommendation in its own terms, from its roadmap entry and the risk register. */
+interface Target {
+  readonly title: string;
+  readonly entry: RoadmapEntry | null;
+  /** The worst-scored risk the entry answers to, else none. */
+  readonly risk: RankedRisk | null;
+}
+
+const claimQuestion = (ctx: StepContext) =>
+  ctx.banks.sounding_board.questions.find((q) => q.fills.includes('recommendations[].claim'))!;
+
+/** The recommendation as the user stated it (its first sentence), and its roadmap entry when it names one. */
+function targetOf(ctx: StepContext): Target | null {
+  const questions = ctx.banks.sounding_board.questions;
+  const claim = answersById(pairAnswers(ctx.messages, questions)).text(claimQuestion(ctx).id);
+  if (claim === null) return null;
+  const entries = ctx.input.artifacts.roadmap?.entries ?? [];
+  const [id] = claimEntryIds(claim, ctx);
+  const entry = entries.find((e) => e.id === id) ?? null;
+  const risks = ctx.input.artifacts.risks ? rankRisks(ctx.input.artifacts.risks) : [];
+  const risk = entry ? (risks.find((r) => entry.riskIds.includes(r.id)) ?? null) : null;
+  const stated = truncate((sentences(claim)[0] ?? claim).replace(/[.!]+$/, ''), 120);
+  return { title: entry ? entry.title : stated, entry, risk };
+}
+
+/**
+ * The lens's objection to this recommendation: the bank's attack whose facts are on record, filled
+ * with the recommendation's own title, cost, effect, owner, risk, effort and deadline. Without a
+ * stated recommendation, the bank's general objection.
+ */
+export function attackOf(lens: ObjectionLens, ctx: StepContext, fallback: string): string {
+  const target = targetOf(ctx);
+  if (!target) return fill(fallback, ctx.input);
+  const attacks: Attacks = ctx.banks.sounding_board.attacks;
+  const { entry, risk } = target;
+  const context = ctx.input.artifacts.context ?? null;
+  // The computed facts (src/domain/facts.ts) of the entry it rests on, against the context's constraints.
+  const facts = entry ? roadmapFacts([entry], context?.constraints ?? null) : null;
+  const payback = facts?.entries[0]?.payback ?? null;
+  const cost = entry?.financial.oneOffCost ?? null;
+  const ebitda = entry?.financial.annualEbitdaEffect ?? null;
+  const capacity = facts?.effort.capacityWeeksPerQuarter ?? null;
+  const goals = context?.ceoGoals ?? [];
+  const values: Record<string, string> = {
+    title: target.title,
+    cost: cost === null ? '' : amount(cost),
+    ebitda: ebitda === null ? '' : amount(ebitda),
+    // Computed facts said in words, by the year or quarter they fall in: no figure the client did not give.
+    payback: payback?.kind === 'years' ? attacks.paybackWords[inWhich(payback.years)]! : '',
+    owner: entry?.owner ?? 'no owner named',
+    risk: risk ? `${risk.id} “${truncate(risk.threat, 80)}”` : '',
+    effort: entry?.effortWeeks != null ? String(entry.effortWeeks) : '',
+    capacity: capacity === null ? '' : String(capacity),
+    quarters:
+      facts?.effort.quartersOfCapacity != null ? attacks.capacityWords[inWhich(facts.effort.quartersOfCapacity)]! : '',
+    deadline: entry?.deadline ?? 'no deadline stated',
+    goals: truncate(goals[0] ?? '', 70),
+  };
+  const text = (() => {
+    switch (lens) {
+      case 'ceo':
+        return goals.length > 0 ? attacks.ceo.goals : attacks.ceo.plain;
+      case 'cfo':
+        return !entry
+          ? attacks.cfo.claim
+          : payback?.kind === 'years'
+            ? attacks.cfo.payback
+            : payback?.kind === 'never'
+              ? attacks.cfo.never
+              : cost !== null
+                ? attacks.cfo.costOnly
+                : attacks.cfo.unpriced;
+      case 'board':
+        return !entry
+          ? attacks.board.claim
+          : !entry.owner
+            ? attacks.board.noOwner
+            : risk
+              ? attacks.board.risk
+              : attacks.board.noDownside;
+      case 'engineer':
+        return !entry
+          ? attacks.engineer.claim
+          : !values.effort
+            ? attacks.engineer.noEffort
+            : capacity !== null
+              ? attacks.engineer.capacity
+              : risk
+                ? attacks.engineer.effortRisk
+                : attacks.engineer.effort;
+      default: {
+        const unreachable: never = lens;
+        return unreachable;
+      }
+    }
+  })();
+  return fill(text, ctx.input, values);
+}
+
+/** An amount as stated, with its decimals: "1.2" stays 1.2, never rounded to a figure nobody gave. */
+const amount = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+
+/** 0 for up to one (year, quarter), 1 for up to two, 2 for up to three, 3 beyond. */
+const inWhich = (n: number) => Math.min(3, Math.max(0, Math.ceil(n) - 1));
+
+/** The lens objections still open: not answered, answered "don't know", or waved away. */
+function openLenses(ctx: StepContext): ObjectionLens[] {
+  const questions = ctx.banks.sounding_board.questions;
+  const answers = answersById(pairAnswers(ctx.messages, questions, routeOf(ctx)));
+  return questions.flatMap((q) => {
+    if (!q.lens) return [];
+    const said = answers.text(q.id);
+    return said === null || readLensAnswer(said).response === null ? [q.lens] : [];
+  });
+}
+
+/** Words naming a lens in an answer: "the CFO's worry", "that interface objection" (no name: the last lens asked). */
+const LENS_WORDS: ReadonlyArray<readonly [ObjectionLens, RegExp]> = [
+  ['cfo', /\bCFO\b/],
+  ['ceo', /\bCEO\b/],
+  ['board', /\bboard\b/i],
+  ['engineer', /\bengineer(?:s|ing)?\b/i],
+];
+
+/**
+ * Where an answer belongs when not with the question standing: "Ready.", "Revise it." said on its
+ * own is the verdict; an objection waved away ("that interface objection is not serious") belongs
+ * with that lens's objection, whatever was asked, so it stays open there rather than become a pre-mortem line.
+ */
+const routeOf =
+  (ctx: StepContext) =>
+  (question: SoundingBoardQuestion, text: string): SoundingBoardQuestion => {
+    const questions = ctx.banks.sounding_board.questions;
+    if (question.fills.includes('recommendations[].claim')) return question;
+    const verdict = questions.find((q) => q.fills.includes('recommendations[].verdict'));
+    const short = sentences(text).length <= 2 && text.split(/\s+/).length <= 10;
+    if (verdict && short && parseVerdict(text) !== null) return verdict;
+    if (question.lens || !dismissal(text) || !/\b(?:objection|worry|concern|point)\b/i.test(text)) return question;
+    const named = LENS_WORDS.find(([, re]) => re.test(text))?.[0];
+    const lastAsked = ctx.input.state.asked.map((a) => questions.find((q) => q.id === a.id)).findLast((q) => q?.lens);
+    return questions.find((q) => q.lens === named) ?? lastAsked ?? question;
+  };
+
 export const soundingBoardStep: BankStep<SoundingBoardQuestion> = {
-  questions: (ctx) => ctx.banks.sounding_board.questions,
+  // Each lens asks its attack on this recommendation, once it is stated.
+  questions: (ctx) =>
+    ctx.banks.sounding_board.questions.map((q) =>
+      q.lens ? { ...q, text: q.text.replace('{{objection}}', attackOf(q.lens, ctx, q.objection ?? q.text)) } : q,
+    ),
+
+  route: (question, text, ctx) => routeOf(ctx)(question, text),
+
+  challenge(question, text, ctx) {
+    if (!question.fills.includes('recommendations[].verdict') || parseVerdict(text) !== 'ready' || givesReason(text))
+      return null;
+    const open = openLenses(ctx);
+    if (open.length === 0) return null;
+    const bank = ctx.banks.sounding_board;
+    const asked = soundingBoardStep.questions(ctx).find((q) => q.id === question.id) ?? question;
+    return {
+      text: fill(bank.readyOpen, ctx.input, {
+        count: plural(open.length, 'objection'),
+        open: joinWords(open.map((l) => LENS_NAMES[l])),
+      }),
+      ask: asked,
+    };
+  },
 
   ack(question, text, ctx) {
     if (question.lens) {
       const lens = LENS_NAMES[question.lens];
-      const { objection, response } = readLensAnswer(text);
+      const { objection, response, dismissed } = readLensAnswer(text);
+      if (dismissed) return fill(ctx.banks.sounding_board.dismissed, ctx.input, { quote: shortQuote(text, 12), lens });
       if (response === null) {
         return objection
           ? `Noted: the ${lens}'s objection in your words, “${truncate(objection, 90)}”, with no answer yet: it stays on the record as open.`
@@ -125,7 +307,7 @@ export const soundingBoardStep: BankStep<SoundingBoardQuestion> = {
 
   draft(ctx) {
     const questions = ctx.banks.sounding_board.questions;
-    const answers = answersById(pairAnswers(ctx.messages, questions));
+    const answers = answersById(pairAnswers(ctx.messages, questions, routeOf(ctx)));
     const textOf = (field: SoundingBoardField) => {
       const texts = questions
         .filter((q) => q.lens === null && q.fills.includes(field))
@@ -153,10 +335,12 @@ export const soundingBoardStep: BankStep<SoundingBoardQuestion> = {
     );
     const objections = lensQuestions.map((q) => {
       const said = answers.text(q.id);
-      const read = said ? readLensAnswer(said) : { objection: null, response: null };
+      const read = said ? readLensAnswer(said) : { objection: null, response: null, dismissed: false };
+      const objection = read.objection ?? attackOf(q.lens, ctx, q.objection ?? q.text);
       return {
         lens: q.lens,
-        objection: truncate(read.objection ?? fill(q.objection ?? q.text, ctx.input), 4000),
+        // Waved away, it stays open with the words that waved it: the CEO sees what was not answered.
+        objection: truncate(read.dismissed ? `${objection} (waved away, not answered: “${said}”)` : objection, 4000),
         response: read.response ? truncate(read.response, 2000) : null,
       };
     });
@@ -169,7 +353,14 @@ export const soundingBoardStep: BankStep<SoundingBoardQuestion> = {
       .filter((v): v is string => v !== undefined)
       .at(-1);
     const verdictText = textOf('recommendations[].verdict') ?? labelled ?? '';
-    const statedVerdict = parseVerdict(verdictText);
+    const saidVerdict = parseVerdict(verdictText);
+    // "Ready" with objections open counts only with a reason, which goes on the record beside each.
+    const readyReason =
+      saidVerdict === 'ready' && open.length > 0
+        ? (splitLines(verdictText).find((line) => parseVerdict(line) === 'ready' && givesReason(line)) ?? null)
+        : null;
+    const readyUnreasoned = saidVerdict === 'ready' && open.length > 0 && readyReason === null;
+    const statedVerdict = readyUnreasoned ? null : saidVerdict;
     const statedConfidence = verdictConfidence(verdictText);
     const preMortem = splitList(textOf('recommendations[].preMortem') ?? '')
       .slice(0, 40)
@@ -192,7 +383,10 @@ export const soundingBoardStep: BankStep<SoundingBoardQuestion> = {
         : null,
       verdict: statedVerdict,
       confidence: statedConfidence,
-      openObjections: open.map((o) => `${LENS_NAMES[o.lens]}: ${truncate(o.objection, 900)}`),
+      openObjections: open.map(
+        (o) =>
+          `${LENS_NAMES[o.lens]}: ${truncate(o.objection, 900)}${readyReason ? ` — called ready despite it: “${truncate(readyReason, 300)}”` : ''}`,
+      ),
       ceoOneLiner: oneLiner === null ? null : truncate(capitalize(oneLiner), 300),
       supportingPoints: lines.slice(1, 4).map((p) => truncate(capitalize(p), 500)),
     };
@@ -209,6 +403,12 @@ export const soundingBoardStep: BankStep<SoundingBoardQuestion> = {
       `Pressure-tested the recommendation from your answers (offline, no AI model): verdict ${orGap(statedVerdict, 'verdict')}, ${orGap(statedConfidence, 'confidence', (c) => `confidence ${c}`)}${statedVerdict ? '' : ' (ready, revise or drop: yours to decide)'}.`,
       `Objections answered: ${objections.length - open.length} of ${objections.length}${open.length > 0 ? `; open: ${joinWords(open.map((o) => LENS_NAMES[o.lens]))}` : ''}.`,
       `Pre-mortem reasons: ${preMortem.length}. Evidence gaps: ${evidenceGaps.length}.`,
+      readyUnreasoned
+        ? `“Ready” was said with ${plural(open.length, 'objection')} open and no reason, so it is not recorded as ready: say why (“ready, because …”), or revise.`
+        : '',
+      readyReason
+        ? `Called ready despite the open objections, for the reason you gave: “${truncate(readyReason, 200)}”.`
+        : '',
       claimText === null ? 'The recommendation itself is not stated yet.' : '',
       lines.length === 0 ? 'No one-liner for the CEO yet: the first sentence of the recommendation stands in.' : '',
     ]
