@@ -101,6 +101,14 @@ export interface RoadmapFacts {
     readonly counted: readonly string[];
     readonly missing: readonly string[];
   };
+  /** Year one over the entries that state both a one-off cost and an EBITDA effect. */
+  readonly cash: {
+    readonly cashOut: number;
+    readonly ebitdaIfExpensed: number;
+    readonly ebitdaIfCapitalised: number;
+    readonly counted: readonly string[];
+    readonly missing: readonly string[];
+  };
   /** Entries done or dropped: nothing left to spend on them, so they are left out of every sum. */
   readonly closed: readonly string[];
 }
@@ -192,6 +200,17 @@ export function roadmapFacts(entries: readonly Entry[], constraints: Constraints
     return round(total);
   };
 
+  const entryFacts = open.map((e) => ({
+    id: e.id,
+    title: e.title,
+    payback: paybackOf(e.financial),
+    enterpriseValue: valueAtMultiples(e.financial),
+    cash: cashOf(e.financial),
+  }));
+  const withCash = entryFacts.filter((e) => e.cash.year1EbitdaIfExpensed !== null);
+  const sum = (pick: (c: CashFacts) => number | null) =>
+    round(withCash.reduce((total, e) => total + (pick(e.cash) ?? 0), 0));
+
   return {
     effort: {
       weeks,
@@ -205,13 +224,7 @@ export function roadmapFacts(entries: readonly Entry[], constraints: Constraints
       unscheduled: open.filter((e) => e.horizon === null).map((e) => e.id),
     },
     budget: { cost, budget, headroom: budget === null ? null : round(budget - cost.total) },
-    entries: open.map((e) => ({
-      id: e.id,
-      title: e.title,
-      payback: paybackOf(e.financial),
-      enterpriseValue: valueAtMultiples(e.financial),
-      cash: cashOf(e.financial),
-    })),
+    entries: entryFacts,
     ebitda: tally(open, (e) => e.financial.annualEbitdaEffect),
     enterpriseValue: {
       low: sumOf((v) => v.low),
@@ -219,6 +232,13 @@ export function roadmapFacts(entries: readonly Entry[], constraints: Constraints
       high: sumOf((v) => v.high) ?? 0,
       counted: priced.map((x) => x.id),
       missing: values.filter((x) => x.v.kind === 'gap').map((x) => x.id),
+    },
+    cash: {
+      cashOut: sum((c) => c.cashOutYear1),
+      ebitdaIfExpensed: sum((c) => c.year1EbitdaIfExpensed),
+      ebitdaIfCapitalised: sum((c) => c.year1EbitdaIfCapitalised),
+      counted: withCash.map((e) => e.id),
+      missing: entryFacts.filter((e) => e.cash.year1EbitdaIfExpensed === null).map((e) => e.id),
     },
     closed: entries.filter((e) => isClosed(e)).map((e) => e.id),
   };
@@ -288,6 +308,14 @@ export function factLines(facts: RoadmapFacts, money: MoneyFormat = plainMoney):
             ? ` Enterprise value at each entry's stated multiple: ${money(ev.stated)} (${ev.low === null ? `n/a at −${EV_SENSITIVITY}` : `${money(ev.low)} at −${EV_SENSITIVITY}`}, ${money(ev.high)} at +${EV_SENSITIVITY}) from ${ids(ev.counted)}${ev.missing.length > 0 ? `; not computable for ${ids(ev.missing)}` : ''}.`
             : ' Enterprise value: no entry states both an EBITDA effect and a multiple.'
         }`,
+  );
+
+  // Year one: cash against EBITDA
+  const cash = facts.cash;
+  lines.push(
+    cash.counted.length === 0
+      ? 'Cash against EBITDA in year 1: no entry states both a one-off cost and an EBITDA effect.'
+      : `Cash against EBITDA in year 1 (${ids(cash.counted)}): ${money(cash.cashOut)} cash out; EBITDA ${signed(cash.ebitdaIfExpensed, money)} if the cost is expensed (OpEx), ${signed(cash.ebitdaIfCapitalised, money)} if capitalised (CapEx: off EBITDA, still cash)${cash.missing.length > 0 ? `; not computable for ${ids(cash.missing)}` : ''}.`,
   );
 
   // Per entry: payback and cash against EBITDA

@@ -167,6 +167,27 @@ describe('cash against EBITDA', () => {
     );
   });
 
+  it('adds up year one over the entries that state both, and names the others', () => {
+    const facts = roadmapFacts(
+      [
+        entry('e1', {}, money(500_000, 200_000)),
+        entry('e2', {}, money(100_000, 150_000)),
+        entry('e3', {}, money(9, null)),
+      ],
+      null,
+    );
+    expect(facts.cash).toEqual({
+      cashOut: 600_000,
+      ebitdaIfExpensed: -250_000,
+      ebitdaIfCapitalised: 350_000,
+      counted: ['e1', 'e2'],
+      missing: ['e3'],
+    });
+    expect(factLines(facts)[3]).toBe(
+      'Cash against EBITDA in year 1 (e1, e2): 600,000 cash out; EBITDA −250,000 if the cost is expensed (OpEx), +350,000 if capitalised (CapEx: off EBITDA, still cash); not computable for e3.',
+    );
+  });
+
   it('is a gap when the cost or the effect was not stated', () => {
     const facts = roadmapFacts([entry('e1', {}, money(500_000, null))], null);
     expect(facts.entries[0]!.cash.year1EbitdaIfExpensed).toBeNull();

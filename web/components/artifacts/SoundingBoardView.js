@@ -1,7 +1,8 @@
 import { html } from '../../lib/html.js';
-import { GAPS, OBJECTION_LENS_LABELS, VERDICTS, orGap } from '/shared/domain.mjs';
+import { GAPS, OBJECTION_LENS_LABELS, VERDICTS, orGap, roadmapFacts } from '/shared/domain.mjs';
 import { EditableText, EnumSelect } from './editing.js';
 import { Origin } from './provenance.js';
+import { FactsBlock } from './FactsBlock.js';
 
 /** @param {{ title: string, items: readonly string[] | null | undefined }} props */
 function List({ title, items }) {
@@ -11,11 +12,16 @@ function List({ title, items }) {
 
 /**
  * Step 7: every recommendation attacked from four seats, then a verdict and one sentence for the CEO.
- * @param {{ data: import('/shared/domain.mjs').SoundingBoardArtifact }} props
+ * @param {{
+ *   data: import('/shared/domain.mjs').SoundingBoardArtifact,
+ *   roadmap?: import('/shared/domain.mjs').RoadmapArtifact | null,
+ *   constraints?: import('/shared/domain.mjs').ContextArtifact['constraints'] | null,
+ * }} props
  */
-export function SoundingBoardView({ data }) {
+export function SoundingBoardView({ data, roadmap = null, constraints = null }) {
   return html`
     <div class="artifact-body sounding-view">
+      ${roadmap && html`<${FactsBlock} facts=${roadmapFacts(roadmap.entries, constraints)} title="The numbers the pressure test faces" />`}
       ${data.recommendations.map(
         (r, i) => html`
         <article class=${`recommendation verdict-${r.verdict ?? 'none'}`} key=${r.id} data-recommendation-id=${r.id}>
