@@ -4,7 +4,6 @@
  * (it proves the harness end to end); and the model the environment configures, if any.
  */
 import { loadConfig, type Config } from '../src/config.js';
-import type { StepId } from '../src/domain/index.js';
 import type { Facilitator } from '../src/engine/facilitator.js';
 import { createFacilitator } from '../src/facilitators/index.js';
 import type { FacilitatorInfo } from './record.js';
@@ -30,16 +29,18 @@ export function offlineFacilitator(): EvalFacilitator {
 
 /** The fake answers every reply with one fixed question and every draft with the Northwind fixtures. */
 export async function fakeModelFacilitator(): Promise<EvalFacilitator> {
-  const [{ startFakeOpenAi, structuredName }, { northwindArtifactsQ1, withoutMessageIds }] = await Promise.all([
-    import('../test/support/fakeOpenAiServer.js'),
-    import('../test/support/fixtures.js'),
-  ]);
+  const [{ startFakeOpenAi, structuredName }, { northwindArtifactsQ1, withoutMessageIds }, { structuredFixture }] =
+    await Promise.all([
+      import('../test/support/fakeOpenAiServer.js'),
+      import('../test/support/fixtures.js'),
+      import('../test/support/structuredFixtures.js'),
+    ]);
   // The fixtures' ledger cites messages of another transcript: a draft citing them is refused (references resolve).
   const fixtures = withoutMessageIds(northwindArtifactsQ1());
   const fake = await startFakeOpenAi(
     (request) => {
       const name = structuredName(request);
-      if (name) return { json: fixtures[name as StepId] };
+      if (name) return { json: structuredFixture(name, fixtures) };
       return { text: 'What makes you say that?' };
     },
     { record: false },

@@ -23,6 +23,7 @@ export {
   type Payback,
   type ValueAtMultiples,
 } from './facts.js';
+export { openObjections, objectionText, failureStoryText } from './objections.js';
 export { GAPS, gapText, orGap, riskScoreText, type GapField } from './gaps.js';
 export { OVERRIDE_REASON_MAX } from './overrides.js';
 export type { StepOverride, UnmetCondition } from './guards.js';
@@ -35,6 +36,8 @@ export {
   TREND_LENS_LABELS,
   OBJECTION_LENSES,
   OBJECTION_LENS_LABELS,
+  OBJECTION_STATUSES,
+  OBJECTION_STATUS_LABELS,
   VERDICTS,
   VERDICT_LABELS,
   ASSUMPTION_STATUSES,
@@ -64,6 +67,8 @@ export type {
   FinancialFraming,
   SoundingBoardArtifact,
   Recommendation,
+  Objection,
+  FailureStory,
   ObjectionLens,
   Verdict,
   Level,

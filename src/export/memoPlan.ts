@@ -9,7 +9,10 @@ import {
   ROADMAP_STATUS_LABELS,
   capitalize,
   enterpriseValueEffect,
+  factSummaryLines,
   gapText,
+  paybackLine,
+  roadmapFacts,
   orGap,
   riskScoreText,
   isClosed,
@@ -101,7 +104,19 @@ function evCell(e: RoadmapEntry): string {
 
 const money = (n: number | null) => orGap(n, 'amount', formatAmount);
 
-export function roadmapSection(roadmap: RoadmapArtifact): string {
+/**
+ * The numbers computed from the roadmap against the context's budget and capacity: the same words the
+ * page and the critic read, each gap named (src/domain/facts.ts).
+ */
+function numbersBlock(roadmap: RoadmapArtifact, constraints: ContextArtifact['constraints'] | null): string {
+  const facts = roadmapFacts(roadmap.entries, constraints);
+  if (facts.entries.length === 0) return '**The numbers:** no open entries, so nothing to add up.';
+  const title = (id: string) => roadmap.entries.find((e) => e.id === id)?.title ?? id;
+  const lines = [...factSummaryLines(facts, formatAmount, title), paybackLine(facts, title)];
+  return ['**The numbers**', '', ...lines.map((l) => `- ${mdText(l)}`)].join('\n');
+}
+
+export function roadmapSection(roadmap: RoadmapArtifact, constraints: ContextArtifact['constraints'] | null): string {
   const entries = [...HORIZONS, null].flatMap((h) => roadmap.entries.filter((e) => e.horizon === h));
   const rows = entries.map(
     (e) =>
@@ -117,6 +132,7 @@ export function roadmapSection(roadmap: RoadmapArtifact): string {
   ];
   const multiples = multiplesLine(entries);
   if (multiples) parts.push(multiples);
+  parts.push(numbersBlock(roadmap, constraints));
   const assumptions = entries.filter((e) => e.financial.assumption || e.financial.capexOpex);
   if (assumptions.length > 0) {
     parts.push(

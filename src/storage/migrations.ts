@@ -374,6 +374,14 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX step_overrides_by_session ON step_overrides(session_id, id);
     `,
   },
+  {
+    version: 15,
+    // The sounding board became a pressure test: objections with a status and the message that closed
+    // them, the pre-mortem as failure stories with mitigations, what would flip the verdict. See
+    // artifactUpgrades.ts (archives from before are restored with the same rewrite).
+    up: '',
+    backfill: (db) => upgradeStoredArtifacts(db, 15),
+  },
 ];
 
 /** Applies the artifact upgrade of migration `version` to every stored revision and proposal. */

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { type RoadmapEntry, factLines, paybackOf, roadmapFacts, valueAtMultiples } from '../../src/domain/index.js';
+import {
+  type RoadmapEntry,
+  factLines,
+  openObjections,
+  paybackOf,
+  roadmapFacts,
+  settleObjections,
+  valueAtMultiples,
+} from '../../src/domain/index.js';
 import { minimal } from '../support/minimal.js';
 
 function entry(
@@ -211,5 +219,44 @@ describe('factLines', () => {
     expect(factLines(roadmapFacts([entry('e1')], null))[2]).toBe(
       'EBITDA effect: not stated for any entry, so neither payback nor enterprise value can be computed.',
     );
+  });
+});
+
+describe('settleObjections', () => {
+  const objection = (
+    status: 'open' | 'answered_with_evidence' | 'answered_with_reason',
+    closedByMessageId: number | null,
+    response: string | null = 'An answer',
+  ) => ({
+    lens: 'cfo' as const,
+    objection: 'What is the payback?',
+    basis: null,
+    response,
+    status,
+    closedByMessageId,
+  });
+  const board = (objections: ReturnType<typeof objection>[]) => ({
+    recommendations: [{ ...minimal.sounding_board().recommendations[0]!, objections }],
+  });
+
+  it('closes an objection only on a client message of the step that it names, with a response', () => {
+    const settled = settleObjections(
+      board([
+        objection('answered_with_evidence', 12),
+        objection('answered_with_reason', null),
+        objection('answered_with_reason', 99),
+        objection('answered_with_evidence', 12, null),
+        objection('open', 12),
+      ]),
+      new Set([12]),
+    );
+    expect(settled.recommendations[0]!.objections.map((o) => [o.status, o.closedByMessageId])).toEqual([
+      ['answered_with_evidence', 12],
+      ['open', null],
+      ['open', null],
+      ['open', null],
+      ['open', null],
+    ]);
+    expect(openObjections(settled.recommendations[0]!)).toHaveLength(4);
   });
 });

@@ -23,6 +23,7 @@ const CHECKS = [
   'no_default_scores',
   'four_lenses',
   'pre_mortem',
+  'objections_from_facts',
 ];
 
 describe('npm run eval, with the offline facilitator and the fake model', () => {

@@ -19,6 +19,7 @@ import { createFacilitator } from '../../src/facilitators/index.js';
 import { openDatabase } from '../../src/storage/index.js';
 import { northwindArtifactsQ1, withoutMessageIds } from '../support/fixtures.js';
 import { harness } from '../support/harness.js';
+import { structuredFixture } from '../support/structuredFixtures.js';
 import { deltaText, readSSE } from '../support/sse.js';
 import { OPENAI_CHAT_URL, openAiJsonCompletion, openAiStreamBody } from '../support/wire.js';
 
@@ -168,7 +169,9 @@ describe('a complete quarterly session through the HTTP API', () => {
         const tool = body.tools?.[0]?.function.name ?? null;
         requests.push({ stream: Boolean(body.stream), tool });
         if (tool)
-          return HttpResponse.json(openAiJsonCompletion({ toolCall: { name: tool, args: fixtures[tool as StepId] } }));
+          return HttpResponse.json(
+            openAiJsonCompletion({ toolCall: { name: tool, args: structuredFixture(tool, fixtures) } }),
+          );
         const body2 = openAiStreamBody(['What would your ', 'largest shipper ', 'say about that?']);
         return new HttpResponse(
           new ReadableStream({
@@ -196,7 +199,14 @@ describe('a complete quarterly session through the HTTP API', () => {
       ]);
       expect(done.artifacts.risks!.data).toEqual(fixtures.risks);
       expect(done.artifacts.roadmap!.source).toBe('model');
-      expect(requests.filter((r) => r.tool).map((r) => r.tool)).toEqual([...STEP_IDS]);
+      // The roadmap and the sounding board are pressure-tested by a critic call after their draft.
+      expect(requests.filter((r) => r.tool).map((r) => r.tool)).toEqual([
+        ...STEP_IDS.slice(0, STEP_IDS.indexOf('roadmap')),
+        'roadmap',
+        'roadmap_critic',
+        'sounding_board',
+        'sounding_board_critic',
+      ]);
       expect(requests.filter((r) => r.stream).length).toBe(
         Object.values(ANSWERS).flat().length + 3 * 2 + 1, // the dialogue's question asked back is answered too
       );
