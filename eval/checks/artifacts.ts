@@ -23,6 +23,7 @@ const NOT_FACTS = new Set([
   'insightIds',
   'roadmapEntryIds',
   'fromMessageId',
+  'closedByMessageId',
   'lens',
   'category',
   'status',

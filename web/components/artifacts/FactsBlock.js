@@ -81,7 +81,7 @@ export function FactsBlock({ facts, title = 'The numbers' }) {
         <table class="data-table fact-table">
           <thead><tr><th scope="col">Entry</th><th scope="col">Payback</th><th scope="col" class="num">EV at the multiple (±${EV_SENSITIVITY})</th></tr></thead>
           <tbody>${facts.entries.map(
-            (e) => html`<tr key=${e.id} data-entry-id=${e.id}>
+            (e) => html`<tr key=${e.id} data-fact-entry=${e.id}>
               <td><span class="chip chip-muted">${e.id}</span> ${e.title}</td>
               <td>${paybackText(e.payback)}</td>
               <td class="num">${
