@@ -5,7 +5,7 @@
  * differs between the two columns is the product.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { cell, type ResultsJson } from './report.js';
@@ -84,8 +84,13 @@ export function runAtRef(ref: string, args: readonly string[], repo = process.cw
     cpSync(join(repo, 'eval'), join(tree, 'eval'), { recursive: true });
     // The harness's own prompts (judge, client) and the fake model come with it, whatever <ref> had.
     cpSync(join(repo, 'prompts', 'eval'), join(tree, 'prompts', 'eval'), { recursive: true });
-    for (const f of ['fakeOpenAiServer.ts', 'fixtures.ts'])
+    for (const f of ['fakeOpenAiServer.ts', 'structuredFixtures.ts'])
       cpSync(join(repo, 'test', 'support', f), join(tree, 'test', 'support', f));
+    // The fake model drafts with the fixtures, which must parse under the ref's own artifact schemas:
+    // the ref keeps its fixtures when they have what the harness calls, else it gets this tree's.
+    const refFixtures = join(tree, 'test', 'support', 'fixtures.ts');
+    if (!existsSync(refFixtures) || !readFileSync(refFixtures, 'utf8').includes('export function withoutMessageIds'))
+      cpSync(join(repo, 'test', 'support', 'fixtures.ts'), refFixtures);
     const out = join(dir, 'out');
     const run = spawnSync(join(tree, 'node_modules', '.bin', 'tsx'), ['eval/main.ts', ...args, '--out', out], {
       cwd: tree,

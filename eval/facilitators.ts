@@ -4,7 +4,6 @@
  * (it proves the harness end to end); and the model the environment configures, if any.
  */
 import { loadConfig, type Config } from '../src/config.js';
-import type { StepId } from '../src/domain/index.js';
 import type { Facilitator } from '../src/engine/facilitator.js';
 import { createFacilitator } from '../src/facilitators/index.js';
 import type { FacilitatorInfo, ModelRequest } from './record.js';
@@ -38,17 +37,20 @@ const FAKE_FAMILIES = ['clarify', 'probe_evidence', 'implications', 'probe_assum
  * a request to file a question's family with the next of FAKE_FAMILIES. It records what it was sent.
  */
 export async function fakeModelFacilitator(): Promise<EvalFacilitator> {
-  const [{ startFakeOpenAi, structuredName }, { northwindArtifactsQ1, withoutMessageIds }] = await Promise.all([
-    import('../test/support/fakeOpenAiServer.js'),
-    import('../test/support/fixtures.js'),
-  ]);
+  const [{ startFakeOpenAi, structuredName }, { northwindArtifactsQ1, withoutMessageIds }, { structuredFixture }] =
+    await Promise.all([
+      import('../test/support/fakeOpenAiServer.js'),
+      import('../test/support/fixtures.js'),
+      import('../test/support/structuredFixtures.js'),
+    ]);
   // The fixtures' ledger cites messages of another transcript: a draft citing them is refused (references resolve).
   const fixtures = withoutMessageIds(northwindArtifactsQ1());
   let filed = 0;
+  // Recording stays on: the eval's prompt checks read what the model was sent.
   const fake = await startFakeOpenAi((request) => {
     const name = structuredName(request);
     if (name === 'question_family') return { json: { family: FAKE_FAMILIES[filed++ % FAKE_FAMILIES.length] } };
-    if (name) return { json: fixtures[name as StepId] };
+    if (name) return { json: structuredFixture(name, fixtures) };
     return { text: 'What makes you say that?' };
   });
   const config = loadConfig({ OPENAI_BASE_URL: fake.url, MODEL: 'fake-model', MODEL_RETRY_BASE_MS: '1' });

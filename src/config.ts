@@ -59,6 +59,13 @@ export const EnvSchema = z.object({
   OPENAI_BASE_URL: optionalUrl,
   ANTHROPIC_API_KEY: optionalString,
   ANTHROPIC_BASE_URL: optionalUrl,
+  CRITIC_PROVIDER: z.preprocess(
+    EMPTY_AS_UNDEFINED,
+    z
+      .enum(['auto', 'same', 'openai', 'anthropic'], { message: 'must be one of auto, same, openai, anthropic' })
+      .default('auto'),
+  ),
+  CRITIC_MODEL: optionalString,
   PROMPT_TOKEN_BUDGET: z.preprocess(EMPTY_AS_UNDEFINED, POSITIVE.min(500, 'must be at least 500 tokens').default(6000)),
   MODEL_TIMEOUT_MS: z.preprocess(EMPTY_AS_UNDEFINED, POSITIVE.default(120_000)),
   MODEL_IDLE_TIMEOUT_MS: z.preprocess(EMPTY_AS_UNDEFINED, POSITIVE.default(30_000)),
@@ -96,6 +103,11 @@ export interface Config {
   readonly accessToken: string | null;
   readonly databasePath: string;
   readonly model: ModelSettings;
+  /**
+   * The model that pressure-tests the roadmap and the sounding board after their draft, when it is not
+   * `model` (null: the same model). A different model makes a better critic.
+   */
+  readonly critic: Exclude<ModelSettings, { kind: 'offline' | 'openai-compatible' }> | null;
   readonly promptTokenBudget: number;
   readonly modelTimeoutMs: number;
   /** A streamed reply with no text for this long (before its first or between two) ends as incomplete. */
@@ -121,13 +133,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     throw new ConfigError(`Configuration error (check your environment or .env):\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const model = modelSettings(e);
   return {
     port: e.PORT,
     host: e.HOST,
     allowedHosts: e.ALLOWED_HOSTS,
     accessToken: e.ACCESS_TOKEN ?? null,
     databasePath: e.DATABASE_PATH === ':memory:' ? ':memory:' : resolve(cwd, e.DATABASE_PATH),
-    model: modelSettings(e),
+    model,
+    critic: criticSettings(e, model),
     promptTokenBudget: e.PROMPT_TOKEN_BUDGET,
     modelTimeoutMs: e.MODEL_TIMEOUT_MS,
     modelIdleTimeoutMs: e.MODEL_IDLE_TIMEOUT_MS,
@@ -179,6 +193,45 @@ function modelSettings(e: Env): ModelSettings {
       return unreachable;
     }
   }
+}
+
+/**
+ * CRITIC_PROVIDER: `auto` (the default) sends the critic to the other provider when both OPENAI_API_KEY
+ * and ANTHROPIC_API_KEY are set and the facilitator runs on one of them; `same` keeps it on the
+ * facilitator's model; `openai` or `anthropic` names it (its key required). A local model is never
+ * paired with a cloud critic by default: the transcript would leave the machine. CRITIC_MODEL picks the
+ * critic's model (default: the provider's default model).
+ */
+function criticSettings(e: Env, main: ModelSettings): Config['critic'] {
+  if (main.kind === 'offline' || e.CRITIC_PROVIDER === 'same') return null;
+  const other =
+    e.CRITIC_PROVIDER === 'auto'
+      ? main.kind === 'openai' && e.ANTHROPIC_API_KEY
+        ? 'anthropic'
+        : main.kind === 'anthropic' && e.OPENAI_API_KEY
+          ? 'openai'
+          : null
+      : e.CRITIC_PROVIDER;
+  if (other === null) return null;
+  if (other === 'anthropic') {
+    if (!e.ANTHROPIC_API_KEY) throw new ConfigError('CRITIC_PROVIDER=anthropic needs ANTHROPIC_API_KEY.');
+    if (main.kind === 'anthropic' && !e.CRITIC_MODEL) return null;
+    return {
+      kind: 'anthropic',
+      apiKey: e.ANTHROPIC_API_KEY,
+      model: e.CRITIC_MODEL ?? DEFAULT_MODELS.anthropic,
+      baseURL: e.ANTHROPIC_BASE_URL ?? null,
+    };
+  }
+  if (!e.OPENAI_API_KEY) throw new ConfigError('CRITIC_PROVIDER=openai needs OPENAI_API_KEY.');
+  if (main.kind === 'openai' && !e.CRITIC_MODEL) return null;
+  return {
+    kind: 'openai',
+    apiKey: e.OPENAI_API_KEY,
+    model: e.CRITIC_MODEL ?? DEFAULT_MODELS.openai,
+    // Beside a key, OPENAI_BASE_URL is a proxy in front of OpenAI.
+    baseURL: e.OPENAI_BASE_URL ?? null,
+  };
 }
 
 function openAiSettings(e: Env): Extract<ModelSettings, { kind: 'openai' | 'openai-compatible' }> {

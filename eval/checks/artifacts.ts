@@ -23,6 +23,7 @@ const NOT_FACTS = new Set([
   'insightIds',
   'roadmapEntryIds',
   'fromMessageId',
+  'closedByMessageId',
   'lens',
   'category',
   'status',
@@ -224,12 +225,63 @@ export function defaultScores(
 
 export const LENSES = ['ceo', 'cfo', 'board', 'engineer'] as const;
 
+/** A pre-mortem item as stored now (a stakeholder's story) or before (one line). */
+export type FailureLike = string | { readonly story: string; readonly cause?: string | null };
+
 export interface RecommendationLike {
   readonly id: string;
   readonly claim: string;
   readonly roadmapEntryIds: readonly string[];
-  readonly objections: ReadonlyArray<{ readonly lens: string; readonly objection: string }>;
-  readonly preMortem: readonly string[];
+  readonly objections: ReadonlyArray<{
+    readonly lens: string;
+    readonly objection: string;
+    readonly basis?: string | null;
+    readonly status?: string;
+  }>;
+  readonly preMortem: readonly FailureLike[];
+  /** Before objections had a status, the open ones were listed here. */
+  readonly openObjections?: readonly string[];
+}
+
+/** A failure story's cause (or, without one, its story), the text the pre-mortem check counts. */
+export const failureText = (f: FailureLike): string => (typeof f === 'string' ? f : (f.cause ?? f.story));
+
+/** The open objections as text, whichever shape the record was stored in. */
+export function openObjectionTexts(rec: Pick<RecommendationLike, 'objections' | 'openObjections'>): string[] {
+  if (rec.openObjections) return [...rec.openObjections];
+  return rec.objections.filter((o) => o.status === 'open').map((o) => `${o.lens}: ${o.objection}`);
+}
+
+/**
+ * Objections from the facts: a recommendation resting on a roadmap with computed facts must meet at
+ * least one of them, in a CFO or sceptical-engineer objection that quotes a number the facts computed
+ * (in its basis or its words), e.g. "payback 3 years" or "over budget by 50,000".
+ */
+export function objectionsFromFacts(
+  recommendations: readonly RecommendationLike[],
+  factNumbers: readonly ReadNumber[],
+): Array<{ rec: RecommendationLike; detail: string | null; text: string }> {
+  return recommendations.map((rec) => {
+    const money = rec.objections.filter((o) => o.lens === 'cfo' || o.lens === 'engineer');
+    const quoting = money.find((o) =>
+      readNumbers(`${o.objection}\n${o.basis ?? ''}`).some(
+        // Small counts (1, 2, 3) match too much to show a fact was read.
+        (n) =>
+          !(Number.isInteger(n.value) && n.value <= 3 && !n.money) &&
+          factNumbers.some((f) => sameValue(f.value, n.value)),
+      ),
+    );
+    return quoting
+      ? { rec, detail: null, text: `${quoting.objection}${quoting.basis ? ` (${quoting.basis})` : ''}` }
+      : {
+          rec,
+          detail:
+            money.length === 0
+              ? 'no CFO or engineer objection to meet the facts'
+              : 'no CFO or engineer objection quotes a computed fact (effort against capacity, cost against budget, payback, EV, cash)',
+          text: money[0]?.objection ?? rec.claim,
+        };
+  });
 }
 
 /**
@@ -269,5 +321,5 @@ export function lensObjections(
 export const MIN_PRE_MORTEM = 3;
 
 export function preMortemCauses(rec: RecommendationLike): number {
-  return new Set(rec.preMortem.map((c) => c.trim().toLowerCase()).filter((c) => c !== '')).size;
+  return new Set(rec.preMortem.map((c) => failureText(c).trim().toLowerCase()).filter((c) => c !== '')).size;
 }

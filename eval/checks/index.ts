@@ -2,7 +2,7 @@
  * Runs every check on a session record. The checks themselves are pure functions in this folder;
  * this module only turns a record into their inputs and their verdicts into results with excerpts.
  */
-import { STEP_IDS, type ArtifactSet, type StepId } from '../../src/domain/index.js';
+import { STEP_IDS, factLines, roadmapFacts, type ArtifactSet, type StepId } from '../../src/domain/index.js';
 import { trapsOf } from '../persona.js';
 import type { EvalMessage, SessionRecord } from '../record.js';
 import {
@@ -11,6 +11,8 @@ import {
   judgeNames,
   judgeNumbers,
   lensObjections,
+  objectionsFromFacts,
+  openObjectionTexts,
   placeholders,
   preMortemCauses,
   type RecommendationLike,
@@ -140,8 +142,8 @@ function replyAfter(messages: readonly EvalMessage[], messageId: number): EvalMe
 }
 
 function trapResult(record: SessionRecord): CheckResult {
-  const sb = record.artifacts.sounding_board as { recommendations?: Array<{ openObjections?: string[] }> } | undefined;
-  const openObjections = (sb?.recommendations ?? []).flatMap((r) => r.openObjections ?? []);
+  const sb = record.artifacts.sounding_board as { recommendations?: RecommendationLike[] } | undefined;
+  const openObjections = (sb?.recommendations ?? []).flatMap(openObjectionTexts);
   const items = trapsOf(record.persona).map(({ trap, step }) => {
     const sentId = record.trapMessages[trap.id] ?? null;
     const sent = sentId === null ? null : record.messages.find((m) => m.id === sentId);
@@ -166,7 +168,10 @@ function artifactResults(record: SessionRecord): CheckResult[] {
   const { artifacts, messages, session } = record;
   const user = messages.filter((m) => m.role === 'user').map((m) => m.content);
   const sessionText = `${session.clientName}\n${session.industry}\n${session.quarter}`;
-  const numberSource = readNumbers([...user, sessionText].join('\n'));
+  // The facts computed in code from what was said (payback, EV at ±2, …) are not invented numbers.
+  const facts = computedFacts(artifacts as ArtifactSet);
+  const factNumbers = readNumbers(facts.join('\n'));
+  const numberSource = [...readNumbers([...user, sessionText].join('\n')), ...factNumbers];
   const years = new Set([...user, sessionText].join('\n').match(/\b20\d\d\b/g) ?? []);
   const trends = artifacts.trends as { trends: Array<{ id: string; chosen: boolean }> } | undefined;
   const nameSource = [
@@ -252,6 +257,13 @@ function artifactResults(record: SessionRecord): CheckResult[] {
         };
   });
 
+  const factItems =
+    facts.length === 0
+      ? []
+      : objectionsFromFacts(recs, factNumbers).map((f) =>
+          f.detail ? { where: `sounding_board · ${f.rec.id}`, detail: f.detail, excerpt: excerpt(f.text) } : null,
+        );
+
   return [
     result('numbers_faithful', 'artifact', 'every number in an artifact was said in the transcript', numberItems),
     result(
@@ -281,7 +293,27 @@ function artifactResults(record: SessionRecord): CheckResult[] {
       `each recommendation's pre-mortem has at least ${MIN_PRE_MORTEM} causes`,
       preMortemItems,
     ),
+    result(
+      'objections_from_facts',
+      'artifact',
+      'each recommendation has a CFO or engineer objection quoting a computed fact (capacity, budget, payback, EV, cash)',
+      factItems,
+    ),
   ];
+}
+
+/** The facts computed in code from the session's roadmap and context; none without a roadmap. */
+function computedFacts(a: ArtifactSet): string[] {
+  const entries = a.roadmap?.entries ?? [];
+  if (entries.length === 0) return [];
+  // A record from before the context had its numbers reads them as not stated.
+  const c = a.context?.constraints;
+  return factLines(
+    roadmapFacts(entries, {
+      budgetAmount: c?.budgetAmount ?? null,
+      teamWeeksPerQuarter: c?.teamWeeksPerQuarter ?? null,
+    }),
+  );
 }
 
 /** Every id an artifact cites, checked against the artifact (or transcript) it points into. */

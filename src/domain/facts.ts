@@ -101,6 +101,14 @@ export interface RoadmapFacts {
     readonly counted: readonly string[];
     readonly missing: readonly string[];
   };
+  /** Year one over the entries that state both a one-off cost and an EBITDA effect. */
+  readonly cash: {
+    readonly cashOut: number;
+    readonly ebitdaIfExpensed: number;
+    readonly ebitdaIfCapitalised: number;
+    readonly counted: readonly string[];
+    readonly missing: readonly string[];
+  };
   /** Entries done or dropped: nothing left to spend on them, so they are left out of every sum. */
   readonly closed: readonly string[];
 }
@@ -192,6 +200,17 @@ export function roadmapFacts(entries: readonly Entry[], constraints: Constraints
     return round(total);
   };
 
+  const entryFacts = open.map((e) => ({
+    id: e.id,
+    title: e.title,
+    payback: paybackOf(e.financial),
+    enterpriseValue: valueAtMultiples(e.financial),
+    cash: cashOf(e.financial),
+  }));
+  const withCash = entryFacts.filter((e) => e.cash.year1EbitdaIfExpensed !== null);
+  const sum = (pick: (c: CashFacts) => number | null) =>
+    round(withCash.reduce((total, e) => total + (pick(e.cash) ?? 0), 0));
+
   return {
     effort: {
       weeks,
@@ -205,13 +224,7 @@ export function roadmapFacts(entries: readonly Entry[], constraints: Constraints
       unscheduled: open.filter((e) => e.horizon === null).map((e) => e.id),
     },
     budget: { cost, budget, headroom: budget === null ? null : round(budget - cost.total) },
-    entries: open.map((e) => ({
-      id: e.id,
-      title: e.title,
-      payback: paybackOf(e.financial),
-      enterpriseValue: valueAtMultiples(e.financial),
-      cash: cashOf(e.financial),
-    })),
+    entries: entryFacts,
     ebitda: tally(open, (e) => e.financial.annualEbitdaEffect),
     enterpriseValue: {
       low: sumOf((v) => v.low),
@@ -219,6 +232,13 @@ export function roadmapFacts(entries: readonly Entry[], constraints: Constraints
       high: sumOf((v) => v.high) ?? 0,
       counted: priced.map((x) => x.id),
       missing: values.filter((x) => x.v.kind === 'gap').map((x) => x.id),
+    },
+    cash: {
+      cashOut: sum((c) => c.cashOutYear1),
+      ebitdaIfExpensed: sum((c) => c.year1EbitdaIfExpensed),
+      ebitdaIfCapitalised: sum((c) => c.year1EbitdaIfCapitalised),
+      counted: withCash.map((e) => e.id),
+      missing: entryFacts.filter((e) => e.cash.year1EbitdaIfExpensed === null).map((e) => e.id),
     },
     closed: entries.filter((e) => isClosed(e)).map((e) => e.id),
   };
@@ -229,7 +249,6 @@ export type MoneyFormat = (amount: number) => string;
 
 export const plainMoney: MoneyFormat = (n) => n.toLocaleString('en-US', { maximumFractionDigits: 0 });
 
-const ids = (list: readonly string[]) => list.join(', ');
 const weeksText = (n: number) => `${n.toLocaleString('en-US')} week${n === 1 ? '' : 's'}`;
 
 /** "at least" when some entries did not state the input: the sum is then a floor. */
@@ -239,7 +258,26 @@ const floor = (t: Tally) => (t.missing.length > 0 ? 'at least ' : '');
  * The facts as short sentences, each with its gaps named: the same words in the model's prompt, the
  * memo's "The numbers" and the offline sounding board, so what the client reads is what the critic saw.
  */
-export function factLines(facts: RoadmapFacts, money: MoneyFormat = plainMoney): string[] {
+export function factLines(
+  facts: RoadmapFacts,
+  money: MoneyFormat = plainMoney,
+  name: (id: string) => string = (id) => id,
+): string[] {
+  const lines = factSummaryLines(facts, money, name);
+  // Per entry: payback, cash against EBITDA and EV
+  for (const e of facts.entries) lines.push(`${e.id} ${e.title}: ${entryLine(e, money)}`);
+  if (facts.closed.length > 0)
+    lines.push(`Done or dropped, left out of the sums: ${facts.closed.map(name).join(', ')}.`);
+  return lines;
+}
+
+/** The roadmap-wide facts alone (effort, cost, EBITDA and EV, year-one cash), for a short "The numbers" block. */
+export function factSummaryLines(
+  facts: RoadmapFacts,
+  money: MoneyFormat = plainMoney,
+  name: (id: string) => string = (id) => id,
+): string[] {
+  const ids = (list: readonly string[]) => list.map(name).join(', ');
   const lines: string[] = [];
   const { effort, budget } = facts;
 
@@ -290,20 +328,35 @@ export function factLines(facts: RoadmapFacts, money: MoneyFormat = plainMoney):
         }`,
   );
 
-  // Per entry: payback and cash against EBITDA
-  for (const e of facts.entries) lines.push(`${e.id} ${e.title}: ${entryLine(e, money)}`);
-  if (facts.closed.length > 0) lines.push(`Done or dropped, left out of the sums: ${ids(facts.closed)}.`);
+  // Year one: cash against EBITDA
+  const cash = facts.cash;
+  lines.push(
+    cash.counted.length === 0
+      ? 'Cash against EBITDA in year 1: no entry states both a one-off cost and an EBITDA effect.'
+      : `Cash against EBITDA in year 1 (${ids(cash.counted)}): ${money(cash.cashOut)} cash out; EBITDA ${signed(cash.ebitdaIfExpensed, money)} if the cost is expensed (OpEx), ${signed(cash.ebitdaIfCapitalised, money)} if capitalised (CapEx: off EBITDA, still cash)${cash.missing.length > 0 ? `; not computable for ${ids(cash.missing)}` : ''}.`,
+  );
+
   return lines;
+}
+
+/** Payback of every open entry in one line: "Payback: A 1.5 years; B never (no positive EBITDA effect); C not computable (no one-off cost)." */
+export function paybackLine(facts: RoadmapFacts, name: (id: string) => string = (id) => id): string {
+  const each = facts.entries.map((e) => `${name(e.id)}: ${paybackText(e.payback)}`);
+  return `Payback (one-off cost ÷ annual EBITDA effect): ${each.join('; ')}.`;
+}
+
+function paybackText(p: Payback): string {
+  return p.kind === 'years'
+    ? `${p.years} years`
+    : p.kind === 'never'
+      ? 'never (no positive EBITDA effect)'
+      : `not computable (no ${p.missing.join(' or ')})`;
 }
 
 function entryLine(e: EntryFacts, money: MoneyFormat): string {
   const p = e.payback;
   const payback =
-    p.kind === 'years'
-      ? `payback ${p.years} years`
-      : p.kind === 'never'
-        ? 'never pays back in EBITDA (no positive EBITDA effect)'
-        : `payback not computable (no ${p.missing.join(' or ')})`;
+    p.kind === 'never' ? 'never pays back in EBITDA (no positive EBITDA effect)' : `payback ${paybackText(p)}`;
   const c = e.cash;
   const cash =
     c.year1EbitdaIfExpensed === null

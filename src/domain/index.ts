@@ -3,6 +3,7 @@ export * from './severity.js';
 export { HORIZONS } from './horizons.js';
 export * from './roadmapMeasures.js';
 export * from './facts.js';
+export * from './objections.js';
 export * from './artifacts/index.js';
 export * from './guards.js';
 export * from './overrides.js';

@@ -34,6 +34,7 @@ export {
   isCurrencyCode,
   moneyUnit,
 } from './money.js';
+export { openObjections, objectionText, failureStoryText } from './objections.js';
 export { GAPS, gapText, orGap, riskScoreText, type GapField } from './gaps.js';
 export { OVERRIDE_REASON_MAX } from './overrides.js';
 export type { StepOverride, UnmetCondition } from './guards.js';
@@ -46,6 +47,8 @@ export {
   TREND_LENS_LABELS,
   OBJECTION_LENSES,
   OBJECTION_LENS_LABELS,
+  OBJECTION_STATUSES,
+  OBJECTION_STATUS_LABELS,
   VERDICTS,
   VERDICT_LABELS,
   ASSUMPTION_STATUSES,
@@ -75,6 +78,8 @@ export type {
   FinancialFraming,
   SoundingBoardArtifact,
   Recommendation,
+  Objection,
+  FailureStory,
   ObjectionLens,
   Verdict,
   Level,

@@ -52,6 +52,18 @@ export const OBJECTION_LENS_LABELS: Readonly<Record<ObjectionLens, string>> = {
   engineer: 'Sceptical engineer',
 };
 
+/**
+ * Where an objection stands: it closes on evidence or a reasoned answer from the client, never on
+ * pushback alone.
+ */
+export const OBJECTION_STATUSES = ['open', 'answered_with_evidence', 'answered_with_reason'] as const;
+
+export const OBJECTION_STATUS_LABELS: Readonly<Record<(typeof OBJECTION_STATUSES)[number], string>> = {
+  open: 'Open',
+  answered_with_evidence: 'Answered with evidence',
+  answered_with_reason: 'Answered with a reason',
+};
+
 /** What the sounding board says of a recommendation. */
 export const VERDICTS = ['ready', 'revise', 'drop'] as const;
 

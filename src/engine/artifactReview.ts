@@ -116,13 +116,18 @@ export class ArtifactReview {
     sessionId: number,
     step: StepId,
     data: unknown,
-    meta: { messageId: number; promptVersion: string | null },
+    meta: {
+      messageId: number;
+      promptVersion: string | null;
+      /** The model that wrote it, when not the facilitator's own (a critic on another provider). */
+      author?: { provider: string; model: string | null };
+    },
   ): ProposalView {
     const parsed = validated(step, data);
     refuseDanglingReferences(this.deps.db, sessionId, step, parsed);
     const current = this.current(sessionId, step);
     const aligned = validated(step, current ? alignIds(step, current.data, parsed) : parsed);
-    const { provider, model } = this.deps.identity();
+    const { provider, model } = meta.author ?? this.deps.identity();
     store.insertProposal(this.deps.db, {
       sessionId,
       step,

@@ -4,6 +4,7 @@ import type {
   ConversationState,
   CallRecord,
   ModelIdentity,
+  ProviderKind,
   SessionMode,
   StepId,
   TranscriptMessage,
@@ -71,6 +72,11 @@ export interface DraftResult {
   readonly promptVersion: string;
   readonly promptTokens: number | null;
   readonly calls: readonly CallRecord[];
+  /**
+   * Who wrote the artifact as proposed, when not the facilitator's own model: the critic that revised
+   * it on another provider. Its provenance names it.
+   */
+  readonly author?: { readonly provider: ProviderKind; readonly model: string | null };
 }
 
 export interface Opening {

@@ -21,7 +21,7 @@ import {
   type Db,
   type FinishedReply,
 } from '../storage/index.js';
-import type { Facilitator, ReplyPart, TurnInput } from './facilitator.js';
+import type { DraftResult, Facilitator, ReplyPart, TurnInput } from './facilitator.js';
 import type { LiveTurn, TurnError, TurnEvent } from './liveTurn.js';
 import { modelCallOutcome, type LastModelCall } from './modelStatus.js';
 
@@ -40,7 +40,12 @@ export interface TurnDeps {
     sessionId: number,
     step: StepId,
     data: unknown,
-    meta: { messageId: number; promptVersion: string; kind: 'reply' | 'draft' },
+    meta: {
+      messageId: number;
+      promptVersion: string;
+      kind: 'reply' | 'draft';
+      author?: DraftResult['author'];
+    },
   ) => ArtifactEvent;
 }
 
@@ -57,6 +62,7 @@ interface Outcome {
   question?: Extract<ReplyPart, { type: 'finish' }>['question'];
   filed?: Extract<ReplyPart, { type: 'finish' }>['filed'];
   userIntent?: Extract<ReplyPart, { type: 'finish' }>['userIntent'];
+  author?: DraftResult['author'];
 }
 
 /**
@@ -184,6 +190,7 @@ function finish(
         messageId: message.id,
         promptVersion: outcome.promptVersion ?? '',
         kind: turn.kind,
+        ...(outcome.author ? { author: outcome.author } : {}),
       });
     } catch (e) {
       artifactFailure = e;
@@ -343,8 +350,9 @@ function recordCalls(
       sessionId,
       messageId,
       purpose: c.purpose,
-      provider: identity.provider,
-      model: identity.model,
+      // The critic may have run on the other provider: the call names who took it.
+      provider: c.provider ?? identity.provider,
+      model: c.provider ? (c.model ?? null) : identity.model,
       tokensIn: c.usage.tokensIn,
       tokensOut: c.usage.tokensOut,
       latencyMs: c.latencyMs,

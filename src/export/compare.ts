@@ -30,6 +30,7 @@ import {
   type Severity,
   type StepId,
   type Verdict,
+  openObjections,
 } from '../domain/index.js';
 import { isoDate, normalizeForMatch } from './format.js';
 import type { ExportInput } from './types.js';
@@ -127,6 +128,8 @@ export interface RecommendationRef {
   readonly ceoOneLiner: string | null;
   readonly verdict: Verdict | null;
   readonly confidence: Level | null;
+  /** Objections nothing has closed yet. */
+  readonly openObjections: number;
 }
 export interface VerdictChange {
   readonly earlier: RecommendationRef;
@@ -307,6 +310,7 @@ const recRef = (r: Recommendation): RecommendationRef => ({
   ceoOneLiner: r.ceoOneLiner,
   verdict: r.verdict,
   confidence: r.confidence,
+  openObjections: openObjections(r).length,
 });
 
 const ROADMAP_FIELDS: readonly RoadmapField[] = [

@@ -356,7 +356,7 @@ function roadmap(
 }
 
 const verdictOf = (r: RecommendationRef) =>
-  `${orGap(r.verdict, 'verdict', (v) => VERDICT_LABELS[v])} (${orGap(r.confidence, 'confidence')})`;
+  `${orGap(r.verdict, 'verdict', (v) => VERDICT_LABELS[v])} (${orGap(r.confidence, 'confidence')}${r.openObjections > 0 ? `; ${plural(r.openObjections, 'objection')} open` : ''})`;
 
 function recommendations(
   r: Extract<QuarterComparison['recommendations'], { status: 'compared' }>,

@@ -99,8 +99,8 @@ export function strategyMemoSections(input: ExportInput): MemoSection[] {
       key: 'roadmap',
       title: 'Roadmap',
       step: 'roadmap',
-      sources: ['roadmap'],
-      body: () => (a.roadmap ? roadmapSection(a.roadmap, client.currency) : null),
+      sources: ['roadmap', 'context'],
+      body: () => (a.roadmap ? roadmapSection(a.roadmap, a.context?.constraints ?? null, client.currency) : null),
     },
     {
       key: 'gaps',

@@ -11,7 +11,10 @@ import {
   enterpriseValueEffect,
   formatMoney,
   amountsNote,
+  factSummaryLines,
   gapText,
+  paybackLine,
+  roadmapFacts,
   orGap,
   riskScoreText,
   isClosed,
@@ -101,8 +104,28 @@ function evCell(e: RoadmapEntry, currency: string | null): string {
   return `${formatMoney(ev, currency)} (${formatMoney(e.financial.annualEbitdaEffect!, currency)} × ${formatMultiple(e.financial.evMultiple!)})`;
 }
 
+/**
+ * The numbers computed from the roadmap against the context's budget and capacity: the same words the
+ * page and the critic read, each gap named (src/domain/facts.ts), amounts in the client's currency.
+ */
+function numbersBlock(
+  roadmap: RoadmapArtifact,
+  constraints: ContextArtifact['constraints'] | null,
+  currency: string | null,
+): string {
+  const facts = roadmapFacts(roadmap.entries, constraints);
+  if (facts.entries.length === 0) return '**The numbers:** no open entries, so nothing to add up.';
+  const title = (id: string) => roadmap.entries.find((e) => e.id === id)?.title ?? id;
+  const lines = [...factSummaryLines(facts, (v) => formatMoney(v, currency), title), paybackLine(facts, title)];
+  return ['**The numbers**', '', ...lines.map((l) => `- ${mdText(l)}`)].join('\n');
+}
+
 /** The roadmap in the client's currency (`null`: not set; amounts are then plain numbers, and the totals say so). */
-export function roadmapSection(roadmap: RoadmapArtifact, currency: string | null): string {
+export function roadmapSection(
+  roadmap: RoadmapArtifact,
+  constraints: ContextArtifact['constraints'] | null,
+  currency: string | null,
+): string {
   const money = (n: number | null) => orGap(n, 'amount', (v) => formatMoney(v, currency));
   const entries = [...HORIZONS, null].flatMap((h) => roadmap.entries.filter((e) => e.horizon === h));
   const rows = entries.map(
@@ -119,6 +142,7 @@ export function roadmapSection(roadmap: RoadmapArtifact, currency: string | null
   ];
   const multiples = multiplesLine(entries);
   if (multiples) parts.push(multiples);
+  parts.push(numbersBlock(roadmap, constraints, currency));
   const assumptions = entries.filter((e) => e.financial.assumption || e.financial.capexOpex);
   if (assumptions.length > 0) {
     parts.push(

@@ -6,7 +6,10 @@ import {
   chosenTrends,
   capitalize,
   endSentence,
+  failureStoryText,
   gapText,
+  objectionText,
+  openObjections,
   orGap,
   type ContextArtifact,
   type Recommendation,
@@ -53,9 +56,19 @@ function recommendationBlock(r: Recommendation, n: number, entryTitle: (id: stri
     const titles = r.roadmapEntryIds.map((id) => mdText(entryTitle(id) ?? id));
     detail.push(`*Roadmap:* ${titles.join('; ')}.`);
   }
-  if (r.openObjections.length > 0) detail.push(`*Still open:* ${endSentence(r.openObjections.map(mdText).join('; '))}`);
+  const open = openObjections(r);
+  if (open.length > 0)
+    detail.push(`*Still open:* ${endSentence(open.map((o) => mdText(objectionText(o))).join('; '))}`);
+  const answered = r.objections.length - open.length;
+  if (answered > 0)
+    detail.push(
+      `*Answered:* ${answered} of ${r.objections.length} objections (${r.objections.filter((o) => o.status === 'answered_with_evidence').length} with evidence).`,
+    );
   if (r.strongestAlternative) detail.push(`*Strongest alternative:* ${mdText(r.strongestAlternative)}`);
-  if (r.preMortem.length > 0) detail.push(`*Pre-mortem:* ${r.preMortem.map((p) => endSentence(mdText(p))).join(' ')}`);
+  if (r.preMortem.length > 0)
+    detail.push(`*Pre-mortem:* ${r.preMortem.map((p) => endSentence(mdText(failureStoryText(p)))).join(' ')}`);
+  if (r.flipConditions.length > 0)
+    detail.push(`*What would flip the verdict:* ${endSentence(r.flipConditions.map(mdText).join('; '))}`);
   if (detail.length > 0) lines.push('', detail.join('  \n'));
   return lines.join('\n');
 }

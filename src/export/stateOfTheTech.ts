@@ -9,6 +9,8 @@ import {
   metricProgress,
   rankRisks,
   type RoadmapEntry,
+  objectionText,
+  openObjections,
 } from '../domain/index.js';
 import { monthLabel, monthOf, reviewState, type Month } from './calendar.js';
 import { isoDate, mdCell, mdText } from './format.js';
@@ -72,13 +74,14 @@ export function stateOfTheTechMarkdown(input: ExportInput, month: Month = monthO
 
   lines.push('## Decisions still open', '');
   const pending = (artifacts.sounding_board?.recommendations ?? []).filter(
-    (r) => r.verdict !== 'ready' || r.openObjections.length > 0,
+    (r) => r.verdict !== 'ready' || openObjections(r).length > 0,
   );
   if (!artifacts.sounding_board) lines.push('No recommendation pressure-tested yet.');
   else if (pending.length === 0) lines.push('None: every recommendation is ready, with no objection left open.');
   for (const r of pending) {
+    const open = openObjections(r);
     const objections =
-      r.openObjections.length > 0 ? ` Open: ${endSentence(r.openObjections.map(mdText).join('; '))}` : '';
+      open.length > 0 ? ` Open: ${endSentence(open.map((o) => mdText(objectionText(o))).join('; '))}` : '';
     const line = r.ceoOneLiner ?? r.claim;
     lines.push(
       `- ${line === null ? capitalize(gapText('claim')) : mdText(line)} — verdict **${orGap(r.verdict, 'verdict')}**.${objections}`,

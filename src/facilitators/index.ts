@@ -9,13 +9,16 @@ import { createOfflineFacilitator } from './offline/index.js';
 export function createFacilitator(config: Config, promptsDir?: string): Facilitator {
   const model = createConfiguredModel(config);
   if (!model) return createOfflineFacilitator(promptsDir ? { promptsDir } : {});
-  return new ModelFacilitator(model, PromptLibrary.load(promptsDir), config.promptTokenBudget);
+  const critic = config.critic ? chatModelFor(config, config.critic) : model;
+  return new ModelFacilitator(model, PromptLibrary.load(promptsDir), config.promptTokenBudget, critic);
 }
 
 /** The model the configuration names, with its timeouts and retries; null when it names none (offline). */
 export function createConfiguredModel(config: Config): ChatModel | null {
-  const m = config.model;
-  if (m.kind === 'offline') return null;
+  return config.model.kind === 'offline' ? null : chatModelFor(config, config.model);
+}
+
+function chatModelFor(config: Config, m: Exclude<Config['model'], { kind: 'offline' }>): ChatModel {
   const retry = {
     timeoutMs: config.modelTimeoutMs,
     idleTimeoutMs: config.modelIdleTimeoutMs,

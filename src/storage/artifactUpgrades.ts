@@ -25,7 +25,49 @@ export const ARTIFACT_UPGRADES: readonly ArtifactUpgrade[] = [
         ? { ...data, constraints: { budgetAmount: null, teamWeeksPerQuarter: null, ...data.constraints } }
         : data,
   },
+  {
+    // Objections gained a status (closed only by evidence or a reasoned answer, with the message that
+    // gave it) and the fact they rest on; the pre-mortem became stakeholders' failure stories with
+    // mitigations; the verdict gained what would flip it. Before, an objection with an answer counted
+    // as answered: it keeps that as "answered with a reason", naming no message (none was recorded).
+    // The open objections were a list of sentences beside them, now derived from the status; those
+    // sentences are kept, as evidence still missing, so nothing written is lost.
+    version: 15,
+    steps: ['sounding_board'],
+    upgrade: (data) =>
+      Array.isArray(data.recommendations)
+        ? { ...data, recommendations: data.recommendations.map((r) => (isObject(r) ? recommendation15(r) : r)) }
+        : data,
+  },
 ];
+
+const LEGACY_OPEN = 'Open objection (recorded before objections had a status): ';
+
+function recommendation15(r: Json): Json {
+  const { openObjections, ...rest } = r;
+  const objections = Array.isArray(r.objections) ? r.objections : [];
+  const preMortem = Array.isArray(r.preMortem) ? r.preMortem : [];
+  const gaps = Array.isArray(r.evidenceGaps) ? r.evidenceGaps : [];
+  const open = (Array.isArray(openObjections) ? openObjections : []).filter((x): x is string => typeof x === 'string');
+  return {
+    ...rest,
+    objections: objections.map((o) =>
+      isObject(o)
+        ? {
+            basis: null,
+            status: typeof o.response === 'string' && o.response.trim() !== '' ? 'answered_with_reason' : 'open',
+            closedByMessageId: null,
+            ...o,
+          }
+        : o,
+    ),
+    preMortem: preMortem.map((p) =>
+      typeof p === 'string' ? { stakeholder: null, story: p, cause: null, mitigation: null } : p,
+    ),
+    flipConditions: Array.isArray(r.flipConditions) ? r.flipConditions : [],
+    evidenceGaps: [...gaps, ...open.map((o) => `${LEGACY_OPEN}${o}`.slice(0, 1000))].slice(0, 40),
+  };
+}
 
 /** An artifact's data (JSON text) as the upgrades after schema version `from`, up to `to`, leave it. */
 export function upgradeArtifactText(step: string, text: string, from: number, to = Number.POSITIVE_INFINITY): string {

@@ -377,6 +377,14 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 15,
+    // The sounding board became a pressure test: objections with a status and the message that closed
+    // them, the pre-mortem as failure stories with mitigations, what would flip the verdict. See
+    // artifactUpgrades.ts (archives from before are restored with the same rewrite).
+    up: '',
+    backfill: (db) => upgradeStoredArtifacts(db, 15),
+  },
+  {
+    version: 16,
     // A client's amounts are in its currency (ISO 4217), shown with every amount; null is "not set",
     // and the page asks for it. A stored client gets the currency its company context is written in
     // where that is unambiguous ("€", "EUR", "£", "US$"; never a bare "$"); see currencyBackfill.ts.

@@ -13,6 +13,7 @@ import {
   type FakeOpenAi,
   type FakeReply,
 } from '../support/fakeOpenAiServer.js';
+import { structuredFixture } from '../support/structuredFixtures.js';
 import { northwindArtifactsQ1, withoutMessageIds } from '../support/fixtures.js';
 import { launchBrowser, pageErrors, settled, startProduct, type Product } from './browserSupport.js';
 
@@ -35,6 +36,7 @@ function respond(request: ChatRequest): FakeReply {
   const name = structuredName(request);
   if (name) {
     const artifacts = withoutMessageIds(northwindArtifactsQ1()) as Record<string, unknown>;
+    if (name.endsWith('_critic')) return { json: structuredFixture(name, artifacts) };
     const step = Object.keys(artifacts).find((s) => name === s || name.includes(s));
     const data = step ? artifacts[step] : undefined;
     // The user chooses the trends in the page: none are chosen in the draft.

@@ -39,6 +39,43 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ PROVIDER: 'offline', OPENAI_API_KEY: 'k' }).model).toEqual({ kind: 'offline' });
   });
 
+  it('sends the critic to the other provider when both keys are set, and keeps it on the same model otherwise', () => {
+    const both = { OPENAI_API_KEY: 'o', ANTHROPIC_API_KEY: 'a' };
+    // Auto picks Anthropic for the facilitator when both keys are set: the critic goes to OpenAI.
+    expect(loadConfig(both)).toMatchObject({
+      model: { kind: 'anthropic' },
+      critic: { kind: 'openai', apiKey: 'o', model: DEFAULT_MODELS.openai, baseURL: null },
+    });
+    expect(loadConfig({ ...both, PROVIDER: 'openai' }).critic).toEqual({
+      kind: 'anthropic',
+      apiKey: 'a',
+      model: DEFAULT_MODELS.anthropic,
+      baseURL: null,
+    });
+    expect(loadConfig({ ...both, CRITIC_PROVIDER: 'same' }).critic).toBeNull();
+    expect(loadConfig({ OPENAI_API_KEY: 'o' }).critic).toBeNull();
+    expect(loadConfig({ ...both, PROVIDER: 'offline' }).critic).toBeNull();
+    // A local model is not paired with a cloud critic unless asked: the transcript would leave the machine.
+    const local = {
+      ANTHROPIC_API_KEY: 'a',
+      PROVIDER: 'openai',
+      OPENAI_BASE_URL: 'http://localhost:11434/v1',
+      MODEL: 'llama3.1',
+    };
+    expect(loadConfig(local).critic).toBeNull();
+    expect(loadConfig({ ...local, CRITIC_PROVIDER: 'anthropic' }).critic).toMatchObject({ kind: 'anthropic' });
+    // The same provider with another model, when CRITIC_MODEL names one.
+    expect(
+      loadConfig({ OPENAI_API_KEY: 'o', CRITIC_PROVIDER: 'openai', CRITIC_MODEL: 'gpt-4.1' }).critic,
+    ).toMatchObject({
+      kind: 'openai',
+      model: 'gpt-4.1',
+    });
+    expect(() => loadConfig({ OPENAI_API_KEY: 'o', CRITIC_PROVIDER: 'anthropic' })).toThrow(
+      'CRITIC_PROVIDER=anthropic needs ANTHROPIC_API_KEY.',
+    );
+  });
+
   it('reads OPENAI_BASE_URL with PROVIDER=openai and the key as OpenAI through a proxy, with its default model', () => {
     const proxy = { PROVIDER: 'openai', OPENAI_API_KEY: 'k', OPENAI_BASE_URL: 'https://proxy.example.com/v1' };
     expect(loadConfig(proxy).model).toEqual({

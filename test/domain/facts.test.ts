@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { type RoadmapEntry, factLines, paybackOf, roadmapFacts, valueAtMultiples } from '../../src/domain/index.js';
+import {
+  type RoadmapEntry,
+  factLines,
+  openObjections,
+  paybackOf,
+  roadmapFacts,
+  settleObjections,
+  valueAtMultiples,
+} from '../../src/domain/index.js';
 import { minimal } from '../support/minimal.js';
 
 function entry(
@@ -167,6 +175,27 @@ describe('cash against EBITDA', () => {
     );
   });
 
+  it('adds up year one over the entries that state both, and names the others', () => {
+    const facts = roadmapFacts(
+      [
+        entry('e1', {}, money(500_000, 200_000)),
+        entry('e2', {}, money(100_000, 150_000)),
+        entry('e3', {}, money(9, null)),
+      ],
+      null,
+    );
+    expect(facts.cash).toEqual({
+      cashOut: 600_000,
+      ebitdaIfExpensed: -250_000,
+      ebitdaIfCapitalised: 350_000,
+      counted: ['e1', 'e2'],
+      missing: ['e3'],
+    });
+    expect(factLines(facts)[3]).toBe(
+      'Cash against EBITDA in year 1 (e1, e2): 600,000 cash out; EBITDA −250,000 if the cost is expensed (OpEx), +350,000 if capitalised (CapEx: off EBITDA, still cash); not computable for e3.',
+    );
+  });
+
   it('is a gap when the cost or the effect was not stated', () => {
     const facts = roadmapFacts([entry('e1', {}, money(500_000, null))], null);
     expect(facts.entries[0]!.cash.year1EbitdaIfExpensed).toBeNull();
@@ -190,5 +219,44 @@ describe('factLines', () => {
     expect(factLines(roadmapFacts([entry('e1')], null))[2]).toBe(
       'EBITDA effect: not stated for any entry, so neither payback nor enterprise value can be computed.',
     );
+  });
+});
+
+describe('settleObjections', () => {
+  const objection = (
+    status: 'open' | 'answered_with_evidence' | 'answered_with_reason',
+    closedByMessageId: number | null,
+    response: string | null = 'An answer',
+  ) => ({
+    lens: 'cfo' as const,
+    objection: 'What is the payback?',
+    basis: null,
+    response,
+    status,
+    closedByMessageId,
+  });
+  const board = (objections: ReturnType<typeof objection>[]) => ({
+    recommendations: [{ ...minimal.sounding_board().recommendations[0]!, objections }],
+  });
+
+  it('closes an objection only on a client message of the step that it names, with a response', () => {
+    const settled = settleObjections(
+      board([
+        objection('answered_with_evidence', 12),
+        objection('answered_with_reason', null),
+        objection('answered_with_reason', 99),
+        objection('answered_with_evidence', 12, null),
+        objection('open', 12),
+      ]),
+      new Set([12]),
+    );
+    expect(settled.recommendations[0]!.objections.map((o) => [o.status, o.closedByMessageId])).toEqual([
+      ['answered_with_evidence', 12],
+      ['open', null],
+      ['open', null],
+      ['open', null],
+      ['open', null],
+    ]);
+    expect(openObjections(settled.recommendations[0]!)).toHaveLength(4);
   });
 });

@@ -4,6 +4,8 @@ import {
   judgeNames,
   judgeNumbers,
   lensObjections,
+  objectionsFromFacts,
+  openObjectionTexts,
   placeholders,
   preMortemCauses,
   properNames,
@@ -128,5 +130,59 @@ describe('four_lenses and pre_mortem', () => {
   });
   it('counts a pre-mortem of repeated causes once', () => {
     expect(preMortemCauses(rec({ preMortem: ['It failed', 'it failed '] }))).toBe(1);
+  });
+});
+
+describe('objections_from_facts', () => {
+  const facts = readNumbers(
+    'One-off cost: 450,000 against a budget of 400,000: over budget by 50,000.\ne1 Pricing: payback 3 years; EV 1,200,000 at 8×.',
+  );
+  const rec = (objections: RecommendationLike['objections']): RecommendationLike => ({
+    id: 'c1',
+    claim: 'Fund the pricing model',
+    roadmapEntryIds: ['e1'],
+    objections,
+    preMortem: [],
+  });
+
+  it('passes a CFO or engineer objection that quotes a computed number, in its words or its basis', () => {
+    expect(
+      objectionsFromFacts([rec([{ lens: 'cfo', objection: 'We are over budget by $50k: what goes?' }])], facts)[0]!
+        .detail,
+    ).toBeNull();
+    expect(
+      objectionsFromFacts(
+        [rec([{ lens: 'engineer', objection: 'Who builds it?', basis: 'EV 1,200,000 at 8×' }])],
+        facts,
+      )[0]!.detail,
+    ).toBeNull();
+  });
+
+  it('fails objections that quote no computed number, or only a small count, or come from another lens', () => {
+    const details = objectionsFromFacts(
+      [
+        rec([{ lens: 'cfo', objection: 'What is the payback?' }]),
+        rec([{ lens: 'cfo', objection: 'Is 3 a good number?' }]),
+        rec([{ lens: 'board', objection: 'Over budget by 50,000: who answers for it?' }]),
+      ],
+      facts,
+    ).map((f) => f.detail);
+    expect(details).toEqual([
+      'no CFO or engineer objection quotes a computed fact (effort against capacity, cost against budget, payback, EV, cash)',
+      'no CFO or engineer objection quotes a computed fact (effort against capacity, cost against budget, payback, EV, cash)',
+      'no CFO or engineer objection to meet the facts',
+    ]);
+  });
+
+  it('reads the open objections from their status, or from the list records made before objections had one', () => {
+    const now = rec([
+      { lens: 'cfo', objection: 'Payback?', status: 'open' },
+      { lens: 'ceo', objection: 'Why now?', status: 'answered_with_reason' },
+    ]);
+    expect(openObjectionTexts(now)).toEqual(['cfo: Payback?']);
+    expect(openObjectionTexts({ ...now, openObjections: ['CFO: payback unproven'] })).toEqual([
+      'CFO: payback unproven',
+    ]);
+    expect(preMortemCauses({ ...now, preMortem: [{ story: 'It failed', cause: 'No owner' }, 'No owner'] })).toBe(1);
   });
 });

@@ -27,6 +27,7 @@ const CHECKS = [
   'four_lenses',
   'pre_mortem',
   ...PROMPT_CHECKS,
+  'objections_from_facts',
 ];
 
 describe('npm run eval, with the offline facilitator and the fake model', () => {

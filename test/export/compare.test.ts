@@ -314,8 +314,12 @@ describe('comparisonMarkdown', () => {
         '| Customer-service agent pilot for shipment status | planned | Tickets closed without a human | 0% | — | not measured yet | 40% | not measured yet |',
       ].join('\n'),
     );
-    expect(md).toContain('| Fund the spot-lane pricing model in 2027 H2 | Revise (medium) | Ready (high) |');
-    expect(md).toContain('| Study a nearshore cross-dock in Laredo | Revise (low) | Drop (medium) |');
+    expect(md).toContain(
+      '| Fund the spot-lane pricing model in 2027 H2 | Revise (medium; 1 objection open) | Ready (high) |',
+    );
+    expect(md).toContain(
+      '| Study a nearshore cross-dock in Laredo | Revise (low; 3 objections open) | Drop (medium; 1 objection open) |',
+    );
   });
 
   it('escapes user text in its tables', () => {

@@ -41,8 +41,47 @@ describe('strategyMemoMarkdown', () => {
       i === 0
         ? {
             ...r,
-            openObjections: ['CFO: Where is the EBITDA?', 'board: Why is a rival two years ahead.'],
-            preMortem: ['Accuracy stays below 95%', 'Olu leaves mid-pilot.'],
+            objections: [
+              {
+                lens: 'cfo',
+                objection: 'Where is the EBITDA?',
+                basis: null,
+                response: null,
+                status: 'open',
+                closedByMessageId: null,
+              },
+              {
+                lens: 'board',
+                objection: 'Why is a rival two years ahead.',
+                basis: null,
+                response: null,
+                status: 'open',
+                closedByMessageId: null,
+              },
+              {
+                lens: 'ceo',
+                objection: 'Why now?',
+                basis: null,
+                response: 'Margin falls 1 point a quarter',
+                status: 'answered_with_evidence',
+                closedByMessageId: 12,
+              },
+            ],
+            preMortem: [
+              { stakeholder: null, story: 'Accuracy stays below 95%', cause: null, mitigation: null },
+              {
+                stakeholder: 'Lead engineer',
+                story: 'Olu leaves mid-pilot.',
+                cause: 'Nobody else knows the model',
+                mitigation: {
+                  action: 'Pair a second engineer from week 1',
+                  owner: 'CTO',
+                  timing: null,
+                  trigger: 'Olu works alone for two weeks',
+                },
+              },
+            ],
+            flipConditions: ['If accuracy is below 90% after 8 weeks, drop'],
           }
         : r,
     );
@@ -51,9 +90,28 @@ describe('strategyMemoMarkdown', () => {
       ...input,
       artifacts: { ...input.artifacts, sounding_board: parseArtifact('sounding_board', { recommendations }), context },
     });
-    expect(md).toMatch(/^\*Still open:\* CFO: Where is the EBITDA\?; board: Why is a rival two years ahead\.\s*$/m);
+    expect(md).toMatch(/^\*Still open:\* CFO: Where is the EBITDA\?; Board: Why is a rival two years ahead\.\s*$/m);
+    expect(md).toMatch(/^\*Answered:\* 1 of 3 objections \(1 with evidence\)\.\s*$/m);
     expect(md).toContain('| Hygienists and dentists | 310 |');
-    expect(md).toMatch(/^\*Pre-mortem:\* Accuracy stays below 95%\. Olu leaves mid-pilot\.$/m);
+    expect(md).toMatch(
+      /^\*Pre-mortem:\* Accuracy stays below 95% \(no mitigation yet\)\. Lead engineer: Olu leaves mid-pilot\. Cause: Nobody else knows the model\. Mitigation: Pair a second engineer from week 1 \(owner: CTO; when: no timing yet; trigger: Olu works alone for two weeks\)\.\s*$/m,
+    );
+    expect(md).toMatch(/^\*What would flip the verdict:\* If accuracy is below 90% after 8 weeks, drop\.$/m);
+  });
+
+  it('adds up the roadmap in "The numbers": cost against the budget, EV at ±2, payback, each gap named', () => {
+    const md = memo();
+    const block = md.slice(md.indexOf('**The numbers**'), md.indexOf('**The numbers**') + 2000);
+    expect(block).toContain(
+      '- Effort: 44 weeks over 5 open entries. Team capacity (engineer-weeks per quarter): not stated, so effort cannot be checked against it.',
+    );
+    expect(block).toContain(
+      '- One-off cost: at least 595,000 against a budget of 1,800,000: 1,205,000 left before the unpriced entries; no cost stated: Nearshore cross-dock feasibility study.',
+    );
+    expect(block).toMatch(
+      /Enterprise value at each entry.s stated multiple: 16,000,000 \(12,000,000 at −2, 20,000,000 at \+2\)/,
+    );
+    expect(block).toContain('Spot-lane pricing model v1: 0.32 years');
   });
 
   it('gives the context with its key numbers and the chosen trends with why now and signals', () => {

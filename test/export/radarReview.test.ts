@@ -28,7 +28,9 @@ describe('the Radar Review as HTML and PDF', async () => {
     expect(text).toContain('Radar Review: Northwind Logistics 2027-Q1 -> 2027-Q2');
     expect(text).toContain('Cloud spend $2.1M/yr $1.75M/yr');
     expect(text).toContain('Dates passed');
-    expect(text).toContain('Fund the spot-lane pricing model in 2027 H2 Revise (medium) Ready (high)');
+    expect(text).toContain(
+      'Fund the spot-lane pricing model in 2027 H2 Revise (medium; 1 objection open) Ready (high)',
+    );
     expect(text).toContain('Radar Review'); // running header
     expect(text).toMatch(/Page 1 of \d+/);
   });

@@ -58,7 +58,7 @@ describe('the monthly State of the Tech', () => {
     }));
     const recommendations = input.artifacts.sounding_board!.recommendations.map((r) => ({
       ...r,
-      openObjections: r.openObjections.map((o) => `${o}.`),
+      objections: r.objections.map((o) => ({ ...o, objection: `${o.objection}.` })),
     }));
     const punctuated = stateOfTheTechMarkdown({
       ...input,

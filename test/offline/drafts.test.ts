@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   chosenTrends,
   enterpriseValueEffect,
+  objectionText,
+  openObjections,
   parseArtifact,
   rankRisks,
   roadmapGaps,
@@ -883,7 +885,10 @@ describe('drafting the sounding board', () => {
       roadmapEntryIds: [],
       verdict: 'revise',
       confidence: 'medium',
-      preMortem: ['Shippers refuse automated rebooking', 'The TMS integration takes 3x longer', 'Priya leaves'],
+      preMortem: ['Shippers refuse automated rebooking', 'The TMS integration takes 3x longer', 'Priya leaves'].map(
+        (story) => ({ stakeholder: null, story, cause: null, mitigation: null }),
+      ),
+      flipConditions: [],
       evidenceGaps: ['Cost per exception today', 'How many exceptions are rebookable'],
       strongestAlternative: QUICK_CHECK[7],
       ceoOneLiner: 'Spend $60k on an 8-week pilot to halve exception costs',
@@ -896,8 +901,15 @@ describe('drafting the sounding board', () => {
       ['engineer', true],
     ]);
     // The CFO's objection in the recommendation's own words: it names no roadmap entry, so no figure is on record.
-    expect(rec!.openObjections).toEqual([
+    expect(openObjections(rec!).map(objectionText)).toEqual([
       `CFO: What does “${QUICK_CHECK[0]!.replace(/\.$/, '')}” cost, when does it pay back, and what does it do to EBITDA?`,
+    ]);
+    // An answer closes an objection as a reason, naming the message that gave it.
+    expect(rec!.objections.map((o) => [o.status, o.closedByMessageId !== null])).toEqual([
+      ['answered_with_reason', true],
+      ['open', false],
+      ['answered_with_reason', true],
+      ['answered_with_reason', true],
     ]);
     expect(note).toBe(
       'Pressure-tested the recommendation from your answers (offline, no AI model): verdict revise, confidence medium. Objections answered: 3 of 4; open: CFO. Pre-mortem reasons: 3. Evidence gaps: 2.',
@@ -931,23 +943,37 @@ describe('drafting the sounding board', () => {
     );
     const [rec] = (await interview.draft('sounding_board')).artifact.recommendations;
     expect(rec!.roadmapEntryIds).toEqual(['e1']);
-    expect(rec!.objections).toEqual([
+    expect(
+      rec!.objections.map(({ lens, objection, response, status }) => ({ lens, objection, response, status })),
+    ).toEqual([
       {
         lens: 'ceo',
         objection: 'Our shippers want a human.',
         response: '2 of the top 5 accounts asked for automated rebooking',
+        status: 'answered_with_reason',
       },
-      { lens: 'cfo', objection: 'Where is the EBITDA? (open: we need the cost per exception)', response: null },
-      { lens: 'board', objection: 'The board will ask why a competitor is two years ahead of us.', response: null },
+      {
+        lens: 'cfo',
+        objection: 'Where is the EBITDA? (open: we need the cost per exception)',
+        response: null,
+        status: 'open',
+      },
+      {
+        lens: 'board',
+        objection: 'The board will ask why a competitor is two years ahead of us.',
+        response: null,
+        status: 'open',
+      },
       {
         lens: 'engineer',
         objection: 'The engineer would ask who maintains the TMS integration.',
         response: 'Priya does, with the vendor.',
+        status: 'answered_with_reason',
       },
     ]);
-    expect(rec!.openObjections).toEqual([
+    expect(openObjections(rec!).map(objectionText)).toEqual([
       'CFO: Where is the EBITDA? (open: we need the cost per exception)',
-      'board: The board will ask why a competitor is two years ahead of us.',
+      'Board: The board will ask why a competitor is two years ahead of us.',
     ]);
     expect(rec!.ceoOneLiner).toBe('A $60k pilot to halve exception handling time, decided in June');
   });
@@ -970,13 +996,14 @@ describe('drafting the sounding board', () => {
       'Pilot an exceptions agent for £120k.\n- payback in 5 months',
     ]);
     const [rec] = (await interview.draft('sounding_board')).artifact.recommendations;
-    expect(rec!.objections.slice(0, 2)).toEqual([
+    expect(rec!.objections.slice(0, 2)).toMatchObject([
       {
         lens: 'ceo',
         objection: 'Why agents before the Netherlands launch?',
         response: 'Because exceptions lose money today.',
+        status: 'answered_with_reason',
       },
-      { lens: 'cfo', objection: 'What does the pilot cost?', response: null },
+      { lens: 'cfo', objection: 'What does the pilot cost?', response: null, status: 'open', closedByMessageId: null },
     ]);
     expect(rec).toMatchObject({ verdict: 'revise', confidence: 'medium', supportingPoints: ['Payback in 5 months'] });
     expect(replies[1]!.text).toContain('The offline facilitator cannot answer questions');
@@ -992,7 +1019,7 @@ describe('drafting the sounding board', () => {
       'The owners will say: we are a machining company, not an AI company. I would answer that this is quality control, which we already sell.',
     ]);
     const [rec] = (await interview.draft('sounding_board')).artifact.recommendations;
-    expect(rec!.objections[0]).toEqual({
+    expect(rec!.objections[0]).toMatchObject({
       lens: 'ceo',
       objection: 'The owners will say: we are a machining company, not an AI company.',
       response: 'This is quality control, which we already sell.',
@@ -1008,7 +1035,7 @@ describe('drafting the sounding board', () => {
     ]);
     const { artifact } = await interview.draft('sounding_board');
     expect(artifact.recommendations[0]).toMatchObject({
-      preMortem: ['Shippers refuse automated rebooking', 'The TMS integration takes 3x longer'],
+      preMortem: [{ story: 'Shippers refuse automated rebooking' }, { story: 'The TMS integration takes 3x longer' }],
       ceoOneLiner: 'Spend $60k on an 8-week pilot to halve exception costs',
     });
     // The CEO's objection (asked second) got no answer: both labelled answers went where their labels say.
@@ -1077,7 +1104,7 @@ describe('drafting the sounding board', () => {
     const { artifact, note } = await interview.draft('sounding_board');
     const [rec] = artifact.recommendations;
     expect(rec).toMatchObject({ claim: null, verdict: null, confidence: null, ceoOneLiner: null });
-    expect(rec!.openObjections).toHaveLength(4);
+    expect(openObjections(rec!)).toHaveLength(4);
     expect(note).toContain('verdict no verdict yet, confidence not stated (ready, revise or drop: yours to decide)');
     expect(note).toContain('The recommendation itself is not stated yet.');
   });

@@ -19,6 +19,7 @@ import { createFacilitator } from '../../src/facilitators/index.js';
 import { openDatabase } from '../../src/storage/index.js';
 import { northwindArtifactsQ1, withoutMessageIds } from '../support/fixtures.js';
 import { harness } from '../support/harness.js';
+import { structuredFixture } from '../support/structuredFixtures.js';
 import { deltaText, readSSE } from '../support/sse.js';
 import { OPENAI_CHAT_URL, openAiJsonCompletion, openAiStreamBody } from '../support/wire.js';
 
@@ -172,7 +173,9 @@ describe('a complete quarterly session through the HTTP API', () => {
             openAiJsonCompletion({ toolCall: { name: tool, args: { family: 'implications' } } }),
           );
         if (tool)
-          return HttpResponse.json(openAiJsonCompletion({ toolCall: { name: tool, args: fixtures[tool as StepId] } }));
+          return HttpResponse.json(
+            openAiJsonCompletion({ toolCall: { name: tool, args: structuredFixture(tool, fixtures) } }),
+          );
         const body2 = openAiStreamBody(['What would your ', 'largest shipper ', 'say about that?']);
         return new HttpResponse(
           new ReadableStream({
@@ -200,8 +203,15 @@ describe('a complete quarterly session through the HTTP API', () => {
       ]);
       expect(done.artifacts.risks!.data).toEqual(fixtures.risks);
       expect(done.artifacts.roadmap!.source).toBe('model');
+      // The roadmap and the sounding board are pressure-tested by a critic call after their draft.
       const drafts = requests.filter((r) => r.tool && r.tool !== 'question_family');
-      expect(drafts.map((r) => r.tool)).toEqual([...STEP_IDS]);
+      expect(drafts.map((r) => r.tool)).toEqual([
+        ...STEP_IDS.slice(0, STEP_IDS.indexOf('roadmap')),
+        'roadmap',
+        'roadmap_critic',
+        'sounding_board',
+        'sounding_board_critic',
+      ]);
       // Each question of the dialogue is filed by family in a small call after it streams.
       expect(requests.filter((r) => r.tool === 'question_family').length).toBeGreaterThan(0);
       expect(requests.filter((r) => r.stream).length).toBe(

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { initialProgress } from '../../src/domain/index.js';
 import * as store from '../../src/storage/index.js';
 
-/** A database of schema 14 (before clients had a currency) with one client per context text. */
-function schema14(contexts: Record<string, string[]>) {
+/** A database of schema 15 (before clients had a currency) with one client per context text. */
+function schema15(contexts: Record<string, string[]>) {
   const db = new Database(':memory:');
-  store.migrate(db, store.MIGRATIONS.slice(0, 14));
+  store.migrate(db, store.MIGRATIONS.slice(0, 15));
   for (const [name, texts] of Object.entries(contexts)) {
     const client = db
       .prepare("INSERT INTO clients (name, industry, created_at) VALUES (?, 'Logistics', '2027-01-01')")
@@ -38,23 +38,23 @@ function schema14(contexts: Record<string, string[]>) {
   return db;
 }
 
-describe('migration 15 (a client has a currency)', () => {
+describe('migration 16 (a client has a currency)', () => {
   it('gives a stored client the currency its context is written in, only where unambiguous', () => {
-    const db = schema14({
+    const db = schema15({
       Euro: ['EUR 450.000 for the pilot', '€ 1,2 Mio. over two years'],
       Sterling: ['£300k'],
       Dollar: ['$4.5M, margin 12%'],
       Mixed: ['€2M', 'GBP 1M more in revision 2'],
       Silent: [],
     });
-    expect(store.migrate(db)).toEqual({ from: 14, to: store.MIGRATIONS.length });
+    expect(store.migrate(db)).toEqual({ from: 15, to: store.MIGRATIONS.length });
     const currencies = Object.fromEntries(store.listClients(db, 'include').map((c) => [c.name, c.currency]));
     expect(currencies).toEqual({ Euro: 'EUR', Sterling: 'GBP', Dollar: null, Mixed: null, Silent: null });
     expect(store.listSessions(db)).toHaveLength(5);
   });
 
   it('keeps a currency set later through a restart (the migration runs once)', () => {
-    const db = schema14({ Dollar: ['$4.5M'] });
+    const db = schema15({ Dollar: ['$4.5M'] });
     store.migrate(db);
     const [client] = store.listClients(db);
     store.setClientCurrency(db, client!.id, 'USD');

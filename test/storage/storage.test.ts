@@ -642,3 +642,62 @@ describe('migration 13', () => {
     });
   });
 });
+
+describe('migration 15', () => {
+  it('gives stored objections a status, the pre-mortem its stories and the open objections a place, losing no word', () => {
+    const db = atSchemaVersion(14);
+    const old = {
+      recommendations: [
+        {
+          id: 'c1',
+          claim: 'Fund the pricing model',
+          roadmapEntryIds: [],
+          objections: [
+            { lens: 'cfo', objection: 'What is the payback?', response: 'Ten months' },
+            { lens: 'engineer', objection: 'Who builds it?', response: null },
+          ],
+          preMortem: ['The model mispriced the first shock'],
+          evidenceGaps: ['Back-test'],
+          strongestAlternative: null,
+          verdict: 'revise',
+          confidence: 'medium',
+          openObjections: ['CFO: ten months is a guess'],
+          ceoOneLiner: null,
+          supportingPoints: [],
+        },
+      ],
+    };
+    db.prepare(
+      "INSERT INTO artifacts (session_id, step, revision, data, source, created_at) VALUES (1, 'sounding_board', 1, ?, 'model', 'now')",
+    ).run(JSON.stringify(old));
+    store.migrate(db);
+    const [rec] = store.latestArtifacts(db, 1).sounding_board!.recommendations;
+    expect(rec!.objections).toEqual([
+      {
+        lens: 'cfo',
+        objection: 'What is the payback?',
+        basis: null,
+        response: 'Ten months',
+        status: 'answered_with_reason',
+        closedByMessageId: null,
+      },
+      {
+        lens: 'engineer',
+        objection: 'Who builds it?',
+        basis: null,
+        response: null,
+        status: 'open',
+        closedByMessageId: null,
+      },
+    ]);
+    expect(rec!.preMortem).toEqual([
+      { stakeholder: null, story: 'The model mispriced the first shock', cause: null, mitigation: null },
+    ]);
+    expect(rec!.flipConditions).toEqual([]);
+    expect(rec!.evidenceGaps).toEqual([
+      'Back-test',
+      'Open objection (recorded before objections had a status): CFO: ten months is a guess',
+    ]);
+    expect(rec).not.toHaveProperty('openObjections');
+  });
+});

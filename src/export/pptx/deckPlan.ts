@@ -24,6 +24,8 @@ import {
   STEPS,
   type Severity,
   type Verdict,
+  objectionText,
+  openObjections,
 } from '../../domain/index.js';
 import { isoDate, formatWeeks } from '../format.js';
 import { GAP_WORDS, orGap } from '../gaps.js';
@@ -296,7 +298,7 @@ function askSlide(input: ExportInput): Slide {
       const gaps = m.open.length > 0 ? m.open : (last?.since ?? []);
       return `${STEPS[m.step].title}${last ? `, moved on anyway (‘${last.reason}’)` : ''}: ${gaps.join(' ')}`;
     }),
-    ...recs.flatMap((r) => r.openObjections),
+    ...recs.flatMap((r) => openObjections(r).map(objectionText)),
     ...recs.flatMap((r) => r.evidenceGaps),
     ...(a.dialogue?.assumptions.filter((x) => x.status === 'stated' || x.status === 'challenged').map((x) => x.text) ??
       []),

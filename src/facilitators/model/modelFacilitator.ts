@@ -6,6 +6,8 @@ import {
   callsOf,
   chosenTrends,
   nextDialogueTrend,
+  openObjections,
+  orGap,
   rankRisks,
   type ArtifactOf,
   type AskedRef,
@@ -14,10 +16,11 @@ import {
   type Usage,
 } from '../../domain/index.js';
 import { NO_USAGE, addUsage } from '../../providers/langchain.js';
-import type { ChatModel, StreamPart } from '../../providers/types.js';
+import { withCalls, type ChatModel, type StreamPart } from '../../providers/types.js';
 import type { DraftResult, Facilitator, Opening, ReplyPart, TurnInput } from '../../engine/facilitator.js';
 import { contextFor } from './contextView.js';
 import { buildPrompt } from './promptBuilder.js';
+import { isCriticised, runCritic } from './critic.js';
 import { withoutLeadingLabel, type TrendLedger } from './transcriptView.js';
 import { fillTemplate, type Prompt, type PromptLibrary } from '../promptLibrary.js';
 
@@ -28,10 +31,15 @@ const FamilyAnswer = z.object({ family: QuestionFamily.nullable() });
 
 /** A facilitator whose words come from a model, steered by the prompt files of each step. */
 export class ModelFacilitator implements Facilitator {
+  /**
+   * `critic`: the model that pressure-tests the roadmap and the sounding board after their draft;
+   * the facilitator's own model unless another provider is configured for it (CRITIC_PROVIDER).
+   */
   constructor(
     private readonly model: ChatModel,
     private readonly prompts: PromptLibrary,
     private readonly budgetTokens: number,
+    private readonly critic: ChatModel = model,
   ) {}
 
   get identity() {
@@ -93,28 +101,48 @@ export class ModelFacilitator implements Facilitator {
 
   async draft(input: TurnInput, signal: AbortSignal): Promise<DraftResult> {
     const extractor = this.prompts.get(input.step, 'extractor');
-    const critic = this.prompts.find(input.step, 'critic');
+    const critic = isCriticised(input.step) ? this.prompts.find(input.step, 'critic') : undefined;
     const trendId = input.step === 'dialogue' ? (input.state.trendId ?? input.trendId) : null;
-    const instructions = [
-      this.instructions(input, trendId, extractor),
-      critic ? fillTemplate(critic.text, placeholders(input, trendId)) : '',
-    ]
-      .filter(Boolean)
-      .join('\n\n');
+    const conversation = stepConversation(input);
     const built = buildPrompt({
       ...this.promptParts(input, trendId),
-      instructions,
+      instructions: this.instructions(input, trendId, extractor),
       finalRequest: `Build the ${STEPS[input.step].produces.toLowerCase()} now, from this conversation and what the session has established. Leave a fact null or list it as a gap rather than invent it.`,
     });
     const schema: z.ZodType<unknown> = ARTIFACT_SCHEMAS[input.step];
     const result = await this.model.structured(built.messages, schema, { signal, name: input.step });
-    return {
+    const drafted = {
       artifact: result.value,
       note: draftNote(input.step, result.value as ArtifactOf<StepId>),
       usage: result.usage,
-      promptVersion: [extractor.id, critic?.id, this.prompts.common('transcript').id].filter(Boolean).join('+'),
+      promptVersion: [extractor.id, this.prompts.common('transcript').id].join('+'),
       promptTokens: built.promptTokens,
       calls: result.calls,
+    };
+    if (!critic || !isCriticised(input.step)) return drafted;
+
+    // The critic's own call: the extractor's calls still count if it fails.
+    const reviewed = await runCritic({
+      model: this.critic,
+      prompt: critic,
+      system: fillTemplate(this.prompts.get(input.step, 'system').text, placeholders(input, null)),
+      step: input.step,
+      drafted: result.value as ArtifactOf<typeof input.step>,
+      input,
+      conversation,
+      budgetTokens: this.budgetTokens,
+      signal,
+    }).catch((e: unknown) => {
+      throw withCalls(e as object, [...result.calls, ...callsOf(e)]);
+    });
+    return {
+      artifact: reviewed.artifact,
+      note: `${draftNote(input.step, reviewed.artifact)} Pressure-tested by ${reviewed.identity.label} against the computed facts.`,
+      usage: addUsage(result.usage, reviewed.usage),
+      promptVersion: `${drafted.promptVersion}+${critic.id}`,
+      promptTokens: built.promptTokens + reviewed.promptTokens,
+      calls: [...result.calls, ...reviewed.calls],
+      author: { provider: reviewed.identity.provider, model: reviewed.identity.model },
     };
   }
 
@@ -281,7 +309,8 @@ export function draftNote(step: StepId, artifact: ArtifactOf<StepId>): string {
       return `Drafted the roadmap: ${(a as ArtifactOf<'roadmap'>).entries.length} entries.`;
     case 'sounding_board': {
       const recs = (a as ArtifactOf<'sounding_board'>).recommendations;
-      return `Pressure-tested ${recs.length} recommendation${recs.length === 1 ? '' : 's'}: ${recs.map((r) => r.verdict).join(', ')}.`;
+      const open = recs.reduce((n, r) => n + openObjections(r).length, 0);
+      return `Pressure-tested ${recs.length} recommendation${recs.length === 1 ? '' : 's'}: ${recs.map((r) => orGap(r.verdict, 'verdict')).join(', ')}; ${open} objection${open === 1 ? '' : 's'} open.`;
     }
     default: {
       const unreachable: never = step;

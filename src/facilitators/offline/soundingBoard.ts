@@ -337,14 +337,20 @@ export const soundingBoardStep: BankStep<SoundingBoardQuestion> = {
       const said = answers.text(q.id);
       const read = said ? readLensAnswer(said) : { objection: null, response: null, dismissed: false };
       const objection = read.objection ?? attackOf(q.lens, ctx, q.objection ?? q.text);
+      // Offline there is no judge of evidence against a reason: an answer that is not waved away
+      // closes the objection as a reason, with the message that gave it; the advisor can reopen it.
+      const answeredIn = read.response ? (answers.messageIds(q.id).at(-1) ?? null) : null;
       return {
         lens: q.lens,
         // Waved away, it stays open with the words that waved it: the CEO sees what was not answered.
         objection: truncate(read.dismissed ? `${objection} (waved away, not answered: “${said}”)` : objection, 4000),
+        basis: null,
         response: read.response ? truncate(read.response, 2000) : null,
+        status: answeredIn === null ? ('open' as const) : ('answered_with_reason' as const),
+        closedByMessageId: answeredIn,
       };
     });
-    const open = objections.filter((o) => o.response === null);
+    const open = objections.filter((o) => o.status === 'open');
 
     // The verdict question's answer; failing that, a verdict the user labelled anywhere ("Verdict: ready").
     const labelled = ctx.messages
@@ -362,9 +368,10 @@ export const soundingBoardStep: BankStep<SoundingBoardQuestion> = {
     const readyUnreasoned = saidVerdict === 'ready' && open.length > 0 && readyReason === null;
     const statedVerdict = readyUnreasoned ? null : saidVerdict;
     const statedConfidence = verdictConfidence(verdictText);
+    // Failure reasons as the user listed them: whose story, the cause and a mitigation stay gaps offline.
     const preMortem = splitList(textOf('recommendations[].preMortem') ?? '')
-      .slice(0, 40)
-      .map(capitalize);
+      .slice(0, 12)
+      .map((reason) => ({ stakeholder: null, story: capitalize(reason), cause: null, mitigation: null }));
     const evidenceGaps = splitList(textOf('recommendations[].evidenceGaps') ?? '')
       .slice(0, 40)
       .map(capitalize);
@@ -375,18 +382,28 @@ export const soundingBoardStep: BankStep<SoundingBoardQuestion> = {
       id: 'c1',
       claim,
       roadmapEntryIds,
-      objections,
+      // Called ready despite them: each open objection keeps the reason beside it, and stays open.
+      objections: readyReason
+        ? objections.map((o) =>
+            o.status === 'open'
+              ? {
+                  ...o,
+                  response: truncate(
+                    `${o.response ? `${o.response}; ` : ''}called ready despite it: “${truncate(readyReason, 300)}”`,
+                    2000,
+                  ),
+                }
+              : o,
+          )
+        : objections,
       preMortem,
+      flipConditions: [],
       evidenceGaps,
       strongestAlternative: textOf('recommendations[].strongestAlternative')
         ? truncate(textOf('recommendations[].strongestAlternative')!, 2000)
         : null,
       verdict: statedVerdict,
       confidence: statedConfidence,
-      openObjections: open.map(
-        (o) =>
-          `${LENS_NAMES[o.lens]}: ${truncate(o.objection, 900)}${readyReason ? ` — called ready despite it: “${truncate(readyReason, 300)}”` : ''}`,
-      ),
       ceoOneLiner: oneLiner === null ? null : truncate(capitalize(oneLiner), 300),
       supportingPoints: lines.slice(1, 4).map((p) => truncate(capitalize(p), 500)),
     };

@@ -62,6 +62,9 @@ export function ArtifactPanel({ view, session, selected, onSelect }) {
   // An artifact the page has just received from a draft carries no check of its citations until the next view.
   const dangling = artifact?.danglingReferences ?? [];
   const trends = view.artifacts.trends?.data.trends ?? [];
+  // What the computed facts read besides the roadmap (src/domain/facts.ts).
+  const constraints = view.artifacts.context?.data.constraints ?? null;
+  const roadmap = view.artifacts.roadmap?.data ?? null;
   const Body = VIEWS[step.step];
   const drafting = session.live?.kind === 'draft' || session.pending?.label === 'draft';
 
@@ -151,12 +154,12 @@ export function ArtifactPanel({ view, session, selected, onSelect }) {
         viewing
           ? html`<div class="viewing-old" data-viewing-revision=${viewing.revision}>
               <p class="viewing-note small" role="status">Revision ${viewing.revision}, read only. Restore it from the history to make it current.</p>
-              <${ProvenanceContext.Provider} value=${{ provenance: viewing.provenance, itemKeys: viewing.itemKeys }}><${EditContext.Provider} value=${{ disabled: true, error: null, save: async () => null }}><${Body} data=${viewing.data} trends=${trends} answers=${view.answersByTrend} /><//><//>
+              <${ProvenanceContext.Provider} value=${{ provenance: viewing.provenance, itemKeys: viewing.itemKeys }}><${EditContext.Provider} value=${{ disabled: true, error: null, save: async () => null }}><${Body} data=${viewing.data} trends=${trends} answers=${view.answersByTrend} constraints=${constraints} roadmap=${roadmap} /><//><//>
             </div>`
           : jsonOpen && artifact
             ? html`<${JsonEditor} key=${`${step.step}-${artifact.revision}`} data=${artifact.data} error=${error} onSave=${saveWhole} onClose=${() => setJsonOpen(false)} />`
             : artifact
-              ? html`<${ProvenanceContext.Provider} value=${{ provenance: artifact.provenance ?? {}, itemKeys: artifact.itemKeys ?? {} }}><${EditContext.Provider} value=${edit}><${Body} data=${artifact.data} trends=${trends} answers=${view.answersByTrend} /><//><//>`
+              ? html`<${ProvenanceContext.Provider} value=${{ provenance: artifact.provenance ?? {}, itemKeys: artifact.itemKeys ?? {} }}><${EditContext.Provider} value=${edit}><${Body} data=${artifact.data} trends=${trends} answers=${view.answersByTrend} constraints=${constraints} roadmap=${roadmap} /><//><//>`
               : proposal
                 ? null
                 : html`<div class="empty-artifact">

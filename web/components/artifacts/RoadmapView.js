@@ -9,20 +9,22 @@ import {
   enterpriseValueEffect,
   isClosed,
   orGap,
+  roadmapFacts,
 } from '/shared/domain.mjs';
 import { number } from '../../format.js';
 import { money, useCurrency } from '../../money.js';
 import { SvgPicture } from '../SafeHtml.js';
 import { EditableText, EnumSelect } from './editing.js';
+import { FactsBlock } from './FactsBlock.js';
 import { usePictures } from './RisksView.js';
 import { Origin } from './provenance.js';
 
 /**
  * Step 6: entries a team can start on Monday, with where each stands (planned, in progress, done,
  * dropped: done and dropped rows are greyed), the metric's latest value, their money, and a timeline by horizon.
- * @param {{ data: import('/shared/domain.mjs').RoadmapArtifact }} props
+ * @param {{ data: import('/shared/domain.mjs').RoadmapArtifact, constraints?: import('/shared/domain.mjs').ContextArtifact['constraints'] | null }} props
  */
-export function RoadmapView({ data }) {
+export function RoadmapView({ data, constraints = null }) {
   const pictures = usePictures();
   const currency = useCurrency();
   /** @param {number | null} n */
@@ -38,6 +40,7 @@ export function RoadmapView({ data }) {
           ? html`<${SvgPicture} svg=${pictures.roadmapTimelineSvg(data)} label="Roadmap timeline by horizon" class="picture timeline" />`
           : html`<${TextTimeline} entries=${data.entries} />`
       }
+      <${FactsBlock} facts=${roadmapFacts(data.entries, constraints)} />
       <div class="table-scroll">
         <table class="data-table stack-narrow roadmap-table">
           <thead><tr>
