@@ -26,8 +26,8 @@ const CHECKS = [
   'no_default_scores',
   'four_lenses',
   'pre_mortem',
-  ...PROMPT_CHECKS,
   'objections_from_facts',
+  ...PROMPT_CHECKS,
 ];
 
 describe('npm run eval, with the offline facilitator and the fake model', () => {

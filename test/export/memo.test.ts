@@ -106,10 +106,10 @@ describe('strategyMemoMarkdown', () => {
       '- Effort: 44 weeks over 5 open entries. Team capacity (engineer-weeks per quarter): not stated, so effort cannot be checked against it.',
     );
     expect(block).toContain(
-      '- One-off cost: at least 595,000 against a budget of 1,800,000: 1,205,000 left before the unpriced entries; no cost stated: Nearshore cross-dock feasibility study.',
+      '- One-off cost: at least USD 595,000 against a budget of USD 1,800,000: USD 1,205,000 left before the unpriced entries; no cost stated: Nearshore cross-dock feasibility study.',
     );
     expect(block).toMatch(
-      /Enterprise value at each entry.s stated multiple: 16,000,000 \(12,000,000 at −2, 20,000,000 at \+2\)/,
+      /Enterprise value at each entry.s stated multiple: USD 16,000,000 \(USD 12,000,000 at −2, USD 20,000,000 at \+2\)/,
     );
     expect(block).toContain('Spot-lane pricing model v1: 0.32 years');
   });
