@@ -6,8 +6,8 @@ import { GAPS } from './gaps.js';
  * not set), and every place that shows one (the page, the memo in every format, the deck, the CSVs,
  * State of the Tech, the Radar Review) writes it with formatMoney, so they agree to the character.
  *
- * House style: the ISO code, a no-break space, whole units grouped the English way ("EUR 450,000",
- * "USD 1,200,000", "-CHF 50,000"). A code says which currency a symbol would leave open ("$" is the
+ * House style: the ISO code, a no-break space, the amount grouped the English way ("EUR 450,000",
+ * "USD 1,200,000", "-CHF 50,000"), with the decimals it was given, up to cents ("EUR 1.2", never "EUR 1"). A code says which currency a symbol would leave open ("$" is the
  * US, Canadian, Australian… dollar), reads the same in every export and does not depend on the
  * reader's machine. Without a currency an amount is the plain number, and the place that shows it
  * says "currency not set" once (GAPS.currency); a symbol is never guessed.
@@ -54,7 +54,7 @@ export function isCurrencyCode(code: string): boolean {
 
 const full = new Map<string, Intl.NumberFormat>();
 const compact = new Map<string, Intl.NumberFormat>();
-const plain = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const plain = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 const plainCompact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 
 function formatter(currency: string, short: boolean): Intl.NumberFormat {
@@ -66,7 +66,8 @@ function formatter(currency: string, short: boolean): Intl.NumberFormat {
       currency,
       currencyDisplay: 'code',
       minimumFractionDigits: 0,
-      maximumFractionDigits: short ? 1 : 0,
+      // In full, an amount keeps the decimals it was given (up to cents): 1.2 is never shown as 1.
+      maximumFractionDigits: short ? 1 : 2,
       ...(short ? { notation: 'compact' as const } : {}),
     });
     cache.set(currency, f);

@@ -4,9 +4,11 @@ import { currencyInText, currencyOfLocale, formatMoney, isCurrencyCode, moneyUni
 const nb = (s: string) => s.replace(/ /g, '\u00a0');
 
 describe('formatMoney: one house style for every amount', () => {
-  it('writes the ISO code, a no-break space and whole units grouped', () => {
+  it('writes the ISO code, a no-break space and the amount grouped, never rounding away what was given', () => {
     expect(formatMoney(450_000, 'EUR')).toBe(nb('EUR 450,000'));
-    expect(formatMoney(1_234_567.6, 'USD')).toBe(nb('USD 1,234,568'));
+    expect(formatMoney(1_234_567.6, 'USD')).toBe(nb('USD 1,234,567.6'));
+    expect(formatMoney(1.2, 'EUR')).toBe(nb('EUR 1.2'));
+    expect(formatMoney(0.004, 'EUR')).toBe(nb('EUR 0'));
     expect(formatMoney(-50_000, 'CHF')).toBe(nb('-CHF 50,000'));
     expect(formatMoney(0, 'GBP')).toBe(nb('GBP 0'));
   });
