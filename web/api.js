@@ -134,6 +134,11 @@ const sessionPath = (id, rest = '') => `/api/sessions/${encodeURIComponent(id)}$
 export const api = {
   /** @returns {Promise<import('./types.js').Health>} */
   health: () => call('GET', '/api/health'),
+  /**
+   * Every artifact's fields, described from its schema, for the page's forms.
+   * @returns {Promise<{ forms: Record<StepId, readonly import('./types.js').FieldSpec[]> }>}
+   */
+  forms: () => call('GET', '/api/forms'),
   /** @returns {Promise<{ clients: import('/shared/domain.mjs').Client[] }>} */
   clients: () => call('GET', '/api/clients'),
   /** Archived clients only: the home list leaves them out. @returns {Promise<{ clients: import('/shared/domain.mjs').Client[] }>} */
