@@ -251,6 +251,14 @@ export const api = {
    */
   confirm: (id, step) => call('POST', sessionPath(id, '/confirm'), { step }),
   /**
+   * Reads a pasted text into a question's form (offline): the values read and the words each came from; nothing is stored.
+   * @param {number} id
+   * @param {string} questionId
+   * @param {string} text
+   * @returns {Promise<import('./types.js').Prefill>}
+   */
+  prefill: (id, questionId, text) => call('POST', sessionPath(id, '/prefill'), { questionId, text }),
+  /**
    * @param {number} id
    * @param {StepId} step
    * @param {unknown} data

@@ -527,7 +527,9 @@ export const roadmapStep: BankStep<RoadmapQuestion> = {
         const id = `e${entries.length + 1}`;
         const entry = typed.reduce<RoadmapEntry>((e, v) => withTyped(e, v, 'entries[].'), blankEntry(id));
         ownRationales.push(entry.rationale);
-        entries.push({ ...entry, id });
+        // A horizon left open follows from a confirmed deadline (a date or a quarter): computed, not guessed.
+        const horizon = entry.horizon ?? (entry.deadline ? horizonOf(entry.deadline, null, '', ctx.now) : null);
+        entries.push({ ...entry, id, horizon });
         continue;
       }
       if (what === '') continue;

@@ -133,13 +133,13 @@ export function ArtifactPanel({ view, session, selected, onSelect }) {
                 setFormsOpen(!formsOpen);
                 setJsonOpen(false);
                 setError(null);
-              }}>${formsOpen ? 'Close forms' : 'Edit'}</button>
+              }}>${formsOpen ? 'Close forms' : 'Edit in forms'}</button>
             <button type="button" class="btn btn-small btn-ghost" aria-expanded=${jsonOpen} disabled=${drafting} title="The whole artifact as JSON: for what the forms do not offer"
               onClick=${() => {
                 setJsonOpen(!jsonOpen);
                 setFormsOpen(false);
                 setError(null);
-              }}>${jsonOpen ? 'Close JSON' : 'JSON'}</button>
+              }}>${jsonOpen ? 'Close JSON' : 'Edit as JSON'}</button>
           </div>`
         }
       </header>
