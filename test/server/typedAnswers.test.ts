@@ -91,6 +91,18 @@ describe('the form of the question standing', () => {
     expect((context.data as { gaps: string[] }).gaps.join(' ')).toMatch(/compet/i);
   });
 
+  it('asks the budget question for the amount too, pre-filled when the text names one, and takes it as confirmed', async () => {
+    const { h, id } = await offlineSession();
+    const read = await prefill(h, id, 'context.budget', 'EUR 450.000 for 2027, half of it capitalisable');
+    expect(read.form.fields.map((f) => f.path)).toEqual(['constraints.budget', 'constraints.budgetAmount']);
+    expect(read.values['constraints.budgetAmount']).toBe(450);
+    await confirm(h, id, 'context.budget', { ...read.values, 'constraints.budgetAmount': 450_000 });
+    const context = await draftAndAccept(h, id, 'context');
+    expect(context.data).toMatchObject({
+      constraints: { budget: 'EUR 450.000 for 2027, half of it capitalisable', budgetAmount: 450_000 },
+    });
+  });
+
   it('keeps the confirmed values with the message, through a reload of the transcript', async () => {
     const { h, id } = await offlineSession();
     await confirm(h, id, 'context.services', { services: ['Freight'] });

@@ -11,16 +11,22 @@ const isListField = (f: ContextField): f is ListField => (LIST_FIELDS as readonl
 
 /** The form's fields pre-filled from an answer's text: items one per line or list entry, key numbers as label and value. */
 function prefillContext(question: ContextQuestion, text: string): AnswerValues {
-  return Object.fromEntries(
-    question.fills.map((field) => [
-      field,
-      field === 'keyNumbers'
-        ? parseKeyNumbers(text)
-        : isListField(field)
-          ? splitList(text).slice(0, 40)
-          : truncate(text.replace(/\n+/g, '; '), field.startsWith('constraints.') ? 1000 : 2000),
-    ]),
-  );
+  const amount = question.fills.includes('constraints.budget')
+    ? { 'constraints.budgetAmount': budgetAmount(text) }
+    : {};
+  return {
+    ...amount,
+    ...Object.fromEntries(
+      question.fills.map((field) => [
+        field,
+        field === 'keyNumbers'
+          ? parseKeyNumbers(text)
+          : isListField(field)
+            ? splitList(text).slice(0, 40)
+            : truncate(text.replace(/\n+/g, '; '), field.startsWith('constraints.') ? 1000 : 2000),
+      ]),
+    ),
+  };
 }
 
 export const contextStep: BankStep<ContextQuestion> = {

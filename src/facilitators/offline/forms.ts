@@ -18,8 +18,23 @@ type FillingQuestion = BankQuestion & { readonly fills: readonly string[] };
 
 const fillsOf = (q: BankQuestion): readonly string[] => (q as Partial<FillingQuestion>).fills ?? [];
 
-export function questionForm(step: StepId, question: BankQuestion): AnswerForm | null {
+/**
+ * Numbers a question's answer also gives, beside the fields its bank names: the budget's amount with
+ * the budget, the team's engineer-weeks per quarter with the team. A form asks for them; prose never fills the second.
+ */
+const ALSO_ASKED: Readonly<Record<string, readonly string[]>> = {
+  'constraints.budget': ['constraints.budgetAmount'],
+  'constraints.team': ['constraints.teamWeeksPerQuarter'],
+};
+
+/** The fields a question's form holds: what it fills, and the numbers that go with them. */
+export function formFields(question: BankQuestion): string[] {
   const fills = fillsOf(question);
+  return [...new Set(fills.flatMap((f) => [f, ...(ALSO_ASKED[f] ?? [])]))];
+}
+
+export function questionForm(step: StepId, question: BankQuestion): AnswerForm | null {
+  const fills = formFields(question);
   if (!FORM_STEPS.has(step) || fills.length === 0) return null;
   return { step, questionId: question.id, topic: question.topic, fields: answerFields(step, fills) };
 }
