@@ -40,6 +40,8 @@ export const FIELD_HINTS: Readonly<Record<string, FieldHint>> = {
   timeToImpact: { label: 'Time to impact' },
   trigger: { label: 'Early-warning trigger' },
   signpost: { label: 'Signpost' },
+  'constraints.budgetAmount': { kind: 'money', label: 'Budget amount' },
+  'constraints.teamWeeksPerQuarter': { label: 'Team capacity', unit: 'engineer-weeks a quarter' },
   'entries.financial': { label: 'Money' },
   'entries.financial.oneOffCost': { kind: 'money', label: 'One-off cost' },
   'entries.financial.annualEbitdaEffect': { kind: 'money', label: 'EBITDA effect a year' },
