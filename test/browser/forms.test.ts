@@ -33,6 +33,8 @@ afterAll(async () => {
 const panel = () => page.locator('.answer-panel');
 const field = (key: string) => panel().locator(`[data-field="${key}"]`);
 const revision = () => page.locator('.artifact-meta .revision').getAttribute('data-revision');
+/** The roadmap's first entry, as its table shows it. */
+const row = () => page.locator('tr[data-entry-id="e1"]');
 
 async function waitForQuestion(topic: string) {
   await expect.poll(() => panel().locator('.answer-title').innerText()).toBe(`Answer with the form: ${topic}`);
@@ -82,7 +84,7 @@ async function shots(name: string) {
 const clipped = (selector: string) => page.locator(selector).evaluate((el) => el.scrollWidth - el.clientWidth);
 
 describe('a whole offline session through the forms, in Chromium', () => {
-  it('answers every field-filling question in its form, pre-fills from a paste, and the confirmed values reach the memo', async () => {
+  it('answers the context in its forms: pasted and pre-filled, typed with the keyboard, a draft corrected in its forms', async () => {
     await page.goto(product.url);
     await page.fill('#new-client', 'Contoso Freight');
     await page.fill('#new-industry', 'Truckload carrier');
@@ -112,10 +114,25 @@ describe('a whole offline session through the forms, in Chromium', () => {
     await page.keyboard.press('Enter');
     await settled(page);
     await waitForQuestion('Customers');
-    await draftAndAccept();
+    // A draft is corrected in its forms before it is accepted: a competitor added to the list.
+    await page.click('[data-action="draft"]');
+    await settled(page);
+    await page.click('.proposal button:has-text("Edit draft in forms")');
+    const competitors = page.locator('.proposal [data-field="competitors"]');
+    await competitors.locator('button:has-text("Add to competitors")').click();
+    await competitors.locator('input').last().fill('J.B. Hunt');
+    await page.click('.proposal .item-form button:has-text("Save")');
+    await expect
+      .poll(() => page.locator('.proposal .change[data-change-key="competitors"]').innerText())
+      .toContain('J.B. Hunt');
+    await page.click('.proposal button:has-text("Accept all")');
+    await page.locator('.proposal').waitFor({ state: 'detached' });
     expect(await page.locator('.context-view').innerText()).toContain('Freight visibility portal');
+    expect(await page.locator('.context-view').innerText()).toContain('J.B. Hunt');
     await advance('trends');
+  });
 
+  it('leaves trends and the dialogue to the conversation: no form stands there', async () => {
     // 2. Trends and 3. the dialogue are conversations: no form stands.
     expect(await panel().count()).toBe(0);
     await draftAndAccept();
@@ -127,7 +144,9 @@ describe('a whole offline session through the forms, in Chromium', () => {
     await page.click('[data-conversation-action="enough"]');
     await settled(page);
     await advance('impact');
+  });
 
+  it('pre-fills an impact signpost, shows where each value was read, and takes the correction', async () => {
     // 4. Impact: "I am not certain" is read as high confidence: seen beside its words, and corrected.
     await waitForQuestion('Company change');
     await field('change').locator('textarea').fill('Brokered-load margins shrink as shippers buy capacity online');
@@ -143,17 +162,24 @@ describe('a whole offline session through the forms, in Chromium', () => {
     await skip();
     await waitForQuestion('Industry change');
     await field('change').locator('textarea').fill('Carriers without telematics lose the large shippers');
+    await field('direction').locator('select').selectOption('down');
     await confirmForm('Industry signpost');
-    await skip();
+    await field('signpost').locator('input').fill('Telematics clauses in the top shippers’ tenders');
+    await confirmForm('Industry reasoning');
     await skip();
     await waitForQuestion('Market change');
     await field('change').locator('textarea').fill('Digital freight matching takes a quarter of spot volume');
+    await field('direction').locator('select').selectOption('up');
     await confirmForm('Market signpost');
+    await field('signpost').locator('input').fill('Share of spot loads booked through apps');
+    await confirmForm('Market reasoning');
     await draftAndAccept();
     expect(await page.locator('.impact-table tbody[data-scope]').count()).toBe(3);
     expect(await page.locator('.impact-table tbody[data-scope="company"]').innerText()).toMatch(/low/i);
     await advance('risks');
+  });
 
+  it('scores a risk with labelled choices and shows the severity they make', async () => {
     // 5. Risks: "likelihood four" is not read; the advisor picks 4 and sees the severity it makes.
     await waitForQuestion('Technical');
     await paste('Only Mike knows the routing engine, likelihood four, impact 5');
@@ -169,7 +195,9 @@ describe('a whole offline session through the forms, in Chromium', () => {
     await draftAndAccept();
     expect(await page.locator('tr[data-risk-id="r1"]').innerText()).toContain('Critical');
     await advance('roadmap');
+  });
 
+  it('corrects misread amounts before they are confirmed, with every roadmap column and Send in view', async () => {
     // 6. Roadmap: "€ 1,2 Mio." is read as 1.2 and "EUR 300.000" as 300: corrected before they are confirmed.
     await waitForQuestion('First initiative');
     await field('title').locator('input').fill('Vision inspection pilot');
@@ -192,11 +220,10 @@ describe('a whole offline session through the forms, in Chromium', () => {
     await confirmForm('Second initiative');
     await skip();
     await draftAndAccept();
-    const row = page.locator('tr[data-entry-id="e1"]');
-    expect(await row.innerText()).toMatch(/1\.2M/);
+    expect(await row().innerText()).toMatch(/1\.2M/);
     // The horizon follows from the confirmed deadline (2027-Q3).
-    expect(await row.innerText()).toContain('6–18 months');
-    expect(await row.innerText()).toMatch(/300K/i);
+    expect(await row().innerText()).toContain('6–18 months');
+    expect(await row().innerText()).toMatch(/300K/i);
     // The Send button and every column of the roadmap are in view at 1366×860, with nothing scrolled sideways.
     expect(await clipped('.roadmap-view .table-scroll')).toBeLessThanOrEqual(1);
     const send = await page.locator('.composer button:has-text("Send")').boundingBox();
@@ -204,7 +231,9 @@ describe('a whole offline session through the forms, in Chromium', () => {
     expect(send!.y + send!.height).toBeLessThanOrEqual(860);
     await page.locator('.roadmap-view .table-scroll').scrollIntoViewIfNeeded();
     await shots('forms-roadmap-table');
+  });
 
+  it('makes an ordinary correction in the artifact’s forms: a new revision, the advisor’s edit', async () => {
     // An ordinary correction in the artifact's forms: the effort, saved as a new revision, the advisor's edit.
     const before = Number(await revision());
     await page.click('.artifact-head button:has-text("Edit in forms")');
@@ -216,15 +245,21 @@ describe('a whole offline session through the forms, in Chromium', () => {
     expect(await page.locator('.artifact-meta').innerText()).toContain('edited by you');
     await shots('forms-artifact-edit');
     await page.click('.artifact-head button:has-text("Close forms")');
-    expect(await row.innerText()).toContain('18');
+    expect(await row().innerText()).toContain('18');
     await advance('sounding_board');
+  });
 
+  it('ends the session; the memo carries the confirmed amounts only', async () => {
     // 7. The sounding board is a conversation; then the memo carries the confirmed amounts only.
     await page.fill('#composer-text', 'Recommendation: run the vision inspection pilot (e1) before the peak season.');
     await page.press('#composer-text', 'Enter');
     await settled(page);
     await draftAndAccept();
+    // No verdict was given in the chat: the step says what it lacks, and the advisor moves on with a reason.
     await page.click('[data-action="advance"]');
+    await page.click('[data-action="move-on"]');
+    await page.fill('[data-field="override-reason"]', 'The verdict is for the partners’ meeting.');
+    await page.click('[data-action="confirm-move-on"]');
     await page.locator('.step-bar-done').waitFor();
     const id = page.url().split('/').at(-1);
     const memo = await (await fetch(`${product.url}/api/sessions/${id}/export/memo.md`)).text();

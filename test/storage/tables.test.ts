@@ -83,10 +83,14 @@ describe('the step_overrides migration', () => {
     expect(store.listOverrides(db, 1)).toEqual([
       { id: 1, sessionId: 1, step: 'context', unmet, reason: 'From the kickoff deck.', createdAt: expect.any(String) },
     ]);
-describe('migration 15 (typed answers on messages)', () => {
+  });
+});
+
+describe('the typed-answer migration (messages.answer)', () => {
   it('upgrades a database made by the previous version: its messages stay, with no typed answer', () => {
+    const version = store.MIGRATIONS.findIndex((m) => m.up.includes('ADD COLUMN answer')) + 1;
     const db = new Database(':memory:');
-    store.migrate(db, store.MIGRATIONS.slice(0, 14));
+    store.migrate(db, store.MIGRATIONS.slice(0, version - 1));
     db.prepare(
       "INSERT INTO clients (name, industry, created_at) VALUES ('Northwind', 'Logistics', '2027-01-01')",
     ).run();
@@ -96,7 +100,7 @@ describe('migration 15 (typed answers on messages)', () => {
     db.prepare(
       "INSERT INTO messages (session_id, step, role, kind, content, status, created_at, updated_at) VALUES (1, 'context', 'user', 'chat', 'Freight', 'complete', '2027-01-01', '2027-01-01')",
     ).run();
-    expect(store.migrate(db)).toEqual({ from: 14, to: store.MIGRATIONS.length });
+    expect(store.migrate(db)).toEqual({ from: version - 1, to: store.MIGRATIONS.length });
     expect(store.listMessages(db, 1).map((m) => [m.content, m.answer])).toEqual([['Freight', null]]);
   });
 
