@@ -453,6 +453,7 @@ export class Engine {
         id: session.id,
         clientName: client.name,
         industry: client.industry,
+        currency: client.currency,
         quarter: session.quarter,
         mode: session.mode,
       },
