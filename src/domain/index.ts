@@ -22,4 +22,3 @@ export * from './gaps.js';
 export * from './money.js';
 export * from './currency.js';
 export * from './references.js';
-export * from './forms/index.js';

@@ -336,11 +336,10 @@ export function useSession(sessionId) {
      * @param {string} content
      * @param {string | null | undefined} trendId
      * @param {() => void} [accepted]
-     * @param {{ questionId: string, values: Record<string, unknown> } | null} [answer] the values confirmed in the question's form
      * @returns {Promise<void>}
      */
-    (content, trendId, accepted, answer = null) => {
-      const body = { content, ...(trendId ? { trendId } : {}), ...(answer ? { answer } : {}) };
+    (content, trendId, accepted) => {
+      const body = trendId ? { content, trendId } : { content };
       const turn = { stored: false };
       return runTurn((signal) => turnRequests.message(sessionId, body, signal), {
         accepted: () => {
@@ -348,7 +347,7 @@ export function useSession(sessionId) {
           accepted?.();
         },
         label: 'reply',
-        retry: () => (turn.stored ? answerAgain() : send(content, trendId, accepted, answer)),
+        retry: () => (turn.stored ? answerAgain() : send(content, trendId, accepted)),
       });
     },
     [sessionId, runTurn],
