@@ -22,3 +22,4 @@ export * from './gaps.js';
 export * from './money.js';
 export * from './currency.js';
 export * from './references.js';
+export * from './forms/index.js';

@@ -4,6 +4,7 @@ import type { ProvenanceMap } from './proposals/provenance.js';
 import type { QuestionFamily } from './artifacts/index.js';
 import type { ConversationAction } from './actions.js';
 import type { UserIntent } from './conversation.js';
+import type { TypedAnswer } from './forms/answers.js';
 
 export type MessageRole = 'user' | 'assistant';
 
@@ -52,6 +53,11 @@ export interface Message {
    * written instead. Kept and shown, marked; never sent to the model again.
    */
   readonly supersededBy: number | null;
+  /**
+   * A user message that answered a question through its form: the question and the values the
+   * advisor confirmed. A draft takes these as they are; the message's text is what the transcript shows.
+   */
+  readonly answer?: TypedAnswer | null;
   readonly createdAt: string;
   readonly updatedAt: string;
 }
@@ -71,6 +77,7 @@ export type TranscriptMessage = Pick<
   | 'intent'
   | 'action'
   | 'supersededBy'
+  | 'answer'
 >;
 
 export interface Client {

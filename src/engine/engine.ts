@@ -1,6 +1,9 @@
 import {
   AppError,
   STEPS,
+  checkAnswer,
+  type AnswerForm,
+  type TypedAnswer,
   STEP_IDS,
   chosenTrends,
   ACTION_LABELS,
@@ -54,7 +57,7 @@ import {
 } from '../domain/index.js';
 import * as store from '../storage/index.js';
 import type { Db } from '../storage/index.js';
-import { RECENT_MESSAGES, type Facilitator, type TurnInput } from './facilitator.js';
+import { RECENT_MESSAGES, type Facilitator, type Prefill, type TurnInput } from './facilitator.js';
 import { Library } from './library.js';
 import type { LiveTurn } from './liveTurn.js';
 import type { LastModelCall } from './modelStatus.js';
@@ -126,6 +129,11 @@ export interface SessionView {
    * message, when it failed or was cut short (after a reload or a restart too); null while a turn runs.
    */
   readonly retryableReplyId: number | null;
+  /**
+   * The form of the question standing in the current step (offline): typed answers beside the chat.
+   * Null when none stands, the question fills no fields, or the facilitator asks no such questions.
+   */
+  readonly answerForm: AnswerForm | null;
   /** The same client's latest earlier quarter, for the Radar Review; null for a first quarter. */
   readonly previousSession: { readonly id: number; readonly quarter: string } | null;
   /** Every earlier quarterly session with work of its own, latest first: what a Radar Review can compare with. */
@@ -408,14 +416,70 @@ export class Engine {
       liveTurn: live ? { turnId: live.turnId, kind: live.kind } : null,
       retryableReplyId:
         current && !live ? (retryableReply(store.listStepTranscript(this.db, sessionId, current))?.id ?? null) : null,
+      answerForm: current ? this.standingForm(session, current) : null,
       previousSession: earlier[0] ? { id: earlier[0].id, quarter: earlier[0].quarter } : null,
       earlierSessions: earlier.map(choiceOf),
     };
   }
 
-  /** Stores the user's message and starts the reply; the reply runs on whether or not anyone listens. */
-  postMessage(sessionId: number, body: { content: string; trendId?: string | null }): LiveTurn {
-    return this.startUserTurn(sessionId, body.content, body.trendId ?? null, null);
+  /**
+   * Stores the user's message and starts the reply; the reply runs on whether or not anyone listens.
+   * `answer`: the values confirmed in a question's form, checked against the fields it fills and
+   * stored with the message as data.
+   */
+  postMessage(
+    sessionId: number,
+    body: { content: string; trendId?: string | null; answer?: TypedAnswer | null },
+  ): LiveTurn {
+    return this.startUserTurn(sessionId, body.content, body.trendId ?? null, null, body.answer ?? null);
+  }
+
+  /**
+   * Reads a pasted text or a free answer into a question's form, to PRE-FILL it: nothing is stored;
+   * the advisor corrects what was read and confirms it by sending the form.
+   */
+  prefill(sessionId: number, body: { questionId: string; text: string }): Prefill & { form: AnswerForm } {
+    const session = this.requireSession(sessionId);
+    const step = this.requireActiveStep(session);
+    const { input, form } = this.formOf(session, step, body.questionId);
+    return { ...this.facilitator.forms!.prefill(input, body.questionId, body.text), form };
+  }
+
+  /** The input a typed-answer form is built from: the step's state and artifacts, no transcript. */
+  private formInput(session: Session, step: StepId): TurnInput {
+    const client = store.getClient(this.db, session.clientId)!;
+    return {
+      session: {
+        id: session.id,
+        clientName: client.name,
+        industry: client.industry,
+        currency: client.currency,
+        quarter: session.quarter,
+        mode: session.mode,
+      },
+      step,
+      trendId: null,
+      artifacts: store.latestArtifacts(this.db, session.id),
+      transcript: [],
+      state: store.getConversationState(this.db, session.id, step),
+    };
+  }
+
+  private standingForm(session: Session, step: StepId): AnswerForm | null {
+    return this.facilitator.forms?.standing(this.formInput(session, step)) ?? null;
+  }
+
+  /** A question of the step with a form, or a 422 that says why there is none. */
+  private formOf(session: Session, step: StepId, questionId: string): { input: TurnInput; form: AnswerForm } {
+    if (!this.facilitator.forms)
+      throw invalid(
+        'Typed answers are for the offline facilitator’s questions; with a model, write in the chat or edit the artifact.',
+        'questionId',
+      );
+    const input = this.formInput(session, step);
+    const form = this.facilitator.forms.form(input, questionId);
+    if (!form) throw invalid(`"${questionId}" is not a question of this step that a form answers.`, 'questionId');
+    return { input, form };
   }
 
   /**
@@ -432,6 +496,7 @@ export class Engine {
     content: string,
     askedTrendId: string | null,
     action: ConversationAction | null,
+    typed: TypedAnswer | null = null,
   ): LiveTurn {
     return store.inOneRead(this.db, () => {
       const session = this.requireSession(sessionId);
@@ -455,7 +520,16 @@ export class Engine {
         }
         trendId = askedTrendId ?? this.dialogueTrend(sessionId, { artifacts, exchangesByTrend: state.answersByTrend });
       }
-      const filed = classifyUserMessage(content, step, action);
+      const answer = typed && {
+        questionId: typed.questionId,
+        values: checkAnswer(
+          step,
+          this.formOf(session, step, typed.questionId).form.fields.map((f) => f.path),
+          typed.values,
+        ),
+      };
+      // A form's answer is an answer, whatever its text says ("skip" in a note is not a command).
+      const filed = answer ? { intent: 'answer' as const, action: null } : classifyUserMessage(content, step, action);
       const [userId, replyId] = store.reserveMessageIds(this.db, 2) as [number, number];
       const userMessage = store.draftMessage(
         this.db,
@@ -467,8 +541,9 @@ export class Engine {
           kind: 'chat',
           content,
           status: 'complete',
-          questionId: state.lastQuestion?.id ?? null,
+          questionId: answer?.questionId ?? state.lastQuestion?.id ?? null,
           questionFamily: state.lastQuestion?.family ?? null,
+          answer,
           ...filed,
         },
         userId,

@@ -1,4 +1,6 @@
 import type {
+  AnswerForm,
+  AnswerValues,
   ArtifactSet,
   AskedRef,
   ConversationState,
@@ -87,6 +89,26 @@ export interface Opening {
   readonly question: AskedRef | null;
 }
 
+/** What a pasted text pre-fills in a question's form: the values read, and the words each was read from. */
+export interface Prefill {
+  readonly questionId: string;
+  readonly values: AnswerValues;
+  /** Field path → the part of the text the value was read from (absent when it cannot be pointed to). */
+  readonly readFrom: Readonly<Record<string, string>>;
+}
+
+/**
+ * Typed answers (offline): the bank questions that fill artifact fields each have a form; a pasted
+ * text pre-fills it for the advisor to correct and confirm. Nothing read reaches an artifact until then.
+ */
+export interface AnswerForms {
+  /** The form of the question standing in the step; null when none stands or it fills no fields a form holds. */
+  standing(input: TurnInput): AnswerForm | null;
+  /** The form of one of the step's questions; null when the step has no such question with a form. */
+  form(input: TurnInput, questionId: string): AnswerForm | null;
+  prefill(input: TurnInput, questionId: string, text: string): Prefill;
+}
+
 /**
  * Who runs the steps: a model behind a ChatModel (ModelFacilitator), or the offline facilitator
  * that works from curated question banks and the user's own answers.
@@ -99,4 +121,6 @@ export interface Facilitator {
   reply(input: TurnInput, signal: AbortSignal): AsyncIterable<ReplyPart>;
   /** Builds the current step's artifact from the conversation so far. */
   draft(input: TurnInput, signal: AbortSignal): Promise<DraftResult>;
+  /** Typed answers to its questions, when it asks questions that fill fields (the offline facilitator). */
+  readonly forms?: AnswerForms;
 }

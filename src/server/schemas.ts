@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { CONVERSATION_ACTIONS, CurrencyCode, OverrideReason, Quarter, SessionMode, StepId } from '../domain/index.js';
+import {
+  CONVERSATION_ACTIONS,
+  CurrencyCode,
+  OverrideReason,
+  Quarter,
+  SessionMode,
+  StepId,
+  TypedAnswer,
+} from '../domain/index.js';
 
 /** Request bodies and parameters: the HTTP boundary, validated before anything is stored. */
 
@@ -49,6 +57,17 @@ export const PostMessageBody = z.object({
     .min(1, 'must not be empty')
     .max(20_000, 'must be at most 20,000 characters'),
   trendId: z.string().trim().min(1).max(60).nullish(),
+  /** Answered through the question's form: the values confirmed (checked by the engine against the question's fields). */
+  answer: TypedAnswer.nullish(),
+});
+
+export const PrefillBody = z.object({
+  questionId: z.string({ message: 'is required: the question whose form to pre-fill' }).trim().min(1).max(80),
+  text: z
+    .string({ message: 'is required: the text to read' })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(20_000, 'must be at most 20,000 characters'),
 });
 
 export const ActionBody = z.object({

@@ -391,6 +391,14 @@ export const MIGRATIONS: readonly Migration[] = [
     up: 'ALTER TABLE clients ADD COLUMN currency TEXT;',
     backfill: backfillClientCurrencies,
   },
+  {
+    version: 17,
+    // A message that answered a question through its form keeps the values the advisor confirmed, as
+    // JSON ({ questionId, values }): a draft reads them as they are instead of reading the text again.
+    up: `
+      ALTER TABLE messages ADD COLUMN answer TEXT CHECK (answer IS NULL OR json_valid(answer));
+    `,
+  },
 ];
 
 /** Applies the artifact upgrade of migration `version` to every stored revision and proposal. */

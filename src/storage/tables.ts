@@ -137,6 +137,7 @@ export const TABLES = [
       intent: nullable(z.enum(['answer', 'question_back', 'command'])).default(null),
       action: nullable(z.enum(['next_trend', 'enough', 'skip'])).default(null),
       superseded_by: nullable(id).default(null),
+      answer: nullable(text).default(null),
     }),
     refs: { session_id: 'sessions', superseded_by: 'messages' },
     scope: inSessions,

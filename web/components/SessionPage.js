@@ -6,6 +6,8 @@ import { useSession } from '../session/useSession.js';
 import { CurrencyContext } from '../money.js';
 import { ArtifactPanel } from './artifacts/ArtifactPanel.js';
 import { ClientCurrency } from './ClientCurrency.js';
+import { AnswerPanel } from './forms/AnswerPanel.js';
+import { refChoices } from './forms/values.js';
 import { Composer } from './Composer.js';
 import { ErrorBanner } from './ErrorBanner.js';
 import { Messages } from './Messages.js';
@@ -133,6 +135,12 @@ export function SessionPage({ sessionId }) {
           }
         </section>
         <aside class="artifact-pane" aria-label="Artifacts">
+          ${
+            view.answerForm &&
+            (selected === null || selected === view.current) &&
+            html`<${AnswerPanel} form=${view.answerForm} sessionId=${view.session.id} refs=${refChoices(view.artifacts)}
+              disabled=${session.streaming} onSend=${(/** @type {string} */ content, /** @type {{ questionId: string, values: Record<string, unknown> }} */ answer) => session.send(content, null, undefined, answer)} />`
+          }
           <${CurrencyContext.Provider} value=${view.client.currency}>
             <${ArtifactPanel} view=${view} session=${session} selected=${selected} onSelect=${setSelected} />
           <//>

@@ -7,6 +7,7 @@ import {
   chosenTrends,
   isolateBidi,
   rankRisks,
+  type AnswerValues,
   type Horizon,
   type TranscriptMessage,
   type TrendLens,
@@ -42,6 +43,22 @@ export interface BankStep<Q extends BankQuestion> {
     text: string,
     ctx: StepContext,
   ) => { readonly text: string; readonly ask: Q } | null;
+  /** Reads an answer's text into the question's form fields (by fill path), to PRE-FILL the form the advisor confirms. */
+  readonly prefill?: (question: Q, text: string, ctx: StepContext) => AnswerValues;
+}
+
+/** A copy of `target` with the value at a dotted path ("financial.oneOffCost") replaced. */
+export function withValueAt<T>(target: T, path: string, value: unknown): T {
+  const [head, ...rest] = path.split('.');
+  const obj = (target ?? {}) as Record<string, unknown>;
+  return { ...obj, [head!]: rest.length === 0 ? value : withValueAt(obj[head!], rest.join('.'), value) } as T;
+}
+
+/** Typed values ("entries[].financial.oneOffCost": 450000) laid over an item: the advisor's confirmed word wins. */
+export function withTyped<T>(item: T, values: AnswerValues, prefix: string): T {
+  return Object.entries(values)
+    .filter(([path]) => path.startsWith(prefix))
+    .reduce((acc, [path, value]) => withValueAt(acc, path.slice(prefix.length), value), item);
 }
 
 /** Said under every reply: what answered, so nobody mistakes the bank for a model. */

@@ -10,6 +10,7 @@ import {
   formatMoney,
   isClosed,
   roadmapGaps,
+  type AnswerValues,
   type FinancialFraming,
   type Horizon,
   type RoadmapArtifact,
@@ -17,7 +18,7 @@ import {
   type RoadmapStatus,
 } from '../../domain/index.js';
 import type { RoadmapQuestion } from './bank.js';
-import { chosen, joinWords, plural, type BankStep, type StepContext } from './common.js';
+import { chosen, joinWords, plural, withTyped, type BankStep, type StepContext } from './common.js';
 import { answersById, pairAnswers } from './interview.js';
 import { trendOfText } from './trends.js';
 import {
@@ -427,8 +428,62 @@ function readAdr(
   };
 }
 
+/** An entry with nothing said yet: what a typed answer fills when no text was read for it. */
+const blankEntry = (id: string): RoadmapEntry => ({
+  id,
+  title: '',
+  status: 'planned',
+  rationale: null,
+  horizon: null,
+  effortWeeks: null,
+  owner: null,
+  deadline: null,
+  metric: null,
+  financial: { oneOffCost: null, annualEbitdaEffect: null, evMultiple: null, capexOpex: null, assumption: null },
+  trendIds: [],
+  riskIds: [],
+  adr: null,
+});
+
+/** The form's fields pre-filled from an answer's text (never stored as read: the advisor confirms them). */
+function prefillRoadmap(question: RoadmapQuestion, text: string, ctx: StepContext): AnswerValues {
+  if (question.fills.includes('entries[].title')) {
+    const e = readEntry(text, ctx);
+    return {
+      'entries[].title': e.title,
+      'entries[].status': e.status ?? 'planned',
+      'entries[].rationale': e.rationale,
+      'entries[].effortWeeks': e.effortWeeks,
+      'entries[].owner': e.owner,
+      'entries[].deadline': e.deadline,
+      'entries[].horizon': e.horizon,
+      'entries[].trendIds': e.trendIds,
+      'entries[].riskIds': e.riskIds,
+    };
+  }
+  if (question.fills.includes('entries[].metric')) {
+    const metric = readMetric(text);
+    const f = readFinancials(withoutMetricValues(text, metric), 'value');
+    return {
+      'entries[].metric': metric,
+      'entries[].financial.oneOffCost': f.oneOffCost,
+      'entries[].financial.annualEbitdaEffect': f.annualEbitdaEffect,
+      'entries[].financial.evMultiple': f.evMultiple,
+      'entries[].financial.capexOpex': f.capexOpex,
+      'entries[].financial.assumption': f.assumption,
+    };
+  }
+  return { 'entries[].adr': { context: null, decision: truncate(text, 4000), alternatives: [], consequences: null } };
+}
+
+/** The values of the slot's questions typed into their forms, the latest answer last. */
+function typedFor(questions: readonly RoadmapQuestion[], slot: number, answers: ReturnType<typeof answersById>) {
+  return questions.filter((q) => q.entry === slot).flatMap((q) => answers.typed(q.id).map((t) => t.values));
+}
+
 export const roadmapStep: BankStep<RoadmapQuestion> = {
   questions: (ctx) => ctx.banks.roadmap.questions,
+  prefill: prefillRoadmap,
 
   ack(question, text, ctx) {
     if (isNonAnswer(text)) return `Noted: nothing under **${question.topic}**.`;
@@ -465,6 +520,18 @@ export const roadmapStep: BankStep<RoadmapQuestion> = {
         .map((q) => answers.text(q.id))
         .filter((t): t is string => t !== null)
         .join('\n');
+      const typed = typedFor(questions, slot, answers);
+      const typedTitle = typed.some((v) => typeof v['entries[].title'] === 'string');
+      if (typedTitle) {
+        // Typed into the form and confirmed: taken as it is; only what was written in prose for it is read.
+        const id = `e${entries.length + 1}`;
+        const entry = typed.reduce<RoadmapEntry>((e, v) => withTyped(e, v, 'entries[].'), blankEntry(id));
+        ownRationales.push(entry.rationale);
+        // A horizon left open follows from a confirmed deadline (a date or a quarter): computed, not guessed.
+        const horizon = entry.horizon ?? (entry.deadline ? horizonOf(entry.deadline, null, '', ctx.now) : null);
+        entries.push({ ...entry, id, horizon });
+        continue;
+      }
       if (what === '') continue;
       const measure = questions
         .filter((q) => q.entry === slot && !q.fills.includes('entries[].title'))
@@ -480,7 +547,7 @@ export const roadmapStep: BankStep<RoadmapQuestion> = {
       const rationale = [e.rationale, answered.length > 0 && !e.rationale ? `Answers ${joinWords(answered)}.` : null]
         .filter(Boolean)
         .join(' ');
-      entries.push({
+      const read: RoadmapEntry = {
         id,
         title: e.title,
         status: e.status ?? earlier?.status ?? 'planned',
@@ -500,7 +567,9 @@ export const roadmapStep: BankStep<RoadmapQuestion> = {
         trendIds: e.trendIds,
         riskIds: e.riskIds,
         adr: null,
-      });
+      };
+      // The measure typed into its form (the initiative said in prose): the confirmed values win.
+      entries.push(typed.reduce<RoadmapEntry>((x, v) => withTyped(x, v, 'entries[].'), read));
     }
     const adrText = questions
       .filter((q) => q.entry === null)
@@ -509,6 +578,15 @@ export const roadmapStep: BankStep<RoadmapQuestion> = {
       .join('\n');
     const adr = adrText ? readAdr(adrText, entries, ownRationales) : null;
     if (adr) entries[adr.index] = { ...entries[adr.index]!, adr: adr.adr };
+    // A decision record typed into its form goes to the entry whose title it shares most words with.
+    for (const q of questions.filter((x) => x.entry === null)) {
+      for (const { values } of answers.typed(q.id)) {
+        const record = values['entries[].adr'] as RoadmapEntry['adr'] | undefined;
+        if (!record || entries.length === 0) continue;
+        const index = entrySharingMostWords(record.decision, entries);
+        entries[index] = { ...entries[index]!, adr: record };
+      }
+    }
 
     if (entries.length === 0) {
       return {
