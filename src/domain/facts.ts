@@ -2,11 +2,13 @@
 import type { ContextArtifact } from './artifacts/context.js';
 import type { RoadmapEntry } from './artifacts/roadmap.js';
 import { isClosed } from './roadmapMeasures.js';
+import { clashText, freezeFacts, type FreezeFacts } from './freezes.js';
 
 /*
  * The numbers a CFO would do on the back of an envelope, computed in code from what the client stated:
  * effort against the team's capacity, one-off cost against the budget, payback, enterprise value at
- * the stated multiple and at ±2, and cash against EBITDA. An input nobody stated is a gap that says
+ * the stated multiple and at ±2, cash against EBITDA, and the deadlines that fall inside a freeze
+ * window (src/domain/freezes.ts). An input nobody stated is a gap that says
  * which entry lacks what; a sum over the entries that did state it is a floor, and says so.
  * The roadmap critic, the sounding board (the model's and the offline one) and the page read these.
  */
@@ -109,12 +111,16 @@ export interface RoadmapFacts {
     readonly counted: readonly string[];
     readonly missing: readonly string[];
   };
+  /** Open entries due inside (or running into) a window when nothing may change or ship. */
+  readonly freezes: FreezeFacts;
   /** Entries done or dropped: nothing left to spend on them, so they are left out of every sum. */
   readonly closed: readonly string[];
 }
 
-type Entry = Pick<RoadmapEntry, 'id' | 'title' | 'status' | 'horizon' | 'effortWeeks' | 'financial'>;
-type Constraints = Pick<ContextArtifact['constraints'], 'budgetAmount' | 'teamWeeksPerQuarter'>;
+type Entry = Pick<RoadmapEntry, 'id' | 'title' | 'status' | 'horizon' | 'deadline' | 'effortWeeks' | 'financial'>;
+/** The freezes may be left out by a caller that checks only money and effort. */
+type Constraints = Pick<ContextArtifact['constraints'], 'budgetAmount' | 'teamWeeksPerQuarter'> &
+  Partial<Pick<ContextArtifact['constraints'], 'freezes'>>;
 
 /** Rounded so float noise does not show (0.1 + 0.2 is 0.3 here). */
 const round = (n: number, places = 2) => Math.round(n * 10 ** places) / 10 ** places;
@@ -173,9 +179,14 @@ function cashOf(f: RoadmapEntry['financial']): CashFacts {
 
 /**
  * The computed facts of a roadmap (or of the entries a recommendation rests on) against the
- * context's constraints. Open entries only: done and dropped entries cost nothing more.
+ * context's constraints. Open entries only: done and dropped entries cost nothing more. The session's
+ * quarter dates the horizons of entries with no deadline, for the freeze windows; without it only deadlines are checked.
  */
-export function roadmapFacts(entries: readonly Entry[], constraints: Constraints | null): RoadmapFacts {
+export function roadmapFacts(
+  entries: readonly Entry[],
+  constraints: Constraints | null,
+  quarter: string | null = null,
+): RoadmapFacts {
   const open = entries.filter((e) => !isClosed(e));
   const capacity = constraints?.teamWeeksPerQuarter ?? null;
   const budget = constraints?.budgetAmount ?? null;
@@ -240,6 +251,7 @@ export function roadmapFacts(entries: readonly Entry[], constraints: Constraints
       counted: withCash.map((e) => e.id),
       missing: entryFacts.filter((e) => e.cash.year1EbitdaIfExpensed === null).map((e) => e.id),
     },
+    freezes: freezeFacts(entries, constraints?.freezes ?? [], quarter),
     closed: entries.filter((e) => isClosed(e)).map((e) => e.id),
   };
 }
@@ -266,6 +278,7 @@ export function factLines(
   const lines = factSummaryLines(facts, money, name);
   // Per entry: payback, cash against EBITDA and EV
   for (const e of facts.entries) lines.push(`${e.id} ${e.title}: ${entryLine(e, money)}`);
+  lines.push(...freezeLines(facts.freezes, name));
   if (facts.closed.length > 0)
     lines.push(`Done or dropped, left out of the sums: ${facts.closed.map(name).join(', ')}.`);
   return lines;
@@ -337,6 +350,22 @@ export function factSummaryLines(
   );
 
   return lines;
+}
+
+/**
+ * The deadlines inside a freeze window, one line each, naming the entry: nothing when the context
+ * states no freeze; with freezes and no clash, that none falls in one (and what could not be checked).
+ */
+export function freezeLines(f: FreezeFacts, name: (id: string) => string = (id) => id): string[] {
+  if (f.stated === 0) return [];
+  const unchecked =
+    f.unchecked.length > 0 ? ` Not checkable (no deadline or horizon): ${f.unchecked.map(name).join(', ')}.` : '';
+  if (f.clashes.length === 0)
+    return [`Freeze windows (${f.stated} stated): no open entry is due inside one.${unchecked}`];
+  return [
+    ...f.clashes.map((c) => `Freeze: ${c.id} ${c.title}: ${clashText(c)}.`),
+    ...(unchecked ? [unchecked.trim()] : []),
+  ];
 }
 
 /** Payback of every open entry in one line: "Payback: A 1.5 years; B never (no positive EBITDA effect); C not computable (no one-off cost)." */

@@ -3,6 +3,8 @@ export * from './severity.js';
 export { HORIZONS } from './horizons.js';
 export * from './roadmapMeasures.js';
 export * from './facts.js';
+export * from './freezes.js';
+export * from './dayWindows.js';
 export * from './objections.js';
 export * from './artifacts/index.js';
 export * from './guards.js';

@@ -8,6 +8,14 @@ export function openObjections(r: Pick<Recommendation, 'objections'>): Objection
   return r.objections.filter((o) => o.status === 'open');
 }
 
+/** "Called ready despite 2 open objections; the reason given: “…”.": null unless it was. */
+export function readyDespiteText(r: Pick<Recommendation, 'objections' | 'readyDespite' | 'verdict'>): string | null {
+  if (!r.readyDespite || r.verdict !== 'ready') return null;
+  const open = openObjections(r).length;
+  const reason = r.readyDespite.reason.trim().replace(/[.!]+$/, '');
+  return `Called ready despite ${open} open objection${open === 1 ? '' : 's'}; the reason given: “${reason}”.`;
+}
+
 /** "CFO: Payback is 3 years (payback 3.2 years)": an objection in one line, its lens first. */
 export function objectionText(o: Pick<Objection, 'lens' | 'objection' | 'basis'>): string {
   return `${OBJECTION_LENS_LABELS[o.lens]}: ${o.objection}${o.basis ? ` (${o.basis})` : ''}`;
@@ -17,6 +25,7 @@ export function objectionText(o: Pick<Objection, 'lens' | 'objection' | 'basis'>
  * A model's objections held to the rule: one closes only on a client message of this step that it
  * names (evidence or a reason), never on the model's say-so. An objection marked answered without a
  * response, or naming no message, or a message that is not the client's at this step, is open again.
+ * The reason for calling it ready despite open objections names a message only if it is the client's.
  */
 export function settleObjections(
   artifact: SoundingBoardArtifact,
@@ -30,6 +39,10 @@ export function settleObjections(
         const closed = o.response !== null && o.closedByMessageId !== null && clientMessageIds.has(o.closedByMessageId);
         return closed ? o : { ...o, status: 'open' as const, closedByMessageId: null };
       }),
+      readyDespite:
+        r.readyDespite && r.readyDespite.messageId !== null && !clientMessageIds.has(r.readyDespite.messageId)
+          ? { ...r.readyDespite, messageId: null }
+          : r.readyDespite,
     })),
   };
 }

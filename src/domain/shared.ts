@@ -23,6 +23,7 @@ export {
   type Payback,
   type ValueAtMultiples,
 } from './facts.js';
+export { freezeText, clashText, type FreezeClash, type FreezeFacts } from './freezes.js';
 export {
   COMMON_CURRENCIES,
   amountsNote,
@@ -34,7 +35,7 @@ export {
   isCurrencyCode,
   moneyUnit,
 } from './money.js';
-export { openObjections, objectionText, failureStoryText } from './objections.js';
+export { openObjections, objectionText, failureStoryText, readyDespiteText } from './objections.js';
 export { GAPS, gapText, orGap, riskScoreText, type GapField } from './gaps.js';
 export { OVERRIDE_REASON_MAX } from './overrides.js';
 export type { StepOverride, UnmetCondition } from './guards.js';
@@ -78,6 +79,8 @@ export type {
   FinancialFraming,
   SoundingBoardArtifact,
   Recommendation,
+  ReadyDespite,
+  Freeze,
   Objection,
   FailureStory,
   ObjectionLens,

@@ -3,7 +3,7 @@
  * session's quarter, whether a review date has passed. UTC throughout, so a file does not change
  * with the server's time zone.
  */
-import type { Horizon, Quarter } from '../domain/index.js';
+import { HORIZON_MONTHS, type Horizon, type Quarter } from '../domain/index.js';
 
 /** A calendar month, e.g. { year: 2027, month: 5 } for May 2027. */
 export interface Month {
@@ -64,12 +64,6 @@ export function quarterStart(q: Quarter): Month {
   const [year, n] = q.split('-Q').map(Number) as [number, number];
   return { year, month: (n - 1) * 3 + 1 };
 }
-
-const HORIZON_MONTHS: Readonly<Record<Horizon, readonly [number, number]>> = {
-  '0-6': [0, 6],
-  '6-18': [6, 18],
-  '18-36': [18, 36],
-};
 
 /** The months a horizon covers, counted from the start of the session's quarter: "Apr 2027 – Sep 2027". */
 export function horizonSpan(q: Quarter, h: Horizon): string {

@@ -15,6 +15,7 @@
  */
 import {
   chosenTrends,
+  dayWindowOf,
   invalid,
   isClosed,
   metricProgress,
@@ -469,14 +470,6 @@ export function compareQuarters(earlier: ExportInput, later: ExportInput): Quart
   };
 }
 
-/** The last day a deadline allows: a date as written, a quarter ("2027-Q2") to its last day; null for anything else. */
-function lastDay(deadline: string): string | null {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(deadline)) return deadline;
-  const q = /^(\d{4})-Q([1-4])$/.exec(deadline);
-  if (!q) return null;
-  return `${q[1]}-${['03-31', '06-30', '09-30', '12-31'][Number(q[2]) - 1]}`;
-}
-
 function passedDates(b: ArtifactSet, generatedAt: Date): QuarterComparison['passed'] {
   const asOf = isoDate(generatedAt);
   const dates: PassedDate[] = [];
@@ -484,7 +477,8 @@ function passedDates(b: ArtifactSet, generatedAt: Date): QuarterComparison['pass
     if (r.reviewDate !== null && r.reviewDate < asOf)
       dates.push({ kind: 'risk review', id: r.id, what: r.threat, date: r.reviewDate });
   for (const e of b.roadmap?.entries ?? []) {
-    const due = e.deadline === null ? null : lastDay(e.deadline.trim());
+    // The last day a deadline allows: a date as written, a quarter ("2027-Q2") to its last day.
+    const due = e.deadline === null ? null : (dayWindowOf(e.deadline)?.last ?? null);
     if (!isClosed(e) && due !== null && due < asOf)
       dates.push({ kind: 'roadmap deadline', id: e.id, what: e.title, date: e.deadline! });
   }

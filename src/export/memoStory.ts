@@ -9,6 +9,8 @@ import {
   failureStoryText,
   gapText,
   objectionText,
+  readyDespiteText,
+  freezeText,
   openObjections,
   orGap,
   type ContextArtifact,
@@ -59,6 +61,8 @@ function recommendationBlock(r: Recommendation, n: number, entryTitle: (id: stri
   const open = openObjections(r);
   if (open.length > 0)
     detail.push(`*Still open:* ${endSentence(open.map((o) => mdText(objectionText(o))).join('; '))}`);
+  const despite = readyDespiteText(r);
+  if (despite) detail.push(`*${mdText(despite)}*`);
   const answered = r.objections.length - open.length;
   if (answered > 0)
     detail.push(
@@ -95,6 +99,8 @@ export function contextSection(c: ContextArtifact): string {
   ] as const) {
     if (text && text.trim() !== '') constraints.push(`- ${label}: ${mdText(text)}`);
   }
+  if (c.constraints.freezes.length > 0)
+    constraints.push(`- Freeze windows: ${c.constraints.freezes.map((f) => mdText(freezeText(f))).join('; ')}`);
   if (constraints.length > 0) parts.push(['**Constraints**', '', ...constraints].join('\n'));
   const position: string[] = [];
   if (c.marketPosition) position.push(`*Market position:* ${mdText(c.marketPosition)}`);

@@ -39,7 +39,49 @@ export const ARTIFACT_UPGRADES: readonly ArtifactUpgrade[] = [
         ? { ...data, recommendations: data.recommendations.map((r) => (isObject(r) ? recommendation15(r) : r)) }
         : data,
   },
+  {
+    // The context's constraints gained the freeze windows (what, from, to) as data: none on record before.
+    version: 18,
+    steps: ['context'],
+    upgrade: (data) =>
+      isObject(data.constraints) ? { ...data, constraints: { freezes: [], ...data.constraints } } : data,
+  },
+  {
+    // "Ready" said with objections open became a field of the recommendation (its reason and message).
+    // Before, the reason was appended to each open objection's response; where a ready recommendation's
+    // responses end that way, the reason moves into the field (no message was recorded) and each response
+    // gets back what it was. Anything else is left as written.
+    version: 18,
+    steps: ['sounding_board'],
+    upgrade: (data) =>
+      Array.isArray(data.recommendations)
+        ? { ...data, recommendations: data.recommendations.map((r) => (isObject(r) ? recommendation18(r) : r)) }
+        : data,
+  },
 ];
+
+/** What build 17 appended to an open objection's response when "ready" was said with a reason. */
+const READY_APPENDED = /(?:^|; )called ready despite it: “([^”]+)”$/;
+
+function recommendation18(r: Json): Json {
+  if ('readyDespite' in r) return r;
+  const objections = Array.isArray(r.objections) ? r.objections : [];
+  const appended = objections.map((o) =>
+    isObject(o) && typeof o.response === 'string' ? READY_APPENDED.exec(o.response) : null,
+  );
+  const reason = appended.find((m) => m !== null)?.[1] ?? null;
+  if (r.verdict !== 'ready' || reason === null) return { ...r, readyDespite: null };
+  return {
+    ...r,
+    readyDespite: { reason, messageId: null },
+    objections: objections.map((o, i) => {
+      const m = appended[i];
+      if (!m || m[1] !== reason || !isObject(o) || typeof o.response !== 'string') return o;
+      const before = o.response.slice(0, m.index);
+      return { ...o, response: before === '' ? null : before };
+    }),
+  };
+}
 
 const LEGACY_OPEN = 'Open objection (recorded before objections had a status): ';
 

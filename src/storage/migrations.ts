@@ -399,6 +399,14 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE messages ADD COLUMN answer TEXT CHECK (answer IS NULL OR json_valid(answer));
     `,
   },
+  {
+    version: 18,
+    // Two things became data that were prose: the context's freeze windows (none on record before),
+    // and the reason a recommendation was called ready despite open objections, which build 17 appended
+    // to each open objection's response. See artifactUpgrades.ts (archives from before get the same rewrite).
+    up: '',
+    backfill: (db) => upgradeStoredArtifacts(db, 18),
+  },
 ];
 
 /** Applies the artifact upgrade of migration `version` to every stored revision and proposal. */

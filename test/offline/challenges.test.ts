@@ -19,6 +19,7 @@ const context = (over: Partial<ContextArtifact> = {}): ContextArtifact =>
       team: '420 employees, 14 of them in IT',
       teamWeeksPerQuarter: null,
       time: null,
+      freezes: [],
       regulation: null,
     },
     keyNumbers: [

@@ -137,6 +137,7 @@ describe('drafting the company context', () => {
       team: null,
       teamWeeksPerQuarter: null,
       time: null,
+      freezes: [],
       regulation: null,
     });
     expect(artifact.gaps).toHaveLength(11);

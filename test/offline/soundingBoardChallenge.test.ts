@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { objectionText, openObjections, parseArtifact, type ArtifactSet } from '../../src/domain/index.js';
+import {
+  objectionText,
+  openObjections,
+  parseArtifact,
+  readyDespiteText,
+  type ArtifactSet,
+} from '../../src/domain/index.js';
 import { Interview } from './driver.js';
 
 const ERP = 'Move our on-prem ERP (Sage 300) to SaaS within 9 months';
@@ -29,7 +35,7 @@ describe('the offline sounding board attacks this recommendation', () => {
     expect(note).toContain('“Ready” was said with 4 objections open and no reason, so it is not recorded as ready');
   });
 
-  it('records "ready" despite open objections only with the reason, and shows the reason beside each', async () => {
+  it('records "ready" despite open objections only with the reason, as data on the recommendation with its message', async () => {
     const interview = new Interview('sounding_board', {}, undefined, 'quick_check');
     await interview.answerAll([
       ERP,
@@ -40,10 +46,16 @@ describe('the offline sounding board attacks this recommendation', () => {
     const { artifact, note } = await interview.draft('sounding_board');
     const [rec] = artifact.recommendations;
     expect(rec!.verdict).toBe('ready');
-    // Each open objection keeps the reason beside it, and stays open.
+    // The objections stay open as they were; the reason is the recommendation's, with the message that gave it.
     expect(openObjections(rec!)).toHaveLength(4);
-    expect(openObjections(rec!)[0]!.response).toContain(
-      'called ready despite it: “Ready, because Sage ends support for our version in March and the board accepted the risk”',
+    expect(rec!.objections.every((o) => o.response === null)).toBe(true);
+    const said = interview.transcript.findLast((m) => m.role === 'user')!;
+    expect(rec!.readyDespite).toEqual({
+      reason: 'Ready, because Sage ends support for our version in March and the board accepted the risk',
+      messageId: said.id,
+    });
+    expect(readyDespiteText(rec!)).toBe(
+      'Called ready despite 4 open objections; the reason given: “Ready, because Sage ends support for our version in March and the board accepted the risk”.',
     );
     expect(note).toContain('Called ready despite the open objections, for the reason you gave');
   });
@@ -73,69 +85,7 @@ describe('the offline sounding board attacks this recommendation', () => {
   });
 
   it("builds each lens's objection from the roadmap entry and the risk register: cost and payback, owner and risk, effort and deadline", async () => {
-    const artifacts: ArtifactSet = {
-      context: parseArtifact('context', {
-        summary: 'Ridgeline Freight, a regional carrier.',
-        services: [],
-        products: [],
-        customers: [],
-        marketPosition: null,
-        competitors: [],
-        businessModel: null,
-        ceoGoals: ['Driver turnover down from 68% to 50%'],
-        constraints: {
-          budget: null,
-          budgetAmount: null,
-          team: null,
-          teamWeeksPerQuarter: null,
-          time: null,
-          regulation: null,
-        },
-        keyNumbers: [],
-        gaps: [],
-      }),
-      risks: parseArtifact('risks', {
-        risks: [
-          {
-            id: 'r1',
-            threat: 'Raj Patel is the only one who knows the McLeod customisations',
-            category: 'organisational',
-            likelihood: 3,
-            impact: 5,
-            mitigation: null,
-            owner: 'Carla Mendes',
-            trigger: null,
-            reviewDate: null,
-            trendId: null,
-          },
-        ],
-      }),
-      roadmap: parseArtifact('roadmap', {
-        entries: [
-          {
-            id: 'e1',
-            title: 'Driver home-time scheduler',
-            status: 'planned',
-            rationale: null,
-            horizon: '0-6',
-            effortWeeks: 10,
-            owner: 'Carla Mendes',
-            deadline: '2027-06-30',
-            metric: null,
-            financial: {
-              oneOffCost: 420000,
-              annualEbitdaEffect: 1500000,
-              evMultiple: null,
-              capexOpex: null,
-              assumption: null,
-            },
-            trendIds: [],
-            riskIds: ['r1'],
-            adr: null,
-          },
-        ],
-      }),
-    };
+    const artifacts = ridgeline();
     const interview = new Interview('sounding_board', artifacts);
     await interview.answer('e1');
     const [rec] = (await interview.draft('sounding_board')).artifact.recommendations;
@@ -164,4 +114,109 @@ describe('the offline sounding board attacks this recommendation', () => {
       "“Driver home-time scheduler” is 10 weeks of work against the team's 8 engineer-weeks a quarter, so it takes more than one quarter of it, due 2027-06-30: what stops meanwhile, and who does the hardest part?",
     );
   });
+
+  it("has the engineer name the entry's deadline that falls inside a stored freeze window, and the window", async () => {
+    const artifacts = ridgeline();
+    const context = artifacts.context!;
+    const frozen = (freezes: (typeof context.constraints)['freezes'], roadmap = artifacts.roadmap!) => ({
+      ...artifacts,
+      context: { ...context, constraints: { ...context.constraints, teamWeeksPerQuarter: 8, freezes } },
+      roadmap,
+    });
+    const engineerOf = async (set: ArtifactSet) => {
+      const interview = new Interview('sounding_board', set);
+      const [asked] = await interview.answerAll(['e1']);
+      const [rec] = (await interview.draft('sounding_board')).artifact.recommendations;
+      return { asked: asked!.text, objection: rec!.objections.find((o) => o.lens === 'engineer')!.objection };
+    };
+
+    // Due 2027-06-30, inside the year-end close: the freeze comes before the capacity.
+    const inside = await engineerOf(frozen([{ what: 'year-end close', from: '2027-06-15', to: '2027-07-15' }]));
+    expect(inside.objection).toBe(
+      '“Driver home-time scheduler”: the deadline 2027-06-30 falls inside year-end close (2027-06-15–2027-07-15). Does it ship before the freeze or wait until after it, and what does the team do meanwhile?',
+    );
+
+    // A freeze the deadline misses leaves the capacity objection as it was.
+    const outside = await engineerOf(frozen([{ what: 'peak season', from: '2027-10-01', to: '2027-12-31' }]));
+    expect(outside.objection).toContain("against the team's 8 engineer-weeks a quarter");
+
+    // No deadline: its horizon (0–6 months from 2027-Q1) runs into the freeze.
+    const entry = artifacts.roadmap!.entries[0]!;
+    const undated = await engineerOf(
+      frozen([{ what: 'year-end close', from: '2027-06-15', to: '2027-07-15' }], {
+        entries: [{ ...entry, deadline: null }],
+      }),
+    );
+    expect(undated.objection).toContain(
+      '“Driver home-time scheduler”: its horizon (0–6 months, 2027-01-01 to 2027-06-30) runs into year-end close (2027-06-15–2027-07-15).',
+    );
+  });
 });
+
+/** Ridgeline Freight: one roadmap entry due 2027-06-30, with its cost, effect, owner and a risk it answers. */
+function ridgeline(): ArtifactSet {
+  return {
+    context: parseArtifact('context', {
+      summary: 'Ridgeline Freight, a regional carrier.',
+      services: [],
+      products: [],
+      customers: [],
+      marketPosition: null,
+      competitors: [],
+      businessModel: null,
+      ceoGoals: ['Driver turnover down from 68% to 50%'],
+      constraints: {
+        budget: null,
+        budgetAmount: null,
+        team: null,
+        teamWeeksPerQuarter: null,
+        time: null,
+        freezes: [],
+        regulation: null,
+      },
+      keyNumbers: [],
+      gaps: [],
+    }),
+    risks: parseArtifact('risks', {
+      risks: [
+        {
+          id: 'r1',
+          threat: 'Raj Patel is the only one who knows the McLeod customisations',
+          category: 'organisational',
+          likelihood: 3,
+          impact: 5,
+          mitigation: null,
+          owner: 'Carla Mendes',
+          trigger: null,
+          reviewDate: null,
+          trendId: null,
+        },
+      ],
+    }),
+    roadmap: parseArtifact('roadmap', {
+      entries: [
+        {
+          id: 'e1',
+          title: 'Driver home-time scheduler',
+          status: 'planned',
+          rationale: null,
+          horizon: '0-6',
+          effortWeeks: 10,
+          owner: 'Carla Mendes',
+          deadline: '2027-06-30',
+          metric: null,
+          financial: {
+            oneOffCost: 420000,
+            annualEbitdaEffect: 1500000,
+            evMultiple: null,
+            capexOpex: null,
+            assumption: null,
+          },
+          trendIds: [],
+          riskIds: ['r1'],
+          adr: null,
+        },
+      ],
+    }),
+  };
+}

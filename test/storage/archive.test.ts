@@ -100,6 +100,26 @@ describe('backup and restore', () => {
     }
   });
 
+  it('restores an archive written before freeze windows were data, with none on record', async () => {
+    const { h } = await library();
+    const before18 = edited(archiveText(h.db), (a) => {
+      a.schemaVersion = 17;
+      for (const row of [...a.tables.artifacts!, ...a.tables.proposals!]) {
+        if (row.step !== 'context') continue;
+        const data = JSON.parse(row.data as string);
+        delete data.constraints.freezes;
+        row.data = JSON.stringify(data);
+      }
+    });
+    const empty = store.openDatabase(':memory:');
+    store.restoreArchive(empty, before18);
+    const contexts = empty.prepare("SELECT data FROM artifacts WHERE step = 'context'").all() as Array<{
+      data: string;
+    }>;
+    expect(contexts.length).toBeGreaterThan(0);
+    for (const { data } of contexts) expect(JSON.parse(data).constraints.freezes).toEqual([]);
+  });
+
   it('adds to a database that has work in it, as new rows, never changing what is there', async () => {
     const { h } = await library();
     const text = archiveText(h.db);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
-import { initialProgress } from '../../src/domain/index.js';
+import { initialProgress, type Recommendation } from '../../src/domain/index.js';
 import * as store from '../../src/storage/index.js';
 import { minimal } from '../support/minimal.js';
 
@@ -635,6 +635,7 @@ describe('migration 13', () => {
       team: '14 engineers',
       teamWeeksPerQuarter: null,
       time: null,
+      freezes: [],
       regulation: null,
     });
     expect(store.openProposal(db, 1, 'context')!.data).toMatchObject({
@@ -699,5 +700,88 @@ describe('migration 15', () => {
       'Open objection (recorded before objections had a status): CFO: ten months is a guess',
     ]);
     expect(rec).not.toHaveProperty('openObjections');
+  });
+});
+
+describe('migration 18', () => {
+  const REASON = 'Ready, because Sage ends support for our version in March and the board accepted the risk';
+  /** A ready recommendation as build 17 drafted it: the reason appended to every open objection's response. */
+  const readyAsBuild17 = (id: string, verdict: string) => ({
+    id,
+    claim: 'Move our on-prem ERP (Sage 300) to SaaS within 9 months',
+    roadmapEntryIds: [],
+    objections: [
+      {
+        lens: 'cfo',
+        objection: 'What does it cost?',
+        basis: null,
+        response: `called ready despite it: “${REASON}”`,
+        status: 'open',
+        closedByMessageId: null,
+      },
+      {
+        lens: 'board',
+        objection: 'Who answers for it?',
+        basis: null,
+        response: `Not decided yet; called ready despite it: “${REASON}”`,
+        status: 'open',
+        closedByMessageId: null,
+      },
+      {
+        lens: 'engineer',
+        objection: 'Who builds it?',
+        basis: null,
+        response: 'Our two ERP admins',
+        status: 'answered_with_reason',
+        closedByMessageId: 7,
+      },
+    ],
+    preMortem: [],
+    flipConditions: [],
+    evidenceGaps: [],
+    strongestAlternative: null,
+    verdict,
+    confidence: null,
+    ceoOneLiner: null,
+    supportingPoints: [],
+  });
+
+  it('gives stored contexts no freeze windows and moves the appended ready reason into its field, in revisions and proposals', () => {
+    const db = atSchemaVersion(17);
+    const context = minimal.context() as unknown as { constraints: Record<string, unknown> };
+    const { freezes: _f, ...constraints } = context.constraints;
+    const insertArtifact = db.prepare(
+      "INSERT INTO artifacts (session_id, step, revision, data, source, created_at) VALUES (1, ?, 1, ?, 'offline', 'now')",
+    );
+    const insertProposal = db.prepare(
+      "INSERT INTO proposals (session_id, step, data, provenance, provider, status, rejected, created_at) VALUES (1, ?, ?, '{}', 'offline', 'open', '[]', 'now')",
+    );
+    insertArtifact.run(
+      'context',
+      JSON.stringify({ ...context, constraints: { ...constraints, time: 'Peak-season freeze Oct–Dec' } }),
+    );
+    insertArtifact.run(
+      'sounding_board',
+      JSON.stringify({ recommendations: [readyAsBuild17('c1', 'ready'), readyAsBuild17('c2', 'revise')] }),
+    );
+    insertProposal.run('sounding_board', JSON.stringify({ recommendations: [readyAsBuild17('c1', 'ready')] }));
+
+    store.migrate(db);
+    const after = store.latestArtifacts(db, 1);
+    expect(after.context!.constraints).toMatchObject({ time: 'Peak-season freeze Oct–Dec', freezes: [] });
+    const [ready, revise] = after.sounding_board!.recommendations;
+    expect(ready!.readyDespite).toEqual({ reason: REASON, messageId: null });
+    // Each response gets back what it was; the objections stay open, the answered one untouched.
+    expect(ready!.objections.map((o) => [o.response, o.status])).toEqual([
+      [null, 'open'],
+      ['Not decided yet', 'open'],
+      ['Our two ERP admins', 'answered_with_reason'],
+    ]);
+    // No longer ready: the field would contradict the verdict, so the words stay where they were written.
+    expect(revise!.readyDespite).toBeNull();
+    expect(revise!.objections[0]!.response).toBe(`called ready despite it: “${REASON}”`);
+    const proposal = store.openProposal(db, 1, 'sounding_board')!.data as { recommendations: Recommendation[] };
+    expect(proposal.recommendations[0]!.readyDespite).toEqual({ reason: REASON, messageId: null });
+    expect(proposal.recommendations[0]!.objections[0]!.response).toBeNull();
   });
 });

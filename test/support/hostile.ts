@@ -63,6 +63,7 @@ const FREE_TEXT = new Set([
   'team',
   'time',
   'regulation',
+  'what',
 ]);
 const FREE_LISTS = new Set([
   'signals',

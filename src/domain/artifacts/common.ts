@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HORIZONS } from '../horizons.js';
+import { DATE_OR_QUARTER, dayWindowOf } from '../dayWindows.js';
 import { LEVELS, SCORES } from '../vocabulary.js';
 
 /*
@@ -15,6 +16,13 @@ export const Id = z.string().trim().min(1).max(60).describe('short stable identi
 export const Text = z.string().trim().min(1).max(4000);
 export const ShortText = z.string().trim().min(1).max(300);
 export const TextList = z.array(z.string().trim().min(1).max(1000)).max(40);
+
+/** A day or a quarter in the calendar, as deadlines and freeze windows are written. */
+export const DateOrQuarter = z
+  .string()
+  .trim()
+  .regex(DATE_OR_QUARTER, 'a date (YYYY-MM-DD) or a quarter (2027-Q2)')
+  .refine((t) => dayWindowOf(t) !== null, 'not a day in the calendar');
 
 export const Horizon = z.enum(HORIZONS).describe('months from now');
 export type Horizon = z.infer<typeof Horizon>;

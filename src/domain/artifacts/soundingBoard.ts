@@ -53,23 +53,43 @@ export type FailureStory = z.infer<typeof FailureStory>;
 export const Verdict = z.enum(VERDICTS);
 export type Verdict = z.infer<typeof Verdict>;
 
-export const Recommendation = z.object({
-  id: Id,
-  claim: Text.nullable().describe('null when the recommendation was not stated'),
-  roadmapEntryIds: z.array(Id).max(10),
-  objections: z.array(Objection).max(24),
-  preMortem: z
-    .array(FailureStory)
-    .max(12)
-    .describe('"it is 12 months later and this failed": stories from distinct stakeholders'),
-  flipConditions: TextList.describe('what would flip the verdict, each a concrete finding'),
-  evidenceGaps: TextList,
-  strongestAlternative: z.string().trim().max(2000).nullable(),
-  verdict: Verdict.nullable().describe('null when nobody concluded'),
-  confidence: Level.nullable(),
-  ceoOneLiner: ShortText.nullable().describe('the recommendation for the CEO in one sentence; null when not stated'),
-  supportingPoints: z.array(z.string().trim().min(1).max(500)).max(3),
+/** "Ready" said while objections were still open: allowed only with a reason, which goes on the record. */
+export const ReadyDespite = z.object({
+  reason: z.string().trim().min(1).max(1000).describe("why the client called it ready anyway, in the client's words"),
+  messageId: z
+    .number()
+    .int()
+    .positive()
+    .nullable()
+    .describe("the id of the client's message that gave the reason; null when it was not recorded"),
 });
+export type ReadyDespite = z.infer<typeof ReadyDespite>;
+
+export const Recommendation = z
+  .object({
+    id: Id,
+    claim: Text.nullable().describe('null when the recommendation was not stated'),
+    roadmapEntryIds: z.array(Id).max(10),
+    objections: z.array(Objection).max(24),
+    preMortem: z
+      .array(FailureStory)
+      .max(12)
+      .describe('"it is 12 months later and this failed": stories from distinct stakeholders'),
+    flipConditions: TextList.describe('what would flip the verdict, each a concrete finding'),
+    evidenceGaps: TextList,
+    strongestAlternative: z.string().trim().max(2000).nullable(),
+    verdict: Verdict.nullable().describe('null when nobody concluded'),
+    readyDespite: ReadyDespite.nullable().describe(
+      'only with the verdict "ready" while objections are still open: the reason the client gave for calling it ready anyway; null otherwise',
+    ),
+    confidence: Level.nullable(),
+    ceoOneLiner: ShortText.nullable().describe('the recommendation for the CEO in one sentence; null when not stated'),
+    supportingPoints: z.array(z.string().trim().min(1).max(500)).max(3),
+  })
+  .refine((r) => r.readyDespite === null || r.verdict === 'ready', {
+    message: 'a reason for calling it ready despite open objections goes only with the verdict "ready"',
+    path: ['readyDespite'],
+  });
 export type Recommendation = z.infer<typeof Recommendation>;
 
 /** Step 7: every recommendation attacked before it reaches the CEO. */

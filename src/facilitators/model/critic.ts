@@ -71,7 +71,9 @@ export async function runCritic<S extends CriticisedStep>(args: {
   const { input, step } = args;
   const roadmap: RoadmapArtifact | null =
     step === 'roadmap' ? (args.drafted as RoadmapArtifact) : (input.artifacts.roadmap ?? null);
-  const facts = roadmap ? factLines(roadmapFacts(roadmap.entries, input.artifacts.context?.constraints ?? null)) : [];
+  const facts = roadmap
+    ? factLines(roadmapFacts(roadmap.entries, input.artifacts.context?.constraints ?? null, input.session.quarter))
+    : [];
   const request = fillTemplate(args.prompt.text, {
     client: input.session.clientName,
     industry: input.session.industry,

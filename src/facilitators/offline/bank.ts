@@ -235,7 +235,7 @@ export const RoadmapBank = stepBank('roadmap', RoadmapQuestion);
 /**
  * Each lens's attack on the recommendation, in its own terms ({{title}}, {{cost}}, {{ebitda}},
  * {{payback}}, {{owner}}, {{risk}}, {{effort}}, {{capacity}} engineer-weeks a quarter, {{quarters}},
- * {{deadline}}, {{goals}}) and the computed facts: the step picks the variant
+ * {{deadline}}, {{goals}}, {{freeze}}: the deadline inside a freeze window) and the computed facts: the step picks the variant
  * the facts on record allow (no cost stated: `unpriced`), so an objection never names a number nobody gave.
  */
 const Attacks = z.object({
@@ -245,6 +245,8 @@ const Attacks = z.object({
   board: z.object({ claim: Template, risk: Template, noDownside: Template, noOwner: Template }),
   engineer: z.object({
     claim: Template,
+    /** The entry is due inside a freeze window (src/domain/freezes.ts): {{freeze}} says which, and when. */
+    freeze: Template,
     capacity: Template,
     effortRisk: Template,
     effort: Template,

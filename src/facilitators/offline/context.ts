@@ -84,6 +84,8 @@ export const contextStep: BankStep<ContextQuestion> = {
         // How much of the team's time the roadmap gets is not something a head count says: left a gap.
         teamWeeksPerQuarter: null,
         time: prose('constraints.time', 1000),
+        // Freeze windows are dates, typed into the deadlines question's form: never read from its prose.
+        freezes: [],
         regulation: prose('constraints.regulation', 1000),
       },
       keyNumbers,

@@ -19,12 +19,14 @@ type FillingQuestion = BankQuestion & { readonly fills: readonly string[] };
 const fillsOf = (q: BankQuestion): readonly string[] => (q as Partial<FillingQuestion>).fills ?? [];
 
 /**
- * Numbers a question's answer also gives, beside the fields its bank names: the budget's amount with
- * the budget, the team's engineer-weeks per quarter with the team. A form asks for them; prose never fills the second.
+ * Typed values a question's answer also gives, beside the fields its bank names: the budget's amount
+ * with the budget, the team's engineer-weeks per quarter with the team, the freeze windows (what, from,
+ * to) with the deadlines. A form asks for them; prose never fills the last two.
  */
 const ALSO_ASKED: Readonly<Record<string, readonly string[]>> = {
   'constraints.budget': ['constraints.budgetAmount'],
   'constraints.team': ['constraints.teamWeeksPerQuarter'],
+  'constraints.time': ['constraints.freezes'],
 };
 
 /** The fields a question's form holds: what it fills, and the numbers that go with them. */

@@ -5,6 +5,7 @@
  */
 import {
   capitalize,
+  clashText,
   formatMoney,
   orGap,
   rankRisks,
@@ -26,6 +27,7 @@ import {
   labelled,
   mentionedIds,
   mentionedName,
+  normalise,
   parseConfidence,
   parseVerdict,
   sentences,
@@ -144,7 +146,9 @@ export function attackOf(lens: ObjectionLens, ctx: StepContext, fallback: string
   const { entry, risk } = target;
   const context = ctx.input.artifacts.context ?? null;
   // The computed facts (src/domain/facts.ts) of the entry it rests on, against the context's constraints.
-  const facts = entry ? roadmapFacts([entry], context?.constraints ?? null) : null;
+  const facts = entry ? roadmapFacts([entry], context?.constraints ?? null, ctx.input.session.quarter) : null;
+  // Due inside a window when nothing may ship (the context's freezes): the engineer's first objection.
+  const clash = facts?.freezes.clashes[0] ?? null;
   const payback = facts?.entries[0]?.payback ?? null;
   const cost = entry?.financial.oneOffCost ?? null;
   const ebitda = entry?.financial.annualEbitdaEffect ?? null;
@@ -163,6 +167,7 @@ export function attackOf(lens: ObjectionLens, ctx: StepContext, fallback: string
     quarters:
       facts?.effort.quartersOfCapacity != null ? attacks.capacityWords[inWhich(facts.effort.quartersOfCapacity)]! : '',
     deadline: entry?.deadline ?? 'no deadline stated',
+    freeze: clash ? clashText(clash) : '',
     goals: truncate(goals[0] ?? '', 70),
   };
   const text = (() => {
@@ -190,13 +195,15 @@ export function attackOf(lens: ObjectionLens, ctx: StepContext, fallback: string
       case 'engineer':
         return !entry
           ? attacks.engineer.claim
-          : !values.effort
-            ? attacks.engineer.noEffort
-            : capacity !== null
-              ? attacks.engineer.capacity
-              : risk
-                ? attacks.engineer.effortRisk
-                : attacks.engineer.effort;
+          : clash
+            ? attacks.engineer.freeze
+            : !values.effort
+              ? attacks.engineer.noEffort
+              : capacity !== null
+                ? attacks.engineer.capacity
+                : risk
+                  ? attacks.engineer.effortRisk
+                  : attacks.engineer.effort;
       default: {
         const unreachable: never = lens;
         return unreachable;
@@ -358,11 +365,19 @@ export const soundingBoardStep: BankStep<SoundingBoardQuestion> = {
       .at(-1);
     const verdictText = textOf('recommendations[].verdict') ?? labelled ?? '';
     const saidVerdict = parseVerdict(verdictText);
-    // "Ready" with objections open counts only with a reason, which goes on the record beside each.
+    // "Ready" with objections open counts only with a reason, which goes on the record with its message.
     const readyReason =
       saidVerdict === 'ready' && open.length > 0
         ? (splitLines(verdictText).find((line) => parseVerdict(line) === 'ready' && givesReason(line)) ?? null)
         : null;
+    const readyDespite =
+      readyReason === null
+        ? null
+        : {
+            reason: truncate(readyReason, 1000),
+            messageId:
+              ctx.messages.findLast((m) => m.role === 'user' && normalise(m.content).includes(readyReason))?.id ?? null,
+          };
     const readyUnreasoned = saidVerdict === 'ready' && open.length > 0 && readyReason === null;
     const statedVerdict = readyUnreasoned ? null : saidVerdict;
     const statedConfidence = verdictConfidence(verdictText);
@@ -380,20 +395,8 @@ export const soundingBoardStep: BankStep<SoundingBoardQuestion> = {
       id: 'c1',
       claim,
       roadmapEntryIds,
-      // Called ready despite them: each open objection keeps the reason beside it, and stays open.
-      objections: readyReason
-        ? objections.map((o) =>
-            o.status === 'open'
-              ? {
-                  ...o,
-                  response: truncate(
-                    `${o.response ? `${o.response}; ` : ''}called ready despite it: “${truncate(readyReason, 300)}”`,
-                    2000,
-                  ),
-                }
-              : o,
-          )
-        : objections,
+      // Called ready despite them, the objections stay open as they were; the reason is on the recommendation.
+      objections,
       preMortem,
       flipConditions: [],
       evidenceGaps,
@@ -401,6 +404,7 @@ export const soundingBoardStep: BankStep<SoundingBoardQuestion> = {
         ? truncate(textOf('recommendations[].strongestAlternative')!, 2000)
         : null,
       verdict: statedVerdict,
+      readyDespite,
       confidence: statedConfidence,
       ceoOneLiner: oneLiner === null ? null : truncate(capitalize(oneLiner), 300),
       supportingPoints: lines.slice(1, 4).map((p) => truncate(capitalize(p), 500)),
