@@ -125,6 +125,35 @@ describe('strategyMemoMarkdown', () => {
     expect(trends).not.toContain('Warehouse robotics as a service');
   });
 
+  it('lists the freeze windows under the constraints, as stated', () => {
+    expect(section(memo(), 'Company context')).toContain(
+      '- Freeze windows: Peak-season change freeze (2027-10-01–2028-01-15)',
+    );
+  });
+
+  it('says a recommendation was called ready despite open objections, with the reason given', () => {
+    const input = northwindExportInput();
+    const [first, ...rest] = input.artifacts.sounding_board!.recommendations;
+    const cfo = { ...first!.objections[0]!, status: 'open' as const, closedByMessageId: null };
+    const reason = 'Ready, because the two largest shippers need the reports by June';
+    const md = memo({
+      ...input,
+      artifacts: {
+        ...input.artifacts,
+        sounding_board: {
+          recommendations: [
+            { ...first!, verdict: 'ready', objections: [cfo], readyDespite: { reason, messageId: 12 } },
+            ...rest,
+          ],
+        },
+      },
+    });
+    expect(section(md, 'For the CEO')).toContain(
+      `*Called ready despite 1 open objection; the reason given: “${reason}”.*`,
+    );
+    expect(memo()).not.toContain('Called ready despite');
+  });
+
   it('tabulates the impact forecast by scope with direction, horizon, confidence and signpost', () => {
     const impact = section(memo(), 'Impact forecast');
     expect(impact).toContain(

@@ -103,6 +103,37 @@ describe('the form of the question standing', () => {
     });
   });
 
+  it('asks the deadlines question for the freeze windows as dates, never reads them from prose, and takes them as confirmed', async () => {
+    const { h, id } = await offlineSession();
+    const read = await prefill(h, id, 'context.time', 'Peak season freeze from October to December 2027');
+    expect(read.form.fields.map((f) => [f.path, f.spec.kind])).toEqual([
+      ['constraints.time', 'longText'],
+      ['constraints.freezes', 'items'],
+    ]);
+    expect(read.form.fields[1]!.spec.fields!.map((f) => [f.key, f.kind])).toEqual([
+      ['what', 'text'],
+      ['from', 'deadline'],
+      ['to', 'deadline'],
+    ]);
+    // The parser is frozen: the words stay words, the window is typed by the advisor.
+    expect(read.values['constraints.freezes']).toBeUndefined();
+    const backwards = await h.json('POST', `/api/sessions/${id}/messages`, {
+      content: 'Peak season',
+      answer: {
+        questionId: 'context.time',
+        values: { 'constraints.freezes': [{ what: 'Peak season', from: '2027-12-31', to: '2027-10-01' }] },
+      },
+    });
+    expect(backwards.status).toBe(422);
+    expect(await backwards.json()).toMatchObject({ error: { field: 'answer.values.constraints.freezes.0.to' } });
+    const peak = { what: 'Peak season', from: '2027-10-01', to: '2027-12-31' };
+    await confirm(h, id, 'context.time', { ...read.values, 'constraints.freezes': [peak] });
+    const context = await draftAndAccept(h, id, 'context');
+    expect(context.data).toMatchObject({
+      constraints: { time: 'Peak season freeze from October to December 2027', freezes: [peak] },
+    });
+  });
+
   it('keeps the confirmed values with the message, through a reload of the transcript', async () => {
     const { h, id } = await offlineSession();
     await confirm(h, id, 'context.services', { services: ['Freight'] });

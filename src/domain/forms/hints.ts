@@ -42,6 +42,10 @@ export const FIELD_HINTS: Readonly<Record<string, FieldHint>> = {
   signpost: { label: 'Signpost' },
   'constraints.budgetAmount': { kind: 'money', label: 'Budget amount' },
   'constraints.teamWeeksPerQuarter': { label: 'Team capacity', unit: 'engineer-weeks a quarter' },
+  'constraints.freezes': { label: 'Freeze windows' },
+  'constraints.freezes.what': { label: 'What' },
+  'constraints.freezes.from': { kind: 'deadline', label: 'From' },
+  'constraints.freezes.to': { kind: 'deadline', label: 'To' },
   'entries.financial': { label: 'Money' },
   'entries.financial.oneOffCost': { kind: 'money', label: 'One-off cost' },
   'entries.financial.annualEbitdaEffect': { kind: 'money', label: 'EBITDA effect a year' },
@@ -51,4 +55,6 @@ export const FIELD_HINTS: Readonly<Record<string, FieldHint>> = {
   'recommendations.preMortem': { label: 'Pre-mortem' },
   'recommendations.ceoOneLiner': { label: 'For the CEO, in one line' },
   'recommendations.openObjections': { label: 'Open objections' },
+  'recommendations.readyDespite': { label: 'Called ready despite open objections' },
+  'recommendations.readyDespite.messageId': { kind: 'id', label: 'From message' },
 };

@@ -1,5 +1,6 @@
 import { html } from '../../lib/html.js';
 import { number } from '../../format.js';
+import { freezeText } from '/shared/domain.mjs';
 import { money, useCurrency } from '../../money.js';
 import { EditableNumber, EditableText, TextListView } from './editing.js';
 import { Origin } from './provenance.js';
@@ -74,6 +75,12 @@ export function ContextView({ data }) {
         <dd><${EditableNumber} value=${data.constraints.budgetAmount} path=${['constraints', 'budgetAmount']} label="budget amount" show=${(/** @type {number} */ n) => money(n, currency, { compact: false })} placeholder="no amount stated" /></dd>
         <dt title="Engineer-weeks per quarter the team can give the roadmap: its effort is checked against it">Team capacity</dt>
         <dd><${EditableNumber} value=${data.constraints.teamWeeksPerQuarter} path=${['constraints', 'teamWeeksPerQuarter']} label="team capacity in engineer-weeks per quarter" show=${(/** @type {number} */ n) => `${number(n)} engineer-weeks a quarter`} placeholder="not stated" /></dd>
+        <dt title="Windows when nothing may change or ship: a roadmap deadline inside one is named in the numbers and by the sounding board">Freeze windows</dt>
+        <dd data-testid="freezes">${
+          data.constraints.freezes.length === 0
+            ? html`<span class="muted">none stated (add them in “Edit in forms”)</span>`
+            : html`<ul class="plain-list">${data.constraints.freezes.map((f, i) => html`<li key=${i} data-freeze=${i}>${freezeText(f)}</li>`)}</ul>`
+        }</dd>
       </dl>
       ${
         data.gaps.length > 0 &&

@@ -1,5 +1,5 @@
 import { html } from '../../lib/html.js';
-import { EV_SENSITIVITY } from '/shared/domain.mjs';
+import { EV_SENSITIVITY, clashText } from '/shared/domain.mjs';
 import { number } from '../../format.js';
 import { money as moneyIn, useCurrency } from '../../money.js';
 
@@ -32,7 +32,8 @@ function Tile({ label, value, detail = null, tone = null, testid }) {
 /**
  * The numbers computed in code from the roadmap and the context's constraints (src/domain/facts.ts):
  * effort against capacity, cost against budget, EBITDA and enterprise value at ±2 on the multiple,
- * year-one cash against EBITDA, and payback per entry. What nobody stated shows as a gap.
+ * year-one cash against EBITDA, payback per entry, and the deadlines inside a freeze window. What
+ * nobody stated shows as a gap.
  * @param {{ facts: RoadmapFacts, title?: string }} props
  */
 export function FactsBlock({ facts, title = 'The numbers' }) {
@@ -83,6 +84,13 @@ export function FactsBlock({ facts, title = 'The numbers' }) {
           detail=${cash.counted.length > 0 && `EBITDA ${signed(cash.ebitdaIfExpensed)} if expensed, ${signed(cash.ebitdaIfCapitalised)} if capitalised`} />
       </dl>
       <${Missing} facts=${facts} />
+      ${
+        facts.freezes.clashes.length > 0 &&
+        html`<ul class="small fact-freezes" data-testid="fact-freezes">${facts.freezes.clashes.map(
+          (c, i) =>
+            html`<li key=${i} class="warn-text"><span class="chip chip-muted">${c.id}</span> ${c.title}: ${clashText(c)}.</li>`,
+        )}</ul>`
+      }
       <details class="small fact-entries">
         <summary>Payback and enterprise value per entry</summary>
         <table class="data-table fact-table">

@@ -8,6 +8,7 @@ import {
   objectionText,
   openObjections,
   orGap,
+  readyDespiteText,
   roadmapFacts,
 } from '/shared/domain.mjs';
 import { EditableText, EnumSelect } from './editing.js';
@@ -46,6 +47,10 @@ export function SoundingBoardView({ data, roadmap = null, constraints = null }) 
             <span class="label">For the CEO</span>
             <${EditableText} value=${r.ceoOneLiner} path=${['recommendations', i, 'ceoOneLiner']} label=${`CEO one-liner of ${r.id}`} multiline nullable placeholder=${GAPS.oneLiner} />
           </blockquote>
+          ${
+            readyDespiteText(r) &&
+            html`<p class="ready-despite small" data-testid="ready-despite"><span class="badge badge-warn">Ready despite open objections</span> ${readyDespiteText(r)}${r.readyDespite?.messageId != null ? html` <span class="muted">(message #${r.readyDespite.messageId})</span>` : null}</p>`
+          }
           ${r.supportingPoints.length > 0 && html`<ol class="supporting">${r.supportingPoints.map((p, j) => html`<li key=${j}>${p}</li>`)}</ol>`}
           <details open=${openObjections(r).length > 0}>
             <summary>Objections (${openObjections(r).length} open of ${r.objections.length}), pre-mortem, evidence</summary>

@@ -1,0 +1,107 @@
+/**
+ * Freeze windows typed in Chromium: in the form beside the deadlines question, and in the context's
+ * own forms ("Edit in forms"), where a window that runs backwards is refused at its field. The context
+ * view lists them. Screenshots at 1366×860 and 420 px wide go to test-results/.
+ */
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, pageErrors, settled, startProduct, type Product } from './browserSupport.js';
+
+const RESULTS = 'test-results';
+
+let product: Product;
+let browser: Browser;
+let page: Page;
+let errors: Error[];
+
+beforeAll(async () => {
+  mkdirSync(RESULTS, { recursive: true });
+  [product, browser] = await Promise.all([startProduct(), launchBrowser()]);
+  page = await (await browser.newContext({ viewport: { width: 1366, height: 860 } })).newPage();
+  page.setDefaultTimeout(15_000);
+  errors = pageErrors(page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await product?.stop();
+});
+
+const panel = () => page.locator('.answer-panel');
+const topic = () => panel().locator('.answer-title').innerText();
+
+async function shots(name: string) {
+  await page.screenshot({ path: `${RESULTS}/${name}.png` });
+  await page.setViewportSize({ width: 420, height: 860 });
+  await page.screenshot({ path: `${RESULTS}/${name}-narrow.png`, fullPage: true });
+  await page.setViewportSize({ width: 1366, height: 860 });
+}
+
+/** Fills the last row of a list of freeze windows. */
+async function fillFreeze(scope: ReturnType<Page['locator']>, what: string, from: string, to: string): Promise<void> {
+  const rows = scope.locator('[data-field="freezes"] .form-item-row');
+  const last = rows.last();
+  await last.locator('[data-field="what"] input').fill(what);
+  await last.locator('[data-field="from"] input').fill(from);
+  await last.locator('[data-field="to"] input').fill(to);
+}
+
+describe('freeze windows, typed in the forms', () => {
+  it('takes a freeze window in the form of the deadlines question, and the context view lists it', async () => {
+    await page.goto(product.url);
+    await page.fill('#new-client', 'Contoso Freight');
+    await page.fill('#new-industry', 'Truckload carrier');
+    await page.fill('#new-quarter', '2027-Q1');
+    await page.click('button[type="submit"]:has-text("Start session")');
+    await page.waitForURL(/\/sessions\/\d+$/);
+
+    // Skip to the deadlines question: its form holds the words and the freeze windows as dates.
+    for (let i = 0; i < 12 && (await topic()) !== 'Answer with the form: Deadlines'; i++) {
+      const before = await topic();
+      await page.click('[data-conversation-action="skip"]');
+      await settled(page);
+      await expect.poll(topic).not.toBe(before);
+    }
+    expect(await topic()).toBe('Answer with the form: Deadlines');
+    await panel()
+      .locator('[data-field="time"] textarea, [data-field="time"] input')
+      .first()
+      .fill('Peak season: nothing ships in Q4');
+    await panel().locator('[data-field="freezes"] button:has-text("Add to freeze windows")').click();
+    await fillFreeze(panel(), 'Peak season', '2027-Q4', '2027-Q4');
+    await shots('freeze-answer-form');
+    await panel().locator('button:has-text("Confirm and send")').click();
+    await settled(page);
+    expect(await page.locator('.message[data-role="assistant"]').last().innerText()).toContain('Peak season');
+
+    await page.click('[data-action="draft"]');
+    await settled(page);
+    await page.click('.proposal button:has-text("Accept all")');
+    await page.locator('.proposal').waitFor({ state: 'detached' });
+    expect(await page.locator('.context-view [data-testid="freezes"]').innerText()).toBe('Peak season (2027-Q4)');
+  });
+
+  it('adds a second window in the context’s forms, refusing one that ends before it starts', async () => {
+    await page.click('.artifact-head button:has-text("Edit in forms")');
+    const forms = page.locator('[data-testid="artifact-forms"]');
+    await forms.locator('[data-field="freezes"] button:has-text("Add to freeze windows")').click();
+    await fillFreeze(forms, 'Year-end close', '2028-01-10', '2027-12-15');
+    await forms.locator('button:has-text("Save")').first().click();
+    await expect
+      .poll(() => forms.locator('.field-error').first().innerText())
+      .toContain('a freeze ends on or after the day it starts');
+    await fillFreeze(forms, 'Year-end close', '2027-12-15', '2028-01-10');
+    await forms.locator('button:has-text("Save")').first().click();
+    await expect.poll(() => page.locator('.artifact-meta').innerText()).toContain('edited by you');
+    await page.locator('[data-testid="artifact-forms"] [data-field="freezes"]').scrollIntoViewIfNeeded();
+    await shots('freeze-context-forms');
+    // The forms stand in for the view while open: closed, the view lists both windows.
+    await page.click('.artifact-head button:has-text("Close forms")');
+    const listed = page.locator('.context-view [data-testid="freezes"]');
+    expect(await listed.innerText()).toBe('Peak season (2027-Q4)\nYear-end close (2027-12-15–2028-01-10)');
+    await listed.scrollIntoViewIfNeeded();
+    await shots('freeze-context-view');
+    expect(errors).toEqual([]);
+  });
+});
