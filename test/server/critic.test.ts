@@ -92,13 +92,19 @@ const roadmap = parseArtifact('roadmap', {
       id: 'e1',
       title: 'Automate spot pricing',
       effortWeeks: 30,
+      deadline: '2027-11-30',
       financial: { oneOffCost: 450_000, annualEbitdaEffect: 150_000, evMultiple: 8, capexOpex: null, assumption: null },
     },
   ],
 });
 const context = {
   ...minimal.context(),
-  constraints: { ...minimal.context().constraints, budgetAmount: 400_000, teamWeeksPerQuarter: 13 },
+  constraints: {
+    ...minimal.context().constraints,
+    budgetAmount: 400_000,
+    teamWeeksPerQuarter: 13,
+    freezes: [{ what: 'peak season', from: '2027-Q4', to: '2027-Q4' }],
+  },
 };
 
 const objection = (
@@ -202,6 +208,9 @@ describe('the critic after the sounding-board draft', () => {
     // The facts as computed in code, each line whole.
     const facts = factLines(roadmapFacts(roadmap.entries, context.constraints));
     expect(facts.join('\n')).toContain('against a budget of 400,000: over budget by 50,000');
+    expect(facts).toContain(
+      'Freeze: e1 Automate spot pricing: the deadline 2027-11-30 falls inside peak season (2027-Q4).',
+    );
     for (const line of facts) expect(request).toContain(JSON.stringify(line).slice(1, -1));
     // The whole recommendation as drafted, and each client message with its id.
     const whole = JSON.stringify(parseArtifact('sounding_board', extracted));
@@ -212,13 +221,13 @@ describe('the critic after the sounding-board draft', () => {
     expect(proposal).toMatchObject({
       provider: 'openai',
       model: 'gpt-4.1-mini',
-      promptVersion: 'sounding_board/extractor@3+common/transcript@1+sounding_board/critic@2',
+      promptVersion: 'sounding_board/extractor@4+common/transcript@1+sounding_board/critic@3',
     });
     expect(proposal.provenance['recommendations/c1']!.origin).toMatchObject({
       kind: 'drafted',
       provider: 'openai',
       model: 'gpt-4.1-mini',
-      promptVersion: 'sounding_board/extractor@3+common/transcript@1+sounding_board/critic@2',
+      promptVersion: 'sounding_board/extractor@4+common/transcript@1+sounding_board/critic@3',
     });
     const note = frames.find((f) => f.event === 'message')!.data as Message;
     expect(note.content).toContain('1 objection open');
@@ -305,7 +314,7 @@ describe('the critic after the sounding-board draft', () => {
     expect(proposal.provenance['recommendations/c1']!.origin).toMatchObject({
       provider: 'anthropic',
       model: 'claude-sonnet-4-5',
-      promptVersion: 'sounding_board/extractor@3+common/transcript@1+sounding_board/critic@2',
+      promptVersion: 'sounding_board/extractor@4+common/transcript@1+sounding_board/critic@3',
     });
     const note = frames.find((f) => f.event === 'message')!.data as Message;
     expect(
