@@ -24,6 +24,7 @@ const NOT_FACTS = new Set([
   'roadmapEntryIds',
   'fromMessageId',
   'closedByMessageId',
+  'messageId',
   'lens',
   'category',
   'status',
