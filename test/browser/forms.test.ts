@@ -58,19 +58,33 @@ async function skip() {
   await settled(page);
 }
 
+/**
+ * Drafts and accepts the draft. `settled` alone can pass before a click has made the page busy, so
+ * each step waits for what it causes: the proposal, then the turn's end, then the accepted view.
+ */
 async function draftAndAccept() {
   await page.click('[data-action="draft"]');
+  await page.locator('.proposal').waitFor();
   await settled(page);
   await page.click('.proposal button:has-text("Accept all")');
   await page.locator('.proposal').waitFor({ state: 'detached' });
+  await settled(page);
 }
 
+const currentStep = () => page.locator('.step[data-status="current"]').getAttribute('data-step');
+
+/** Next step; a refusal fails with the conditions the page lists, not a bare timeout. */
 async function advance(to: string) {
+  await settled(page);
   await page.click('[data-action="advance"]');
-  await page.waitForFunction(
-    (s) => document.querySelector('.step[data-status="current"]')?.getAttribute('data-step') === s,
-    to,
-  );
+  await expect
+    .poll(async () => {
+      const refusal = page.locator('.move-on, .blocked');
+      if ((await currentStep()) !== to && (await refusal.count()) > 0)
+        return `refused: ${(await refusal.allInnerTexts()).join(' | ')}`;
+      return currentStep();
+    })
+    .toBe(to);
 }
 
 async function shots(name: string) {
