@@ -399,6 +399,15 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE messages ADD COLUMN answer TEXT CHECK (answer IS NULL OR json_valid(answer));
     `,
   },
+  {
+    version: 18,
+    // A draft keeps the values the offline parser read from answers given in the chat (not typed
+    // into a form), each with its words: it is accepted only once the advisor confirms them. Drafts
+    // from before list none.
+    up: `
+      ALTER TABLE proposals ADD COLUMN readings TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(readings));
+    `,
+  },
 ];
 
 /** Applies the artifact upgrade of migration `version` to every stored revision and proposal. */
