@@ -11,6 +11,7 @@ import type { Facilitator } from '../src/engine/facilitator.js';
 import type { LiveTurn } from '../src/engine/liveTurn.js';
 import { PROMPTS_DIR } from '../src/facilitators/promptLibrary.js';
 import { openDatabase } from '../src/storage/index.js';
+import { checkReadings, type ListedReading } from './advisor.js';
 import type { Answer, Persona } from './persona.js';
 import type { EvalMessage, FacilitatorInfo, SessionRecord, Tokens } from './record.js';
 
@@ -69,7 +70,7 @@ export async function runPersona(persona: Persona, options: RunOptions): Promise
       }
       const { error: draftError } = await finished(engine.draft(id));
       if (draftError) problems.push(`${step}: the draft failed: ${draftError}`);
-      else acceptDraft(engine, id, step);
+      else acceptDraft(engine, id, step, notes);
       if (step === 'trends') chooseTrends(engine, id, notes);
       // What a step still lacks when the script is done is measured, not a reason to stop: the eval
       // moves on anyway (a recorded override, as an advisor would) and notes what was missing.
@@ -130,16 +131,30 @@ function lastAssistant(messages: readonly Message[], step: StepId): string {
 
 /**
  * Accepts the step's draft whole, as an advisor pressing "Accept all" would: where drafts are
- * proposals to review, nothing reaches the artifact until then. Builds that store a draft directly
- * have no proposals, so --compare can run against them too.
+ * proposals to review, nothing reaches the artifact until then. A draft listing values the offline
+ * parser read from the chat is checked first, as the page asks (see advisor.ts): a number its words
+ * do not say is corrected in the draft, then the rest is confirmed. Builds that store a draft
+ * directly have no proposals, so --compare can run against them too.
  */
-function acceptDraft(engine: Engine, id: number, step: StepId): void {
+function acceptDraft(engine: Engine, id: number, step: StepId, notes: string[]): void {
   const review = engine as unknown as {
-    proposal?: (sessionId: number, step: StepId) => unknown;
-    acceptProposal?: (sessionId: number, step: StepId) => unknown;
+    proposal?: (sessionId: number, step: StepId) => { data: unknown; readings?: readonly ListedReading[] } | null;
+    editProposal?: (sessionId: number, step: StepId, data: unknown) => unknown;
+    acceptProposal?: (sessionId: number, step: StepId, items: undefined, confirmReadings: boolean) => unknown;
   };
   if (typeof review.proposal !== 'function' || typeof review.acceptProposal !== 'function') return;
-  if (review.proposal.call(engine, id, step)) review.acceptProposal.call(engine, id, step);
+  const proposal = review.proposal.call(engine, id, step);
+  if (!proposal) return;
+  const readings = proposal.readings ?? [];
+  if (readings.length > 0) {
+    const checked = checkReadings(proposal.data, readings);
+    notes.push(`${step}: ${readings.length} values read from the chat were listed for the advisor to confirm.`);
+    if (checked.corrections.length > 0 && typeof review.editProposal === 'function') {
+      review.editProposal.call(engine, id, step, checked.data);
+      notes.push(`${step}: the advisor corrected ${checked.corrections.join('; ')}.`);
+    }
+  }
+  review.acceptProposal.call(engine, id, step, undefined, true);
 }
 
 /** Two or three trends, as an advisor would pick: the client's own first, then the proposals in order. */

@@ -401,11 +401,20 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 18,
+    // A draft keeps the values the offline parser read from answers given in the chat (not typed
+    // into a form), each with its words: it is accepted only once the advisor confirms them. Drafts
+    // from before list none.
+    up: `
+      ALTER TABLE proposals ADD COLUMN readings TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(readings));
+    `,
+  },
+  {
+    version: 19,
     // Two things became data that were prose: the context's freeze windows (none on record before),
-    // and the reason a recommendation was called ready despite open objections, which build 17 appended
+    // and the reason a recommendation was called ready despite open objections, which earlier builds appended
     // to each open objection's response. See artifactUpgrades.ts (archives from before get the same rewrite).
     up: '',
-    backfill: (db) => upgradeStoredArtifacts(db, 18),
+    backfill: (db) => upgradeStoredArtifacts(db, 19),
   },
 ];
 

@@ -703,9 +703,9 @@ describe('migration 15', () => {
   });
 });
 
-describe('migration 18', () => {
+describe('migration 19', () => {
   const REASON = 'Ready, because Sage ends support for our version in March and the board accepted the risk';
-  /** A ready recommendation as build 17 drafted it: the reason appended to every open objection's response. */
+  /** A ready recommendation as earlier builds drafted it: the reason appended to every open objection's response. */
   const readyAsBuild17 = (id: string, verdict: string) => ({
     id,
     claim: 'Move our on-prem ERP (Sage 300) to SaaS within 9 months',
@@ -747,7 +747,7 @@ describe('migration 18', () => {
   });
 
   it('gives stored contexts no freeze windows and moves the appended ready reason into its field, in revisions and proposals', () => {
-    const db = atSchemaVersion(17);
+    const db = atSchemaVersion(18);
     const context = minimal.context() as unknown as { constraints: Record<string, unknown> };
     const { freezes: _f, ...constraints } = context.constraints;
     const insertArtifact = db.prepare(
