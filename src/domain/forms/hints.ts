@@ -56,5 +56,8 @@ export const FIELD_HINTS: Readonly<Record<string, FieldHint>> = {
   'recommendations.ceoOneLiner': { label: 'For the CEO, in one line' },
   'recommendations.openObjections': { label: 'Open objections' },
   'recommendations.readyDespite': { label: 'Called ready despite open objections' },
-  'recommendations.readyDespite.messageId': { kind: 'id', label: 'From message' },
+  'recommendations.readyDespite.messageId': {
+    label: 'Said in message',
+    help: 'the id of the client message that gave the reason; empty when not recorded',
+  },
 };
