@@ -1,7 +1,8 @@
 /**
  * Freeze windows typed in Chromium: in the form beside the deadlines question, and in the context's
  * own forms ("Edit in forms"), where a window that runs backwards is refused at its field. The context
- * view lists them. Screenshots at 1366×860 and 420 px wide go to test-results/.
+ * view lists them. A quick check called ready despite open objections shows the reason with the
+ * verdict. Screenshots at 1366×860 and 420 px wide go to test-results/.
  */
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -102,6 +103,41 @@ describe('freeze windows, typed in the forms', () => {
     expect(await listed.innerText()).toBe('Peak season (2027-Q4)\nYear-end close (2027-12-15–2028-01-10)');
     await listed.scrollIntoViewIfNeeded();
     await shots('freeze-context-view');
+    expect(errors).toEqual([]);
+  });
+
+  it('shows the reason a quick check was called ready despite open objections, with the verdict', async () => {
+    await page.goto(product.url);
+    await page.fill('#new-client', 'Fabrikam');
+    await page.fill('#new-industry', 'Wholesale distribution');
+    await page.check('input[name="mode"][value="quick_check"]');
+    await page.click('button[type="submit"]:has-text("Start session")');
+    await page.waitForURL(/\/sessions\/\d+$/);
+    await page.waitForSelector('.message[data-role="assistant"]');
+    for (const said of [
+      'Move our on-prem ERP (Sage 300) to SaaS within 9 months',
+      "I don't know yet",
+      'Ready',
+      'Ready, because Sage ends support for our version in March and the board accepted the risk.',
+    ]) {
+      await page.fill('#composer-text', said);
+      await page.press('#composer-text', 'Enter');
+      await settled(page);
+    }
+    await page.click('[data-action="draft"]');
+    await settled(page);
+    await page.click('.proposal button:has-text("Accept all")');
+    await page.locator('.proposal').waitFor({ state: 'detached' });
+    const despite = page.locator('[data-testid="ready-despite"]');
+    expect(await despite.innerText()).toContain(
+      'Called ready despite 4 open objections; the reason given: “Ready, because Sage ends support for our version in March and the board accepted the risk”.',
+    );
+    expect(await despite.innerText()).toMatch(/\(message #\d+\)/);
+    // The objections stay open, each as it was, with no reason pasted into its answer.
+    expect(await page.locator('.objection[data-status="open"]').count()).toBe(4);
+    expect(await page.locator('.objections').innerText()).not.toContain('called ready despite');
+    await despite.scrollIntoViewIfNeeded();
+    await shots('ready-despite');
     expect(errors).toEqual([]);
   });
 });
