@@ -51,7 +51,8 @@ export async function runPersona(persona: Persona, options: RunOptions): Promise
   const trapMessages: Record<string, number | null> = {};
   let clientTokens = NO_TOKENS;
   const { name: clientName, industry, quarter } = persona.client;
-  const id = engine.createSession({ clientName, industry, quarter, mode: 'quarterly' }).session.id;
+  const region = regionOf(persona.client.region);
+  const id = engine.createSession({ clientName, industry, quarter, mode: 'quarterly', region }).session.id;
 
   try {
     for (const step of STEP_IDS) {
@@ -169,6 +170,17 @@ const FAMILY_LABELS: ReadonlyArray<[string, string]> = (() => {
  * The question family of a reply: a field the session recorded, when there is one, under any of the
  * names it may take; else, in the dialogue, the family label the reply shows.
  */
+/**
+ * The client's region as an advisor would pick it for the question banks, from the persona's own
+ * words; the eval keeps its own reading (a product at an older ref ignores it).
+ */
+function regionOf(words: string): 'eu' | 'us' | 'uk' | null {
+  if (/\b(?:EU|Europe|Germany|France|Ireland|Netherlands|Spain|Italy|Austria)\b/.test(words)) return 'eu';
+  if (/\b(?:UK|England|Scotland|Wales|Britain)\b/.test(words)) return 'uk';
+  if (/\b(?:US|USA|United States|Midwest)\b/.test(words)) return 'us';
+  return null;
+}
+
 export function familyOf(message: Message): string | null {
   const m = message as unknown as Record<string, unknown>;
   for (const key of ['questionFamily', 'family']) if (typeof m[key] === 'string') return m[key] as string;

@@ -4,6 +4,7 @@ export { HORIZONS } from './horizons.js';
 export * from './roadmapMeasures.js';
 export * from './facts.js';
 export * from './objections.js';
+export * from './bankProfile.js';
 export * from './artifacts/index.js';
 export * from './guards.js';
 export * from './overrides.js';

@@ -25,6 +25,15 @@ export {
 } from './facts.js';
 export { openObjections, objectionText, failureStoryText } from './objections.js';
 export { GAPS, gapText, orGap, riskScoreText, type GapField } from './gaps.js';
+export {
+  INDUSTRY_PROFILES,
+  INDUSTRY_PROFILE_LABELS,
+  REGIONS,
+  REGION_LABELS,
+  type BankProfile,
+  type IndustryProfile,
+  type Region,
+} from './bankProfile.js';
 export { OVERRIDE_REASON_MAX } from './overrides.js';
 export type { StepOverride, UnmetCondition } from './guards.js';
 export {

@@ -1,3 +1,4 @@
+import type { BankProfile } from './bankProfile.js';
 import type { StepId, SessionMode, Quarter } from './steps.js';
 import type { Progress } from './stepMachine.js';
 import type { ProvenanceMap } from './proposals/provenance.js';
@@ -77,6 +78,12 @@ export interface Client {
   readonly id: number;
   readonly name: string;
   readonly industry: string;
+  /**
+   * The question banks that fit the client (industry profile and region): as chosen, else inferred
+   * from its industry. `profileChosen` says which.
+   */
+  readonly profile: BankProfile;
+  readonly profileChosen: boolean;
   readonly createdAt: string;
   /** Set when the client is archived: off the home list, still searchable, restored by un-archiving. */
   readonly archivedAt: string | null;

@@ -51,6 +51,8 @@ import {
   type UnmetCondition,
   attemptsToReplace,
   retryableReply,
+  inferProfile,
+  type Region,
 } from '../domain/index.js';
 import * as store from '../storage/index.js';
 import type { Db } from '../storage/index.js';
@@ -177,6 +179,8 @@ export interface NewSession {
   readonly carryFrom?: number | null;
   /** Start a second quarterly session for a quarter that already has one. */
   readonly allowDuplicate?: boolean;
+  /** Where the client works, for a new client's question banks (with the profile its industry suggests). */
+  readonly region?: Region | null;
 }
 
 /** What a new quarter inherits; the dialogue, the forecast and the pressure tests are redone each quarter. */
@@ -284,7 +288,10 @@ export class Engine {
   /** The client a new session is for: found by name (an archived one comes back to the list), or created. */
   private clientForNewSession(input: NewSession): Client {
     const record = store.findClientRecordByName(this.db, input.clientName);
-    if (!record) return store.insertClient(this.db, input.clientName, input.industry);
+    if (!record) {
+      const profile = input.region ? { ...inferProfile(input.industry), region: input.region } : null;
+      return store.insertClient(this.db, input.clientName, input.industry, profile);
+    }
     if (record.deletedAt) {
       throw conflict(
         `A client named "${record.client.name}" is in the trash. Restore it to add a session, or choose another name.`,
@@ -779,6 +786,7 @@ export class Engine {
         industry: client.industry,
         quarter: session.quarter,
         mode: session.mode,
+        profile: client.profile,
       },
       step,
       trendId,

@@ -1,5 +1,6 @@
 import type {
   ArtifactSet,
+  BankProfile,
   AskedRef,
   ConversationState,
   CallRecord,
@@ -23,6 +24,8 @@ export interface TurnInput {
     readonly industry: string;
     readonly quarter: string;
     readonly mode: SessionMode;
+    /** The question banks that fit the client; inferred from `industry` where a caller has none. */
+    readonly profile?: BankProfile;
   };
   readonly step: StepId;
   /** Dialogue step: the trend the user's message answers about. */

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { CONVERSATION_ACTIONS, OverrideReason, Quarter, SessionMode, StepId } from '../domain/index.js';
+import {
+  CONVERSATION_ACTIONS,
+  INDUSTRY_PROFILES,
+  OverrideReason,
+  Quarter,
+  REGIONS,
+  SessionMode,
+  StepId,
+} from '../domain/index.js';
 
 /** Request bodies and parameters: the HTTP boundary, validated before anything is stored. */
 
@@ -18,7 +26,11 @@ export const CreateSessionBody = z.object({
   carryOver: z.boolean().default(false).describe("start from the client's previous quarter"),
   carryFrom: z.number().int().positive().nullish().describe('the session to carry from, if not the default'),
   allowDuplicate: z.boolean().default(false).describe('a second quarterly session for a quarter that has one'),
+  region: z.enum(REGIONS).nullish().describe("a new client's region, for its question banks: eu, us or uk"),
 });
+
+/** The question banks that fit a client: an industry profile and a region. */
+export const BankProfileBody = z.strictObject({ industry: z.enum(INDUSTRY_PROFILES), region: z.enum(REGIONS) });
 
 export const SessionPlanQuery = z.object({ clientName: Name, quarter: Quarter });
 
@@ -29,8 +41,13 @@ export const ListClientsQuery = z.object({
 });
 
 export const UpdateClientBody = z
-  .strictObject({ name: Name.optional(), industry: Name.optional(), archived: z.boolean().optional() })
-  .refine((b) => Object.keys(b).length > 0, 'name, industry or archived is required');
+  .strictObject({
+    name: Name.optional(),
+    industry: Name.optional(),
+    archived: z.boolean().optional(),
+    profile: BankProfileBody.nullable().optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, 'name, industry, archived or profile is required');
 
 export const UpdateSessionBody = z.strictObject({
   title: z.string().trim().max(200, 'must be at most 200 characters').nullable(),

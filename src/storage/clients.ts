@@ -1,10 +1,12 @@
-import type { Client } from '../domain/index.js';
+import { inferProfile, type BankProfile, type Client, type IndustryProfile, type Region } from '../domain/index.js';
 import { now, stmt, type Db } from './db.js';
 
 interface ClientRow {
   id: number;
   name: string;
   industry: string;
+  profile_industry: IndustryProfile | null;
+  profile_region: Region | null;
   created_at: string;
   archived_at: string | null;
   deleted_at: string | null;
@@ -14,6 +16,12 @@ const toClient = (r: ClientRow): Client => ({
   id: r.id,
   name: r.name,
   industry: r.industry,
+  // Chosen only as a pair; otherwise inferred again from the industry, so a renamed industry is followed.
+  profile:
+    r.profile_industry && r.profile_region
+      ? { industry: r.profile_industry, region: r.profile_region }
+      : inferProfile(r.industry),
+  profileChosen: r.profile_industry !== null && r.profile_region !== null,
   createdAt: r.created_at,
   archivedAt: r.archived_at,
 });
@@ -27,11 +35,21 @@ export interface ClientRecord {
 
 const toRecord = (r: ClientRow): ClientRecord => ({ client: toClient(r), deletedAt: r.deleted_at });
 
-export function insertClient(db: Db, name: string, industry: string): Client {
+export function insertClient(db: Db, name: string, industry: string, profile: BankProfile | null = null): Client {
   const row = stmt(db, 'INSERT INTO clients (name, industry, created_at) VALUES (?, ?, ?) RETURNING *').get(
     name,
     industry,
     now(),
+  ) as ClientRow;
+  return profile ? setClientProfile(db, row.id, profile) : toClient(row);
+}
+
+/** Chooses the client's question banks; null goes back to inferring them from its industry. */
+export function setClientProfile(db: Db, id: number, profile: BankProfile | null): Client {
+  const row = stmt(db, 'UPDATE clients SET profile_industry = ?, profile_region = ? WHERE id = ? RETURNING *').get(
+    profile?.industry ?? null,
+    profile?.region ?? null,
+    id,
   ) as ClientRow;
   return toClient(row);
 }

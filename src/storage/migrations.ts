@@ -382,6 +382,15 @@ export const MIGRATIONS: readonly Migration[] = [
     up: '',
     backfill: (db) => upgradeStoredArtifacts(db, 15),
   },
+  {
+    version: 16,
+    // The question banks that fit a client (industry profile, region), when the advisor chose them;
+    // null for clients from before: inferred from the industry, as for a client who never chose.
+    up: `
+      ALTER TABLE clients ADD COLUMN profile_industry TEXT;
+      ALTER TABLE clients ADD COLUMN profile_region TEXT;
+    `,
+  },
 ];
 
 /** Applies the artifact upgrade of migration `version` to every stored revision and proposal. */

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { Db } from './db.js';
 import { reserveMessageIds } from './messages.js';
 import {
+  INDUSTRY_PROFILES,
+  REGIONS,
   ProgressSchema,
   ProvenanceMap,
   Quarter,
@@ -86,6 +88,8 @@ export const TABLES = [
       id,
       name: text.min(1),
       industry: text,
+      profile_industry: nullable(z.enum(INDUSTRY_PROFILES)).default(null),
+      profile_region: nullable(z.enum(REGIONS)).default(null),
       created_at: time,
       archived_at: nullable(time).default(null),
       deleted_at: nullable(time).default(null),

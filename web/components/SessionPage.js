@@ -4,6 +4,7 @@ import { loadDraft, saveDraft } from '../drafts.js';
 import { Link } from '../router.js';
 import { useSession } from '../session/useSession.js';
 import { ArtifactPanel } from './artifacts/ArtifactPanel.js';
+import { BankProfilePicker } from './BankProfilePicker.js';
 import { Composer } from './Composer.js';
 import { ErrorBanner } from './ErrorBanner.js';
 import { Messages } from './Messages.js';
@@ -86,6 +87,7 @@ export function SessionPage({ sessionId }) {
           <p class="crumbs"><${Link} href="/">Sessions<//> <span aria-hidden="true">›</span> <bdi>${view.client.name}</bdi></p>
           <h1 class="session-title"><bdi>${view.client.name}</bdi> <span class="quarter-tag">${view.session.quarter}</span></h1>
           <p class="muted session-sub">${view.client.industry} · ${view.session.mode === 'quick_check' ? 'Quick sounding-board check' : 'Quarterly session'}${view.session.title ? ` · ${view.session.title}` : ''}</p>
+          <p class="muted session-sub"><${BankProfilePicker} client=${view.client} onChanged=${session.refresh} /></p>
         </div>
         <nav class="exports" aria-label="Exports">
           <span class="exports-label">Export</span>
