@@ -18,7 +18,9 @@ export async function evaluate(
   for (const f of facilitators) {
     for (const persona of personas) {
       options.log?.(`${f.info.kind} · ${persona.id} …`);
-      const record = await runPersona(persona, { facilitator: f.make(), info: f.info, client: options.client });
+      const from = f.requests?.().length ?? 0;
+      const run = await runPersona(persona, { facilitator: f.make(), info: f.info, client: options.client });
+      const record = f.requests ? { ...run, requests: f.requests().slice(from) } : run;
       const checks = runChecks(record);
       if (!options.judge || f.info.meaningless) {
         results.push({ record, checks });

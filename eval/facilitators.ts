@@ -6,7 +6,7 @@
 import { loadConfig, type Config } from '../src/config.js';
 import type { Facilitator } from '../src/engine/facilitator.js';
 import { createFacilitator } from '../src/facilitators/index.js';
-import type { FacilitatorInfo } from './record.js';
+import type { FacilitatorInfo, ModelRequest } from './record.js';
 
 export type FacilitatorKind = FacilitatorInfo['kind'];
 
@@ -14,6 +14,8 @@ export interface EvalFacilitator {
   readonly info: FacilitatorInfo;
   /** A fresh facilitator per session (the offline one is stateless; a model one holds its client). */
   make(): Facilitator;
+  /** The request bodies the model received so far, in order, where they are recorded (the fake model). */
+  requests?(): readonly ModelRequest[];
   close(): Promise<void>;
 }
 
@@ -27,7 +29,13 @@ export function offlineFacilitator(): EvalFacilitator {
   };
 }
 
-/** The fake answers every reply with one fixed question and every draft with the Northwind fixtures. */
+/** The families the fake files its questions under, in turn, when asked (the product asks after each dialogue question). */
+const FAKE_FAMILIES = ['clarify', 'probe_evidence', 'implications', 'probe_assumptions', 'other_viewpoints'];
+
+/**
+ * The fake answers every reply with one fixed question, every draft with the Northwind fixtures, and
+ * a request to file a question's family with the next of FAKE_FAMILIES. It records what it was sent.
+ */
 export async function fakeModelFacilitator(): Promise<EvalFacilitator> {
   const [{ startFakeOpenAi, structuredName }, { northwindArtifactsQ1, withoutMessageIds }, { structuredFixture }] =
     await Promise.all([
@@ -37,14 +45,14 @@ export async function fakeModelFacilitator(): Promise<EvalFacilitator> {
     ]);
   // The fixtures' ledger cites messages of another transcript: a draft citing them is refused (references resolve).
   const fixtures = withoutMessageIds(northwindArtifactsQ1());
-  const fake = await startFakeOpenAi(
-    (request) => {
-      const name = structuredName(request);
-      if (name) return { json: structuredFixture(name, fixtures) };
-      return { text: 'What makes you say that?' };
-    },
-    { record: false },
-  );
+  let filed = 0;
+  // Recording stays on: the eval's prompt checks read what the model was sent.
+  const fake = await startFakeOpenAi((request) => {
+    const name = structuredName(request);
+    if (name === 'question_family') return { json: { family: FAKE_FAMILIES[filed++ % FAKE_FAMILIES.length] } };
+    if (name) return { json: structuredFixture(name, fixtures) };
+    return { text: 'What makes you say that?' };
+  });
   const config = loadConfig({ OPENAI_BASE_URL: fake.url, MODEL: 'fake-model', MODEL_RETRY_BASE_MS: '1' });
   return {
     info: {
@@ -54,6 +62,11 @@ export async function fakeModelFacilitator(): Promise<EvalFacilitator> {
       meaningless: true,
     },
     make: () => createFacilitator(config),
+    requests: () =>
+      fake.requests.map((r) => ({
+        tool: structuredName(r),
+        messages: r.messages.map((m) => ({ role: m.role, content: typeof m.content === 'string' ? m.content : '' })),
+      })),
     close: () => fake.close(),
   };
 }

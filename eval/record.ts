@@ -20,11 +20,20 @@ export interface EvalMessage {
   readonly status: string;
   /** The question family, where the session records it (see runner.ts for where it is read from). */
   readonly family: string | null;
+  /** In the dialogue, the trend the message is about. */
+  readonly trendId: string | null;
   readonly promptVersion: string | null;
   readonly tokensIn: number | null;
   readonly tokensOut: number | null;
   /** The prompt the product built for this reply, counted locally (characters / 4); null offline. */
   readonly promptTokens: number | null;
+}
+
+/** One request a model received, as the fake model recorded it: a streamed reply (tool null) or a structured call. */
+export interface ModelRequest {
+  /** The structured output asked for (a step's artifact, "question_family"); null for a streamed reply. */
+  readonly tool: string | null;
+  readonly messages: ReadonlyArray<{ readonly role: string; readonly content: string }>;
 }
 
 export interface Tokens {
@@ -36,7 +45,13 @@ export interface Tokens {
 export interface SessionRecord {
   readonly persona: Persona;
   readonly facilitator: FacilitatorInfo;
-  readonly session: { readonly clientName: string; readonly industry: string; readonly quarter: string };
+  readonly session: {
+    readonly clientName: string;
+    readonly industry: string;
+    readonly quarter: string;
+    /** The client's currency the session was created with (ISO 4217); absent in records made before it existed. */
+    readonly currency?: string | null;
+  };
   readonly messages: readonly EvalMessage[];
   /** The latest artifact of each step that has one. */
   readonly artifacts: Partial<Record<StepId, unknown>>;
@@ -59,4 +74,6 @@ export interface SessionRecord {
   };
   readonly promptVersions: readonly string[];
   readonly durationMs: number;
+  /** What the model was sent, in order, where it was recorded (the fake model); absent otherwise. */
+  readonly requests?: readonly ModelRequest[];
 }

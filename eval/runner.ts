@@ -50,9 +50,11 @@ export async function runPersona(persona: Persona, options: RunOptions): Promise
   const stepsDone: StepId[] = [];
   const trapMessages: Record<string, number | null> = {};
   let clientTokens = NO_TOKENS;
-  const { name: clientName, industry, quarter } = persona.client;
+  const { name: clientName, industry, quarter, currency } = persona.client;
+  // The persona's currency and region are the client's: the model facilitator is told the currency,
+  // currency_understood judges by it, and the offline banks follow the region.
   const region = regionOf(persona.client.region);
-  const id = engine.createSession({ clientName, industry, quarter, mode: 'quarterly', region }).session.id;
+  const id = engine.createSession({ clientName, industry, quarter, currency, mode: 'quarterly', region }).session.id;
 
   try {
     for (const step of STEP_IDS) {
@@ -90,7 +92,7 @@ export async function runPersona(persona: Persona, options: RunOptions): Promise
   return {
     persona,
     facilitator: options.info,
-    session: { clientName, industry, quarter },
+    session: { clientName, industry, quarter, currency },
     messages,
     artifacts: Object.fromEntries(Object.entries(view.artifacts).map(([step, a]) => [step, a?.data])),
     trapMessages,
@@ -167,12 +169,8 @@ const FAMILY_LABELS: ReadonlyArray<[string, string]> = (() => {
 })();
 
 /**
- * The question family of a reply: a field the session recorded, when there is one, under any of the
- * names it may take; else, in the dialogue, the family label the reply shows.
- */
-/**
  * The client's region as an advisor would pick it for the question banks, from the persona's own
- * words; the eval keeps its own reading (a product at an older ref ignores it).
+ * words; the eval keeps its own reading, as it also runs against the product at an older ref.
  */
 function regionOf(words: string): 'eu' | 'us' | 'uk' | null {
   if (/\b(?:EU|Europe|Germany|France|Ireland|Netherlands|Spain|Italy|Austria)\b/.test(words)) return 'eu';
@@ -181,6 +179,10 @@ function regionOf(words: string): 'eu' | 'us' | 'uk' | null {
   return null;
 }
 
+/**
+ * The question family of a reply: a field the session recorded, when there is one, under any of the
+ * names it may take; else, in the dialogue, the family label the reply shows.
+ */
 export function familyOf(message: Message): string | null {
   const m = message as unknown as Record<string, unknown>;
   for (const key of ['questionFamily', 'family']) if (typeof m[key] === 'string') return m[key] as string;
@@ -204,6 +206,7 @@ function toEvalMessage(m: Message): EvalMessage {
     content: m.content,
     status: m.status,
     family: familyOf(m),
+    trendId: m.trendId,
     promptVersion: m.promptVersion,
     tokensIn: m.tokensIn,
     tokensOut: m.tokensOut,

@@ -134,13 +134,18 @@ const sessionPath = (id, rest = '') => `/api/sessions/${encodeURIComponent(id)}$
 export const api = {
   /** @returns {Promise<import('./types.js').Health>} */
   health: () => call('GET', '/api/health'),
+  /**
+   * Every artifact's fields, described from its schema, for the page's forms.
+   * @returns {Promise<{ forms: Record<StepId, readonly import('./types.js').FieldSpec[]> }>}
+   */
+  forms: () => call('GET', '/api/forms'),
   /** @returns {Promise<{ clients: import('/shared/domain.mjs').Client[] }>} */
   clients: () => call('GET', '/api/clients'),
   /** Archived clients only: the home list leaves them out. @returns {Promise<{ clients: import('/shared/domain.mjs').Client[] }>} */
   archivedClients: () => call('GET', '/api/clients?archived=only'),
   /**
    * @param {number} id
-   * @param {{ name?: string, industry?: string, archived?: boolean, profile?: import('/shared/domain.mjs').BankProfile | null }} change
+   * @param {{ name?: string, industry?: string, archived?: boolean, currency?: string | null, profile?: import('/shared/domain.mjs').BankProfile | null }} change
    * @returns {Promise<{ client: import('/shared/domain.mjs').Client }>}
    */
   updateClient: (id, change) => call('PATCH', `/api/clients/${encodeURIComponent(id)}`, change),
@@ -245,6 +250,14 @@ export const api = {
    * @returns {Promise<SessionView>}
    */
   confirm: (id, step) => call('POST', sessionPath(id, '/confirm'), { step }),
+  /**
+   * Reads a pasted text into a question's form (offline): the values read and the words each came from; nothing is stored.
+   * @param {number} id
+   * @param {string} questionId
+   * @param {string} text
+   * @returns {Promise<import('./types.js').Prefill>}
+   */
+  prefill: (id, questionId, text) => call('POST', sessionPath(id, '/prefill'), { questionId, text }),
   /**
    * @param {number} id
    * @param {StepId} step

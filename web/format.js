@@ -1,10 +1,7 @@
 /** Small display helpers. */
 
-const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
 const plain = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
 
-/** @param {number | null | undefined} n */
-export const money = (n) => (n === null || n === undefined ? '—' : `${n < 0 ? '−' : ''}${compact.format(Math.abs(n))}`);
 /** @param {number | null | undefined} n */
 export const number = (n) => (n === null || n === undefined ? '—' : plain.format(n));
 /** @param {string | null | undefined} s */

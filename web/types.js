@@ -60,6 +60,13 @@
  * )} Frame
  */
 
+/** A field of an artifact as a form shows it, described from the artifact's schema (src/domain/forms/). */
+/** @typedef {import('../src/domain/forms/fields.js').FieldSpec} FieldSpec */
+/** @typedef {import('../src/domain/forms/answers.js').AnswerForm} AnswerForm */
+/** @typedef {import('../src/domain/forms/answers.js').AnswerField} AnswerField */
+/** POST /api/sessions/:id/prefill: what a pasted text pre-fills, with the words each value came from. */
+/** @typedef {import('../src/engine/facilitator.js').Prefill & { form: AnswerForm }} Prefill */
+
 /** @typedef {import('../src/engine/engine.js').SessionPlan} SessionPlan */
 /** @typedef {import('../src/engine/engine.js').SessionChoice} SessionChoice */
 /** @typedef {import('../src/engine/library.js').TrashView} TrashView */

@@ -52,8 +52,12 @@ export interface NumberFinding {
   readonly path: string;
   readonly raw: string;
   readonly value: number;
-  /** found: said in the transcript; scaled: said, but a thousand or a million times larger or smaller; invented: not said. */
-  readonly status: 'found' | 'scaled' | 'invented';
+  /**
+   * found: said in the transcript; scaled: said, but a thousand or a million times larger or smaller;
+   * foreign: a money field holding an amount said only in another currency than the client's (recorded
+   * as if it were in the client's); invented: not said.
+   */
+  readonly status: 'found' | 'scaled' | 'foreign' | 'invented';
   /** Whether it is an amount of money (written with a currency, or a money field). */
   readonly money: boolean;
   readonly text: string;
@@ -68,16 +72,36 @@ const SCALES = [1e3, 1e6, 1e9];
  * ("Initiative 2", "3 risks") are counts of the artifact's own making and are not judged; dates are
  * judged by their year.
  */
-export function judgeNumbers(artifact: unknown, source: readonly ReadNumber[], sourceYears: ReadonlySet<string>) {
+export function judgeNumbers(
+  artifact: unknown,
+  source: readonly ReadNumber[],
+  sourceYears: ReadonlySet<string>,
+  clientCurrency: string | null = null,
+) {
   const findings: NumberFinding[] = [];
   for (const leaf of leaves(artifact)) {
     const read: ReadNumber[] =
       typeof leaf.value === 'number'
-        ? [{ raw: String(leaf.value), value: leaf.value, money: MONEY_FIELDS.test(leaf.path) }]
+        ? [
+            {
+              raw: String(leaf.value),
+              value: leaf.value,
+              money: MONEY_FIELDS.test(leaf.path),
+              currency: clientCurrency,
+            },
+          ]
         : readNumbers(leaf.value);
     for (const n of read) {
       if (!n.money && Number.isInteger(n.value) && n.value <= 3) continue;
-      const found = source.some((s) => sameValue(s.value, n.value));
+      const said = source.filter((s) => sameValue(s.value, n.value));
+      const found = said.length > 0;
+      // A money field is in the client's currency: an amount said only in another one was not converted, just relabelled.
+      const foreign =
+        found &&
+        typeof leaf.value === 'number' &&
+        MONEY_FIELDS.test(leaf.path) &&
+        clientCurrency !== null &&
+        said.every((s) => s.currency !== null && s.currency !== clientCurrency);
       const scaled =
         !found &&
         source.some(
@@ -87,7 +111,7 @@ export function judgeNumbers(artifact: unknown, source: readonly ReadNumber[], s
         path: leaf.path,
         raw: n.raw,
         value: n.value,
-        status: found ? 'found' : scaled ? 'scaled' : 'invented',
+        status: foreign ? 'foreign' : found ? 'found' : scaled ? 'scaled' : 'invented',
         money: n.money || source.some((s) => s.money && sameValue(s.value, n.value)),
         text: String(leaf.value),
       });

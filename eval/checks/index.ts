@@ -2,7 +2,7 @@
  * Runs every check on a session record. The checks themselves are pure functions in this folder;
  * this module only turns a record into their inputs and their verdicts into results with excerpts.
  */
-import { factLines, roadmapFacts, type ArtifactSet, type StepId } from '../../src/domain/index.js';
+import { STEP_IDS, factLines, roadmapFacts, type ArtifactSet, type StepId } from '../../src/domain/index.js';
 import { trapsOf } from '../persona.js';
 import type { EvalMessage, SessionRecord } from '../record.js';
 import {
@@ -19,6 +19,7 @@ import {
   type RiskLike,
 } from './artifacts.js';
 import { readNumbers } from './numbers.js';
+import { citedIdsVisible, contextWhole, familiesVisible, messagesLabelled, stepRequests } from './prompts.js';
 import { trapChallenged } from './traps.js';
 import { TURN_CHECKS } from './turn.js';
 import { excerpt, questionsIn } from './text.js';
@@ -99,7 +100,38 @@ export function runChecks(record: SessionRecord): CheckResult[] {
       }),
     ),
   );
-  return [...turnResults, trapResult(record), ...artifactResults(record)];
+  return [...turnResults, trapResult(record), ...artifactResults(record), ...promptResults(record)];
+}
+
+/** What the model was sent, where the run recorded it (the fake model); nothing to judge otherwise. */
+function promptResults(record: SessionRecord): CheckResult[] {
+  const requests = stepRequests(record.requests ?? [], STEP_IDS);
+  return [
+    result(
+      'ids_visible',
+      'prompt',
+      'every message the model reads carries its id (and in the dialogue its trend)',
+      messagesLabelled(requests, record.messages),
+    ),
+    result(
+      'families_visible',
+      'prompt',
+      'every earlier dialogue question the model reads carries its family, recorded as data',
+      familiesVisible(requests, record.messages),
+    ),
+    result(
+      'context_whole',
+      'prompt',
+      'every roadmap entry and risk a step pressure-tests or builds on is in its prompt whole, or named as left out',
+      contextWhole(requests, record.artifacts),
+    ),
+    result(
+      'cited_ids_visible',
+      'prompt',
+      'every id a draft cites was in the prompt it was drafted from',
+      citedIdsVisible(requests, record.artifacts),
+    ),
+  ];
 }
 
 function replyAfter(messages: readonly EvalMessage[], messageId: number): EvalMessage | null {
@@ -151,10 +183,10 @@ function artifactResults(record: SessionRecord): CheckResult[] {
   const numbers = FAITHFUL_STEPS.flatMap((step) =>
     artifacts[step] === undefined
       ? []
-      : judgeNumbers(artifacts[step], numberSource, years).map((f) => ({ step, ...f })),
+      : judgeNumbers(artifacts[step], numberSource, years, session.currency ?? null).map((f) => ({ step, ...f })),
   );
   const numberItems = numbers.map((n) =>
-    n.status === 'found'
+    n.status === 'found' || n.status === 'foreign'
       ? null
       : {
           where: `${n.step} · ${n.path}`,
@@ -164,13 +196,16 @@ function artifactResults(record: SessionRecord): CheckResult[] {
         },
   );
   const currencyItems = numbers
-    .filter((n) => n.status === 'scaled' || (n.status === 'found' && n.money))
+    .filter((n) => n.status === 'scaled' || n.status === 'foreign' || (n.status === 'found' && n.money))
     .map((n) =>
       n.status === 'found'
         ? null
         : {
             where: `${n.step} · ${n.path}`,
-            detail: `“${n.raw}” misreads an amount the client gave`,
+            detail:
+              n.status === 'foreign'
+                ? `“${n.raw}” was said only in another currency than the client's (${session.currency}), and recorded as if in it`
+                : `“${n.raw}” misreads an amount the client gave`,
             excerpt: excerpt(n.text),
           },
     );
@@ -231,7 +266,12 @@ function artifactResults(record: SessionRecord): CheckResult[] {
 
   return [
     result('numbers_faithful', 'artifact', 'every number in an artifact was said in the transcript', numberItems),
-    result('currency_understood', 'artifact', 'amounts keep their scale ("EUR 450.000" is 450,000)', currencyItems),
+    result(
+      'currency_understood',
+      'artifact',
+      'amounts keep their scale ("EUR 450.000" is 450,000) and are in the client\'s currency',
+      currencyItems,
+    ),
     result('names_faithful', 'artifact', 'every proper name in an artifact appears in the transcript', nameItems),
     result('ids_resolve', 'artifact', 'every id an artifact cites resolves', ids),
     result(

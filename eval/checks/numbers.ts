@@ -2,12 +2,13 @@
  * Numbers as people write them, read to their value: "EUR 450.000" is 450,000 (a European thousands
  * point), "€ 1,2 Mio." is 1,200,000, "$8M" is 8,000,000, "45k" is 45,000, "2,8 %" is 2.8.
  */
-
 export interface ReadNumber {
   readonly raw: string;
   readonly value: number;
   /** Written with a currency (symbol or code) beside it. */
   readonly money: boolean;
+  /** The currency it was written in, where that is unambiguous ("EUR 450.000", "£300k"; not a bare "$"). */
+  readonly currency: string | null;
 }
 
 const CURRENCY = String.raw`(?:[$€£¥]|\b(?:USD|EUR|GBP|CHF|SEK|NOK|DKK|PLN|CZK)\b)`;
@@ -43,9 +44,27 @@ export function readNumbers(text: string): ReadNumber[] {
     if (base === null) continue;
     const word = scaleWord?.trim();
     const factor = word ? (SCALES.find(([re]) => re.test(word))?.[1] ?? 1) : 1;
-    out.push({ raw: raw.trim(), value: round(base * factor), money: Boolean(before || after) });
+    out.push({
+      raw: raw.trim(),
+      value: round(base * factor),
+      money: Boolean(before || after),
+      currency: codeOf(before ?? after),
+    });
   }
   return out;
+}
+
+/**
+ * The ISO code of a currency as written beside a number: "€" is EUR, "£" GBP, a code itself; a bare
+ * "$" or "¥" names no one currency (which dollar?), so null. Kept here, not taken from the product,
+ * so the harness also runs against an older product (--compare).
+ */
+function codeOf(written: string | undefined): string | null {
+  const w = written?.trim();
+  if (!w) return null;
+  if (w === '€') return 'EUR';
+  if (w === '£') return 'GBP';
+  return /^[A-Z]{3}$/.test(w) ? w : null;
 }
 
 /** Dates and quarters, as written: "2027-06-30", "2027-Q3". */

@@ -29,7 +29,8 @@ export interface Failure {
   readonly excerpt: string;
 }
 
-export type CheckScope = 'turn' | 'trap' | 'artifact' | 'judge';
+/** prompt: what the model was sent (the recorded request bodies of the fake model). */
+export type CheckScope = 'turn' | 'trap' | 'artifact' | 'prompt' | 'judge';
 
 export interface CheckResult {
   readonly name: string;

@@ -12,6 +12,7 @@ export const GAPS = {
   effort: 'not estimated',
   amount: 'not estimated',
   multiple: 'no multiple stated',
+  currency: 'currency not set',
   mitigation: 'no mitigation yet',
   trigger: 'no early warning named',
   reviewDate: 'no review date yet',

@@ -20,4 +20,7 @@ export * from './modelCalls.js';
 export * from './vocabulary.js';
 export * from './proposals/index.js';
 export * from './gaps.js';
+export * from './money.js';
+export * from './currency.js';
 export * from './references.js';
+export * from './forms/index.js';

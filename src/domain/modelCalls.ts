@@ -21,8 +21,8 @@ export interface Usage {
 
 /** One call made to a model, for the per-call record (tokens, latency, outcome). */
 export interface CallRecord {
-  /** `critic`: the pressure test after a draft, which may run on another model than the facilitator. */
-  readonly purpose: 'reply' | 'draft' | 'repair' | 'critic';
+  /** `family`: the small call that files a dialogue question's family; `critic`: the pressure test after a draft, which may run on another model than the facilitator. */
+  readonly purpose: 'reply' | 'draft' | 'repair' | 'family' | 'critic';
   /** Who took the call, when it was not the facilitator's own model (the critic on the other provider). */
   readonly provider?: ProviderKind;
   readonly model?: string | null;

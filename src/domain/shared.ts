@@ -23,6 +23,17 @@ export {
   type Payback,
   type ValueAtMultiples,
 } from './facts.js';
+export {
+  COMMON_CURRENCIES,
+  amountsNote,
+  CURRENCY_NOT_SET,
+  MONEY_FIELDS,
+  currencyInText,
+  currencyOfLocale,
+  formatMoney,
+  isCurrencyCode,
+  moneyUnit,
+} from './money.js';
 export { openObjections, objectionText, failureStoryText } from './objections.js';
 export { GAPS, gapText, orGap, riskScoreText, type GapField } from './gaps.js';
 export {

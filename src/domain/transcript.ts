@@ -5,6 +5,7 @@ import type { ProvenanceMap } from './proposals/provenance.js';
 import type { QuestionFamily } from './artifacts/index.js';
 import type { ConversationAction } from './actions.js';
 import type { UserIntent } from './conversation.js';
+import type { TypedAnswer } from './forms/answers.js';
 
 export type MessageRole = 'user' | 'assistant';
 
@@ -53,6 +54,11 @@ export interface Message {
    * written instead. Kept and shown, marked; never sent to the model again.
    */
   readonly supersededBy: number | null;
+  /**
+   * A user message that answered a question through its form: the question and the values the
+   * advisor confirmed. A draft takes these as they are; the message's text is what the transcript shows.
+   */
+  readonly answer?: TypedAnswer | null;
   readonly createdAt: string;
   readonly updatedAt: string;
 }
@@ -72,6 +78,7 @@ export type TranscriptMessage = Pick<
   | 'intent'
   | 'action'
   | 'supersededBy'
+  | 'answer'
 >;
 
 export interface Client {
@@ -85,6 +92,8 @@ export interface Client {
   readonly profile: BankProfile;
   readonly profileChosen: boolean;
   readonly createdAt: string;
+  /** ISO 4217 code its amounts are in ("EUR"); null while not set: amounts then show as plain numbers, marked "currency not set". */
+  readonly currency: string | null;
   /** Set when the client is archived: off the home list, still searchable, restored by un-archiving. */
   readonly archivedAt: string | null;
 }

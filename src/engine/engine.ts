@@ -1,6 +1,9 @@
 import {
   AppError,
   STEPS,
+  checkAnswer,
+  type AnswerForm,
+  type TypedAnswer,
   STEP_IDS,
   chosenTrends,
   ACTION_LABELS,
@@ -56,7 +59,7 @@ import {
 } from '../domain/index.js';
 import * as store from '../storage/index.js';
 import type { Db } from '../storage/index.js';
-import { RECENT_MESSAGES, type Facilitator, type TurnInput } from './facilitator.js';
+import { RECENT_MESSAGES, type Facilitator, type Prefill, type TurnInput } from './facilitator.js';
 import { Library } from './library.js';
 import type { LiveTurn } from './liveTurn.js';
 import type { LastModelCall } from './modelStatus.js';
@@ -128,6 +131,11 @@ export interface SessionView {
    * message, when it failed or was cut short (after a reload or a restart too); null while a turn runs.
    */
   readonly retryableReplyId: number | null;
+  /**
+   * The form of the question standing in the current step (offline): typed answers beside the chat.
+   * Null when none stands, the question fills no fields, or the facilitator asks no such questions.
+   */
+  readonly answerForm: AnswerForm | null;
   /** The same client's latest earlier quarter, for the Radar Review; null for a first quarter. */
   readonly previousSession: { readonly id: number; readonly quarter: string } | null;
   /** Every earlier quarterly session with work of its own, latest first: what a Radar Review can compare with. */
@@ -181,6 +189,8 @@ export interface NewSession {
   readonly allowDuplicate?: boolean;
   /** Where the client works, for a new client's question banks (with the profile its industry suggests). */
   readonly region?: Region | null;
+  /** The client's currency (ISO 4217, checked at the boundary): set on the client when given. */
+  readonly currency?: string | null;
 }
 
 /** What a new quarter inherits; the dialogue, the forecast and the pressure tests are redone each quarter. */
@@ -288,16 +298,20 @@ export class Engine {
   /** The client a new session is for: found by name (an archived one comes back to the list), or created. */
   private clientForNewSession(input: NewSession): Client {
     const record = store.findClientRecordByName(this.db, input.clientName);
+    const currency = input.currency ?? null;
     if (!record) {
       const profile = input.region ? { ...inferProfile(input.industry), region: input.region } : null;
-      return store.insertClient(this.db, input.clientName, input.industry, profile);
+      return store.insertClient(this.db, input.clientName, input.industry, { currency, profile });
     }
     if (record.deletedAt) {
       throw conflict(
         `A client named "${record.client.name}" is in the trash. Restore it to add a session, or choose another name.`,
       );
     }
-    return record.client.archivedAt ? store.setClientArchived(this.db, record.client.id, false) : record.client;
+    if (currency !== null && currency !== record.client.currency)
+      store.setClientCurrency(this.db, record.client.id, currency);
+    const client = store.getClient(this.db, record.client.id)!;
+    return client.archivedAt ? store.setClientArchived(this.db, client.id, false) : client;
   }
 
   /** Copies the previous quarter's lasting artifacts into a new session; null when there is nothing to carry. */
@@ -409,14 +423,62 @@ export class Engine {
       liveTurn: live ? { turnId: live.turnId, kind: live.kind } : null,
       retryableReplyId:
         current && !live ? (retryableReply(store.listStepTranscript(this.db, sessionId, current))?.id ?? null) : null,
+      answerForm: current ? this.standingForm(session, current) : null,
       previousSession: earlier[0] ? { id: earlier[0].id, quarter: earlier[0].quarter } : null,
       earlierSessions: earlier.map(choiceOf),
     };
   }
 
-  /** Stores the user's message and starts the reply; the reply runs on whether or not anyone listens. */
-  postMessage(sessionId: number, body: { content: string; trendId?: string | null }): LiveTurn {
-    return this.startUserTurn(sessionId, body.content, body.trendId ?? null, null);
+  /**
+   * Stores the user's message and starts the reply; the reply runs on whether or not anyone listens.
+   * `answer`: the values confirmed in a question's form, checked against the fields it fills and
+   * stored with the message as data.
+   */
+  postMessage(
+    sessionId: number,
+    body: { content: string; trendId?: string | null; answer?: TypedAnswer | null },
+  ): LiveTurn {
+    return this.startUserTurn(sessionId, body.content, body.trendId ?? null, null, body.answer ?? null);
+  }
+
+  /**
+   * Reads a pasted text or a free answer into a question's form, to PRE-FILL it: nothing is stored;
+   * the advisor corrects what was read and confirms it by sending the form.
+   */
+  prefill(sessionId: number, body: { questionId: string; text: string }): Prefill & { form: AnswerForm } {
+    const session = this.requireSession(sessionId);
+    const step = this.requireActiveStep(session);
+    const { input, form } = this.formOf(session, step, body.questionId);
+    return { ...this.facilitator.forms!.prefill(input, body.questionId, body.text), form };
+  }
+
+  /** The input a typed-answer form is built from: the step's state and artifacts, no transcript. */
+  private formInput(session: Session, step: StepId): TurnInput {
+    return {
+      session: this.turnSession(session),
+      step,
+      trendId: null,
+      artifacts: store.latestArtifacts(this.db, session.id),
+      transcript: [],
+      state: store.getConversationState(this.db, session.id, step),
+    };
+  }
+
+  private standingForm(session: Session, step: StepId): AnswerForm | null {
+    return this.facilitator.forms?.standing(this.formInput(session, step)) ?? null;
+  }
+
+  /** A question of the step with a form, or a 422 that says why there is none. */
+  private formOf(session: Session, step: StepId, questionId: string): { input: TurnInput; form: AnswerForm } {
+    if (!this.facilitator.forms)
+      throw invalid(
+        'Typed answers are for the offline facilitator’s questions; with a model, write in the chat or edit the artifact.',
+        'questionId',
+      );
+    const input = this.formInput(session, step);
+    const form = this.facilitator.forms.form(input, questionId);
+    if (!form) throw invalid(`"${questionId}" is not a question of this step that a form answers.`, 'questionId');
+    return { input, form };
   }
 
   /**
@@ -433,6 +495,7 @@ export class Engine {
     content: string,
     askedTrendId: string | null,
     action: ConversationAction | null,
+    typed: TypedAnswer | null = null,
   ): LiveTurn {
     return store.inOneRead(this.db, () => {
       const session = this.requireSession(sessionId);
@@ -456,7 +519,16 @@ export class Engine {
         }
         trendId = askedTrendId ?? this.dialogueTrend(sessionId, { artifacts, exchangesByTrend: state.answersByTrend });
       }
-      const filed = classifyUserMessage(content, step, action);
+      const answer = typed && {
+        questionId: typed.questionId,
+        values: checkAnswer(
+          step,
+          this.formOf(session, step, typed.questionId).form.fields.map((f) => f.path),
+          typed.values,
+        ),
+      };
+      // A form's answer is an answer, whatever its text says ("skip" in a note is not a command).
+      const filed = answer ? { intent: 'answer' as const, action: null } : classifyUserMessage(content, step, action);
       const [userId, replyId] = store.reserveMessageIds(this.db, 2) as [number, number];
       const userMessage = store.draftMessage(
         this.db,
@@ -468,8 +540,9 @@ export class Engine {
           kind: 'chat',
           content,
           status: 'complete',
-          questionId: state.lastQuestion?.id ?? null,
+          questionId: answer?.questionId ?? state.lastQuestion?.id ?? null,
           questionFamily: state.lastQuestion?.family ?? null,
+          answer,
           ...filed,
         },
         userId,
@@ -769,7 +842,6 @@ export class Engine {
     state: ConversationState,
     read: { whole?: boolean; answering?: number | undefined; unstored?: TranscriptMessage | null } = {},
   ): TurnInput {
-    const client = store.getClient(this.db, session.clientId)!;
     const stored = read.whole
       ? store.listStepTranscript(this.db, session.id, step)
       : store.listRecentStepTranscript(
@@ -780,14 +852,7 @@ export class Engine {
           read.answering,
         );
     return {
-      session: {
-        id: session.id,
-        clientName: client.name,
-        industry: client.industry,
-        quarter: session.quarter,
-        mode: session.mode,
-        profile: client.profile,
-      },
+      session: this.turnSession(session),
       step,
       trendId,
       artifacts,
@@ -797,6 +862,20 @@ export class Engine {
         ...(read.unstored ? [read.unstored] : []),
       ],
       state,
+    };
+  }
+
+  /** Who the session is for, as a facilitator reads it: the client's name, industry, currency and question banks. */
+  private turnSession(session: Session): TurnInput['session'] {
+    const client = store.getClient(this.db, session.clientId)!;
+    return {
+      id: session.id,
+      clientName: client.name,
+      industry: client.industry,
+      currency: client.currency,
+      quarter: session.quarter,
+      mode: session.mode,
+      profile: client.profile,
     };
   }
 

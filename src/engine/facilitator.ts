@@ -1,4 +1,6 @@
 import type {
+  AnswerForm,
+  AnswerValues,
   ArtifactSet,
   BankProfile,
   AskedRef,
@@ -22,6 +24,8 @@ export interface TurnInput {
     readonly id: number;
     readonly clientName: string;
     readonly industry: string;
+    /** The client's currency (ISO 4217), what amounts are recorded in; null while not set. */
+    readonly currency: string | null;
     readonly quarter: string;
     readonly mode: SessionMode;
     /** The question banks that fit the client; inferred from `industry` where a caller has none. */
@@ -88,6 +92,26 @@ export interface Opening {
   readonly question: AskedRef | null;
 }
 
+/** What a pasted text pre-fills in a question's form: the values read, and the words each was read from. */
+export interface Prefill {
+  readonly questionId: string;
+  readonly values: AnswerValues;
+  /** Field path → the part of the text the value was read from (absent when it cannot be pointed to). */
+  readonly readFrom: Readonly<Record<string, string>>;
+}
+
+/**
+ * Typed answers (offline): the bank questions that fill artifact fields each have a form; a pasted
+ * text pre-fills it for the advisor to correct and confirm. Nothing read reaches an artifact until then.
+ */
+export interface AnswerForms {
+  /** The form of the question standing in the step; null when none stands or it fills no fields a form holds. */
+  standing(input: TurnInput): AnswerForm | null;
+  /** The form of one of the step's questions; null when the step has no such question with a form. */
+  form(input: TurnInput, questionId: string): AnswerForm | null;
+  prefill(input: TurnInput, questionId: string, text: string): Prefill;
+}
+
 /**
  * Who runs the steps: a model behind a ChatModel (ModelFacilitator), or the offline facilitator
  * that works from curated question banks and the user's own answers.
@@ -100,4 +124,6 @@ export interface Facilitator {
   reply(input: TurnInput, signal: AbortSignal): AsyncIterable<ReplyPart>;
   /** Builds the current step's artifact from the conversation so far. */
   draft(input: TurnInput, signal: AbortSignal): Promise<DraftResult>;
+  /** Typed answers to its questions, when it asks questions that fill fields (the offline facilitator). */
+  readonly forms?: AnswerForms;
 }

@@ -9,6 +9,8 @@ export interface ClientChange {
   readonly archived?: boolean;
   /** The question banks chosen for the client; null: inferred from its industry again. */
   readonly profile?: BankProfile | null;
+  /** ISO 4217 code (checked at the boundary); null clears it to "not set". */
+  readonly currency?: string | null;
 }
 
 /** What a delete answers: what went to the trash, until when, and how to undo it. */
@@ -55,6 +57,7 @@ export class Library {
       if (change.name !== undefined || change.industry !== undefined) store.updateClient(this.db, id, change);
       if (change.archived !== undefined) store.setClientArchived(this.db, id, change.archived);
       if (change.profile !== undefined) store.setClientProfile(this.db, id, change.profile);
+      if (change.currency !== undefined) store.setClientCurrency(this.db, id, change.currency);
       return store.getClient(this.db, id)!;
     })();
   }

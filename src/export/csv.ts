@@ -9,6 +9,7 @@ import {
   ROADMAP_STATUS_LABELS,
   enterpriseValueEffect,
   gapText,
+  moneyUnit,
   riskScoreText,
   rankRisks,
   roadmapGaps,
@@ -40,7 +41,19 @@ function trendNames(artifacts: ArtifactSet) {
   return (id: string | null) => (id === null ? null : (artifacts.trends?.trends.find((t) => t.id === id)?.name ?? id));
 }
 
-export const ROADMAP_CSV_HEADER = [
+/** The roadmap CSV's columns; the money columns name the client's currency (values stay plain numbers). */
+export function roadmapCsvHeader(currency: string | null): string[] {
+  const unit = ` (${moneyUnit(currency)})`;
+  return ROADMAP_CSV_COLUMNS.map((c) => (MONEY_COLUMNS.has(c) ? `${c}${unit}` : c));
+}
+
+const MONEY_COLUMNS: ReadonlySet<string> = new Set([
+  'One-off cost',
+  'Annual EBITDA effect',
+  'EV effect (EBITDA × multiple)',
+]);
+
+const ROADMAP_CSV_COLUMNS = [
   'ID',
   'Title',
   'Status',
@@ -96,7 +109,7 @@ export function roadmapCsv(input: ExportInput): string {
     orGapCell(e.rationale, 'rationale'),
     roadmapGaps(e).join('; '),
   ]);
-  return `${CSV_BOM}${toCsv(ROADMAP_CSV_HEADER, rows)}`;
+  return `${CSV_BOM}${toCsv(roadmapCsvHeader(input.client.currency), rows)}`;
 }
 
 export const RISK_REGISTER_CSV_HEADER = [

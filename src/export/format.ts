@@ -111,13 +111,6 @@ export function mdParagraphs(text: string): string {
     .join('\n\n');
 }
 
-/** Whole currency units with thousands separators: 1200000 → "1,200,000", -50000 → "-50,000". */
-export function formatAmount(n: number): string {
-  const rounded = Math.round(Math.abs(n));
-  const grouped = rounded.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return n < 0 && rounded !== 0 ? `-${grouped}` : grouped;
-}
-
 /** An EBITDA multiple: 8 → "8×", 7.5 → "7.5×". */
 export function formatMultiple(m: number): string {
   return `${Number(m.toFixed(2))}×`;

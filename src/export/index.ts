@@ -12,7 +12,7 @@ export {
   csvField,
   CSV_BOM,
   toCsv,
-  ROADMAP_CSV_HEADER,
+  roadmapCsvHeader,
   RISK_REGISTER_CSV_HEADER,
   type CsvCell,
 } from './csv.js';

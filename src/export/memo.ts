@@ -100,7 +100,7 @@ export function strategyMemoSections(input: ExportInput): MemoSection[] {
       title: 'Roadmap',
       step: 'roadmap',
       sources: ['roadmap', 'context'],
-      body: () => (a.roadmap ? roadmapSection(a.roadmap, a.context?.constraints ?? null) : null),
+      body: () => (a.roadmap ? roadmapSection(a.roadmap, a.context?.constraints ?? null, client.currency) : null),
     },
     {
       key: 'gaps',

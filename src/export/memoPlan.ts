@@ -9,6 +9,8 @@ import {
   ROADMAP_STATUS_LABELS,
   capitalize,
   enterpriseValueEffect,
+  formatMoney,
+  amountsNote,
   factSummaryLines,
   gapText,
   paybackLine,
@@ -28,7 +30,7 @@ import {
   type RoadmapEntry,
   type SoundingBoardArtifact,
 } from '../domain/index.js';
-import { formatAmount, formatMultiple, formatWeeks, mdCell, mdText } from './format.js';
+import { formatMultiple, formatWeeks, mdCell, mdText } from './format.js';
 import { severityBandRanges } from './svg.js';
 
 /** How many risks the memo lists; the CSV register has all of them. */
@@ -96,31 +98,39 @@ function metricCell(e: RoadmapEntry): string {
   return `${mdCell(e.metric.name)}: ${mdCell(e.metric.baseline, gapText('baseline'))} → ${mdCell(e.metric.target)}${now}`;
 }
 
-function evCell(e: RoadmapEntry): string {
+function evCell(e: RoadmapEntry, currency: string | null): string {
   const ev = enterpriseValueEffect(e.financial);
   if (ev === null) return e.financial.annualEbitdaEffect === null ? gapText('amount') : gapText('multiple');
-  return `${formatAmount(ev)} (${formatAmount(e.financial.annualEbitdaEffect!)} × ${formatMultiple(e.financial.evMultiple!)})`;
+  return `${formatMoney(ev, currency)} (${formatMoney(e.financial.annualEbitdaEffect!, currency)} × ${formatMultiple(e.financial.evMultiple!)})`;
 }
-
-const money = (n: number | null) => orGap(n, 'amount', formatAmount);
 
 /**
  * The numbers computed from the roadmap against the context's budget and capacity: the same words the
- * page and the critic read, each gap named (src/domain/facts.ts).
+ * page and the critic read, each gap named (src/domain/facts.ts), amounts in the client's currency.
  */
-function numbersBlock(roadmap: RoadmapArtifact, constraints: ContextArtifact['constraints'] | null): string {
+function numbersBlock(
+  roadmap: RoadmapArtifact,
+  constraints: ContextArtifact['constraints'] | null,
+  currency: string | null,
+): string {
   const facts = roadmapFacts(roadmap.entries, constraints);
   if (facts.entries.length === 0) return '**The numbers:** no open entries, so nothing to add up.';
   const title = (id: string) => roadmap.entries.find((e) => e.id === id)?.title ?? id;
-  const lines = [...factSummaryLines(facts, formatAmount, title), paybackLine(facts, title)];
+  const lines = [...factSummaryLines(facts, (v) => formatMoney(v, currency), title), paybackLine(facts, title)];
   return ['**The numbers**', '', ...lines.map((l) => `- ${mdText(l)}`)].join('\n');
 }
 
-export function roadmapSection(roadmap: RoadmapArtifact, constraints: ContextArtifact['constraints'] | null): string {
+/** The roadmap in the client's currency (`null`: not set; amounts are then plain numbers, and the totals say so). */
+export function roadmapSection(
+  roadmap: RoadmapArtifact,
+  constraints: ContextArtifact['constraints'] | null,
+  currency: string | null,
+): string {
+  const money = (n: number | null) => orGap(n, 'amount', (v) => formatMoney(v, currency));
   const entries = [...HORIZONS, null].flatMap((h) => roadmap.entries.filter((e) => e.horizon === h));
   const rows = entries.map(
     (e) =>
-      `| ${mdCell(e.title)} | ${ROADMAP_STATUS_LABELS[e.status]} | ${orGap(e.horizon, 'horizon', (h) => HORIZON_LABELS[h])} | ${orGap(e.effortWeeks, 'effort', formatWeeks)} | ${mdCell(e.owner, gapText('owner'))} | ${mdCell(e.deadline, gapText('deadline'))} | ${metricCell(e)} | ${money(e.financial.oneOffCost)} | ${money(e.financial.annualEbitdaEffect)} | ${evCell(e)} |`,
+      `| ${mdCell(e.title)} | ${ROADMAP_STATUS_LABELS[e.status]} | ${orGap(e.horizon, 'horizon', (h) => HORIZON_LABELS[h])} | ${orGap(e.effortWeeks, 'effort', formatWeeks)} | ${mdCell(e.owner, gapText('owner'))} | ${mdCell(e.deadline, gapText('deadline'))} | ${metricCell(e)} | ${money(e.financial.oneOffCost)} | ${money(e.financial.annualEbitdaEffect)} | ${evCell(e, currency)} |`,
   );
   const parts = [
     [
@@ -128,11 +138,11 @@ export function roadmapSection(roadmap: RoadmapArtifact, constraints: ContextArt
       '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
       ...rows,
     ].join('\n'),
-    totalsLine(entries),
+    totalsLine(entries, currency),
   ];
   const multiples = multiplesLine(entries);
   if (multiples) parts.push(multiples);
-  parts.push(numbersBlock(roadmap, constraints));
+  parts.push(numbersBlock(roadmap, constraints, currency));
   const assumptions = entries.filter((e) => e.financial.assumption || e.financial.capexOpex);
   if (assumptions.length > 0) {
     parts.push(
@@ -169,7 +179,7 @@ export function roadmapSection(roadmap: RoadmapArtifact, constraints: ContextArt
 }
 
 /** Totals of what is still ahead: done and dropped entries are said, not summed. */
-function totalsLine(all: readonly RoadmapEntry[]): string {
+function totalsLine(all: readonly RoadmapEntry[], currency: string | null): string {
   const entries = all.filter((e) => !isClosed(e));
   const closed = all.length - entries.length;
   const left = closed === 0 ? '' : ` Not counted: ${closed} ${closed === 1 ? 'entry' : 'entries'} done or dropped.`;
@@ -187,12 +197,12 @@ function totalsLine(all: readonly RoadmapEntry[]): string {
   const total = (xs: Array<number | null>, unit = '') => {
     const missing = xs.filter((x) => x === null).length;
     if (missing === xs.length) return 'no estimate yet';
-    return `${formatAmount(sum(xs))}${unit}${missing === 0 ? '' : ` (${missing} of ${xs.length} without an estimate)`}`;
+    return `${formatMoney(sum(xs), currency)}${unit}${missing === 0 ? '' : ` (${missing} of ${xs.length} without an estimate)`}`;
   };
   return (
     `Totals: ${effort}; one-off cost ${total(costs)}; ` +
     `EBITDA effect ${total(ebitda, ' a year')}; EV effect ${total(ev)}. ` +
-    `Amounts are in the client’s reporting currency.${left}`
+    `${amountsNote(currency)}${left}`
   );
 }
 

@@ -6,9 +6,10 @@ import { STEP_IDS, type StepId } from '../domain/index.js';
 /**
  * system: who the facilitator is at this step; opening: the step's entry prompt, shown as is;
  * reply: how to answer a user's message at this step (dialogue: the Socratic question generator);
- * extractor: how to build the step's artifact; critic: how to attack it (sounding board).
+ * extractor: how to build the step's artifact; critic: how to attack it (sounding board); family:
+ * how to name the family of a question the reply asked (dialogue).
  */
-export const PROMPT_ROLES = ['system', 'opening', 'reply', 'extractor', 'critic'] as const;
+export const PROMPT_ROLES = ['system', 'opening', 'reply', 'extractor', 'critic', 'family'] as const;
 export type PromptRole = (typeof PROMPT_ROLES)[number];
 
 export interface Prompt {
@@ -17,6 +18,18 @@ export interface Prompt {
   readonly version: number;
   readonly text: string;
   /** What the transcript records, e.g. "dialogue/reply@3". */
+  readonly id: string;
+}
+
+/** Text every step's prompt shares, in prompts/common/<name>.md: transcript explains the message labels. */
+export const COMMON_PROMPTS = ['transcript'] as const;
+export type CommonPromptName = (typeof COMMON_PROMPTS)[number];
+
+export interface CommonPrompt {
+  readonly name: CommonPromptName;
+  readonly version: number;
+  readonly text: string;
+  /** e.g. "common/transcript@1". */
   readonly id: string;
 }
 
@@ -40,7 +53,10 @@ export function parsePromptFile(step: StepId, role: PromptRole, source: string):
 }
 
 export class PromptLibrary {
-  private constructor(private readonly prompts: ReadonlyMap<string, Prompt>) {}
+  private constructor(
+    private readonly prompts: ReadonlyMap<string, Prompt>,
+    private readonly commons: ReadonlyMap<CommonPromptName, CommonPrompt>,
+  ) {}
 
   /** Reads every prompts/<step>/<role>.md once at start-up; a missing system or opening prompt is a start-up error. */
   static load(dir: string = PROMPTS_DIR): PromptLibrary {
@@ -57,7 +73,20 @@ export class PromptLibrary {
         if (!prompts.has(`${step}/${required}`)) throw new Error(`Missing prompt ${join(stepDir, `${required}.md`)}`);
       }
     }
-    return new PromptLibrary(prompts);
+    const commons = new Map<CommonPromptName, CommonPrompt>();
+    for (const name of COMMON_PROMPTS) {
+      const file = join(dir, 'common', `${name}.md`);
+      if (!existsSync(file)) throw new Error(`Missing prompt ${file}`);
+      const { version, text } = readPromptSource(`prompts/common/${name}.md`, readFileSync(file, 'utf8'));
+      commons.set(name, { name, version, text, id: `common/${name}@${version}` });
+    }
+    return new PromptLibrary(prompts, commons);
+  }
+
+  common(name: CommonPromptName): CommonPrompt {
+    const p = this.commons.get(name);
+    if (!p) throw new Error(`No common prompt ${name}`);
+    return p;
   }
 
   get(step: StepId, role: PromptRole): Prompt {

@@ -1,6 +1,6 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { AppError } from '../domain/index.js';
+import { AppError, artifactForms } from '../domain/index.js';
 import type { Engine } from '../engine/engine.js';
 import { errorResponse, validate } from './errors.js';
 import {
@@ -62,6 +62,9 @@ export function createApp({ engine, version, staticRoutes, access = LOOPBACK_ONL
   app.get('/api/health', (c) =>
     c.json({ ok: true, version, provider: engine.identity, lastModelCall: engine.lastModelCall }),
   );
+  /** The artifacts' fields as the page's forms show them, described from the artifact schemas (one source). */
+  const forms = artifactForms();
+  app.get('/api/forms', (c) => c.json({ forms }));
   app.get('/api/search', (c) => {
     const { q, clientId } = validate(SearchQuery, c.req.query());
     return c.json({ query: q, hits: engine.search(q, clientId) });

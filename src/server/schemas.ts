@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import {
   CONVERSATION_ACTIONS,
+  CurrencyCode,
   INDUSTRY_PROFILES,
   OverrideReason,
   Quarter,
   REGIONS,
   SessionMode,
   StepId,
+  TypedAnswer,
 } from '../domain/index.js';
 
 /** Request bodies and parameters: the HTTP boundary, validated before anything is stored. */
@@ -26,6 +28,7 @@ export const CreateSessionBody = z.object({
   carryOver: z.boolean().default(false).describe("start from the client's previous quarter"),
   carryFrom: z.number().int().positive().nullish().describe('the session to carry from, if not the default'),
   allowDuplicate: z.boolean().default(false).describe('a second quarterly session for a quarter that has one'),
+  currency: CurrencyCode.nullish().describe("the client's currency (ISO 4217); when given, it is set on the client"),
   region: z.enum(REGIONS).nullish().describe("a new client's region, for its question banks: eu, us or uk"),
 });
 
@@ -45,9 +48,10 @@ export const UpdateClientBody = z
     name: Name.optional(),
     industry: Name.optional(),
     archived: z.boolean().optional(),
+    currency: CurrencyCode.nullable().optional().describe('ISO 4217 code; null: not set'),
     profile: BankProfileBody.nullable().optional(),
   })
-  .refine((b) => Object.keys(b).length > 0, 'name, industry, archived or profile is required');
+  .refine((b) => Object.keys(b).length > 0, 'name, industry, archived, currency or profile is required');
 
 export const UpdateSessionBody = z.strictObject({
   title: z.string().trim().max(200, 'must be at most 200 characters').nullable(),
@@ -60,6 +64,17 @@ export const PostMessageBody = z.object({
     .min(1, 'must not be empty')
     .max(20_000, 'must be at most 20,000 characters'),
   trendId: z.string().trim().min(1).max(60).nullish(),
+  /** Answered through the question's form: the values confirmed (checked by the engine against the question's fields). */
+  answer: TypedAnswer.nullish(),
+});
+
+export const PrefillBody = z.object({
+  questionId: z.string({ message: 'is required: the question whose form to pre-fill' }).trim().min(1).max(80),
+  text: z
+    .string({ message: 'is required: the text to read' })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(20_000, 'must be at most 20,000 characters'),
 });
 
 export const ActionBody = z.object({

@@ -3,7 +3,7 @@ import { now, stmt, type Db } from './db.js';
 export interface ModelCallRecord {
   sessionId: number;
   messageId: number | null;
-  purpose: 'reply' | 'draft' | 'repair' | 'critic';
+  purpose: 'reply' | 'draft' | 'repair' | 'family' | 'critic';
   provider: string;
   model: string | null;
   tokensIn: number | null;

@@ -8,6 +8,7 @@ interface ClientRow {
   profile_industry: IndustryProfile | null;
   profile_region: Region | null;
   created_at: string;
+  currency: string | null;
   archived_at: string | null;
   deleted_at: string | null;
 }
@@ -23,6 +24,7 @@ const toClient = (r: ClientRow): Client => ({
       : inferProfile(r.industry),
   profileChosen: r.profile_industry !== null && r.profile_region !== null,
   createdAt: r.created_at,
+  currency: r.currency,
   archivedAt: r.archived_at,
 });
 
@@ -35,13 +37,28 @@ export interface ClientRecord {
 
 const toRecord = (r: ClientRow): ClientRecord => ({ client: toClient(r), deletedAt: r.deleted_at });
 
-export function insertClient(db: Db, name: string, industry: string, profile: BankProfile | null = null): Client {
-  const row = stmt(db, 'INSERT INTO clients (name, industry, created_at) VALUES (?, ?, ?) RETURNING *').get(
+/** What a new client may start with besides its name and industry. */
+export interface NewClientSettings {
+  /** ISO 4217 code the caller checked; null: not set. */
+  readonly currency?: string | null;
+  /** The question banks chosen for it; null: inferred from its industry. */
+  readonly profile?: BankProfile | null;
+}
+
+export function insertClient(db: Db, name: string, industry: string, settings: NewClientSettings = {}): Client {
+  const row = stmt(
+    db,
+    `INSERT INTO clients (name, industry, currency, profile_industry, profile_region, created_at)
+     VALUES (?, ?, ?, ?, ?, ?) RETURNING *`,
+  ).get(
     name,
     industry,
+    settings.currency ?? null,
+    settings.profile?.industry ?? null,
+    settings.profile?.region ?? null,
     now(),
   ) as ClientRow;
-  return profile ? setClientProfile(db, row.id, profile) : toClient(row);
+  return toClient(row);
 }
 
 /** Chooses the client's question banks; null goes back to inferring them from its industry. */
@@ -100,6 +117,12 @@ export function updateClient(db: Db, id: number, change: { name?: string; indust
     db,
     'UPDATE clients SET name = COALESCE(?, name), industry = COALESCE(?, industry) WHERE id = ? RETURNING *',
   ).get(change.name ?? null, change.industry ?? null, id) as ClientRow;
+  return toClient(row);
+}
+
+/** Sets the currency the client's amounts are in (an ISO 4217 code the caller checked), or clears it. */
+export function setClientCurrency(db: Db, id: number, currency: string | null): Client {
+  const row = stmt(db, 'UPDATE clients SET currency = ? WHERE id = ? RETURNING *').get(currency, id) as ClientRow;
   return toClient(row);
 }
 

@@ -9,6 +9,7 @@ import type {
   TranscriptMessage,
   UserIntent,
 } from '../domain/index.js';
+import { TypedAnswer } from '../domain/index.js';
 import { now, stmt, type Db } from './db.js';
 
 interface MessageRow {
@@ -33,6 +34,7 @@ interface MessageRow {
   latency_ms: number | null;
   error: string | null;
   superseded_by: number | null;
+  answer: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -59,9 +61,17 @@ const toMessage = (r: MessageRow): Message => ({
   latencyMs: r.latency_ms,
   error: r.error,
   supersededBy: r.superseded_by,
+  answer: answerOf(r.answer),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
+
+/** A stored typed answer, read back through its schema: a row that does not parse is no answer, never a guess. */
+function answerOf(json: string | null): TypedAnswer | null {
+  if (json === null) return null;
+  const parsed = TypedAnswer.safeParse(JSON.parse(json));
+  return parsed.success ? parsed.data : null;
+}
 
 export interface NewMessage {
   sessionId: number;
@@ -75,6 +85,8 @@ export interface NewMessage {
   questionFamily?: QuestionFamily | null;
   intent?: UserIntent | null;
   action?: ConversationAction | null;
+  /** The values the advisor confirmed in the question's form. */
+  answer?: TypedAnswer | null;
   provider?: string | null;
   model?: string | null;
   promptVersion?: string | null;
@@ -120,6 +132,7 @@ export function draftMessage(db: Db, m: NewMessage, id = reserveMessageIds(db, 1
     latencyMs: null,
     error: null,
     supersededBy: null,
+    answer: m.answer ?? null,
     createdAt: t,
     updatedAt: t,
   };
@@ -130,8 +143,8 @@ export function storeMessage(db: Db, m: Message): Message {
   const row = stmt(
     db,
     `INSERT INTO messages (id, session_id, step, trend_id, role, kind, content, status, question_id, question_family, intent, action,
-       provider, model, prompt_version, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+       provider, model, prompt_version, answer, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
   ).get(
     m.id,
     m.sessionId,
@@ -148,6 +161,7 @@ export function storeMessage(db: Db, m: Message): Message {
     m.provider,
     m.model,
     m.promptVersion,
+    m.answer ? JSON.stringify(m.answer) : null,
     m.createdAt,
     m.updatedAt,
   ) as MessageRow;
@@ -231,7 +245,7 @@ export function listMessages(db: Db, sessionId: number): Message[] {
 }
 
 const TRANSCRIPT_COLUMNS =
-  'id, step, trend_id, role, kind, content, status, question_id, question_family, intent, action, superseded_by';
+  'id, step, trend_id, role, kind, content, status, question_id, question_family, intent, action, superseded_by, answer';
 type TranscriptRow = [
   number,
   StepId,
@@ -245,6 +259,7 @@ type TranscriptRow = [
   UserIntent | null,
   ConversationAction | null,
   number | null,
+  string | null,
 ];
 
 /** Only the columns a facilitator uses, as arrays rather than row objects (a turn reads them every time). */
@@ -261,6 +276,7 @@ const toTranscript = ([
   intent,
   action,
   supersededBy,
+  answer,
 ]: TranscriptRow): TranscriptMessage => ({
   id,
   step,
@@ -274,6 +290,7 @@ const toTranscript = ([
   intent,
   action,
   supersededBy,
+  answer: answerOf(answer),
 });
 
 /** A step's whole conversation, oldest first: what a draft reads. */

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { backfillConversations } from './conversationBackfill.js';
 import { upgradeArtifactText } from './artifactUpgrades.js';
+import { backfillClientCurrencies } from './currencyBackfill.js';
 import { withoutPlaceholders } from './placeholders.js';
 
 export interface Migration {
@@ -384,6 +385,22 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 16,
+    // A client's amounts are in its currency (ISO 4217), shown with every amount; null is "not set",
+    // and the page asks for it. A stored client gets the currency its company context is written in
+    // where that is unambiguous ("€", "EUR", "£", "US$"; never a bare "$"); see currencyBackfill.ts.
+    up: 'ALTER TABLE clients ADD COLUMN currency TEXT;',
+    backfill: backfillClientCurrencies,
+  },
+  {
+    version: 17,
+    // A message that answered a question through its form keeps the values the advisor confirmed, as
+    // JSON ({ questionId, values }): a draft reads them as they are instead of reading the text again.
+    up: `
+      ALTER TABLE messages ADD COLUMN answer TEXT CHECK (answer IS NULL OR json_valid(answer));
+    `,
+  },
+  {
+    version: 18,
     // The question banks that fit a client (industry profile, region), when the advisor chose them;
     // null for clients from before: inferred from the industry, as for a client who never chose.
     up: `

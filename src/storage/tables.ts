@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Db } from './db.js';
 import { reserveMessageIds } from './messages.js';
 import {
+  CurrencyCode,
   INDUSTRY_PROFILES,
   REGIONS,
   ProgressSchema,
@@ -88,11 +89,12 @@ export const TABLES = [
       id,
       name: text.min(1),
       industry: text,
-      profile_industry: nullable(z.enum(INDUSTRY_PROFILES)).default(null),
-      profile_region: nullable(z.enum(REGIONS)).default(null),
       created_at: time,
       archived_at: nullable(time).default(null),
       deleted_at: nullable(time).default(null),
+      currency: nullable(CurrencyCode).default(null),
+      profile_industry: nullable(z.enum(INDUSTRY_PROFILES)).default(null),
+      profile_region: nullable(z.enum(REGIONS)).default(null),
     }),
     refs: {},
     scope: 'id IN (SELECT value FROM json_each(:clients))',
@@ -139,6 +141,7 @@ export const TABLES = [
       intent: nullable(z.enum(['answer', 'question_back', 'command'])).default(null),
       action: nullable(z.enum(['next_trend', 'enough', 'skip'])).default(null),
       superseded_by: nullable(id).default(null),
+      answer: nullable(text).default(null),
     }),
     refs: { session_id: 'sessions', superseded_by: 'messages' },
     scope: inSessions,

@@ -130,4 +130,29 @@ describe('leaving a step that lacks what the method needs', () => {
     await page.setViewportSize({ width: 1366, height: 860 });
     expect(errors).toEqual([]);
   });
+
+  it('lists every override when the session is complete', async () => {
+    const roadmap = { data: minimal.roadmap() };
+    expect((await api('PUT', `/api/sessions/${sessionId}/artifacts/roadmap`, roadmap)).status).toBe(200);
+    expect((await api('POST', `/api/sessions/${sessionId}/advance`, {})).status).toBe(200);
+    const board = { data: minimal.sounding_board() };
+    expect((await api('PUT', `/api/sessions/${sessionId}/artifacts/sounding_board`, board)).status).toBe(200);
+    await page.reload();
+    await settled(page);
+    await page.click('[data-action="advance"]');
+    await page.locator('.step-bar-done').waitFor();
+    const listed = page.locator('.step-bar-done .override-list > li');
+    expect(await listed.evaluateAll((li) => li.map((l) => l.getAttribute('data-override-step')))).toEqual([
+      'dialogue',
+      'risks',
+    ]);
+    expect(await page.locator('.step-bar-done .overrides-heading').innerText()).toBe('Moved on with gaps (2)');
+    await listed.nth(1).locator('summary').click();
+    expect(await listed.nth(1).innerText()).toContain('r2 ‘Carrier API outage’');
+    await page.screenshot({ path: `${RESULTS}/guards-complete.png` });
+    await page.setViewportSize({ width: 420, height: 860 });
+    await page.screenshot({ path: `${RESULTS}/guards-complete-narrow.png` });
+    await page.setViewportSize({ width: 1366, height: 860 });
+    expect(errors).toEqual([]);
+  });
 });

@@ -118,7 +118,7 @@ describe('reviewing a draft, in Chromium', () => {
     await page.screenshot({ path: `${RESULTS}/review-protected-narrow.png` });
     await page.setViewportSize({ width: 1366, height: 860 });
     // The draft itself can be edited before it is accepted.
-    await page.click('.proposal button:has-text("Edit draft")');
+    await page.click('.proposal button:has-text("Edit draft as JSON")');
     const json = page.locator('.proposal .json-editor textarea');
     const proposed = JSON.parse(await json.inputValue());
     proposed.businessModel = 'Fees per pallet and per load; per API call since May';

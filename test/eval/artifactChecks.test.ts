@@ -29,6 +29,17 @@ describe('numbers_faithful and currency_understood', () => {
     const findings = judgeNumbers({ entries: [{ financial: { oneOffCost: 450 } }] }, source, years);
     expect(findings).toMatchObject([{ status: 'scaled', money: true, path: 'entries[0].financial.oneOffCost' }]);
   });
+  it("catches an amount said only in another currency and recorded as if in the client's", () => {
+    const entry = { entries: [{ financial: { oneOffCost: 450000, annualEbitdaEffect: 1200000 } }] };
+    expect(judgeNumbers(entry, source, years, 'EUR').map((f) => f.status)).toEqual(['found', 'found']);
+    const inDollars = readNumbers('The integrator quoted USD 450,000; EBITDA about € 1,2 Mio. a year.');
+    expect(judgeNumbers(entry, inDollars, years, 'EUR').map((f) => [f.raw, f.status])).toEqual([
+      ['450000', 'foreign'],
+      ['1200000', 'found'],
+    ]);
+    // A bare "$" does not say which currency: no verdict either way.
+    expect(judgeNumbers(entry, readNumbers('$450,000 and € 1,2 Mio.'), years, 'EUR')[0]!.status).toBe('found');
+  });
   it('catches a number nobody said, and a date in a year nobody named', () => {
     const findings = judgeNumbers({ summary: 'Saves 30% by 2029-01-31.' }, source, years);
     expect(findings.map((f) => [f.raw, f.status])).toEqual([

@@ -12,6 +12,9 @@ import { fakeModelFacilitator, offlineFacilitator, type EvalFacilitator } from '
 import { loadPersonas, trapsOf } from '../../eval/persona.js';
 import { toJson, toMarkdown, type ResultsJson, type SessionResult } from '../../eval/report.js';
 
+/** Checks on the request bodies the fake model records: nothing to judge offline, all of it for the fake. */
+const PROMPT_CHECKS = ['ids_visible', 'families_visible', 'context_whole', 'cited_ids_visible'];
+
 const CHECKS = [
   ...TURN_CHECKS.map((c) => c.name),
   'traps_challenged',
@@ -24,6 +27,7 @@ const CHECKS = [
   'four_lenses',
   'pre_mortem',
   'objections_from_facts',
+  ...PROMPT_CHECKS,
 ];
 
 describe('npm run eval, with the offline facilitator and the fake model', () => {
@@ -61,8 +65,18 @@ describe('npm run eval, with the offline facilitator and the fake model', () => 
       expect(r.checks.map((c) => c.name)).toEqual(CHECKS);
       for (const c of r.checks) {
         expect(c.passed + c.failures.length, `${c.name}`).toBe(c.total);
-        if (r.record.facilitator.kind === 'offline')
+        if (r.record.facilitator.kind === 'offline' && !PROMPT_CHECKS.includes(c.name))
           expect(c.total, `offline ${r.record.persona.id} ${c.name}`).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('reads what the fake model was sent: every message with its id, every question with its family, context whole, cited ids visible', () => {
+    for (const r of results.filter((x) => x.record.facilitator.kind === 'fake')) {
+      for (const name of PROMPT_CHECKS) {
+        const c = r.checks.find((x) => x.name === name)!;
+        expect(c.total, `${r.record.persona.id} ${name}`).toBeGreaterThan(0);
+        expect(c.failures, `${r.record.persona.id} ${name}`).toEqual([]);
       }
     }
   });

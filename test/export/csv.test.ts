@@ -5,7 +5,7 @@ import {
   riskRegisterCsv,
   roadmapCsv,
   RISK_REGISTER_CSV_HEADER,
-  ROADMAP_CSV_HEADER,
+  roadmapCsvHeader,
 } from '../../src/export/index.js';
 import { northwindExportInput } from '../support/fixtures.js';
 import { csvRecords, parseCsv } from './helpers.js';
@@ -113,16 +113,16 @@ describe('roadmapCsv', () => {
       'Success metric': 'Brokerage gross margin',
       Baseline: '14%',
       Target: '16%',
-      'One-off cost': '380000',
-      'Annual EBITDA effect': '1200000',
+      'One-off cost (USD)': '380000',
+      'Annual EBITDA effect (USD)': '1200000',
       'EBITDA multiple (assumed)': '8',
-      'EV effect (EBITDA × multiple)': '9600000',
+      'EV effect (EBITDA × multiple) (USD)': '9600000',
       Trends: 'AI-assisted freight pricing',
       Risks: 'r2',
       'Missing before start': '',
     });
     // No EBITDA effect was given, so there is no EV effect: the gap in words, not an empty cell that reads as zero.
-    expect(records[0]!['EV effect (EBITDA × multiple)']).toBe('not estimated');
+    expect(records[0]!['EV effect (EBITDA × multiple) (USD)']).toBe('not estimated');
     expect(records[4]!['Missing before start']).toBe('owner; deadline; success metric; financial framing');
   });
 
@@ -162,9 +162,9 @@ describe('roadmapCsv', () => {
     });
     const csv = roadmapCsv(input);
     const [record] = csvRecords(csv);
-    expect(record!['Annual EBITDA effect']).toBe('-50000');
-    expect(record!['EV effect (EBITDA × multiple)']).toBe('-400000');
+    expect(record!['Annual EBITDA effect (USD)']).toBe('-50000');
+    expect(record!['EV effect (EBITDA × multiple) (USD)']).toBe('-400000');
     expect(record!.Rationale).toBe('First line\nsecond line');
-    expect(parseCsv(csv)[0]).toEqual([...ROADMAP_CSV_HEADER]);
+    expect(parseCsv(csv)[0]).toEqual(roadmapCsvHeader('USD'));
   });
 });

@@ -45,7 +45,7 @@ describe('strategyMemoHtml', () => {
     const html = strategyMemoHtml(northwindExportInput());
     expect(html).toContain('<h1>Strategy memo: Northwind Logistics, 2027-Q1</h1>');
     expect(html).toContain('<h2>For the CEO</h2>');
-    expect(html).toContain('<td>9,600,000 (1,200,000 × 8×)</td>');
+    expect(html).toContain('<td>USD\u00a09,600,000 (USD\u00a01,200,000 × 8×)</td>');
     const at = (s: string) => html.indexOf(s);
     expect(at('<h2>Top risks</h2>')).toBeLessThan(at('<svg xmlns="http://www.w3.org/2000/svg" class="risk-heat-map"'));
     expect(at('<svg xmlns="http://www.w3.org/2000/svg" class="risk-heat-map"')).toBeLessThan(at('<h2>Roadmap</h2>'));

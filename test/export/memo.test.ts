@@ -106,10 +106,10 @@ describe('strategyMemoMarkdown', () => {
       '- Effort: 44 weeks over 5 open entries. Team capacity (engineer-weeks per quarter): not stated, so effort cannot be checked against it.',
     );
     expect(block).toContain(
-      '- One-off cost: at least 595,000 against a budget of 1,800,000: 1,205,000 left before the unpriced entries; no cost stated: Nearshore cross-dock feasibility study.',
+      '- One-off cost: at least USD 595,000 against a budget of USD 1,800,000: USD 1,205,000 left before the unpriced entries; no cost stated: Nearshore cross-dock feasibility study.',
     );
     expect(block).toMatch(
-      /Enterprise value at each entry.s stated multiple: 16,000,000 \(12,000,000 at −2, 20,000,000 at \+2\)/,
+      /Enterprise value at each entry.s stated multiple: USD 16,000,000 \(USD 12,000,000 at −2, USD 20,000,000 at \+2\)/,
     );
     expect(block).toContain('Spot-lane pricing model v1: 0.32 years');
   });
@@ -172,13 +172,14 @@ describe('strategyMemoMarkdown', () => {
   it('frames the roadmap in weeks, owners, metrics and money, with EV = EBITDA × the stated multiple', () => {
     const roadmap = section(memo(), 'Roadmap');
     expect(rowOf(roadmap, 'Spot-lane pricing model v1')).toBe(
-      '| Spot-lane pricing model v1 | Planned | 6–18 months | 16 weeks | Head of Data (Sam Okafor) | 2027-Q4 | Brokerage gross margin: 14% → 16% | 380,000 | 1,200,000 | 9,600,000 (1,200,000 × 8×) |',
+      '| Spot-lane pricing model v1 | Planned | 6–18 months | 16 weeks | Head of Data (Sam Okafor) | 2027-Q4 | Brokerage gross margin: 14% → 16% | USD\u00a0380,000 | USD\u00a01,200,000 | USD\u00a09,600,000 (USD\u00a01,200,000 × 8×) |',
     );
     expect(rowOf(roadmap, 'Nearshore cross-dock')).toContain(
       '| 8 weeks | no owner yet | no deadline yet | no metric yet | not estimated | not estimated | not estimated |',
     );
     expect(roadmap).toContain('**Assumption:** the multiple is 8× for');
-    expect(roadmap).toContain('EV effect 16,000,000');
+    expect(roadmap).toContain('EV effect USD\u00a016,000,000');
+    expect(roadmap).toContain('Amounts in USD.');
     expect(roadmap).toContain('*Spot-lane pricing model v1:* Gradient-boosted model on our lane history');
   });
 
@@ -200,7 +201,7 @@ describe('strategyMemoMarkdown', () => {
     expect(rowOf(roadmap, 'Cloud cost right-sizing sprint')).toContain('| Done | 0–6 months | 4 weeks |');
     expect(rowOf(roadmap, 'Nearshore cross-dock')).toContain('| Dropped | 18–36 months | 8 weeks |');
     // Open: e1 8 + e2 16 + e3 10 + e6 6 weeks; e4 (done) and e5 (dropped) are said, not summed.
-    expect(roadmap).toContain('Totals: 40 weeks of effort; one-off cost 665,000;');
+    expect(roadmap).toContain('Totals: 40 weeks of effort; one-off cost USD\u00a0665,000;');
     expect(roadmap).toContain('Not counted: 2 entries done or dropped.');
     // A dropped entry is no longer "not startable on Monday".
     expect(section(memo(q2), 'Open assumptions and evidence gaps')).not.toContain(

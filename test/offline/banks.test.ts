@@ -34,13 +34,13 @@ describe('the prompt files', () => {
     expect(library.find('roadmap', 'critic')).toBeDefined();
   });
 
-  it('use only the placeholders fillTemplate is given (client, industry, quarter, trend; the critic its inputs too)', () => {
+  it('use only the placeholders fillTemplate is given (client, industry, currency, quarter, trend; the critic its inputs too)', () => {
     const library = PromptLibrary.load();
     const critic = ['client', 'industry', 'quarter', 'facts', 'record', 'roadmap', 'conversation'];
     for (const step of STEP_IDS) {
       for (const role of PROMPT_ROLES) {
         const names = [...(library.find(step, role)?.text ?? '').matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]);
-        const allowed = role === 'critic' ? critic : ['client', 'industry', 'quarter', 'trend'];
+        const allowed = role === 'critic' ? critic : ['client', 'industry', 'currency', 'quarter', 'trend'];
         for (const name of names) expect(allowed, `${step}/${role} uses {{${name}}}`).toContain(name);
       }
     }

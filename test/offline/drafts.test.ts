@@ -652,7 +652,7 @@ describe('drafting the roadmap', () => {
       consequences: 'we own the layer and its upkeep',
     });
     expect(note).toBe(
-      'Built the roadmap from your answers (offline, no AI model): 2 entries, 2 ready to start on Monday. Enterprise-value effect: e2 960,000 (120,000 EBITDA × 8, the multiple is your assumption).',
+      'Built the roadmap from your answers (offline, no AI model): 2 entries, 2 ready to start on Monday. Enterprise-value effect: e2 USD\u00a0960,000 (USD\u00a0120,000 EBITDA × 8, the multiple is your assumption).',
     );
   });
 
@@ -662,7 +662,7 @@ describe('drafting the roadmap', () => {
       'Build a spot-lane pricing model. About 3 months of work for two engineers, Sam owns it, done by end of Q3. Costs around $380k and should add $1.2M EBITDA a year. It answers r2.',
     );
     expect(first.text).toContain(
-      'Read “Build a spot-lane pricing model”: effort 13 weeks, owner Sam, deadline 2027-Q3, answers r2, one-off cost 380,000, EBITDA effect 1,200,000 a year.',
+      'Read “Build a spot-lane pricing model”: effort 13 weeks, owner Sam, deadline 2027-Q3, answers r2, one-off cost USD\u00a0380,000, EBITDA effect USD\u00a01,200,000 a year.',
     );
     await interview.answerAll([
       'Brokerage gross margin from 14% to 17%',

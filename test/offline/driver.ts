@@ -48,6 +48,7 @@ export const CONTEXT_ANSWERS = [
 export const CLIENT = {
   clientName: 'Northwind Logistics',
   industry: 'Third-party logistics and freight brokerage',
+  currency: 'USD',
   quarter: '2027-Q1',
 };
 

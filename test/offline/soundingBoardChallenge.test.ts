@@ -144,7 +144,7 @@ describe('the offline sounding board attacks this recommendation', () => {
       "Why “Driver home-time scheduler” now, against the CEO's goal (Driver turnover down from 68% to 50%)",
     );
     expect(by.cfo).toBe(
-      '“Driver home-time scheduler” costs 420,000 one-off for 1,500,000 a year, so it pays back within its first year: what does the 1,500,000 rest on?',
+      '“Driver home-time scheduler” costs USD\u00a0420,000 one-off for USD\u00a01,500,000 a year, so it pays back within its first year: what does the USD\u00a01,500,000 rest on?',
     );
     expect(by.board).toContain('r1 “Raj Patel is the only one who knows the McLeod customisations”');
     expect(by.board).toContain('(Carla Mendes)');

@@ -212,13 +212,13 @@ describe('the critic after the sounding-board draft', () => {
     expect(proposal).toMatchObject({
       provider: 'openai',
       model: 'gpt-4.1-mini',
-      promptVersion: 'sounding_board/extractor@3+sounding_board/critic@2',
+      promptVersion: 'sounding_board/extractor@3+common/transcript@1+sounding_board/critic@2',
     });
     expect(proposal.provenance['recommendations/c1']!.origin).toMatchObject({
       kind: 'drafted',
       provider: 'openai',
       model: 'gpt-4.1-mini',
-      promptVersion: 'sounding_board/extractor@3+sounding_board/critic@2',
+      promptVersion: 'sounding_board/extractor@3+common/transcript@1+sounding_board/critic@2',
     });
     const note = frames.find((f) => f.event === 'message')!.data as Message;
     expect(note.content).toContain('1 objection open');
@@ -305,7 +305,7 @@ describe('the critic after the sounding-board draft', () => {
     expect(proposal.provenance['recommendations/c1']!.origin).toMatchObject({
       provider: 'anthropic',
       model: 'claude-sonnet-4-5',
-      promptVersion: 'sounding_board/extractor@3+sounding_board/critic@2',
+      promptVersion: 'sounding_board/extractor@3+common/transcript@1+sounding_board/critic@2',
     });
     const note = frames.find((f) => f.event === 'message')!.data as Message;
     expect(

@@ -168,6 +168,10 @@ describe('a complete quarterly session through the HTTP API', () => {
         const body = (await request.json()) as { stream?: boolean; tools?: Array<{ function: { name: string } }> };
         const tool = body.tools?.[0]?.function.name ?? null;
         requests.push({ stream: Boolean(body.stream), tool });
+        if (tool === 'question_family')
+          return HttpResponse.json(
+            openAiJsonCompletion({ toolCall: { name: tool, args: { family: 'implications' } } }),
+          );
         if (tool)
           return HttpResponse.json(
             openAiJsonCompletion({ toolCall: { name: tool, args: structuredFixture(tool, fixtures) } }),
@@ -200,13 +204,16 @@ describe('a complete quarterly session through the HTTP API', () => {
       expect(done.artifacts.risks!.data).toEqual(fixtures.risks);
       expect(done.artifacts.roadmap!.source).toBe('model');
       // The roadmap and the sounding board are pressure-tested by a critic call after their draft.
-      expect(requests.filter((r) => r.tool).map((r) => r.tool)).toEqual([
+      const drafts = requests.filter((r) => r.tool && r.tool !== 'question_family');
+      expect(drafts.map((r) => r.tool)).toEqual([
         ...STEP_IDS.slice(0, STEP_IDS.indexOf('roadmap')),
         'roadmap',
         'roadmap_critic',
         'sounding_board',
         'sounding_board_critic',
       ]);
+      // Each question of the dialogue is filed by family in a small call after it streams.
+      expect(requests.filter((r) => r.tool === 'question_family').length).toBeGreaterThan(0);
       expect(requests.filter((r) => r.stream).length).toBe(
         Object.values(ANSWERS).flat().length + 3 * 2 + 1, // the dialogue's question asked back is answered too
       );

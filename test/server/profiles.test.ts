@@ -3,16 +3,15 @@ import { inferProfile, type BankProfile, type TrendsArtifact } from '../../src/d
 import type { SessionView } from '../../src/engine/engine.js';
 import { contextStep } from '../../src/facilitators/offline/context.js';
 import { createOfflineFacilitator, loadBanks } from '../../src/facilitators/offline/index.js';
-import Database from 'better-sqlite3';
-import * as store from '../../src/storage/index.js';
 import { harness } from '../support/harness.js';
 import { NOW, turnInput } from '../offline/driver.js';
 
 const offline = createOfflineFacilitator({ now: () => NOW });
 const banks = loadBanks();
-const opening = (profile: BankProfile) => {
+/** The context step's opening for a client with this profile, its currency not set unless given. */
+const opening = (profile: BankProfile, currency: string | null = null) => {
   const input = turnInput('context', {}, []);
-  return offline.opening({ ...input, session: { ...input.session, profile } }).text;
+  return offline.opening({ ...input, session: { ...input.session, profile, currency } }).text;
 };
 
 describe('question banks that fit the client', () => {
@@ -44,6 +43,9 @@ describe('question banks that fit the client', () => {
     expect(opening(us)).toContain('revenue $212M, 1,150 drivers, on-time 97%');
     expect(opening(us)).not.toMatch(/ARR/);
     expect(opening({ industry: 'software_saas', region: 'eu' })).toContain('ARR €8M, 14 engineers, churn 9%');
+    // Once the client's currency is set, the example is written in it, as every amount is.
+    expect(opening(us, 'USD')).toContain('revenue USD\u00a0212M, 1,150 drivers, on-time 97%');
+    expect(opening({ industry: 'logistics', region: 'uk' }, 'EUR')).toContain('revenue EUR\u00a0212M');
 
     const input = turnInput('context', {}, []);
     const questions = contextStep.questions({
@@ -53,6 +55,8 @@ describe('question banks that fit the client', () => {
       now: NOW,
     });
     const text = (id: string) => questions.find((q) => q.id === id)!.text;
+    // Only the wording follows the profile: each question still fills the fields its form is built from.
+    expect(questions.map((q) => [q.id, q.fills])).toEqual(banks.context.questions.map((q) => [q.id, q.fills]));
     expect(text('context.numbers')).toContain('operating ratio');
     expect(text('context.numbers')).not.toMatch(/ARR|cloud spend/);
     expect(text('context.regulation')).toContain('FMCSA hours of service');
@@ -76,9 +80,9 @@ describe('question banks that fit the client', () => {
       region: 'us',
     });
     const view = async () => (await (await h.app.request(`/api/sessions/${session.id}`)).json()) as SessionView;
-    expect((await view()).client).toMatchObject({
-      profile: { industry: 'logistics', region: 'us' },
-      profileChosen: true,
+    expect(await view()).toMatchObject({
+      client: { profile: { industry: 'logistics', region: 'us' }, profileChosen: true },
+      answerForm: { questionId: 'context.services', fields: [{ path: 'services' }] },
     });
 
     const changed = await h.json('PATCH', `/api/clients/${(await view()).client.id}`, {
@@ -94,19 +98,6 @@ describe('question banks that fit the client', () => {
     await h.json('PATCH', `/api/clients/${(await view()).client.id}`, { profile: null });
     expect((await view()).client).toMatchObject({
       profile: { industry: 'logistics', region: 'eu' },
-      profileChosen: false,
-    });
-  });
-
-  it('are inferred for the clients of a database from before they could be chosen', () => {
-    const db = new Database(':memory:');
-    const before = store.MIGRATIONS.findIndex((m) => m.up.includes('profile_industry'));
-    expect(before).toBeGreaterThan(0);
-    store.migrate(db, store.MIGRATIONS.slice(0, before));
-    store.insertClient(db, 'Brightwater Dental Partners', 'Dental practice group, England');
-    store.migrate(db);
-    expect(store.listClients(db)[0]).toMatchObject({
-      profile: { industry: 'healthcare_dental', region: 'uk' },
       profileChosen: false,
     });
   });

@@ -96,7 +96,7 @@ describe('Retry after a cut reply', () => {
 
     await readSSE(await h.json('POST', `${path}/messages`, { content: 'Mostly retail.' }));
     const sent = h.route.requests[2]!.body.messages as Array<{ role: string; content: string }>;
-    expect(sent.filter((m) => m.role !== 'system')).toEqual([
+    expect(sent.filter((m) => m.role !== 'system').map(unlabelled)).toEqual([
       { role: 'user', content: 'We broker freight.' },
       { role: 'assistant', content: 'Which customers would you lose first?' },
       { role: 'user', content: 'Mostly retail.' },
@@ -133,9 +133,12 @@ describe('Retry after a cut reply', () => {
     await readSSE(await h.json('POST', `${path}/messages`, { content: 'Mostly retail.' }));
 
     const sent = h.route.requests[3]!.body.messages as Array<{ role: string; content: string }>;
-    expect(sent.filter((m) => m.role === 'assistant').map((m) => m.content)).toEqual([
-      'Which customers would you lose first?',
+    expect(sent.filter((m) => m.role === 'assistant').map((m) => unlabelled(m).content)).toEqual([
+      `Which customers would you lose first?`,
     ]);
+    expect(sent.find((m) => m.role === 'assistant')!.content).toBe(
+      `[m${good.id} · you] Which customers would you lose first?`,
+    );
     const { messages } = await (await h.json('GET', `${path}/messages`)).json();
     expect(
       messages.filter((m: { supersededBy: number | null }) => m.supersededBy !== null).map((m: any) => m.supersededBy),
@@ -160,3 +163,8 @@ describe('a draft the model cannot shape', () => {
     expect(h.route.requests).toHaveLength(2); // the draft and its one correction
   });
 });
+
+/** A message as sent, without the label the prompt puts before it ("[m5 · you] "). */
+function unlabelled(m: { role: string; content: string }) {
+  return { role: m.role, content: m.content.replace(/^\[m\d+[^\]]*\] /, '') };
+}

@@ -9,9 +9,14 @@ describe('access control storage', () => {
     const previous = store.MIGRATIONS.findIndex((m) => m.up.includes('CREATE TABLE access_token'));
     expect(previous).toBeGreaterThan(0);
     store.migrate(db, store.MIGRATIONS.slice(0, previous));
-    const client = store.insertClient(db, 'Northwind Logistics', 'Logistics');
+    // Written as that schema had it (today's insertClient names columns added later).
+    const clientId = Number(
+      db
+        .prepare("INSERT INTO clients (name, industry, created_at) VALUES ('Northwind Logistics', 'Logistics', 'now')")
+        .run().lastInsertRowid,
+    );
     store.insertSession(db, {
-      clientId: client.id,
+      clientId,
       quarter: '2027-Q1',
       mode: 'quarterly',
       title: null,

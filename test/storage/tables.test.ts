@@ -85,3 +85,48 @@ describe('the step_overrides migration', () => {
     ]);
   });
 });
+
+describe('the typed-answer migration (messages.answer)', () => {
+  it('upgrades a database made by the previous version: its messages stay, with no typed answer', () => {
+    const version = store.MIGRATIONS.findIndex((m) => m.up.includes('ADD COLUMN answer')) + 1;
+    const db = new Database(':memory:');
+    store.migrate(db, store.MIGRATIONS.slice(0, version - 1));
+    db.prepare(
+      "INSERT INTO clients (name, industry, created_at) VALUES ('Northwind', 'Logistics', '2027-01-01')",
+    ).run();
+    db.prepare(
+      "INSERT INTO sessions (client_id, quarter, mode, title, progress, created_at, updated_at) VALUES (1, '2027-Q1', 'quarterly', NULL, ?, '2027-01-01', '2027-01-01')",
+    ).run(JSON.stringify(initialProgress('quarterly')));
+    db.prepare(
+      "INSERT INTO messages (session_id, step, role, kind, content, status, created_at, updated_at) VALUES (1, 'context', 'user', 'chat', 'Freight', 'complete', '2027-01-01', '2027-01-01')",
+    ).run();
+    expect(store.migrate(db)).toEqual({ from: version - 1, to: store.MIGRATIONS.length });
+    expect(store.listMessages(db, 1).map((m) => [m.content, m.answer])).toEqual([['Freight', null]]);
+  });
+
+  it('keeps a typed answer through an archive and a restore', () => {
+    const db = store.openDatabase(':memory:');
+    const client = store.insertClient(db, 'Northwind', 'Logistics');
+    const session = store.insertSession(db, {
+      clientId: client.id,
+      quarter: '2027-Q1',
+      mode: 'quarterly',
+      title: null,
+      progress: initialProgress('quarterly'),
+    });
+    const answer = { questionId: 'roadmap.e1.measure', values: { 'entries[].financial.oneOffCost': 450000 } };
+    store.insertMessage(db, {
+      sessionId: session.id,
+      step: 'roadmap',
+      trendId: null,
+      role: 'user',
+      kind: 'chat',
+      content: 'One-off cost 450,000',
+      status: 'complete',
+      answer,
+    });
+    const target = store.openDatabase(':memory:');
+    store.restoreArchive(target, JSON.stringify(store.writeArchive(db, { appVersion: 'test' })));
+    expect(store.listMessages(target, store.listSessions(target)[0]!.id).map((m) => m.answer)).toEqual([answer]);
+  });
+});

@@ -28,6 +28,7 @@ export const NORTHWIND_CLIENT: Client = {
   profile: { industry: 'logistics', region: 'us' },
   profileChosen: false,
   createdAt: '2027-01-06T09:00:00.000Z',
+  currency: 'USD',
   archivedAt: null,
 };
 

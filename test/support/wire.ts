@@ -358,6 +358,15 @@ export interface ScriptedRoute {
  */
 export function scriptedRoute(method: 'post' | 'get', url: string, script: readonly Reply[]): ScriptedRoute {
   if (script.length === 0) throw new Error('scriptedRoute needs at least one reply');
+  let n = 0;
+  return respondingRoute(method, url, () => script[Math.min(n++, script.length - 1)]!);
+}
+
+/**
+ * A route that answers each request from its parsed body: a streamed reply, a tool call, an error.
+ * For a dialogue, where a reply's stream is followed by the small call that files its family.
+ */
+export function respondingRoute(method: 'post' | 'get', url: string, respond: (body: any) => Reply): ScriptedRoute {
   const requests: RecordedRequest[] = [];
   const handler = http[method](url, async ({ request }) => {
     const text = await request.text();
@@ -368,8 +377,10 @@ export function scriptedRoute(method: 'post' | 'get', url: string, script: reado
       body = null;
     }
     requests.push({ url: request.url, headers: Object.fromEntries(request.headers.entries()), body });
-    const reply = script[Math.min(requests.length - 1, script.length - 1)]!;
-    return reply();
+    return respond(body)();
   });
   return { handler, requests };
 }
+
+/** The tool an OpenAI request forces (a structured call), or null for a plain or streamed reply. */
+export const openAiToolName = (body: any): string | null => body?.tools?.[0]?.function?.name ?? null;

@@ -45,7 +45,7 @@ export function ClientList({ clients, sessions, onNewFor, actions, renaming, onR
   if (clients.length === 0) {
     return archived
       ? html`<p class="empty">No archived clients.</p>`
-      : html`<p class="empty">No clients yet. Start the first session on the right: the client is created with it.</p>`;
+      : html`<p class="empty">No clients yet. Start the first session with the form “Start a new session”: the client is created with it.</p>`;
   }
   /** @param {'client' | 'session'} kind @param {number} id */
   const editing = (kind, id) => renaming?.kind === kind && renaming.id === id;

@@ -2,11 +2,13 @@ import { html, useEffect, useState } from '../lib/html.js';
 import { ApiError, api } from '../api.js';
 import { Link, navigate } from '../router.js';
 import { nextQuarter } from '../format.js';
+import { currencyOfLocale, isCurrencyCode } from '/shared/domain.mjs';
+import { CurrencyPicker } from './CurrencyPicker.js';
 
 const QUARTER = /^\d{4}-Q[1-4]$/;
 
 /** @typedef {import('/shared/domain.mjs').Client} Client */
-/** @typedef {'clientName' | 'industry' | 'quarter' | 'mode' | 'title'} TextField */
+/** @typedef {'clientName' | 'industry' | 'quarter' | 'mode' | 'title' | 'currency'} TextField */
 /**
  * @typedef {{
  *   clientName: string,
@@ -17,6 +19,8 @@ const QUARTER = /^\d{4}-Q[1-4]$/;
  *   carryOver: boolean,
  *   carryFrom: number | null,
  *   allowDuplicate: boolean,
+ *   currency: string | null,
+ *   currencyChosen: boolean,
  * }} Form
  */
 /** @typedef {import('../types.js').SessionChoice} SessionChoice */
@@ -36,6 +40,9 @@ export function NewSessionForm({ clients, prefill }) {
       carryOver: true,
       carryFrom: null,
       allowDuplicate: false,
+      // A new client's currency defaults from the browser's locale; a known client's is its own.
+      currency: currencyOfLocale(navigator.language),
+      currencyChosen: false,
     }),
   );
   const [error, setError] = useState(
@@ -76,15 +83,24 @@ export function NewSessionForm({ clients, prefill }) {
   }, [known?.id, quarter, quarterTyped]);
 
   useEffect(() => {
-    if (prefill) setForm((f) => ({ ...f, clientName: prefill.name, industry: prefill.industry }));
+    if (prefill)
+      setForm((f) => ({
+        ...f,
+        clientName: prefill.name,
+        industry: prefill.industry,
+        currency: f.currencyChosen ? f.currency : prefill.currency,
+      }));
   }, [prefill]);
 
-  // Picking a known client fills in its industry, also when the name was typed before the client list arrived.
+  // Picking a known client fills in its industry and currency, also when the name was typed before the client list arrived.
   /** @param {Form} f */
   const withKnownIndustry = (f) => {
-    if (f.industry) return f;
     const known = knownClientNamed(clients, f.clientName);
-    return known ? { ...f, industry: known.industry } : f;
+    // A known client without one stays "not set" until the advisor picks one: a locale's guess is not stored.
+    const currency = f.currencyChosen ? f.currency : known ? known.currency : currencyOfLocale(navigator.language);
+    const next = f.currency === currency ? f : { ...f, currency };
+    if (next.industry || !known) return next;
+    return { ...next, industry: known.industry };
   };
   useEffect(() => setForm(withKnownIndustry), [clients.length]);
 
@@ -109,6 +125,13 @@ export function NewSessionForm({ clients, prefill }) {
       setError({ field: 'quarter', message: 'Write the quarter like 2027-Q1.' });
       return;
     }
+    if (form.currency !== null && !isCurrencyCode(form.currency)) {
+      setError({
+        field: 'currency',
+        message: `${form.currency} is not an ISO 4217 currency code: choose one from the list, or type one such as ZAR.`,
+      });
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -121,6 +144,7 @@ export function NewSessionForm({ clients, prefill }) {
         carryOver: canCarryOver && form.carryOver,
         carryFrom: canCarryOver && form.carryOver ? form.carryFrom : null,
         allowDuplicate: duplicate && form.allowDuplicate,
+        currency: form.currency,
       });
       navigate(`/sessions/${view.session.id}`);
     } catch (err) {
@@ -179,6 +203,19 @@ export function NewSessionForm({ clients, prefill }) {
           <input id="new-title" name="title" value=${form.title} onInput=${set('title')} />
         </div>
       </div>
+      <div class="field">
+        <label for="new-currency">Currency <span class="muted">(ISO 4217: every amount is in it)</span></label>
+        <${CurrencyPicker} id="new-currency" value=${form.currency} describedBy=${describedBy('currency') ?? 'new-currency-hint'}
+          onChange=${(/** @type {string | null} */ currency) => setForm((f) => ({ ...f, currency, currencyChosen: true }))} />
+        <p class="hint" id="new-currency-hint">${
+          known
+            ? known.currency
+              ? `${known.name}’s amounts are in ${known.currency}; a change here applies to all its sessions.`
+              : `${known.name} has no currency yet: choose one, or leave it and set it in the session.`
+            : 'Suggested from your browser’s language; you can change it later in the session.'
+        }</p>
+        ${fieldError('currency')}
+      </div>
       <fieldset class="field">
         <legend>Mode</legend>
         <label class="radio"><input type="radio" name="mode" value="quarterly" checked=${form.mode === 'quarterly'} onChange=${set('mode')} />
@@ -227,7 +264,7 @@ export function NewSessionForm({ clients, prefill }) {
             Start a second one for ${existing.quarter} anyway</label>
         </div>`
       }
-      ${error && !error.existing && !['clientName', 'industry', 'quarter'].includes(error.field ?? '') ? html`<p class="field-error" role="alert">${error.message}</p>` : null}
+      ${error && !error.existing && !['clientName', 'industry', 'quarter', 'currency'].includes(error.field ?? '') ? html`<p class="field-error" role="alert">${error.message}</p>` : null}
       <button type="submit" class="btn btn-primary" disabled=${busy || (duplicate && !form.allowDuplicate)}>${busy ? 'Starting…' : 'Start session'}</button>
     </form>`;
 }

@@ -3,8 +3,12 @@ import { exportLinks } from '../api.js';
 import { loadDraft, saveDraft } from '../drafts.js';
 import { Link } from '../router.js';
 import { useSession } from '../session/useSession.js';
+import { CurrencyContext } from '../money.js';
 import { ArtifactPanel } from './artifacts/ArtifactPanel.js';
 import { BankProfilePicker } from './BankProfilePicker.js';
+import { ClientCurrency } from './ClientCurrency.js';
+import { AnswerPanel } from './forms/AnswerPanel.js';
+import { refChoices } from './forms/values.js';
 import { Composer } from './Composer.js';
 import { ErrorBanner } from './ErrorBanner.js';
 import { Messages } from './Messages.js';
@@ -87,6 +91,7 @@ export function SessionPage({ sessionId }) {
           <p class="crumbs"><${Link} href="/">Sessions<//> <span aria-hidden="true">›</span> <bdi>${view.client.name}</bdi></p>
           <h1 class="session-title"><bdi>${view.client.name}</bdi> <span class="quarter-tag">${view.session.quarter}</span></h1>
           <p class="muted session-sub">${view.client.industry} · ${view.session.mode === 'quick_check' ? 'Quick sounding-board check' : 'Quarterly session'}${view.session.title ? ` · ${view.session.title}` : ''}</p>
+          <${ClientCurrency} client=${view.client} messages=${messages} onChanged=${session.refresh} />
           <p class="muted session-sub"><${BankProfilePicker} client=${view.client} onChanged=${session.refresh} /></p>
         </div>
         <nav class="exports" aria-label="Exports">
@@ -132,7 +137,15 @@ export function SessionPage({ sessionId }) {
           }
         </section>
         <aside class="artifact-pane" aria-label="Artifacts">
-          <${ArtifactPanel} view=${view} session=${session} selected=${selected} onSelect=${setSelected} />
+          ${
+            view.answerForm &&
+            (selected === null || selected === view.current) &&
+            html`<${AnswerPanel} form=${view.answerForm} sessionId=${view.session.id} refs=${refChoices(view.artifacts)}
+              disabled=${session.streaming} onSend=${(/** @type {string} */ content, /** @type {{ questionId: string, values: Record<string, unknown> }} */ answer) => session.send(content, null, undefined, answer)} />`
+          }
+          <${CurrencyContext.Provider} value=${view.client.currency}>
+            <${ArtifactPanel} view=${view} session=${session} selected=${selected} onSelect=${setSelected} />
+          <//>
         </aside>
       </div>
     </main>`;

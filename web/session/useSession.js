@@ -336,10 +336,11 @@ export function useSession(sessionId) {
      * @param {string} content
      * @param {string | null | undefined} trendId
      * @param {() => void} [accepted]
+     * @param {{ questionId: string, values: Record<string, unknown> } | null} [answer] the values confirmed in the question's form
      * @returns {Promise<void>}
      */
-    (content, trendId, accepted) => {
-      const body = trendId ? { content, trendId } : { content };
+    (content, trendId, accepted, answer = null) => {
+      const body = { content, ...(trendId ? { trendId } : {}), ...(answer ? { answer } : {}) };
       const turn = { stored: false };
       return runTurn((signal) => turnRequests.message(sessionId, body, signal), {
         accepted: () => {
@@ -347,7 +348,7 @@ export function useSession(sessionId) {
           accepted?.();
         },
         label: 'reply',
-        retry: () => (turn.stored ? answerAgain() : send(content, trendId, accepted)),
+        retry: () => (turn.stored ? answerAgain() : send(content, trendId, accepted, answer)),
       });
     },
     [sessionId, runTurn],

@@ -15,7 +15,8 @@ export function columnWidths(
   const cap = available / 5;
   const columns = header.map((h, i) => {
     const texts = [h, ...rows.map((r) => r[i] ?? [])].map((cell) => cell.map((run) => run.text).join(''));
-    const longestWord = Math.max(...texts.flatMap((t) => t.split(/\s+/).map((w) => [...w].length)), 1);
+    // A no-break space joins a word ("EUR 450,000" is one): the line breaker will not split it either.
+    const longestWord = Math.max(...texts.flatMap((t) => t.split(/[^\S\u00a0]+/).map((w) => [...w].length)), 1);
     const typical = texts.reduce((sum, t) => sum + Math.min(200, t.length), 0) / texts.length;
     return { min: Math.min(cap, longestWord * charWidth), want: Math.max(1, typical * charWidth) };
   });

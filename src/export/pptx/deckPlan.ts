@@ -10,9 +10,11 @@
 import {
   HORIZONS,
   HORIZON_LABELS,
+  amountsNote,
   capitalize,
   chosenTrends,
   enterpriseValueEffect,
+  formatMoney,
   isClosed,
   rankRisks,
   riskScoreText,
@@ -25,7 +27,7 @@ import {
   objectionText,
   openObjections,
 } from '../../domain/index.js';
-import { isoDate, formatAmount, formatWeeks } from '../format.js';
+import { isoDate, formatWeeks } from '../format.js';
 import { GAP_WORDS, orGap } from '../gaps.js';
 import { movedOnSteps } from '../memoOverrides.js';
 import type { ExportInput } from '../types.js';
@@ -246,10 +248,12 @@ function roadmapSlide(input: ExportInput): Slide {
   // What is ahead first, by horizon; then what was done or dropped, so the board sees it closed.
   const byHorizon = roadmap ? [...HORIZONS, null].flatMap((h) => roadmap.entries.filter((e) => e.horizon === h)) : [];
   const entries = [...byHorizon.filter((e) => !isClosed(e)), ...byHorizon.filter(isClosed)];
-  const money = (n: number | null) => orGap(n, 'amount', formatAmount);
+  const currency = input.client.currency;
+  const money = (n: number | null) => orGap(n, 'amount', (v) => formatMoney(v, currency));
   const shown = entries.slice(0, MAX.roadmapRows);
   const notes = [
     entries.length > shown.length ? `${entries.length - shown.length} more entries in the memo.` : null,
+    amountsNote(currency),
     'EV = EBITDA effect × the stated multiple, an assumption to challenge.',
   ].filter((x): x is string => x !== null);
   return {

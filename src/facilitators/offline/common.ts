@@ -8,6 +8,7 @@ import {
   inferProfile,
   isolateBidi,
   rankRisks,
+  type AnswerValues,
   type BankProfile,
   type Horizon,
   type TranscriptMessage,
@@ -44,6 +45,22 @@ export interface BankStep<Q extends BankQuestion> {
     text: string,
     ctx: StepContext,
   ) => { readonly text: string; readonly ask: Q } | null;
+  /** Reads an answer's text into the question's form fields (by fill path), to PRE-FILL the form the advisor confirms. */
+  readonly prefill?: (question: Q, text: string, ctx: StepContext) => AnswerValues;
+}
+
+/** A copy of `target` with the value at a dotted path ("financial.oneOffCost") replaced. */
+export function withValueAt<T>(target: T, path: string, value: unknown): T {
+  const [head, ...rest] = path.split('.');
+  const obj = (target ?? {}) as Record<string, unknown>;
+  return { ...obj, [head!]: rest.length === 0 ? value : withValueAt(obj[head!], rest.join('.'), value) } as T;
+}
+
+/** Typed values ("entries[].financial.oneOffCost": 450000) laid over an item: the advisor's confirmed word wins. */
+export function withTyped<T>(item: T, values: AnswerValues, prefix: string): T {
+  return Object.entries(values)
+    .filter(([path]) => path.startsWith(prefix))
+    .reduce((acc, [path, value]) => withValueAt(acc, path.slice(prefix.length), value), item);
 }
 
 /** Said under every reply: what answered, so nobody mistakes the bank for a model. */
@@ -104,11 +121,17 @@ export function placeholders(input: TurnInput, extra: Readonly<Record<string, st
 export const profileOf = (input: TurnInput): BankProfile =>
   input.session.profile ?? inferProfile(input.session.industry);
 
-/** The context bank's examples for the client's profile: key numbers, an example line in its currency, regulation. */
+/**
+ * The context bank's examples for the client's profile: key numbers, an example line in the client's
+ * currency (its code once set, "USD 212M"; before that the region's symbol), regulation.
+ */
 export function profileExamples(banks: OfflineBanks, input: TurnInput): Record<string, string> {
   const profile = profileOf(input);
   const industry = banks.context.profiles.industries[profile.industry];
-  const { currency } = banks.context.profiles.regions[profile.region];
+  const currency =
+    input.session.currency !== null
+      ? `${input.session.currency}\u00a0`
+      : banks.context.profiles.regions[profile.region].currency;
   return {
     keyNumbers: industry.keyNumbers,
     keyNumbersExample: industry.example.replaceAll('{{currency}}', currency),

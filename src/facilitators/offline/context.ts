@@ -1,8 +1,8 @@
 /** Step 1 offline: the company context, field by field, from the user's answers. */
-import { endSentence, type ContextArtifact } from '../../domain/index.js';
+import { endSentence, type AnswerValues, type ContextArtifact } from '../../domain/index.js';
 import type { ContextField, ContextQuestion } from './bank.js';
 import { fillTemplate } from '../promptLibrary.js';
-import { joinWords, plural, profileExamples, type BankStep, type StepContext } from './common.js';
+import { joinWords, plural, profileExamples, withTyped, type BankStep, type StepContext } from './common.js';
 import { answersById, pairAnswers } from './interview.js';
 import { findMoney, isNonAnswer, parseKeyNumbers, sentences, splitList, truncate, wordCount } from './parse/index.js';
 
@@ -10,12 +10,33 @@ const LIST_FIELDS = ['services', 'products', 'customers', 'competitors', 'ceoGoa
 type ListField = (typeof LIST_FIELDS)[number];
 const isListField = (f: ContextField): f is ListField => (LIST_FIELDS as readonly string[]).includes(f);
 
+/** The form's fields pre-filled from an answer's text: items one per line or list entry, key numbers as label and value. */
+function prefillContext(question: ContextQuestion, text: string): AnswerValues {
+  const amount = question.fills.includes('constraints.budget')
+    ? { 'constraints.budgetAmount': budgetAmount(text) }
+    : {};
+  return {
+    ...amount,
+    ...Object.fromEntries(
+      question.fills.map((field) => [
+        field,
+        field === 'keyNumbers'
+          ? parseKeyNumbers(text)
+          : isListField(field)
+            ? splitList(text).slice(0, 40)
+            : truncate(text.replace(/\n+/g, '; '), field.startsWith('constraints.') ? 1000 : 2000),
+      ]),
+    ),
+  };
+}
+
 export const contextStep: BankStep<ContextQuestion> = {
   // The key-number and regulation questions give examples that fit the client's profile.
   questions: (ctx) => {
     const examples = profileExamples(ctx.banks, ctx.input);
     return ctx.banks.context.questions.map((q) => ({ ...q, text: fillTemplate(q.text, examples) }));
   },
+  prefill: prefillContext,
 
   ack(question, text) {
     if (isNonAnswer(text)) return `Left open: **${question.topic}**. It will be listed as a gap.`;
@@ -73,7 +94,19 @@ export const contextStep: BankStep<ContextQuestion> = {
       keyNumbers,
       gaps: [],
     };
+    // Answers typed into their forms, as confirmed: a list's items join what was written in prose, a text replaces it.
+    const typed = questions.flatMap((q) => answers.typed(q.id).map((t) => ({ q, values: t.values })));
+    for (const { values } of typed) {
+      for (const [field, value] of Object.entries(values)) {
+        const listed = field === 'keyNumbers' || isListField(field as ContextField);
+        const before = field.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], artifact);
+        const next = listed && Array.isArray(before) && Array.isArray(value) ? [...before, ...value] : value;
+        Object.assign(artifact, withTyped(artifact, { [field]: next }, ''));
+      }
+    }
+    const typedAnswered = new Set(typed.map((t) => t.q.id));
     const filled = (q: ContextQuestion) =>
+      typedAnswered.has(q.id) ||
       q.fills.some((f) => (f === 'keyNumbers' ? keyNumbers.length > 0 : textFor(f) !== null));
     artifact.gaps.push(...questions.filter((q) => !filled(q)).map((q) => q.gap ?? `${q.topic}: not answered yet`));
     artifact.summary = summarise(ctx, artifact);

@@ -16,6 +16,7 @@ import { OFFLINE_BANKS_DIR, loadBanks, type BankQuestion, type OfflineBanks } fr
 import { FOOTER, fill, profileExamples, questionBlock, type BankStep, type StepContext } from './common.js';
 import { contextStep } from './context.js';
 import { buildLedger, dialogueOpening, dialogueReply, ledgerNote } from './dialogue.js';
+import { confirmedAck, offlineAnswerForms, questionForm } from './forms.js';
 import { impactStep } from './impact.js';
 import {
   answersIn,
@@ -71,6 +72,7 @@ export function createOfflineFacilitator(options: OfflineFacilitatorOptions = {}
 
   return {
     identity: OFFLINE_IDENTITY,
+    forms: offlineAnswerForms(BANK_STEPS, contextOf),
 
     opening(input: TurnInput): Opening {
       if (input.step === 'dialogue') {
@@ -186,7 +188,12 @@ function bankReply(
   if (challenge)
     return { text: [challenge.text, ask(challenge.ask), FOOTER].join('\n\n'), asked: challenge.ask, filed };
   const acks =
-    last?.action === 'skip' ? ['Skipped: it stays open.'] : answers.map((a) => step.ack(a.question, a.text, ctx));
+    last?.action === 'skip'
+      ? ['Skipped: it stays open.']
+      : answers.map((a) => {
+          const form = a.values ? questionForm(ctx.input.step, a.question) : null;
+          return form && a.values ? confirmedAck(form, a.values) : step.ack(a.question, a.text, ctx);
+        });
   if (last && acks.length === 0)
     acks.push(isNonAnswer(last.content) ? 'Noted.' : 'Noted, though it answers no question yet.');
   const next = nextQuestion(applyConversationEvent(state, { type: 'filed', entries: filed }), questions);

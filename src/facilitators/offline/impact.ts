@@ -3,9 +3,16 @@
  * (direction, size, horizon, confidence) is null, a gap the forecast shows; an unanswered scope has no
  * forecast, and the step's guard and the memo name it.
  */
-import { IMPACT_SCOPES, capitalize, type Forecast, type ImpactArtifact, type ImpactScope } from '../../domain/index.js';
+import {
+  IMPACT_SCOPES,
+  capitalize,
+  type AnswerValues,
+  type Forecast,
+  type ImpactArtifact,
+  type ImpactScope,
+} from '../../domain/index.js';
 import type { ImpactField, ImpactQuestion } from './bank.js';
-import { chosen, horizonLabel, joinWords, plural, type BankStep, type StepContext } from './common.js';
+import { chosen, horizonLabel, joinWords, plural, withTyped, type BankStep, type StepContext } from './common.js';
 import { answersById, pairAnswers } from './interview.js';
 import { trendOfText } from './trends.js';
 import {
@@ -80,6 +87,12 @@ function withoutAsides(text: string, max: number, aside: (sentence: string) => b
 const withoutSignpostLead = (text: string) =>
   capitalize(text.replace(/^(?:the |our |my )?(?:early )?signpost (?:is|would be|will be)[:\s]+/i, ''));
 
+/** A scope's typed signpost and reasoning, confirmed, laid over each of its forecasts (from `start` on). */
+function applyTyped(forecasts: Forecast[], start: number, values: readonly AnswerValues[]): void {
+  for (let i = start; i < forecasts.length; i++)
+    forecasts[i] = values.reduce<Forecast>((f, v) => withTyped(f, v, 'forecasts[].'), forecasts[i]!);
+}
+
 /** The answers so far by scope and field: what a scope's questions that fill `field` were told, joined, or null. */
 function answeredByScope(ctx: StepContext): (scope: ImpactScope, field: ImpactField) => string | null {
   const questions = ctx.banks.impact.questions;
@@ -93,8 +106,45 @@ function answeredByScope(ctx: StepContext): (scope: ImpactScope, field: ImpactFi
   };
 }
 
+/** The form's fields pre-filled from an answer's text: one forecast's change, or its signpost, or its reasoning. */
+function prefillImpact(question: ImpactQuestion, text: string, ctx: StepContext): AnswerValues {
+  if (question.fills.includes('forecasts[].change')) {
+    const r = readChange(text.replace(/\s*\n\s*/g, ' ').trim(), ctx);
+    return {
+      'forecasts[].change': r.change,
+      'forecasts[].direction': r.direction,
+      'forecasts[].magnitude': r.magnitude,
+      'forecasts[].horizon': r.horizon,
+      'forecasts[].trendId': r.trendId,
+    };
+  }
+  if (question.fills.includes('forecasts[].signpost'))
+    return {
+      'forecasts[].signpost':
+        text.trim() === '' ? null : withoutAsides(withoutSignpostLead(text), 300, confidenceAside),
+      'forecasts[].confidence': parseConfidence(text),
+    };
+  return {
+    'forecasts[].reasoning': truncate(text, 2400),
+    'forecasts[].insightIds': mentionedIds(
+      text,
+      (ctx.input.artifacts.dialogue?.insights ?? []).map((i) => i.id),
+    ),
+  };
+}
+
+/** The scope's answers typed into their forms: each change is a forecast; a signpost or reasoning applies to the scope's forecasts. */
+function typedByScope(ctx: StepContext, scope: ImpactScope) {
+  const questions = ctx.banks.impact.questions.filter((q) => q.scope === scope);
+  const answers = answersById(pairAnswers(ctx.messages, questions));
+  const of = (field: ImpactField) =>
+    questions.filter((q) => q.fills.includes(field)).flatMap((q) => answers.typed(q.id).map((t) => t.values));
+  return { changes: of('forecasts[].change'), rest: [...of('forecasts[].signpost'), ...of('forecasts[].reasoning')] };
+}
+
 export const impactStep: BankStep<ImpactQuestion> = {
   questions: (ctx) => ctx.banks.impact.questions,
+  prefill: prefillImpact,
 
   ack(question, text, ctx) {
     if (isNonAnswer(text)) return `Left open: **${question.topic}**. The draft will show it as not discussed.`;
@@ -136,9 +186,32 @@ export const impactStep: BankStep<ImpactQuestion> = {
     const notDiscussed: ImpactScope[] = [];
     let withGaps = 0;
     for (const scope of IMPACT_SCOPES) {
+      const typed = typedByScope(ctx, scope);
+      const start = forecasts.length;
+      for (const values of typed.changes) {
+        forecasts.push(
+          withTyped<Forecast>(
+            {
+              scope,
+              trendId: null,
+              change: '',
+              direction: null,
+              magnitude: null,
+              horizon: null,
+              confidence: null,
+              reasoning: null,
+              insightIds: [],
+              signpost: null,
+            },
+            values,
+            'forecasts[].',
+          ),
+        );
+      }
       const change = textOf(scope, 'forecasts[].change');
       if (change === null) {
-        notDiscussed.push(scope);
+        if (typed.changes.length === 0) notDiscussed.push(scope);
+        applyTyped(forecasts, start, typed.rest);
         continue;
       }
       const reads = forecastLines(change).map((item) => readChange(item, ctx));
@@ -162,6 +235,7 @@ export const impactStep: BankStep<ImpactQuestion> = {
           signpost: own.trim() === '' ? null : withoutAsides(withoutSignpostLead(own), 300, confidenceAside),
         });
       });
+      applyTyped(forecasts, start, typed.rest);
     }
     const artifact: ImpactArtifact = { forecasts: forecasts.slice(0, 30) };
 

@@ -5,7 +5,7 @@
  * A draft pairs every answer with the question asked before it; a reply reads only the state and the
  * latest message.
  */
-import type { ConversationState, TranscriptMessage, StepId } from '../../domain/index.js';
+import type { AnswerValues, ConversationState, TranscriptMessage, StepId } from '../../domain/index.js';
 import { addressesFacilitator, isNonAnswer, normalise } from './parse/index.js';
 
 /** The messages of one step that carry text, oldest first. */
@@ -31,6 +31,8 @@ export interface Answer<Q> {
   readonly messageId: number;
   /** "Skip", "don't know": the question was put and not answered. */
   readonly declined: boolean;
+  /** Answered through the question's form: the values the advisor confirmed, taken as they are. */
+  readonly values?: AnswerValues;
 }
 
 /**
@@ -67,6 +69,13 @@ export function answersIn<Q extends Question>(
   questions: readonly Q[],
   route?: Route<Q>,
 ): Answer<Q>[] {
+  // Answered through a form: the question it names, the values confirmed; its text is not read again.
+  if (message.answer) {
+    const question = questions.find((q) => q.id === message.answer!.questionId);
+    return question
+      ? [{ question, text: message.content, messageId: message.id, declined: false, values: message.answer.values }]
+      : [];
+  }
   if (message.intent === 'question_back') return [];
   if (message.intent === 'command') {
     return message.action === 'skip' && current
@@ -117,17 +126,24 @@ export function answersById<Q extends { readonly id: string }>(
   text: (id: string) => string | null;
   declined: (id: string) => boolean;
   messageIds: (id: string) => number[];
+  /** The answers to the question typed into its form, oldest first, each with its message. */
+  typed: (id: string) => Array<{ readonly values: AnswerValues; readonly messageId: number }>;
 } {
   const byId = new Map<string, Array<Answer<Q>>>();
   for (const a of answers) byId.set(a.question.id, [...(byId.get(a.question.id) ?? []), a]);
   const real = (id: string) => (byId.get(id) ?? []).filter((a) => !a.declined);
   return {
+    // Only what was not typed into a form is text to read.
     text: (id) => {
-      const texts = real(id).map((a) => normalise(a.text));
+      const texts = real(id)
+        .filter((a) => !a.values)
+        .map((a) => normalise(a.text));
       return texts.length > 0 ? texts.join('\n') : null;
     },
     declined: (id) => (byId.get(id)?.length ?? 0) > 0 && real(id).length === 0,
     messageIds: (id) => (byId.get(id) ?? []).map((a) => a.messageId),
+    typed: (id) =>
+      (byId.get(id) ?? []).flatMap((a) => (a.values ? [{ values: a.values, messageId: a.messageId }] : [])),
   };
 }
 

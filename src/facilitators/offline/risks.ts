@@ -3,9 +3,17 @@
  * stored (the domain derives it from likelihood × impact); a score the user did not give is null, a
  * gap the register shows as "not scored", never a middle value that would read as a judgement.
  */
-import { gapText, rankRisks, severityOf, type Risk, type RisksArtifact, type Score } from '../../domain/index.js';
+import {
+  gapText,
+  rankRisks,
+  severityOf,
+  type AnswerValues,
+  type Risk,
+  type RisksArtifact,
+  type Score,
+} from '../../domain/index.js';
 import type { RiskQuestion } from './bank.js';
-import { chosen, joinWords, plural, type BankStep, type StepContext } from './common.js';
+import { chosen, joinWords, plural, withTyped, type BankStep, type StepContext } from './common.js';
 import { answersById, pairAnswers } from './interview.js';
 import { trendOfText } from './trends.js';
 import {
@@ -93,7 +101,23 @@ export function readRisk(line: string, ctx: StepContext): ReadRisk {
   };
 }
 
+/** The form's fields pre-filled from an answer's text: one threat (the advisor confirms, or corrects, what was read). */
+function prefillRisk(question: RiskQuestion, text: string, ctx: StepContext): AnswerValues {
+  if (question.category === null) return { 'risks[].reviewDate': parseDate(text, ctx.now) };
+  const r = readRisk(text.replace(/\s*\n\s*/g, ' ').trim(), ctx);
+  return {
+    'risks[].threat': r.threat,
+    'risks[].likelihood': r.likelihood,
+    'risks[].impact': r.impact,
+    'risks[].mitigation': r.mitigation,
+    'risks[].owner': r.owner,
+    'risks[].trigger': r.trigger,
+    'risks[].trendId': r.trendId,
+  };
+}
+
 export const risksStep: BankStep<RiskQuestion> = {
+  prefill: prefillRisk,
   questions: (ctx) => ctx.banks.risks.questions,
 
   ack(question, text, ctx) {
@@ -123,15 +147,41 @@ export const risksStep: BankStep<RiskQuestion> = {
       .map((q) => answers.text(q.id))
       .filter(Boolean)
       .join('\n');
-    const registerReview = reviewText ? parseDate(reviewText, ctx.now) : null;
+    const typedReview = questions
+      .filter((q) => q.category === null)
+      .flatMap((q) => answers.typed(q.id).map((t) => t.values['risks[].reviewDate']))
+      .findLast((d): d is string | null => d !== undefined);
+    const registerReview = typedReview !== undefined ? typedReview : reviewText ? parseDate(reviewText, ctx.now) : null;
 
     const risks: Risk[] = [];
     const notDiscussed: string[] = [];
     let unscored = 0;
     for (const q of questions) {
       if (q.category === null) continue;
+      // Each answer typed into the form is one risk, as confirmed.
+      for (const { values } of answers.typed(q.id)) {
+        const risk = withTyped<Risk>(
+          {
+            id: `r${risks.length + 1}`,
+            threat: '',
+            category: q.category,
+            trendId: null,
+            likelihood: null,
+            impact: null,
+            mitigation: null,
+            owner: null,
+            trigger: null,
+            reviewDate: null,
+          },
+          values,
+          'risks[].',
+        );
+        if (risk.likelihood === null || risk.impact === null) unscored++;
+        risks.push({ ...risk, reviewDate: risk.reviewDate ?? registerReview });
+      }
       const text = answers.text(q.id);
       if (text === null) {
+        if (answers.typed(q.id).length > 0) continue;
         if (!answers.declined(q.id)) notDiscussed.push(q.category);
         continue;
       }

@@ -7,8 +7,10 @@
 import {
   ROADMAP_STATUS_LABELS,
   enterpriseValueEffect,
+  formatMoney,
   isClosed,
   roadmapGaps,
+  type AnswerValues,
   type FinancialFraming,
   type Horizon,
   type RoadmapArtifact,
@@ -16,7 +18,7 @@ import {
   type RoadmapStatus,
 } from '../../domain/index.js';
 import type { RoadmapQuestion } from './bank.js';
-import { chosen, joinWords, plural, type BankStep, type StepContext } from './common.js';
+import { chosen, joinWords, plural, withTyped, type BankStep, type StepContext } from './common.js';
 import { answersById, pairAnswers } from './interview.js';
 import { trendOfText } from './trends.js';
 import {
@@ -345,11 +347,11 @@ export function readFinancials(text: string, bareYearly: 'value' | 'cost'): Fina
   };
 }
 
-/** The amounts an answer gave, in the words of an acknowledgement. */
-function moneyRead(f: FinancialFraming): string[] {
+/** The amounts an answer gave, in the words of an acknowledgement, in the client's currency. */
+function moneyRead(f: FinancialFraming, currency: string | null): string[] {
   return [
-    f.oneOffCost !== null ? `one-off cost ${f.oneOffCost.toLocaleString('en-US')}` : null,
-    f.annualEbitdaEffect !== null ? `EBITDA effect ${f.annualEbitdaEffect.toLocaleString('en-US')} a year` : null,
+    f.oneOffCost !== null ? `one-off cost ${formatMoney(f.oneOffCost, currency)}` : null,
+    f.annualEbitdaEffect !== null ? `EBITDA effect ${formatMoney(f.annualEbitdaEffect, currency)} a year` : null,
     f.evMultiple !== null ? `multiple ${f.evMultiple}× (your assumption)` : null,
   ].filter((x): x is string => x !== null);
 }
@@ -426,8 +428,62 @@ function readAdr(
   };
 }
 
+/** An entry with nothing said yet: what a typed answer fills when no text was read for it. */
+const blankEntry = (id: string): RoadmapEntry => ({
+  id,
+  title: '',
+  status: 'planned',
+  rationale: null,
+  horizon: null,
+  effortWeeks: null,
+  owner: null,
+  deadline: null,
+  metric: null,
+  financial: { oneOffCost: null, annualEbitdaEffect: null, evMultiple: null, capexOpex: null, assumption: null },
+  trendIds: [],
+  riskIds: [],
+  adr: null,
+});
+
+/** The form's fields pre-filled from an answer's text (never stored as read: the advisor confirms them). */
+function prefillRoadmap(question: RoadmapQuestion, text: string, ctx: StepContext): AnswerValues {
+  if (question.fills.includes('entries[].title')) {
+    const e = readEntry(text, ctx);
+    return {
+      'entries[].title': e.title,
+      'entries[].status': e.status ?? 'planned',
+      'entries[].rationale': e.rationale,
+      'entries[].effortWeeks': e.effortWeeks,
+      'entries[].owner': e.owner,
+      'entries[].deadline': e.deadline,
+      'entries[].horizon': e.horizon,
+      'entries[].trendIds': e.trendIds,
+      'entries[].riskIds': e.riskIds,
+    };
+  }
+  if (question.fills.includes('entries[].metric')) {
+    const metric = readMetric(text);
+    const f = readFinancials(withoutMetricValues(text, metric), 'value');
+    return {
+      'entries[].metric': metric,
+      'entries[].financial.oneOffCost': f.oneOffCost,
+      'entries[].financial.annualEbitdaEffect': f.annualEbitdaEffect,
+      'entries[].financial.evMultiple': f.evMultiple,
+      'entries[].financial.capexOpex': f.capexOpex,
+      'entries[].financial.assumption': f.assumption,
+    };
+  }
+  return { 'entries[].adr': { context: null, decision: truncate(text, 4000), alternatives: [], consequences: null } };
+}
+
+/** The values of the slot's questions typed into their forms, the latest answer last. */
+function typedFor(questions: readonly RoadmapQuestion[], slot: number, answers: ReturnType<typeof answersById>) {
+  return questions.filter((q) => q.entry === slot).flatMap((q) => answers.typed(q.id).map((t) => t.values));
+}
+
 export const roadmapStep: BankStep<RoadmapQuestion> = {
   questions: (ctx) => ctx.banks.roadmap.questions,
+  prefill: prefillRoadmap,
 
   ack(question, text, ctx) {
     if (isNonAnswer(text)) return `Noted: nothing under **${question.topic}**.`;
@@ -439,14 +495,14 @@ export const roadmapStep: BankStep<RoadmapQuestion> = {
         e.owner ? `owner ${e.owner}` : 'no owner',
         e.deadline ? `deadline ${e.deadline}` : 'no deadline',
         [...e.trendIds, ...e.riskIds].length > 0 ? `answers ${[...e.trendIds, ...e.riskIds].join(', ')}` : null,
-        ...moneyRead(readFinancials(text, 'cost')),
+        ...moneyRead(readFinancials(text, 'cost'), ctx.input.session.currency),
       ].filter(Boolean);
       return `Read “${truncate(e.title, 60)}”: ${got.join(', ')}.`;
     }
     if (question.fills.includes('entries[].metric')) {
       const m = readMetric(text);
       const f = readFinancials(withoutMetricValues(text, m), 'value');
-      const money = moneyRead(f);
+      const money = moneyRead(f, ctx.input.session.currency);
       return `Read ${m ? `metric “${m.name}”: ${m.baseline ?? 'no baseline'} → ${m.target}${m.current ? `, now ${m.current}` : ''}` : 'no metric with a target (write "X from A to B")'}; ${money.length > 0 ? money.join(', ') : 'no amounts in this answer (write "$40k", "saves $120k a year", "8x")'}.`;
     }
     return `Noted under **${question.topic}**.`;
@@ -464,6 +520,18 @@ export const roadmapStep: BankStep<RoadmapQuestion> = {
         .map((q) => answers.text(q.id))
         .filter((t): t is string => t !== null)
         .join('\n');
+      const typed = typedFor(questions, slot, answers);
+      const typedTitle = typed.some((v) => typeof v['entries[].title'] === 'string');
+      if (typedTitle) {
+        // Typed into the form and confirmed: taken as it is; only what was written in prose for it is read.
+        const id = `e${entries.length + 1}`;
+        const entry = typed.reduce<RoadmapEntry>((e, v) => withTyped(e, v, 'entries[].'), blankEntry(id));
+        ownRationales.push(entry.rationale);
+        // A horizon left open follows from a confirmed deadline (a date or a quarter): computed, not guessed.
+        const horizon = entry.horizon ?? (entry.deadline ? horizonOf(entry.deadline, null, '', ctx.now) : null);
+        entries.push({ ...entry, id, horizon });
+        continue;
+      }
       if (what === '') continue;
       const measure = questions
         .filter((q) => q.entry === slot && !q.fills.includes('entries[].title'))
@@ -479,7 +547,7 @@ export const roadmapStep: BankStep<RoadmapQuestion> = {
       const rationale = [e.rationale, answered.length > 0 && !e.rationale ? `Answers ${joinWords(answered)}.` : null]
         .filter(Boolean)
         .join(' ');
-      entries.push({
+      const read: RoadmapEntry = {
         id,
         title: e.title,
         status: e.status ?? earlier?.status ?? 'planned',
@@ -499,7 +567,9 @@ export const roadmapStep: BankStep<RoadmapQuestion> = {
         trendIds: e.trendIds,
         riskIds: e.riskIds,
         adr: null,
-      });
+      };
+      // The measure typed into its form (the initiative said in prose): the confirmed values win.
+      entries.push(typed.reduce<RoadmapEntry>((x, v) => withTyped(x, v, 'entries[].'), read));
     }
     const adrText = questions
       .filter((q) => q.entry === null)
@@ -508,6 +578,15 @@ export const roadmapStep: BankStep<RoadmapQuestion> = {
       .join('\n');
     const adr = adrText ? readAdr(adrText, entries, ownRationales) : null;
     if (adr) entries[adr.index] = { ...entries[adr.index]!, adr: adr.adr };
+    // A decision record typed into its form goes to the entry whose title it shares most words with.
+    for (const q of questions.filter((x) => x.entry === null)) {
+      for (const { values } of answers.typed(q.id)) {
+        const record = values['entries[].adr'] as RoadmapEntry['adr'] | undefined;
+        if (!record || entries.length === 0) continue;
+        const index = entrySharingMostWords(record.decision, entries);
+        entries[index] = { ...entries[index]!, adr: record };
+      }
+    }
 
     if (entries.length === 0) {
       return {
@@ -516,7 +595,7 @@ export const roadmapStep: BankStep<RoadmapQuestion> = {
       };
     }
     const artifact: RoadmapArtifact = { entries };
-    return { artifact, note: roadmapNote(entries) };
+    return { artifact, note: roadmapNote(entries, ctx.input.session.currency) };
   },
 };
 
@@ -532,7 +611,7 @@ function carriedOver(title: string, earlier: readonly RoadmapEntry[]): RoadmapEn
   return earlier.find((p) => sameWords(p.title, title)) ?? null;
 }
 
-function roadmapNote(entries: readonly RoadmapEntry[]): string {
+function roadmapNote(entries: readonly RoadmapEntry[], currency: string | null): string {
   const open = entries.filter((e) => !isClosed(e));
   const gaps = open.map((e) => ({ id: e.id, gaps: roadmapGaps(e) }));
   const ready = gaps.filter((g) => g.gaps.length === 0).length;
@@ -545,7 +624,7 @@ function roadmapNote(entries: readonly RoadmapEntry[]): string {
     .filter((x): x is { e: RoadmapEntry; value: number } => x.value !== null)
     .map(
       ({ e, value }) =>
-        `${e.id} ${value.toLocaleString('en-US')} (${e.financial.annualEbitdaEffect!.toLocaleString('en-US')} EBITDA × ${e.financial.evMultiple}, the multiple is your assumption)`,
+        `${e.id} ${formatMoney(value, currency)} (${formatMoney(e.financial.annualEbitdaEffect!, currency)} EBITDA × ${e.financial.evMultiple}, the multiple is your assumption)`,
     );
   return [
     `Built the roadmap from your answers (offline, no AI model): ${plural(entries.length, 'entry', 'entries')}, ${ready} ready to start on Monday.`,

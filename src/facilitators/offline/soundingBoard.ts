@@ -5,6 +5,7 @@
  */
 import {
   capitalize,
+  formatMoney,
   orGap,
   rankRisks,
   roadmapFacts,
@@ -151,8 +152,8 @@ export function attackOf(lens: ObjectionLens, ctx: StepContext, fallback: string
   const goals = context?.ceoGoals ?? [];
   const values: Record<string, string> = {
     title: target.title,
-    cost: cost === null ? '' : amount(cost),
-    ebitda: ebitda === null ? '' : amount(ebitda),
+    cost: cost === null ? '' : formatMoney(cost, ctx.input.session.currency),
+    ebitda: ebitda === null ? '' : formatMoney(ebitda, ctx.input.session.currency),
     // Computed facts said in words, by the year or quarter they fall in: no figure the client did not give.
     payback: payback?.kind === 'years' ? attacks.paybackWords[inWhich(payback.years)]! : '',
     owner: entry?.owner ?? 'no owner named',
@@ -204,9 +205,6 @@ export function attackOf(lens: ObjectionLens, ctx: StepContext, fallback: string
   })();
   return fill(text, ctx.input, values);
 }
-
-/** An amount as stated, with its decimals: "1.2" stays 1.2, never rounded to a figure nobody gave. */
-const amount = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
 
 /** 0 for up to one (year, quarter), 1 for up to two, 2 for up to three, 3 beyond. */
 const inWhich = (n: number) => Math.min(3, Math.max(0, Math.ceil(n) - 1));

@@ -15,6 +15,7 @@ import {
   ListSessionsQuery,
   MessagesQuery,
   PostMessageBody,
+  PrefillBody,
   ProposalDecisionBody,
   RestoreBody,
   SessionIdParam,
@@ -63,6 +64,16 @@ export function sessionRoutes(engine: Engine): Hono {
     const id = sessionId(c.req.param('id'));
     const body = await readJson(c, PostMessageBody);
     return startedTurnResponse(c, engine.postMessage(id, body));
+  });
+
+  /**
+   * Reads a pasted text into a question's form: the values read, and the words each came from, for
+   * the advisor to correct and confirm (POST /messages with `answer`). Nothing is stored.
+   */
+  app.post('/:id/prefill', async (c) => {
+    const id = sessionId(c.req.param('id'));
+    const body = await readJson(c, PrefillBody);
+    return c.json(engine.prefill(id, body));
   });
 
   /**

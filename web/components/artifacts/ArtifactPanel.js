@@ -2,6 +2,9 @@ import { html, useEffect, useState } from '../../lib/html.js';
 import { setIn, when } from '../../format.js';
 import { EditContext } from './editing.js';
 import { JsonEditor } from './JsonEditor.js';
+import { ArtifactForms } from '../forms/ArtifactForms.js';
+import { useForms } from '../forms/useForms.js';
+import { refChoices } from '../forms/values.js';
 import { HistoryPanel } from './HistoryPanel.js';
 import { ProposalPanel } from './ProposalPanel.js';
 import { ProvenanceContext } from './provenance.js';
@@ -45,6 +48,8 @@ const SOURCES = {
  */
 export function ArtifactPanel({ view, session, selected, onSelect }) {
   const [jsonOpen, setJsonOpen] = useState(false);
+  const [formsOpen, setFormsOpen] = useState(false);
+  const forms = useForms();
   const [historyOpen, setHistoryOpen] = useState(false);
   /** A revision from the history shown read-only instead of the current one. */
   const [viewing, setViewing] = useState(/** @type {import('../../types.js').TracedRevision | null} */ (null));
@@ -84,6 +89,7 @@ export function ArtifactPanel({ view, session, selected, onSelect }) {
   /** @param {StepId} s */
   const pick = (s) => {
     setJsonOpen(false);
+    setFormsOpen(false);
     setHistoryOpen(false);
     setViewing(null);
     setError(null);
@@ -122,9 +128,16 @@ export function ArtifactPanel({ view, session, selected, onSelect }) {
                 setHistoryOpen(!historyOpen);
                 setViewing(null);
               }}>${historyOpen ? 'Close history' : 'History'}</button>
-            <button type="button" class="btn btn-small btn-ghost" aria-expanded=${jsonOpen} disabled=${drafting}
+            <button type="button" class="btn btn-small" aria-expanded=${formsOpen} disabled=${drafting || !forms}
+              onClick=${() => {
+                setFormsOpen(!formsOpen);
+                setJsonOpen(false);
+                setError(null);
+              }}>${formsOpen ? 'Close forms' : 'Edit in forms'}</button>
+            <button type="button" class="btn btn-small btn-ghost" aria-expanded=${jsonOpen} disabled=${drafting} title="The whole artifact as JSON: for what the forms do not offer"
               onClick=${() => {
                 setJsonOpen(!jsonOpen);
+                setFormsOpen(false);
                 setError(null);
               }}>${jsonOpen ? 'Close JSON' : 'Edit as JSON'}</button>
           </div>`
@@ -141,7 +154,7 @@ export function ArtifactPanel({ view, session, selected, onSelect }) {
         html`<p class="stale-note dangling-note" role="status">Cites what this session no longer holds: ${dangling.map((d) => `${d.kind} ${d.id} (${d.field.replace(/^data\./, '')})`).join('; ')}. Edit those fields, or redraft.</p>`
       }
       ${artifact?.stale && html`<p class="stale-note">Built on something you have since revised. Keep it as it is, or ${step.step === view.current ? 'redraft it' : 'redraft it when you reach this step'}.</p>`}
-      ${error && !jsonOpen && html`<p class="field-error" role="alert">${error.message}</p>`}
+      ${error && !jsonOpen && !formsOpen && html`<p class="field-error" role="alert">${error.message}</p>`}
       ${drafting && session.live?.step === step.step ? html`<p class="drafting-note" role="status">Drafting… the draft appears here for you to review.</p>` : null}
       ${proposal && !viewing && html`<${ProposalPanel} proposal=${proposal} session=${session} disabled=${session.streaming} />`}
       ${
@@ -156,13 +169,16 @@ export function ArtifactPanel({ view, session, selected, onSelect }) {
               <p class="viewing-note small" role="status">Revision ${viewing.revision}, read only. Restore it from the history to make it current.</p>
               <${ProvenanceContext.Provider} value=${{ provenance: viewing.provenance, itemKeys: viewing.itemKeys }}><${EditContext.Provider} value=${{ disabled: true, error: null, save: async () => null }}><${Body} data=${viewing.data} trends=${trends} answers=${view.answersByTrend} constraints=${constraints} roadmap=${roadmap} /><//><//>
             </div>`
-          : jsonOpen && artifact
-            ? html`<${JsonEditor} key=${`${step.step}-${artifact.revision}`} data=${artifact.data} error=${error} onSave=${saveWhole} onClose=${() => setJsonOpen(false)} />`
-            : artifact
-              ? html`<${ProvenanceContext.Provider} value=${{ provenance: artifact.provenance ?? {}, itemKeys: artifact.itemKeys ?? {} }}><${EditContext.Provider} value=${edit}><${Body} data=${artifact.data} trends=${trends} answers=${view.answersByTrend} constraints=${constraints} roadmap=${roadmap} /><//><//>`
-              : proposal
-                ? null
-                : html`<div class="empty-artifact">
+          : formsOpen && artifact && forms
+            ? html`<${ArtifactForms} fields=${forms[step.step]} data=${/** @type {Record<string, unknown>} */ (artifact.data)} refs=${refChoices(view.artifacts)}
+                save=${edit.save} disabled=${edit.disabled} title=${step.produces} />`
+            : jsonOpen && artifact
+              ? html`<${JsonEditor} key=${`${step.step}-${artifact.revision}`} data=${artifact.data} error=${error} onSave=${saveWhole} onClose=${() => setJsonOpen(false)} />`
+              : artifact
+                ? html`<${ProvenanceContext.Provider} value=${{ provenance: artifact.provenance ?? {}, itemKeys: artifact.itemKeys ?? {} }}><${EditContext.Provider} value=${edit}><${Body} data=${artifact.data} trends=${trends} answers=${view.answersByTrend} constraints=${constraints} roadmap=${roadmap} /><//><//>`
+                : proposal
+                  ? null
+                  : html`<div class="empty-artifact">
               <p>${step.step === view.current ? 'Talk it through in the chat; when there is enough, press “Draft” above: the draft appears here for you to review and accept.' : 'This step has no artifact yet.'}</p>
             </div>`
       }

@@ -4,6 +4,8 @@
  * each change can be accepted or rejected.
  */
 import { html } from '../../lib/html.js';
+import { MONEY_FIELDS } from '/shared/domain.mjs';
+import { money, useCurrency } from '../../money.js';
 import { ProvenanceLine, fieldLabel } from './provenance.js';
 
 /** @typedef {import('../../types.js').ItemChange} ItemChange */
@@ -18,30 +20,37 @@ const PROTECTED = {
 };
 
 /**
- * A value in a line: a list as "a; b", an object as "name: value" pairs, nothing as "empty".
+ * A value in a line: a list as "a; b", an object as "name: value" pairs, nothing as "empty"; an
+ * amount (a money field, named by `field`'s last part) in the client's currency.
  * @param {unknown} value
+ * @param {string | null} [currency]
+ * @param {string} [field]
  * @returns {string}
  */
-export function brief(value) {
+export function brief(value, currency = null, field = '') {
   if (value === null || value === undefined || value === '') return 'empty';
-  if (Array.isArray(value)) return value.length === 0 ? 'none' : value.map(brief).join('; ');
+  if (Array.isArray(value)) return value.length === 0 ? 'none' : value.map((v) => brief(v, currency)).join('; ');
   if (typeof value === 'object') {
     return Object.entries(value)
       .filter(([, v]) => v !== null && !(Array.isArray(v) && v.length === 0))
-      .map(([k, v]) => `${fieldLabel(k)}: ${brief(v)}`)
+      .map(([k, v]) => `${fieldLabel(k)}: ${brief(v, currency, k)}`)
       .join(' · ');
+  }
+  if (typeof value === 'number' && MONEY_FIELDS.includes(field.split('.').at(-1) ?? '')) {
+    return money(value, currency, { compact: false });
   }
   return String(value);
 }
 
 /** @param {{ change: Extract<ItemChange, { change: 'changed' }> }} props */
 function FieldRows({ change }) {
+  const currency = useCurrency();
   return html`<dl class="field-changes">
     ${change.fields.map(
       (f) => html`
       <div class=${`field-change${f.protected ? ' field-protected' : ''}${f.field === '' ? ' field-whole' : ''}`} key=${f.field} data-field=${f.field}>
         <dt class=${f.field === '' ? 'visually-hidden' : undefined}>${f.field === '' ? 'The value' : fieldLabel(f.field)}${f.protected && html` <span class="badge badge-protected" title=${PROTECTED[f.protected]}>${f.protected === 'edited' ? 'your edit' : 'carried'}</span>`}</dt>
-        <dd><del>${brief(f.before)}</del> <span aria-hidden="true">→</span><span class="visually-hidden">becomes</span> <ins>${brief(f.after)}</ins></dd>
+        <dd><del>${brief(f.before, currency, f.field)}</del> <span aria-hidden="true">→</span><span class="visually-hidden">becomes</span> <ins>${brief(f.after, currency, f.field)}</ins></dd>
       </div>`,
     )}
   </dl>`;
@@ -56,6 +65,7 @@ function FieldRows({ change }) {
  * }} props
  */
 export function ChangeList({ changes, onDecide = null, disabled = false, provenance = null }) {
+  const currency = useCurrency();
   if (changes.length === 0) return html`<p class="muted small">No changes.</p>`;
   return html`<ul class="change-list">
     ${changes.map(
@@ -67,8 +77,8 @@ export function ChangeList({ changes, onDecide = null, disabled = false, provena
           ${c.protected && html`<span class="protected-note small">${PROTECTED[c.protected]}</span>`}
         </div>
         ${c.change === 'changed' && html`<${FieldRows} change=${c} />`}
-        ${c.change === 'added' && html`<p class="change-value small">${brief(c.after)}</p>`}
-        ${c.change === 'removed' && html`<p class="change-value small"><del>${brief(c.before)}</del></p>`}
+        ${c.change === 'added' && html`<p class="change-value small">${brief(c.after, currency)}</p>`}
+        ${c.change === 'removed' && html`<p class="change-value small"><del>${brief(c.before, currency)}</del></p>`}
         ${provenance && c.change !== 'removed' && html`<p class="small change-origin"><${ProvenanceLine} p=${provenance[c.key]} /></p>`}
         ${
           onDecide &&

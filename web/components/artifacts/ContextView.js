@@ -1,5 +1,6 @@
 import { html } from '../../lib/html.js';
 import { number } from '../../format.js';
+import { money, useCurrency } from '../../money.js';
 import { EditableNumber, EditableText, TextListView } from './editing.js';
 import { Origin } from './provenance.js';
 
@@ -24,6 +25,7 @@ const CONSTRAINTS = [
  * @param {{ data: import('/shared/domain.mjs').ContextArtifact }} props
  */
 export function ContextView({ data }) {
+  const currency = useCurrency();
   return html`
     <div class="artifact-body context-view">
       <div class="summary"><${EditableText} value=${data.summary} path=${['summary']} label="summary" multiline />
@@ -69,7 +71,7 @@ export function ContextView({ data }) {
           <dd key=${`d-${key}`}><${EditableText} value=${data.constraints[key]} path=${['constraints', key]} label=${`${title} constraint`} multiline nullable /></dd>`,
         )}
         <dt title="The budget as one amount: the roadmap's one-off cost is checked against it">Budget amount</dt>
-        <dd><${EditableNumber} value=${data.constraints.budgetAmount} path=${['constraints', 'budgetAmount']} label="budget amount" show=${number} placeholder="no amount stated" /></dd>
+        <dd><${EditableNumber} value=${data.constraints.budgetAmount} path=${['constraints', 'budgetAmount']} label="budget amount" show=${(/** @type {number} */ n) => money(n, currency, { compact: false })} placeholder="no amount stated" /></dd>
         <dt title="Engineer-weeks per quarter the team can give the roadmap: its effort is checked against it">Team capacity</dt>
         <dd><${EditableNumber} value=${data.constraints.teamWeeksPerQuarter} path=${['constraints', 'teamWeeksPerQuarter']} label="team capacity in engineer-weeks per quarter" show=${(/** @type {number} */ n) => `${number(n)} engineer-weeks a quarter`} placeholder="not stated" /></dd>
       </dl>

@@ -1,6 +1,7 @@
 import { html } from '../../lib/html.js';
 import { EV_SENSITIVITY } from '/shared/domain.mjs';
-import { money, number } from '../../format.js';
+import { number } from '../../format.js';
+import { money as moneyIn, useCurrency } from '../../money.js';
 
 /** @typedef {import('/shared/domain.mjs').RoadmapFacts} RoadmapFacts */
 /** @typedef {import('/shared/domain.mjs').Tally} Tally */
@@ -36,6 +37,12 @@ function Tile({ label, value, detail = null, tone = null, testid }) {
  */
 export function FactsBlock({ facts, title = 'The numbers' }) {
   const { effort, budget, ebitda, enterpriseValue: ev, cash } = facts;
+  // Amounts in the client's currency, short as a tile shows them ("EUR 1.8M").
+  const currency = useCurrency();
+  /** A dash where nothing is computed. @param {number | null} n */
+  const money = (n) => (n === null ? '—' : moneyIn(n, currency));
+  /** @param {number} n */
+  const signed = (n) => (n < 0 ? money(n) : `+${money(n)}`);
   const near = effort.nearTerm;
   const nearCount = near.weeks.counted.length + near.weeks.missing.length;
   const open = effort.weeks.counted.length + effort.weeks.missing.length;
@@ -117,6 +124,3 @@ function paybackText(p) {
   if (p.kind === 'never') return 'never (no positive EBITDA effect)';
   return html`<${Gap} text=${`no ${p.missing.join(' or ')}`} />`;
 }
-
-/** @param {number} n */
-const signed = (n) => (n < 0 ? money(n) : `+${money(n)}`);

@@ -5,6 +5,10 @@
  */
 import { html, useState } from '../../lib/html.js';
 import { when } from '../../format.js';
+import { setIn } from '../../format.js';
+import { ArtifactForms } from '../forms/ArtifactForms.js';
+import { useForms } from '../forms/useForms.js';
+import { refChoices } from '../forms/values.js';
 import { ChangeList } from './ChangeList.js';
 import { JsonEditor } from './JsonEditor.js';
 
@@ -16,7 +20,9 @@ const count = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
  */
 export function ProposalPanel({ proposal, session, disabled }) {
   const step = proposal.step;
-  const [editing, setEditing] = useState(false);
+  /** The draft open for editing before it is accepted: in its forms, or as JSON. */
+  const [editing, setEditing] = useState(/** @type {'forms' | 'json' | null} */ (null));
+  const forms = useForms();
   const [error, setError] = useState(/** @type {import('../../session/useSession.js').ShownError | null} */ (null));
   /** @param {unknown} data */
   const save = async (data) => {
@@ -41,18 +47,30 @@ export function ProposalPanel({ proposal, session, disabled }) {
         </div>
         <div class="button-row">
           ${free > 0 && html`<button type="button" class="btn btn-small btn-primary" disabled=${disabled} onClick=${() => session.accept(step)}>Accept all</button>`}
-          <button type="button" class="btn btn-small btn-ghost" disabled=${disabled} aria-expanded=${editing}
+          <button type="button" class="btn btn-small" disabled=${disabled || !forms} aria-expanded=${editing === 'forms'}
             onClick=${() => {
-              setEditing(!editing);
+              setEditing(editing === 'forms' ? null : 'forms');
               setError(null);
-            }}>${editing ? 'Close editor' : 'Edit draft'}</button>
+            }}>${editing === 'forms' ? 'Close forms' : 'Edit draft in forms'}</button>
+          <button type="button" class="btn btn-small btn-ghost" disabled=${disabled} aria-expanded=${editing === 'json'}
+            onClick=${() => {
+              setEditing(editing === 'json' ? null : 'json');
+              setError(null);
+            }}>${editing === 'json' ? 'Close editor' : 'Edit draft as JSON'}</button>
           <button type="button" class="btn btn-small btn-ghost" disabled=${disabled} onClick=${() => session.reject(step)}>${proposal.changes.length ? 'Discard draft' : 'Close'}</button>
         </div>
       </header>
       ${
-        editing &&
+        editing === 'json' &&
         html`<${JsonEditor} key=${`proposal-${proposal.id}`} data=${proposal.data} error=${error} onSave=${save}
-          onClose=${() => setEditing(false)} what="The draft" saveLabel="Save the draft" />`
+          onClose=${() => setEditing(null)} what="The draft" saveLabel="Save the draft" />`
+      }
+      ${
+        editing === 'forms' &&
+        forms &&
+        html`<${ArtifactForms} fields=${forms[step]} data=${/** @type {Record<string, unknown>} */ (proposal.data)}
+          refs=${refChoices(session.view?.artifacts ?? {})} disabled=${disabled} title="The draft"
+          save=${(/** @type {import('../../format.js').FieldPath} */ path, /** @type {unknown} */ value) => save(setIn(proposal.data, path, value))} />`
       }
       ${proposal.changes.length === 0 && html`<p class="small">The draft changes nothing in the current revision.</p>`}
       ${held > 0 && html`<p class="small protected-summary">${held === 1 ? 'One change touches' : `${held} changes touch`} what you edited or carried over: Accept all leaves ${held === 1 ? 'it' : 'them'} as ${held === 1 ? 'it is' : 'they are'}; accept ${held === 1 ? 'it' : 'each'} here to take the draft's value.</p>`}

@@ -5,12 +5,14 @@ import {
   ROADMAP_STATUSES,
   ROADMAP_STATUS_LABELS,
   GAPS,
+  amountsNote,
   enterpriseValueEffect,
   isClosed,
   orGap,
   roadmapFacts,
 } from '/shared/domain.mjs';
-import { money, number } from '../../format.js';
+import { number } from '../../format.js';
+import { money, useCurrency } from '../../money.js';
 import { SvgPicture } from '../SafeHtml.js';
 import { EditableText, EnumSelect } from './editing.js';
 import { FactsBlock } from './FactsBlock.js';
@@ -24,6 +26,12 @@ import { Origin } from './provenance.js';
  */
 export function RoadmapView({ data, constraints = null }) {
   const pictures = usePictures();
+  const currency = useCurrency();
+  /** @param {number | null} n */
+  const amount = (n) =>
+    n === null
+      ? html`<span class="muted gap">${GAPS.amount}</span>`
+      : html`<span class="money" title=${money(n, currency, { compact: false })}>${money(n, currency)}</span>`;
   const entries = data.entries.map((e, i) => ({ e, i }));
   return html`
     <div class="artifact-body roadmap-view">
@@ -73,15 +81,16 @@ export function RoadmapView({ data, constraints = null }) {
                       <span class="metric-now small">now: <${EditableText} value=${e.metric.current} path=${['entries', i, 'metric', 'current']} label=${`latest value of the metric of ${e.id}`} nullable placeholder=${GAPS.measured} /></span>`
                       : html`<span class="muted gap">${GAPS.metric}</span>`
                   }</td>
-                  <td data-label="Cost" class="num">${money(f.oneOffCost)}</td>
-                  <td data-label="EBITDA / yr" class="num">${money(f.annualEbitdaEffect)}</td>
-                  <td data-label="EV effect" class="num" title=${value !== null ? `${money(f.annualEbitdaEffect)} EBITDA × ${f.evMultiple} (assumed multiple)` : 'Needs an EBITDA effect and a multiple'}>
-                    ${value !== null ? html`${money(value)} <span class="muted small">(×${f.evMultiple})</span>` : '—'}</td>
+                  <td data-label="Cost" class="num">${amount(f.oneOffCost)}</td>
+                  <td data-label="EBITDA / yr" class="num">${amount(f.annualEbitdaEffect)}</td>
+                  <td data-label="EV effect" class="num" title=${value !== null ? `${money(value, currency, { compact: false })} = ${money(f.annualEbitdaEffect ?? 0, currency, { compact: false })} EBITDA × ${f.evMultiple} (assumed multiple)` : 'Needs an EBITDA effect and a multiple'}>
+                    ${value !== null ? html`<span class="money">${money(value, currency)}</span> <span class="muted small">(×${f.evMultiple})</span>` : html`<span class="muted gap">${f.annualEbitdaEffect === null ? GAPS.amount : GAPS.multiple}</span>`}</td>
                 </tr>`;
             })}
           </tbody>
         </table>
       </div>
+      <p class=${`small amounts-note${currency === null ? ' gap-note' : ' muted'}`}>${amountsNote(currency)}</p>
     </div>`;
 }
 

@@ -1,0 +1,3 @@
+export * from './fields.js';
+export * from './answers.js';
+export { FIELD_HINTS, LIKELIHOOD_SCALE, IMPACT_SCALE, type FieldHint } from './hints.js';

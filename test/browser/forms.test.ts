@@ -1,0 +1,271 @@
+/**
+ * A whole offline session through the forms, in Chromium: each bank question that fills fields is
+ * answered in its form beside the chat, some typed, some pasted and pre-filled by the parser, the
+ * misreadings corrected before they are confirmed; the drafts take the confirmed values; an ordinary
+ * correction of the roadmap is made in the artifact's forms, not in JSON. Screenshots at 1366×860
+ * and 420 px wide go to test-results/.
+ */
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, pageErrors, settled, startProduct, type Product } from './browserSupport.js';
+
+const RESULTS = 'test-results';
+
+let product: Product;
+let browser: Browser;
+let page: Page;
+let errors: Error[];
+
+beforeAll(async () => {
+  mkdirSync(RESULTS, { recursive: true });
+  [product, browser] = await Promise.all([startProduct(), launchBrowser()]);
+  page = await (await browser.newContext({ viewport: { width: 1366, height: 860 } })).newPage();
+  page.setDefaultTimeout(15_000);
+  errors = pageErrors(page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await product?.stop();
+});
+
+const panel = () => page.locator('.answer-panel');
+const field = (key: string) => panel().locator(`[data-field="${key}"]`);
+const revision = () => page.locator('.artifact-meta .revision').getAttribute('data-revision');
+/** The roadmap's first entry, as its table shows it. */
+const row = () => page.locator('tr[data-entry-id="e1"]');
+
+async function waitForQuestion(topic: string) {
+  await expect.poll(() => panel().locator('.answer-title').innerText()).toBe(`Answer with the form: ${topic}`);
+}
+
+async function confirmForm(next: string | null) {
+  await panel().locator('button:has-text("Confirm and send")').click();
+  await settled(page);
+  if (next) await waitForQuestion(next);
+}
+
+async function paste(text: string) {
+  await panel().locator('.paste-box summary').click();
+  await panel().locator('.paste-box textarea').fill(text);
+  await panel().locator('button:has-text("Read into the form")').click();
+  await panel().locator('.read-note').waitFor();
+}
+
+async function skip() {
+  await page.click('[data-conversation-action="skip"]');
+  await settled(page);
+}
+
+async function draftAndAccept() {
+  await page.click('[data-action="draft"]');
+  await settled(page);
+  await page.click('.proposal button:has-text("Accept all")');
+  await page.locator('.proposal').waitFor({ state: 'detached' });
+}
+
+async function advance(to: string) {
+  await page.click('[data-action="advance"]');
+  await page.waitForFunction(
+    (s) => document.querySelector('.step[data-status="current"]')?.getAttribute('data-step') === s,
+    to,
+  );
+}
+
+async function shots(name: string) {
+  await page.screenshot({ path: `${RESULTS}/${name}.png` });
+  await page.setViewportSize({ width: 420, height: 860 });
+  await page.screenshot({ path: `${RESULTS}/${name}-narrow.png`, fullPage: true });
+  await page.setViewportSize({ width: 1366, height: 860 });
+}
+
+/** Nothing in the element scrolls sideways: every column of its table is in view. */
+const clipped = (selector: string) => page.locator(selector).evaluate((el) => el.scrollWidth - el.clientWidth);
+
+describe('a whole offline session through the forms, in Chromium', () => {
+  it('answers the context in its forms: pasted and pre-filled, typed with the keyboard, a draft corrected in its forms', async () => {
+    await page.goto(product.url);
+    await page.fill('#new-client', 'Contoso Freight');
+    await page.fill('#new-industry', 'Truckload carrier');
+    await page.fill('#new-quarter', '2027-Q1');
+    await page.click('button[type="submit"]:has-text("Start session")');
+    await page.waitForURL(/\/sessions\/\d+$/);
+
+    // 1. Context: Services pasted and pre-filled one per line; Products typed with the keyboard alone.
+    await waitForQuestion('Services');
+    await paste('Full-truckload freight\nDedicated fleet for retail chains');
+    await expect
+      .poll(() =>
+        field('services')
+          .locator('input')
+          .evaluateAll((xs) => xs.map((x) => (x as HTMLInputElement).value)),
+      )
+      .toEqual(['Full-truckload freight', 'Dedicated fleet for retail chains']);
+    await shots('forms-context-prefilled');
+    await confirmForm('Products');
+    expect(await page.locator('.message[data-role="assistant"]').last().innerText()).toContain(
+      'Confirmed under Services',
+    );
+    await field('products').locator('button:has-text("Add to products")').click();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.type('Freight visibility portal');
+    await page.keyboard.press('Enter');
+    await settled(page);
+    await waitForQuestion('Customers');
+    // A draft is corrected in its forms before it is accepted: a competitor added to the list.
+    await page.click('[data-action="draft"]');
+    await settled(page);
+    await page.click('.proposal button:has-text("Edit draft in forms")');
+    const competitors = page.locator('.proposal [data-field="competitors"]');
+    await competitors.locator('button:has-text("Add to competitors")').click();
+    await competitors.locator('input').last().fill('J.B. Hunt');
+    await page.click('.proposal .item-form button:has-text("Save")');
+    await expect
+      .poll(() => page.locator('.proposal .change[data-change-key="competitors"]').innerText())
+      .toContain('J.B. Hunt');
+    await page.click('.proposal button:has-text("Accept all")');
+    await page.locator('.proposal').waitFor({ state: 'detached' });
+    expect(await page.locator('.context-view').innerText()).toContain('Freight visibility portal');
+    expect(await page.locator('.context-view').innerText()).toContain('J.B. Hunt');
+    await advance('trends');
+  });
+
+  it('leaves trends and the dialogue to the conversation: no form stands there', async () => {
+    // 2. Trends and 3. the dialogue are conversations: no form stands.
+    expect(await panel().count()).toBe(0);
+    await draftAndAccept();
+    await page.check('.trend-card[data-trend-id="t1"] input[type="checkbox"]');
+    await expect.poll(revision).toBe('2');
+    await page.check('.trend-card[data-trend-id="t2"] input[type="checkbox"]');
+    await expect.poll(revision).toBe('3');
+    await advance('dialogue');
+    await page.click('[data-conversation-action="enough"]');
+    await settled(page);
+    await advance('impact');
+  });
+
+  it('pre-fills an impact signpost, shows where each value was read, and takes the correction', async () => {
+    // 4. Impact: "I am not certain" is read as high confidence: seen beside its words, and corrected.
+    await waitForQuestion('Company change');
+    await field('change').locator('textarea').fill('Brokered-load margins shrink as shippers buy capacity online');
+    await field('direction').locator('select').selectOption('down');
+    await field('magnitude').locator('select').selectOption('medium');
+    await field('horizon').locator('select').selectOption('6-18');
+    await confirmForm('Company signpost');
+    await paste('Spot rates on the top ten lanes. I am not certain.');
+    expect(await field('confidence').locator('select').inputValue()).toBe('high');
+    expect(await field('confidence').locator('[data-read-from]').innerText()).toBe('Read from “I am not certain”');
+    await field('confidence').locator('select').selectOption('low');
+    await confirmForm('Company reasoning');
+    await skip();
+    await waitForQuestion('Industry change');
+    await field('change').locator('textarea').fill('Carriers without telematics lose the large shippers');
+    await field('direction').locator('select').selectOption('down');
+    await confirmForm('Industry signpost');
+    await field('signpost').locator('input').fill('Telematics clauses in the top shippers’ tenders');
+    await confirmForm('Industry reasoning');
+    await skip();
+    await waitForQuestion('Market change');
+    await field('change').locator('textarea').fill('Digital freight matching takes a quarter of spot volume');
+    await field('direction').locator('select').selectOption('up');
+    await confirmForm('Market signpost');
+    await field('signpost').locator('input').fill('Share of spot loads booked through apps');
+    await confirmForm('Market reasoning');
+    await draftAndAccept();
+    expect(await page.locator('.impact-table tbody[data-scope]').count()).toBe(3);
+    expect(await page.locator('.impact-table tbody[data-scope="company"]').innerText()).toMatch(/low/i);
+    await advance('risks');
+  });
+
+  it('scores a risk with labelled choices and shows the severity they make', async () => {
+    // 5. Risks: "likelihood four" is not read; the advisor picks 4 and sees the severity it makes.
+    await waitForQuestion('Technical');
+    await paste('Only Mike knows the routing engine, likelihood four, impact 5');
+    expect(await field('likelihood').locator('input[type="radio"][value=""]').isChecked()).toBe(true);
+    // The words "likelihood four" stay in the threat as read: the advisor trims them.
+    expect(await field('threat').locator('textarea').inputValue()).toContain('likelihood four');
+    await field('threat').locator('textarea').fill('Only Mike knows the routing engine');
+    await field('likelihood').locator('input[type="radio"][value="4"]').check();
+    await field('owner').locator('input').fill('CTO');
+    expect(await panel().locator('.severity-line').innerText()).toContain('Score 20: Critical');
+    await shots('forms-risk-scores');
+    await confirmForm('Security');
+    await draftAndAccept();
+    expect(await page.locator('tr[data-risk-id="r1"]').innerText()).toContain('Critical');
+    await advance('roadmap');
+  });
+
+  it('corrects misread amounts before they are confirmed, with every roadmap column and Send in view', async () => {
+    // 6. Roadmap: "€ 1,2 Mio." is read as 1.2 and "EUR 300.000" as 300: corrected before they are confirmed.
+    await waitForQuestion('First initiative');
+    await field('title').locator('input').fill('Vision inspection pilot');
+    await field('effortWeeks').locator('input').fill('16');
+    await field('owner').locator('input').fill('Priya Shah');
+    await field('deadline').locator('input').fill('2027-Q3');
+    await confirmForm('First initiative measure');
+    await paste('One-off cost € 1,2 Mio., EBITDA +EUR 300.000 a year');
+    const cost = field('oneOffCost').locator('input');
+    expect(await cost.inputValue()).toBe('1.2');
+    expect(await field('oneOffCost').locator('[data-read-from]').innerText()).toContain('€ 1,2 Mio');
+    await shots('forms-roadmap-prefilled');
+    await cost.fill('1200000');
+    await field('annualEbitdaEffect').locator('input').fill('300000');
+    expect(await field('oneOffCost').locator('.form-preview').innerText()).toBe('1,200,000');
+    await field('metric').locator('button:has-text("Add metric")').click();
+    await field('metric').locator('[data-field="name"] input').fill('Damage claims per 1,000 loads');
+    await field('metric').locator('[data-field="baseline"] input').fill('4.1');
+    await field('metric').locator('[data-field="target"] input').fill('2.5');
+    await confirmForm('Second initiative');
+    await skip();
+    await draftAndAccept();
+    expect(await row().innerText()).toMatch(/1\.2M/);
+    // The horizon follows from the confirmed deadline (2027-Q3).
+    expect(await row().innerText()).toContain('6–18 months');
+    expect(await row().innerText()).toMatch(/300K/i);
+    // The Send button and every column of the roadmap are in view at 1366×860, with nothing scrolled sideways.
+    expect(await clipped('.roadmap-view .table-scroll')).toBeLessThanOrEqual(1);
+    const send = await page.locator('.composer button:has-text("Send")').boundingBox();
+    expect(send!.x + send!.width).toBeLessThanOrEqual(1366);
+    expect(send!.y + send!.height).toBeLessThanOrEqual(860);
+    await page.locator('.roadmap-view .table-scroll').scrollIntoViewIfNeeded();
+    await shots('forms-roadmap-table');
+  });
+
+  it('makes an ordinary correction in the artifact’s forms: a new revision, the advisor’s edit', async () => {
+    // An ordinary correction in the artifact's forms: the effort, saved as a new revision, the advisor's edit.
+    const before = Number(await revision());
+    await page.click('.artifact-head button:has-text("Edit in forms")');
+    await page.click('.form-item[data-item="e1"] summary');
+    const entry = page.locator('.form-item[data-item="e1"]');
+    await entry.locator('[data-field="effortWeeks"] input').fill('18');
+    await entry.locator('button:has-text("Save")').click();
+    await expect.poll(revision).toBe(String(before + 1));
+    expect(await page.locator('.artifact-meta').innerText()).toContain('edited by you');
+    await shots('forms-artifact-edit');
+    await page.click('.artifact-head button:has-text("Close forms")');
+    expect(await row().innerText()).toContain('18');
+    await advance('sounding_board');
+  });
+
+  it('ends the session; the memo carries the confirmed amounts only', async () => {
+    // 7. The sounding board is a conversation; then the memo carries the confirmed amounts only.
+    await page.fill('#composer-text', 'Recommendation: run the vision inspection pilot (e1) before the peak season.');
+    await page.press('#composer-text', 'Enter');
+    await settled(page);
+    await draftAndAccept();
+    // No verdict was given in the chat: the step says what it lacks, and the advisor moves on with a reason.
+    await page.click('[data-action="advance"]');
+    await page.click('[data-action="move-on"]');
+    await page.fill('[data-field="override-reason"]', 'The verdict is for the partners’ meeting.');
+    await page.click('[data-action="confirm-move-on"]');
+    await page.locator('.step-bar-done').waitFor();
+    const id = page.url().split('/').at(-1);
+    const memo = await (await fetch(`${product.url}/api/sessions/${id}/export/memo.md`)).text();
+    expect(memo).toContain('1,200,000');
+    expect(memo).toContain('Vision inspection pilot');
+    expect(memo).not.toMatch(/\b1\.2\b(?!M)/);
+    expect(errors).toEqual([]);
+  });
+});

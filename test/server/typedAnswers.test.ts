@@ -1,0 +1,297 @@
+/**
+ * Typed answers through the API, with the offline facilitator: the question standing has a form; a
+ * pasted text PRE-FILLS it (POST /prefill, nothing stored) with what each value was read from; the
+ * advisor corrects and confirms (POST /messages with `answer`), and the draft takes the confirmed
+ * values as they are. Each misreading issue 19 found is shown in a pre-fill, corrected, and only the
+ * correction reaches the artifact and the memo.
+ */
+import { describe, expect, it } from 'vitest';
+import type { AnswerForm, AnswerValues, Message, StepId } from '../../src/domain/index.js';
+import type { SessionView } from '../../src/engine/engine.js';
+import { createOfflineFacilitator } from '../../src/facilitators/offline/index.js';
+import { updateProgress } from '../../src/storage/index.js';
+import { harness } from '../support/harness.js';
+import { ScriptedFacilitator } from '../support/scriptedFacilitator.js';
+import { readSSE } from '../support/sse.js';
+
+const NOW = new Date('2027-01-11T09:00:00Z');
+type Harness = ReturnType<typeof harness>;
+
+async function offlineSession(step: StepId = 'context') {
+  const h = harness(createOfflineFacilitator({ now: () => NOW }));
+  const { session } = await h.createSession({ clientName: 'Contoso Freight', industry: 'Freight carrier' });
+  if (step !== 'context')
+    updateProgress(h.db, session.id, { status: 'active', mode: 'quarterly', current: step, furthest: step, stale: [] });
+  return { h, id: session.id };
+}
+
+const view = async (h: Harness, id: number) =>
+  (await (await h.app.request(`/api/sessions/${id}`)).json()) as SessionView;
+
+interface Prefilled {
+  questionId: string;
+  values: AnswerValues;
+  readFrom: Record<string, string>;
+  form: AnswerForm;
+}
+
+async function prefill(h: Harness, id: number, questionId: string, text: string) {
+  const res = await h.json('POST', `/api/sessions/${id}/prefill`, { questionId, text });
+  expect(res.status).toBe(200);
+  return (await res.json()) as Prefilled;
+}
+
+/** Confirms the form: the message's text is what the transcript shows; the values are what the draft takes. */
+async function confirm(h: Harness, id: number, questionId: string, values: AnswerValues, content = 'As confirmed.') {
+  const res = await h.json('POST', `/api/sessions/${id}/messages`, { content, answer: { questionId, values } });
+  expect(res.status, await res.clone().text()).toBe(200);
+  const frames = await readSSE(res);
+  return {
+    user: frames.find((f) => f.event === 'turn')!.data as { userMessage: Message },
+    reply: frames.find((f) => f.event === 'message')!.data as Message,
+  };
+}
+
+async function draftAndAccept(h: Harness, id: number, step: StepId) {
+  const frames = await readSSE(await h.json('POST', `/api/sessions/${id}/draft`));
+  expect(frames.find((f) => f.event === 'error')?.data).toBeUndefined();
+  const res = await h.json('POST', `/api/sessions/${id}/artifacts/${step}/accept`, {});
+  expect(res.status).toBe(200);
+  return (await view(h, id)).artifacts[step]!;
+}
+
+const memo = async (h: Harness, id: number) => (await h.app.request(`/api/sessions/${id}/export/memo.md`)).text();
+
+describe('the form of the question standing', () => {
+  it('is in the session view, built from the fields the bank question fills', async () => {
+    const { h, id } = await offlineSession();
+    const form = (await view(h, id)).answerForm!;
+    expect(form).toMatchObject({ step: 'context', questionId: 'context.services', topic: 'Services' });
+    expect(form.fields.map((f) => [f.path, f.spec.kind])).toEqual([['services', 'list']]);
+  });
+
+  it('is filed under its own question, whatever its note says: a "Competitors:" line skips nothing', async () => {
+    const { h, id } = await offlineSession();
+    const { user, reply } = await confirm(
+      h,
+      id,
+      'context.services',
+      { services: ['Full-truckload freight', 'Dedicated fleet'] },
+      'Competitors: J.B. Hunt and Schneider, but first our services.',
+    );
+    expect(user.userMessage.answer).toEqual({
+      questionId: 'context.services',
+      values: { services: ['Full-truckload freight', 'Dedicated fleet'] },
+    });
+    expect(reply.content).toContain('Confirmed under **Services**: services Full-truckload freight, Dedicated fleet');
+    // The next question is the bank's next, Products; Competitors still waits for its own answer.
+    expect((await view(h, id)).answerForm?.questionId).toBe('context.products');
+    const context = await draftAndAccept(h, id, 'context');
+    expect(context.data).toMatchObject({ services: ['Full-truckload freight', 'Dedicated fleet'], competitors: [] });
+    expect((context.data as { gaps: string[] }).gaps.join(' ')).toMatch(/compet/i);
+  });
+
+  it('asks the budget question for the amount too, pre-filled when the text names one, and takes it as confirmed', async () => {
+    const { h, id } = await offlineSession();
+    const read = await prefill(h, id, 'context.budget', 'EUR 450.000 for 2027, half of it capitalisable');
+    expect(read.form.fields.map((f) => f.path)).toEqual(['constraints.budget', 'constraints.budgetAmount']);
+    expect(read.values['constraints.budgetAmount']).toBe(450);
+    await confirm(h, id, 'context.budget', { ...read.values, 'constraints.budgetAmount': 450_000 });
+    const context = await draftAndAccept(h, id, 'context');
+    expect(context.data).toMatchObject({
+      constraints: { budget: 'EUR 450.000 for 2027, half of it capitalisable', budgetAmount: 450_000 },
+    });
+  });
+
+  it('keeps the confirmed values with the message, through a reload of the transcript', async () => {
+    const { h, id } = await offlineSession();
+    await confirm(h, id, 'context.services', { services: ['Freight'] });
+    const { messages } = (await (await h.app.request(`/api/sessions/${id}/messages`)).json()) as {
+      messages: Message[];
+    };
+    expect(messages.find((m) => m.role === 'user')!.answer).toEqual({
+      questionId: 'context.services',
+      values: { services: ['Freight'] },
+    });
+  });
+
+  it('refuses values its fields do not take, naming the field, and stores nothing', async () => {
+    const { h, id } = await offlineSession('risks');
+    const before = (await view(h, id)).answerForm!;
+    const bad = await h.json('POST', `/api/sessions/${id}/messages`, {
+      content: 'x',
+      answer: {
+        questionId: 'risks.technical',
+        values: { 'risks[].threat': 'Routing engine', 'risks[].likelihood': 7 },
+      },
+    });
+    expect(bad.status).toBe(422);
+    expect(((await bad.json()) as { error: { field: string } }).error.field).toBe('answer.values.risks[].likelihood');
+    const other = await h.json('POST', `/api/sessions/${id}/messages`, {
+      content: 'x',
+      answer: { questionId: 'roadmap.e1.what', values: {} },
+    });
+    expect(other.status).toBe(422);
+    expect((await view(h, id)).answerForm).toEqual(before);
+  });
+
+  it('is not offered with a model, and a pre-fill there says why', async () => {
+    const h = harness(new ScriptedFacilitator());
+    const { session } = await h.createSession();
+    expect((await view(h, session.id)).answerForm).toBeNull();
+    const res = await h.json('POST', `/api/sessions/${session.id}/prefill`, {
+      questionId: 'context.services',
+      text: 'x',
+    });
+    expect(res.status).toBe(422);
+    expect(await res.text()).toContain('offline facilitator');
+  });
+});
+
+describe('a pasted answer pre-fills the form, the advisor corrects it, and only the correction reaches the memo', () => {
+  it('money: "€ 1,2 Mio." read as 1.2 and "EUR 300.000" as 300, corrected to 1,200,000 and 300,000', async () => {
+    const { h, id } = await offlineSession('roadmap');
+    const what = await prefill(
+      h,
+      id,
+      'roadmap.e1.what',
+      'Vision inspection pilot — 16 weeks; owner: Priya Shah; deadline 2027-Q3',
+    );
+    expect(what.values).toMatchObject({
+      'entries[].title': 'Vision inspection pilot',
+      'entries[].effortWeeks': 16,
+      'entries[].owner': 'Priya Shah',
+    });
+    expect(what.readFrom['entries[].effortWeeks']).toBe('16 weeks');
+    await confirm(h, id, 'roadmap.e1.what', what.values, 'Vision inspection pilot, 16 weeks, Priya Shah, 2027-Q3');
+
+    const text = 'Vision inspection pilot: one-off cost € 1,2 Mio., EBITDA +EUR 300.000 a year';
+    const measure = await prefill(h, id, 'roadmap.e1.measure', text);
+    // What the frozen parser reads, shown with where it read it, for the advisor to see and correct.
+    expect(measure.values['entries[].financial.oneOffCost']).toBe(1.2);
+    expect(measure.values['entries[].financial.annualEbitdaEffect']).toBe(300);
+    expect(measure.readFrom['entries[].financial.oneOffCost']).toContain('€ 1,2 Mio');
+    expect(measure.readFrom['entries[].financial.annualEbitdaEffect']).toContain('EUR 300.000');
+    await confirm(h, id, 'roadmap.e1.measure', {
+      ...measure.values,
+      'entries[].financial.oneOffCost': 1_200_000,
+      'entries[].financial.annualEbitdaEffect': 300_000,
+      'entries[].metric': { name: 'Damage claims per 1,000 loads', baseline: '4.1', current: null, target: '2.5' },
+    });
+
+    const roadmap = await draftAndAccept(h, id, 'roadmap');
+    const [entry] = (roadmap.data as { entries: Array<Record<string, unknown>> }).entries;
+    expect(entry).toMatchObject({
+      title: 'Vision inspection pilot',
+      effortWeeks: 16,
+      owner: 'Priya Shah',
+      deadline: '2027-Q3',
+      financial: { oneOffCost: 1_200_000, annualEbitdaEffect: 300_000 },
+      metric: { name: 'Damage claims per 1,000 loads', target: '2.5' },
+    });
+    const md = await memo(h, id);
+    expect(md).toContain('1,200,000');
+    expect(md).toContain('300,000');
+    expect(md).not.toMatch(/\b1\.2\b/);
+  });
+
+  it('money: "EUR 450.000" read as 450, corrected to 450,000', async () => {
+    const { h, id } = await offlineSession('roadmap');
+    await confirm(h, id, 'roadmap.e1.what', { 'entries[].title': 'Telematics retrofit' });
+    const measure = await prefill(h, id, 'roadmap.e1.measure', 'one-off cost EUR 450.000');
+    expect(measure.values['entries[].financial.oneOffCost']).toBe(450);
+    await confirm(h, id, 'roadmap.e1.measure', { 'entries[].financial.oneOffCost': 450_000 });
+    const roadmap = await draftAndAccept(h, id, 'roadmap');
+    expect(roadmap.data).toMatchObject({ entries: [{ financial: { oneOffCost: 450_000 } }] });
+    expect(await memo(h, id)).toContain('450,000');
+  });
+
+  it('money: "about forty-five thousand dollars one-off (12% margin on $4.5M)" read as 4,500,000, corrected to 45,000', async () => {
+    const { h, id } = await offlineSession('roadmap');
+    await confirm(h, id, 'roadmap.e1.what', { 'entries[].title': 'Lane pricing model' });
+    const measure = await prefill(
+      h,
+      id,
+      'roadmap.e1.measure',
+      'about forty-five thousand dollars one-off for the model (12% margin on $4.5M)',
+    );
+    expect(measure.values['entries[].financial.oneOffCost']).toBe(4_500_000);
+    await confirm(h, id, 'roadmap.e1.measure', { 'entries[].financial.oneOffCost': 45_000 });
+    const roadmap = await draftAndAccept(h, id, 'roadmap');
+    expect(roadmap.data).toMatchObject({ entries: [{ financial: { oneOffCost: 45_000 } }] });
+    const md = await memo(h, id);
+    expect(md).toContain('45,000');
+    expect(md).not.toContain('4,500,000');
+  });
+
+  it('"10x faster deploys" read as an EBITDA multiple of 10, corrected to none', async () => {
+    const { h, id } = await offlineSession('roadmap');
+    await confirm(h, id, 'roadmap.e1.what', { 'entries[].title': 'CI pipeline rebuild' });
+    const measure = await prefill(h, id, 'roadmap.e1.measure', 'Deploys per week from 2 to 20, 10x faster deploys');
+    expect(measure.values['entries[].financial.evMultiple']).toBe(10);
+    expect(measure.readFrom['entries[].financial.evMultiple']).toBe('10x faster deploys');
+    await confirm(h, id, 'roadmap.e1.measure', {
+      ...measure.values,
+      'entries[].financial.evMultiple': null,
+      'entries[].financial.assumption': null,
+    });
+    const roadmap = await draftAndAccept(h, id, 'roadmap');
+    expect(roadmap.data).toMatchObject({
+      entries: [{ metric: { name: 'Deploys per week', baseline: '2', target: '20' }, financial: { evMultiple: null } }],
+    });
+    expect(await memo(h, id)).not.toMatch(/multiple of 10|×\s?10|10×/);
+  });
+
+  it('"not significant" read as high magnitude and "I am not certain" as high confidence, both corrected to low', async () => {
+    const { h, id } = await offlineSession('impact');
+    const change = await prefill(
+      h,
+      id,
+      'impact.company.change',
+      'Brokered-load margins shrink, but the effect is not significant, within 18 months',
+    );
+    expect(change.values['forecasts[].magnitude']).toBe('high');
+    expect(change.readFrom['forecasts[].magnitude']).toBe('but the effect is not significant');
+    await confirm(h, id, 'impact.company.change', { ...change.values, 'forecasts[].magnitude': 'low' });
+    const signpost = await prefill(
+      h,
+      id,
+      'impact.company.signpost',
+      'Spot rates on the top ten lanes. I am not certain.',
+    );
+    expect(signpost.values['forecasts[].confidence']).toBe('high');
+    expect(signpost.readFrom['forecasts[].confidence']).toBe('I am not certain');
+    await confirm(h, id, 'impact.company.signpost', { ...signpost.values, 'forecasts[].confidence': 'low' });
+    const impact = await draftAndAccept(h, id, 'impact');
+    expect(impact.data).toMatchObject({
+      forecasts: [
+        {
+          scope: 'company',
+          change: 'Brokered-load margins shrink, but the effect is not significant, within 18 months',
+          magnitude: 'low',
+          confidence: 'low',
+          signpost: 'Spot rates on the top ten lanes.',
+        },
+      ],
+    });
+  });
+
+  it('scores: a risk typed with its scores reaches the register as confirmed, with its severity derived', async () => {
+    const { h, id } = await offlineSession('risks');
+    const read = await prefill(
+      h,
+      id,
+      'risks.technical',
+      'Only Mike knows the routing engine, likelihood four, impact 5',
+    );
+    // "likelihood four": numbers in words are not read; the advisor picks 4.
+    expect(read.values['risks[].likelihood']).toBeNull();
+    expect(read.values['risks[].impact']).toBe(5);
+    await confirm(h, id, 'risks.technical', { ...read.values, 'risks[].likelihood': 4, 'risks[].owner': 'CTO' });
+    const risks = await draftAndAccept(h, id, 'risks');
+    expect(risks.data).toMatchObject({
+      risks: [{ id: 'r1', category: 'technical', likelihood: 4, impact: 5, owner: 'CTO' }],
+    });
+    expect(await memo(h, id)).toMatch(/Critical/);
+  });
+});
