@@ -71,7 +71,7 @@ export async function runPersona(persona: Persona, options: RunOptions): Promise
       }
       const { error: draftError } = await finished(engine.draft(id));
       if (draftError) problems.push(`${step}: the draft failed: ${draftError}`);
-      else acceptDraft(engine, id, step);
+      else acceptDraft(engine, id, step, notes);
       if (step === 'trends') chooseTrends(engine, id, notes);
       // What a step still lacks when the script is done is measured, not a reason to stop: the eval
       // moves on anyway (a recorded override, as an advisor would) and notes what was missing.
@@ -132,16 +132,22 @@ function lastAssistant(messages: readonly Message[], step: StepId): string {
 
 /**
  * Accepts the step's draft whole, as an advisor pressing "Accept all" would: where drafts are
- * proposals to review, nothing reaches the artifact until then. Builds that store a draft directly
- * have no proposals, so --compare can run against them too.
+ * proposals to review, nothing reaches the artifact until then. A draft listing values the offline
+ * parser read from the chat is accepted with them confirmed unread, as a hurried advisor would: the
+ * eval measures what then reaches the artifacts, and notes how many were put in front of them.
+ * Builds that store a draft directly have no proposals, so --compare can run against them too.
  */
-function acceptDraft(engine: Engine, id: number, step: StepId): void {
+function acceptDraft(engine: Engine, id: number, step: StepId, notes: string[]): void {
   const review = engine as unknown as {
-    proposal?: (sessionId: number, step: StepId) => unknown;
-    acceptProposal?: (sessionId: number, step: StepId) => unknown;
+    proposal?: (sessionId: number, step: StepId) => { readings?: readonly unknown[] } | null;
+    acceptProposal?: (sessionId: number, step: StepId, items: undefined, confirmReadings: boolean) => unknown;
   };
   if (typeof review.proposal !== 'function' || typeof review.acceptProposal !== 'function') return;
-  if (review.proposal.call(engine, id, step)) review.acceptProposal.call(engine, id, step);
+  const proposal = review.proposal.call(engine, id, step);
+  if (!proposal) return;
+  const read = proposal.readings?.length ?? 0;
+  if (read > 0) notes.push(`${step}: ${read} values read from the chat were listed for the advisor to confirm.`);
+  review.acceptProposal.call(engine, id, step, undefined, true);
 }
 
 /** Two or three trends, as an advisor would pick: the client's own first, then the proposals in order. */

@@ -275,14 +275,18 @@ export const api = {
   editProposal: (id, step, data) =>
     call('PUT', sessionPath(id, `/artifacts/${encodeURIComponent(step)}/proposal`), { data }),
   /**
-   * Accepts the step's draft: all of it, or the item keys named.
+   * Accepts the step's draft: all of it, or the item keys named. The page lists the values the draft
+   * read from the chat beside its accept buttons, so pressing one confirms them (`confirmReadings`).
    * @param {number} id
    * @param {StepId} step
    * @param {string[]} [items]
    * @returns {Promise<{ revision: unknown, held: string[], proposal: ProposalView | null, session: SessionView }>}
    */
   accept: (id, step, items) =>
-    call('POST', sessionPath(id, `/artifacts/${encodeURIComponent(step)}/accept`), items ? { items } : {}),
+    call('POST', sessionPath(id, `/artifacts/${encodeURIComponent(step)}/accept`), {
+      ...(items ? { items } : {}),
+      confirmReadings: true,
+    }),
   /**
    * Rejects the item keys named, or discards the whole draft.
    * @param {number} id

@@ -1,5 +1,6 @@
 import {
   ARTIFACT_SCHEMAS,
+  AppError,
   STEPS,
   alignIds,
   conflict,
@@ -20,6 +21,7 @@ import {
   type Proposal,
   type SourceMessage,
   type ProvenanceMap,
+  type Reading,
   type StepId,
 } from '../domain/index.js';
 import * as store from '../storage/index.js';
@@ -45,6 +47,8 @@ export interface ProposalView {
   readonly data: unknown;
   /** Where each proposed item came from. */
   readonly provenance: ProvenanceMap;
+  /** Values read from chat answers by the offline parser: accepting needs `confirmReadings`. */
+  readonly readings: readonly Reading[];
 }
 
 /** A revision as the history lists it, with where each item came from (and each item's key by its place in `data`). */
@@ -121,6 +125,8 @@ export class ArtifactReview {
       promptVersion: string | null;
       /** The model that wrote it, when not the facilitator's own (a critic on another provider). */
       author?: { provider: string; model: string | null };
+      /** What the offline parser read from chat answers, for the advisor to confirm on accepting. */
+      readings?: readonly Reading[];
     },
   ): ProposalView {
     const parsed = validated(step, data);
@@ -143,6 +149,7 @@ export class ArtifactReview {
       model,
       promptVersion: meta.promptVersion,
       messageId: meta.messageId,
+      readings: meta.readings ?? [],
     });
     return this.proposal(sessionId, step)!;
   }
@@ -199,8 +206,10 @@ export class ArtifactReview {
     sessionId: number,
     step: StepId,
     items: readonly string[] | undefined,
+    confirmReadings = false,
   ): { revision: ArtifactRevision | null; held: readonly string[] } {
     const open = this.requireOpen(sessionId, step);
+    if (open.readings.length > 0 && !confirmReadings) throw unconfirmedReadings(open.readings);
     const current = this.current(sessionId, step);
     if (items) this.requireKnown(open, current, items, 'items');
     const acceptance: Acceptance = items ? { kind: 'items', keys: items } : { kind: 'all' };
@@ -298,6 +307,7 @@ export class ArtifactReview {
       rejected: p.rejected,
       data: p.data,
       provenance: p.provenance,
+      readings: p.readings,
     };
   }
 
@@ -340,5 +350,18 @@ export function validated(step: StepId, data: unknown): unknown {
     `The ${STEPS[step].produces.toLowerCase()} is not valid: ${path}: ${issue.message}`,
     path,
     parsed.error.issues,
+  );
+}
+
+/**
+ * A draft with values read from chat answers is accepted only with the advisor's word that they
+ * checked them (`confirmReadings: true`, which the page sends from beside the list it shows).
+ */
+function unconfirmedReadings(readings: readonly Reading[]): AppError {
+  const n = readings.length;
+  return new AppError(
+    'conflict',
+    `The draft holds ${n === 1 ? 'a value' : `${n} values`} read from answers given in the chat, not typed into a form: check ${n === 1 ? 'it' : 'them'} against the words ${n === 1 ? 'it was' : 'they were'} read from (correct any in "Edit draft in forms"), then accept with "confirmReadings": true.`,
+    { field: 'confirmReadings', details: { readings } },
   );
 }

@@ -672,10 +672,13 @@ export class Engine {
     return this.review.proposal(sessionId, step);
   }
 
-  /** Accepts the step's draft: all of it (`items` undefined) or the named items. */
-  acceptProposal(sessionId: number, step: StepId, items?: readonly string[]) {
+  /**
+   * Accepts the step's draft: all of it (`items` undefined) or the named items. A draft holding values
+   * read from chat answers needs `confirmReadings`: the advisor's word that they checked them.
+   */
+  acceptProposal(sessionId: number, step: StepId, items?: readonly string[], confirmReadings = false) {
     this.refuseWhileDrafting(sessionId);
-    return this.review.accept(sessionId, step, items);
+    return this.review.accept(sessionId, step, items, confirmReadings);
   }
 
   /** Edits the step's draft before it is accepted. */

@@ -8,6 +8,7 @@ import type {
   CallRecord,
   ModelIdentity,
   ProviderKind,
+  Reading,
   SessionMode,
   StepId,
   TranscriptMessage,
@@ -82,6 +83,11 @@ export interface DraftResult {
    * it on another provider. Its provenance names it.
    */
   readonly author?: { readonly provider: ProviderKind; readonly model: string | null };
+  /**
+   * Values the offline parser read from answers given in the chat rather than typed into a form: the
+   * proposal lists them with their words, and is accepted only once the advisor confirms them.
+   */
+  readonly readings?: readonly Reading[];
 }
 
 export interface Opening {

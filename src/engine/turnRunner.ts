@@ -45,6 +45,7 @@ export interface TurnDeps {
       promptVersion: string;
       kind: 'reply' | 'draft';
       author?: DraftResult['author'];
+      readings?: DraftResult['readings'];
     },
   ) => ArtifactEvent;
 }
@@ -63,6 +64,7 @@ interface Outcome {
   filed?: Extract<ReplyPart, { type: 'finish' }>['filed'];
   userIntent?: Extract<ReplyPart, { type: 'finish' }>['userIntent'];
   author?: DraftResult['author'];
+  readings?: DraftResult['readings'];
 }
 
 /**
@@ -191,6 +193,7 @@ function finish(
         promptVersion: outcome.promptVersion ?? '',
         kind: turn.kind,
         ...(outcome.author ? { author: outcome.author } : {}),
+        ...(outcome.readings ? { readings: outcome.readings } : {}),
       });
     } catch (e) {
       artifactFailure = e;

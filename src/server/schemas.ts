@@ -119,6 +119,11 @@ export const ProposalDecisionBody = z.object({
     .optional(),
 });
 
+/** Accepting a draft: as deciding on it, and the advisor's word on the values it read from the chat. */
+export const AcceptBody = ProposalDecisionBody.extend({
+  confirmReadings: z.boolean({ message: 'must be true or false' }).optional(),
+});
+
 export const RestoreBody = z.object({
   revision: z.number({ message: 'is required: the revision number to restore' }).int().positive(),
 });

@@ -401,6 +401,15 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 18,
+    // A draft keeps the values the offline parser read from answers given in the chat (not typed
+    // into a form), each with its words: it is accepted only once the advisor confirms them. Drafts
+    // from before list none.
+    up: `
+      ALTER TABLE proposals ADD COLUMN readings TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(readings));
+    `,
+  },
+  {
+    version: 19,
     // The question banks that fit a client (industry profile, region), when the advisor chose them;
     // null for clients from before: inferred from the industry, as for a client who never chose.
     up: `

@@ -1,4 +1,12 @@
-import { ProvenanceMap, safeParseArtifact, type Proposal, type ProposalStatus, type StepId } from '../domain/index.js';
+import {
+  ProvenanceMap,
+  Readings,
+  safeParseArtifact,
+  type Proposal,
+  type ProposalStatus,
+  type Reading,
+  type StepId,
+} from '../domain/index.js';
 import { now, stmt, type Db } from './db.js';
 
 interface ProposalRow {
@@ -14,6 +22,7 @@ interface ProposalRow {
   message_id: number | null;
   status: ProposalStatus;
   rejected: string;
+  readings: string;
   created_at: string;
   closed_at: string | null;
 }
@@ -38,6 +47,7 @@ function toProposal(r: ProposalRow): Proposal {
     messageId: r.message_id,
     status: r.status,
     rejected: JSON.parse(r.rejected) as string[],
+    readings: Readings.parse(JSON.parse(r.readings)),
     createdAt: r.created_at,
     closedAt: r.closed_at,
   };
@@ -53,6 +63,8 @@ export interface NewProposal {
   model: string | null;
   promptVersion: string | null;
   messageId: number | null;
+  /** What the offline parser read from chat answers, to be confirmed on accepting; none by default. */
+  readings?: readonly Reading[];
 }
 
 /** Stores a draft as the step's open proposal; an earlier open one is superseded (kept, closed). */
@@ -64,8 +76,8 @@ export function insertProposal(db: Db, p: NewProposal): Proposal {
   ).run(at, p.sessionId, p.step);
   const row = stmt(
     db,
-    `INSERT INTO proposals (session_id, step, data, provenance, base_revision, provider, model, prompt_version, message_id, status, rejected, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', '[]', ?) RETURNING *`,
+    `INSERT INTO proposals (session_id, step, data, provenance, base_revision, provider, model, prompt_version, message_id, status, rejected, readings, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', '[]', ?, ?) RETURNING *`,
   ).get(
     p.sessionId,
     p.step,
@@ -76,6 +88,7 @@ export function insertProposal(db: Db, p: NewProposal): Proposal {
     p.model,
     p.promptVersion,
     p.messageId,
+    JSON.stringify(p.readings ?? []),
     at,
   ) as ProposalRow;
   return toProposal(row);

@@ -8,6 +8,7 @@ import {
   ProgressSchema,
   ProvenanceMap,
   Quarter,
+  Readings,
   QuestionFamily,
   SessionMode,
   StepId,
@@ -162,12 +163,18 @@ export const TABLES = [
       message_id: nullable(id),
       status: z.enum(['open', 'accepted', 'discarded', 'superseded']),
       rejected: jsonText('a list of rejected items', z.array(z.string())),
+      readings: jsonText('the values read from the chat', Readings).default('[]'),
       created_at: time,
       closed_at: nullable(time),
     }),
     refs: { session_id: 'sessions', message_id: 'messages' },
     scope: inSessions,
     check: (row) => artifactProblem(row),
+    // Each reading names the message it was read from: restored messages get new ids.
+    embeddedIds: (row, newId) => {
+      const readings = JSON.parse(row.readings as string) as Array<{ messageId: number }>;
+      row.readings = JSON.stringify(readings.map((r) => ({ ...r, messageId: newId('messages', r.messageId) })));
+    },
   },
   {
     name: 'artifacts',

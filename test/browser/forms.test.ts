@@ -53,24 +53,45 @@ async function paste(text: string) {
   await panel().locator('.read-note').waitFor();
 }
 
+/** An answer typed in the chat instead of the form. */
+async function say(text: string) {
+  await page.fill('#composer-text', text);
+  await page.press('#composer-text', 'Enter');
+  await settled(page);
+}
+
 async function skip() {
   await page.click('[data-conversation-action="skip"]');
   await settled(page);
 }
 
+/**
+ * Drafts and accepts the draft. `settled` alone can pass before a click has made the page busy, so
+ * each step waits for what it causes: the proposal, then the turn's end, then the accepted view.
+ */
 async function draftAndAccept() {
   await page.click('[data-action="draft"]');
+  await page.locator('.proposal').waitFor();
   await settled(page);
   await page.click('.proposal button:has-text("Accept all")');
   await page.locator('.proposal').waitFor({ state: 'detached' });
+  await settled(page);
 }
 
+const currentStep = () => page.locator('.step[data-status="current"]').getAttribute('data-step');
+
+/** Next step; a refusal fails with the conditions the page lists, not a bare timeout. */
 async function advance(to: string) {
+  await settled(page);
   await page.click('[data-action="advance"]');
-  await page.waitForFunction(
-    (s) => document.querySelector('.step[data-status="current"]')?.getAttribute('data-step') === s,
-    to,
-  );
+  await expect
+    .poll(async () => {
+      const refusal = page.locator('.move-on, .blocked');
+      if ((await currentStep()) !== to && (await refusal.count()) > 0)
+        return `refused: ${(await refusal.allInnerTexts()).join(' | ')}`;
+      return currentStep();
+    })
+    .toBe(to);
 }
 
 async function shots(name: string) {
@@ -218,8 +239,31 @@ describe('a whole offline session through the forms, in Chromium', () => {
     await field('metric').locator('[data-field="baseline"] input').fill('4.1');
     await field('metric').locator('[data-field="target"] input').fill('2.5');
     await confirmForm('Second initiative');
+    // The second initiative is answered in the chat, not the form: its amount is read by rules ("EUR 450.000"
+    // as 450), and the draft lists it with its words, to be corrected in the draft's forms before accepting.
+    await say('Telematics retrofit for the 120 oldest trucks, owner Fleet operations, 10 weeks');
+    await waitForQuestion('Second initiative measure');
+    await say('Fuel per 100 km from 34 to 31 litres; one-off cost EUR 450.000');
     await skip();
-    await draftAndAccept();
+    await page.click('[data-action="draft"]');
+    const reading = page.locator('.readings .reading[data-field="entries[].financial.oneOffCost"]').last();
+    await reading.waitFor();
+    expect(await reading.innerText()).toMatch(/450\b[^,]*from “[^”]*EUR 450\.000/);
+    await settled(page);
+    await page.locator('.readings').scrollIntoViewIfNeeded();
+    await shots('forms-chat-readings');
+    await page.click('.proposal button:has-text("Edit draft in forms")');
+    const e2 = page.locator('.proposal .form-item[data-item="e2"]');
+    await e2.locator('summary').click();
+    await e2.locator('[data-field="oneOffCost"] input').fill('450000');
+    await e2.locator('button:has-text("Save")').click();
+    await expect
+      .poll(() => page.locator('.proposal .change[data-change-key="entries/e2"]').innerText())
+      .toMatch(/450,000/);
+    await page.click('.proposal button:has-text("Confirm what was read and accept all")');
+    await page.locator('.proposal').waitFor({ state: 'detached' });
+    await settled(page);
+    expect(await page.locator('tr[data-entry-id="e2"]').innerText()).toMatch(/450K/);
     expect(await row().innerText()).toMatch(/1\.2M/);
     // The horizon follows from the confirmed deadline (2027-Q3).
     expect(await row().innerText()).toContain('6–18 months');

@@ -75,7 +75,7 @@ async function draft(h: Harness, id: number) {
   const error = frames.find((f) => f.event === 'error');
   expect(error?.data).toBeUndefined();
   const proposal = frames.find((f) => f.event === 'proposal')!.data as { step: StepId };
-  const res = await h.json('POST', `/api/sessions/${id}/artifacts/${proposal.step}/accept`, {});
+  const res = await h.acceptDraft(id, proposal.step);
   const body = (await res.json()) as { revision: { step: StepId; revision: number }; error?: { message: string } };
   expect(res.status, body.error?.message).toBe(200);
   return body.revision;

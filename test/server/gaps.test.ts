@@ -27,7 +27,7 @@ async function draft(h: Harness, id: number) {
   const frames = await readSSE(await h.json('POST', `/api/sessions/${id}/draft`));
   expect(frames.find((f) => f.event === 'error')).toBeUndefined();
   const proposal = frames.find((f) => f.event === 'proposal')!.data as { step: string };
-  expect((await h.json('POST', `/api/sessions/${id}/artifacts/${proposal.step}/accept`, {})).status).toBe(200);
+  expect((await h.acceptDraft(id, proposal.step)).status).toBe(200);
 }
 async function view(h: Harness, id: number) {
   return (await (await h.app.request(`/api/sessions/${id}`)).json()) as SessionView;

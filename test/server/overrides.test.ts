@@ -30,8 +30,7 @@ async function view(h: Harness, id: number) {
 async function draft(h: Harness, id: number) {
   const frames = await readSSE(await h.json('POST', `/api/sessions/${id}/draft`));
   const proposal = frames.find((f) => f.event === 'proposal')?.data as { step: StepId } | undefined;
-  if (proposal)
-    expect((await h.json('POST', `/api/sessions/${id}/artifacts/${proposal.step}/accept`, {})).status).toBe(200);
+  if (proposal) expect((await h.acceptDraft(id, proposal.step)).status).toBe(200);
 }
 
 const advance = (h: Harness, id: number, body: unknown = {}) => h.json('POST', `/api/sessions/${id}/advance`, body);

@@ -238,7 +238,7 @@ describe('a draft is a proposal, reviewed before it becomes the artifact', () =>
     const proposal = await draft(h, q2);
     expect(changeOf(proposal, 'services')).toMatchObject({ change: 'changed', protected: 'carried' });
 
-    const accepted = await post(h, `/api/sessions/${q2}/artifacts/context/accept`);
+    const accepted = await post(h, `/api/sessions/${q2}/artifacts/context/accept`, { confirmReadings: true });
     const context = accepted.body.session.artifacts.context!.data as ContextArtifact;
     const carried = q1.context!;
     expect(context.services).toEqual(carried.services);
@@ -250,7 +250,10 @@ describe('a draft is a proposal, reviewed before it becomes the artifact', () =>
     // A new figure joins; a carried figure the advisor has not accepted a new value for stays as it was.
     expect(context.keyNumbers).toEqual([...carried.keyNumbers, { label: 'headcount', value: '124' }]);
     expect(accepted.body.held).toContain('keyNumbers/revenue');
-    const revenue = await post(h, `/api/sessions/${q2}/artifacts/context/accept`, { items: ['keyNumbers/revenue'] });
+    const revenue = await post(h, `/api/sessions/${q2}/artifacts/context/accept`, {
+      items: ['keyNumbers/revenue'],
+      confirmReadings: true,
+    });
     const after = revenue.body.session.artifacts.context!.data as ContextArtifact;
     expect(after.keyNumbers.find((k) => k.label === 'Revenue')!.value).toMatch(/39\.5/);
     expect(after.services).toEqual(carried.services);
@@ -276,7 +279,8 @@ describe('with the offline facilitator, as the finding was made', () => {
     await say('Shippers leave over missing emissions data; possible, moderate impact; owner: Head of Sales.');
     await say('Ransomware on the scanner fleet stops a warehouse for a week; unlikely but catastrophic.');
     await draft(h, id);
-    const firstView = (await post(h, `/api/sessions/${id}/artifacts/risks/accept`)).body.session.artifacts.risks!;
+    const firstView = (await post(h, `/api/sessions/${id}/artifacts/risks/accept`, { confirmReadings: true })).body
+      .session.artifacts.risks!;
     const first = firstView.data as RisksArtifact;
     expect(first.risks.length).toBe(3);
     // Each risk is traced to the answer it was written in.
@@ -298,7 +302,7 @@ describe('with the offline facilitator, as the finding was made', () => {
     const redraft = await draft(h, id);
     // The redraft scores r2 from the words again: the diff marks the change as undoing the advisor's edit.
     expect(redraft.changes.find((c) => c.key === 'risks/r2')).toMatchObject({ change: 'changed', protected: 'edited' });
-    const accepted = await post(h, `/api/sessions/${id}/artifacts/risks/accept`);
+    const accepted = await post(h, `/api/sessions/${id}/artifacts/risks/accept`, { confirmReadings: true });
     const after = accepted.body.session.artifacts.risks!.data as RisksArtifact;
     const kept = after.risks.find((r) => r.id === 'r2')!;
     expect([kept.threat, kept.likelihood, kept.impact]).toEqual([r2.threat, 4, 4]);

@@ -55,7 +55,7 @@ async function confirm(h: Harness, id: number, questionId: string, values: Answe
 async function draftAndAccept(h: Harness, id: number, step: StepId) {
   const frames = await readSSE(await h.json('POST', `/api/sessions/${id}/draft`));
   expect(frames.find((f) => f.event === 'error')?.data).toBeUndefined();
-  const res = await h.json('POST', `/api/sessions/${id}/artifacts/${step}/accept`, {});
+  const res = await h.acceptDraft(id, step);
   expect(res.status).toBe(200);
   return (await view(h, id)).artifacts[step]!;
 }
@@ -293,5 +293,72 @@ describe('a pasted answer pre-fills the form, the advisor corrects it, and only 
       risks: [{ id: 'r1', category: 'technical', likelihood: 4, impact: 5, owner: 'CTO' }],
     });
     expect(await memo(h, id)).toMatch(/Critical/);
+  });
+});
+
+describe('an answer given in the chat instead of the form', () => {
+  /** Two initiatives' words in the chat, as the freight carrier answered: nothing typed into a form. */
+  async function chatRoadmap() {
+    const { h, id } = await offlineSession('roadmap');
+    const say = async (content: string) => readSSE(await h.json('POST', `/api/sessions/${id}/messages`, { content }));
+    await say('Ready.');
+    await say('Vision inspection pilot at the Duisburg depot, owner Priya Shah, 16 weeks');
+    await say('Damage claims per 1,000 loads from 4.1 to 2.5; one-off cost € 1,2 Mio., EBITDA +EUR 300.000 a year');
+    const frames = await readSSE(await h.json('POST', `/api/sessions/${id}/draft`));
+    expect(frames.find((f) => f.event === 'error')?.data).toBeUndefined();
+    const proposal = (await view(h, id)).proposals.roadmap!;
+    return { h, id, proposal };
+  }
+
+  it('lists what the parser read, each with its words, and refuses to accept until they are confirmed', async () => {
+    const { h, id, proposal } = await chatRoadmap();
+    const cost = proposal.readings.find((r) => r.field === 'entries[].financial.oneOffCost')!;
+    // The misreading is there to see, beside the words it came from and the message that said them.
+    expect(cost).toMatchObject({ value: 1.2, kind: 'money', topic: expect.any(String) });
+    expect(cost.readFrom).toContain('€ 1,2 Mio');
+    const messages = (await (await h.app.request(`/api/sessions/${id}/messages`)).json()) as { messages: Message[] };
+    expect(messages.messages.find((m) => m.id === cost.messageId)?.content).toContain('€ 1,2 Mio.');
+    expect(proposal.readings.find((r) => r.field === 'entries[].owner')?.value).toBe('Priya Shah');
+    // A new entry's status is the parser's default, not something read: it is not listed.
+    expect(proposal.readings.map((r) => r.field)).not.toContain('entries[].status');
+
+    const refused = await h.json('POST', `/api/sessions/${id}/artifacts/roadmap/accept`, {});
+    expect(refused.status).toBe(409);
+    const body = (await refused.json()) as { error: { message: string; details: { readings: unknown[] } } };
+    expect(body.error.message).toMatch(/read from answers given in the chat/);
+    expect(body.error.details.readings).toHaveLength(proposal.readings.length);
+    // Refused means nothing was written: the step still has no roadmap.
+    expect((await view(h, id)).artifacts.roadmap).toBeUndefined();
+  });
+
+  it('takes the advisor’s correction of a misread amount, and only the correction reaches the memo', async () => {
+    const { h, id, proposal } = await chatRoadmap();
+    const data = proposal.data as { entries: Array<{ financial: Record<string, unknown> }> };
+    const corrected = {
+      entries: data.entries.map((e) => ({
+        ...e,
+        financial: { ...e.financial, oneOffCost: 1_200_000, annualEbitdaEffect: 300_000 },
+      })),
+    };
+    expect((await h.json('PUT', `/api/sessions/${id}/artifacts/roadmap/proposal`, { data: corrected })).status).toBe(
+      200,
+    );
+    const accepted = await h.acceptDraft(id, 'roadmap');
+    expect(accepted.status).toBe(200);
+    const roadmap = (await view(h, id)).artifacts.roadmap!;
+    expect(roadmap.data).toMatchObject({
+      entries: [{ financial: { oneOffCost: 1_200_000, annualEbitdaEffect: 300_000 } }],
+    });
+    const md = await memo(h, id);
+    expect(md).toContain('1,200,000');
+    expect(md).not.toMatch(/\b1\.2\b/);
+  });
+
+  it('lists nothing for answers typed into the form: they were confirmed as typed', async () => {
+    const { h, id } = await offlineSession('roadmap');
+    await confirm(h, id, 'roadmap.e1.what', { 'entries[].title': 'Telematics retrofit', 'entries[].effortWeeks': 12 });
+    await readSSE(await h.json('POST', `/api/sessions/${id}/draft`));
+    expect((await view(h, id)).proposals.roadmap!.readings).toEqual([]);
+    expect((await h.json('POST', `/api/sessions/${id}/artifacts/roadmap/accept`, {})).status).toBe(200);
   });
 });

@@ -16,8 +16,8 @@ function previousSchema(clients: ReadonlyArray<readonly [name: string, industry:
 }
 
 describe('the question-bank migration (clients.profile_industry, profile_region)', () => {
-  it('comes after the typed answers', () => {
-    expect(version).toBe(store.MIGRATIONS.findIndex((m) => m.up.includes('ADD COLUMN answer')) + 2);
+  it("comes after the proposals' readings, the last migration before it", () => {
+    expect(version).toBe(store.MIGRATIONS.findIndex((m) => m.up.includes('ADD COLUMN readings')) + 2);
     expect(version).toBe(store.MIGRATIONS.length);
   });
 

@@ -130,3 +130,74 @@ describe('the typed-answer migration (messages.answer)', () => {
     expect(store.listMessages(target, store.listSessions(target)[0]!.id).map((m) => m.answer)).toEqual([answer]);
   });
 });
+
+describe('the readings migration (proposals.readings)', () => {
+  const version = store.MIGRATIONS.findIndex((m) => m.up.includes('ADD COLUMN readings')) + 1;
+  const risks = { risks: [] };
+
+  it('upgrades a database made by the previous version: its open draft stays, listing no readings', () => {
+    const db = withOneSession(version - 1);
+    db.prepare(
+      "INSERT INTO proposals (session_id, step, data, provenance, base_revision, provider, model, prompt_version, message_id, status, rejected, created_at) VALUES (1, 'risks', ?, '{}', NULL, 'offline', NULL, NULL, NULL, 'open', '[]', '2027-01-01')",
+    ).run(JSON.stringify(risks));
+    expect(store.migrate(db)).toEqual({ from: version - 1, to: store.MIGRATIONS.length });
+    expect(store.openProposal(db, 1, 'risks')).toMatchObject({ data: risks, readings: [] });
+  });
+
+  it('keeps a draft’s readings through an archive and a restore', () => {
+    const db = store.openDatabase(':memory:');
+    const client = store.insertClient(db, 'Northwind', 'Logistics');
+    const session = store.insertSession(db, {
+      clientId: client.id,
+      quarter: '2027-Q1',
+      mode: 'quarterly',
+      title: null,
+      progress: initialProgress('quarterly'),
+    });
+    const message = store.insertMessage(db, {
+      sessionId: session.id,
+      step: 'roadmap',
+      trendId: null,
+      role: 'user',
+      kind: 'chat',
+      content: 'one-off cost EUR 450.000',
+      status: 'complete',
+    });
+    const readings = [
+      {
+        messageId: message.id,
+        questionId: 'roadmap.e1.measure',
+        topic: 'First initiative measure',
+        field: 'entries[].financial.oneOffCost',
+        label: 'One-off cost',
+        kind: 'money' as const,
+        unit: null,
+        options: null,
+        value: 450,
+        readFrom: 'one-off cost EUR 450.000',
+      },
+    ];
+    store.insertProposal(db, {
+      sessionId: session.id,
+      step: 'risks',
+      data: risks,
+      provenance: {},
+      baseRevision: null,
+      provider: 'offline',
+      model: null,
+      promptVersion: null,
+      messageId: null,
+      readings,
+    });
+    // Restored twice into one database: the second copy's messages get new ids, and its reading follows them.
+    const target = store.openDatabase(':memory:');
+    const archive = JSON.stringify(store.writeArchive(db, { appVersion: 'test' }));
+    store.restoreArchive(target, archive);
+    store.restoreArchive(target, archive);
+    const second = Math.max(...store.listSessions(target).map((s) => s.id));
+    const restored = store.openProposal(target, second, 'risks')!;
+    const [said] = store.listMessages(target, second);
+    expect(said!.id).not.toBe(message.id);
+    expect(restored.readings).toEqual([{ ...readings[0], messageId: said!.id }]);
+  });
+});

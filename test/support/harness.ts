@@ -24,5 +24,8 @@ export function harness(facilitator: Facilitator, options: { db?: Db; flushInter
     if (res.status !== 201) throw new Error(`create session: ${res.status} ${await res.text()}`);
     return (await res.json()) as { session: { id: number } };
   };
-  return { db, engine, app, json, createSession };
+  /** Accepts the step's draft as the page's *Accept all* does, confirming the values it lists as read from the chat. */
+  const acceptDraft = (id: number, step: string, body: Record<string, unknown> = {}) =>
+    json('POST', `/api/sessions/${id}/artifacts/${step}/accept`, { confirmReadings: true, ...body });
+  return { db, engine, app, json, createSession, acceptDraft };
 }

@@ -14,23 +14,25 @@ import { FIELD_HINTS, type FieldHint, type RefTarget } from './hints.js';
 
 export type { RefTarget } from './hints.js';
 
-/** What kind of input a field takes. */
-export type FieldKind =
-  | 'id'
-  | 'text'
-  | 'longText'
-  | 'number'
-  | 'money'
-  | 'score'
-  | 'choice'
-  | 'boolean'
-  | 'date'
-  | 'deadline'
-  | 'list'
-  | 'refs'
-  | 'ref'
-  | 'group'
-  | 'items';
+/** What kinds of input a field takes. */
+export const FIELD_KINDS = [
+  'id',
+  'text',
+  'longText',
+  'number',
+  'money',
+  'score',
+  'choice',
+  'boolean',
+  'date',
+  'deadline',
+  'list',
+  'refs',
+  'ref',
+  'group',
+  'items',
+] as const;
+export type FieldKind = (typeof FIELD_KINDS)[number];
 
 export interface FieldSpec {
   /** The property's name in its object. */

@@ -1,4 +1,5 @@
 import type { StepId } from '../steps.js';
+import type { Reading } from '../forms/readings.js';
 import type { ProvenanceMap } from './provenance.js';
 
 /**
@@ -24,6 +25,8 @@ export interface Proposal<T = unknown> {
   readonly status: ProposalStatus;
   /** Item keys the advisor rejected: they no longer show as changes and are never applied. */
   readonly rejected: readonly string[];
+  /** Values the offline parser read from chat answers: accepting the draft needs the advisor to confirm them. */
+  readonly readings: readonly Reading[];
   readonly createdAt: string;
   readonly closedAt: string | null;
 }

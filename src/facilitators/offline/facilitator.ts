@@ -16,7 +16,7 @@ import { OFFLINE_BANKS_DIR, loadBanks, type BankQuestion, type OfflineBanks } fr
 import { FOOTER, fill, profileExamples, questionBlock, type BankStep, type StepContext } from './common.js';
 import { contextStep } from './context.js';
 import { buildLedger, dialogueOpening, dialogueReply, ledgerNote } from './dialogue.js';
-import { confirmedAck, offlineAnswerForms, questionForm } from './forms.js';
+import { chatReadings, confirmedAck, offlineAnswerForms, questionForm } from './forms.js';
 import { impactStep } from './impact.js';
 import {
   answersIn,
@@ -135,7 +135,15 @@ export function createOfflineFacilitator(options: OfflineFacilitatorOptions = {}
               return { artifact: ledger, note: ledgerNote(ledger) };
             })()
           : BANK_STEPS[input.step].draft(ctx);
-      return { ...drafted, usage: NO_USAGE, promptVersion: version(input.step), promptTokens: null, calls: [] };
+      const readings = input.step === 'dialogue' ? [] : chatReadings(BANK_STEPS[input.step], ctx);
+      return {
+        ...drafted,
+        ...(readings.length > 0 ? { readings } : {}),
+        usage: NO_USAGE,
+        promptVersion: version(input.step),
+        promptTokens: null,
+        calls: [],
+      };
     },
   };
 }

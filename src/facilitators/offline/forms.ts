@@ -5,11 +5,18 @@
  * advisor corrects and confirms, and the draft then takes the confirmed values as they are. The
  * drafts of context, impact, risks and roadmap read typed answers; the other steps keep their chat.
  */
-import { answerFields, type AnswerForm, type AnswerValues, type StepId } from '../../domain/index.js';
+import {
+  answerFields,
+  readingsOfAnswer,
+  type AnswerForm,
+  type AnswerValues,
+  type Reading,
+  type StepId,
+} from '../../domain/index.js';
 import type { AnswerForms, Prefill, TurnInput } from '../../engine/facilitator.js';
 import type { BankQuestion } from './bank.js';
 import type { BankStep, StepContext } from './common.js';
-import { standingQuestion } from './interview.js';
+import { pairAnswers, standingQuestion } from './interview.js';
 
 /** The steps whose drafts take typed answers. */
 const FORM_STEPS: ReadonlySet<StepId> = new Set(['context', 'impact', 'risks', 'roadmap']);
@@ -83,6 +90,30 @@ export function readFromOf(
   return out;
 }
 
+/** A text read into a question's form: the values, and the words each was read from. */
+function readInto(step: BankStep<BankQuestion>, question: BankQuestion, text: string, ctx: StepContext) {
+  const read = (part: string) => step.prefill!(question, part, ctx);
+  const values = read(text);
+  return { values, readFrom: readFromOf(text, values, read) };
+}
+
+/**
+ * What the parser read from the step's answers given in the chat rather than typed into a form: the
+ * values a draft takes from prose, each with its words, for the advisor to confirm before accepting.
+ */
+export function chatReadings(step: BankStep<BankQuestion>, ctx: StepContext): Reading[] {
+  if (!step.prefill || !FORM_STEPS.has(ctx.input.step)) return [];
+  return pairAnswers(ctx.messages, step.questions(ctx)).flatMap((a) => {
+    const form = a.declined || a.values ? null : questionForm(ctx.input.step, a.question);
+    if (!form) return [];
+    const { values, readFrom } = readInto(step, a.question, a.text, ctx);
+    // What the parser gives for no words at all is its default (a new entry is "planned"), not a reading.
+    const defaults = step.prefill!(a.question, '', ctx);
+    const read = Object.fromEntries(Object.entries(values).filter(([path, v]) => !same(v, defaults[path])));
+    return readingsOfAnswer(form, { messageId: a.messageId, values: read, readFrom });
+  });
+}
+
 /** The typed-answer side of the offline facilitator, over its bank steps. */
 export function offlineAnswerForms(
   steps: Readonly<Partial<Record<StepId, BankStep<BankQuestion>>>>,
@@ -107,10 +138,7 @@ export function offlineAnswerForms(
       const question = found?.questions.find((q) => q.id === questionId);
       if (!found || !question?.id || !found.step.prefill || !questionForm(input.step, question))
         return { questionId, values: {}, readFrom: {} };
-      const ctx = contextOf(input);
-      const read = (part: string) => found.step.prefill!(question, part, ctx);
-      const values = read(text);
-      return { questionId, values, readFrom: readFromOf(text, values, read) };
+      return { questionId, ...readInto(found.step, question, text, contextOf(input)) };
     },
   };
 }

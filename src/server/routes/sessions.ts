@@ -5,6 +5,7 @@ import { parseEventId } from '../../engine/liveTurn.js';
 import { readJson } from '../body.js';
 import { validate } from '../errors.js';
 import {
+  AcceptBody,
   ActionBody,
   AdvanceBody,
   ConfirmBody,
@@ -175,8 +176,8 @@ export function sessionRoutes(engine: Engine): Hono {
   app.post('/:id/artifacts/:step/accept', async (c) => {
     const id = sessionId(c.req.param('id'));
     const step = validate(StepParam, c.req.param('step'));
-    const { items } = await readJson(c, ProposalDecisionBody);
-    const { revision, held } = engine.acceptProposal(id, step, items);
+    const { items, confirmReadings } = await readJson(c, AcceptBody);
+    const { revision, held } = engine.acceptProposal(id, step, items, confirmReadings);
     return c.json({ revision, held, proposal: engine.proposal(id, step), session: engine.view(id) });
   });
 

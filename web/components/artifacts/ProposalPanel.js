@@ -11,6 +11,7 @@ import { useForms } from '../forms/useForms.js';
 import { refChoices } from '../forms/values.js';
 import { ChangeList } from './ChangeList.js';
 import { JsonEditor } from './JsonEditor.js';
+import { Readings } from './Readings.js';
 
 /** @param {number} n @param {string} word */
 const count = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -35,6 +36,8 @@ export function ProposalPanel({ proposal, session, disabled }) {
   const free = proposal.changes.filter(
     (c) => !c.protected || (c.change === 'changed' && c.fields.some((f) => !f.protected)),
   ).length;
+  // Accepting a draft that holds values read from the chat confirms them: the list is shown above the buttons' effect.
+  const read = proposal.readings.length > 0;
   const by = proposal.provider === 'offline' ? 'the offline facilitator' : (proposal.model ?? proposal.provider);
   /** @param {'accept' | 'reject'} decision @param {string} key */
   const onDecide = (decision, key) => session[decision](step, [key]);
@@ -46,7 +49,7 @@ export function ProposalPanel({ proposal, session, disabled }) {
           <p class="muted small">${`Drafted by ${by}${proposal.promptVersion ? ` (${proposal.promptVersion})` : ''} · ${when(proposal.createdAt)} · ${count(proposal.changes.length, 'change')}${proposal.unchanged ? `, ${proposal.unchanged} unchanged` : ''}`}</p>
         </div>
         <div class="button-row">
-          ${free > 0 && html`<button type="button" class="btn btn-small btn-primary" disabled=${disabled} onClick=${() => session.accept(step)}>Accept all</button>`}
+          ${free > 0 && html`<button type="button" class="btn btn-small btn-primary" disabled=${disabled} onClick=${() => session.accept(step)}>${read ? 'Confirm what was read and accept all' : 'Accept all'}</button>`}
           <button type="button" class="btn btn-small" disabled=${disabled || !forms} aria-expanded=${editing === 'forms'}
             onClick=${() => {
               setEditing(editing === 'forms' ? null : 'forms');
@@ -72,6 +75,7 @@ export function ProposalPanel({ proposal, session, disabled }) {
           refs=${refChoices(session.view?.artifacts ?? {})} disabled=${disabled} title="The draft"
           save=${(/** @type {import('../../format.js').FieldPath} */ path, /** @type {unknown} */ value) => save(setIn(proposal.data, path, value))} />`
       }
+      ${read && html`<${Readings} readings=${proposal.readings} />`}
       ${proposal.changes.length === 0 && html`<p class="small">The draft changes nothing in the current revision.</p>`}
       ${held > 0 && html`<p class="small protected-summary">${held === 1 ? 'One change touches' : `${held} changes touch`} what you edited or carried over: Accept all leaves ${held === 1 ? 'it' : 'them'} as ${held === 1 ? 'it is' : 'they are'}; accept ${held === 1 ? 'it' : 'each'} here to take the draft's value.</p>`}
       <${ChangeList} changes=${proposal.changes} onDecide=${onDecide} disabled=${disabled} provenance=${proposal.provenance} />
