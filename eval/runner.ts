@@ -11,6 +11,7 @@ import type { Facilitator } from '../src/engine/facilitator.js';
 import type { LiveTurn } from '../src/engine/liveTurn.js';
 import { PROMPTS_DIR } from '../src/facilitators/promptLibrary.js';
 import { openDatabase } from '../src/storage/index.js';
+import { checkReadings, type ListedReading } from './advisor.js';
 import type { Answer, Persona } from './persona.js';
 import type { EvalMessage, FacilitatorInfo, SessionRecord, Tokens } from './record.js';
 
@@ -133,20 +134,28 @@ function lastAssistant(messages: readonly Message[], step: StepId): string {
 /**
  * Accepts the step's draft whole, as an advisor pressing "Accept all" would: where drafts are
  * proposals to review, nothing reaches the artifact until then. A draft listing values the offline
- * parser read from the chat is accepted with them confirmed unread, as a hurried advisor would: the
- * eval measures what then reaches the artifacts, and notes how many were put in front of them.
- * Builds that store a draft directly have no proposals, so --compare can run against them too.
+ * parser read from the chat is checked first, as the page asks (see advisor.ts): a number its words
+ * do not say is corrected in the draft, then the rest is confirmed. Builds that store a draft
+ * directly have no proposals, so --compare can run against them too.
  */
 function acceptDraft(engine: Engine, id: number, step: StepId, notes: string[]): void {
   const review = engine as unknown as {
-    proposal?: (sessionId: number, step: StepId) => { readings?: readonly unknown[] } | null;
+    proposal?: (sessionId: number, step: StepId) => { data: unknown; readings?: readonly ListedReading[] } | null;
+    editProposal?: (sessionId: number, step: StepId, data: unknown) => unknown;
     acceptProposal?: (sessionId: number, step: StepId, items: undefined, confirmReadings: boolean) => unknown;
   };
   if (typeof review.proposal !== 'function' || typeof review.acceptProposal !== 'function') return;
   const proposal = review.proposal.call(engine, id, step);
   if (!proposal) return;
-  const read = proposal.readings?.length ?? 0;
-  if (read > 0) notes.push(`${step}: ${read} values read from the chat were listed for the advisor to confirm.`);
+  const readings = proposal.readings ?? [];
+  if (readings.length > 0) {
+    const checked = checkReadings(proposal.data, readings);
+    notes.push(`${step}: ${readings.length} values read from the chat were listed for the advisor to confirm.`);
+    if (checked.corrections.length > 0 && typeof review.editProposal === 'function') {
+      review.editProposal.call(engine, id, step, checked.data);
+      notes.push(`${step}: the advisor corrected ${checked.corrections.join('; ')}.`);
+    }
+  }
   review.acceptProposal.call(engine, id, step, undefined, true);
 }
 

@@ -233,7 +233,9 @@ describe('a whole offline session through the forms, in Chromium', () => {
     await shots('forms-roadmap-prefilled');
     await cost.fill('1200000');
     await field('annualEbitdaEffect').locator('input').fill('300000');
-    expect(await field('oneOffCost').locator('.form-preview').innerText()).toBe('1,200,000');
+    // The amount is in the client's currency (USD, from this browser's locale), said beside the input and in its preview.
+    expect(await field('oneOffCost').locator('.form-unit').innerText()).toBe('USD');
+    expect(await field('oneOffCost').locator('.form-preview').innerText()).toMatch(/^USD\s1,200,000$/);
     await field('metric').locator('button:has-text("Add metric")').click();
     await field('metric').locator('[data-field="name"] input').fill('Damage claims per 1,000 loads');
     await field('metric').locator('[data-field="baseline"] input').fill('4.1');

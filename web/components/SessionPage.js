@@ -137,13 +137,13 @@ export function SessionPage({ sessionId }) {
           }
         </section>
         <aside class="artifact-pane" aria-label="Artifacts">
-          ${
-            view.answerForm &&
-            (selected === null || selected === view.current) &&
-            html`<${AnswerPanel} form=${view.answerForm} sessionId=${view.session.id} refs=${refChoices(view.artifacts)}
-              disabled=${session.streaming} onSend=${(/** @type {string} */ content, /** @type {{ questionId: string, values: Record<string, unknown> }} */ answer) => session.send(content, null, undefined, answer)} />`
-          }
           <${CurrencyContext.Provider} value=${view.client.currency}>
+            ${
+              view.answerForm &&
+              (selected === null || selected === view.current) &&
+              html`<${AnswerPanel} form=${view.answerForm} sessionId=${view.session.id} refs=${refChoices(view.artifacts)}
+                disabled=${session.streaming} onSend=${(/** @type {string} */ content, /** @type {{ questionId: string, values: Record<string, unknown> }} */ answer) => session.send(content, null, undefined, answer)} />`
+            }
             <${ArtifactPanel} view=${view} session=${session} selected=${selected} onSelect=${setSelected} />
           <//>
         </aside>

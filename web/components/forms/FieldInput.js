@@ -4,9 +4,9 @@
  * trends or risks, a group of fields, or a list of small items. Every input has a visible label; a
  * field that may be a gap can be emptied, and then shows as one.
  */
-import { GAPS } from '/shared/domain.mjs';
+import { GAPS, moneyUnit } from '/shared/domain.mjs';
 import { html, useId } from '../../lib/html.js';
-import { number } from '../../format.js';
+import { money, useCurrency } from '../../money.js';
 import { blankItem, blankOf, itemLine } from './values.js';
 
 /** @typedef {import('../../types.js').FieldSpec} FieldSpec */
@@ -70,6 +70,7 @@ function Labelled({ id, spec, children, readFrom, invalid, wide = false }) {
 /** @param {FieldProps} props */
 function SimpleInput({ spec, value, onChange, refs, readFrom, invalid }) {
   const id = useId();
+  const currency = useCurrency();
   const common = {
     id,
     'aria-invalid': Boolean(invalid),
@@ -102,10 +103,11 @@ function SimpleInput({ spec, value, onChange, refs, readFrom, invalid }) {
     const n = typeof value === 'number' ? value : null;
     return html`<${Labelled} id=${id} spec=${spec} readFrom=${readFrom} invalid=${invalid}>
       <span class="form-number">
+        ${spec.kind === 'money' ? html`<span class="form-unit small" title="The client's currency (Amounts in, at the top of the session)">${moneyUnit(currency)}</span>` : null}
         <input type="number" ...${common} class="form-input" inputmode="decimal" step="any"
           min=${spec.min ?? undefined} max=${spec.max ?? undefined} value=${asText(value)} placeholder=${spec.nullable ? gapWords(spec) : ''}
           onInput=${(/** @type {TargetedEvent<HTMLInputElement>} */ e) => onChange(toNumber(e.currentTarget.value))} />
-        ${spec.kind === 'money' && n !== null ? html`<span class="muted small form-preview" aria-live="polite">${number(n)}</span>` : null}
+        ${spec.kind === 'money' && n !== null ? html`<span class="muted small form-preview" aria-live="polite">${money(n, currency, { compact: false })}</span>` : null}
       </span><//>`;
   }
   const long = spec.kind === 'longText';
