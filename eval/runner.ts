@@ -52,8 +52,10 @@ export async function runPersona(persona: Persona, options: RunOptions): Promise
   const trapMessages: Record<string, number | null> = {};
   let clientTokens = NO_TOKENS;
   const { name: clientName, industry, quarter, currency } = persona.client;
-  // The persona's currency is the client's: the model facilitator is told it, and currency_understood judges by it.
-  const id = engine.createSession({ clientName, industry, quarter, currency, mode: 'quarterly' }).session.id;
+  // The persona's currency and region are the client's: the model facilitator is told the currency,
+  // currency_understood judges by it, and the offline banks follow the region.
+  const region = regionOf(persona.client.region);
+  const id = engine.createSession({ clientName, industry, quarter, currency, mode: 'quarterly', region }).session.id;
 
   try {
     for (const step of STEP_IDS) {
@@ -180,6 +182,17 @@ const FAMILY_LABELS: ReadonlyArray<[string, string]> = (() => {
     return [];
   }
 })();
+
+/**
+ * The client's region as an advisor would pick it for the question banks, from the persona's own
+ * words; the eval keeps its own reading, as it also runs against the product at an older ref.
+ */
+function regionOf(words: string): 'eu' | 'us' | 'uk' | null {
+  if (/\b(?:EU|Europe|Germany|France|Ireland|Netherlands|Spain|Italy|Austria)\b/.test(words)) return 'eu';
+  if (/\b(?:UK|England|Scotland|Wales|Britain)\b/.test(words)) return 'uk';
+  if (/\b(?:US|USA|United States|Midwest)\b/.test(words)) return 'us';
+  return null;
+}
 
 /**
  * The question family of a reply: a field the session recorded, when there is one, under any of the

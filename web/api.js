@@ -145,7 +145,7 @@ export const api = {
   archivedClients: () => call('GET', '/api/clients?archived=only'),
   /**
    * @param {number} id
-   * @param {{ name?: string, industry?: string, archived?: boolean, currency?: string | null }} change
+   * @param {{ name?: string, industry?: string, archived?: boolean, currency?: string | null, profile?: import('/shared/domain.mjs').BankProfile | null }} change
    * @returns {Promise<{ client: import('/shared/domain.mjs').Client }>}
    */
   updateClient: (id, change) => call('PATCH', `/api/clients/${encodeURIComponent(id)}`, change),

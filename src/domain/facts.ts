@@ -3,6 +3,7 @@ import type { ContextArtifact } from './artifacts/context.js';
 import type { RoadmapEntry } from './artifacts/roadmap.js';
 import { isClosed } from './roadmapMeasures.js';
 import { clashText, freezeFacts, type FreezeFacts } from './freezes.js';
+import { formatMoney } from './money.js';
 
 /*
  * The numbers a CFO would do on the back of an envelope, computed in code from what the client stated:
@@ -256,10 +257,13 @@ export function roadmapFacts(
   };
 }
 
-/** How a figure of money is written; the session's currency formatter where there is one. */
-export type MoneyFormat = (amount: number) => string;
+/** How a figure of money is written: formatMoney in the client's currency (a plain number while none is set). */
+type MoneyFormat = (amount: number) => string;
 
-export const plainMoney: MoneyFormat = (n) => n.toLocaleString('en-US', { maximumFractionDigits: 0 });
+const inCurrency =
+  (currency: string | null): MoneyFormat =>
+  (n) =>
+    formatMoney(n, currency);
 
 const weeksText = (n: number) => `${n.toLocaleString('en-US')} week${n === 1 ? '' : 's'}`;
 
@@ -272,10 +276,11 @@ const floor = (t: Tally) => (t.missing.length > 0 ? 'at least ' : '');
  */
 export function factLines(
   facts: RoadmapFacts,
-  money: MoneyFormat = plainMoney,
+  currency: string | null = null,
   name: (id: string) => string = (id) => id,
 ): string[] {
-  const lines = factSummaryLines(facts, money, name);
+  const money = inCurrency(currency);
+  const lines = factSummaryLines(facts, currency, name);
   // Per entry: payback, cash against EBITDA and EV
   for (const e of facts.entries) lines.push(`${e.id} ${e.title}: ${entryLine(e, money)}`);
   lines.push(...freezeLines(facts.freezes, name));
@@ -287,9 +292,10 @@ export function factLines(
 /** The roadmap-wide facts alone (effort, cost, EBITDA and EV, year-one cash), for a short "The numbers" block. */
 export function factSummaryLines(
   facts: RoadmapFacts,
-  money: MoneyFormat = plainMoney,
+  currency: string | null = null,
   name: (id: string) => string = (id) => id,
 ): string[] {
+  const money = inCurrency(currency);
   const ids = (list: readonly string[]) => list.map(name).join(', ');
   const lines: string[] = [];
   const { effort, budget } = facts;

@@ -6,6 +6,7 @@ export * from './facts.js';
 export * from './freezes.js';
 export * from './dayWindows.js';
 export * from './objections.js';
+export * from './bankProfile.js';
 export * from './artifacts/index.js';
 export * from './guards.js';
 export * from './overrides.js';

@@ -37,6 +37,15 @@ export {
 } from './money.js';
 export { openObjections, objectionText, failureStoryText, readyDespiteText } from './objections.js';
 export { GAPS, gapText, orGap, riskScoreText, type GapField } from './gaps.js';
+export {
+  INDUSTRY_PROFILES,
+  INDUSTRY_PROFILE_LABELS,
+  REGIONS,
+  REGION_LABELS,
+  type BankProfile,
+  type IndustryProfile,
+  type Region,
+} from './bankProfile.js';
 export { OVERRIDE_REASON_MAX } from './overrides.js';
 export type { StepOverride, UnmetCondition } from './guards.js';
 export {

@@ -1,3 +1,4 @@
+import type { BankProfile } from './bankProfile.js';
 import type { StepId, SessionMode, Quarter } from './steps.js';
 import type { Progress } from './stepMachine.js';
 import type { ProvenanceMap } from './proposals/provenance.js';
@@ -84,6 +85,12 @@ export interface Client {
   readonly id: number;
   readonly name: string;
   readonly industry: string;
+  /**
+   * The question banks that fit the client (industry profile and region): as chosen, else inferred
+   * from its industry. `profileChosen` says which.
+   */
+  readonly profile: BankProfile;
+  readonly profileChosen: boolean;
   readonly createdAt: string;
   /** ISO 4217 code its amounts are in ("EUR"); null while not set: amounts then show as plain numbers, marked "currency not set". */
   readonly currency: string | null;

@@ -54,6 +54,8 @@ import {
   type UnmetCondition,
   attemptsToReplace,
   retryableReply,
+  inferProfile,
+  type Region,
 } from '../domain/index.js';
 import * as store from '../storage/index.js';
 import type { Db } from '../storage/index.js';
@@ -185,6 +187,8 @@ export interface NewSession {
   readonly carryFrom?: number | null;
   /** Start a second quarterly session for a quarter that already has one. */
   readonly allowDuplicate?: boolean;
+  /** Where the client works, for a new client's question banks (with the profile its industry suggests). */
+  readonly region?: Region | null;
   /** The client's currency (ISO 4217, checked at the boundary): set on the client when given. */
   readonly currency?: string | null;
 }
@@ -295,7 +299,10 @@ export class Engine {
   private clientForNewSession(input: NewSession): Client {
     const record = store.findClientRecordByName(this.db, input.clientName);
     const currency = input.currency ?? null;
-    if (!record) return store.insertClient(this.db, input.clientName, input.industry, currency);
+    if (!record) {
+      const profile = input.region ? { ...inferProfile(input.industry), region: input.region } : null;
+      return store.insertClient(this.db, input.clientName, input.industry, { currency, profile });
+    }
     if (record.deletedAt) {
       throw conflict(
         `A client named "${record.client.name}" is in the trash. Restore it to add a session, or choose another name.`,
@@ -447,16 +454,8 @@ export class Engine {
 
   /** The input a typed-answer form is built from: the step's state and artifacts, no transcript. */
   private formInput(session: Session, step: StepId): TurnInput {
-    const client = store.getClient(this.db, session.clientId)!;
     return {
-      session: {
-        id: session.id,
-        clientName: client.name,
-        industry: client.industry,
-        currency: client.currency,
-        quarter: session.quarter,
-        mode: session.mode,
-      },
+      session: this.turnSession(session),
       step,
       trendId: null,
       artifacts: store.latestArtifacts(this.db, session.id),
@@ -846,7 +845,6 @@ export class Engine {
     state: ConversationState,
     read: { whole?: boolean; answering?: number | undefined; unstored?: TranscriptMessage | null } = {},
   ): TurnInput {
-    const client = store.getClient(this.db, session.clientId)!;
     const stored = read.whole
       ? store.listStepTranscript(this.db, session.id, step)
       : store.listRecentStepTranscript(
@@ -857,14 +855,7 @@ export class Engine {
           read.answering,
         );
     return {
-      session: {
-        id: session.id,
-        clientName: client.name,
-        industry: client.industry,
-        currency: client.currency,
-        quarter: session.quarter,
-        mode: session.mode,
-      },
+      session: this.turnSession(session),
       step,
       trendId,
       artifacts,
@@ -874,6 +865,20 @@ export class Engine {
         ...(read.unstored ? [read.unstored] : []),
       ],
       state,
+    };
+  }
+
+  /** Who the session is for, as a facilitator reads it: the client's name, industry, currency and question banks. */
+  private turnSession(session: Session): TurnInput['session'] {
+    const client = store.getClient(this.db, session.clientId)!;
+    return {
+      id: session.id,
+      clientName: client.name,
+      industry: client.industry,
+      currency: client.currency,
+      quarter: session.quarter,
+      mode: session.mode,
+      profile: client.profile,
     };
   }
 

@@ -2,6 +2,7 @@ import type {
   AnswerForm,
   AnswerValues,
   ArtifactSet,
+  BankProfile,
   AskedRef,
   ConversationState,
   CallRecord,
@@ -28,6 +29,8 @@ export interface TurnInput {
     readonly currency: string | null;
     readonly quarter: string;
     readonly mode: SessionMode;
+    /** The question banks that fit the client; inferred from `industry` where a caller has none. */
+    readonly profile?: BankProfile;
   };
   readonly step: StepId;
   /** Dialogue step: the trend the user's message answers about. */

@@ -1,4 +1,4 @@
-import { AppError, conflict, notFound, refused, type Client, type Session } from '../domain/index.js';
+import { AppError, conflict, notFound, refused, type BankProfile, type Client, type Session } from '../domain/index.js';
 import * as store from '../storage/index.js';
 import type { Db } from '../storage/index.js';
 import type { TurnRegistry } from './turnRegistry.js';
@@ -7,6 +7,8 @@ export interface ClientChange {
   readonly name?: string;
   readonly industry?: string;
   readonly archived?: boolean;
+  /** The question banks chosen for the client; null: inferred from its industry again. */
+  readonly profile?: BankProfile | null;
   /** ISO 4217 code (checked at the boundary); null clears it to "not set". */
   readonly currency?: string | null;
 }
@@ -54,6 +56,7 @@ export class Library {
       }
       if (change.name !== undefined || change.industry !== undefined) store.updateClient(this.db, id, change);
       if (change.archived !== undefined) store.setClientArchived(this.db, id, change.archived);
+      if (change.profile !== undefined) store.setClientProfile(this.db, id, change.profile);
       if (change.currency !== undefined) store.setClientCurrency(this.db, id, change.currency);
       return store.getClient(this.db, id)!;
     })();

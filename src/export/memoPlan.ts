@@ -116,7 +116,7 @@ function numbersBlock(
   const facts = roadmapFacts(roadmap.entries, constraints);
   if (facts.entries.length === 0) return '**The numbers:** no open entries, so nothing to add up.';
   const title = (id: string) => roadmap.entries.find((e) => e.id === id)?.title ?? id;
-  const lines = [...factSummaryLines(facts, (v) => formatMoney(v, currency), title), paybackLine(facts, title)];
+  const lines = [...factSummaryLines(facts, currency, title), paybackLine(facts, title)];
   return ['**The numbers**', '', ...lines.map((l) => `- ${mdText(l)}`)].join('\n');
 }
 

@@ -2,8 +2,10 @@ import { z } from 'zod';
 import {
   CONVERSATION_ACTIONS,
   CurrencyCode,
+  INDUSTRY_PROFILES,
   OverrideReason,
   Quarter,
+  REGIONS,
   SessionMode,
   StepId,
   TypedAnswer,
@@ -27,7 +29,11 @@ export const CreateSessionBody = z.object({
   carryFrom: z.number().int().positive().nullish().describe('the session to carry from, if not the default'),
   allowDuplicate: z.boolean().default(false).describe('a second quarterly session for a quarter that has one'),
   currency: CurrencyCode.nullish().describe("the client's currency (ISO 4217); when given, it is set on the client"),
+  region: z.enum(REGIONS).nullish().describe("a new client's region, for its question banks: eu, us or uk"),
 });
+
+/** The question banks that fit a client: an industry profile and a region. */
+export const BankProfileBody = z.strictObject({ industry: z.enum(INDUSTRY_PROFILES), region: z.enum(REGIONS) });
 
 export const SessionPlanQuery = z.object({ clientName: Name, quarter: Quarter });
 
@@ -43,8 +49,9 @@ export const UpdateClientBody = z
     industry: Name.optional(),
     archived: z.boolean().optional(),
     currency: CurrencyCode.nullable().optional().describe('ISO 4217 code; null: not set'),
+    profile: BankProfileBody.nullable().optional(),
   })
-  .refine((b) => Object.keys(b).length > 0, 'name, industry, archived or currency is required');
+  .refine((b) => Object.keys(b).length > 0, 'name, industry, archived, currency or profile is required');
 
 export const UpdateSessionBody = z.strictObject({
   title: z.string().trim().max(200, 'must be at most 200 characters').nullable(),

@@ -41,7 +41,7 @@ export const ARTIFACT_UPGRADES: readonly ArtifactUpgrade[] = [
   },
   {
     // The context's constraints gained the freeze windows (what, from, to) as data: none on record before.
-    version: 19,
+    version: 20,
     steps: ['context'],
     upgrade: (data) =>
       isObject(data.constraints) ? { ...data, constraints: { freezes: [], ...data.constraints } } : data,
@@ -51,11 +51,11 @@ export const ARTIFACT_UPGRADES: readonly ArtifactUpgrade[] = [
     // Before, the reason was appended to each open objection's response; where a ready recommendation's
     // responses end that way, the reason moves into the field (no message was recorded) and each response
     // gets back what it was. Anything else is left as written.
-    version: 19,
+    version: 20,
     steps: ['sounding_board'],
     upgrade: (data) =>
       Array.isArray(data.recommendations)
-        ? { ...data, recommendations: data.recommendations.map((r) => (isObject(r) ? recommendation19(r) : r)) }
+        ? { ...data, recommendations: data.recommendations.map((r) => (isObject(r) ? recommendation20(r) : r)) }
         : data,
   },
 ];
@@ -63,7 +63,7 @@ export const ARTIFACT_UPGRADES: readonly ArtifactUpgrade[] = [
 /** What earlier builds appended to an open objection's response when "ready" was said with a reason. */
 const READY_APPENDED = /(?:^|; )called ready despite it: “([^”]+)”$/;
 
-function recommendation19(r: Json): Json {
+function recommendation20(r: Json): Json {
   if ('readyDespite' in r) return r;
   const objections = Array.isArray(r.objections) ? r.objections : [];
   const appended = objections.map((o) =>

@@ -1,10 +1,12 @@
-import type { Client } from '../domain/index.js';
+import { inferProfile, type BankProfile, type Client, type IndustryProfile, type Region } from '../domain/index.js';
 import { now, stmt, type Db } from './db.js';
 
 interface ClientRow {
   id: number;
   name: string;
   industry: string;
+  profile_industry: IndustryProfile | null;
+  profile_region: Region | null;
   created_at: string;
   currency: string | null;
   archived_at: string | null;
@@ -15,6 +17,12 @@ const toClient = (r: ClientRow): Client => ({
   id: r.id,
   name: r.name,
   industry: r.industry,
+  // Chosen only as a pair; otherwise inferred again from the industry, so a renamed industry is followed.
+  profile:
+    r.profile_industry && r.profile_region
+      ? { industry: r.profile_industry, region: r.profile_region }
+      : inferProfile(r.industry),
+  profileChosen: r.profile_industry !== null && r.profile_region !== null,
   createdAt: r.created_at,
   currency: r.currency,
   archivedAt: r.archived_at,
@@ -29,11 +37,37 @@ export interface ClientRecord {
 
 const toRecord = (r: ClientRow): ClientRecord => ({ client: toClient(r), deletedAt: r.deleted_at });
 
-export function insertClient(db: Db, name: string, industry: string, currency: string | null = null): Client {
+/** What a new client may start with besides its name and industry. */
+export interface NewClientSettings {
+  /** ISO 4217 code the caller checked; null: not set. */
+  readonly currency?: string | null;
+  /** The question banks chosen for it; null: inferred from its industry. */
+  readonly profile?: BankProfile | null;
+}
+
+export function insertClient(db: Db, name: string, industry: string, settings: NewClientSettings = {}): Client {
   const row = stmt(
     db,
-    'INSERT INTO clients (name, industry, currency, created_at) VALUES (?, ?, ?, ?) RETURNING *',
-  ).get(name, industry, currency, now()) as ClientRow;
+    `INSERT INTO clients (name, industry, currency, profile_industry, profile_region, created_at)
+     VALUES (?, ?, ?, ?, ?, ?) RETURNING *`,
+  ).get(
+    name,
+    industry,
+    settings.currency ?? null,
+    settings.profile?.industry ?? null,
+    settings.profile?.region ?? null,
+    now(),
+  ) as ClientRow;
+  return toClient(row);
+}
+
+/** Chooses the client's question banks; null goes back to inferring them from its industry. */
+export function setClientProfile(db: Db, id: number, profile: BankProfile | null): Client {
+  const row = stmt(db, 'UPDATE clients SET profile_industry = ?, profile_region = ? WHERE id = ? RETURNING *').get(
+    profile?.industry ?? null,
+    profile?.region ?? null,
+    id,
+  ) as ClientRow;
   return toClient(row);
 }
 

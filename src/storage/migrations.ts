@@ -410,11 +410,20 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 19,
+    // The question banks that fit a client (industry profile, region), when the advisor chose them;
+    // null for clients from before: inferred from the industry, as for a client who never chose.
+    up: `
+      ALTER TABLE clients ADD COLUMN profile_industry TEXT;
+      ALTER TABLE clients ADD COLUMN profile_region TEXT;
+    `,
+  },
+  {
+    version: 20,
     // Two things became data that were prose: the context's freeze windows (none on record before),
     // and the reason a recommendation was called ready despite open objections, which earlier builds appended
     // to each open objection's response. See artifactUpgrades.ts (archives from before get the same rewrite).
     up: '',
-    backfill: (db) => upgradeStoredArtifacts(db, 19),
+    backfill: (db) => upgradeStoredArtifacts(db, 20),
   },
 ];
 

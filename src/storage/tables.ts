@@ -3,6 +3,8 @@ import type { Db } from './db.js';
 import { reserveMessageIds } from './messages.js';
 import {
   CurrencyCode,
+  INDUSTRY_PROFILES,
+  REGIONS,
   ProgressSchema,
   ProvenanceMap,
   Quarter,
@@ -92,6 +94,8 @@ export const TABLES = [
       archived_at: nullable(time).default(null),
       deleted_at: nullable(time).default(null),
       currency: nullable(CurrencyCode).default(null),
+      profile_industry: nullable(z.enum(INDUSTRY_PROFILES)).default(null),
+      profile_region: nullable(z.enum(REGIONS)).default(null),
     }),
     refs: {},
     scope: 'id IN (SELECT value FROM json_each(:clients))',

@@ -206,12 +206,13 @@ describe('cash against EBITDA', () => {
 });
 
 describe('factLines', () => {
-  it('writes money with the formatter it is given, so the session currency can show', () => {
+  it("writes money in the client's currency, as the memo does", () => {
     const facts = roadmapFacts([entry('e1', {}, money(20_000, 40_000, 6))], capacity(10, 100_000));
-    const lines = factLines(facts, (n) => `€${n / 1000}k`);
-    expect(lines).toContain('One-off cost: €20k against a budget of €100k: €80k left.');
+    // Intl puts a no-break space between the code and the amount; read as a plain space here.
+    const lines = factLines(facts, 'EUR').map((l) => l.replace(/\u00a0/g, ' '));
+    expect(lines).toContain('One-off cost: EUR 20,000 against a budget of EUR 100,000: EUR 80,000 left.');
     expect(lines[2]).toBe(
-      "EBITDA effect: €40k a year from e1. Enterprise value at each entry's stated multiple: €240k (€160k at −2, €320k at +2) from e1.",
+      "EBITDA effect: EUR 40,000 a year from e1. Enterprise value at each entry's stated multiple: EUR 240,000 (EUR 160,000 at −2, EUR 320,000 at +2) from e1.",
     );
   });
 

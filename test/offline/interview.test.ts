@@ -81,7 +81,7 @@ describe('the offline facilitator', () => {
     expect(reply.finish).toEqual({
       type: 'finish',
       usage: { tokensIn: null, tokensOut: null },
-      promptVersion: 'offline/context@3',
+      promptVersion: 'offline/context@4',
       promptTokens: null,
       calls: [],
       filed: [{ questionId: 'context.services', declined: false }],

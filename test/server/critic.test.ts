@@ -133,7 +133,7 @@ function recommendation(objections: Recommendation['objections']): SoundingBoard
 
 /** A session at the sounding board with a roadmap and a context, and the client's three messages. */
 async function sessionWithTalk(h: ReturnType<typeof harness>) {
-  const { session } = await h.createSession({ mode: 'quick_check' });
+  const { session } = await h.createSession({ mode: 'quick_check', currency: 'EUR' });
   for (const [step, data] of [
     ['context', context],
     ['roadmap', roadmap],
@@ -205,9 +205,11 @@ describe('the critic after the sounding-board draft', () => {
       ['openai', 'sounding_board_critic'],
     ]);
     const request = seen.find((s) => s.tool === 'sounding_board_critic')!.text;
-    // The facts as computed in code, each line whole.
-    const facts = factLines(roadmapFacts(roadmap.entries, context.constraints));
-    expect(facts.join('\n')).toContain('against a budget of 400,000: over budget by 50,000');
+    // The facts as computed in code, each line whole, the amounts in the client's currency as the memo prints them.
+    const facts = factLines(roadmapFacts(roadmap.entries, context.constraints), 'EUR');
+    expect(facts.join('\n').replace(/\u00a0/g, ' ')).toContain(
+      'against a budget of EUR 400,000: over budget by EUR 50,000',
+    );
     expect(facts).toContain(
       'Freeze: e1 Automate spot pricing: the deadline 2027-11-30 falls inside peak season (2027-Q4).',
     );
@@ -308,7 +310,7 @@ describe('the critic after the sounding-board draft', () => {
     // The replies and the draft on OpenAI; the critic on Anthropic's endpoint, with the facts.
     expect(seen.filter((s) => s.provider === 'anthropic').map((s) => s.tool)).toEqual(['sounding_board_critic']);
     expect(seen.filter((s) => s.provider === 'openai' && s.tool).map((s) => s.tool)).toEqual(['sounding_board']);
-    expect(seen.find((s) => s.provider === 'anthropic')!.text).toContain('over budget by 50,000');
+    expect(seen.find((s) => s.provider === 'anthropic')!.text).toMatch(/over budget by EUR\u00a050,000/);
     expect(proposal.data).toEqual(critique);
     expect(proposal).toMatchObject({ provider: 'anthropic', model: 'claude-sonnet-4-5' });
     expect(proposal.provenance['recommendations/c1']!.origin).toMatchObject({

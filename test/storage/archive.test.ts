@@ -102,8 +102,8 @@ describe('backup and restore', () => {
 
   it('restores an archive written before freeze windows were data, with none on record', async () => {
     const { h } = await library();
-    const before19 = edited(archiveText(h.db), (a) => {
-      a.schemaVersion = 18;
+    const before20 = edited(archiveText(h.db), (a) => {
+      a.schemaVersion = 19;
       for (const row of [...a.tables.artifacts!, ...a.tables.proposals!]) {
         if (row.step !== 'context') continue;
         const data = JSON.parse(row.data as string);
@@ -112,7 +112,7 @@ describe('backup and restore', () => {
       }
     });
     const empty = store.openDatabase(':memory:');
-    store.restoreArchive(empty, before19);
+    store.restoreArchive(empty, before20);
     const contexts = empty.prepare("SELECT data FROM artifacts WHERE step = 'context'").all() as Array<{
       data: string;
     }>;

@@ -703,7 +703,7 @@ describe('migration 15', () => {
   });
 });
 
-describe('migration 19', () => {
+describe('migration 20', () => {
   const REASON = 'Ready, because Sage ends support for our version in March and the board accepted the risk';
   /** A ready recommendation as earlier builds drafted it: the reason appended to every open objection's response. */
   const readyAsBuild17 = (id: string, verdict: string) => ({
@@ -747,7 +747,7 @@ describe('migration 19', () => {
   });
 
   it('gives stored contexts no freeze windows and moves the appended ready reason into its field, in revisions and proposals', () => {
-    const db = atSchemaVersion(18);
+    const db = atSchemaVersion(19);
     const context = minimal.context() as unknown as { constraints: Record<string, unknown> };
     const { freezes: _f, ...constraints } = context.constraints;
     const insertArtifact = db.prepare(

@@ -25,6 +25,8 @@ export const NORTHWIND_CLIENT: Client = {
   id: 1,
   name: 'Northwind Logistics',
   industry: 'Third-party logistics and freight brokerage',
+  profile: { industry: 'logistics', region: 'us' },
+  profileChosen: false,
   createdAt: '2027-01-06T09:00:00.000Z',
   currency: 'USD',
   archivedAt: null,

@@ -5,6 +5,7 @@ import { Link } from '../router.js';
 import { useSession } from '../session/useSession.js';
 import { CurrencyContext } from '../money.js';
 import { ArtifactPanel } from './artifacts/ArtifactPanel.js';
+import { BankProfilePicker } from './BankProfilePicker.js';
 import { ClientCurrency } from './ClientCurrency.js';
 import { AnswerPanel } from './forms/AnswerPanel.js';
 import { refChoices } from './forms/values.js';
@@ -91,6 +92,7 @@ export function SessionPage({ sessionId }) {
           <h1 class="session-title"><bdi>${view.client.name}</bdi> <span class="quarter-tag">${view.session.quarter}</span></h1>
           <p class="muted session-sub">${view.client.industry} · ${view.session.mode === 'quick_check' ? 'Quick sounding-board check' : 'Quarterly session'}${view.session.title ? ` · ${view.session.title}` : ''}</p>
           <${ClientCurrency} client=${view.client} messages=${messages} onChanged=${session.refresh} />
+          <${BankProfilePicker} client=${view.client} onChanged=${session.refresh} />
         </div>
         <nav class="exports" aria-label="Exports">
           <span class="exports-label">Export</span>

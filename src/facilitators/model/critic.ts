@@ -71,8 +71,12 @@ export async function runCritic<S extends CriticisedStep>(args: {
   const { input, step } = args;
   const roadmap: RoadmapArtifact | null =
     step === 'roadmap' ? (args.drafted as RoadmapArtifact) : (input.artifacts.roadmap ?? null);
+  // The amounts in the client's currency, as the memo prints them: the critic quotes what the CEO will read.
   const facts = roadmap
-    ? factLines(roadmapFacts(roadmap.entries, input.artifacts.context?.constraints ?? null, input.session.quarter))
+    ? factLines(
+        roadmapFacts(roadmap.entries, input.artifacts.context?.constraints ?? null, input.session.quarter),
+        input.session.currency,
+      )
     : [];
   const request = fillTemplate(args.prompt.text, {
     client: input.session.clientName,

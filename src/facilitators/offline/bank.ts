@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import {
+  INDUSTRY_PROFILES,
+  REGIONS,
   Horizon,
   ImpactScope,
   ObjectionLens,
@@ -71,7 +73,21 @@ export const ContextField = z.enum([
 export type ContextField = z.infer<typeof ContextField>;
 export const ContextQuestion = Question.extend({ fills: z.array(ContextField).min(1) });
 export type ContextQuestion = z.infer<typeof ContextQuestion>;
-export const ContextBank = stepBank('context', ContextQuestion);
+/**
+ * The examples that fit the client's profile ({{keyNumbers}}, {{keyNumbersExample}} with its
+ * {{currency}}, {{regulationExamples}}): no ARR or NIS2 for a US freight carrier.
+ */
+const IndustryExamples = z.object({
+  keyNumbers: Template,
+  example: Template,
+  regulation: z.record(z.enum(REGIONS), Template),
+});
+export const ContextBank = stepBank('context', ContextQuestion).extend({
+  profiles: z.object({
+    industries: z.record(z.enum(INDUSTRY_PROFILES), IndustryExamples),
+    regions: z.record(z.enum(REGIONS), z.object({ currency: z.string().trim().min(1).max(5) })),
+  }),
+});
 
 export const TrendsField = z.enum(['trends[].name', 'trends[].relevance']);
 export const TrendsQuestion = Question.extend({ fills: z.array(TrendsField).min(1) });
@@ -89,11 +105,15 @@ export const CatalogueTrend = z.object({
   /** Industries it matters most to (empty: cross-industry). */
   industries: z.array(z.string().trim().toLowerCase().min(2)).max(30),
   keywords: z.array(z.string().trim().toLowerCase().min(2)).min(1).max(30),
+  /** Only for clients in these regions ("EU AI Act obligations": eu); absent: everywhere. */
+  regions: z.array(z.enum(REGIONS)).min(1).optional(),
 });
 export type CatalogueTrend = z.infer<typeof CatalogueTrend>;
 
 export const TrendsBank = stepBank('trends', TrendsQuestion).extend({
   catalogue: z.array(CatalogueTrend).min(15).max(25),
+  /** Industry words each profile adds to the client's own when ranking the catalogue. */
+  industryWords: z.record(z.enum(INDUSTRY_PROFILES), z.string().trim().min(2).max(300)),
 });
 
 /** `refersBack`: the question points at the previous answer ("If that happens…"), so it only follows a real answer on the same trend. */

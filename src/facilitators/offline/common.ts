@@ -5,9 +5,11 @@ import {
   STEPS,
   TREND_LENS_LABELS,
   chosenTrends,
+  inferProfile,
   isolateBidi,
   rankRisks,
   type AnswerValues,
+  type BankProfile,
   type Horizon,
   type TranscriptMessage,
   type TrendLens,
@@ -112,6 +114,28 @@ export function placeholders(input: TurnInput, extra: Readonly<Record<string, st
         ? `\n\nThe roadmap: ${entries.map((e) => `${e.id} ${truncate(e.title, 70)}${e.status === 'planned' ? '' : ` (${ROADMAP_STATUS_LABELS[e.status].toLowerCase()})`}`).join('; ')}. Name entries by id when you state the recommendation.`
         : '',
     ...extra,
+  };
+}
+
+/** The question banks that fit the client: as the session carries them, else inferred from its industry. */
+export const profileOf = (input: TurnInput): BankProfile =>
+  input.session.profile ?? inferProfile(input.session.industry);
+
+/**
+ * The context bank's examples for the client's profile: key numbers, an example line in the client's
+ * currency (its code once set, "USD 212M"; before that the region's symbol), regulation.
+ */
+export function profileExamples(banks: OfflineBanks, input: TurnInput): Record<string, string> {
+  const profile = profileOf(input);
+  const industry = banks.context.profiles.industries[profile.industry];
+  const currency =
+    input.session.currency !== null
+      ? `${input.session.currency}\u00a0`
+      : banks.context.profiles.regions[profile.region].currency;
+  return {
+    keyNumbers: industry.keyNumbers,
+    keyNumbersExample: industry.example.replaceAll('{{currency}}', currency),
+    regulationExamples: industry.regulation[profile.region],
   };
 }
 

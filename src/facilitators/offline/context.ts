@@ -1,7 +1,8 @@
 /** Step 1 offline: the company context, field by field, from the user's answers. */
 import { endSentence, type AnswerValues, type ContextArtifact } from '../../domain/index.js';
 import type { ContextField, ContextQuestion } from './bank.js';
-import { joinWords, plural, withTyped, type BankStep, type StepContext } from './common.js';
+import { fillTemplate } from '../promptLibrary.js';
+import { joinWords, plural, profileExamples, withTyped, type BankStep, type StepContext } from './common.js';
 import { answersById, pairAnswers } from './interview.js';
 import { findMoney, isNonAnswer, parseKeyNumbers, sentences, splitList, truncate, wordCount } from './parse/index.js';
 
@@ -30,7 +31,11 @@ function prefillContext(question: ContextQuestion, text: string): AnswerValues {
 }
 
 export const contextStep: BankStep<ContextQuestion> = {
-  questions: (ctx) => ctx.banks.context.questions,
+  // The key-number and regulation questions give examples that fit the client's profile.
+  questions: (ctx) => {
+    const examples = profileExamples(ctx.banks, ctx.input);
+    return ctx.banks.context.questions.map((q) => ({ ...q, text: fillTemplate(q.text, examples) }));
+  },
   prefill: prefillContext,
 
   ack(question, text) {

@@ -13,7 +13,7 @@ import {
 } from '../../domain/index.js';
 import type { DraftResult, Facilitator, Opening, ReplyPart, TurnInput } from '../../engine/facilitator.js';
 import { OFFLINE_BANKS_DIR, loadBanks, type BankQuestion, type OfflineBanks } from './bank.js';
-import { FOOTER, fill, questionBlock, type BankStep, type StepContext } from './common.js';
+import { FOOTER, fill, profileExamples, questionBlock, type BankStep, type StepContext } from './common.js';
 import { contextStep } from './context.js';
 import { buildLedger, dialogueOpening, dialogueReply, ledgerNote } from './dialogue.js';
 import { chatReadings, confirmedAck, offlineAnswerForms, questionForm } from './forms.js';
@@ -87,7 +87,7 @@ export function createOfflineFacilitator(options: OfflineFacilitatorOptions = {}
           ? banks.sounding_board.quickCheckOpening
           : banks[input.step].opening;
       return {
-        text: `${fill(intro, input)}\n\n${questionBlock(questions[0]!, questions, input)}`,
+        text: `${fill(intro, input, profileExamples(banks, input))}\n\n${questionBlock(questions[0]!, questions, input)}`,
         promptVersion: version(input.step),
         trendId: null,
         question: { id: questions[0]!.id, family: null },

@@ -11,9 +11,16 @@ import {
   joinWords,
   plural,
   possessive,
+  profileOf,
   type BankStep,
   type StepContext,
 } from './common.js';
+
+/** The catalogue for the client's region: an EU regulation is no trend for a US carrier. */
+function catalogueFor(ctx: StepContext): CatalogueTrend[] {
+  const { region } = profileOf(ctx.input);
+  return ctx.banks.trends.catalogue.filter((t) => !t.regions || t.regions.includes(region));
+}
 import { answersById, pairAnswers } from './interview.js';
 import { isNonAnswer, mentionedName, parseHorizon, sentences, splitList, truncate } from './parse/index.js';
 
@@ -62,13 +69,15 @@ export function trendOfText(
 /**
  * Ranks the catalogue: industry words in the client's industry count 3, elsewhere in the context 1;
  * keywords 1, and 1 more for each one the user said in this step's answers (what they just said about
- * their market weighs more than the context's background).
+ * their market weighs more than the context's background). The words of the client's industry
+ * profile count 2 each, and are not shown as matches: the client did not say them.
  */
 export function rankCatalogue(
   catalogue: readonly CatalogueTrend[],
   industry: string,
   context: string,
   answers = '',
+  profileWords = '',
 ): RankedTrend[] {
   return catalogue
     .map((entry) => {
@@ -81,6 +90,7 @@ export function rankCatalogue(
         inContext.length +
         keywords.length +
         said.length +
+        2 * usedIn(profileWords, entry.industries).length +
         (entry.industries.length === 0 ? 1 : 0);
       return { entry, score, matched: [...new Set([...inIndustry, ...inContext, ...keywords])] };
     })
@@ -193,7 +203,7 @@ export const trendsStep: BankStep<TrendsQuestion> = {
       const named = splitList(text);
       return `Your own trends go on the list when you press Draft${named.length > MAX_CHOSEN_TRENDS ? ` (the first ${MAX_CHOSEN_TRENDS} pre-chosen)` : ', pre-chosen'}: ${named.map((n) => truncate(n, 60)).join('; ')}.`;
     }
-    const matches = pointedTo(text, ctx.banks.trends.catalogue);
+    const matches = pointedTo(text, catalogueFor(ctx));
     if (matches.length === 0) {
       return 'No catalogue trend has a keyword in that answer. If a trend is behind it, name it on a line starting "Your trends:".';
     }
@@ -206,10 +216,17 @@ export const trendsStep: BankStep<TrendsQuestion> = {
   },
 
   draft(ctx) {
-    const { catalogue } = ctx.banks.trends;
+    const catalogue = catalogueFor(ctx);
     const { named, relevance } = answerTexts(ctx);
     const namedLines = [...new Set(splitList(named))].slice(0, MAX_TRENDS);
-    const ranked = rankCatalogue(catalogue, ctx.input.session.industry, contextText(ctx), `${relevance}\n${named}`);
+    const profileWords = ctx.banks.trends.industryWords[profileOf(ctx.input).industry];
+    const ranked = rankCatalogue(
+      catalogue,
+      ctx.input.session.industry,
+      contextText(ctx),
+      `${relevance}\n${named}`,
+      profileWords,
+    );
     const byKey = new Map(ranked.map((r) => [r.entry.key, r]));
 
     const trends: Array<Omit<Trend, 'id'>> = [];
