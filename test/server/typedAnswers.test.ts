@@ -393,3 +393,81 @@ describe('an answer given in the chat instead of the form', () => {
     expect((await h.json('POST', `/api/sessions/${id}/artifacts/roadmap/accept`, {})).status).toBe(200);
   });
 });
+
+describe('the sounding board in its forms', () => {
+  it('has a form for the recommendation, none for the lenses’ objections, which are argued in the chat', async () => {
+    const { h, id } = await offlineSession('sounding_board');
+    const claim = (await view(h, id)).answerForm!;
+    expect(claim.fields.map((f) => [f.path, f.spec.kind])).toEqual([
+      ['recommendations[].claim', 'longText'],
+      ['recommendations[].roadmapEntryIds', 'refs'],
+    ]);
+    await confirm(h, id, claim.questionId, { 'recommendations[].claim': 'Move our on-prem ERP (Sage 300) to SaaS' });
+    // The CEO's objection stands next: a question for the conversation, with no form beside it.
+    expect((await view(h, id)).answerForm).toBeNull();
+  });
+
+  it('"Ready once we drop the second phase" read as drop, and "…anyway, on price" as a pre-mortem story: both corrected', async () => {
+    const { h, id } = await offlineSession('sounding_board');
+    await confirm(h, id, 'sb.claim', { 'recommendations[].claim': 'Move our on-prem ERP (Sage 300) to SaaS' });
+    const premortem = await prefill(h, id, 'sb.premortem', 'The cut-over slipped past the close, and anyway, on price');
+    const stories = premortem.values['recommendations[].preMortem'] as Array<{ story: string }>;
+    expect(stories.map((s) => s.story)).toContain('On price');
+    await confirm(h, id, 'sb.premortem', {
+      'recommendations[].preMortem': [
+        { stakeholder: 'CFO', story: 'The migration overran the year-end close', cause: null, mitigation: null },
+      ],
+    });
+    const verdict = await prefill(h, id, 'sb.verdict', 'Ready once we drop the second phase');
+    expect(verdict.values['recommendations[].verdict']).toBe('drop');
+    expect(verdict.readFrom['recommendations[].verdict']).toBe('Ready once we drop the second phase');
+    await confirm(h, id, 'sb.verdict', {
+      'recommendations[].verdict': 'ready',
+      'recommendations[].confidence': 'medium',
+      'recommendations[].readyDespite.reason':
+        'The second phase is out of scope, so the open objections are about work we no longer do.',
+    });
+    const board = await draftAndAccept(h, id, 'sounding_board');
+    const [rec] = (board.data as { recommendations: Array<Record<string, unknown>> }).recommendations;
+    expect(rec).toMatchObject({
+      claim: 'Move our on-prem ERP (Sage 300) to SaaS',
+      verdict: 'ready',
+      confidence: 'medium',
+      preMortem: [{ stakeholder: 'CFO', story: 'The migration overran the year-end close' }],
+      readyDespite: { reason: expect.stringContaining('out of scope') },
+    });
+    const md = await memo(h, id);
+    expect(md).not.toMatch(/On price/);
+    expect(md).toMatch(/out of scope/);
+  });
+
+  it('takes no typed "ready" with objections open unless a reason is typed beside it', async () => {
+    const { h, id } = await offlineSession('sounding_board');
+    await confirm(h, id, 'sb.claim', { 'recommendations[].claim': 'Move our on-prem ERP (Sage 300) to SaaS' });
+    // The reason's field left empty, as the page sends it: a gap, not a refusal.
+    await confirm(h, id, 'sb.verdict', {
+      'recommendations[].verdict': 'ready',
+      'recommendations[].confidence': 'high',
+      'recommendations[].readyDespite.reason': '',
+    });
+    const board = await draftAndAccept(h, id, 'sounding_board');
+    const [rec] = (board.data as { recommendations: Array<Record<string, unknown>> }).recommendations;
+    expect(rec).toMatchObject({ verdict: null, readyDespite: null });
+  });
+
+  it('lists a verdict said in the chat as read, to be confirmed: "Ready once we drop the second phase" shows as drop', async () => {
+    const { h, id } = await offlineSession('sounding_board');
+    await confirm(h, id, 'sb.claim', { 'recommendations[].claim': 'Move our on-prem ERP (Sage 300) to SaaS' });
+    await readSSE(
+      await h.json('POST', `/api/sessions/${id}/messages`, { content: 'Verdict: Ready once we drop the second phase' }),
+    );
+    await readSSE(await h.json('POST', `/api/sessions/${id}/draft`));
+    const { readings } = (await view(h, id)).proposals.sounding_board!;
+    expect(readings.find((r) => r.field === 'recommendations[].verdict')).toMatchObject({
+      value: 'drop',
+      label: 'Verdict',
+      readFrom: expect.stringContaining('Ready once we drop the second phase'),
+    });
+    expect((await h.json('POST', `/api/sessions/${id}/artifacts/sounding_board/accept`, {})).status).toBe(409);
+  });
+});

@@ -43,10 +43,19 @@ function child(schema: z.ZodType, key: string, path: string): z.ZodType {
   throw new Error(`The field path ${path} names nothing in the artifact's schema.`);
 }
 
-/** The schema of the field at `path` ("entries[].financial.oneOffCost") in a step's artifact. */
+/**
+ * The schema of the field at `path` ("entries[].financial.oneOffCost") in a step's artifact. A field
+ * inside a group that may itself be a gap ("recommendations[].readyDespite.reason") may be left empty:
+ * the group is then absent.
+ */
 export function fieldSchema(step: StepId, path: string): z.ZodType {
   const keys = path.replace(/\[\]/g, '.[]').split('.').filter(Boolean);
-  return keys.reduce<z.ZodType>((s, key) => child(s, key, path), ARTIFACT_SCHEMAS[step]);
+  let inGap = false;
+  const leaf = keys.reduce<z.ZodType>((s, key, i) => {
+    if (i > 0 && keys[i - 1] !== '[]' && s instanceof z.ZodNullable) inGap = true;
+    return child(s, key, path);
+  }, ARTIFACT_SCHEMAS[step]);
+  return inGap && !(leaf instanceof z.ZodNullable) ? leaf.nullable() : leaf;
 }
 
 /** The form fields of a question that fills `fills`; throws on a path the schema does not have (a broken bank). */

@@ -56,6 +56,10 @@ export const FIELD_HINTS: Readonly<Record<string, FieldHint>> = {
   'recommendations.ceoOneLiner': { label: 'For the CEO, in one line' },
   'recommendations.openObjections': { label: 'Open objections' },
   'recommendations.readyDespite': { label: 'Called ready despite open objections' },
+  'recommendations.readyDespite.reason': {
+    label: 'Why ready despite open objections',
+    help: 'needed only to call it ready while an objection is still open; it goes on the record',
+  },
   'recommendations.readyDespite.messageId': {
     label: 'Said in message',
     help: 'the id of the client message that gave the reason; empty when not recorded',

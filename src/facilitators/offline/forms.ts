@@ -3,7 +3,9 @@
  * of those fields, described from the artifact's schema (src/domain/forms/). A pasted text is read
  * by the frozen parser only to PRE-FILL that form, each value with the words it was read from; the
  * advisor corrects and confirms, and the draft then takes the confirmed values as they are. The
- * drafts of context, impact, risks and roadmap read typed answers; the other steps keep their chat.
+ * drafts of context, impact, risks, roadmap and the sounding board read typed answers. Trends and the
+ * dialogue stay conversations: their answers are words to think with, with nothing a parser could misread
+ * into a number, a score or a choice.
  */
 import {
   answerFields,
@@ -19,7 +21,13 @@ import type { BankStep, StepContext } from './common.js';
 import { pairAnswers, standingQuestion } from './interview.js';
 
 /** The steps whose drafts take typed answers. */
-const FORM_STEPS: ReadonlySet<StepId> = new Set(['context', 'impact', 'risks', 'roadmap']);
+const FORM_STEPS: ReadonlySet<StepId> = new Set(['context', 'impact', 'risks', 'roadmap', 'sounding_board']);
+
+/**
+ * Fields a form never holds: the sounding board's objections are raised by the facilitator and
+ * answered in the conversation, one lens at a time, so their questions stand in the chat alone.
+ */
+const CONVERSATION_FIELDS: ReadonlySet<string> = new Set(['recommendations[].objections']);
 
 type FillingQuestion = BankQuestion & { readonly fills: readonly string[] };
 
@@ -34,6 +42,8 @@ const ALSO_ASKED: Readonly<Record<string, readonly string[]>> = {
   'constraints.budget': ['constraints.budgetAmount'],
   'constraints.team': ['constraints.teamWeeksPerQuarter'],
   'constraints.time': ['constraints.freezes'],
+  // After the confidence: the reason is needed only when "ready" is chosen with objections open.
+  'recommendations[].confidence': ['recommendations[].readyDespite.reason'],
 };
 
 /** The fields a question's form holds: what it fills, and the numbers that go with them. */
@@ -44,7 +54,7 @@ export function formFields(question: BankQuestion): string[] {
 
 export function questionForm(step: StepId, question: BankQuestion): AnswerForm | null {
   const fills = formFields(question);
-  if (!FORM_STEPS.has(step) || fills.length === 0) return null;
+  if (!FORM_STEPS.has(step) || fills.length === 0 || fills.some((f) => CONVERSATION_FIELDS.has(f))) return null;
   return { step, questionId: question.id, topic: question.topic, fields: answerFields(step, fills) };
 }
 
@@ -105,7 +115,8 @@ function readInto(step: BankStep<BankQuestion>, question: BankQuestion, text: st
  */
 export function chatReadings(step: BankStep<BankQuestion>, ctx: StepContext): Reading[] {
   if (!step.prefill || !FORM_STEPS.has(ctx.input.step)) return [];
-  return pairAnswers(ctx.messages, step.questions(ctx)).flatMap((a) => {
+  const route = step.route && ((q: BankQuestion, text: string) => step.route!(q, text, ctx));
+  return pairAnswers(ctx.messages, step.questions(ctx), route).flatMap((a) => {
     const form = a.declined || a.values ? null : questionForm(ctx.input.step, a.question);
     if (!form) return [];
     const { values, readFrom } = readInto(step, a.question, a.text, ctx);

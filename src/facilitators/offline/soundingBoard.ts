@@ -16,6 +16,9 @@ import {
   type Recommendation,
   type RoadmapEntry,
   type SoundingBoardArtifact,
+  type AnswerValues,
+  type FailureStory,
+  type Verdict,
 } from '../../domain/index.js';
 import type { Attacks, SoundingBoardField, SoundingBoardQuestion } from './bank.js';
 import { dismissal, givesReason } from './challenges.js';
@@ -123,10 +126,14 @@ const claimQuestion = (ctx: StepContext) =>
 /** The recommendation as the user stated it (its first sentence), and its roadmap entry when it names one. */
 function targetOf(ctx: StepContext): Target | null {
   const questions = ctx.banks.sounding_board.questions;
-  const claim = answersById(pairAnswers(ctx.messages, questions)).text(claimQuestion(ctx).id);
+  const answers = answersById(pairAnswers(ctx.messages, questions));
+  const typed = typedValues(answers, [claimQuestion(ctx)]);
+  const claim =
+    (typed('recommendations[].claim')?.value as string | null | undefined) ?? answers.text(claimQuestion(ctx).id);
   if (claim === null) return null;
   const entries = ctx.input.artifacts.roadmap?.entries ?? [];
-  const [id] = claimEntryIds(claim, ctx);
+  const typedIds = typed('recommendations[].roadmapEntryIds')?.value as string[] | undefined;
+  const [id] = typedIds ?? claimEntryIds(claim, ctx);
   const entry = entries.find((e) => e.id === id) ?? null;
   const risks = ctx.input.artifacts.risks ? rankRisks(ctx.input.artifacts.risks) : [];
   const risk = entry ? (risks.find((r) => entry.riskIds.includes(r.id)) ?? null) : null;
@@ -227,6 +234,60 @@ function openLenses(ctx: StepContext): ObjectionLens[] {
   });
 }
 
+/**
+ * The latest value typed into a form for a field (by its fill path) among `questions`, with the
+ * message that confirmed it; undefined when no form answer gave the field.
+ */
+function typedValues(answers: ReturnType<typeof answersById>, questions: readonly SoundingBoardQuestion[]) {
+  return (path: string): { readonly value: unknown; readonly messageId: number } | undefined =>
+    questions
+      .flatMap((q) => answers.typed(q.id))
+      .filter((t) => t.values[path] !== undefined)
+      .sort((a, b) => a.messageId - b.messageId)
+      .map((t) => ({ value: t.values[path], messageId: t.messageId }))
+      .at(-1);
+}
+
+/** Failure reasons as the user listed them: whose story, the cause and a mitigation stay gaps offline. */
+const storiesOf = (text: string): FailureStory[] =>
+  splitList(text)
+    .slice(0, 12)
+    .map((reason) => ({ stakeholder: null, story: capitalize(reason), cause: null, mitigation: null }));
+
+/** "Ready, because …": the line that calls it ready and gives a reason, else null. */
+const readyReasonIn = (text: string): string | null =>
+  splitLines(text).find((line) => parseVerdict(line) === 'ready' && givesReason(line)) ?? null;
+
+/** The form's fields pre-filled from an answer's text (never stored as read: the advisor confirms them). */
+function prefillSoundingBoard(question: SoundingBoardQuestion, text: string, ctx: StepContext): AnswerValues {
+  const fills = question.fills;
+  const said = text.trim() === '' ? null : truncate(text.trim(), 2000);
+  if (fills.includes('recommendations[].claim'))
+    return {
+      'recommendations[].claim': said === null ? null : truncate(said, 4000),
+      'recommendations[].roadmapEntryIds': said === null ? [] : claimEntryIds(said, ctx),
+    };
+  if (fills.includes('recommendations[].verdict')) {
+    const reason = readyReasonIn(text);
+    return {
+      'recommendations[].verdict': parseVerdict(text),
+      'recommendations[].confidence': verdictConfidence(text),
+      'recommendations[].readyDespite.reason': reason === null ? null : truncate(reason, 1000),
+    };
+  }
+  if (fills.includes('recommendations[].preMortem')) return { 'recommendations[].preMortem': storiesOf(text) };
+  if (fills.includes('recommendations[].evidenceGaps'))
+    return { 'recommendations[].evidenceGaps': splitList(text).slice(0, 40).map(capitalize) };
+  if (fills.includes('recommendations[].ceoOneLiner')) {
+    const lines = splitLines(text);
+    return {
+      'recommendations[].ceoOneLiner': lines[0] ? truncate(capitalize(lines[0]), 300) : null,
+      'recommendations[].supportingPoints': lines.slice(1, 4).map((p) => truncate(capitalize(p), 500)),
+    };
+  }
+  return { 'recommendations[].strongestAlternative': said };
+}
+
 /** Words naming a lens in an answer: "the CFO's worry", "that interface objection" (no name: the last lens asked). */
 const LENS_WORDS: ReadonlyArray<readonly [ObjectionLens, RegExp]> = [
   ['cfo', /\bCFO\b/],
@@ -255,6 +316,7 @@ const routeOf =
   };
 
 export const soundingBoardStep: BankStep<SoundingBoardQuestion> = {
+  prefill: prefillSoundingBoard,
   // Each lens asks its attack on this recommendation, once it is stated.
   questions: (ctx) =>
     ctx.banks.sounding_board.questions.map((q) =>
@@ -321,10 +383,18 @@ export const soundingBoardStep: BankStep<SoundingBoardQuestion> = {
       return texts.length > 0 ? texts.join('\n') : null;
     };
     const roadmap = ctx.input.artifacts.roadmap?.entries ?? [];
+    // What was typed into a question's form and confirmed is taken as it is; only prose is read.
+    const typed = typedValues(
+      answers,
+      questions.filter((q) => q.lens === null),
+    );
+    const typedClaim = typed('recommendations[].claim');
 
-    const claimText = textOf('recommendations[].claim');
-    const roadmapEntryIds = claimText ? claimEntryIds(claimText, ctx) : [];
-    const onlyIds = claimText !== null && claimText.replace(/\b[eE]\d+\b|[,;&]|\band\b/g, '').trim() === '';
+    const claimText = typedClaim ? (typedClaim.value as string | null) : textOf('recommendations[].claim');
+    const typedIds = typed('recommendations[].roadmapEntryIds')?.value as string[] | undefined;
+    const roadmapEntryIds = typedIds ?? (claimText ? claimEntryIds(claimText, ctx) : []);
+    const onlyIds =
+      !typedClaim && claimText !== null && claimText.replace(/\b[eE]\d+\b|[,;&]|\band\b/g, '').trim() === '';
     const claim =
       claimText === null
         ? null
@@ -364,32 +434,52 @@ export const soundingBoardStep: BankStep<SoundingBoardQuestion> = {
       .filter((v): v is string => v !== undefined)
       .at(-1);
     const verdictText = textOf('recommendations[].verdict') ?? labelled ?? '';
-    const saidVerdict = parseVerdict(verdictText);
-    // "Ready" with objections open counts only with a reason, which goes on the record with its message.
+    const typedVerdict = typed('recommendations[].verdict');
+    const saidVerdict = typedVerdict ? (typedVerdict.value as Verdict | null) : parseVerdict(verdictText);
+    // "Ready" with objections open counts only with a reason, which goes on the record with its message:
+    // the reason typed beside a typed verdict, else the line of prose that gives one.
+    const typedReason = typed('recommendations[].readyDespite.reason');
+    const proseReason = typedVerdict ? null : readyReasonIn(verdictText);
     const readyReason =
-      saidVerdict === 'ready' && open.length > 0
-        ? (splitLines(verdictText).find((line) => parseVerdict(line) === 'ready' && givesReason(line)) ?? null)
-        : null;
+      saidVerdict === 'ready' && open.length > 0 ? ((typedReason?.value as string | null) ?? proseReason) : null;
     const readyDespite =
       readyReason === null
         ? null
         : {
             reason: truncate(readyReason, 1000),
             messageId:
-              ctx.messages.findLast((m) => m.role === 'user' && normalise(m.content).includes(readyReason))?.id ?? null,
+              typedReason && typedReason.value === readyReason
+                ? typedReason.messageId
+                : (ctx.messages.findLast((m) => m.role === 'user' && normalise(m.content).includes(readyReason))?.id ??
+                  null),
           };
     const readyUnreasoned = saidVerdict === 'ready' && open.length > 0 && readyReason === null;
     const statedVerdict = readyUnreasoned ? null : saidVerdict;
-    const statedConfidence = verdictConfidence(verdictText);
-    // Failure reasons as the user listed them: whose story, the cause and a mitigation stay gaps offline.
-    const preMortem = splitList(textOf('recommendations[].preMortem') ?? '')
-      .slice(0, 12)
-      .map((reason) => ({ stakeholder: null, story: capitalize(reason), cause: null, mitigation: null }));
-    const evidenceGaps = splitList(textOf('recommendations[].evidenceGaps') ?? '')
-      .slice(0, 40)
-      .map(capitalize);
+    const typedConfidence = typed('recommendations[].confidence');
+    const statedConfidence = typedConfidence ? (typedConfidence.value as Level | null) : verdictConfidence(verdictText);
+    const preMortem =
+      (typed('recommendations[].preMortem')?.value as FailureStory[] | undefined) ??
+      storiesOf(textOf('recommendations[].preMortem') ?? '');
+    const evidenceGaps =
+      (typed('recommendations[].evidenceGaps')?.value as string[] | undefined) ??
+      splitList(textOf('recommendations[].evidenceGaps') ?? '')
+        .slice(0, 40)
+        .map(capitalize);
     const lines = splitLines(textOf('recommendations[].ceoOneLiner') ?? '');
-    const oneLiner = lines[0] ?? (claim !== null ? (sentences(claim)[0] ?? claim) : null);
+    const typedOneLiner = typed('recommendations[].ceoOneLiner');
+    const oneLiner = typedOneLiner
+      ? (typedOneLiner.value as string | null)
+      : (lines[0] ?? (claim !== null ? (sentences(claim)[0] ?? claim) : null));
+    const supportingPoints =
+      (typed('recommendations[].supportingPoints')?.value as string[] | undefined) ??
+      lines.slice(1, 4).map((p) => truncate(capitalize(p), 500));
+    const typedAlternative = typed('recommendations[].strongestAlternative');
+    const alternativeText = textOf('recommendations[].strongestAlternative');
+    const strongestAlternative = typedAlternative
+      ? (typedAlternative.value as string | null)
+      : alternativeText
+        ? truncate(alternativeText, 2000)
+        : null;
 
     const recommendation: Recommendation = {
       id: 'c1',
@@ -400,17 +490,15 @@ export const soundingBoardStep: BankStep<SoundingBoardQuestion> = {
       preMortem,
       flipConditions: [],
       evidenceGaps,
-      strongestAlternative: textOf('recommendations[].strongestAlternative')
-        ? truncate(textOf('recommendations[].strongestAlternative')!, 2000)
-        : null,
+      strongestAlternative,
       verdict: statedVerdict,
       readyDespite,
       confidence: statedConfidence,
       ceoOneLiner: oneLiner === null ? null : truncate(capitalize(oneLiner), 300),
-      supportingPoints: lines.slice(1, 4).map((p) => truncate(capitalize(p), 500)),
+      supportingPoints,
     };
     // Nothing said in this step at all: no recommendation, rather than one made of the bank's questions.
-    const saidAnything = questions.some((q) => answers.text(q.id) !== null);
+    const saidAnything = questions.some((q) => answers.text(q.id) !== null || answers.typed(q.id).length > 0);
     const artifact: SoundingBoardArtifact = { recommendations: saidAnything ? [recommendation] : [] };
     if (!saidAnything)
       return {
@@ -429,7 +517,9 @@ export const soundingBoardStep: BankStep<SoundingBoardQuestion> = {
         ? `Called ready despite the open objections, for the reason you gave: “${truncate(readyReason, 200)}”.`
         : '',
       claimText === null ? 'The recommendation itself is not stated yet.' : '',
-      lines.length === 0 ? 'No one-liner for the CEO yet: the first sentence of the recommendation stands in.' : '',
+      lines.length === 0 && !typedOneLiner
+        ? 'No one-liner for the CEO yet: the first sentence of the recommendation stands in.'
+        : '',
     ]
       .filter(Boolean)
       .join(' ');
