@@ -86,3 +86,36 @@ describe('a deck with hostile text in every field', async () => {
     expect(LONG_ANSWER.length).toBe(20_000);
   });
 });
+
+describe('the board deck of a recommendation called ready despite open objections', async () => {
+  const input = northwindExportInput();
+  const [first, ...rest] = input.artifacts.sounding_board!.recommendations;
+  const cfo = { ...first!.objections[0]!, status: 'open' as const, closedByMessageId: null };
+  const reason = 'the two largest shippers need the reports by June';
+  const slides = slideParts(
+    await officeParts(
+      await boardDeckPptx({
+        ...input,
+        artifacts: {
+          ...input.artifacts,
+          sounding_board: {
+            recommendations: [
+              { ...first!, verdict: 'ready', objections: [cfo], readyDespite: { reason, messageId: 12 } },
+              ...rest,
+            ],
+          },
+        },
+      }),
+    ),
+  );
+
+  it('says so beside the verdict, with the reason given, so "Ready" is not read as "nothing open"', () => {
+    const recommendation = shapeTexts(slides[1]!);
+    expect(recommendation).toContain(`Called ready despite 1 open objection; the reason given: “${reason}”.`);
+  });
+
+  it('says nothing of the kind for a verdict reached with every objection answered', async () => {
+    const plain = slideParts(await officeParts(await boardDeckPptx(northwindExportInput())));
+    expect(plain.map((s) => xmlText(s, 'a:t')).join(' ')).not.toContain('Called ready despite');
+  });
+});

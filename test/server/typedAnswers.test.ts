@@ -307,6 +307,32 @@ describe('a pasted answer pre-fills the form, the advisor corrects it, and only 
     });
   });
 
+  it('"That\'s enough for the market, I think" pre-filled as a signpost, cleared to a gap; "twelve weeks" not read, typed as 12', async () => {
+    const { h, id } = await offlineSession('impact');
+    await confirm(h, id, 'impact.company.change', {
+      'forecasts[].change': 'Shippers book spot capacity online',
+      'forecasts[].direction': 'down',
+    });
+    const signpost = await prefill(h, id, 'impact.company.signpost', "That's enough for the market, I think");
+    expect(signpost.values['forecasts[].signpost']).toMatch(/enough for the market/);
+    await confirm(h, id, 'impact.company.signpost', { ...signpost.values, 'forecasts[].signpost': '' });
+    const impact = await draftAndAccept(h, id, 'impact');
+    expect(impact.data).toMatchObject({ forecasts: [{ scope: 'company', signpost: null }] });
+    expect(await memo(h, id)).not.toMatch(/enough for the market/);
+
+    const roadmap = await offlineSession('roadmap');
+    const what = await prefill(
+      roadmap.h,
+      roadmap.id,
+      'roadmap.e1.what',
+      'Dock scheduling app, twelve weeks, owner Ops',
+    );
+    expect(what.values['entries[].effortWeeks']).toBeNull();
+    await confirm(roadmap.h, roadmap.id, 'roadmap.e1.what', { ...what.values, 'entries[].effortWeeks': 12 });
+    const entries = (await draftAndAccept(roadmap.h, roadmap.id, 'roadmap')).data as { entries: unknown[] };
+    expect(entries.entries).toMatchObject([{ effortWeeks: 12 }]);
+  });
+
   it('scores: a risk typed with its scores reaches the register as confirmed, with its severity derived', async () => {
     const { h, id } = await offlineSession('risks');
     const read = await prefill(

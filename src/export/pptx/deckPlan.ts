@@ -26,6 +26,7 @@ import {
   type Verdict,
   objectionText,
   openObjections,
+  readyDespiteText,
 } from '../../domain/index.js';
 import { isoDate, formatWeeks } from '../format.js';
 import { GAP_WORDS, orGap } from '../gaps.js';
@@ -40,6 +41,7 @@ export const BUDGETS = {
   deckTitle: 80,
   deckSubtitle: 140,
   verdict: 40,
+  readyDespite: 150,
   oneLiner: 150,
   claim: 260,
   otherRecommendation: 120,
@@ -79,6 +81,8 @@ export type Slide =
       readonly headline: {
         readonly verdict: Verdict | null;
         readonly label: Box;
+        /** Called ready with objections open: the reason given, beside the verdict (null otherwise). */
+        readonly readyDespite: Box | null;
         readonly oneLiner: Box;
         readonly claim: Box;
       } | null;
@@ -150,6 +154,7 @@ export function deckPlan(input: ExportInput): DeckPlan {
               `${verdictWord(first.verdict)} · ${orGap(first.confidence, 'confidence', (c) => `confidence ${c}`)}`,
               BUDGETS.verdict,
             ),
+            readyDespite: readyDespiteText(first) ? box(readyDespiteText(first)!, BUDGETS.readyDespite) : null,
             oneLiner: box(first.ceoOneLiner ?? capitalize(GAP_WORDS.oneLiner), BUDGETS.oneLiner),
             claim: box(first.claim ?? capitalize(GAP_WORDS.claim), BUDGETS.claim),
           }

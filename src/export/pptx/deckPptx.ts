@@ -106,6 +106,18 @@ function render(pptx: PptxGenJS, plan: DeckPlan, s: Slide): void {
           fill: { color: colour },
           align: 'center',
         });
+        if (s.headline.readyDespite)
+          slide.addText(t(s.headline.readyDespite), {
+            x: 5.0,
+            y: 1.4,
+            w: 7.7,
+            h: 0.6,
+            fontFace: FONT,
+            fontSize: 12,
+            italic: true,
+            color: INK,
+            valign: 'middle',
+          });
         slide.addText(t(s.headline.oneLiner), {
           x: 0.6,
           y: 2.1,
