@@ -209,6 +209,7 @@ describe('a whole offline session through the forms, in Chromium', () => {
     await draftAndAccept();
     expect(await page.locator('.impact-table tbody[data-scope]').count()).toBe(3);
     expect(await page.locator('.impact-table tbody[data-scope="company"]').innerText()).toMatch(/low/i);
+    expect(await clipped('.impact-view')).toBeLessThanOrEqual(1);
     await advance('risks');
   });
 
@@ -227,6 +228,8 @@ describe('a whole offline session through the forms, in Chromium', () => {
     await confirmForm('Security');
     await draftAndAccept();
     expect(await page.locator('tr[data-risk-id="r1"]').innerText()).toContain('Critical');
+    // Every column of the register is in view at 1366 px, with nothing scrolled sideways.
+    expect(await clipped('.artifact-pane .table-scroll')).toBeLessThanOrEqual(1);
     await advance('roadmap');
   });
 
