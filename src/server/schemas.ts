@@ -19,6 +19,9 @@ const Name = z
   .min(1, 'must not be empty')
   .max(120, 'must be at most 120 characters');
 
+/** A region as a person writes it ("US", "uk"): one of eu, us or uk, whatever the case. */
+const RegionParam = z.preprocess((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v), z.enum(REGIONS));
+
 export const CreateSessionBody = z.object({
   clientName: Name,
   industry: Name,
@@ -29,11 +32,11 @@ export const CreateSessionBody = z.object({
   carryFrom: z.number().int().positive().nullish().describe('the session to carry from, if not the default'),
   allowDuplicate: z.boolean().default(false).describe('a second quarterly session for a quarter that has one'),
   currency: CurrencyCode.nullish().describe("the client's currency (ISO 4217); when given, it is set on the client"),
-  region: z.enum(REGIONS).nullish().describe("a new client's region, for its question banks: eu, us or uk"),
+  region: RegionParam.nullish().describe("a new client's region, for its question banks: eu, us or uk"),
 });
 
 /** The question banks that fit a client: an industry profile and a region. */
-export const BankProfileBody = z.strictObject({ industry: z.enum(INDUSTRY_PROFILES), region: z.enum(REGIONS) });
+export const BankProfileBody = z.strictObject({ industry: z.enum(INDUSTRY_PROFILES), region: RegionParam });
 
 export const SessionPlanQuery = z.object({ clientName: Name, quarter: Quarter });
 

@@ -77,7 +77,8 @@ describe('question banks that fit the client', () => {
     const { session } = await h.createSession({
       clientName: 'Ridgeline Freight',
       industry: 'Truckload carrier',
-      region: 'us',
+      // Written as people write it: the region is taken whatever its case.
+      region: 'US',
     });
     const view = async () => (await (await h.app.request(`/api/sessions/${session.id}`)).json()) as SessionView;
     expect(await view()).toMatchObject({
@@ -86,7 +87,7 @@ describe('question banks that fit the client', () => {
     });
 
     const changed = await h.json('PATCH', `/api/clients/${(await view()).client.id}`, {
-      profile: { industry: 'retail', region: 'uk' },
+      profile: { industry: 'retail', region: 'UK' },
     });
     expect(changed.status).toBe(200);
     expect((await view()).client.profile).toEqual({ industry: 'retail', region: 'uk' });
@@ -94,6 +95,10 @@ describe('question banks that fit the client', () => {
       profile: { industry: 'mining', region: 'us' },
     });
     expect(bad.status).toBe(422);
+    const noRegion = await h.json('PATCH', `/api/clients/${(await view()).client.id}`, {
+      profile: { industry: 'retail', region: 'APAC' },
+    });
+    expect(noRegion.status).toBe(422);
     // null: inferred from the industry again.
     await h.json('PATCH', `/api/clients/${(await view()).client.id}`, { profile: null });
     expect((await view()).client).toMatchObject({
