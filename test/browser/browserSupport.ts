@@ -5,6 +5,7 @@
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { startServerProcess, tempDatabasePath, type ServerProcess } from '../support/serverProcess.js';
 
 export const CHROMIUM_ARGS = [
@@ -68,4 +69,46 @@ export function pageErrors(page: Page): Error[] {
   const errors: Error[] = [];
   page.on('pageerror', (e) => errors.push(e));
   return errors;
+}
+
+/**
+ * One turn: `act` sends something (a message, a form, a skip), and the turn is over once its reply
+ * is in the transcript and the page is idle. `settled` alone can pass before the click has made the
+ * page busy, and what is sent while the last turn is still ending is refused as busy.
+ */
+export async function turn(page: Page, act: () => Promise<unknown>): Promise<void> {
+  // The latest reply's id, not a count: the transcript shows a window of the latest messages.
+  const latest = async () =>
+    Number((await page.locator('.message[data-role="assistant"]').last().getAttribute('data-message-id')) ?? 0);
+  const before = await latest();
+  await act();
+  await expect.poll(latest).toBeGreaterThan(before);
+  await settled(page);
+}
+
+/** A message typed in the chat and sent, as one turn. */
+export async function say(page: Page, text: string): Promise<void> {
+  await page.fill('#composer-text', text);
+  await turn(page, () => page.press('#composer-text', 'Enter'));
+}
+
+/**
+ * Drafts and accepts the whole draft, confirming what it read from the chat where it lists any. Each
+ * click waits for what it causes: the proposal, the draft's end, then the accepted view.
+ */
+export async function draftAndAccept(page: Page): Promise<void> {
+  await page.click('[data-action="draft"]');
+  await page.locator('.proposal').waitFor();
+  await settled(page);
+  await page.click('.proposal button:has-text("Accept all")');
+  await page.locator('.proposal').waitFor({ state: 'detached' });
+  await settled(page);
+}
+
+/** Screenshots of the page as it is, at 1366×860 and at 420 px wide (the whole page), into `dir`. */
+export async function screenshots(page: Page, name: string, dir = 'test-results'): Promise<void> {
+  await page.screenshot({ path: `${dir}/${name}.png` });
+  await page.setViewportSize({ width: 420, height: 860 });
+  await page.screenshot({ path: `${dir}/${name}-narrow.png`, fullPage: true });
+  await page.setViewportSize({ width: 1366, height: 860 });
 }

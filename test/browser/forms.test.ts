@@ -8,7 +8,17 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, pageErrors, settled, startProduct, type Product } from './browserSupport.js';
+import {
+  draftAndAccept,
+  launchBrowser,
+  pageErrors,
+  say,
+  screenshots,
+  settled,
+  startProduct,
+  turn,
+  type Product,
+} from './browserSupport.js';
 
 const RESULTS = 'test-results';
 
@@ -40,23 +50,8 @@ async function waitForQuestion(topic: string) {
   await expect.poll(() => panel().locator('.answer-title').innerText()).toBe(`Answer with the form: ${topic}`);
 }
 
-/**
- * One turn: `act` sends something, and the turn is over once its reply is in the transcript and the
- * page is idle. `settled` alone can pass before the click has made the page busy, and a form sent
- * while the last turn is still ending is refused as busy.
- */
-async function turn(act: () => Promise<void>) {
-  // The latest reply's id, not a count: the transcript shows a window of the latest messages.
-  const latest = () =>
-    page.locator('.message[data-role="assistant"]').last().getAttribute('data-message-id').then(Number);
-  const before = await latest();
-  await act();
-  await expect.poll(latest).toBeGreaterThan(before);
-  await settled(page);
-}
-
 async function confirmForm(next: string | null) {
-  await turn(() => panel().locator('button:has-text("Confirm and send")').click());
+  await turn(page, () => panel().locator('button:has-text("Confirm and send")').click());
   if (next) await waitForQuestion(next);
 }
 
@@ -67,27 +62,8 @@ async function paste(text: string) {
   await panel().locator('.read-note').waitFor();
 }
 
-/** An answer typed in the chat instead of the form. */
-async function say(text: string) {
-  await page.fill('#composer-text', text);
-  await turn(() => page.press('#composer-text', 'Enter'));
-}
-
 async function skip() {
-  await turn(() => page.click('[data-conversation-action="skip"]'));
-}
-
-/**
- * Drafts and accepts the draft. `settled` alone can pass before a click has made the page busy, so
- * each step waits for what it causes: the proposal, then the turn's end, then the accepted view.
- */
-async function draftAndAccept() {
-  await page.click('[data-action="draft"]');
-  await page.locator('.proposal').waitFor();
-  await settled(page);
-  await page.click('.proposal button:has-text("Accept all")');
-  await page.locator('.proposal').waitFor({ state: 'detached' });
-  await settled(page);
+  await turn(page, () => page.click('[data-conversation-action="skip"]'));
 }
 
 const currentStep = () => page.locator('.step[data-status="current"]').getAttribute('data-step');
@@ -104,13 +80,6 @@ async function advance(to: string) {
       return currentStep();
     })
     .toBe(to);
-}
-
-async function shots(name: string) {
-  await page.screenshot({ path: `${RESULTS}/${name}.png` });
-  await page.setViewportSize({ width: 420, height: 860 });
-  await page.screenshot({ path: `${RESULTS}/${name}-narrow.png`, fullPage: true });
-  await page.setViewportSize({ width: 1366, height: 860 });
 }
 
 /** Nothing in the element scrolls sideways: every column of its table is in view. */
@@ -135,7 +104,7 @@ describe('a whole offline session through the forms, in Chromium', () => {
           .evaluateAll((xs) => xs.map((x) => (x as HTMLInputElement).value)),
       )
       .toEqual(['Full-truckload freight', 'Dedicated fleet for retail chains']);
-    await shots('forms-context-prefilled');
+    await screenshots(page, 'forms-context-prefilled');
     await confirmForm('Products');
     expect(await page.locator('.message[data-role="assistant"]').last().innerText()).toContain(
       'Confirmed under Services',
@@ -144,7 +113,7 @@ describe('a whole offline session through the forms, in Chromium', () => {
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.type('Freight visibility portal');
-    await turn(() => page.keyboard.press('Enter'));
+    await turn(page, () => page.keyboard.press('Enter'));
     await waitForQuestion('Customers');
     // A draft is corrected in its forms before it is accepted: a competitor added to the list.
     await page.click('[data-action="draft"]');
@@ -168,7 +137,7 @@ describe('a whole offline session through the forms, in Chromium', () => {
   it('leaves trends and the dialogue to the conversation: no form stands there', async () => {
     // 2. Trends and 3. the dialogue are conversations: no form stands.
     expect(await panel().count()).toBe(0);
-    await draftAndAccept();
+    await draftAndAccept(page);
     await page.check('.trend-card[data-trend-id="t1"] input[type="checkbox"]');
     await expect.poll(revision).toBe('2');
     await page.check('.trend-card[data-trend-id="t2"] input[type="checkbox"]');
@@ -206,7 +175,7 @@ describe('a whole offline session through the forms, in Chromium', () => {
     await confirmForm('Market signpost');
     await field('signpost').locator('input').fill('Share of spot loads booked through apps');
     await confirmForm('Market reasoning');
-    await draftAndAccept();
+    await draftAndAccept(page);
     expect(await page.locator('.impact-table tbody[data-scope]').count()).toBe(3);
     expect(await page.locator('.impact-table tbody[data-scope="company"]').innerText()).toMatch(/low/i);
     expect(await clipped('.impact-view')).toBeLessThanOrEqual(1);
@@ -224,9 +193,9 @@ describe('a whole offline session through the forms, in Chromium', () => {
     await field('likelihood').locator('input[type="radio"][value="4"]').check();
     await field('owner').locator('input').fill('CTO');
     expect(await panel().locator('.severity-line').innerText()).toContain('Score 20: Critical');
-    await shots('forms-risk-scores');
+    await screenshots(page, 'forms-risk-scores');
     await confirmForm('Security');
-    await draftAndAccept();
+    await draftAndAccept(page);
     expect(await page.locator('tr[data-risk-id="r1"]').innerText()).toContain('Critical');
     // Every column of the register is in view at 1366 px, with nothing scrolled sideways.
     expect(await clipped('.artifact-pane .table-scroll')).toBeLessThanOrEqual(1);
@@ -245,7 +214,7 @@ describe('a whole offline session through the forms, in Chromium', () => {
     const cost = field('oneOffCost').locator('input');
     expect(await cost.inputValue()).toBe('1.2');
     expect(await field('oneOffCost').locator('[data-read-from]').innerText()).toContain('€ 1,2 Mio');
-    await shots('forms-roadmap-prefilled');
+    await screenshots(page, 'forms-roadmap-prefilled');
     await cost.fill('1200000');
     await field('annualEbitdaEffect').locator('input').fill('300000');
     // The amount is in the client's currency (USD, from this browser's locale), said beside the input and in its preview.
@@ -258,9 +227,9 @@ describe('a whole offline session through the forms, in Chromium', () => {
     await confirmForm('Second initiative');
     // The second initiative is answered in the chat, not the form: its amount is read by rules ("EUR 450.000"
     // as 450), and the draft lists it with its words, to be corrected in the draft's forms before accepting.
-    await say('Telematics retrofit for the 120 oldest trucks, owner Fleet operations, 10 weeks');
+    await say(page, 'Telematics retrofit for the 120 oldest trucks, owner Fleet operations, 10 weeks');
     await waitForQuestion('Second initiative measure');
-    await say('Fuel per 100 km from 34 to 31 litres; one-off cost EUR 450.000');
+    await say(page, 'Fuel per 100 km from 34 to 31 litres; one-off cost EUR 450.000');
     await skip();
     await page.click('[data-action="draft"]');
     const reading = page.locator('.readings .reading[data-field="entries[].financial.oneOffCost"]').last();
@@ -268,7 +237,7 @@ describe('a whole offline session through the forms, in Chromium', () => {
     expect(await reading.innerText()).toMatch(/450\b[^,]*from “[^”]*EUR 450\.000/);
     await settled(page);
     await page.locator('.readings').scrollIntoViewIfNeeded();
-    await shots('forms-chat-readings');
+    await screenshots(page, 'forms-chat-readings');
     await page.click('.proposal button:has-text("Edit draft in forms")');
     const e2 = page.locator('.proposal .form-item[data-item="e2"]');
     await e2.locator('summary').click();
@@ -291,7 +260,7 @@ describe('a whole offline session through the forms, in Chromium', () => {
     expect(send!.x + send!.width).toBeLessThanOrEqual(1366);
     expect(send!.y + send!.height).toBeLessThanOrEqual(860);
     await page.locator('.roadmap-view .table-scroll').scrollIntoViewIfNeeded();
-    await shots('forms-roadmap-table');
+    await screenshots(page, 'forms-roadmap-table');
   });
 
   it('makes an ordinary correction in the artifact’s forms: a new revision, the advisor’s edit', async () => {
@@ -304,7 +273,7 @@ describe('a whole offline session through the forms, in Chromium', () => {
     await entry.locator('button:has-text("Save")').click();
     await expect.poll(revision).toBe(String(before + 1));
     expect(await page.locator('.artifact-meta').innerText()).toContain('edited by you');
-    await shots('forms-artifact-edit');
+    await screenshots(page, 'forms-artifact-edit');
     await page.click('.artifact-head button:has-text("Close forms")');
     expect(await row().innerText()).toContain('18');
     await advance('sounding_board');
@@ -320,16 +289,16 @@ describe('a whole offline session through the forms, in Chromium', () => {
     await expect.poll(() => panel().count()).toBe(0);
     const ceo = await page.locator('.message[data-role="assistant"]').last().innerText();
     expect(ceo).toContain('Vision inspection pilot');
-    await say('Damage claims peak with the season: the pilot has to be live before it to pay back this year.');
+    await say(page, 'Damage claims peak with the season: the pilot has to be live before it to pay back this year.');
     // The other lenses, the pre-mortem, the evidence and the alternative are left open for the partners.
     const standing = async () => ((await panel().count()) > 0 ? panel().locator('.answer-title').innerText() : null);
     for (let i = 0; i < 8 && (await standing()) !== 'Answer with the form: Verdict'; i++) await skip();
     await waitForQuestion('Verdict');
     await field('verdict').locator('select').selectOption('revise');
     await field('confidence').locator('select').selectOption('medium');
-    await shots('forms-sounding-board');
+    await screenshots(page, 'forms-sounding-board');
     await confirmForm('One-liner');
-    await draftAndAccept();
+    await draftAndAccept(page);
     expect(await page.locator('.artifact-pane').innerText()).toMatch(/revise/i);
     await page.click('[data-action="advance"]');
     await page.locator('.step-bar-done').waitFor();

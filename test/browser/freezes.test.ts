@@ -7,7 +7,16 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, pageErrors, settled, startProduct, type Product } from './browserSupport.js';
+import {
+  draftAndAccept,
+  launchBrowser,
+  pageErrors,
+  say,
+  screenshots,
+  startProduct,
+  turn,
+  type Product,
+} from './browserSupport.js';
 
 const RESULTS = 'test-results';
 
@@ -32,13 +41,6 @@ afterAll(async () => {
 const panel = () => page.locator('.answer-panel');
 const topic = () => panel().locator('.answer-title').innerText();
 
-async function shots(name: string) {
-  await page.screenshot({ path: `${RESULTS}/${name}.png` });
-  await page.setViewportSize({ width: 420, height: 860 });
-  await page.screenshot({ path: `${RESULTS}/${name}-narrow.png`, fullPage: true });
-  await page.setViewportSize({ width: 1366, height: 860 });
-}
-
 /** Fills the last row of a list of freeze windows. */
 async function fillFreeze(scope: ReturnType<Page['locator']>, what: string, from: string, to: string): Promise<void> {
   const rows = scope.locator('[data-field="freezes"] .form-item-row');
@@ -58,12 +60,8 @@ describe('freeze windows, typed in the forms', () => {
     await page.waitForURL(/\/sessions\/\d+$/);
 
     // Skip to the deadlines question: its form holds the words and the freeze windows as dates.
-    for (let i = 0; i < 12 && (await topic()) !== 'Answer with the form: Deadlines'; i++) {
-      const before = await topic();
-      await page.click('[data-conversation-action="skip"]');
-      await settled(page);
-      await expect.poll(topic).not.toBe(before);
-    }
+    for (let i = 0; i < 12 && (await topic()) !== 'Answer with the form: Deadlines'; i++)
+      await turn(page, () => page.click('[data-conversation-action="skip"]'));
     expect(await topic()).toBe('Answer with the form: Deadlines');
     await panel()
       .locator('[data-field="time"] textarea, [data-field="time"] input')
@@ -71,15 +69,11 @@ describe('freeze windows, typed in the forms', () => {
       .fill('Peak season: nothing ships in Q4');
     await panel().locator('[data-field="freezes"] button:has-text("Add to freeze windows")').click();
     await fillFreeze(panel(), 'Peak season', '2027-Q4', '2027-Q4');
-    await shots('freeze-answer-form');
-    await panel().locator('button:has-text("Confirm and send")').click();
-    await settled(page);
+    await screenshots(page, 'freeze-answer-form');
+    await turn(page, () => panel().locator('button:has-text("Confirm and send")').click());
     expect(await page.locator('.message[data-role="assistant"]').last().innerText()).toContain('Peak season');
 
-    await page.click('[data-action="draft"]');
-    await settled(page);
-    await page.click('.proposal button:has-text("Accept all")');
-    await page.locator('.proposal').waitFor({ state: 'detached' });
+    await draftAndAccept(page);
     expect(await page.locator('.context-view [data-testid="freezes"]').innerText()).toBe('Peak season (2027-Q4)');
   });
 
@@ -96,13 +90,13 @@ describe('freeze windows, typed in the forms', () => {
     await forms.locator('button:has-text("Save")').first().click();
     await expect.poll(() => page.locator('.artifact-meta').innerText()).toContain('edited by you');
     await page.locator('[data-testid="artifact-forms"] [data-field="freezes"]').scrollIntoViewIfNeeded();
-    await shots('freeze-context-forms');
+    await screenshots(page, 'freeze-context-forms');
     // The forms stand in for the view while open: closed, the view lists both windows.
     await page.click('.artifact-head button:has-text("Close forms")');
     const listed = page.locator('.context-view [data-testid="freezes"]');
     expect(await listed.innerText()).toBe('Peak season (2027-Q4)\nYear-end close (2027-12-15–2028-01-10)');
     await listed.scrollIntoViewIfNeeded();
-    await shots('freeze-context-view');
+    await screenshots(page, 'freeze-context-view');
     expect(errors).toEqual([]);
   });
 
@@ -119,15 +113,9 @@ describe('freeze windows, typed in the forms', () => {
       "I don't know yet",
       'Ready',
       'Ready, because Sage ends support for our version in March and the board accepted the risk.',
-    ]) {
-      await page.fill('#composer-text', said);
-      await page.press('#composer-text', 'Enter');
-      await settled(page);
-    }
-    await page.click('[data-action="draft"]');
-    await settled(page);
-    await page.click('.proposal button:has-text("Accept all")');
-    await page.locator('.proposal').waitFor({ state: 'detached' });
+    ])
+      await say(page, said);
+    await draftAndAccept(page);
     const despite = page.locator('[data-testid="ready-despite"]');
     expect(await despite.innerText()).toContain(
       'Called ready despite 4 open objections; the reason given: “Ready, because Sage ends support for our version in March and the board accepted the risk”.',
@@ -137,7 +125,7 @@ describe('freeze windows, typed in the forms', () => {
     expect(await page.locator('.objection[data-status="open"]').count()).toBe(4);
     expect(await page.locator('.objections').innerText()).not.toContain('called ready despite');
     await despite.scrollIntoViewIfNeeded();
-    await shots('ready-despite');
+    await screenshots(page, 'ready-despite');
     expect(errors).toEqual([]);
   });
 });
