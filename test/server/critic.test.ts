@@ -217,19 +217,19 @@ describe('the critic after the sounding-board draft', () => {
     // The whole recommendation as drafted, and each client message with its id.
     const whole = JSON.stringify(parseArtifact('sounding_board', extracted));
     expect(request).toContain(JSON.stringify(whole).slice(1, -1));
-    for (const m of said) expect(request).toContain(`[#${m.id} client]`);
+    for (const m of said) expect(request).toContain(`[m${m.id} · client]`);
 
     expect(proposal.data).toEqual(critique);
     expect(proposal).toMatchObject({
       provider: 'openai',
       model: 'gpt-4.1-mini',
-      promptVersion: 'sounding_board/extractor@4+common/transcript@1+sounding_board/critic@3',
+      promptVersion: 'sounding_board/extractor@4+common/transcript@1+sounding_board/critic@4',
     });
     expect(proposal.provenance['recommendations/c1']!.origin).toMatchObject({
       kind: 'drafted',
       provider: 'openai',
       model: 'gpt-4.1-mini',
-      promptVersion: 'sounding_board/extractor@4+common/transcript@1+sounding_board/critic@3',
+      promptVersion: 'sounding_board/extractor@4+common/transcript@1+sounding_board/critic@4',
     });
     const note = frames.find((f) => f.event === 'message')!.data as Message;
     expect(note.content).toContain('1 objection open');
@@ -316,7 +316,7 @@ describe('the critic after the sounding-board draft', () => {
     expect(proposal.provenance['recommendations/c1']!.origin).toMatchObject({
       provider: 'anthropic',
       model: 'claude-sonnet-4-5',
-      promptVersion: 'sounding_board/extractor@4+common/transcript@1+sounding_board/critic@3',
+      promptVersion: 'sounding_board/extractor@4+common/transcript@1+sounding_board/critic@4',
     });
     const note = frames.find((f) => f.event === 'message')!.data as Message;
     expect(

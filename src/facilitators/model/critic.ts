@@ -16,6 +16,7 @@ import type { TurnInput } from '../../engine/facilitator.js';
 import type { ChatMessage, ChatModel } from '../../providers/types.js';
 import { fillTemplate, type Prompt } from '../promptLibrary.js';
 import { estimateTokens } from './tokens.js';
+import { labelOf } from './transcriptView.js';
 
 /**
  * The critic: a model call of its own after the extractor, which reads the drafted record with the
@@ -119,13 +120,14 @@ export async function runCritic<S extends CriticisedStep>(args: {
 }
 
 /**
- * The step's conversation with each message's id and speaker, so the critic can say which message
+ * The step's conversation labelled as every prompt labels it ("[m12 · client]", the facilitator's
+ * messages as "facilitator": the critic wrote none of them), so the critic can say which message
  * closed an objection; the oldest are left out (and counted) when it would not fit.
  */
 export function labelledConversation(conversation: readonly TranscriptMessage[], budgetTokens: number): string {
   const lines = conversation
     .filter((m) => m.content.trim() !== '' && m.supersededBy === null)
-    .map((m) => `[#${m.id} ${m.role === 'user' ? 'client' : 'facilitator'}] ${m.content.trim()}`);
+    .map((m) => `${labelOf(m, 'facilitator')} ${m.content.trim()}`);
   const kept: string[] = [];
   let used = 0;
   for (let i = lines.length - 1; i >= 0; i--) {

@@ -6,10 +6,16 @@ import type { TranscriptMessage } from '../../domain/index.js';
  * "[m42 · t2 · client]", "[m43 · t2 · you · family: probe_evidence]". prompts/common/transcript.md
  * explains the labels to the model.
  */
-export function labelOf(m: TranscriptMessage): string {
+/**
+ * Who the facilitator's messages are to the model reading them: "you" to the facilitator itself;
+ * "facilitator" to a second reader (the critic), which wrote none of them.
+ */
+export type FacilitatorLabel = 'you' | 'facilitator';
+
+export function labelOf(m: TranscriptMessage, facilitator: FacilitatorLabel = 'you'): string {
   const parts = [`m${m.id}`];
   if (m.trendId) parts.push(m.trendId);
-  parts.push(m.role === 'user' ? 'client' : 'you');
+  parts.push(m.role === 'user' ? 'client' : facilitator);
   if (m.kind === 'opening') parts.push('opening');
   if (m.kind === 'draft') parts.push('draft note');
   if (m.role === 'user' && m.intent === 'command' && m.action) parts.push(`command: ${m.action}`);
