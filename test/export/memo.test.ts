@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseArtifact, type StepOverride } from '../../src/domain/index.js';
 import { renderMarkdownSafe, strategyMemoMarkdown, strategyMemoSections } from '../../src/export/index.js';
 import type { ExportInput } from '../../src/export/index.js';
-import { northwindExportInput, northwindSession } from '../support/fixtures.js';
+import { calledReadyDespite, northwindExportInput, northwindSession } from '../support/fixtures.js';
 
 const memo = (input: ExportInput = northwindExportInput()) => strategyMemoMarkdown(input);
 const section = (md: string, heading: string) => {
@@ -132,22 +132,8 @@ describe('strategyMemoMarkdown', () => {
   });
 
   it('says a recommendation was called ready despite open objections, with the reason given', () => {
-    const input = northwindExportInput();
-    const [first, ...rest] = input.artifacts.sounding_board!.recommendations;
-    const cfo = { ...first!.objections[0]!, status: 'open' as const, closedByMessageId: null };
     const reason = 'Ready, because the two largest shippers need the reports by June';
-    const md = memo({
-      ...input,
-      artifacts: {
-        ...input.artifacts,
-        sounding_board: {
-          recommendations: [
-            { ...first!, verdict: 'ready', objections: [cfo], readyDespite: { reason, messageId: 12 } },
-            ...rest,
-          ],
-        },
-      },
-    });
+    const md = memo(calledReadyDespite(reason));
     expect(section(md, 'For the CEO')).toContain(
       `*Called ready despite 1 open objection; the reason given: “${reason}”.*`,
     );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { boardDeckPptx, boxesOf, deckPlan, withinBudget } from '../../src/export/index.js';
-import { northwindExportInput } from '../support/fixtures.js';
+import { calledReadyDespite, northwindExportInput } from '../support/fixtures.js';
 import { hostileExportInput, LONG_ANSWER } from '../support/hostile.js';
 import { officeParts, xmlForbiddenChars, xmlText } from '../support/readers.js';
 
@@ -88,26 +88,8 @@ describe('a deck with hostile text in every field', async () => {
 });
 
 describe('the board deck of a recommendation called ready despite open objections', async () => {
-  const input = northwindExportInput();
-  const [first, ...rest] = input.artifacts.sounding_board!.recommendations;
-  const cfo = { ...first!.objections[0]!, status: 'open' as const, closedByMessageId: null };
   const reason = 'the two largest shippers need the reports by June';
-  const slides = slideParts(
-    await officeParts(
-      await boardDeckPptx({
-        ...input,
-        artifacts: {
-          ...input.artifacts,
-          sounding_board: {
-            recommendations: [
-              { ...first!, verdict: 'ready', objections: [cfo], readyDespite: { reason, messageId: 12 } },
-              ...rest,
-            ],
-          },
-        },
-      }),
-    ),
-  );
+  const slides = slideParts(await officeParts(await boardDeckPptx(calledReadyDespite(reason))));
 
   it('says so beside the verdict, with the reason given, so "Ready" is not read as "nothing open"', () => {
     const recommendation = shapeTexts(slides[1]!);

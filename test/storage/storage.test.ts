@@ -6,21 +6,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { initialProgress, type Recommendation } from '../../src/domain/index.js';
 import * as store from '../../src/storage/index.js';
 import { minimal } from '../support/minimal.js';
+import { seeded } from '../support/seeded.js';
 
 const tempDb = () => join(mkdtempSync(join(tmpdir(), 'foresight-')), 'test.db');
-
-function seeded() {
-  const db = store.openDatabase(':memory:');
-  const client = store.insertClient(db, 'Northwind Logistics', 'Logistics');
-  const session = store.insertSession(db, {
-    clientId: client.id,
-    quarter: '2027-Q1',
-    mode: 'quarterly',
-    title: null,
-    progress: initialProgress('quarterly'),
-  });
-  return { db, client, session };
-}
 
 describe('storage', () => {
   it('opens in WAL mode with foreign keys on and the schema migrated', () => {

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { initialProgress } from '../../src/domain/index.js';
 import * as store from '../../src/storage/index.js';
+import { seeded } from '../support/seeded.js';
 
 /**
  * Every table is the user's work (in TABLES: backed up, restored, purged with its sessions) or is
@@ -105,15 +106,7 @@ describe('the typed-answer migration (messages.answer)', () => {
   });
 
   it('keeps a typed answer through an archive and a restore', () => {
-    const db = store.openDatabase(':memory:');
-    const client = store.insertClient(db, 'Northwind', 'Logistics');
-    const session = store.insertSession(db, {
-      clientId: client.id,
-      quarter: '2027-Q1',
-      mode: 'quarterly',
-      title: null,
-      progress: initialProgress('quarterly'),
-    });
+    const { db, session } = seeded('Northwind');
     const answer = { questionId: 'roadmap.e1.measure', values: { 'entries[].financial.oneOffCost': 450000 } };
     store.insertMessage(db, {
       sessionId: session.id,
@@ -145,15 +138,7 @@ describe('the readings migration (proposals.readings)', () => {
   });
 
   it('keeps a draft’s readings through an archive and a restore', () => {
-    const db = store.openDatabase(':memory:');
-    const client = store.insertClient(db, 'Northwind', 'Logistics');
-    const session = store.insertSession(db, {
-      clientId: client.id,
-      quarter: '2027-Q1',
-      mode: 'quarterly',
-      title: null,
-      progress: initialProgress('quarterly'),
-    });
+    const { db, session } = seeded('Northwind');
     const message = store.insertMessage(db, {
       sessionId: session.id,
       step: 'roadmap',

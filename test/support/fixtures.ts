@@ -918,3 +918,25 @@ export function withoutMessageIds(artifacts: ArtifactSet): ArtifactSet {
     },
   };
 }
+
+/**
+ * Northwind's export with its first recommendation called ready while its first objection is still
+ * open, for the reason given (readyDespite): what the memo and the deck must both say.
+ */
+export function calledReadyDespite(reason: string): ExportInput {
+  const input = northwindExportInput();
+  const [first, ...rest] = input.artifacts.sounding_board!.recommendations;
+  const open = { ...first!.objections[0]!, status: 'open' as const, closedByMessageId: null };
+  return {
+    ...input,
+    artifacts: {
+      ...input.artifacts,
+      sounding_board: {
+        recommendations: [
+          { ...first!, verdict: 'ready', objections: [open], readyDespite: { reason, messageId: 12 } },
+          ...rest,
+        ],
+      },
+    },
+  };
+}
