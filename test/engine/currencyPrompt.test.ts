@@ -1,9 +1,9 @@
+import { openAiTestModel } from '../support/models.js';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TurnInput } from '../../src/engine/facilitator.js';
 import { ModelFacilitator } from '../../src/facilitators/model/modelFacilitator.js';
 import { PromptLibrary } from '../../src/facilitators/promptLibrary.js';
-import { createChatModel } from '../../src/providers/index.js';
 import { message, turnInput } from '../offline/driver.js';
 import { allArtifacts } from '../support/minimal.js';
 import { OPENAI_CHAT_URL, openAiStreamBody, replies, scriptedRoute } from '../support/wire.js';
@@ -16,19 +16,7 @@ describe("the model is told the client's currency", () => {
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   afterAll(() => server.close());
 
-  const facilitator = new ModelFacilitator(
-    createChatModel({
-      kind: 'openai',
-      apiKey: 'test-key-not-real',
-      model: 'gpt-4.1-mini',
-      timeoutMs: 5000,
-      idleTimeoutMs: 5000,
-      maxAttempts: 1,
-      retryBaseMs: 1,
-    }),
-    PromptLibrary.load(),
-    4000,
-  );
+  const facilitator = new ModelFacilitator(openAiTestModel(), PromptLibrary.load(), 4000);
 
   /** The system prompt the model receives for a roadmap reply, for a client with `currency`. */
   async function systemPrompt(currency: string | null): Promise<string> {

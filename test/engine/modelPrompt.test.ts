@@ -1,10 +1,10 @@
+import { openAiTestModel } from '../support/models.js';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { STEP_IDS, type QuestionFamily, type StepId } from '../../src/domain/index.js';
 import { Engine } from '../../src/engine/engine.js';
 import { ModelFacilitator } from '../../src/facilitators/model/modelFacilitator.js';
 import { PromptLibrary } from '../../src/facilitators/promptLibrary.js';
-import { createChatModel } from '../../src/providers/index.js';
 import {
   getConversationState,
   insertRevision,
@@ -61,15 +61,7 @@ const everything = (body: any) =>
 
 function setup(budget: number) {
   const db = openDatabase(':memory:');
-  const model = createChatModel({
-    kind: 'openai',
-    apiKey: 'test-key-not-real',
-    model: 'gpt-4.1-mini',
-    timeoutMs: 5000,
-    idleTimeoutMs: 5000,
-    maxAttempts: 1,
-    retryBaseMs: 1,
-  });
+  const model = openAiTestModel();
   const engine = new Engine({
     db,
     facilitator: new ModelFacilitator(model, PromptLibrary.load(), budget),

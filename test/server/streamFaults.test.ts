@@ -1,8 +1,8 @@
+import { openAiTestModel } from '../support/models.js';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ModelFacilitator } from '../../src/facilitators/model/modelFacilitator.js';
 import { PromptLibrary } from '../../src/facilitators/promptLibrary.js';
-import { createChatModel } from '../../src/providers/index.js';
 import { harness } from '../support/harness.js';
 import { readSSE, type SSEFrame } from '../support/sse.js';
 import {
@@ -25,15 +25,7 @@ afterAll(() => server.close());
 function modelServer(script: Parameters<typeof scriptedRoute>[2], idleTimeoutMs = IDLE_MS) {
   const route = scriptedRoute('post', OPENAI_CHAT_URL, script);
   server.use(route.handler);
-  const model = createChatModel({
-    kind: 'openai',
-    apiKey: 'test-key-not-real',
-    model: 'gpt-4.1-mini',
-    timeoutMs: 60_000,
-    idleTimeoutMs,
-    maxAttempts: 3,
-    retryBaseMs: 1,
-  });
+  const model = openAiTestModel({ timeoutMs: 60_000, idleTimeoutMs, maxAttempts: 3 });
   const h = harness(new ModelFacilitator(model, PromptLibrary.load(), 6000));
   return { ...h, route };
 }
