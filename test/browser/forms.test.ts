@@ -235,6 +235,10 @@ describe('a whole offline session through the forms, in Chromium', () => {
     const reading = page.locator('.readings .reading[data-field="entries[].financial.oneOffCost"]').last();
     await reading.waitFor();
     expect(await reading.innerText()).toMatch(/450\b[^,]*from “[^”]*EUR 450\.000/);
+    // A trend it names is shown by its name, not its id alone.
+    expect(await page.locator('.readings .reading[data-field="entries[].trendIds"]').last().innerText()).toMatch(
+      /t1 [A-Z]/,
+    );
     await settled(page);
     await page.locator('.readings').scrollIntoViewIfNeeded();
     await screenshots(page, 'forms-chat-readings');

@@ -75,7 +75,7 @@ export function ProposalPanel({ proposal, session, disabled }) {
           refs=${refChoices(session.view?.artifacts ?? {})} disabled=${disabled} title="The draft"
           save=${(/** @type {import('../../format.js').FieldPath} */ path, /** @type {unknown} */ value) => save(setIn(proposal.data, path, value))} />`
       }
-      ${read && html`<${Readings} readings=${proposal.readings} />`}
+      ${read && html`<${Readings} readings=${proposal.readings} refs=${refChoices(session.view?.artifacts ?? {})} />`}
       ${proposal.changes.length === 0 && html`<p class="small">The draft changes nothing in the current revision.</p>`}
       ${held > 0 && html`<p class="small protected-summary">${held === 1 ? 'One change touches' : `${held} changes touch`} what you edited or carried over: Accept all leaves ${held === 1 ? 'it' : 'them'} as ${held === 1 ? 'it is' : 'they are'}; accept ${held === 1 ? 'it' : 'each'} here to take the draft's value.</p>`}
       <${ChangeList} changes=${proposal.changes} onDecide=${onDecide} disabled=${disabled} provenance=${proposal.provenance} />

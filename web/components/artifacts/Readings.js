@@ -9,22 +9,28 @@ import { useCurrency } from '../../money.js';
 import { brief } from './ChangeList.js';
 
 /** @typedef {import('../../../src/domain/forms/readings.js').Reading} Reading */
+/** @typedef {import('../forms/values.js').RefChoices} RefChoices */
 
 /**
  * A read value as the advisor would write it: a choice by its label, a score out of 5, an amount in
- * the client's currency, a number with its unit.
+ * the client's currency, a number with its unit, the trends or entries it names by their names.
  * @param {Reading} r
  * @param {string | null} currency
+ * @param {RefChoices} refs
  */
-function shown(r, currency) {
+function shown(r, currency, refs) {
   if (r.kind === 'choice') return r.options?.find((o) => o.value === r.value)?.label ?? String(r.value);
+  if (r.kind === 'refs' && Array.isArray(r.value)) {
+    const all = Object.values(refs).flat();
+    return r.value.map((id) => `${id} ${all.find((c) => c.id === id)?.label ?? ''}`.trim()).join('; ');
+  }
   if (r.kind === 'score') return `${r.value} of 5`;
   const text = brief(r.value, currency, r.kind === 'money' ? r.field : '');
   return r.kind === 'number' && r.unit ? `${text} ${r.unit}` : text;
 }
 
-/** @param {{ readings: readonly Reading[] }} props */
-export function Readings({ readings }) {
+/** @param {{ readings: readonly Reading[], refs: RefChoices }} props */
+export function Readings({ readings, refs }) {
   const currency = useCurrency();
   return html`
     <section class="readings" aria-labelledby="readings-heading" data-role="readings">
@@ -35,7 +41,7 @@ export function Readings({ readings }) {
           (
             r,
           ) => html`<li class="reading" key=${`${r.messageId}-${r.field}`} data-field=${r.field} data-message-id=${r.messageId}>
-            <span class="reading-what"><span class="muted">${r.topic} ·</span> ${r.label}: <strong>${shown(r, currency)}</strong></span>
+            <span class="reading-what"><span class="muted">${r.topic} ·</span> ${r.label}: <strong>${shown(r, currency, refs)}</strong></span>
             <span class="reading-from small">${r.readFrom ? `from “${r.readFrom}”` : `from your answer (message ${r.messageId})`}</span>
           </li>`,
         )}
