@@ -48,12 +48,18 @@ export function productTurns(base: string, post: Post, reply: string, onStored: 
   return {
     async turn(): Promise<number> {
       if (turnsInSession >= TURNS_PER_SESSION) {
+        // The same client and quarter every time, on purpose: the product refuses a second quarterly
+        // session for a quarter unless asked for one (allowDuplicate).
         const created = await post(`${base}/api/sessions`, {
           clientName: 'Bench Client',
           industry: 'Logistics',
           quarter: '2027-Q1',
+          allowDuplicate: true,
         });
-        sessionId = (JSON.parse(created) as { session: { id: number } }).session.id;
+        const parsed = JSON.parse(created) as { session?: { id: number }; error?: { message: string } };
+        if (!parsed.session)
+          throw new Error(`The bench could not create a session: ${parsed.error?.message ?? created}`);
+        sessionId = parsed.session.id;
         turnsInSession = 0;
       }
       turnsInSession++;
