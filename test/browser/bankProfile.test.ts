@@ -94,4 +94,25 @@ describe('the question banks that fit the client, in the page', () => {
     await page.screenshot({ path: 'test-results/bank-profile-chosen-420.png' });
     expect(errors).toEqual([]);
   });
+
+  it('takes a new client’s region in the new-session form, and leaves it to the industry unless picked', async () => {
+    await page.setViewportSize({ width: 1366, height: 860 });
+    await page.goto(product.url);
+    await page.fill('#new-client', 'Contoso Freight');
+    await page.fill('#new-industry', 'Truckload carrier');
+    await page.fill('#new-quarter', '2027-Q1');
+    // Nothing in "Truckload carrier" names a region: the banks would start as the EU's.
+    expect(await page.inputValue('#new-region')).toBe('');
+    await page.selectOption('#new-region', 'us');
+    await page.click('button[type="submit"]:has-text("Start session")');
+    await page.waitForURL(/\/sessions\/\d+$/);
+    await settled(page);
+    expect(await regionSelect().inputValue()).toBe('us');
+    expect(await page.getByTestId('bank-profile').innerText()).not.toContain('as its industry suggests');
+    // A known client keeps its own profile: the form does not offer the region again.
+    await page.goto(product.url);
+    await page.fill('#new-client', 'Contoso Freight');
+    await expect.poll(() => page.locator('#new-region').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
 });

@@ -2,13 +2,13 @@ import { html, useEffect, useState } from '../lib/html.js';
 import { ApiError, api } from '../api.js';
 import { Link, navigate } from '../router.js';
 import { nextQuarter } from '../format.js';
-import { currencyOfLocale, isCurrencyCode } from '/shared/domain.mjs';
+import { REGIONS, REGION_LABELS, currencyOfLocale, isCurrencyCode } from '/shared/domain.mjs';
 import { CurrencyPicker } from './CurrencyPicker.js';
 
 const QUARTER = /^\d{4}-Q[1-4]$/;
 
 /** @typedef {import('/shared/domain.mjs').Client} Client */
-/** @typedef {'clientName' | 'industry' | 'quarter' | 'mode' | 'title' | 'currency'} TextField */
+/** @typedef {'clientName' | 'industry' | 'quarter' | 'mode' | 'title' | 'currency' | 'region'} TextField */
 /**
  * @typedef {{
  *   clientName: string,
@@ -21,6 +21,7 @@ const QUARTER = /^\d{4}-Q[1-4]$/;
  *   allowDuplicate: boolean,
  *   currency: string | null,
  *   currencyChosen: boolean,
+ *   region: import('/shared/domain.mjs').Region | null,
  * }} Form
  */
 /** @typedef {import('../types.js').SessionChoice} SessionChoice */
@@ -43,6 +44,8 @@ export function NewSessionForm({ clients, prefill }) {
       // A new client's currency defaults from the browser's locale; a known client's is its own.
       currency: currencyOfLocale(navigator.language),
       currencyChosen: false,
+      // A new client's region for the offline question banks: null leaves it to the industry's words.
+      region: null,
     }),
   );
   const [error, setError] = useState(
@@ -145,6 +148,7 @@ export function NewSessionForm({ clients, prefill }) {
         carryFrom: canCarryOver && form.carryOver ? form.carryFrom : null,
         allowDuplicate: duplicate && form.allowDuplicate,
         currency: form.currency,
+        ...(known || form.region === null ? {} : { region: form.region }),
       });
       navigate(`/sessions/${view.session.id}`);
     } catch (err) {
@@ -216,6 +220,22 @@ export function NewSessionForm({ clients, prefill }) {
         }</p>
         ${fieldError('currency')}
       </div>
+      ${
+        !known &&
+        html`<div class="field">
+        <label for="new-region">Region <span class="muted">(for the offline question banks: key numbers, regulation, trends)</span></label>
+        <select id="new-region" class="field-narrow" value=${form.region ?? ''} aria-describedby="new-region-hint"
+          onChange=${(/** @type {import('../lib/html.js').TargetedEvent<HTMLSelectElement>} */ e) => {
+            const value = e.currentTarget.value;
+            setForm((f) => ({ ...f, region: REGIONS.find((r) => r === value) ?? null }));
+          }}>
+          <option value="">As its industry suggests</option>
+          ${REGIONS.map((r) => html`<option key=${r} value=${r}>${REGION_LABELS[r]}</option>`)}
+        </select>
+        <p class="hint" id="new-region-hint">You can change it later in the session.</p>
+        ${fieldError('region')}
+      </div>`
+      }
       <fieldset class="field">
         <legend>Mode</legend>
         <label class="radio"><input type="radio" name="mode" value="quarterly" checked=${form.mode === 'quarterly'} onChange=${set('mode')} />
@@ -264,7 +284,7 @@ export function NewSessionForm({ clients, prefill }) {
             Start a second one for ${existing.quarter} anyway</label>
         </div>`
       }
-      ${error && !error.existing && !['clientName', 'industry', 'quarter', 'currency'].includes(error.field ?? '') ? html`<p class="field-error" role="alert">${error.message}</p>` : null}
+      ${error && !error.existing && !['clientName', 'industry', 'quarter', 'currency', 'region'].includes(error.field ?? '') ? html`<p class="field-error" role="alert">${error.message}</p>` : null}
       <button type="submit" class="btn btn-primary" disabled=${busy || (duplicate && !form.allowDuplicate)}>${busy ? 'Starting…' : 'Start session'}</button>
     </form>`;
 }
