@@ -2,7 +2,7 @@
  * For the browser tests: the real product as a child process, real headless Chromium, and the
  * waits the page's own markers make possible (main[data-busy] is false when no reply is in flight).
  */
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
@@ -111,4 +111,31 @@ export async function screenshots(page: Page, name: string, dir = 'test-results'
   await page.setViewportSize({ width: 420, height: 860 });
   await page.screenshot({ path: `${dir}/${name}-narrow.png`, fullPage: true });
   await page.setViewportSize({ width: 1366, height: 860 });
+}
+
+/** The real product, Chromium and one page on it at 1366×860, as a walk through the page starts. */
+export interface Walk {
+  readonly product: Product;
+  readonly browser: Browser;
+  readonly page: Page;
+  /** Uncaught errors in the page, so a test can assert there were none. */
+  readonly errors: Error[];
+  close(): Promise<void>;
+}
+
+export async function startWalk(): Promise<Walk> {
+  mkdirSync('test-results', { recursive: true });
+  const [product, browser] = await Promise.all([startProduct(), launchBrowser()]);
+  const page = await (await browser.newContext({ viewport: { width: 1366, height: 860 } })).newPage();
+  page.setDefaultTimeout(15_000);
+  return {
+    product,
+    browser,
+    page,
+    errors: pageErrors(page),
+    async close() {
+      await browser.close();
+      await product.stop();
+    },
+  };
 }

@@ -5,40 +5,30 @@
  * correction of the roadmap is made in the artifact's forms, not in JSON. Screenshots at 1366×860
  * and 420 px wide go to test-results/.
  */
-import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   draftAndAccept,
-  launchBrowser,
-  pageErrors,
   say,
   screenshots,
   settled,
-  startProduct,
+  startWalk,
   turn,
   type Product,
+  type Walk,
 } from './browserSupport.js';
 
-const RESULTS = 'test-results';
-
+let walk: Walk;
 let product: Product;
-let browser: Browser;
 let page: Page;
 let errors: Error[];
 
 beforeAll(async () => {
-  mkdirSync(RESULTS, { recursive: true });
-  [product, browser] = await Promise.all([startProduct(), launchBrowser()]);
-  page = await (await browser.newContext({ viewport: { width: 1366, height: 860 } })).newPage();
-  page.setDefaultTimeout(15_000);
-  errors = pageErrors(page);
+  walk = await startWalk();
+  ({ product, page, errors } = walk);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await product?.stop();
-});
+afterAll(() => walk?.close());
 
 const panel = () => page.locator('.answer-panel');
 const field = (key: string) => panel().locator(`[data-field="${key}"]`);

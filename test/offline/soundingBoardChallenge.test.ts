@@ -6,6 +6,7 @@ import {
   readyDespiteText,
   type ArtifactSet,
 } from '../../src/domain/index.js';
+import { minimal } from '../support/minimal.js';
 import { Interview } from './driver.js';
 
 const ERP = 'Move our on-prem ERP (Sage 300) to SaaS within 9 months';
@@ -156,27 +157,13 @@ describe('the offline sounding board attacks this recommendation', () => {
 /** Ridgeline Freight: one roadmap entry due 2027-06-30, with its cost, effect, owner and a risk it answers. */
 function ridgeline(): ArtifactSet {
   return {
-    context: parseArtifact('context', {
+    context: {
+      ...minimal.context(),
       summary: 'Ridgeline Freight, a regional carrier.',
       services: [],
-      products: [],
-      customers: [],
-      marketPosition: null,
-      competitors: [],
-      businessModel: null,
       ceoGoals: ['Driver turnover down from 68% to 50%'],
-      constraints: {
-        budget: null,
-        budgetAmount: null,
-        team: null,
-        teamWeeksPerQuarter: null,
-        time: null,
-        freezes: [],
-        regulation: null,
-      },
       keyNumbers: [],
-      gaps: [],
-    }),
+    },
     risks: parseArtifact('risks', {
       risks: [
         {
