@@ -254,6 +254,14 @@ const storiesOf = (text: string): FailureStory[] =>
     .slice(0, 12)
     .map((reason) => ({ stakeholder: null, story: capitalize(reason), cause: null, mitigation: null }));
 
+/** Evidence gaps as the user listed them. */
+const evidenceGapsOf = (text: string): string[] => splitList(text).slice(0, 40).map(capitalize);
+
+/** The CEO one-liner's line, and up to three supporting points on the lines after it. */
+const oneLinerOf = (line: string): string => truncate(capitalize(line), 300);
+const supportingPointsOf = (lines: readonly string[]): string[] =>
+  lines.slice(1, 4).map((p) => truncate(capitalize(p), 500));
+
 /** "Ready, because …": the line that calls it ready and gives a reason, else null. */
 const readyReasonIn = (text: string): string | null =>
   splitLines(text).find((line) => parseVerdict(line) === 'ready' && givesReason(line)) ?? null;
@@ -277,12 +285,12 @@ function prefillSoundingBoard(question: SoundingBoardQuestion, text: string, ctx
   }
   if (fills.includes('recommendations[].preMortem')) return { 'recommendations[].preMortem': storiesOf(text) };
   if (fills.includes('recommendations[].evidenceGaps'))
-    return { 'recommendations[].evidenceGaps': splitList(text).slice(0, 40).map(capitalize) };
+    return { 'recommendations[].evidenceGaps': evidenceGapsOf(text) };
   if (fills.includes('recommendations[].ceoOneLiner')) {
     const lines = splitLines(text);
     return {
-      'recommendations[].ceoOneLiner': lines[0] ? truncate(capitalize(lines[0]), 300) : null,
-      'recommendations[].supportingPoints': lines.slice(1, 4).map((p) => truncate(capitalize(p), 500)),
+      'recommendations[].ceoOneLiner': lines[0] ? oneLinerOf(lines[0]) : null,
+      'recommendations[].supportingPoints': supportingPointsOf(lines),
     };
   }
   return { 'recommendations[].strongestAlternative': said };
@@ -462,17 +470,14 @@ export const soundingBoardStep: BankStep<SoundingBoardQuestion> = {
       storiesOf(textOf('recommendations[].preMortem') ?? '');
     const evidenceGaps =
       (typed('recommendations[].evidenceGaps')?.value as string[] | undefined) ??
-      splitList(textOf('recommendations[].evidenceGaps') ?? '')
-        .slice(0, 40)
-        .map(capitalize);
+      evidenceGapsOf(textOf('recommendations[].evidenceGaps') ?? '');
     const lines = splitLines(textOf('recommendations[].ceoOneLiner') ?? '');
     const typedOneLiner = typed('recommendations[].ceoOneLiner');
     const oneLiner = typedOneLiner
       ? (typedOneLiner.value as string | null)
       : (lines[0] ?? (claim !== null ? (sentences(claim)[0] ?? claim) : null));
     const supportingPoints =
-      (typed('recommendations[].supportingPoints')?.value as string[] | undefined) ??
-      lines.slice(1, 4).map((p) => truncate(capitalize(p), 500));
+      (typed('recommendations[].supportingPoints')?.value as string[] | undefined) ?? supportingPointsOf(lines);
     const typedAlternative = typed('recommendations[].strongestAlternative');
     const alternativeText = textOf('recommendations[].strongestAlternative');
     const strongestAlternative = typedAlternative
@@ -494,7 +499,7 @@ export const soundingBoardStep: BankStep<SoundingBoardQuestion> = {
       verdict: statedVerdict,
       readyDespite,
       confidence: statedConfidence,
-      ceoOneLiner: oneLiner === null ? null : truncate(capitalize(oneLiner), 300),
+      ceoOneLiner: oneLiner === null ? null : oneLinerOf(oneLiner),
       supportingPoints,
     };
     // Nothing said in this step at all: no recommendation, rather than one made of the bank's questions.
