@@ -453,9 +453,12 @@ describe('the sounding board in its forms', () => {
       'recommendations[].readyDespite.reason':
         'The second phase is out of scope, so the open objections are about work we no longer do.',
     });
+    // The one-liner as typed, lower case and all: a typed value is taken as it is.
+    await confirm(h, id, 'sb.oneliner', { 'recommendations[].ceoOneLiner': 'move the ERP before the support ends' });
     const board = await draftAndAccept(h, id, 'sounding_board');
     const [rec] = (board.data as { recommendations: Array<Record<string, unknown>> }).recommendations;
     expect(rec).toMatchObject({
+      ceoOneLiner: 'move the ERP before the support ends',
       claim: 'Move our on-prem ERP (Sage 300) to SaaS',
       verdict: 'ready',
       confidence: 'medium',

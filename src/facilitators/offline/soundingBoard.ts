@@ -269,7 +269,7 @@ const readyReasonIn = (text: string): string | null =>
 /** The form's fields pre-filled from an answer's text (never stored as read: the advisor confirms them). */
 function prefillSoundingBoard(question: SoundingBoardQuestion, text: string, ctx: StepContext): AnswerValues {
   const fills = question.fills;
-  const said = text.trim() === '' ? null : truncate(text.trim(), 2000);
+  const said = text.trim() === '' ? null : text.trim();
   if (fills.includes('recommendations[].claim'))
     return {
       'recommendations[].claim': said === null ? null : truncate(said, 4000),
@@ -293,7 +293,7 @@ function prefillSoundingBoard(question: SoundingBoardQuestion, text: string, ctx
       'recommendations[].supportingPoints': supportingPointsOf(lines),
     };
   }
-  return { 'recommendations[].strongestAlternative': said };
+  return { 'recommendations[].strongestAlternative': said === null ? null : truncate(said, 2000) };
 }
 
 /** Words naming a lens in an answer: "the CFO's worry", "that interface objection" (no name: the last lens asked). */
@@ -473,9 +473,13 @@ export const soundingBoardStep: BankStep<SoundingBoardQuestion> = {
       evidenceGapsOf(textOf('recommendations[].evidenceGaps') ?? '');
     const lines = splitLines(textOf('recommendations[].ceoOneLiner') ?? '');
     const typedOneLiner = typed('recommendations[].ceoOneLiner');
+    // Typed, the one-liner is taken as it is; read from prose (or the claim's first sentence), tidied.
+    const proseLine = lines[0] ?? (claim !== null ? (sentences(claim)[0] ?? claim) : null);
     const oneLiner = typedOneLiner
       ? (typedOneLiner.value as string | null)
-      : (lines[0] ?? (claim !== null ? (sentences(claim)[0] ?? claim) : null));
+      : proseLine === null
+        ? null
+        : oneLinerOf(proseLine);
     const supportingPoints =
       (typed('recommendations[].supportingPoints')?.value as string[] | undefined) ?? supportingPointsOf(lines);
     const typedAlternative = typed('recommendations[].strongestAlternative');
@@ -499,7 +503,7 @@ export const soundingBoardStep: BankStep<SoundingBoardQuestion> = {
       verdict: statedVerdict,
       readyDespite,
       confidence: statedConfidence,
-      ceoOneLiner: oneLiner === null ? null : oneLinerOf(oneLiner),
+      ceoOneLiner: oneLiner,
       supportingPoints,
     };
     // Nothing said in this step at all: no recommendation, rather than one made of the bank's questions.
