@@ -52,7 +52,7 @@ export function readingsOfAnswer(
         label: f.spec.label,
         kind: f.spec.kind,
         unit: f.spec.unit,
-        options: f.spec.options ? f.spec.options.map((o) => ({ value: o.value, label: o.label })) : null,
+        options: f.spec.options ? [...f.spec.options] : null,
         value,
         readFrom: answer.readFrom[f.path] ?? null,
       },
